@@ -1,0 +1,88 @@
+"""Shared test fixtures.
+
+- Every test database gets the demo council once per session (``django_db_setup``), so
+  ``db`` tests read the real Kent County Council record. Tests that flush the database
+  (``transactional_db``/``live_server``, e.g. browser tests) load it again with ``demo_council``.
+- ``page`` drives Debian's Chromium (``/usr/bin/chromium``) through Playwright; ``axe`` runs
+  axe-core in it. Under ``CI=true`` a missing Chromium fails the run instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
+# in such a thread unless told that the tests know what they are doing.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path(os.environ.get("MOOT_CHROMIUM", "/usr/bin/chromium"))
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("demo", verbosity=0)
+
+
+@pytest.fixture
+def demo_council(transactional_db):
+    """Reload the demo council for tests whose database is flushed afterwards."""
+    call_command("demo", verbosity=0)
+
+
+def _missing(what: str):
+    if IN_CI:
+        pytest.fail(f"{what} is required under CI=true; .ci/run installs it.")
+    pytest.skip(f"{what} is not installed")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        _missing(f"Chromium at {CHROMIUM}")
+    if not AXE.exists():
+        _missing("axe-core (npm ci)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--disable-dev-shm-usage"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="en-GB", java_script_enabled=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    """``axe(page)`` returns the WCAG 2.2 A/AA violations axe-core finds on the page."""
+
+    def run(page) -> list[dict]:
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            """() => axe.run(document, {runOnly: {type: 'tag', values:
+                 ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"""
+        )
+        return [
+            {"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"]
+        ]
+
+    return run

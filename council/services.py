@@ -1,0 +1,83 @@
+"""Every change to the council's record goes through these functions.
+
+Each validates (the rules in ``council.rules``), saves in one transaction and writes the
+audit trail. The back office, the demo loader and later the API all call them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from access import audit
+
+from .models import Body, Membership, Person, PersonNameForm, Role
+
+
+def unique_slug(model, text: str, instance=None, field: str = "slug") -> str:
+    """A slug for ``text`` not used by another row of ``model``."""
+    base = slugify(text)[:100] or "item"
+    slug, n = base, 2
+    qs = model._default_manager.all()
+    if instance is not None and instance.pk:
+        qs = qs.exclude(pk=instance.pk)
+    while qs.filter(**{field: slug}).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def save_person(person: Person, actor=None, actor_name: str = "") -> Person:
+    """Create or change a person; gives a readable unique slug when none is set."""
+    if not person.slug:
+        person.slug = unique_slug(
+            Person, " ".join(p for p in (person.forenames or person.initials, person.surname) if p),
+            person,
+        )
+    return audit.save(person, actor, actor_name)
+
+
+def add_name_form(person: Person, text: str, kind: str = "variant", source: str = "",
+                  actor=None, actor_name: str = "") -> PersonNameForm:
+    """Record another written form of a person's name; an existing identical form is returned."""
+    existing = PersonNameForm.objects.filter(person=person, text=text).first()
+    if existing:
+        return existing
+    return audit.save(PersonNameForm(person=person, text=text, kind=kind, source=source),
+                      actor, actor_name)
+
+
+def save_body(body: Body, actor=None, actor_name: str = "") -> Body:
+    if not body.slug:
+        body.slug = unique_slug(Body, body.name, body)
+    return audit.save(body, actor, actor_name)
+
+
+def save_membership(membership: Membership, actor=None, actor_name: str = "") -> Membership:
+    """Create or change a membership.
+
+    Refuses (``ValidationError``, nothing saved): a second chairman or vice-chairman at the
+    same time; an overlapping membership of the same person in the same body; more seats
+    filled or allocated than the body has; an end before the start.
+    """
+    with transaction.atomic():
+        # Serialise membership changes per body so two officers cannot both take the last seat.
+        Body.objects.select_for_update().filter(pk=membership.body_id).first()
+        return audit.save(membership, actor, actor_name)
+
+
+def end_membership(membership: Membership, end: dt.date, actor=None, actor_name: str = "") -> Membership:
+    """End a membership on ``end`` (inclusive)."""
+    membership.end = end
+    return save_membership(membership, actor, actor_name)
+
+
+def appoint(body: Body, person: Person | None, role: str = Role.MEMBER, start: dt.date | None = None,
+            group=None, end: dt.date | None = None, actor=None, actor_name: str = "") -> Membership:
+    """Appoint ``person`` (or record a vacant seat when ``person`` is None) to ``body``."""
+    return save_membership(
+        Membership(body=body, person=person, role=role, group=group,
+                   start=start or dt.date.today(), end=end),
+        actor, actor_name,
+    )

@@ -1,0 +1,27 @@
+"""Rules for meetings and agenda items, applied from the models' ``clean``."""
+
+from django.core.exceptions import ValidationError
+
+from .models import AgendaItem, Meeting, Part
+
+
+def check_agenda_item(item: AgendaItem) -> None:
+    if item.part == Part.EXEMPT and not item.exempt_paragraph:
+        raise ValidationError(
+            {"exempt_paragraph": "An exempt item must cite the paragraph of Schedule 12A (1 to 7) "
+                                 "that makes it exempt."}
+        )
+    if item.part == Part.PUBLIC and item.exempt_paragraph:
+        raise ValidationError(
+            {"exempt_paragraph": "A public item cannot cite a Schedule 12A paragraph; "
+                                 "mark it exempt or clear the paragraph."}
+        )
+    if item.parent_id and item.parent.meeting_id != item.meeting_id:
+        raise ValidationError({"parent": "A sub-item must belong to an item of the same meeting."})
+    if (item.mover_id or item.seconder_id) and item.mover_id == item.seconder_id:
+        raise ValidationError({"seconder": "The seconder must be someone other than the mover."})
+
+
+def check_meeting(meeting: Meeting) -> None:
+    if meeting.start_time and meeting.end_time and meeting.end_time <= meeting.start_time:
+        raise ValidationError({"end_time": "The scheduled end must be after the start time."})

@@ -1,0 +1,49 @@
+"""Changes to meetings, venues and agendas. Each validates, saves in a transaction and audits."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Max
+
+from access import audit
+
+from .models import AgendaItem, Meeting, Venue
+
+
+def save_venue(venue: Venue, actor=None, actor_name: str = "") -> Venue:
+    return audit.save(venue, actor, actor_name)
+
+
+def save_meeting(meeting: Meeting, actor=None, actor_name: str = "") -> Meeting:
+    """Create or change a meeting; a new meeting takes its body's default venue if none is given."""
+    if meeting.venue_id is None and meeting.body_id and meeting.body.default_venue_id:
+        meeting.venue_id = meeting.body.default_venue_id
+    return audit.save(meeting, actor, actor_name)
+
+
+def save_agenda_item(item: AgendaItem, actor=None, actor_name: str = "") -> AgendaItem:
+    """Create or change an agenda item; a new item without an order goes to the end.
+
+    Refuses an exempt item without a Schedule 12A paragraph, a public item with one, a
+    duplicate item number in the meeting, and a motion seconded by its mover.
+    """
+    with transaction.atomic():
+        if item.pk is None and not item.order:
+            last = AgendaItem.objects.filter(meeting_id=item.meeting_id).aggregate(m=Max("order"))["m"]
+            item.order = (last or 0) + 10
+        return audit.save(item, actor, actor_name)
+
+
+def reorder_agenda(meeting: Meeting, item_ids: list[int], actor=None, actor_name: str = "") -> None:
+    """Put the meeting's items in the order of ``item_ids`` (which must be exactly its items)."""
+    from django.core.exceptions import ValidationError
+
+    items = {i.pk: i for i in meeting.items.all()}
+    if set(item_ids) != set(items) or len(item_ids) != len(items):
+        raise ValidationError("The new order must list every item of this meeting exactly once.")
+    with transaction.atomic():
+        for position, pk in enumerate(item_ids, start=1):
+            item = items[pk]
+            if item.order != position * 10:
+                item.order = position * 10
+                audit.save(item, actor, actor_name, validate=False)

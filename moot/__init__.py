@@ -1,0 +1,1 @@
+"""Moot: committee management for local councils."""

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds build/static from the npm packages (installed by `npm ci`): Moot's CSS compiled from
+# GOV.UK Frontend's Sass and its JavaScript (not its fonts, not its crown images), htmx and axe-core.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=build/static
+rm -rf "$out" && mkdir -p "$out/css" "$out/js"
+npx --no-install sass --no-source-map --style=compressed --load-path=node_modules \
+  --quiet-deps --silence-deprecation=import \
+  website/scss/moot.scss "$out/css/moot.css"
+gf=node_modules/govuk-frontend/dist/govuk
+cp "$gf/govuk-frontend.min.js" "$out/js/"
+# GOV.UK's images (favicons, crest, crown) and its GDS Transport font are deliberately not copied.
+cp node_modules/htmx.org/dist/htmx.min.js "$out/js/"
+cp node_modules/axe-core/axe.min.js "$out/js/"
+echo "assets built in $out"
