@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 
 from .middleware import current_user
 from .models import AuditEntry
@@ -18,7 +19,7 @@ def _plain(value: Any) -> Any:
         return value
     if isinstance(value, (dt.date, dt.time, dt.datetime, Decimal)):
         return value.isoformat() if hasattr(value, "isoformat") else str(value)
-    if hasattr(value, "name") and hasattr(value, "url"):  # files
+    if isinstance(value, FieldFile):
         return value.name or ""
     return str(value)
 

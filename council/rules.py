@@ -32,6 +32,10 @@ def _when(d: dt.date | None) -> str:
     return "continuing" if d is None else d.strftime("%-d %B %Y")
 
 
+def _period(m: Membership) -> str:
+    return f"from {_when(m.start)}" + (f" to {_when(m.end)}" if m.end else " (continuing)")
+
+
 def check_dates(m: Membership) -> None:
     if m.start and m.end and m.end < m.start:
         raise ValidationError({"end": "The membership cannot end before it starts."})
@@ -44,8 +48,8 @@ def check_no_overlap(m: Membership) -> None:
     clash = _overlapping(m).filter(person_id=m.person_id).first()
     if clash:
         raise ValidationError(
-            f"{m.person} is already a {clash.get_role_display().lower()} of {m.body} from "
-            f"{_when(clash.start)} to {_when(clash.end)}. End that membership before this one starts."
+            f"{m.person} is already a {clash.get_role_display().lower()} of {m.body} "
+            f"{_period(clash)}. End that membership before this one starts."
         )
 
 
@@ -57,7 +61,7 @@ def check_one_chair(m: Membership) -> None:
     if clash:
         raise ValidationError(
             {"role": f"{m.body} already has a {clash.get_role_display().split(' /')[0].lower()}, "
-                     f"{clash.person}, from {_when(clash.start)} to {_when(clash.end)}. "
+                     f"{clash.person}, {_period(clash)}. "
                      "End that appointment first."}
         )
 
