@@ -78,8 +78,9 @@ TEMPLATES = [
 WSGI_APPLICATION = "moot.wsgi.application"
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'moot.sqlite3'}",
+    "default": dj_database_url.parse(
+        # An empty DATABASE_URL means "not set": the embedded SQLite database.
+        os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'moot.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }

@@ -1,0 +1,47 @@
+"""Small builders for tests: real rows made through the service functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from council import services as council_services
+from council.models import Body, BodyKind, GroupMembership, Person, PoliticalGroup
+from meetings import services as meeting_services
+from meetings.models import AgendaItem, Meeting, Venue
+
+_seq = itertools.count(1)
+
+
+def person(surname: str | None = None, title: str = "Mr", initials: str = "A", **kw) -> Person:
+    return council_services.save_person(
+        Person(title=title, initials=initials, surname=surname or f"Testperson{next(_seq)}", **kw)
+    )
+
+
+def body(name: str | None = None, seats: int | None = None, kind: str = BodyKind.COMMITTEE, **kw) -> Body:
+    return council_services.save_body(
+        Body(name=name or f"Test Committee {next(_seq)}", seats=seats, kind=kind, **kw)
+    )
+
+
+def group(name: str | None = None) -> PoliticalGroup:
+    name = name or f"Group {next(_seq)}"
+    g, _ = PoliticalGroup.objects.get_or_create(name=name, defaults={"slug": name.lower().replace(" ", "-")})
+    return g
+
+
+def join_group(p: Person, g: PoliticalGroup, start: dt.date, end: dt.date | None = None):
+    return GroupMembership.objects.create(person=p, group=g, start=start, end=end)
+
+
+def venue(room: str | None = None) -> Venue:
+    return meeting_services.save_venue(Venue(room=room or f"Room {next(_seq)}", building="Test House"))
+
+
+def meeting(b: Body | None = None, date: dt.date | None = None, **kw) -> Meeting:
+    return meeting_services.save_meeting(Meeting(body=b or body(), date=date or dt.date(2030, 1, 15), **kw))
+
+
+def item(m: Meeting, number: str, title: str = "An item", **kw) -> AgendaItem:
+    return meeting_services.save_agenda_item(AgendaItem(meeting=m, number=number, title=title, **kw))

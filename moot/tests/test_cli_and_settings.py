@@ -1,0 +1,59 @@
+"""The installed ``moot`` command and the settings' refusal of development defaults in production."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MOOT = Path(sys.executable).with_name("moot")
+
+
+def run(args, **env):
+    return subprocess.run(
+        args, cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "moot.settings", **env},
+    )
+
+
+def test_moot_command_lists_the_products_commands(tmp_path):
+    result = run([str(MOOT), "help"], MOOT_DATA_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for command in ("migrate", "demo", "createsuperuser", "db_worker"):
+        assert command in result.stdout
+    assert "Type 'moot help <subcommand>'" in result.stdout
+
+
+def test_moot_migrate_creates_the_sqlite_database(tmp_path):
+    result = run([str(MOOT), "migrate", "--noinput", "-v", "0"], MOOT_DATA_DIR=str(tmp_path),
+                 DATABASE_URL="")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "moot.sqlite3").stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"MOOT_ENV": "production", "SECRET_KEY": ""}, "needs SECRET_KEY"),
+        ({"MOOT_ENV": "production", "SECRET_KEY": "x" * 50, "DEBUG": "1"}, "refuses DEBUG=1"),
+    ],
+)
+def test_production_refuses_development_defaults(tmp_path, env, message):
+    env = {**env, "MOOT_DATA_DIR": str(tmp_path)}
+    if not env.get("SECRET_KEY"):
+        env.pop("SECRET_KEY")
+    clean = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    result = subprocess.run(
+        [str(MOOT), "check"], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "moot.settings", **env},
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_production_starts_with_a_secret_key(tmp_path):
+    result = run([str(MOOT), "check", "--deploy", "--fail-level", "CRITICAL"], MOOT_ENV="production",
+                 SECRET_KEY="s" * 60, DEBUG="0", MOOT_DATA_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
