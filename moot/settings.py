@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "access",
     "council",
     "meetings",
+    "papers",
     "website",
     "demo",
 ]
@@ -111,6 +112,9 @@ MEDIA_ROOT = DATA_DIR / "media"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGIN_URL = "/admin/login/"
+
+# Papers larger than this are refused on upload (bytes).
+MOOT_MAX_UPLOAD_BYTES = int(os.environ.get("MOOT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 
 LOGGING = {
     "version": 1,

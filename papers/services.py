@@ -1,0 +1,116 @@
+"""Changes to papers. Each validates, saves in one transaction and writes the audit trail.
+
+A document's content changes only by adding a version; a published version is never altered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from access import audit
+from meetings.models import AgendaItem
+
+from . import convert
+from .models import Classification, Document, DocumentVersion, ItemPaper, Report, SourceKind
+
+
+def _check_classification(doc: Document) -> None:
+    if doc.classification == Classification.EXEMPT and not doc.exempt_paragraph:
+        raise ValidationError(
+            {"exempt_paragraph": "An exempt paper must cite the paragraph of Schedule 12A (1 to 7)."}
+        )
+    if doc.classification != Classification.EXEMPT and doc.exempt_paragraph:
+        raise ValidationError(
+            {"exempt_paragraph": "Only an exempt paper cites a Schedule 12A paragraph."}
+        )
+
+
+def save_document(doc: Document, actor=None, actor_name: str = "") -> Document:
+    """Create or change a document's details (not its content: see ``add_version``)."""
+    _check_classification(doc)
+    return audit.save(doc, actor, actor_name)
+
+
+def save_report(report: Report, actor=None, actor_name: str = "") -> Report:
+    return audit.save(report, actor, actor_name)
+
+
+def _next_number(doc: Document) -> int:
+    return (doc.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+
+
+def add_version(doc: Document, *, html: str | None = None, upload: bytes | None = None,
+                filename: str = "", actor=None, actor_name: str = "") -> DocumentVersion:
+    """Add a new version of ``doc`` from written HTML or an uploaded .docx or .pdf file.
+
+    Refuses (``ValidationError`` naming the file, nothing saved): HTML with scripts or external
+    resources; unreadable, damaged, encrypted or password-protected files; files over the size
+    limit; empty content; any other file type.
+    """
+    if (html is None) == (upload is None):
+        raise ValidationError("Give either the text of the paper or a file, not both.")
+    if html is not None:
+        kind, converted = SourceKind.HTML, convert.written_html(html)
+        digest = convert.content_hash("html", converted.html)
+    else:
+        name = Path(filename).name or "The file"
+        suffix = Path(name).suffix.lower()
+        if suffix == ".docx":
+            kind, converted = SourceKind.DOCX, convert.docx_to_html(upload, name)
+        elif suffix == ".pdf":
+            kind, converted = SourceKind.PDF, convert.read_pdf(upload, name)
+        else:
+            raise convert.refuse(name, "is not a Word (.docx) or PDF file; other formats are not accepted.")
+        digest = convert.content_hash(kind, upload)
+    with transaction.atomic():
+        Document.objects.select_for_update().filter(pk=doc.pk).first()
+        version = DocumentVersion(
+            document=doc, number=_next_number(doc), source_kind=kind, html=converted.html,
+            text=converted.text, page_count=converted.page_count, content_hash=digest,
+            original_filename=Path(filename).name if upload is not None else "",
+        )
+        user, name = audit._actor(actor)
+        version.created_by, version.created_by_name = user, name or actor_name
+        if upload is not None:
+            version.source_file.save(f"{digest[:16]}{Path(filename).suffix.lower()}",
+                                     ContentFile(upload), save=False)
+        audit.save(version, actor, actor_name)
+        Document.objects.filter(pk=doc.pk).update(updated_at=timezone.now())
+    return version
+
+
+def publish_version(version: DocumentVersion, actor=None, actor_name: str = "") -> DocumentVersion:
+    """Mark a version published (from then on immutable). Publishing twice changes nothing."""
+    if version.published_at:
+        return version
+    version.published_at = timezone.now()
+    return audit.save(version, actor, actor_name, validate=False)
+
+
+def attach(item: AgendaItem, doc: Document, order: int | None = None, actor=None,
+           actor_name: str = "") -> ItemPaper:
+    """Attach a document to an agenda item (at the end unless ``order`` is given)."""
+    if doc.parent_id:
+        raise ValidationError("Attach the report; its appendices come with it.")
+    if order is None:
+        order = (item.papers.aggregate(n=Max("order"))["n"] or 0) + 10
+    return audit.save(ItemPaper(item=item, document=doc, order=order), actor, actor_name)
+
+
+def problems_for_pack(doc: Document) -> list[str]:
+    """What stops a paper going into an agenda pack, in plain words (empty when ready)."""
+    problems = []
+    if not doc.versions.exists():
+        problems.append(f"“{doc.title}” has no content yet.")
+    report = getattr(doc, "report", None)
+    if report is not None and not report.background_statement:
+        problems.append(
+            f"“{doc.title}” does not state its background documents: list them or state “None”."
+        )
+    return problems
