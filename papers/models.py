@@ -57,6 +57,21 @@ class Document(models.Model):
     def current_version(self):
         return self.versions.order_by("-number").first()
 
+    @property
+    def report_or_none(self) -> "Report | None":
+        try:
+            return self.report
+        except Report.DoesNotExist:
+            return None
+
+    @property
+    def restriction_text(self) -> str:
+        """"Exempt – paragraph 3 of Part 1 of Schedule 12A" or "Unrestricted"."""
+        if self.classification == Classification.EXEMPT:
+            return (f"Exempt – paragraph {self.exempt_paragraph} of Part 1 of Schedule 12A "
+                    "to the Local Government Act 1972")
+        return self.get_classification_display()
+
 
 class SourceKind(models.TextChoices):
     HTML = "html", "Written in the browser"
@@ -159,6 +174,18 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"Report: {self.document.title}"
+
+    @property
+    def past_steps(self) -> list[str]:
+        return [str(s) for s in self.pathway.all() if s.direction == PathwayStep.Direction.PAST]
+
+    @property
+    def future_steps(self) -> list[str]:
+        return [str(s) for s in self.pathway.all() if s.direction == PathwayStep.Direction.FUTURE]
+
+    @property
+    def division_names(self) -> str:
+        return ", ".join(d.name for d in self.divisions.all())
 
     @property
     def background_statement(self) -> str:

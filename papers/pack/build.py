@@ -1,0 +1,239 @@
+"""Building a meeting's agenda pack.
+
+1. Collect the papers: each agenda item's documents in order, each followed by its appendices.
+2. Render each HTML paper to PDF (cached by content hash; misses rendered on every core).
+3. Render the front sheet, lay the papers out on odd pages, and render the front sheet again
+   with the real "(Pages X - Y)" until its own length stops changing.
+4. Assemble: front sheet, blank pages, papers (or "Document is Restricted" in the public pack),
+   stamp "Page N" (and "NOT FOR PUBLICATION" on exempt pages of the members' pack), outline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+
+from council.composition import composition
+from council.models import Authority, BodyKind, PostHolding, StatutoryDesignation, StatutoryRole
+from meetings.formatting import cover_date, long_date, time_text
+from meetings.models import Meeting
+
+from .layout import Layout, lay_out
+from .merge import PackWriter
+from .render import cached_render, cache_dir, page_count, render_html
+from .stamp import stamp_page
+from ..convert import content_hash
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class Paper:
+    item: object
+    document: object
+    version: object
+    restricted: bool  # replaced by one "Document is Restricted" page in this pack
+    marking: str = ""  # printed at the head of every page (members' pack, exempt papers)
+    pdf: bytes = b""
+    pages: int = 0
+
+
+@dataclass
+class Pack:
+    pdf: bytes
+    page_count: int
+    layout: Layout
+    papers: list[Paper]
+    item_pages: dict[int, tuple[int, int]]  # agenda item id → (first, last) page
+    rendered: int = 0
+    from_cache: int = 0
+    outline: list[str] = field(default_factory=list)
+
+
+def _quiet(done: int, total: int, what: str) -> None:
+    pass
+
+
+def marking_for(document) -> str:
+    return (f"NOT FOR PUBLICATION – exempt information under paragraph {document.exempt_paragraph} "
+            "of Part 1 of Schedule 12A to the Local Government Act 1972")
+
+
+def collect(meeting: Meeting, members: bool, items=None) -> list[Paper]:
+    """The papers of ``items`` (default: all the meeting's items) in pack order."""
+    from papers.models import ItemPaper
+
+    items = list(meeting.items.all()) if items is None else list(items)
+    wanted = {i.pk for i in items}
+    links = (ItemPaper.objects.filter(item_id__in=wanted)
+             .select_related("document", "item").prefetch_related("document__appendices")
+             .order_by("item__order", "item_id", "order", "pk"))
+    papers = []
+    for link in links:
+        for doc in [link.document, *sorted(link.document.appendices.all(), key=lambda d: (d.order, d.pk))]:
+            version = doc.current_version()
+            if version is None:
+                continue
+            restricted = doc.is_restricted and not members
+            marking = marking_for(doc) if doc.is_restricted and members else ""
+            papers.append(Paper(link.item, doc, version, restricted, marking))
+    return papers
+
+
+def paper_html(paper: Paper, meeting: Meeting) -> str:
+    return render_to_string("papers/print/paper.html", {
+        "document": paper.document, "version": paper.version, "meeting": meeting,
+        "marking": paper.marking,
+    })
+
+
+def _render_all(htmls: list[str], progress: Progress) -> tuple[list[bytes], int, int]:
+    """Render each HTML (cache first); misses in parallel on every core."""
+    out: list[bytes | None] = [None] * len(htmls)
+    misses = []
+    for i, html in enumerate(htmls):
+        path = cache_dir() / f"{content_hash('1', html)}.pdf"
+        if path.exists():
+            out[i] = path.read_bytes()
+        else:
+            misses.append(i)
+    workers = min(len(misses), os.cpu_count() or 1)
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {i: pool.submit(render_html, htmls[i]) for i in misses}
+            for n, (i, fut) in enumerate(futures.items(), start=1):
+                out[i] = fut.result()
+                progress(n, len(misses), "rendering papers")
+        for i in misses:  # store what the workers rendered
+            cached_path = cache_dir() / f"{content_hash('1', htmls[i])}.pdf"
+            tmp = cached_path.with_suffix(".tmp")
+            tmp.write_bytes(out[i])
+            tmp.replace(cached_path)
+    else:
+        for n, i in enumerate(misses, start=1):
+            out[i], _ = cached_render(htmls[i])
+            progress(n, len(misses), "rendering papers")
+    return out, len(misses), len(htmls) - len(misses)
+
+
+def signer(day: dt.date) -> dict | None:
+    """The Head of Democratic Services on ``day``, who signs the agenda."""
+    held = (StatutoryDesignation.objects.filter(role=StatutoryRole.HEAD_OF_DEMOCRATIC_SERVICES,
+                                                start__lte=day)
+            .exclude(end__lt=day).select_related("person").order_by("-start").first())
+    if held is None:
+        return None
+    post = (PostHolding.objects.filter(person=held.person, start__lte=day).exclude(end__lt=day)
+            .select_related("post").first())
+    return {"name": held.person.full_name,
+            "title": post.post.title if post else held.get_role_display(),
+            "telephone": held.person.telephone}
+
+
+def front_sheet_html(meeting: Meeting, item_pages: dict[int, tuple[int, int]], items,
+                     dispatch: dt.date) -> str:
+    authority = Authority.current()
+    exempt = [i for i in items if i.is_exempt]
+    paragraphs = sorted({i.exempt_paragraph for i in exempt})
+    para_text = ("paragraph " + str(paragraphs[0]) if len(paragraphs) == 1 else
+                 "paragraphs " + ", ".join(map(str, paragraphs[:-1])) + f" and {paragraphs[-1]}"
+                 if paragraphs else "")
+    rows = [{"item": i, "pages": item_pages.get(i.pk)} for i in items]
+    ask = meeting.ask_for
+    return render_to_string("papers/print/front_sheet.html", {
+        "meeting": meeting, "authority": authority,
+        "is_council": meeting.body.kind == BodyKind.COUNCIL,
+        "cover_date": cover_date(meeting.date), "long_date": long_date(meeting.date),
+        "time": time_text(meeting.start_time), "end_time": time_text(meeting.end_time),
+        "venue": meeting.venue.full_name if meeting.venue else "",
+        "ask_for": ask.full_name if ask else "", "telephone": meeting.telephone,
+        "composition": composition(meeting.body, meeting.date),
+        "public_rows": [r for r in rows if not r["item"].is_exempt],
+        "exempt_rows": [r for r in rows if r["item"].is_exempt],
+        "paragraphs_text": para_text, "signer": signer(dispatch),
+        "dispatch_date_text": long_date(dispatch),
+    })
+
+
+def _item_pages(papers: list[Paper], layout: Layout) -> dict[int, tuple[int, int]]:
+    pages: dict[int, tuple[int, int]] = {}
+    for paper, placed in zip(papers, layout.papers, strict=True):
+        first, last = pages.get(paper.item.pk, (placed.first, placed.last))
+        pages[paper.item.pk] = (min(first, placed.first), max(last, placed.last))
+    return pages
+
+
+def build_pack(meeting: Meeting, *, members: bool = False, dispatch: dt.date | None = None,
+               progress: Progress = _quiet) -> Pack:
+    """Build the public pack (or, with ``members``, the members' pack) of ``meeting``."""
+    dispatch = dispatch or dt.date.today()
+    items = list(meeting.items.select_related("mover", "seconder"))
+    papers = collect(meeting, members, items)
+    restricted_pdf, _ = cached_render(render_to_string("papers/print/restricted.html"))
+    blank_pdf, _ = cached_render(render_to_string("papers/print/blank.html"))
+    to_render = [p for p in papers if not p.restricted and p.version.source_kind != "pdf"]
+    rendered, misses, hits = _render_all([paper_html(p, meeting) for p in to_render], progress)
+    for paper, pdf in zip(to_render, rendered, strict=True):
+        paper.pdf = pdf
+    for paper in papers:
+        if paper.restricted:
+            paper.pdf = restricted_pdf
+        elif paper.version.source_kind == "pdf":
+            paper.pdf = paper.version.source_file.open("rb").read()
+        paper.pages = page_count(paper.pdf)
+
+    # The front sheet's length depends on the ranges it prints, which depend on its length.
+    front_pages, item_pages, front = 1, {}, b""
+    for _ in range(4):
+        layout = lay_out(front_pages, [p.pages for p in papers])
+        item_pages = _item_pages(papers, layout)
+        front, _ = cached_render(front_sheet_html(meeting, item_pages, items, dispatch))
+        if page_count(front) == front_pages:
+            break
+        front_pages = page_count(front)
+    progress(1, 1, "assembling")
+    return _assemble(meeting, members, front, papers, layout, item_pages, items, blank_pdf,
+                     misses, hits)
+
+
+def _assemble(meeting, members, front, papers, layout, item_pages, items, blank_pdf, misses, hits):
+    kind = "Members' pack" if members else "Public reports pack"
+    writer = PackWriter(f"{meeting.body.name}, {long_date(meeting.date)} – {kind}")
+    writer.add(front, "Agenda")
+    markings: dict[int, str] = {}
+    first_of_item: dict[int, int] = {}
+    for paper, placed in zip(papers, layout.papers, strict=True):
+        while writer.page_total < placed.first - 1:
+            writer.add(blank_pdf)
+        level = 1 if paper.item.pk in first_of_item else 0
+        title = paper.document.title if not paper.restricted else f"{paper.document} (restricted)"
+        if level == 0:
+            first_of_item[paper.item.pk] = placed.first
+            title = f"{paper.item.number} {paper.item.title}"
+        writer.add(paper.pdf, title, level)
+        if paper.marking:
+            for page in range(placed.first, placed.last + 1):
+                markings[page] = paper.marking
+    while writer.page_total < layout.total:
+        writer.add(blank_pdf)
+    if writer.page_total != layout.total:
+        raise RuntimeError(f"Pack has {writer.page_total} pages; the layout expected {layout.total}.")
+    for n, page in enumerate(writer.pdf.pages, start=1):
+        stamp_page(writer.pdf, page, f"Page {n}", markings.get(n, ""))
+    # Items without papers point at the agenda (the front sheet), so every item has an entry.
+    outline_titles = []
+    for item in items:
+        if item.pk not in first_of_item:
+            writer.outline.append((f"{item.number} {item.title}", 0, 1))
+        outline_titles.append(f"{item.number} {item.title}")
+    writer.outline.sort(key=lambda entry: (entry[1], entry[2]))
+    out = io.BytesIO()
+    writer.save(out)
+    return Pack(out.getvalue(), layout.total, layout, papers, item_pages, misses, hits,
+                outline_titles)

@@ -1,0 +1,49 @@
+"""HTML → PDF with WeasyPrint, cached on disk by content hash.
+
+A rebuild after one paper changes re-renders only that paper: every other paper's PDF is
+found in the cache under the hash of exactly what was rendered.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+import weasyprint
+from django.conf import settings
+
+from papers.convert import content_hash
+
+#: Bump when the print templates or CSS change, so cached renderings are not reused.
+RENDER_VERSION = "1"
+
+
+def cache_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "pack-cache"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def render_html(html: str) -> bytes:
+    """A tagged PDF (PDF/UA-1) of a complete HTML document."""
+    return weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
+
+
+def page_count(pdf: bytes) -> int:
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        return len(doc.pages)
+
+
+def cached_render(html: str) -> tuple[bytes, bool]:
+    """The PDF for ``html`` and whether it came from the cache."""
+    path = cache_dir() / f"{content_hash(RENDER_VERSION, html)}.pdf"
+    if path.exists():
+        return path.read_bytes(), True
+    pdf = render_html(html)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(pdf)
+    tmp.replace(path)  # atomic, so a parallel build never reads half a file
+    return pdf, False

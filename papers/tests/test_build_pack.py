@@ -1,0 +1,148 @@
+"""The agenda pack, proved by reading the built PDF back."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from meetings.models import Part
+from moot import testing as t
+from papers import services
+from papers import testing as files
+from papers.models import Classification, Document, DocumentKind, Report
+from papers.pack.build import build_pack
+
+pytestmark = pytest.mark.django_db
+CANARY = "CANARY-7f3a-exempt-text"
+
+
+def long_html(title: str, paragraphs: int) -> str:
+    return f"<h2>{title}</h2>" + "".join(f"<p>{title} paragraph {n}. " + "Text " * 120 + "</p>"
+                                         for n in range(paragraphs))
+
+
+@pytest.fixture
+def meeting(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    m = t.meeting(t.body("Policy Test Committee", seats=5))
+    t.item(m, "1", "Apologies and Substitutes", kind="apologies")
+    minutes = t.item(m, "2", "Minutes of the last meeting", purpose="To approve the minutes.")
+    report = t.item(m, "3", "Contract Management")
+    uploaded = t.item(m, "4", "Financial Monitoring")
+    exempt = t.item(m, "5", "Company Governance", part=Part.EXEMPT, exempt_paragraph=3)
+
+    def paper(item, title, html=None, pdf=None, classification=Classification.UNRESTRICTED,
+              paragraph=None, parent=None, label=""):
+        doc = services.save_document(Document(
+            title=title, classification=classification, exempt_paragraph=paragraph,
+            parent=parent, label=label,
+            kind=DocumentKind.APPENDIX if parent else DocumentKind.REPORT))
+        services.add_version(doc, html=html) if html else services.add_version(
+            doc, upload=pdf, filename=f"{title}.pdf")
+        if parent is None:
+            services.attach(item, doc)
+        return doc
+
+    paper(minutes, "Minutes", html=long_html("Minutes", 3))
+    main = paper(report, "Contract Management Report", html=long_html("Contract", 14))
+    Report.objects.create(document=main, no_background_documents=True, summary="Summary text")
+    paper(report, "Exempt appendix", html=f"<p>{CANARY} appendix</p>", parent=main,
+          classification=Classification.EXEMPT, paragraph=3, label="Appendix A")
+    paper(uploaded, "Budget monitoring", pdf=files.pdf(3, "Budget table"))
+    paper(exempt, "Company Governance", html=f"<p>{CANARY} company</p>" * 40,
+          classification=Classification.EXEMPT, paragraph=3)
+    return m
+
+
+def pages_text(pdf: bytes) -> list[str]:
+    return [p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_public_pack_structure(meeting):
+    pack = build_pack(meeting)
+    text = pages_text(pack.pdf)
+    assert len(text) == pack.page_count and pack.page_count % 2 == 0
+    for n, page in enumerate(text, start=1):
+        assert f"Page {n}" in page, f"page {n} is not numbered"
+    # Each agenda range printed on the front sheet is where the item's papers really are.
+    front = " ".join(text[: pack.layout.front_pages])
+    for item in meeting.items.all():
+        first, last = pack.item_pages.get(item.pk, (None, None))
+        if first is None:
+            assert not re.search(rf"{item.title}\s*\(Pages", front)
+            continue
+        assert f"{item.title} (Pages {first} - {last})" in front.replace("\n", " ")
+        assert first % 2 == 1
+    for paper, placed in zip(pack.papers, pack.layout.papers, strict=True):
+        opening = text[placed.first - 1]
+        if paper.restricted:
+            assert "Document is Restricted" in opening
+        elif paper.version.source_kind == "pdf":
+            assert "Budget table, sheet 1" in opening  # the uploaded file's own first page
+        else:
+            assert paper.document.title in opening
+    for blank in pack.layout.blanks:
+        assert "This page is intentionally left blank" in text[blank - 1]
+    # The three-page uploaded PDF is followed by a blank page.
+    budget = next(pl for p, pl in zip(pack.papers, pack.layout.papers, strict=True)
+                  if p.document.title == "Budget monitoring")
+    assert budget.last - budget.first == 2 and budget.last + 1 in pack.layout.blanks
+    assert CANARY not in "".join(text)
+    assert CANARY.encode() not in pack.pdf
+
+
+def test_public_pack_hides_exempt_papers_but_keeps_their_ranges(meeting):
+    pack = build_pack(meeting)
+    exempt_item = meeting.items.get(number="5")
+    first, last = pack.item_pages[exempt_item.pk]
+    assert first == last  # one "Document is Restricted" page
+    text = pages_text(pack.pdf)
+    assert "Document is Restricted" in text[first - 1]
+    assert "paragraph 3 of Part 1 of Schedule 12A" in " ".join(text[: pack.layout.front_pages]).replace("\n", " ")
+
+
+def test_members_pack_marks_every_exempt_page(meeting):
+    pack = build_pack(meeting, members=True)
+    text = pages_text(pack.pdf)
+    exempt_pages = [pl for p, pl in zip(pack.papers, pack.layout.papers, strict=True) if p.marking]
+    assert len(exempt_pages) == 2
+    for placed in exempt_pages:
+        for n in range(placed.first, placed.last + 1):
+            assert "NOT FOR PUBLICATION" in text[n - 1]
+            assert "paragraph 3" in text[n - 1]
+    assert CANARY in "".join(text)
+    public_pages = set(range(1, pack.page_count + 1)) - {
+        n for pl in exempt_pages for n in range(pl.first, pl.last + 1)}
+    assert all("NOT FOR PUBLICATION" not in text[n - 1] for n in public_pages)
+
+
+def test_pack_is_tagged_titled_and_has_an_outline_entry_per_item(meeting):
+    import pikepdf
+
+    pack = build_pack(meeting)
+    with pikepdf.open(io.BytesIO(pack.pdf)) as pdf:
+        assert pdf.Root.MarkInfo.Marked
+        assert "/StructTreeRoot" in pdf.Root
+        assert str(pdf.Root.Lang) == "en-GB"
+        assert "Policy Test Committee" in str(pdf.docinfo["/Title"])
+        with pdf.open_outline() as outline:
+            titles = []
+            def walk(items):
+                for item in items:
+                    titles.append(item.title)
+                    walk(item.children)
+            walk(outline.root)
+    for item in meeting.items.all():
+        assert f"{item.number} {item.title}" in titles
+
+
+def test_rebuild_renders_only_what_changed(meeting):
+    first = build_pack(meeting)
+    assert first.rendered == 2  # the two public HTML papers; exempt ones are not rendered for the public
+    again = build_pack(meeting)
+    assert again.rendered == 0
+    doc = Document.objects.get(title="Minutes")
+    services.add_version(doc, html=long_html("Minutes revised", 3))
+    changed = build_pack(meeting)
+    assert changed.rendered == 1
