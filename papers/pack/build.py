@@ -54,6 +54,7 @@ class Pack:
     rendered: int = 0
     from_cache: int = 0
     outline: list[str] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)  # printed number of each physical page
 
 
 def _quiet(done: int, total: int, what: str) -> None:
@@ -65,15 +66,15 @@ def marking_for(document) -> str:
             "of Part 1 of Schedule 12A to the Local Government Act 1972")
 
 
-def collect(meeting: Meeting, members: bool, items=None) -> list[Paper]:
-    """The papers of ``items`` (default: all the meeting's items) in pack order."""
+def collect(meeting: Meeting, members: bool, link_ids=None) -> list[Paper]:
+    """The papers attached to the meeting's items (or only the ``link_ids`` item papers) in order."""
     from papers.models import ItemPaper
 
-    items = list(meeting.items.all()) if items is None else list(items)
-    wanted = {i.pk for i in items}
-    links = (ItemPaper.objects.filter(item_id__in=wanted)
+    links = (ItemPaper.objects.filter(item__meeting=meeting)
              .select_related("document", "item").prefetch_related("document__appendices")
              .order_by("item__order", "item_id", "order", "pk"))
+    if link_ids is not None:
+        links = links.filter(pk__in=link_ids)
     papers = []
     for link in links:
         for doc in [link.document, *sorted(link.document.appendices.all(), key=lambda d: (d.order, d.pk))]:
@@ -162,38 +163,59 @@ def front_sheet_html(meeting: Meeting, item_pages: dict[int, tuple[int, int]], i
 
 
 def _item_pages(papers: list[Paper], layout: Layout) -> dict[int, tuple[int, int]]:
+    """Each item's pages as the seeds print them: from its first paper's first page to the
+    last page before the next item, so a trailing blank page is inside the range (odd–even)."""
     pages: dict[int, tuple[int, int]] = {}
     for paper, placed in zip(papers, layout.papers, strict=True):
-        first, last = pages.get(paper.item.pk, (placed.first, placed.last))
-        pages[paper.item.pk] = (min(first, placed.first), max(last, placed.last))
+        end = placed.last + placed.last % 2
+        first, last = pages.get(paper.item.pk, (placed.first, end))
+        pages[paper.item.pk] = (min(first, placed.first), max(last, end))
     return pages
 
 
+def supplement_letter_html(meeting: Meeting, item_pages, items, dispatch: dt.date) -> str:
+    return render_to_string("papers/print/supplement_letter.html", {
+        "meeting": meeting, "long_date": long_date(meeting.date), "signer": signer(dispatch),
+        "dispatch_date_text": long_date(dispatch),
+        "rows": [{"item": i, "pages": item_pages.get(i.pk)} for i in items],
+    })
+
+
 def build_pack(meeting: Meeting, *, members: bool = False, dispatch: dt.date | None = None,
-               progress: Progress = _quiet) -> Pack:
-    """Build the public pack (or, with ``members``, the members' pack) of ``meeting``."""
+               link_ids=None, progress: Progress = _quiet) -> Pack:
+    """Build the public pack (or, with ``members``, the members' pack) of ``meeting``.
+
+    With ``link_ids`` (item papers added after the agenda was published) it builds a
+    supplementary pack: a covering letter listing those items, numbered from page 1.
+    """
     dispatch = dispatch or dt.date.today()
+    papers = collect(meeting, members, link_ids)
     items = list(meeting.items.select_related("mover", "seconder"))
-    papers = collect(meeting, members, items)
+    if link_ids is not None:
+        wanted = {p.item.pk for p in papers}
+        items = [i for i in items if i.pk in wanted]
+    front_html = supplement_letter_html if link_ids is not None else front_sheet_html
     restricted_pdf, _ = cached_render(render_to_string("papers/print/restricted.html"))
     blank_pdf, _ = cached_render(render_to_string("papers/print/blank.html"))
-    to_render = [p for p in papers if not p.restricted and p.version.source_kind != "pdf"]
+    # Exempt papers are rendered for the public pack too, but only to count their pages: the
+    # public agenda prints the same ranges as the members' and its PDF never enters the pack.
+    to_render = [p for p in papers if p.version.source_kind != "pdf"]
     rendered, misses, hits = _render_all([paper_html(p, meeting) for p in to_render], progress)
     for paper, pdf in zip(to_render, rendered, strict=True):
-        paper.pdf = pdf
+        paper.pages = page_count(pdf)
+        paper.pdf = restricted_pdf if paper.restricted else pdf
     for paper in papers:
-        if paper.restricted:
-            paper.pdf = restricted_pdf
-        elif paper.version.source_kind == "pdf":
-            paper.pdf = paper.version.source_file.open("rb").read()
-        paper.pages = page_count(paper.pdf)
+        if paper.version.source_kind == "pdf":
+            paper.pages = paper.version.page_count or page_count(
+                paper.version.source_file.open("rb").read())
+            paper.pdf = restricted_pdf if paper.restricted else paper.version.source_file.open("rb").read()
 
     # The front sheet's length depends on the ranges it prints, which depend on its length.
     front_pages, item_pages, front = 1, {}, b""
     for _ in range(4):
         layout = lay_out(front_pages, [p.pages for p in papers])
         item_pages = _item_pages(papers, layout)
-        front, _ = cached_render(front_sheet_html(meeting, item_pages, items, dispatch))
+        front, _ = cached_render(front_html(meeting, item_pages, items, dispatch))
         if page_count(front) == front_pages:
             break
         front_pages = page_count(front)
@@ -203,29 +225,45 @@ def build_pack(meeting: Meeting, *, members: bool = False, dispatch: dt.date | N
 
 
 def _assemble(meeting, members, front, papers, layout, item_pages, items, blank_pdf, misses, hits):
+    """Put the pages together. ``labels`` holds the printed number of each physical page: in the
+    public pack an exempt paper is one "Document is Restricted" page and one blank page, labelled
+    with the first and last numbers of its range, so numbering matches the agenda and every paper
+    still starts on a physical odd page."""
     kind = "Members' pack" if members else "Public reports pack"
     writer = PackWriter(f"{meeting.body.name}, {long_date(meeting.date)} – {kind}")
     writer.add(front, "Agenda")
+    labels = list(range(1, layout.front_pages + 1))
     markings: dict[int, str] = {}
     first_of_item: dict[int, int] = {}
+
+    def add(pdf: bytes, numbers: list[int], title: str = "", level: int = 0) -> None:
+        writer.add(pdf, title, level)
+        labels.extend(numbers)
+
     for paper, placed in zip(papers, layout.papers, strict=True):
-        while writer.page_total < placed.first - 1:
-            writer.add(blank_pdf)
+        while labels[-1] < placed.first - 1:
+            add(blank_pdf, [labels[-1] + 1])
         level = 1 if paper.item.pk in first_of_item else 0
         title = paper.document.title if not paper.restricted else f"{paper.document} (restricted)"
         if level == 0:
-            first_of_item[paper.item.pk] = placed.first
+            first_of_item[paper.item.pk] = len(labels)
             title = f"{paper.item.number} {paper.item.title}"
-        writer.add(paper.pdf, title, level)
+        if paper.restricted:
+            end = placed.last + placed.last % 2
+            add(paper.pdf, [placed.first], title, level)
+            add(blank_pdf, [end])
+        else:
+            add(paper.pdf, list(range(placed.first, placed.last + 1)), title, level)
         if paper.marking:
             for page in range(placed.first, placed.last + 1):
                 markings[page] = paper.marking
-    while writer.page_total < layout.total:
-        writer.add(blank_pdf)
-    if writer.page_total != layout.total:
-        raise RuntimeError(f"Pack has {writer.page_total} pages; the layout expected {layout.total}.")
-    for n, page in enumerate(writer.pdf.pages, start=1):
-        stamp_page(writer.pdf, page, f"Page {n}", markings.get(n, ""))
+    while labels[-1] < layout.total:
+        add(blank_pdf, [labels[-1] + 1])
+    if len(writer.pdf.pages) != len(labels) or len(labels) % 2:
+        raise RuntimeError(f"Pack assembly went wrong: {len(writer.pdf.pages)} pages, labels {labels}.")
+    for page, number in zip(writer.pdf.pages, labels, strict=True):
+        stamp_page(writer.pdf, page, f"Page {number}", markings.get(number, ""))
+    writer.labels = labels
     # Items without papers point at the agenda (the front sheet), so every item has an entry.
     outline_titles = []
     for item in items:
@@ -235,5 +273,5 @@ def _assemble(meeting, members, front, papers, layout, item_pages, items, blank_
     writer.outline.sort(key=lambda entry: (entry[1], entry[2]))
     out = io.BytesIO()
     writer.save(out)
-    return Pack(out.getvalue(), layout.total, layout, papers, item_pages, misses, hits,
-                outline_titles)
+    return Pack(out.getvalue(), len(labels), layout, papers, item_pages, misses, hits,
+                outline_titles, labels)

@@ -38,6 +38,7 @@ class PackWriter:
         self.nums: list[tuple[int, object]] = []
         self.next_key = 0
         self.outline: list[tuple[str, int, int]] = []  # (title, page index, level)
+        self.labels: list[int] = []  # printed page numbers, when they skip (public packs)
         self._open: list[pikepdf.Pdf] = []  # sources must stay open until save
 
     @property
@@ -95,6 +96,13 @@ class PackWriter:
         self.pdf.Root.Lang = pikepdf.String(self.lang)
         self.pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
         self.pdf.docinfo[Name.Title] = self.title
+        if self.labels:
+            # Viewers show the printed numbers; a new run starts wherever the numbering jumps.
+            nums = Array()
+            for index, number in enumerate(self.labels):
+                if index == 0 or number != self.labels[index - 1] + 1:
+                    nums.extend([index, Dictionary(S=Name.D, St=number)])
+            self.pdf.Root.PageLabels = Dictionary(Nums=nums)
         with self.pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta["dc:title"] = self.title
         with self.pdf.open_outline() as outline:

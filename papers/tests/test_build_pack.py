@@ -63,7 +63,7 @@ def test_public_pack_structure(meeting):
     pack = build_pack(meeting)
     text = pages_text(pack.pdf)
     assert len(text) == pack.page_count and pack.page_count % 2 == 0
-    for n, page in enumerate(text, start=1):
+    for n, page in zip(pack.labels, text, strict=True):
         assert f"Page {n}" in page, f"page {n} is not numbered"
     # Each agenda range printed on the front sheet is where the item's papers really are.
     front = " ".join(text[: pack.layout.front_pages])
@@ -75,7 +75,7 @@ def test_public_pack_structure(meeting):
         assert f"{item.title} (Pages {first} - {last})" in front.replace("\n", " ")
         assert first % 2 == 1
     for paper, placed in zip(pack.papers, pack.layout.papers, strict=True):
-        opening = text[placed.first - 1]
+        opening = text[pack.labels.index(placed.first)]
         if paper.restricted:
             assert "Document is Restricted" in opening
         elif paper.version.source_kind == "pdf":
@@ -83,7 +83,8 @@ def test_public_pack_structure(meeting):
         else:
             assert paper.document.title in opening
     for blank in pack.layout.blanks:
-        assert "This page is intentionally left blank" in text[blank - 1]
+        if blank in pack.labels:
+            assert "This page is intentionally left blank" in text[pack.labels.index(blank)]
     # The three-page uploaded PDF is followed by a blank page.
     budget = next(pl for p, pl in zip(pack.papers, pack.layout.papers, strict=True)
                   if p.document.title == "Budget monitoring")
@@ -93,13 +94,22 @@ def test_public_pack_structure(meeting):
 
 
 def test_public_pack_hides_exempt_papers_but_keeps_their_ranges(meeting):
-    pack = build_pack(meeting)
+    public, members = build_pack(meeting), build_pack(meeting, members=True)
+    # One agenda for both: the public pack prints the members' pack ranges.
+    assert public.item_pages == members.item_pages
     exempt_item = meeting.items.get(number="5")
-    first, last = pack.item_pages[exempt_item.pk]
-    assert first == last  # one "Document is Restricted" page
-    text = pages_text(pack.pdf)
-    assert "Document is Restricted" in text[first - 1]
-    assert "paragraph 3 of Part 1 of Schedule 12A" in " ".join(text[: pack.layout.front_pages]).replace("\n", " ")
+    first, last = public.item_pages[exempt_item.pk]
+    assert last - first >= 1 and first % 2 == 1 and last % 2 == 0
+    text = pages_text(public.pdf)
+    # The exempt paper is one restricted page and one blank page, numbered first and last.
+    at = public.labels.index(first)
+    assert "Document is Restricted" in text[at] and f"Page {first}" in text[at]
+    assert f"Page {last}" in text[at + 1] and "intentionally left blank" in text[at + 1]
+    assert at % 2 == 0, "it starts on a physical odd page"
+    assert len(text) == members.page_count - (last - first + 1) + 2
+    front = " ".join(text[: public.layout.front_pages]).replace("\n", " ")
+    assert "paragraph 3 of Part 1 of Schedule 12A" in front
+    assert f"Company Governance (Pages {first} - {last})" in front
 
 
 def test_members_pack_marks_every_exempt_page(meeting):
@@ -139,7 +149,7 @@ def test_pack_is_tagged_titled_and_has_an_outline_entry_per_item(meeting):
 
 def test_rebuild_renders_only_what_changed(meeting):
     first = build_pack(meeting)
-    assert first.rendered == 2  # the two public HTML papers; exempt ones are not rendered for the public
+    assert first.rendered == 4  # exempt papers are rendered too, only to count their pages
     again = build_pack(meeting)
     assert again.rendered == 0
     doc = Document.objects.get(title="Minutes")

@@ -1,0 +1,121 @@
+"""Requesting and building agenda packs. Packs build in the background (django-tasks with the
+database worker); each build is kept as a new AgendaPack row, never overwriting an earlier one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from access import audit
+from meetings.models import Meeting
+
+from .models import AgendaPack, ItemPaper, PackKind, PackStatus
+from .pack.build import build_pack
+from .services import problems_for_pack
+
+
+def problems(meeting: Meeting, link_ids=None) -> list[str]:
+    """Everything that stops the meeting's papers going into a pack, in plain words."""
+    links = ItemPaper.objects.filter(item__meeting=meeting).select_related("document")
+    if link_ids is not None:
+        links = links.filter(pk__in=link_ids)
+    found = []
+    for link in links:
+        for doc in [link.document, *link.document.appendices.all()]:
+            found += problems_for_pack(doc)
+    return found
+
+
+def _in_earlier_packs(meeting: Meeting, kind: str) -> set[int]:
+    included: set[int] = set()
+    for ids in AgendaPack.objects.filter(meeting=meeting, kind=kind, status=PackStatus.BUILT) \
+            .values_list("papers", flat=True):
+        included.update(ids)
+    return included
+
+
+def request_pack(meeting: Meeting, kind: str = PackKind.PUBLIC, *, supplementary: bool = False,
+                 dispatch: dt.date | None = None, actor=None, actor_name: str = "",
+                 enqueue: bool = True) -> AgendaPack:
+    """Queue a build of the meeting's pack (or of a supplementary pack of the papers added since
+    the last built pack of that kind).
+
+    Refuses (``ValidationError``): a meeting without agenda items; papers that are not ready
+    (e.g. a report that does not state its background documents); a supplementary pack when no
+    paper has been added since.
+    """
+    if not meeting.items.exists():
+        raise ValidationError(f"{meeting} has no agenda items, so there is no pack to build.")
+    link_ids = None
+    supplement = 0
+    if supplementary:
+        earlier = _in_earlier_packs(meeting, kind)
+        if not earlier:
+            raise ValidationError("Build the agenda pack first; a supplement adds to it.")
+        link_ids = list(ItemPaper.objects.filter(item__meeting=meeting).exclude(pk__in=earlier)
+                        .values_list("pk", flat=True))
+        if not link_ids:
+            raise ValidationError("No papers have been added since the last pack was built.")
+        supplement = (AgendaPack.objects.filter(meeting=meeting, kind=kind)
+                      .aggregate(n=Max("supplement"))["n"] or 0) + 1
+    found = problems(meeting, link_ids)
+    if found:
+        raise ValidationError(found)
+    user, _ = audit._actor(actor)
+    pack = audit.save(AgendaPack(meeting=meeting, kind=kind, supplement=supplement,
+                                 dispatch_date=dispatch or dt.date.today(), requested_by=user,
+                                 papers=link_ids or []), actor, actor_name)
+    if enqueue:
+        from .tasks import build_pack_task
+
+        transaction.on_commit(lambda: build_pack_task.enqueue(pack.pk))
+    return pack
+
+
+def run_pack(pack_id: int, progress=None) -> AgendaPack:
+    """Build a queued pack now, recording progress on the row; failures are recorded, not raised."""
+    pack = AgendaPack.objects.select_related("meeting__body", "meeting__venue").get(pk=pack_id)
+    AgendaPack.objects.filter(pk=pack.pk).update(status=PackStatus.BUILDING, progress=1)
+
+    def report(done: int, total: int, what: str) -> None:
+        percent = max(1, min(99, int(100 * done / max(total, 1)) if what != "assembling" else 95))
+        AgendaPack.objects.filter(pk=pack.pk).update(progress=percent, message=what)
+        if progress:
+            progress(done, total, what)
+
+    link_ids = pack.papers if pack.supplement else None
+    try:
+        built = build_pack(pack.meeting, members=pack.kind == PackKind.MEMBERS,
+                           dispatch=pack.dispatch_date, link_ids=link_ids, progress=report)
+    except Exception as exc:  # recorded for the officer; the traceback goes to the log
+        import logging
+
+        logging.getLogger(__name__).exception("Pack %s failed", pack.pk)
+        AgendaPack.objects.filter(pk=pack.pk).update(
+            status=PackStatus.FAILED, message=f"The build failed: {exc}"[:500])
+        pack.refresh_from_db()
+        return pack
+    kind_name = "members-pack" if pack.kind == PackKind.MEMBERS else "public-reports-pack"
+    suffix = f"-supplement-{pack.supplement}" if pack.supplement else ""
+    name = f"{pack.meeting.slug}-{kind_name}{suffix}.pdf"
+    pack.file.save(name, ContentFile(built.pdf), save=False)
+    pack.page_count, pack.size = built.page_count, len(built.pdf)
+    pack.item_pages = {str(k): list(v) for k, v in built.item_pages.items()}
+    if not pack.supplement:
+        pack.papers = sorted(ItemPaper.objects.filter(item__meeting=pack.meeting)
+                             .values_list("pk", flat=True))
+    pack.status, pack.progress, pack.message = PackStatus.BUILT, 100, (
+        f"{built.page_count} pages; {built.rendered} papers rendered, {built.from_cache} from cache")
+    pack.built_at = timezone.now()
+    audit.save(pack, actor_name="pack builder", validate=False)
+    return pack
+
+
+def latest(meeting: Meeting, kind: str = PackKind.PUBLIC, supplement: int = 0) -> AgendaPack | None:
+    return (AgendaPack.objects.filter(meeting=meeting, kind=kind, supplement=supplement,
+                                      status=PackStatus.BUILT).order_by("-built_at").first())
