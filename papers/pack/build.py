@@ -94,8 +94,9 @@ def paper_html(paper: Paper, meeting: Meeting) -> str:
     })
 
 
-def _render_all(htmls: list[str], progress: Progress) -> tuple[list[bytes], int, int]:
-    """Render each HTML (cache first); misses in parallel on every core."""
+def _render_all(htmls: list[str], progress: Progress) -> tuple[list[bytes], list[int]]:
+    """Render each HTML (cache first), the misses in parallel on every core; returns the PDFs
+    and the indexes of the misses."""
     out: list[bytes | None] = [None] * len(htmls)
     misses = []
     for i, html in enumerate(htmls):
@@ -120,7 +121,7 @@ def _render_all(htmls: list[str], progress: Progress) -> tuple[list[bytes], int,
         for n, i in enumerate(misses, start=1):
             out[i], _ = cached_render(htmls[i])
             progress(n, len(misses), "rendering papers")
-    return out, len(misses), len(htmls) - len(misses)
+    return out, misses
 
 
 def signer(day: dt.date) -> dict | None:
@@ -199,9 +200,16 @@ def build_pack(meeting: Meeting, *, members: bool = False, dispatch: dt.date | N
     blank_pdf, _ = cached_render(render_to_string("papers/print/blank.html"))
     # Exempt papers are rendered for the public pack too, but only to count their pages: the
     # public agenda prints the same ranges as the members' and its PDF never enters the pack.
+    # The front sheet's first pass prints placeholder ranges of the same width, so it does not
+    # depend on the papers: it renders alongside them and is cached across rebuilds.
     to_render = [p for p in papers if p.version.source_kind != "pdf"]
-    rendered, misses, hits = _render_all([paper_html(p, meeting) for p in to_render], progress)
-    for paper, pdf in zip(to_render, rendered, strict=True):
+    placeholder = {p.item.pk: (999, 999) for p in papers}
+    htmls = [paper_html(p, meeting) for p in to_render]
+    htmls.append(front_html(meeting, placeholder, items, dispatch))
+    rendered, missed = _render_all(htmls, progress)
+    misses = sum(1 for i in missed if i < len(to_render))  # papers rendered, not the front sheet
+    hits = len(to_render) - misses
+    for paper, pdf in zip(to_render, rendered[:-1], strict=True):
         paper.pages = page_count(pdf)
         paper.pdf = restricted_pdf if paper.restricted else pdf
     for paper in papers:
@@ -211,7 +219,7 @@ def build_pack(meeting: Meeting, *, members: bool = False, dispatch: dt.date | N
             paper.pdf = restricted_pdf if paper.restricted else paper.version.source_file.open("rb").read()
 
     # The front sheet's length depends on the ranges it prints, which depend on its length.
-    front_pages, item_pages, front = 1, {}, b""
+    front_pages = page_count(rendered[-1])
     for _ in range(4):
         layout = lay_out(front_pages, [p.pages for p in papers])
         item_pages = _item_pages(papers, layout)
@@ -219,6 +227,8 @@ def build_pack(meeting: Meeting, *, members: bool = False, dispatch: dt.date | N
         if page_count(front) == front_pages:
             break
         front_pages = page_count(front)
+    else:
+        raise RuntimeError("The front sheet's length did not settle.")
     progress(1, 1, "assembling")
     return _assemble(meeting, members, front, papers, layout, item_pages, items, blank_pdf,
                      misses, hits)
