@@ -190,3 +190,16 @@ class AgendaItem(models.Model):
     @property
     def is_exempt(self) -> bool:
         return self.part == Part.EXEMPT
+
+
+class ClosureDay(models.Model):
+    """A day the authority's offices are closed, which does not count as a clear day."""
+
+    date = models.DateField(unique=True)
+    reason = models.CharField(max_length=200, help_text='e.g. "Christmas closure"')
+
+    class Meta:
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%-d %B %Y}: {self.reason}"
