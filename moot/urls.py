@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -9,6 +11,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("website.urls")),
 ]
+# Uploaded photos in development; in production the web server serves MEDIA_ROOT.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "website.views.errors.not_found"
 handler500 = "website.views.errors.server_error"

@@ -1,9 +1,25 @@
-from django.urls import path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path, re_path
 
-from .views import pages
+from .sitemaps import SITEMAPS
+from .views import bodies, meetings, members, pages
 
 app_name = "website"
 
 urlpatterns = [
     path("", pages.home, name="home"),
+    path("committees/", bodies.committees, name="committees"),
+    path("committees/<slug:slug>/", bodies.committee, name="committee"),
+    path("meetings/<int:pk>/", meetings.meeting, name="meeting_short"),
+    path("meetings/<int:pk>/<slug:slug>/", meetings.meeting, name="meeting"),
+    path("calendar/", meetings.calendar, name="calendar"),
+    re_path(r"^calendar/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", meetings.calendar,
+            name="calendar_month"),
+    path("members/", members.index, name="members"),
+    path("members/former/", members.former, name="former_members"),
+    path("members/<slug:slug>/", members.member, name="member"),
+    path("outside-bodies/", bodies.outside_bodies, name="outside_bodies"),
+    path("outside-bodies/<slug:slug>/", bodies.outside_body, name="outside_body"),
+    path("accessibility/", pages.accessibility, name="accessibility"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

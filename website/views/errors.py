@@ -1,4 +1,6 @@
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 
 def not_found(request, exception=None):
@@ -6,4 +8,6 @@ def not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    # Rendered without the request so no context processor runs: the database may be the
+    # very thing that failed.
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,5 +1,14 @@
 from django.shortcuts import render
 
+from ..queries import meetings
+
 
 def home(request):
-    return render(request, "website/home.html")
+    return render(request, "website/home.html", {
+        "upcoming": meetings.upcoming(),
+        "recent": meetings.recent(),
+    })
+
+
+def accessibility(request):
+    return render(request, "website/accessibility.html")

@@ -1,0 +1,14 @@
+"""Read-only queries behind the public pages, kept out of the views so each page's query
+count is visible in one place (and bounded: see tests/test_query_counts.py)."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def in_force(start: dt.date, end: dt.date | None, day: dt.date) -> bool:
+    return start <= day and (end is None or end >= day)

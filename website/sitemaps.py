@@ -1,0 +1,36 @@
+"""/sitemap.xml: every public page a search engine should know about."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from council.models import Body, Person
+from meetings.models import Meeting
+
+
+class StaticPages(Sitemap):
+    def items(self):
+        return ["home", "committees", "members", "former_members", "calendar", "outside_bodies",
+                "accessibility"]
+
+    def location(self, item):
+        return reverse(f"website:{item}")
+
+
+class Bodies(Sitemap):
+    def items(self):
+        return Body.objects.order_by("name")  # committees and outside bodies alike
+
+
+class Meetings(Sitemap):
+    limit = 5000
+
+    def items(self):
+        return Meeting.objects.select_related("body").order_by("date", "pk")
+
+
+class Members(Sitemap):
+    def items(self):
+        return Person.objects.filter(terms__isnull=False).distinct().order_by("slug")
+
+
+SITEMAPS = {"pages": StaticPages, "bodies": Bodies, "meetings": Meetings, "members": Members}

@@ -1,0 +1,76 @@
+"""Filters for the council's own written forms: "10.00 am", "paragraphs 1 and 3", and the
+seeds' membership lines with each name a link."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import nh3
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.filter
+def sanitise(html: str) -> str:
+    """Rich text typed in the back office, cleaned of scripts and styles before display."""
+    return mark_safe(nh3.clean(html or ""))  # noqa: S308 - nh3 has removed anything unsafe
+
+
+@register.filter
+def meeting_time(value: dt.time | None) -> str:
+    """The seeds' style: 10:00 → "10.00 am", 14:30 → "2.30 pm", 12:00 → "12.00 pm"."""
+    if value is None:
+        return ""
+    hour = value.hour % 12 or 12
+    return f"{hour}.{value.minute:02d} {'am' if value.hour < 12 else 'pm'}"
+
+
+def and_list(parts: list[str]) -> str:
+    """"a", "a and b", "a, b and c" (the seeds' lists end with "and")."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+@register.filter
+def paragraphs(numbers) -> str:
+    """Schedule 12A paragraphs as the exclusion motion cites them: "paragraph 3",
+    "paragraphs 1 and 3"."""
+    numbers = [str(n) for n in numbers]
+    return ("paragraph " if len(numbers) == 1 else "paragraphs ") + and_list(numbers)
+
+
+def seat_html(seat) -> str:
+    """"Mr B J Sweetland (Chairman)" with the name linked to the member's page."""
+    person = seat.membership.person
+    name = person.formal_name
+    suffix = seat.label[len(name):] if seat.label.startswith(name) else ""
+    return format_html('<a class="govuk-link" href="{}">{}</a>{}', person.get_absolute_url(),
+                       name, suffix)
+
+
+@register.filter
+def seat_links(seats) -> str:
+    """Seats joined as the seeds print them: "A (Chairman), B, C and D"."""
+    links = [seat_html(s) for s in seats]
+    if len(links) < 2:
+        return mark_safe("".join(links))
+    return format_html("{} and {}", format_html_join(", ", "{}", ((x,) for x in links[:-1])),
+                       links[-1])
+
+
+@register.filter
+def seat_link(seat) -> str:
+    return seat_html(seat)
+
+
+@register.simple_tag(takes_context=True)
+def role(context, membership) -> str:
+    """The membership's role as this authority styles it ("Chairman" or "Chair")."""
+    authority = context.get("authority")
+    if authority and membership.role in ("chairman", "vice_chairman"):
+        return authority.role_label(membership.role)
+    return membership.get_role_display()

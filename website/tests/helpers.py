@@ -1,0 +1,23 @@
+import html
+import re
+
+from django.utils.html import strip_tags
+
+from council.models import Body
+from meetings.models import Meeting
+
+PR = "Policy and Resources Cabinet Committee"
+SMS = "Selection and Member Services Committee"
+
+
+def text(response) -> str:
+    """The page's text as a reader sees it: tags stripped, entities decoded, spaces collapsed."""
+    return re.sub(r"\s+", " ", html.unescape(strip_tags(response.content.decode()))).strip()
+
+
+def body(name: str) -> Body:
+    return Body.objects.get(name=name)
+
+
+def meeting(name: str, day) -> Meeting:
+    return Meeting.objects.get(body__name=name, date=day)

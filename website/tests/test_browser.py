@@ -1,0 +1,71 @@
+"""The key pages in Chromium: no axe-core violations (WCAG 2.2 AA and best practice), a skip
+link that comes first and moves focus to the main content, and screenshots to look at."""
+
+import datetime as dt
+from pathlib import Path
+from pprint import pformat
+
+import pytest
+
+from council.models import Membership, Role
+
+from .helpers import PR, body, meeting
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SHOTS = Path("/tmp/shots")
+
+
+def key_pages() -> dict[str, str]:
+    pr = body(PR)
+    chairman = Membership.objects.filter(body=pr, role=Role.CHAIRMAN).first().person
+    return {
+        "home": "/",
+        "committees": "/committees/",
+        "committee": pr.get_absolute_url(),
+        "meeting": meeting(PR, dt.date(2017, 9, 15)).get_absolute_url(),
+        "member": chairman.get_absolute_url(),
+        "calendar": "/calendar/2017/09/",
+        "members": "/members/",
+        "outside-bodies": "/outside-bodies/",
+        "not-found": "/meetings/999999/",
+    }
+
+
+def test_key_pages_have_no_accessibility_violations(live_server, demo_council, page, axe):
+    SHOTS.mkdir(exist_ok=True)
+    failures = {}
+    for name, path in key_pages().items():
+        for width in (1280, 375):
+            page.set_viewport_size({"width": width, "height": 900})
+            response = page.goto(live_server.url + path)
+            assert response.status == (404 if name == "not-found" else 200), path
+            violations = axe(page)
+            if violations:
+                failures[f"{name}@{width}"] = violations
+            page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+    assert failures == {}, pformat(failures)
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(live_server, demo_council, page):
+    for path in ("/", meeting(PR, dt.date(2017, 9, 15)).get_absolute_url()):
+        page.goto(live_server.url + path)
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => [document.activeElement.className, document.activeElement.textContent.trim()]")
+        assert focused == ["govuk-skip-link", "Skip to main content"]
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => document.activeElement.id") == "main-content"
+
+
+def test_pages_work_without_javascript(live_server, demo_council, browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/")
+        # The service navigation is usable without its JavaScript menu button.
+        assert page.get_by_role("link", name="Committees", exact=True).first.is_visible()
+        page.get_by_role("link", name="Committees", exact=True).first.click()
+        assert page.locator("h1").inner_text() == "Committees"
+    finally:
+        context.close()

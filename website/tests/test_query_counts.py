@@ -1,0 +1,96 @@
+"""Each page's query count is fixed: adding meetings, members and items must not add queries."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from council.models import (
+    Body,
+    BodyKind,
+    Division,
+    GroupMembership,
+    Membership,
+    Person,
+    PoliticalGroup,
+    Role,
+    TermOfOffice,
+)
+from meetings.models import AgendaItem, Meeting
+
+from .helpers import PR, body, meeting
+
+pytestmark = pytest.mark.django_db
+
+SEPT_15 = dt.date(2017, 9, 15)
+
+
+def count(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx)
+
+
+def grow_the_record(n: int = 5) -> None:
+    """More of everything the list pages show: councillors, seats, meetings, items, bodies."""
+    pr = body(PR)
+    group = PoliticalGroup.objects.first()
+    on_day = meeting(PR, SEPT_15)
+    chairman = Membership.objects.filter(body=pr, role=Role.CHAIRMAN).first().person
+    for i in range(n):
+        p = Person.objects.create(title="Mr", initials="Q", surname=f"Extra{i}", slug=f"extra-{i}")
+        division = Division.objects.create(name=f"Extra Division {i}", slug=f"extra-division-{i}")
+        for term in TermOfOffice.objects.filter(person__terms__isnull=False).values_list(
+                "start", "end").distinct()[:2]:
+            TermOfOffice.objects.create(person=p, division=division, start=term[0], end=term[1])
+        GroupMembership.objects.create(person=p, group=group, start=dt.date(2000, 1, 1))
+        Membership.objects.create(body=pr, person=p, role=Role.SUBSTITUTE,
+                                  start=dt.date(2017, 1, 1), end=dt.date(2017, 12, 31))
+        Membership.objects.create(body=pr, person=None, role=Role.MEMBER,
+                                  start=dt.date(2017, 1, 1), end=dt.date(2017, 12, 31))
+        other = Body.objects.create(name=f"Extra Committee {i}", slug=f"extra-committee-{i}",
+                                    category=f"Extra category {i % 2}", parent=pr)
+        Membership.objects.create(body=other, person=chairman, role=Role.MEMBER,
+                                  start=dt.date(2016, 1, 1))
+        outside = Body.objects.create(name=f"Extra Outside {i}", slug=f"extra-outside-{i}",
+                                      kind=BodyKind.OUTSIDE_BODY)
+        Membership.objects.create(body=outside, person=p, role=Role.REPRESENTATIVE,
+                                  start=dt.date(2016, 1, 1))
+        Meeting.objects.create(body=other, date=SEPT_15, venue=on_day.venue, status="cancelled")
+        Meeting.objects.create(body=pr, date=dt.date(2016, 1, 1) + dt.timedelta(days=i),
+                               venue=on_day.venue)
+        parent = AgendaItem.objects.create(meeting=on_day, number=f"X{i}", title="Extra",
+                                           order=1000 + i, mover=p, seconder=p)
+        AgendaItem.objects.create(meeting=on_day, number=f"X{i}(a)", title="Sub", parent=parent,
+                                  order=2000 + i)
+        AgendaItem.objects.create(meeting=on_day, number=f"E{i}", title="Exempt", part="exempt",
+                                  exempt_paragraph=1 + i % 7, order=3000 + i)
+
+
+def urls() -> list[str]:
+    councillor = Membership.objects.filter(body=body(PR), role=Role.CHAIRMAN).first().person
+    return [
+        "/", "/committees/", body(PR).get_absolute_url(), meeting(PR, SEPT_15).get_absolute_url(),
+        "/calendar/2017/09/", "/members/", "/members/former/", councillor.get_absolute_url(),
+        "/outside-bodies/",
+    ]
+
+
+def test_query_counts_do_not_grow_with_the_record(client):
+    pages = urls()
+    before = {url: count(client, url) for url in pages}
+    grow_the_record()
+    after = {url: count(client, url) for url in pages}
+    assert after == before
+
+
+@pytest.mark.parametrize("index, limit", [
+    (0, 3), (1, 2), (2, 8), (3, 5), (4, 3), (5, 5), (6, 6), (7, 11), (8, 3),
+])
+def test_query_count_bounds(client, django_assert_max_num_queries, index, limit):
+    grow_the_record(3)
+    url = urls()[index]
+    with django_assert_max_num_queries(limit):
+        assert client.get(url).status_code == 200

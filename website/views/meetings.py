@@ -1,0 +1,31 @@
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from ..queries import meetings, today
+
+
+def meeting(request, pk, slug=None):
+    found = meetings.meeting_for_page(pk)
+    if found is None:
+        raise Http404("No such meeting")
+    if slug != found.slug:
+        # The slug is decoration (it follows the body's name and the date): keep one address.
+        return redirect(found.get_absolute_url(), permanent=True)
+    previous, following = meetings.neighbours(found)
+    return render(request, "website/meeting.html", {
+        "meeting": found,
+        "agenda": meetings.agenda(found),
+        "previous": previous,
+        "next": following,
+        "today": today(),
+    })
+
+
+def calendar(request, year=None, month=None):
+    if year is None:
+        first = today().replace(day=1)
+    else:
+        first = meetings.month_start(int(year), int(month))
+        if first is None:
+            raise Http404("No such month")
+    return render(request, "website/calendar.html", {"month": meetings.month(first)})

@@ -1,0 +1,20 @@
+from django.http import Http404
+from django.shortcuts import render
+
+from ..queries import members
+
+
+def index(request):
+    return render(request, "website/members.html", {"index": members.members_index()})
+
+
+def former(request):
+    day, people = members.former_councillors()
+    return render(request, "website/members_former.html", {"day": day, "people": people})
+
+
+def member(request, slug):
+    page = members.member_page(slug)
+    if page is None:
+        raise Http404("No such person")
+    return render(request, "website/member.html", {"page": page})
