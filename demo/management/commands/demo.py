@@ -1,0 +1,88 @@
+"""``moot demo``: load the Kent County Council demo, or generate a synthetic council."""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from council.models import Authority
+from demo import kent
+from demo.loader import ACTOR, Loader
+from demo.synthetic import generate
+from demo.synthetic.options import Options
+from demo.wipe import wipe
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo council: Kent County Council, from the facts in the seed agenda packs. "
+        "Idempotent: on a database that already holds it, only missing rows are added and "
+        "nothing is changed. Every row is written through the service functions and audited "
+        "as 'moot demo'.\n\n"
+        "--synthetic instead generates a deterministic council for benchmarks (the same "
+        "options and seed always give the same content). An installation holds one council, "
+        "so both modes refuse to run on a database that already holds a different council "
+        "(and --synthetic on any existing council) unless --replace is given, which deletes "
+        "the council record (people, bodies, seats, meetings, agendas; the audit trail is "
+        "kept) first."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--synthetic", action="store_true",
+                            help="Generate a synthetic council instead of loading Kent.")
+        parser.add_argument("--members", type=int, default=80,
+                            help="Synthetic: number of councillors (default 80).")
+        parser.add_argument("--years", type=int, default=4,
+                            help="Synthetic: municipal years of meetings (default 4).")
+        parser.add_argument("--seed", type=int, default=1,
+                            help="Synthetic: random seed (default 1).")
+        parser.add_argument("--first-year", type=int, default=2022,
+                            help="Synthetic: year of the first ordinary election (default 2022).")
+        parser.add_argument("--replace", action="store_true",
+                            help="Delete the council record already in the database first.")
+
+    def handle(self, *args, **options) -> None:
+        started = time.monotonic()
+        existing = Authority.current()
+        if options["synthetic"]:
+            summary = self._synthetic(existing, options)
+        else:
+            summary = self._kent(existing, options["replace"], options["verbosity"])
+        if options["verbosity"] >= 1:
+            self.stdout.write(f"{summary} ({time.monotonic() - started:.1f}s)")
+
+    def _kent(self, existing: Authority | None, replace: bool, verbosity: int) -> str:
+        if existing and existing.name != kent.NAME and not replace:
+            raise CommandError(
+                f"This database already holds another council ({existing.name}). Run "
+                "'moot demo --replace' to delete it and load the Kent demo instead.")
+        with transaction.atomic():
+            if existing and replace:
+                wipe(ACTOR)
+                existing = None
+            loader = Loader(strict=existing is None)
+            kent.load(loader)
+        if verbosity >= 1:
+            for refusal in loader.skipped:
+                self.stderr.write(f"Not added (the record has changed since): {refusal}")
+        if not loader.created:
+            return "The Kent County Council demo is already loaded; nothing to add."
+        return f"Kent County Council demo: {loader.created} rows added."
+
+    def _synthetic(self, existing: Authority | None, options: dict) -> str:
+        opts = Options(members=options["members"], years=options["years"],
+                       seed=options["seed"], first_year=options["first_year"])
+        if opts.members < 6 or opts.years < 1:
+            raise CommandError("--synthetic needs at least 6 members and 1 year.")
+        if existing and not options["replace"]:
+            raise CommandError(
+                f"This database already holds a council ({existing.name}); --synthetic builds a "
+                "whole council of its own. Run with --replace to delete the existing council "
+                "record first (the audit trail is kept), or use an empty database.")
+        with transaction.atomic():
+            if options["replace"]:
+                wipe("moot demo --synthetic")
+            counts = generate(opts)
+        return "Synthetic council: " + ", ".join(f"{n} {what}" for what, n in counts.items())

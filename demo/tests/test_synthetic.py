@@ -1,0 +1,125 @@
+"""``moot demo --synthetic``: deterministic, quick, and within the record's rules."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+
+from access.models import AuditEntry
+from council.composition import composition
+from council.models import (
+    Authority,
+    Body,
+    BodyKind,
+    GroupMembership,
+    Membership,
+    Person,
+    PoliticalGroup,
+    Post,
+    PostHolding,
+    StatutoryDesignation,
+    TermOfOffice,
+)
+from meetings.models import AgendaItem, Meeting, MeetingStatus
+
+pytestmark = pytest.mark.django_db
+SMALL = dict(synthetic=True, members=20, years=1, replace=True, verbosity=0)
+
+
+def fingerprint() -> dict[str, list[str]]:
+    """The database's content without primary keys, in a stable order."""
+    queries = {
+        "people": Person.objects.values_list("title", "forenames", "initials", "surname",
+                                             "honours", "slug", "telephone"),
+        "groups": PoliticalGroup.objects.values_list("name", "leader__slug"),
+        "group memberships": GroupMembership.objects.values_list("person__slug", "group__name",
+                                                                 "start", "end"),
+        "terms": TermOfOffice.objects.values_list("person__slug", "division__name", "start",
+                                                  "end", "how_elected"),
+        "bodies": Body.objects.values_list("name", "kind", "seats", "parent__name", "category",
+                                           "default_venue__room", "contact_officer__slug",
+                                           "active", "expired_on"),
+        "memberships": Membership.objects.values_list("body__name", "person__slug", "role",
+                                                      "group__name", "start", "end"),
+        "holdings": PostHolding.objects.values_list("post__title", "person__slug", "start",
+                                                    "end"),
+        "meetings": Meeting.objects.values_list("body__name", "date", "start_time", "end_time",
+                                                "venue__room", "status", "kind"),
+        "items": AgendaItem.objects.values_list("meeting__body__name", "meeting__date", "number",
+                                                "title", "purpose", "kind", "part",
+                                                "exempt_paragraph", "mover__slug",
+                                                "seconder__slug"),
+    }
+    return {name: sorted(map(repr, qs)) for name, qs in queries.items()}
+
+
+def test_refuses_a_database_that_holds_a_council():
+    with pytest.raises(CommandError, match="--replace"):
+        call_command("demo", synthetic=True, members=20, years=1, verbosity=0)
+    assert Authority.current().name == "Kent County Council"
+
+
+def test_same_seed_same_council_and_a_small_run_is_quick():
+    started = time.monotonic()
+    call_command("demo", seed=7, **SMALL)
+    elapsed = time.monotonic() - started
+    first = fingerprint()
+    call_command("demo", seed=7, **SMALL)
+    assert fingerprint() == first
+    call_command("demo", seed=8, **SMALL)
+    assert fingerprint()["people"] != first["people"]
+    assert elapsed < 5, f"a 20-member, 1-year council took {elapsed:.1f}s"
+    assert len(first["people"]) == 20 + 12  # councillors and officers
+    assert len(first["meetings"]) > 50
+
+
+def test_replacing_removes_kent_and_writes_one_summary_entry():
+    before = AuditEntry.objects.count()
+    call_command("demo", seed=3, **SMALL)
+    assert Authority.objects.get().name == "Wessex County Council"
+    assert not Body.objects.filter(name="Corporate Parenting Select Committee").exists()
+    assert not Person.objects.filter(slug="george-koowaree").exists()
+    assert not Meeting.objects.filter(date__year=2015).exists()
+    added = AuditEntry.objects.count() - before
+    assert added == 2  # the removal and the creation, one entry each
+
+
+def test_every_generated_row_keeps_the_rules():
+    call_command("demo", seed=11, **SMALL)
+    refused = []
+    for model in (Person, Body, Membership, TermOfOffice, GroupMembership, PoliticalGroup, Post,
+                  PostHolding, StatutoryDesignation, Meeting, AgendaItem):
+        for row in model.objects.all():
+            try:
+                row.full_clean()  # includes council.rules and meetings.rules
+            except ValidationError as exc:
+                refused.append(f"{model.__name__} {row}: {exc.messages}")
+    assert refused == []
+
+
+def test_a_realistic_shape():
+    call_command("demo", synthetic=True, members=40, years=2, seed=5, replace=True, verbosity=0)
+    assert 4 <= PoliticalGroup.objects.count() <= 6
+    kinds = set(Body.objects.values_list("kind", flat=True))
+    assert kinds == set(BodyKind.values)
+    assert Body.objects.filter(kind=BodyKind.SUB_COMMITTEE, parent__isnull=True).count() == 0
+    assert 20 <= Body.objects.count() <= 30
+    sizes = [m.items.count() for m in Meeting.objects.exclude(status=MeetingStatus.CANCELLED)]
+    assert min(sizes) >= 5 and max(sizes) <= 15
+    exempt = AgendaItem.objects.filter(part="exempt")
+    assert exempt.exists() and not exempt.filter(exempt_paragraph__isnull=True).exists()
+    council = Meeting.objects.filter(body__kind=BodyKind.COUNCIL)
+    per_year = Counter(m.date.year if m.date.month >= 5 else m.date.year - 1 for m in council)
+    assert set(per_year.values()) == {6}
+    # Seats on a committee never exceed its size, and every seat has a group.
+    for body in Body.objects.filter(kind=BodyKind.COMMITTEE):
+        for meeting in body.meetings.all()[:3]:
+            c = composition(body, meeting.date)
+            assert c.total <= body.seats
+            assert all(g.name != "Group not recorded" for g in c.groups)
+    honours = Person.objects.exclude(honours="").count()
+    assert 0 < honours < Person.objects.count() / 4
