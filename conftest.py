@@ -26,11 +26,8 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from django.core.management import get_commands
-
     with django_db_blocker.unblock():
-        if "demo" in get_commands():  # TEMPORARY until demo/ lands
-            call_command("demo", verbosity=0)
+        call_command("demo", verbosity=0)
 
 
 @pytest.fixture

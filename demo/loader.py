@@ -176,9 +176,11 @@ class Loader:
     def meeting(self, body: Body | None, date: dt.date, **fields) -> Meeting | None:
         if body is None:
             return None
+        # Historical meetings whose room the packs do not state keep "venue not known".
         return self._find_or_create(Meeting, lambda m: (m.body_id, m.date),
                                     Meeting(body=body, date=date, **fields),
-                                    meeting_services.save_meeting)
+                                    lambda m, **kw: meeting_services.save_meeting(
+                                        m, default_venue=False, **kw))
 
     def item(self, meeting: Meeting, number: str, title: str, order: int, **fields) -> None:
         self._find_or_create(AgendaItem, lambda i: (i.meeting_id, i.number),

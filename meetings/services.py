@@ -14,9 +14,12 @@ def save_venue(venue: Venue, actor=None, actor_name: str = "") -> Venue:
     return audit.save(venue, actor, actor_name)
 
 
-def save_meeting(meeting: Meeting, actor=None, actor_name: str = "") -> Meeting:
-    """Create or change a meeting; a new meeting takes its body's default venue if none is given."""
-    if meeting.venue_id is None and meeting.body_id and meeting.body.default_venue_id:
+def save_meeting(meeting: Meeting, actor=None, actor_name: str = "",
+                 default_venue: bool = True) -> Meeting:
+    """Create or change a meeting. A new meeting without a venue takes its body's default venue,
+    unless ``default_venue`` is False (a historical meeting whose venue is not known)."""
+    if (default_venue and meeting.pk is None and meeting.venue_id is None and meeting.body_id
+            and meeting.body.default_venue_id):
         meeting.venue_id = meeting.body.default_venue_id
     return audit.save(meeting, actor, actor_name)
 

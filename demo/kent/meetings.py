@@ -186,7 +186,7 @@ HELD, SCHEDULED = MeetingStatus.HELD, MeetingStatus.SCHEDULED
 COUNCIL, PROPERTY = "County Council", "Property Sub-Committee"
 
 # (body, date, meeting fields, items). Venue by room name; None where the pack does not say
-# (the meeting service then uses the body's default venue, if it has one).
+# (the venue is then recorded as not known).
 MEETINGS: list[tuple] = [
     (COUNCIL, D(2015, 9, 17), dict(status=HELD), []),  # 002:99
     (COUNCIL, D(2015, 10, 22), dict(status=HELD, venue="Council Chamber"), COUNCIL_22_OCT_2015),
