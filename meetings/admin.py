@@ -158,7 +158,8 @@ class MeetingAdmin(AuditedAdmin):
     autocomplete_fields = ["body", "venue", "contact"]
     fieldsets = [
         (None, {"fields": ["body", "date", "start_time", "end_time", "venue", "status", "kind"],
-                "description": "Leave the venue blank to use the body's usual venue."}),
+                "description": "For a new meeting, leave the venue blank to use the body's usual "
+                                "venue."}),
         ("Notices", {"fields": ["notes", "refreshments", "webcast_url"]}),
         ("Contact", {"fields": ["contact", "contact_telephone"]}),
     ]

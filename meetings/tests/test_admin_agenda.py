@@ -207,3 +207,22 @@ def test_meeting_list_search_and_filters(admin_client, meeting, body):
         assert r.status_code == 200
         assert meeting in r.context["cl"].result_list, params
     assert meeting not in admin_client.get(url, {"status__exact": "held"}).context["cl"].result_list
+
+
+def test_an_officer_with_permissions_saves_as_themselves(client, meeting):
+    from access.tests.admin_forms import staff_user
+
+    officer = staff_user("dso", "meetings.view_meeting", "meetings.change_meeting",
+                         "meetings.add_agendaitem", "meetings.change_agendaitem",
+                         "meetings.view_agendaitem", "council.view_body", "meetings.view_venue",
+                         "council.view_person")
+    client.force_login(officer)
+    response, data = page(client, meeting)
+    data["status"] = "confirmed"
+    data[f"items-{by_number(response)['2']}-title"] = "Minutes of the last meeting"
+    r = client.post(change_url(meeting), data)
+    assert r.status_code == 302, errors_text(r)
+    changed = AuditEntry.objects.filter(actor=officer, action="update")
+    assert {e.content_type.model for e in changed} == {"meeting", "agendaitem"}
+    assert changed.get(content_type__model="meeting").changes == {"status": ["scheduled",
+                                                                             "confirmed"]}

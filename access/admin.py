@@ -1,0 +1,112 @@
+"""The audit trail in the back office: read only, for everyone, superusers included."""
+
+from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.contenttypes.models import ContentType
+from django.urls import NoReverseMatch, reverse
+from django.utils import formats, timezone
+from django.utils.html import format_html, format_html_join
+
+from .admin_base import BLANK, changed_fields, readable_changes
+from .models import AuditEntry
+
+
+class RecordTypeFilter(admin.SimpleListFilter):
+    """By the model's own name ("Membership"), not "app verbose name | model"."""
+
+    title = "type of record"
+    parameter_name = "content_type__id__exact"  # the same as the History page's links
+
+    def lookups(self, request, model_admin):
+        used = AuditEntry.objects.values("content_type").distinct()
+        types = ContentType.objects.filter(pk__in=used)
+        return sorted(((str(ct.pk), ct.name.capitalize()) for ct in types), key=lambda c: c[1])
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        if not value.isdigit():
+            raise IncorrectLookupParameters(f"No such type of record: {value}")
+        return queryset.filter(content_type_id=int(value))
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["when", "who", "action", "record_type", "object_link", "fields_changed"]
+    list_display_links = ["when"]
+    list_filter = ["action", RecordTypeFilter, ("actor_name", admin.AllValuesFieldListFilter)]
+    list_select_related = ["content_type"]
+    date_hierarchy = "at"
+    search_fields = ["object_repr", "actor_name", "=object_id"]
+    search_help_text = "Search by the record's name, who made the change, or the record's number."
+    fieldsets = [
+        (None, {"fields": ["when", "who", "action", "record_type", "object_link"]}),
+        ("Changes", {"fields": ["changes_table"]}),
+    ]
+    readonly_fields = ["when", "who", "action", "record_type", "object_link", "changes_table"]
+    list_per_page = 50
+    show_full_result_count = False  # counting a long trail on every page load is slow
+
+    # The trail is written by access.audit only; nobody edits or removes it here.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="when", ordering="at")
+    def when(self, entry):
+        return formats.localize(timezone.localtime(entry.at))
+
+    @admin.display(description="who", ordering="actor_name")
+    def who(self, entry):
+        return entry.actor_name or "system"
+
+    @admin.display(description="type of record", ordering="content_type")
+    def record_type(self, entry):
+        return entry.content_type.name.capitalize()
+
+    @admin.display(description="record", ordering="object_repr")
+    def object_link(self, entry):
+        url = self._object_url(entry)
+        if not url:
+            return entry.object_repr
+        return format_html('<a href="{}">{}</a>', url, entry.object_repr)
+
+    @admin.display(description="fields changed")
+    def fields_changed(self, entry):
+        if entry.action != AuditEntry.Action.UPDATE:
+            return BLANK
+        return ", ".join(changed_fields(entry)) or BLANK
+
+    @admin.display(description="changes")
+    def changes_table(self, entry):
+        rows = readable_changes(entry, {})
+        if not rows:
+            return "No field changed."
+        return format_html(
+            '<table><thead><tr><th scope="col">Field</th><th scope="col">Before</th>'
+            '<th scope="col">After</th></tr></thead><tbody>{}</tbody></table>',
+            format_html_join(
+                "", '<tr><th scope="row">{}</th><td style="white-space: pre-wrap">{}</td>'
+                    '<td style="white-space: pre-wrap">{}</td></tr>',
+                ((label.capitalize(), before, after) for label, before, after in rows),
+            ),
+        )
+
+    def _object_url(self, entry) -> str:
+        """The record's page in the back office, while it still exists there."""
+        model = entry.content_type.model_class()
+        if entry.action == AuditEntry.Action.DELETE or model is None:
+            return ""
+        if not self.admin_site.is_registered(model):
+            return ""
+        try:
+            return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
+                           args=[entry.object_id], current_app=self.admin_site.name)
+        except NoReverseMatch:
+            return ""
