@@ -92,8 +92,9 @@ class AuditEntryAdmin(admin.ModelAdmin):
             '<table><thead><tr><th scope="col">Field</th><th scope="col">Before</th>'
             '<th scope="col">After</th></tr></thead><tbody>{}</tbody></table>',
             format_html_join(
-                "", '<tr><th scope="row">{}</th><td style="white-space: pre-wrap">{}</td>'
-                    '<td style="white-space: pre-wrap">{}</td></tr>',
+                "",
+                '<tr><th scope="row">{}</th><td style="white-space: pre-wrap">{}</td>'
+                '<td style="white-space: pre-wrap">{}</td></tr>',
                 ((label.capitalize(), before, after) for label, before, after in rows),
             ),
         )
@@ -106,7 +107,10 @@ class AuditEntryAdmin(admin.ModelAdmin):
         if not self.admin_site.is_registered(model):
             return ""
         try:
-            return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
-                           args=[entry.object_id], current_app=self.admin_site.name)
+            return reverse(
+                f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
+                args=[entry.object_id],
+                current_app=self.admin_site.name,
+            )
         except NoReverseMatch:
             return ""

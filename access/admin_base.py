@@ -34,8 +34,10 @@ from . import audit
 from .models import AuditEntry
 
 NOTHING_SAVED = "Nothing has been saved. Put right the problems shown below and save again."
-CLASH = ("This clashes with another record, perhaps one saved by someone else at the same "
-         "moment. Check the details and save again.")
+CLASH = (
+    "This clashes with another record, perhaps one saved by someone else at the same "
+    "moment. Check the details and save again."
+)
 IN_USE = "This row cannot be removed while other records refer to it."
 GONE = "This row is no longer in the record (it was removed with another row or by someone else)."
 
@@ -108,8 +110,12 @@ class SafeAutocompleteSelect(AutocompleteSelect):
 
 
 #: The largest values PostgreSQL stores, applied everywhere so SQLite accepts no more.
-INTEGER_LIMITS = {"SmallIntegerField": 32767, "PositiveSmallIntegerField": 32767,
-                  "IntegerField": 2147483647, "PositiveIntegerField": 2147483647}
+INTEGER_LIMITS = {
+    "SmallIntegerField": 32767,
+    "PositiveSmallIntegerField": 32767,
+    "IntegerField": 2147483647,
+    "PositiveIntegerField": 2147483647,
+}
 
 
 class FormFields:
@@ -125,8 +131,9 @@ class FormFields:
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = SafeAutocompleteSelect(db_field, self.admin_site,
-                                                      using=kwargs.get("using"))
+            kwargs["widget"] = SafeAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -143,8 +150,9 @@ class DeferredRulesForm(forms.ModelForm):
         exclude = self._get_validation_exclusions()
         exclude |= {n for n, f in self.fields.items() if isinstance(f, InlineForeignKeyField)}
         try:
-            self.instance = construct_instance(self, self.instance, self._meta.fields,
-                                               self._meta.exclude)
+            self.instance = construct_instance(
+                self, self.instance, self._meta.fields, self._meta.exclude
+            )
             self.instance.clean_fields(exclude=exclude)
         except ValidationError as e:
             self._update_errors(e)
@@ -249,7 +257,8 @@ class AuditedAdmin(FormFields, ServiceHooks, admin.ModelAdmin):
                     hooks.delete_object(request, obj)
             except (IntegrityError, ObjectDoesNotExist) as e:
                 failures[id(obj)] = ValidationError(
-                    IN_USE if isinstance(e, ProtectedError | RestrictedError) else CLASH)
+                    IN_USE if isinstance(e, ProtectedError | RestrictedError) else CLASH
+                )
         refused = [obj for obj in formset.deleted_objects if id(obj) in failures]
         pending = [obj for obj, _ in formset.changed_objects] + list(formset.new_objects)
         while pending:
@@ -260,8 +269,10 @@ class AuditedAdmin(FormFields, ServiceHooks, admin.ModelAdmin):
             pending = failed
         formset.save_m2m()
         rows = {id(f.instance): i for i, f in enumerate(formset.forms)}
-        return [(formset.prefix, rows.get(id(obj)), hooks.explain(obj, failures[id(obj)]))
-                for obj in refused]
+        return [
+            (formset.prefix, rows.get(id(obj)), hooks.explain(obj, failures[id(obj)]))
+            for obj in refused
+        ]
 
     @staticmethod
     def _try_save(request, hooks, obj, failures: dict) -> bool:
@@ -306,7 +317,8 @@ class AuditedAdmin(FormFields, ServiceHooks, admin.ModelAdmin):
         ct = ContentType.objects.get_for_model(self.model, for_concrete_model=True)
         entries = AuditEntry.objects.filter(content_type=ct, object_id=str(obj.pk))
         page = self.get_paginator(request, entries.select_related("actor"), 50).get_page(
-            request.GET.get("p"))
+            request.GET.get("p")
+        )
         names: dict = {}
         context = {
             **self.admin_site.each_context(request),
@@ -330,13 +342,23 @@ class AuditedAdmin(FormFields, ServiceHooks, admin.ModelAdmin):
         """Links to the trail of the rows shown inline (agenda items, memberships …)."""
         trails = []
         for inline in self.get_inline_instances(request, obj):
-            fk = next((f for f in inline.model._meta.fields
-                       if f.is_relation and f.related_model is self.model
-                       and (inline.fk_name is None or f.name == inline.fk_name)), None)
+            fk = next(
+                (
+                    f
+                    for f in inline.model._meta.fields
+                    if f.is_relation
+                    and f.related_model is self.model
+                    and (inline.fk_name is None or f.name == inline.fk_name)
+                ),
+                None,
+            )
             if fk is None:
                 continue
-            ids = list(inline.model._default_manager.filter(**{fk.name: obj})
-                       .values_list("pk", flat=True)[:200])
+            ids = list(
+                inline.model._default_manager.filter(**{fk.name: obj}).values_list("pk", flat=True)[
+                    :200
+                ]
+            )
             if ids:
                 ct = ContentType.objects.get_for_model(inline.model, for_concrete_model=True)
                 label = str(inline.model._meta.verbose_name_plural)
@@ -349,8 +371,13 @@ def audit_list_url(ct: ContentType, ids) -> str:
         base = reverse("admin:access_auditentry_changelist")
     except NoReverseMatch:  # the audit admin is not installed on this site
         return ""
-    return base + "?" + urlencode({"content_type__id__exact": ct.pk,
-                                   "object_id__in": ",".join(str(i) for i in ids)})
+    return (
+        base
+        + "?"
+        + urlencode(
+            {"content_type__id__exact": ct.pk, "object_id__in": ",".join(str(i) for i in ids)}
+        )
+    )
 
 
 # --- Reading an audit entry -----------------------------------------------------------------
@@ -368,8 +395,9 @@ def readable_changes(entry: AuditEntry, names: dict | None = None) -> list[tuple
         before, after = (list(pair) + [None, None])[:2] if isinstance(pair, list) else (None, pair)
         field = fields.get(key)
         label = str(field.verbose_name) if field else key
-        rows.append((label, readable_value(field, before, names),
-                     readable_value(field, after, names)))
+        rows.append(
+            (label, readable_value(field, before, names), readable_value(field, after, names))
+        )
     return rows
 
 

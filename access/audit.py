@@ -40,7 +40,9 @@ def _actor(actor):
     return None, ""
 
 
-def record(action: str, instance: models.Model, changes: dict, actor=None, actor_name: str = "") -> AuditEntry:
+def record(
+    action: str, instance: models.Model, changes: dict, actor=None, actor_name: str = ""
+) -> AuditEntry:
     user, name = _actor(actor)
     return AuditEntry.objects.create(
         actor=user,
@@ -57,7 +59,9 @@ def diff(before: dict, after: dict) -> dict[str, list]:
     return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
 
 
-def save(instance: models.Model, actor=None, actor_name: str = "", validate: bool = True) -> models.Model:
+def save(
+    instance: models.Model, actor=None, actor_name: str = "", validate: bool = True
+) -> models.Model:
     """Validate (``full_clean``), save and audit ``instance`` in one transaction.
 
     Raises ``django.core.exceptions.ValidationError`` and saves nothing when invalid.
@@ -72,17 +76,33 @@ def save(instance: models.Model, actor=None, actor_name: str = "", validate: boo
         if creating or changes:
             record(
                 AuditEntry.Action.CREATE if creating else AuditEntry.Action.UPDATE,
-                instance, changes, actor, actor_name,
+                instance,
+                changes,
+                actor,
+                actor_name,
             )
     return instance
 
 
 def delete(instance: models.Model, actor=None, actor_name: str = "") -> None:
-    """Delete ``instance`` and audit it, keeping its last values in the entry."""
+    """Delete ``instance`` and audit it and every row deleted with it (a meeting's items, a
+    person's memberships …), keeping their last values in the entries."""
+    from django.db import router
+    from django.db.models.deletion import Collector
+
     with transaction.atomic():
-        before = snapshot(instance)
-        record(
-            AuditEntry.Action.DELETE, instance, {k: [v, None] for k, v in before.items()},
-            actor, actor_name,
-        )
+        collector = Collector(using=router.db_for_write(type(instance)))
+        collector.collect([instance])
+        doomed = [obj for objs in collector.data.values() for obj in objs]
+        for obj in [instance] + [o for o in doomed if o is not instance and o != instance]:
+            if isinstance(obj, AuditEntry):
+                continue
+            before = snapshot(obj)
+            record(
+                AuditEntry.Action.DELETE,
+                obj,
+                {k: [v, None] for k, v in before.items()},
+                actor,
+                actor_name,
+            )
         instance.delete()

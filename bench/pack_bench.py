@@ -25,13 +25,20 @@ from pathlib import Path
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 # (title, kind, pages-ish) in the shape of the 15 September 2017 pack.
 SHAPE = [
-    ("Introduction/Webcast announcement", None, 0), ("Apologies and Substitutes", None, 0),
-    ("Declarations of Interest", None, 0), ("Minutes of the meeting held on 16 June 2017", "html", 6),
-    ("Minutes of the Property Sub-Committee", "html", 4), ("Directorate Dashboard", "pdf", 14),
-    ("Financial Monitoring 2017-18", "html", 6), ("Contract Management", "pdf", 34),
-    ("Corporate Assurance Analysis", "pdf", 34), ("Policy Framework", "html", 10),
-    ("Customer Feedback Policy", "pdf", 32), ("Senior Information Risk Owner - Update", "html", 4),
-    ("Work Programme 2017/18", "pdf", 2), ("Company Governance", "exempt", 18),
+    ("Introduction/Webcast announcement", None, 0),
+    ("Apologies and Substitutes", None, 0),
+    ("Declarations of Interest", None, 0),
+    ("Minutes of the meeting held on 16 June 2017", "html", 6),
+    ("Minutes of the Property Sub-Committee", "html", 4),
+    ("Directorate Dashboard", "pdf", 14),
+    ("Financial Monitoring 2017-18", "html", 6),
+    ("Contract Management", "pdf", 34),
+    ("Corporate Assurance Analysis", "pdf", 34),
+    ("Policy Framework", "html", 10),
+    ("Customer Feedback Policy", "pdf", 32),
+    ("Senior Information Risk Owner - Update", "html", 4),
+    ("Work Programme 2017/18", "pdf", 2),
+    ("Company Governance", "exempt", 18),
 ]
 
 
@@ -55,21 +62,27 @@ def paragraphs() -> list[str]:
             para = " ".join(para.split())
             if len(para) > 200 and "<" not in para and "|" not in para:
                 texts.append(para)
-    return texts or ["The Committee considered the report and the officers answered questions. " * 6]
+    return texts or [
+        "The Committee considered the report and the officers answered questions. " * 6
+    ]
 
 
 def html_of_pages(title: str, pages: int, paras: list[str], offset: int) -> str:
     """About ``pages`` A4 pages of headings, prose and a table."""
-    chunks, n = [f"<h2>1. Introduction</h2>"], offset
+    chunks, n = ["<h2>1. Introduction</h2>"], offset
     for section in range(pages * 5):  # about five blocks fill an A4 page with the print CSS
         chunks.append(f"<p>{paras[n % len(paras)]}</p>")
         n += 1
         if section % 6 == 5:
-            rows = "".join(f"<tr><td>Line {r}</td><td>{r * 1234:,}</td><td>{r * 7 % 100}%</td></tr>"
-                           for r in range(1, 9))
-            chunks.append(f"<table><caption>{title}: table {section}</caption><thead><tr>"
-                          f"<th scope='col'>Line</th><th scope='col'>£000</th><th scope='col'>Share</th>"
-                          f"</tr></thead><tbody>{rows}</tbody></table><h2>{section + 2}. Analysis</h2>")
+            rows = "".join(
+                f"<tr><td>Line {r}</td><td>{r * 1234:,}</td><td>{r * 7 % 100}%</td></tr>"
+                for r in range(1, 9)
+            )
+            chunks.append(
+                f"<table><caption>{title}: table {section}</caption><thead><tr>"
+                f"<th scope='col'>Line</th><th scope='col'>£000</th><th scope='col'>Share</th>"
+                f"</tr></thead><tbody>{rows}</tbody></table><h2>{section + 2}. Analysis</h2>"
+            )
     return "".join(chunks)
 
 
@@ -87,13 +100,22 @@ def make_meeting():
     ten_page_doc = None
     for n, (title, kind, pages) in enumerate(SHAPE, start=1):
         exempt = kind == "exempt"
-        item = t.item(m, str(n), title, part=Part.EXEMPT if exempt else Part.PUBLIC,
-                      exempt_paragraph=3 if exempt else None)
+        item = t.item(
+            m,
+            str(n),
+            title,
+            part=Part.EXEMPT if exempt else Part.PUBLIC,
+            exempt_paragraph=3 if exempt else None,
+        )
         if kind is None:
             continue
-        doc = services.save_document(Document(
-            title=title, classification=Classification.EXEMPT if exempt else Classification.UNRESTRICTED,
-            exempt_paragraph=3 if exempt else None))
+        doc = services.save_document(
+            Document(
+                title=title,
+                classification=Classification.EXEMPT if exempt else Classification.UNRESTRICTED,
+                exempt_paragraph=3 if exempt else None,
+            )
+        )
         if kind == "pdf":
             services.add_version(doc, upload=files.pdf(pages, title), filename=f"{title}.pdf")
         else:
@@ -181,17 +203,25 @@ def main(repeats: int = 3) -> None:
 
     shape = ", ".join(f"{p.document.title[:18]}={p.pages}" for p in build_pack(meeting).papers)
     med = statistics.median
-    print(f"pack benchmark: {pages} pages, {len(SHAPE)} items, {os.cpu_count()} cores, "
-          f"{repeats} runs (medians)")
+    print(
+        f"pack benchmark: {pages} pages, {len(SHAPE)} items, {os.cpu_count()} cores, "
+        f"{repeats} runs (medians)"
+    )
     print(f"  papers (pages): {shape}")
     print(f"  a  cold build of the public pack      {med(a):7.2f} s")
-    print(f"  a0 floor: render HTML papers + concat {med(a0):7.2f} s   a/a0 = {med(a) / med(a0):.2f}"
-          "  (goal <= 1.2)")
+    print(
+        f"  a0 floor: render HTML papers + concat {med(a0):7.2f} s   a/a0 = {med(a) / med(a0):.2f}"
+        "  (goal <= 1.2)"
+    )
     print(f"  b  rebuild after one 10-page change   {med(b):7.2f} s")
-    print(f"  b0 floor: render it alone + concat    {med(b0):7.2f} s   b/b0 = {med(b) / med(b0):.2f}"
-          "  (goal <= 1.5)")
-    print(f"  peak memory: build process {self_kb / 1024:.0f} MB, largest render worker "
-          f"{children_kb / 1024:.0f} MB  (goal <= 500 MB)")
+    print(
+        f"  b0 floor: render it alone + concat    {med(b0):7.2f} s   b/b0 = {med(b) / med(b0):.2f}"
+        "  (goal <= 1.5)"
+    )
+    print(
+        f"  peak memory: build process {self_kb / 1024:.0f} MB, largest render worker "
+        f"{children_kb / 1024:.0f} MB  (goal <= 500 MB)"
+    )
     sys.stdout.flush()
 
 

@@ -75,10 +75,14 @@ class AuthorityAdmin(AuditedAdmin):
     list_display = ["name", "short_name", "contact_email", "chair_form"]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "address", "website"]}),
-        ("Democratic services contact", {"fields": ["contact_name", "contact_telephone",
-                                                     "contact_email"]}),
-        ("Style and calendar", {"fields": ["chair_form", "municipal_year_start_month",
-                                           "municipal_year_start_day"]}),
+        (
+            "Democratic services contact",
+            {"fields": ["contact_name", "contact_telephone", "contact_email"]},
+        ),
+        (
+            "Style and calendar",
+            {"fields": ["chair_form", "municipal_year_start_month", "municipal_year_start_day"]},
+        ),
     ]
 
     # One installation serves one council: a second row would never be read.
@@ -133,13 +137,17 @@ class CouncillorFilter(admin.SimpleListFilter):
     parameter_name = "councillor"
 
     def lookups(self, request, model_admin):
-        return [("now", "Councillor now"), ("former", "Former councillor"),
-                ("never", "Not a councillor")]
+        return [
+            ("now", "Councillor now"),
+            ("former", "Former councillor"),
+            ("never", "Not a councillor"),
+        ]
 
     def queryset(self, request, queryset):
         today = timezone.localdate()
         current = Q(terms__start__lte=today) & (
-            Q(terms__end__isnull=True) | Q(terms__end__gte=today))
+            Q(terms__end__isnull=True) | Q(terms__end__gte=today)
+        )
         now = queryset.filter(current).values("pk")
         if self.value() == "now":
             return queryset.filter(pk__in=now)
@@ -156,13 +164,19 @@ class PersonAdmin(SlugOptional, AuditedAdmin):
     list_display = ["formal_name", "forenames", "email", "telephone"]
     list_filter = [CouncillorFilter]
     search_fields = ["surname", "forenames", "initials", "title", "name_forms__text", "email"]
-    search_help_text = ("Search by surname, forenames, initials or any recorded form of the name "
-                        '("Mr A Marsh").')
+    search_help_text = (
+        'Search by surname, forenames, initials or any recorded form of the name ("Mr A Marsh").'
+    )
     ordering = ["surname", "initials", "forenames"]
     fieldsets = [
-        ("Name", {"fields": ["title", "forenames", "initials", "surname", "honours"],
-                  "description": 'Keep the parts apart: the record builds "Mrs A D Allen, MBE" '
-                                 "and the other forms from them."}),
+        (
+            "Name",
+            {
+                "fields": ["title", "forenames", "initials", "surname", "honours"],
+                "description": 'Keep the parts apart: the record builds "Mrs A D Allen, MBE" '
+                "and the other forms from them.",
+            },
+        ),
         ("Contact", {"fields": ["email", "telephone"]}),
         ("Photo", {"fields": ["photo", "photo_alt"]}),
         ("Web address", {"fields": ["slug"]}),
@@ -257,10 +271,13 @@ class MembershipInline(AuditedInline, admin.TabularInline):
     def get_queryset(self, request):
         # A body's history grows every year; older memberships are in the Memberships list.
         since = timezone.localdate() - dt.timedelta(days=365)
-        return (super().get_queryset(request)
-                .filter(Q(end__isnull=True) | Q(end__gte=since))
-                .select_related("person", "group")
-                .order_by(F("end").desc(nulls_first=True), "person__surname", "start"))
+        return (
+            super()
+            .get_queryset(request)
+            .filter(Q(end__isnull=True) | Q(end__gte=since))
+            .select_related("person", "group")
+            .order_by(F("end").desc(nulls_first=True), "person__surname", "start")
+        )
 
 
 @admin.register(Body)
@@ -274,9 +291,10 @@ class BodyAdmin(SlugOptional, AuditedAdmin):
     fieldsets = [
         (None, {"fields": ["name", "kind", "parent", "category", "active", "expired_on"]}),
         ("Seats and meetings", {"fields": ["seats", "default_venue"]}),
-        ("Contact (\u201cAsk for\u201d on agendas)", {"fields": ["contact_officer",
-                                                               "contact_telephone",
-                                                               "contact_email"]}),
+        (
+            "Contact (\u201cAsk for\u201d on agendas)",
+            {"fields": ["contact_officer", "contact_telephone", "contact_email"]},
+        ),
         ("Terms of reference", {"fields": ["terms_of_reference"], "classes": ["collapse"]}),
         ("Web address", {"fields": ["slug"]}),
     ]
@@ -298,4 +316,3 @@ class MembershipAdmin(AuditedAdmin):
     @admin.display(description="member", ordering="person__surname")
     def who(self, membership):
         return membership.person or "Vacant seat"
-

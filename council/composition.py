@@ -1,7 +1,7 @@
 """The membership of a body as the seeds print it.
 
-    Membership (15)
-    Conservative (12): Mr B J Sweetland (Chairman), Mr R A Marsh (Vice-Chairman), … and Mr I Thomas
+Membership (15)
+Conservative (12): Mr B J Sweetland (Chairman), Mr R A Marsh (Vice-Chairman), … and Mr I Thomas
 """
 
 from __future__ import annotations

@@ -15,8 +15,28 @@ from django.db.models import Q
 from .models import Person, PersonNameForm
 
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Rev", "Prof", "Cllr")
-HONOURS = frozenset({"MBE", "CBE", "OBE", "KBE", "DBE", "TD", "JP", "DL", "MP", "QC", "KC", "BEM",
-                     "CB", "CMG", "KCB", "FRS", "VC", "GC"})
+HONOURS = frozenset(
+    {
+        "MBE",
+        "CBE",
+        "OBE",
+        "KBE",
+        "DBE",
+        "TD",
+        "JP",
+        "DL",
+        "MP",
+        "QC",
+        "KC",
+        "BEM",
+        "CB",
+        "CMG",
+        "KCB",
+        "FRS",
+        "VC",
+        "GC",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +75,12 @@ def parse(text: str) -> ParsedName:
 
 
 def _agrees(p: ParsedName, person: Person) -> bool:
-    if p.title and person.title and p.title != person.title and {p.title, person.title} != {"Ms", "Mrs"}:
+    if (
+        p.title
+        and person.title
+        and p.title != person.title
+        and {p.title, person.title} != {"Ms", "Mrs"}
+    ):
         return False
     known = person.initials.split()
     if p.initials and known and not set(p.initials.split()) <= set(known):
@@ -78,8 +103,11 @@ def resolve(text: str, candidates=None) -> Person | None:
     form = normalise(text)
     pool = Person.objects.all() if candidates is None else candidates
     ids = None if candidates is None else {p.pk for p in candidates}
-    recorded = [nf.person for nf in PersonNameForm.objects.select_related("person")
-                if normalise(nf.text) == form and (ids is None or nf.person_id in ids)]
+    recorded = [
+        nf.person
+        for nf in PersonNameForm.objects.select_related("person")
+        if normalise(nf.text) == form and (ids is None or nf.person_id in ids)
+    ]
     if len({p.pk for p in recorded}) == 1:
         return recorded[0]
     parsed = parse(text)

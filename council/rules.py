@@ -36,6 +36,18 @@ def _period(m: Membership) -> str:
     return f"from {_when(m.start)}" + (f" to {_when(m.end)}" if m.end else " (continuing)")
 
 
+def _role_name(m: Membership) -> str:
+    """ "a member", "the chairman" … as the authority styles the chair."""
+    from .models import Authority
+
+    if m.role in (Role.CHAIRMAN, Role.VICE_CHAIRMAN):
+        authority = Authority.current()
+        label = authority.role_label(m.role) if authority else m.get_role_display().split(" /")[0]
+        return f"the {label.lower()}"
+    label = m.get_role_display().lower()
+    return f"an {label}" if label[0] in "aeiou" else f"a {label}"
+
+
 def check_dates(m: Membership) -> None:
     if m.start and m.end and m.end < m.start:
         raise ValidationError({"end": "The membership cannot end before it starts."})
@@ -48,7 +60,7 @@ def check_no_overlap(m: Membership) -> None:
     clash = _overlapping(m).filter(person_id=m.person_id).first()
     if clash:
         raise ValidationError(
-            f"{m.person} is already a {clash.get_role_display().lower()} of {m.body} "
+            f"{m.person} is already {_role_name(clash)} of {m.body} "
             f"{_period(clash)}. End that membership before this one starts."
         )
 
@@ -60,9 +72,11 @@ def check_one_chair(m: Membership) -> None:
     clash = _overlapping(m).filter(role=m.role).select_related("person").first()
     if clash:
         raise ValidationError(
-            {"role": f"{m.body} already has a {clash.get_role_display().split(' /')[0].lower()}, "
-                     f"{clash.person}, {_period(clash)}. "
-                     "End that appointment first."}
+            {
+                "role": f"{m.body} already has a {clash.get_role_display().split(' /')[0].lower()}, "
+                f"{clash.person}, {_period(clash)}. "
+                "End that appointment first."
+            }
         )
 
 

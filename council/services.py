@@ -32,20 +32,28 @@ def save_person(person: Person, actor=None, actor_name: str = "") -> Person:
     """Create or change a person; gives a readable unique slug when none is set."""
     if not person.slug:
         person.slug = unique_slug(
-            Person, " ".join(p for p in (person.forenames or person.initials, person.surname) if p),
+            Person,
+            " ".join(p for p in (person.forenames or person.initials, person.surname) if p),
             person,
         )
     return audit.save(person, actor, actor_name)
 
 
-def add_name_form(person: Person, text: str, kind: str = "variant", source: str = "",
-                  actor=None, actor_name: str = "") -> PersonNameForm:
+def add_name_form(
+    person: Person,
+    text: str,
+    kind: str = "variant",
+    source: str = "",
+    actor=None,
+    actor_name: str = "",
+) -> PersonNameForm:
     """Record another written form of a person's name; an existing identical form is returned."""
     existing = PersonNameForm.objects.filter(person=person, text=text).first()
     if existing:
         return existing
-    return audit.save(PersonNameForm(person=person, text=text, kind=kind, source=source),
-                      actor, actor_name)
+    return audit.save(
+        PersonNameForm(person=person, text=text, kind=kind, source=source), actor, actor_name
+    )
 
 
 def save_body(body: Body, actor=None, actor_name: str = "") -> Body:
@@ -67,17 +75,34 @@ def save_membership(membership: Membership, actor=None, actor_name: str = "") ->
         return audit.save(membership, actor, actor_name)
 
 
-def end_membership(membership: Membership, end: dt.date, actor=None, actor_name: str = "") -> Membership:
+def end_membership(
+    membership: Membership, end: dt.date, actor=None, actor_name: str = ""
+) -> Membership:
     """End a membership on ``end`` (inclusive)."""
     membership.end = end
     return save_membership(membership, actor, actor_name)
 
 
-def appoint(body: Body, person: Person | None, role: str = Role.MEMBER, start: dt.date | None = None,
-            group=None, end: dt.date | None = None, actor=None, actor_name: str = "") -> Membership:
+def appoint(
+    body: Body,
+    person: Person | None,
+    role: str = Role.MEMBER,
+    start: dt.date | None = None,
+    group=None,
+    end: dt.date | None = None,
+    actor=None,
+    actor_name: str = "",
+) -> Membership:
     """Appoint ``person`` (or record a vacant seat when ``person`` is None) to ``body``."""
     return save_membership(
-        Membership(body=body, person=person, role=role, group=group,
-                   start=start or dt.date.today(), end=end),
-        actor, actor_name,
+        Membership(
+            body=body,
+            person=person,
+            role=role,
+            group=group,
+            start=start or dt.date.today(),
+            end=end,
+        ),
+        actor,
+        actor_name,
     )

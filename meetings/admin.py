@@ -17,14 +17,15 @@ from access.admin_base import AuditedAdmin, AuditedInline
 from . import services
 from .models import AgendaItem, Meeting, Venue
 
-ORDER_HELP = ("Position on the agenda. To move an item, give it a number between two others "
-              "(15 goes between 10 and 20) and save; \u201cRenumber in order\u201d then tidies "
-              "the positions to 10, 20, 30 \u2026")
+ORDER_HELP = (
+    "Position on the agenda. To move an item, give it a number between two others "
+    "(15 goes between 10 and 20) and save; \u201cRenumber in order\u201d then tidies "
+    "the positions to 10, 20, 30 \u2026"
+)
 
 
 def duplicate_number(number: str) -> str:
-    return (f"Item number {number} is already used on this agenda. "
-            "Give each item its own number.")
+    return f"Item number {number} is already used on this agenda. Give each item its own number."
 
 
 def _is_duplicate_number(error: ValidationError) -> bool:
@@ -72,8 +73,9 @@ class AgendaFormSet(BaseInlineFormSet):
         return self._choices_cache
 
     def get_unique_error_message(self, unique_check):
-        return ("Two or more items have the same number. "
-                "Give each item on the agenda its own number.")
+        return (
+            "Two or more items have the same number. Give each item on the agenda its own number."
+        )
 
 
 class AgendaItemInline(AuditedInline, admin.TabularInline):
@@ -87,8 +89,9 @@ class AgendaItemInline(AuditedInline, admin.TabularInline):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "order":
-            kwargs.update(help_text=ORDER_HELP,
-                          widget=forms.NumberInput(attrs={"style": "width: 5em"}))
+            kwargs.update(
+                help_text=ORDER_HELP, widget=forms.NumberInput(attrs={"style": "width: 5em"})
+            )
         if db_field.name == "number":
             kwargs["widget"] = forms.TextInput(attrs={"size": 6})
         if db_field.name in ("kind", "part", "exempt_paragraph", "parent"):
@@ -99,10 +102,15 @@ class AgendaItemInline(AuditedInline, admin.TabularInline):
     def explain(self, item, error):
         # Only a swap of two numbers gets here: the rows are otherwise saved in a working order.
         if _is_duplicate_number(error):
-            return ValidationError({"number": (
-                f"Item number {item.number} is still used by another item while this one is "
-                "saved. To swap two numbers, give one a temporary number (say 99), save, then "
-                "set the final numbers.")})
+            return ValidationError(
+                {
+                    "number": (
+                        f"Item number {item.number} is still used by another item while this one is "
+                        "saved. To swap two numbers, give one a temporary number (say 99), save, then "
+                        "set the final numbers."
+                    )
+                }
+            )
         return error
 
 
@@ -134,9 +142,14 @@ class AgendaItemAdmin(AuditedAdmin):
     autocomplete_fields = ["meeting", "parent", "mover", "seconder"]
     fieldsets = [
         (None, {"fields": ["meeting", "number", "order", "parent", "title", "purpose", "kind"]}),
-        ("Part", {"fields": ["part", "exempt_paragraph"],
-                  "description": "An exempt item must cite the paragraph of Schedule 12A to the "
-                                 "Local Government Act 1972 that makes it exempt."}),
+        (
+            "Part",
+            {
+                "fields": ["part", "exempt_paragraph"],
+                "description": "An exempt item must cite the paragraph of Schedule 12A to the "
+                "Local Government Act 1972 that makes it exempt.",
+            },
+        ),
         ("Motion", {"fields": ["motion_text", "mover", "seconder"], "classes": ["collapse"]}),
     ]
 
@@ -157,9 +170,14 @@ class MeetingAdmin(AuditedAdmin):
     ordering = ["-date", "-start_time"]
     autocomplete_fields = ["body", "venue", "contact"]
     fieldsets = [
-        (None, {"fields": ["body", "date", "start_time", "end_time", "venue", "status", "kind"],
+        (
+            None,
+            {
+                "fields": ["body", "date", "start_time", "end_time", "venue", "status", "kind"],
                 "description": "For a new meeting, leave the venue blank to use the body's usual "
-                                "venue."}),
+                "venue.",
+            },
+        ),
         ("Notices", {"fields": ["notes", "refreshments", "webcast_url"]}),
         ("Contact", {"fields": ["contact", "contact_telephone"]}),
     ]
@@ -197,8 +215,11 @@ class MeetingAdmin(AuditedAdmin):
 
     def get_urls(self):
         return [
-            path("<path:object_id>/renumber/", self.admin_site.admin_view(self.renumber_view),
-                 name="meetings_meeting_renumber"),
+            path(
+                "<path:object_id>/renumber/",
+                self.admin_site.admin_view(self.renumber_view),
+                name="meetings_meeting_renumber",
+            ),
             *super().get_urls(),
         ]
 

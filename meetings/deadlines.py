@@ -24,7 +24,9 @@ def bank_holidays(year: int) -> frozenset[dt.date]:
 def closure_days(start: dt.date, end: dt.date) -> frozenset[dt.date]:
     from .models import ClosureDay
 
-    return frozenset(ClosureDay.objects.filter(date__range=(start, end)).values_list("date", flat=True))
+    return frozenset(
+        ClosureDay.objects.filter(date__range=(start, end)).values_list("date", flat=True)
+    )
 
 
 def is_clear_day(day: dt.date, closed: frozenset[dt.date] = frozenset()) -> bool:
@@ -40,8 +42,9 @@ def clear_days_between(published: dt.date, meeting: dt.date, closed=frozenset())
     return count
 
 
-def latest_publication(meeting: dt.date, required: int = AGENDA_CLEAR_DAYS, closed=None,
-                       calendar: bool = False) -> dt.date:
+def latest_publication(
+    meeting: dt.date, required: int = AGENDA_CLEAR_DAYS, closed=None, calendar: bool = False
+) -> dt.date:
     """The last working day on which publishing still leaves ``required`` clear days.
 
     With ``calendar``, every day counts (28-day key-decision notices), but publication must

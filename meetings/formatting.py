@@ -24,5 +24,5 @@ def cover_date(d: dt.date) -> str:
 
 
 def long_date(d: dt.date) -> str:
-    """"Friday, 15 September 2017"."""
+    """ "Friday, 15 September 2017"."""
     return f"{d:%A}, {d.day} {d:%B %Y}"

@@ -11,7 +11,8 @@ class Venue(models.Model):
     address = models.TextField(blank=True, help_text='e.g. "County Hall, Maidstone"')
     postcode = models.CharField(max_length=10, blank=True)
     accessibility = models.TextField(
-        "accessibility notes", blank=True,
+        "accessibility notes",
+        blank=True,
         help_text="Step-free access, hearing loop, parking … as a visitor needs to know.",
     )
 
@@ -55,7 +56,9 @@ class Meeting(models.Model):
     date = models.DateField()
     start_time = models.TimeField(null=True, blank=True)
     end_time = models.TimeField(
-        "scheduled end", null=True, blank=True,
+        "scheduled end",
+        null=True,
+        blank=True,
         help_text='Printed as "The meeting is scheduled to end by …".',
     )
     # A venue in use cannot be deleted.
@@ -65,19 +68,26 @@ class Meeting(models.Model):
     status = models.CharField(
         max_length=12, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
     )
-    kind = models.CharField(max_length=15, choices=MeetingKind.choices, default=MeetingKind.ORDINARY)
+    kind = models.CharField(
+        max_length=15, choices=MeetingKind.choices, default=MeetingKind.ORDINARY
+    )
     notes = models.TextField(
         blank=True,
         help_text='Shown prominently, e.g. "Please note the earlier start time for this meeting".',
     )
     refreshments = models.CharField(
-        max_length=200, blank=True,
+        max_length=200,
+        blank=True,
         help_text='e.g. "Tea/Coffee will be available 15 minutes before the start of the meeting"',
     )
     webcast_url = models.URLField("webcast link", blank=True)
     # The contact falls back to the body's contact officer when blank.
     contact = models.ForeignKey(
-        "council.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "council.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text='"Ask for": blank uses the body\'s contact officer.',
     )
     contact_telephone = models.CharField(max_length=50, blank=True)
@@ -151,7 +161,8 @@ class AgendaItem(models.Model):
     )
     title = models.CharField(max_length=300)
     purpose = models.TextField(
-        blank=True, help_text='One line, e.g. "To consider and approve the minutes as a correct record."'
+        blank=True,
+        help_text='One line, e.g. "To consider and approve the minutes as a correct record."',
     )
     order = models.PositiveIntegerField(default=0, help_text="Position on the agenda.")
     # A sub-item ("6(a)") belongs to its parent item.
@@ -160,7 +171,10 @@ class AgendaItem(models.Model):
     )
     part = models.CharField(max_length=6, choices=Part.choices, default=Part.PUBLIC)
     exempt_paragraph = models.PositiveSmallIntegerField(
-        "Schedule 12A paragraph", choices=ExemptParagraph.choices, null=True, blank=True,
+        "Schedule 12A paragraph",
+        choices=ExemptParagraph.choices,
+        null=True,
+        blank=True,
         help_text="Required for exempt items.",
     )
     kind = models.CharField(max_length=20, choices=ItemKind.choices, default=ItemKind.REPORT)
@@ -176,7 +190,9 @@ class AgendaItem(models.Model):
     class Meta:
         ordering = ["meeting", "order", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "number"], name="unique_item_number_per_meeting")
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="unique_item_number_per_meeting"
+            )
         ]
 
     def __str__(self) -> str:

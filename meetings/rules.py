@@ -8,13 +8,17 @@ from .models import AgendaItem, Meeting, Part
 def check_agenda_item(item: AgendaItem) -> None:
     if item.part == Part.EXEMPT and not item.exempt_paragraph:
         raise ValidationError(
-            {"exempt_paragraph": "An exempt item must cite the paragraph of Schedule 12A (1 to 7) "
-                                 "that makes it exempt."}
+            {
+                "exempt_paragraph": "An exempt item must cite the paragraph of Schedule 12A (1 to 7) "
+                "that makes it exempt."
+            }
         )
     if item.part == Part.PUBLIC and item.exempt_paragraph:
         raise ValidationError(
-            {"exempt_paragraph": "A public item cannot cite a Schedule 12A paragraph; "
-                                 "mark it exempt or clear the paragraph."}
+            {
+                "exempt_paragraph": "A public item cannot cite a Schedule 12A paragraph; "
+                "mark it exempt or clear the paragraph."
+            }
         )
     if item.parent_id and item.parent.meeting_id != item.meeting_id:
         raise ValidationError({"parent": "A sub-item must belong to an item of the same meeting."})

@@ -14,12 +14,18 @@ def save_venue(venue: Venue, actor=None, actor_name: str = "") -> Venue:
     return audit.save(venue, actor, actor_name)
 
 
-def save_meeting(meeting: Meeting, actor=None, actor_name: str = "",
-                 default_venue: bool = True) -> Meeting:
+def save_meeting(
+    meeting: Meeting, actor=None, actor_name: str = "", default_venue: bool = True
+) -> Meeting:
     """Create or change a meeting. A new meeting without a venue takes its body's default venue,
     unless ``default_venue`` is False (a historical meeting whose venue is not known)."""
-    if (default_venue and meeting.pk is None and meeting.venue_id is None and meeting.body_id
-            and meeting.body.default_venue_id):
+    if (
+        default_venue
+        and meeting.pk is None
+        and meeting.venue_id is None
+        and meeting.body_id
+        and meeting.body.default_venue_id
+    ):
         meeting.venue_id = meeting.body.default_venue_id
     return audit.save(meeting, actor, actor_name)
 
@@ -32,7 +38,9 @@ def save_agenda_item(item: AgendaItem, actor=None, actor_name: str = "") -> Agen
     """
     with transaction.atomic():
         if item.pk is None and not item.order:
-            last = AgendaItem.objects.filter(meeting_id=item.meeting_id).aggregate(m=Max("order"))["m"]
+            last = AgendaItem.objects.filter(meeting_id=item.meeting_id).aggregate(m=Max("order"))[
+                "m"
+            ]
             item.order = (last or 0) + 10
         return audit.save(item, actor, actor_name)
 

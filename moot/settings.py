@@ -7,8 +7,8 @@ Environment variables:
 - ``MOOT_DATA_DIR``: where the SQLite database and uploaded media live (default ``./var``).
 """
 
-from pathlib import Path
 import os
+from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured

@@ -19,7 +19,9 @@ def person(surname: str | None = None, title: str = "Mr", initials: str = "A", *
     )
 
 
-def body(name: str | None = None, seats: int | None = None, kind: str = BodyKind.COMMITTEE, **kw) -> Body:
+def body(
+    name: str | None = None, seats: int | None = None, kind: str = BodyKind.COMMITTEE, **kw
+) -> Body:
     return council_services.save_body(
         Body(name=name or f"Test Committee {next(_seq)}", seats=seats, kind=kind, **kw)
     )
@@ -27,7 +29,9 @@ def body(name: str | None = None, seats: int | None = None, kind: str = BodyKind
 
 def group(name: str | None = None) -> PoliticalGroup:
     name = name or f"Group {next(_seq)}"
-    g, _ = PoliticalGroup.objects.get_or_create(name=name, defaults={"slug": name.lower().replace(" ", "-")})
+    g, _ = PoliticalGroup.objects.get_or_create(
+        name=name, defaults={"slug": name.lower().replace(" ", "-")}
+    )
     return g
 
 
@@ -36,12 +40,18 @@ def join_group(p: Person, g: PoliticalGroup, start: dt.date, end: dt.date | None
 
 
 def venue(room: str | None = None) -> Venue:
-    return meeting_services.save_venue(Venue(room=room or f"Room {next(_seq)}", building="Test House"))
+    return meeting_services.save_venue(
+        Venue(room=room or f"Room {next(_seq)}", building="Test House")
+    )
 
 
 def meeting(b: Body | None = None, date: dt.date | None = None, **kw) -> Meeting:
-    return meeting_services.save_meeting(Meeting(body=b or body(), date=date or dt.date(2030, 1, 15), **kw))
+    return meeting_services.save_meeting(
+        Meeting(body=b or body(), date=date or dt.date(2030, 1, 15), **kw)
+    )
 
 
 def item(m: Meeting, number: str, title: str = "An item", **kw) -> AgendaItem:
-    return meeting_services.save_agenda_item(AgendaItem(meeting=m, number=number, title=title, **kw))
+    return meeting_services.save_agenda_item(
+        AgendaItem(meeting=m, number=number, title=title, **kw)
+    )

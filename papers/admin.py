@@ -19,18 +19,33 @@ from access.admin_base import AuditedAdmin, AuditedInline
 from meetings.models import Meeting
 
 from . import convert, packs, services
-from .models import (AgendaPack, Document, DocumentVersion, ItemPaper, PackKind, PackStatus,
-                     PathwayStep, Recommendation, Report, ReportSigner)
+from .models import (
+    AgendaPack,
+    Document,
+    DocumentVersion,
+    ItemPaper,
+    PackKind,
+    PackStatus,
+    PathwayStep,
+    Recommendation,
+    Report,
+    ReportSigner,
+)
 
 
 class DocumentForm(forms.ModelForm):
     new_file = forms.FileField(
-        required=False, label="Upload a new version",
-        help_text="A Word (.docx) file is converted to HTML; a PDF is kept as it is.")
+        required=False,
+        label="Upload a new version",
+        help_text="A Word (.docx) file is converted to HTML; a PDF is kept as it is.",
+    )
     new_text = forms.CharField(
-        required=False, label="…or write the new version", widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        label="…or write the new version",
+        widget=forms.Textarea(attrs={"rows": 8}),
         help_text="HTML: headings (h2–h6), paragraphs, lists and tables. No scripts or "
-                  "external images.")
+        "external images.",
+    )
 
     class Meta:
         model = Document
@@ -65,8 +80,15 @@ class VersionInline(admin.TabularInline):
     model = DocumentVersion
     extra = 0
     can_delete = False
-    fields = ["number", "source_kind", "original_filename", "page_count", "created_at",
-              "created_by_name", "published_at"]
+    fields = [
+        "number",
+        "source_kind",
+        "original_filename",
+        "page_count",
+        "created_at",
+        "created_by_name",
+        "published_at",
+    ]
     readonly_fields = fields
     verbose_name_plural = "versions (kept for ever; a published version never changes)"
 
@@ -89,14 +111,26 @@ class AttachmentInline(AuditedInline, admin.TabularInline):
 class DocumentAdmin(AuditedAdmin):
     form = DocumentForm
     save_service = staticmethod(services.save_document)
-    list_display = ["title", "kind", "classification", "exempt_paragraph", "parent", "versions_count"]
+    list_display = [
+        "title",
+        "kind",
+        "classification",
+        "exempt_paragraph",
+        "parent",
+        "versions_count",
+    ]
     list_filter = ["kind", "classification"]
     search_fields = ["title", "label", "attachments__item__title"]
     autocomplete_fields = ["parent"]
     fieldsets = [
         (None, {"fields": ["kind", "title", "label", "parent", "order"]}),
-        ("Who may see it", {"fields": ["classification", "exempt_paragraph"],
-                            "description": "An exempt paper must cite its Schedule 12A paragraph."}),
+        (
+            "Who may see it",
+            {
+                "fields": ["classification", "exempt_paragraph"],
+                "description": "An exempt paper must cite its Schedule 12A paragraph.",
+            },
+        ),
         ("Content", {"fields": ["new_file", "new_text"]}),
     ]
     inlines = [VersionInline, AttachmentInline]
@@ -140,13 +174,33 @@ class ReportAdmin(AuditedAdmin):
     autocomplete_fields = ["document", "to_body", "author", "director", "divisions"]
     fieldsets = [
         (None, {"fields": ["document", "to_body", "date", "decision_flag"]}),
-        ("Scope", {"fields": ["all_divisions", "divisions", "key_decision", "key_decision_reference"]}),
+        (
+            "Scope",
+            {"fields": ["all_divisions", "divisions", "key_decision", "key_decision_reference"]},
+        ),
         ("Summary", {"fields": ["summary"]}),
-        ("Background documents", {"fields": ["background_documents", "no_background_documents"],
-                                  "description": "Every report must state them, or state None."}),
-        ("Contacts", {"fields": ["author", "author_job_title", "author_telephone", "author_email",
-                                 "director", "director_job_title", "director_telephone",
-                                 "director_email"]}),
+        (
+            "Background documents",
+            {
+                "fields": ["background_documents", "no_background_documents"],
+                "description": "Every report must state them, or state None.",
+            },
+        ),
+        (
+            "Contacts",
+            {
+                "fields": [
+                    "author",
+                    "author_job_title",
+                    "author_telephone",
+                    "author_email",
+                    "director",
+                    "director_job_title",
+                    "director_telephone",
+                    "director_email",
+                ]
+            },
+        ),
     ]
     inlines = [SignerInline, RecommendationInline, PathwayInline]
 
@@ -159,8 +213,17 @@ class ReportAdmin(AuditedAdmin):
 class AgendaPackAdmin(admin.ModelAdmin):
     """Packs are records of what was built: read-only here, built from the meeting's pack page."""
 
-    list_display = ["meeting", "kind", "supplement", "status", "progress", "page_count", "size",
-                    "built_at", "download"]
+    list_display = [
+        "meeting",
+        "kind",
+        "supplement",
+        "status",
+        "progress",
+        "page_count",
+        "size",
+        "built_at",
+        "download",
+    ]
     list_filter = ["status", "kind"]
     list_select_related = ["meeting__body"]
     search_fields = ["meeting__body__name"]
@@ -178,8 +241,10 @@ class AgendaPackAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.meeting_packs_view)
-        return [path("meeting/<int:meeting_id>/", view, name="papers_meeting_packs"),
-                *super().get_urls()]
+        return [
+            path("meeting/<int:meeting_id>/", view, name="papers_meeting_packs"),
+            *super().get_urls(),
+        ]
 
     def meeting_packs_view(self, request, meeting_id: int):
         """A meeting's packs: build buttons, progress (the page refreshes while building)."""
@@ -192,8 +257,12 @@ class AgendaPackAdmin(admin.ModelAdmin):
                 return redirect(request.path)
             kind = PackKind.MEMBERS if request.POST.get("kind") == "members" else PackKind.PUBLIC
             try:
-                packs.request_pack(meeting, kind, supplementary=bool(request.POST.get("supplementary")),
-                                   actor=request.user)
+                packs.request_pack(
+                    meeting,
+                    kind,
+                    supplementary=bool(request.POST.get("supplementary")),
+                    actor=request.user,
+                )
                 messages.success(request, "The pack is being built; this page shows its progress.")
             except ValidationError as error:
                 for message in error.messages:
@@ -201,9 +270,17 @@ class AgendaPackAdmin(admin.ModelAdmin):
             return redirect(request.path)
         rows = list(AgendaPack.objects.filter(meeting=meeting).order_by("-requested_at")[:20])
         running = any(p.status in (PackStatus.QUEUED, PackStatus.BUILDING) for p in rows)
-        return TemplateResponse(request, "admin/papers/meeting_packs.html", {
-            **self.admin_site.each_context(request), "title": f"Agenda packs: {meeting}",
-            "meeting": meeting, "packs": rows, "running": running,
-            "problems": packs.problems(meeting), "opts": self.model._meta,
-            "meeting_url": reverse("admin:meetings_meeting_change", args=[meeting.pk]),
-        })
+        return TemplateResponse(
+            request,
+            "admin/papers/meeting_packs.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"Agenda packs: {meeting}",
+                "meeting": meeting,
+                "packs": rows,
+                "running": running,
+                "problems": packs.problems(meeting),
+                "opts": self.model._meta,
+                "meeting_url": reverse("admin:meetings_meeting_change", args=[meeting.pk]),
+            },
+        )

@@ -18,23 +18,70 @@ from django.core.exceptions import ValidationError
 from pypdf import PdfReader
 
 ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "s", "del", "ins",
-    "sup", "sub", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "table", "caption", "thead",
-    "tbody", "tfoot", "tr", "th", "td", "colgroup", "col", "a", "abbr", "span", "hr", "img",
-    "figure", "figcaption", "section",
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "sup",
+    "sub",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "colgroup",
+    "col",
+    "a",
+    "abbr",
+    "span",
+    "hr",
+    "img",
+    "figure",
+    "figcaption",
+    "section",
 }
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"}, "th": {"scope", "colspan", "rowspan"}, "td": {"colspan", "rowspan"},
-    "ol": {"start", "type"}, "abbr": {"title"}, "img": {"src", "alt"}, "*": {"id", "lang"},
+    "a": {"href", "title"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start", "type"},
+    "abbr": {"title"},
+    "img": {"src", "alt"},
+    "*": {"id", "lang"},
 }
 # Scripts, event handlers, frames, and anything that fetches from elsewhere when shown or printed.
 _DANGEROUS = [
     (re.compile(r"<\s*script\b", re.I), "contains a script"),
     (re.compile(r"\son[a-z]+\s*=", re.I), "contains an event handler (on…= attribute)"),
-    (re.compile(r"<\s*(iframe|object|embed|frame|form|input|link|meta|base)\b", re.I),
-     "contains an embedded frame, form or linked resource"),
-    (re.compile(r"""\b(src|srcset|background|poster)\s*=\s*["']?\s*(https?:|//|ftp:)""", re.I),
-     "loads an external resource"),
+    (
+        re.compile(r"<\s*(iframe|object|embed|frame|form|input|link|meta|base)\b", re.I),
+        "contains an embedded frame, form or linked resource",
+    ),
+    (
+        re.compile(r"""\b(src|srcset|background|poster)\s*=\s*["']?\s*(https?:|//|ftp:)""", re.I),
+        "loads an external resource",
+    ),
     (re.compile(r"url\(\s*[\"']?\s*(https?:|//)", re.I), "loads an external resource from CSS"),
     (re.compile(r"javascript:", re.I), "contains a javascript: link"),
     (re.compile(r"@import", re.I), "imports an external stylesheet"),
@@ -59,8 +106,11 @@ def check_html(html: str, name: str = "The text") -> None:
 def sanitise_html(html: str) -> str:
     """Keep the document's structure (headings, lists, tables, emphasis), drop everything else."""
     return nh3.clean(
-        html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "data"}, link_rel="noopener noreferrer",
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "data"},
+        link_rel="noopener noreferrer",
         clean_content_tags={"script", "style"},
     )
 
@@ -85,7 +135,9 @@ def content_hash(*parts: bytes | str) -> str:
 def check_size(data: bytes, name: str) -> None:
     limit = max_upload_bytes()
     if len(data) > limit:
-        raise refuse(name, f"is {len(data) / 1048576:.1f} MB; the limit is {limit / 1048576:.0f} MB.")
+        raise refuse(
+            name, f"is {len(data) / 1048576:.1f} MB; the limit is {limit / 1048576:.0f} MB."
+        )
     if not data:
         raise refuse(name, "is empty.")
 
@@ -127,7 +179,9 @@ def read_pdf(data: bytes, name: str) -> Converted:
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             if pdf.is_encrypted:
-                raise refuse(name, "is encrypted; upload a copy without a password or restrictions.")
+                raise refuse(
+                    name, "is encrypted; upload a copy without a password or restrictions."
+                )
             pages = len(pdf.pages)
     except pikepdf.PasswordError as exc:
         raise refuse(name, "is password-protected; upload a copy without a password.") from exc

@@ -26,15 +26,23 @@ class DocumentKind(models.TextChoices):
 class Document(models.Model):
     """A paper with its own classification: a public report can have an exempt appendix."""
 
-    kind = models.CharField(max_length=10, choices=DocumentKind.choices, default=DocumentKind.REPORT)
+    kind = models.CharField(
+        max_length=10, choices=DocumentKind.choices, default=DocumentKind.REPORT
+    )
     title = models.CharField(max_length=300)
     label = models.CharField(max_length=50, blank=True, help_text='e.g. "Appendix A"')
     # An appendix is part of its report and goes with it.
     parent = models.ForeignKey(
-        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="appendices",
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="appendices",
         help_text="The report this appendix belongs to.",
     )
-    order = models.PositiveIntegerField(default=0, help_text="Position among the report's appendices.")
+    order = models.PositiveIntegerField(
+        default=0, help_text="Position among the report's appendices."
+    )
     classification = models.CharField(
         max_length=12, choices=Classification.choices, default=Classification.UNRESTRICTED
     )
@@ -66,10 +74,12 @@ class Document(models.Model):
 
     @property
     def restriction_text(self) -> str:
-        """"Exempt – paragraph 3 of Part 1 of Schedule 12A" or "Unrestricted"."""
+        """ "Exempt – paragraph 3 of Part 1 of Schedule 12A" or "Unrestricted"."""
         if self.classification == Classification.EXEMPT:
-            return (f"Exempt – paragraph {self.exempt_paragraph} of Part 1 of Schedule 12A "
-                    "to the Local Government Act 1972")
+            return (
+                f"Exempt – paragraph {self.exempt_paragraph} of Part 1 of Schedule 12A "
+                "to the Local Government Act 1972"
+            )
         return self.get_classification_display()
 
 
@@ -138,7 +148,11 @@ class Report(models.Model):
     document = models.OneToOneField(Document, on_delete=models.CASCADE, related_name="report")
     # "To": the body (and meeting, through the agenda item) the report goes to.
     to_body = models.ForeignKey(
-        "council.Body", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "council.Body",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text="The body the report is addressed to.",
     )
     date = models.DateField(null=True, blank=True, help_text="The report's own date as printed.")
@@ -154,7 +168,8 @@ class Report(models.Model):
         blank=True, help_text='List the background documents, or tick "None" below.'
     )
     no_background_documents = models.BooleanField(
-        "background documents: None", default=False,
+        "background documents: None",
+        default=False,
         help_text="The statement must be made: either list them or state None.",
     )
     # Contacts stay as printed if the person later leaves the record.
@@ -165,7 +180,11 @@ class Report(models.Model):
     author_telephone = models.CharField(max_length=50, blank=True)
     author_email = models.EmailField(blank=True)
     director = models.ForeignKey(
-        "council.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "council.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="relevant director",
     )
     director_job_title = models.CharField(max_length=200, blank=True)
@@ -284,7 +303,9 @@ class AgendaPack(models.Model):
     size = models.PositiveIntegerField(null=True, blank=True, help_text="Bytes.")
     dispatch_date = models.DateField(null=True, blank=True)
     item_pages = models.JSONField(default=dict, blank=True, help_text="{item id: [first, last]}")
-    papers = models.JSONField(default=list, blank=True, help_text="Ids of the item papers included.")
+    papers = models.JSONField(
+        default=list, blank=True, help_text="Ids of the item papers included."
+    )
     requested_at = models.DateTimeField(auto_now_add=True)
     built_at = models.DateTimeField(null=True, blank=True)
     requested_by = models.ForeignKey(
@@ -295,5 +316,7 @@ class AgendaPack(models.Model):
         ordering = ["meeting", "supplement", "kind", "-requested_at"]
 
     def __str__(self) -> str:
-        what = f"Supplementary pack {self.supplement}" if self.supplement else self.get_kind_display()
+        what = (
+            f"Supplementary pack {self.supplement}" if self.supplement else self.get_kind_display()
+        )
         return f"{what} – {self.meeting}"

@@ -33,15 +33,23 @@ def problems(meeting: Meeting, link_ids=None) -> list[str]:
 
 def _in_earlier_packs(meeting: Meeting, kind: str) -> set[int]:
     included: set[int] = set()
-    for ids in AgendaPack.objects.filter(meeting=meeting, kind=kind, status=PackStatus.BUILT) \
-            .values_list("papers", flat=True):
+    for ids in AgendaPack.objects.filter(
+        meeting=meeting, kind=kind, status=PackStatus.BUILT
+    ).values_list("papers", flat=True):
         included.update(ids)
     return included
 
 
-def request_pack(meeting: Meeting, kind: str = PackKind.PUBLIC, *, supplementary: bool = False,
-                 dispatch: dt.date | None = None, actor=None, actor_name: str = "",
-                 enqueue: bool = True) -> AgendaPack:
+def request_pack(
+    meeting: Meeting,
+    kind: str = PackKind.PUBLIC,
+    *,
+    supplementary: bool = False,
+    dispatch: dt.date | None = None,
+    actor=None,
+    actor_name: str = "",
+    enqueue: bool = True,
+) -> AgendaPack:
     """Queue a build of the meeting's pack (or of a supplementary pack of the papers added since
     the last built pack of that kind).
 
@@ -57,19 +65,35 @@ def request_pack(meeting: Meeting, kind: str = PackKind.PUBLIC, *, supplementary
         earlier = _in_earlier_packs(meeting, kind)
         if not earlier:
             raise ValidationError("Build the agenda pack first; a supplement adds to it.")
-        link_ids = list(ItemPaper.objects.filter(item__meeting=meeting).exclude(pk__in=earlier)
-                        .values_list("pk", flat=True))
+        link_ids = list(
+            ItemPaper.objects.filter(item__meeting=meeting)
+            .exclude(pk__in=earlier)
+            .values_list("pk", flat=True)
+        )
         if not link_ids:
             raise ValidationError("No papers have been added since the last pack was built.")
-        supplement = (AgendaPack.objects.filter(meeting=meeting, kind=kind)
-                      .aggregate(n=Max("supplement"))["n"] or 0) + 1
+        supplement = (
+            AgendaPack.objects.filter(meeting=meeting, kind=kind).aggregate(n=Max("supplement"))[
+                "n"
+            ]
+            or 0
+        ) + 1
     found = problems(meeting, link_ids)
     if found:
         raise ValidationError(found)
     user, _ = audit._actor(actor)
-    pack = audit.save(AgendaPack(meeting=meeting, kind=kind, supplement=supplement,
-                                 dispatch_date=dispatch or dt.date.today(), requested_by=user,
-                                 papers=link_ids or []), actor, actor_name)
+    pack = audit.save(
+        AgendaPack(
+            meeting=meeting,
+            kind=kind,
+            supplement=supplement,
+            dispatch_date=dispatch or dt.date.today(),
+            requested_by=user,
+            papers=link_ids or [],
+        ),
+        actor,
+        actor_name,
+    )
     if enqueue:
         from .tasks import build_pack_task
 
@@ -90,14 +114,20 @@ def run_pack(pack_id: int, progress=None) -> AgendaPack:
 
     link_ids = pack.papers if pack.supplement else None
     try:
-        built = build_pack(pack.meeting, members=pack.kind == PackKind.MEMBERS,
-                           dispatch=pack.dispatch_date, link_ids=link_ids, progress=report)
+        built = build_pack(
+            pack.meeting,
+            members=pack.kind == PackKind.MEMBERS,
+            dispatch=pack.dispatch_date,
+            link_ids=link_ids,
+            progress=report,
+        )
     except Exception as exc:  # recorded for the officer; the traceback goes to the log
         import logging
 
         logging.getLogger(__name__).exception("Pack %s failed", pack.pk)
         AgendaPack.objects.filter(pk=pack.pk).update(
-            status=PackStatus.FAILED, message=f"The build failed: {exc}"[:500])
+            status=PackStatus.FAILED, message=f"The build failed: {exc}"[:500]
+        )
         pack.refresh_from_db()
         return pack
     kind_name = "members-pack" if pack.kind == PackKind.MEMBERS else "public-reports-pack"
@@ -107,15 +137,26 @@ def run_pack(pack_id: int, progress=None) -> AgendaPack:
     pack.page_count, pack.size = built.page_count, len(built.pdf)
     pack.item_pages = {str(k): list(v) for k, v in built.item_pages.items()}
     if not pack.supplement:
-        pack.papers = sorted(ItemPaper.objects.filter(item__meeting=pack.meeting)
-                             .values_list("pk", flat=True))
-    pack.status, pack.progress, pack.message = PackStatus.BUILT, 100, (
-        f"{built.page_count} pages; {built.rendered} papers rendered, {built.from_cache} from cache")
+        pack.papers = sorted(
+            ItemPaper.objects.filter(item__meeting=pack.meeting).values_list("pk", flat=True)
+        )
+    pack.status, pack.progress, pack.message = (
+        PackStatus.BUILT,
+        100,
+        (
+            f"{built.page_count} pages; {built.rendered} papers rendered, {built.from_cache} from cache"
+        ),
+    )
     pack.built_at = timezone.now()
     audit.save(pack, actor_name="pack builder", validate=False)
     return pack
 
 
 def latest(meeting: Meeting, kind: str = PackKind.PUBLIC, supplement: int = 0) -> AgendaPack | None:
-    return (AgendaPack.objects.filter(meeting=meeting, kind=kind, supplement=supplement,
-                                      status=PackStatus.BUILT).order_by("-built_at").first())
+    return (
+        AgendaPack.objects.filter(
+            meeting=meeting, kind=kind, supplement=supplement, status=PackStatus.BUILT
+        )
+        .order_by("-built_at")
+        .first()
+    )

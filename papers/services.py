@@ -23,7 +23,9 @@ from .models import Classification, Document, DocumentVersion, ItemPaper, Report
 def _check_classification(doc: Document) -> None:
     if doc.classification == Classification.EXEMPT and not doc.exempt_paragraph:
         raise ValidationError(
-            {"exempt_paragraph": "An exempt paper must cite the paragraph of Schedule 12A (1 to 7)."}
+            {
+                "exempt_paragraph": "An exempt paper must cite the paragraph of Schedule 12A (1 to 7)."
+            }
         )
     if doc.classification != Classification.EXEMPT and doc.exempt_paragraph:
         raise ValidationError(
@@ -45,8 +47,15 @@ def _next_number(doc: Document) -> int:
     return (doc.versions.aggregate(n=Max("number"))["n"] or 0) + 1
 
 
-def add_version(doc: Document, *, html: str | None = None, upload: bytes | None = None,
-                filename: str = "", actor=None, actor_name: str = "") -> DocumentVersion:
+def add_version(
+    doc: Document,
+    *,
+    html: str | None = None,
+    upload: bytes | None = None,
+    filename: str = "",
+    actor=None,
+    actor_name: str = "",
+) -> DocumentVersion:
     """Add a new version of ``doc`` from written HTML or an uploaded .docx or .pdf file.
 
     Refuses (``ValidationError`` naming the file, nothing saved): HTML with scripts or external
@@ -66,20 +75,28 @@ def add_version(doc: Document, *, html: str | None = None, upload: bytes | None 
         elif suffix == ".pdf":
             kind, converted = SourceKind.PDF, convert.read_pdf(upload, name)
         else:
-            raise convert.refuse(name, "is not a Word (.docx) or PDF file; other formats are not accepted.")
+            raise convert.refuse(
+                name, "is not a Word (.docx) or PDF file; other formats are not accepted."
+            )
         digest = convert.content_hash(kind, upload)
     with transaction.atomic():
         Document.objects.select_for_update().filter(pk=doc.pk).first()
         version = DocumentVersion(
-            document=doc, number=_next_number(doc), source_kind=kind, html=converted.html,
-            text=converted.text, page_count=converted.page_count, content_hash=digest,
+            document=doc,
+            number=_next_number(doc),
+            source_kind=kind,
+            html=converted.html,
+            text=converted.text,
+            page_count=converted.page_count,
+            content_hash=digest,
             original_filename=Path(filename).name if upload is not None else "",
         )
         user, name = audit._actor(actor)
         version.created_by, version.created_by_name = user, name or actor_name
         if upload is not None:
-            version.source_file.save(f"{digest[:16]}{Path(filename).suffix.lower()}",
-                                     ContentFile(upload), save=False)
+            version.source_file.save(
+                f"{digest[:16]}{Path(filename).suffix.lower()}", ContentFile(upload), save=False
+            )
         audit.save(version, actor, actor_name)
         Document.objects.filter(pk=doc.pk).update(updated_at=timezone.now())
     return version
@@ -93,8 +110,9 @@ def publish_version(version: DocumentVersion, actor=None, actor_name: str = "") 
     return audit.save(version, actor, actor_name, validate=False)
 
 
-def attach(item: AgendaItem, doc: Document, order: int | None = None, actor=None,
-           actor_name: str = "") -> ItemPaper:
+def attach(
+    item: AgendaItem, doc: Document, order: int | None = None, actor=None, actor_name: str = ""
+) -> ItemPaper:
     """Attach a document to an agenda item (at the end unless ``order`` is given)."""
     if doc.parent_id:
         raise ValidationError("Attach the report; its appendices come with it.")

@@ -26,6 +26,7 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def docx(paragraphs: list[tuple[str, str]]) -> bytes:
     """A .docx whose body is ``(style, text)`` paragraphs; style "Heading1" or "" for normal."""
+
     def para(style: str, text: str) -> str:
         props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
         return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"

@@ -55,6 +55,7 @@ def staff_user(username: str = "officer", *perms: str):
     user = get_user_model().objects.create_user(username, password="pw", is_staff=True)
     for perm in perms:
         app, codename = perm.split(".")
-        user.user_permissions.add(Permission.objects.get(content_type__app_label=app,
-                                                         codename=codename))
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app, codename=codename)
+        )
     return user

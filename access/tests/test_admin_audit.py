@@ -60,7 +60,7 @@ def test_audit_list_and_entry_render(admin_client, membership):
     r = admin_client.get(reverse("admin:access_auditentry_change", args=[entry.pk]))
     assert r.status_code == 200
     html = r.content.decode()
-    assert "<th scope=\"row\">Role</th><td" in html
+    assert '<th scope="row">Role</th><td' in html
     assert "Vice-Chairman / Vice-Chair" in html
     assert reverse("admin:council_membership_change", args=[membership.pk]) in html
 
@@ -69,10 +69,14 @@ def test_audit_list_filters(admin_client, admin_user, membership):
     url = reverse("admin:access_auditentry_changelist")
     ct = ContentType.objects.get_for_model(Membership)
     today = dt.date.today()
-    for params in [{"action__exact": "update"}, {"content_type__id__exact": ct.pk},
-                   {"actor_name": admin_user.username}, {"at__year": today.year},
-                   {"q": "Ellery"}, {"object_id__in": f"{membership.pk}",
-                                     "content_type__id__exact": ct.pk}]:
+    for params in [
+        {"action__exact": "update"},
+        {"content_type__id__exact": ct.pk},
+        {"actor_name": admin_user.username},
+        {"at__year": today.year},
+        {"q": "Ellery"},
+        {"object_id__in": f"{membership.pk}", "content_type__id__exact": ct.pk},
+    ]:
         r = admin_client.get(url, params)
         assert r.status_code == 200, params
         assert entry_for(membership) in r.context["cl"].result_list, params
@@ -83,24 +87,32 @@ def test_audit_list_filters(admin_client, admin_user, membership):
 def test_nobody_can_add_change_or_delete_audit_entries(admin_client, membership):
     entry = entry_for(membership)
     assert admin_client.get(reverse("admin:access_auditentry_add")).status_code == 403
-    r = admin_client.post(reverse("admin:access_auditentry_change", args=[entry.pk]),
-                          {"actor_name": "forger"})
+    r = admin_client.post(
+        reverse("admin:access_auditentry_change", args=[entry.pk]), {"actor_name": "forger"}
+    )
     assert r.status_code == 403
-    r = admin_client.post(reverse("admin:access_auditentry_delete", args=[entry.pk]),
-                          {"post": "yes"})
+    r = admin_client.post(
+        reverse("admin:access_auditentry_delete", args=[entry.pk]), {"post": "yes"}
+    )
     assert r.status_code == 403
-    r = admin_client.post(reverse("admin:access_auditentry_changelist"),
-                          {"action": "delete_selected", "_selected_action": [entry.pk],
-                           "post": "yes"})
+    r = admin_client.post(
+        reverse("admin:access_auditentry_changelist"),
+        {"action": "delete_selected", "_selected_action": [entry.pk], "post": "yes"},
+    )
     entry.refresh_from_db()
     assert entry.actor_name != "forger"
     assert AuditEntry.objects.filter(pk=entry.pk).exists()
     model_admin = admin.site._registry[AuditEntry]
     request = r.wsgi_request
     assert "delete_selected" not in model_admin.get_actions(request)
-    assert not any(p(request) for p in (model_admin.has_add_permission,
-                                        model_admin.has_change_permission,
-                                        model_admin.has_delete_permission))
+    assert not any(
+        p(request)
+        for p in (
+            model_admin.has_add_permission,
+            model_admin.has_change_permission,
+            model_admin.has_delete_permission,
+        )
+    )
 
 
 def test_history_lists_the_records_audit_entries(admin_client, membership):
@@ -109,13 +121,14 @@ def test_history_lists_the_records_audit_entries(admin_client, membership):
     html = r.content.decode()
     assert "Vice-Chairman / Vice-Chair" in html
     assert "Changed" in html and "Created" in html
-    body_history = admin_client.get(reverse("admin:council_body_history",
-                                            args=[membership.body_id]))
+    body_history = admin_client.get(
+        reverse("admin:council_body_history", args=[membership.body_id])
+    )
     assert "Changes to its memberships" in body_history.content.decode()
-    change_page = admin_client.get(reverse("admin:council_membership_change",
-                                           args=[membership.pk]))
+    change_page = admin_client.get(reverse("admin:council_membership_change", args=[membership.pk]))
     assert reverse("admin:council_membership_history", args=[membership.pk]) in (
-        change_page.content.decode())
+        change_page.content.decode()
+    )
 
 
 def test_an_officer_with_view_permission_can_read_but_not_write(client, membership):
@@ -123,8 +136,10 @@ def test_an_officer_with_view_permission_can_read_but_not_write(client, membersh
     client.force_login(officer)
     entry = entry_for(membership)
     assert client.get(reverse("admin:access_auditentry_change", args=[entry.pk])).status_code == 200
-    assert client.get(reverse("admin:council_membership_history",
-                              args=[membership.pk])).status_code == 200
+    assert (
+        client.get(reverse("admin:council_membership_history", args=[membership.pk])).status_code
+        == 200
+    )
     r = client.post(reverse("admin:council_membership_change", args=[membership.pk]), {})
     assert r.status_code == 403
     stranger = staff_user("stranger")
@@ -179,15 +194,18 @@ def test_bad_query_strings_never_fail(admin_client, target):
     assert r.status_code in (200, 302, 400), r.status_code
 
 
-@pytest.mark.parametrize("path", [
-    "/admin/access/auditentry/notanumber/change/",
-    "/admin/access/auditentry/999999999/change/",
-    "/admin/council/person/abc/change/",
-    "/admin/council/person/abc/history/",
-    "/admin/council/person/999999999/history/",
-    "/admin/meetings/meeting/abc/renumber/",
-    "/admin/meetings/meeting/999999999/renumber/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/access/auditentry/notanumber/change/",
+        "/admin/access/auditentry/999999999/change/",
+        "/admin/council/person/abc/change/",
+        "/admin/council/person/abc/history/",
+        "/admin/council/person/999999999/history/",
+        "/admin/meetings/meeting/abc/renumber/",
+        "/admin/meetings/meeting/999999999/renumber/",
+    ],
+)
 def test_bad_object_ids_never_fail(admin_client, path):
     assert admin_client.get(path).status_code in (302, 404, 405)
     assert admin_client.post(path).status_code in (302, 403, 404, 405)
@@ -209,8 +227,16 @@ BAD_MEMBERSHIP = [
 
 @pytest.mark.parametrize("change", BAD_MEMBERSHIP)
 def test_bad_form_input_is_refused_on_the_form(admin_client, membership, change):
-    data = {"body": membership.body_id, "person": "", "role": "member", "group": "",
-            "start": "2024-06-01", "end": "", "notes": "", **change}
+    data = {
+        "body": membership.body_id,
+        "person": "",
+        "role": "member",
+        "group": "",
+        "start": "2024-06-01",
+        "end": "",
+        "notes": "",
+        **change,
+    }
     count = Membership.objects.count()
     r = admin_client.post(reverse("admin:council_membership_add"), data)
     assert r.status_code == 200
@@ -221,9 +247,12 @@ def test_bad_form_input_is_refused_on_the_form(admin_client, membership, change)
 def test_bad_inline_management_data_is_refused(admin_client, membership):
     url = reverse("admin:council_body_change", args=[membership.body_id])
     base = {"name": "Test Audit Panel", "kind": "committee", "active": "on"}
-    for management in [{}, {"memberships-TOTAL_FORMS": "abc", "memberships-INITIAL_FORMS": "0"},
-                       {"memberships-TOTAL_FORMS": "100000", "memberships-INITIAL_FORMS": "0"},
-                       {"memberships-TOTAL_FORMS": "1", "memberships-INITIAL_FORMS": "5"}]:
+    for management in [
+        {},
+        {"memberships-TOTAL_FORMS": "abc", "memberships-INITIAL_FORMS": "0"},
+        {"memberships-TOTAL_FORMS": "100000", "memberships-INITIAL_FORMS": "0"},
+        {"memberships-TOTAL_FORMS": "1", "memberships-INITIAL_FORMS": "5"},
+    ]:
         r = admin_client.post(url, {**base, **management})
         assert r.status_code == 200, management
 
@@ -231,8 +260,13 @@ def test_bad_inline_management_data_is_refused(admin_client, membership):
 @pytest.mark.parametrize("seats", ["99999", "99999999999", "9" * 30, "-1", "1.5"])
 def test_numbers_out_of_range_are_refused_on_the_form(admin_client, seats):
     url = reverse("admin:council_body_add")
-    data = {"name": "Test Huge Panel", "kind": "committee", "seats": seats,
-            "memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0"}
+    data = {
+        "name": "Test Huge Panel",
+        "kind": "committee",
+        "seats": seats,
+        "memberships-TOTAL_FORMS": "0",
+        "memberships-INITIAL_FORMS": "0",
+    }
     r = admin_client.post(url, data)
     assert r.status_code == 200
     assert r.context["adminform"].form.errors["seats"]
@@ -257,11 +291,19 @@ def test_a_refusal_when_the_record_itself_is_saved_shows_on_the_form(admin_clien
 
 
 def test_autocomplete_lookups_answer(admin_client, membership):
-    r = admin_client.get("/admin/autocomplete/", {
-        "app_label": "council", "model_name": "membership", "field_name": "person",
-        "term": "Ellery"})
+    r = admin_client.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "council",
+            "model_name": "membership",
+            "field_name": "person",
+            "term": "Ellery",
+        },
+    )
     assert r.status_code == 200
     assert [row["text"] for row in r.json()["results"]] == ["Ms E Ellery"]
-    bad = admin_client.get("/admin/autocomplete/", {"app_label": "council", "model_name": "nope",
-                                                    "field_name": "person", "term": "x"})
+    bad = admin_client.get(
+        "/admin/autocomplete/",
+        {"app_label": "council", "model_name": "nope", "field_name": "person", "term": "x"},
+    )
     assert bad.status_code in (403, 404)

@@ -15,17 +15,22 @@ class Authority(models.Model):
     address = models.TextField(blank=True)
     website = models.URLField(blank=True)
     contact_name = models.CharField(
-        "democratic services contact", max_length=200, blank=True,
+        "democratic services contact",
+        max_length=200,
+        blank=True,
         help_text="Shown on the website as the democratic services contact.",
     )
     contact_telephone = models.CharField(max_length=50, blank=True)
     contact_email = models.EmailField(blank=True)
     chair_form = models.CharField(
-        max_length=10, choices=ChairForm.choices, default=ChairForm.CHAIR,
+        max_length=10,
+        choices=ChairForm.choices,
+        default=ChairForm.CHAIR,
         help_text="How the person presiding is styled in lists and documents.",
     )
     municipal_year_start_month = models.PositiveSmallIntegerField(
-        default=5, validators=[MinValueValidator(1), MaxValueValidator(12)],
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text="The month the municipal year starts (usually May, at the annual meeting).",
     )
     municipal_year_start_day = models.PositiveSmallIntegerField(

@@ -23,18 +23,24 @@ class Body(models.Model):
     kind = models.CharField(max_length=20, choices=BodyKind.choices, default=BodyKind.COMMITTEE)
     # A sub-committee cannot outlive the committee it reports to.
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         help_text="The body a sub-committee reports to.",
     )
     category = models.CharField(
-        max_length=100, blank=True,
+        max_length=100,
+        blank=True,
         help_text='Heading it is listed under on the website, e.g. "Cabinet committees".',
     )
     terms_of_reference = models.TextField(
         blank=True, help_text="Rich text (HTML); it is sanitised before display."
     )
     seats = models.PositiveSmallIntegerField(
-        null=True, blank=True,
+        null=True,
+        blank=True,
         help_text="Number of seats; blank where it is not recorded.",
     )
     # Deleting a venue must not delete bodies; the default is then simply unset.
@@ -42,7 +48,11 @@ class Body(models.Model):
         "meetings.Venue", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     contact_officer = models.ForeignKey(
-        "council.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "council.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text='Shown as "Ask for" on agendas.',
     )
     contact_telephone = models.CharField(max_length=50, blank=True)

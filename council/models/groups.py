@@ -13,13 +13,18 @@ class PoliticalGroup(models.Model):
         INDEPENDENT = "independent", "Independent (not in a group)"
 
     name = models.CharField(
-        max_length=100, unique=True,
+        max_length=100,
+        unique=True,
         help_text='As printed in membership lists, e.g. "Liberal Democrat".',
     )
     group_name = models.CharField(
-        max_length=150, blank=True, help_text='The group\'s own name, e.g. "Liberal Democrat Group".'
+        max_length=150,
+        blank=True,
+        help_text='The group\'s own name, e.g. "Liberal Democrat Group".',
     )
-    party_name = models.CharField(max_length=150, blank=True, help_text="The registered party, if any.")
+    party_name = models.CharField(
+        max_length=150, blank=True, help_text="The registered party, if any."
+    )
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.GROUP)
     slug = models.SlugField(max_length=110, unique=True)
     # A leader who leaves the record simply leaves the office unrecorded.

@@ -15,15 +15,24 @@ class Role(models.TextChoices):
 
 #: Roles that fill one of the body's seats. Substitutes and alternates stand in for others.
 SEAT_ROLES = frozenset(
-    {Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.MEMBER, Role.CO_OPTED, Role.STATUTORY,
-     Role.INDEPENDENT_PERSON, Role.REPRESENTATIVE}
+    {
+        Role.CHAIRMAN,
+        Role.VICE_CHAIRMAN,
+        Role.MEMBER,
+        Role.CO_OPTED,
+        Role.STATUTORY,
+        Role.INDEPENDENT_PERSON,
+        Role.REPRESENTATIVE,
+    }
 )
 
 
 class MembershipQuerySet(models.QuerySet):
     def on(self, day):
         """Memberships in force on ``day``."""
-        return self.filter(start__lte=day).filter(models.Q(end__isnull=True) | models.Q(end__gte=day))
+        return self.filter(start__lte=day).filter(
+            models.Q(end__isnull=True) | models.Q(end__gte=day)
+        )
 
 
 class Membership(models.Model):
@@ -38,14 +47,22 @@ class Membership(models.Model):
     body = models.ForeignKey("council.Body", on_delete=models.CASCADE, related_name="memberships")
     # A person deleted from the record takes their seats with them.
     person = models.ForeignKey(
-        "council.Person", on_delete=models.CASCADE, null=True, blank=True,
-        related_name="memberships", help_text="Leave blank to record a vacant seat.",
+        "council.Person",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        help_text="Leave blank to record a vacant seat.",
     )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
     # The group a seat is allocated to under political balance; kept if the person changes group.
     group = models.ForeignKey(
-        "council.PoliticalGroup", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="seats", help_text="The political group the seat is allocated to.",
+        "council.PoliticalGroup",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="seats",
+        help_text="The political group the seat is allocated to.",
     )
     start = models.DateField()
     end = models.DateField(null=True, blank=True, help_text="Blank while the membership continues.")

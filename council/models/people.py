@@ -10,7 +10,9 @@ class Person(models.Model):
     """
 
     title = models.CharField(
-        max_length=20, blank=True, help_text="Mr, Mrs, Ms, Miss, Dr, Sir, Rev … as the person uses it."
+        max_length=20,
+        blank=True,
+        help_text="Mr, Mrs, Ms, Miss, Dr, Sir, Rev … as the person uses it.",
     )
     forenames = models.CharField(
         max_length=100, blank=True, help_text="Leave blank when only initials are recorded."
@@ -25,7 +27,9 @@ class Person(models.Model):
     email = models.EmailField(blank=True)
     telephone = models.CharField(max_length=50, blank=True)
     photo = models.ImageField(upload_to="people/", blank=True)
-    photo_alt = models.CharField(max_length=200, blank=True, help_text="Text alternative for the photo.")
+    photo_alt = models.CharField(
+        max_length=200, blank=True, help_text="Text alternative for the photo."
+    )
     slug = models.SlugField(max_length=120, unique=True)
 
     class Meta:
@@ -78,8 +82,12 @@ class PersonNameForm(models.Model):
 
     # A name form is meaningless without the person it names.
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="name_forms")
-    text = models.CharField(max_length=200, help_text='Exactly as written, e.g. "Mr Charlie Simkin".')
-    kind = models.CharField(max_length=10, choices=NameFormKind.choices, default=NameFormKind.VARIANT)
+    text = models.CharField(
+        max_length=200, help_text='Exactly as written, e.g. "Mr Charlie Simkin".'
+    )
+    kind = models.CharField(
+        max_length=10, choices=NameFormKind.choices, default=NameFormKind.VARIANT
+    )
     source = models.CharField(max_length=200, blank=True, help_text="Where it was seen.")
 
     class Meta:
@@ -118,7 +126,11 @@ class TermOfOffice(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="terms")
     # Divisions are not deleted while terms refer to them (boundary history must survive).
     division = models.ForeignKey(
-        Division, on_delete=models.PROTECT, related_name="terms", null=True, blank=True,
+        Division,
+        on_delete=models.PROTECT,
+        related_name="terms",
+        null=True,
+        blank=True,
         help_text="Leave blank where the documents do not record the division.",
     )
     start = models.DateField()
@@ -132,4 +144,6 @@ class TermOfOffice(models.Model):
         verbose_name_plural = "terms of office"
 
     def __str__(self) -> str:
-        return f"{self.person} – {self.division or 'division not recorded'} from {self.start:%d %B %Y}"
+        return (
+            f"{self.person} – {self.division or 'division not recorded'} from {self.start:%d %B %Y}"
+        )

@@ -24,7 +24,9 @@ class PostHolding(models.Model):
     """Who held a post or portfolio, and when (holders change)."""
 
     # The holding is the person's history.
-    person = models.ForeignKey("council.Person", on_delete=models.CASCADE, related_name="posts_held")
+    person = models.ForeignKey(
+        "council.Person", on_delete=models.CASCADE, related_name="posts_held"
+    )
     # A post with holders in the record cannot be deleted.
     post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="holdings")
     start = models.DateField()
@@ -41,7 +43,10 @@ class StatutoryRole(models.TextChoices):
     HEAD_OF_PAID_SERVICE = "head_of_paid_service", "Head of Paid Service"
     MONITORING_OFFICER = "monitoring_officer", "Monitoring Officer"
     CHIEF_FINANCE_OFFICER = "chief_finance_officer", "Chief Finance Officer"
-    DIRECTOR_ADULT_SOCIAL_SERVICES = "director_adult_social_services", "Director of Adult Social Services"
+    DIRECTOR_ADULT_SOCIAL_SERVICES = (
+        "director_adult_social_services",
+        "Director of Adult Social Services",
+    )
     DIRECTOR_CHILDRENS_SERVICES = "director_childrens_services", "Director of Children's Services"
     DIRECTOR_PUBLIC_HEALTH = "director_public_health", "Director of Public Health"
     HEAD_OF_DEMOCRATIC_SERVICES = "head_of_democratic_services", "Head of Democratic Services"

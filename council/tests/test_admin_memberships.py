@@ -22,8 +22,10 @@ def body():
 
 @pytest.fixture
 def people():
-    return [services.save_person(Person(title="Mr", initials=i, surname=s))
-            for i, s in [("A", "Adams"), ("B", "Baker"), ("C", "Cole"), ("D", "Dunn")]]
+    return [
+        services.save_person(Person(title="Mr", initials=i, surname=s))
+        for i, s in [("A", "Adams"), ("B", "Baker"), ("C", "Cole"), ("D", "Dunn")]
+    ]
 
 
 @pytest.fixture
@@ -32,8 +34,15 @@ def chairman(body, people):
 
 
 def add_membership(client, **fields):
-    data = {"body": "", "person": "", "role": "member", "group": "", "start": "", "end": "",
-            "notes": ""}
+    data = {
+        "body": "",
+        "person": "",
+        "role": "member",
+        "group": "",
+        "start": "",
+        "end": "",
+        "notes": "",
+    }
     data.update({k: str(v) for k, v in fields.items()})
     return client.post(reverse("admin:council_membership_add"), data)
 
@@ -47,15 +56,16 @@ def refused(response, text: str, audit_before: int, memberships_before: int):
 
 def test_second_chairman_at_the_same_time_is_refused(admin_client, body, people, chairman):
     audits, count = AuditEntry.objects.count(), Membership.objects.count()
-    r = add_membership(admin_client, body=body.pk, person=people[1].pk, role="chairman",
-                       start="2024-09-01")
+    r = add_membership(
+        admin_client, body=body.pk, person=people[1].pk, role="chairman", start="2024-09-01"
+    )
     refused(r, f"{body} already has a chairman, Mr A Adams", audits, count)
 
 
 def test_overlapping_membership_of_the_same_person_is_refused(admin_client, body, people, chairman):
     audits, count = AuditEntry.objects.count(), Membership.objects.count()
     r = add_membership(admin_client, body=body.pk, person=people[0].pk, start="2024-06-01")
-    refused(r, "Mr A Adams is already a chairman / chair of", audits, count)
+    refused(r, "Mr A Adams is already the chairman of", audits, count)
 
 
 def test_more_members_than_seats_is_refused(admin_client, body, people, chairman):
@@ -67,8 +77,9 @@ def test_more_members_than_seats_is_refused(admin_client, body, people, chairman
 
 
 def test_end_before_start_is_refused_on_the_field(admin_client, body, people):
-    r = add_membership(admin_client, body=body.pk, person=people[1].pk, start="2024-06-01",
-                       end="2024-05-01")
+    r = add_membership(
+        admin_client, body=body.pk, person=people[1].pk, start="2024-06-01", end="2024-05-01"
+    )
     errors = r.context["adminform"].form.errors
     assert errors["end"] == ["The membership cannot end before it starts."]
 
@@ -97,8 +108,16 @@ def body_page(client, body):
 
 def fill_row(data, index: int, **fields):
     data["memberships-TOTAL_FORMS"] = str(max(int(data["memberships-TOTAL_FORMS"]), index + 1))
-    row = {"id": "", "body": "", "person": "", "role": "member", "group": "", "start": "",
-           "end": "", "notes": ""}
+    row = {
+        "id": "",
+        "body": "",
+        "person": "",
+        "role": "member",
+        "group": "",
+        "start": "",
+        "end": "",
+        "notes": "",
+    }
     row.update({k: str(v) for k, v in fields.items()})
     for key, value in row.items():
         data.setdefault(f"memberships-{index}-{key}", value)
@@ -124,8 +143,9 @@ def test_two_chairmen_added_in_one_go_are_refused(admin_client, body, people):
     url, page, data = body_page(admin_client, body)
     first = len(rows(page, "memberships")) - 1
     for i, person in enumerate(people[1:3]):
-        fill_row(data, first + i, body=body.pk, person=person.pk, role="chairman",
-                 start="2024-09-01")
+        fill_row(
+            data, first + i, body=body.pk, person=person.pk, role="chairman", start="2024-09-01"
+        )
     audits, count = AuditEntry.objects.count(), Membership.objects.count()
     r = admin_client.post(url, data)
     refused(r, "already has a chairman, Mr B Baker", audits, count)
@@ -143,8 +163,9 @@ def test_seats_overfilled_within_one_submission_are_refused(admin_client, body, 
     refused(r, "has 3 seats and all are filled", audits, count)
 
 
-def test_one_submission_can_end_a_chairman_and_appoint_the_next(admin_client, body, people,
-                                                                chairman):
+def test_one_submission_can_end_a_chairman_and_appoint_the_next(
+    admin_client, body, people, chairman
+):
     # Aardvark sorts before Adams, so his row is tried first and must wait for Adams's end.
     aardvark = services.save_person(Person(title="Mr", initials="Z", surname="Aardvark"))
     member = services.appoint(body, aardvark, start=dt.date(2024, 9, 1))
@@ -163,21 +184,32 @@ def test_one_submission_can_end_a_chairman_and_appoint_the_next(admin_client, bo
 
 def test_inline_membership_added_with_audit(admin_client, admin_user, body, people):
     url, page, data = body_page(admin_client, body)
-    fill_row(data, len(rows(page, "memberships")) - 1, body=body.pk, person=people[2].pk,
-             start="2024-09-01")
+    fill_row(
+        data,
+        len(rows(page, "memberships")) - 1,
+        body=body.pk,
+        person=people[2].pk,
+        start="2024-09-01",
+    )
     r = admin_client.post(url, data)
     assert r.status_code == 302, errors_text(r)
     m = Membership.objects.get(body=body, person=people[2])
-    entry = AuditEntry.objects.get(object_id=str(m.pk), action="create",
-                                   content_type__model="membership")
+    entry = AuditEntry.objects.get(
+        object_id=str(m.pk), action="create", content_type__model="membership"
+    )
     assert entry.actor == admin_user
     assert entry.changes["person_id"] == [None, people[2].pk]
 
 
 def test_membership_list_filters_and_search(admin_client, body, people, chairman):
     url = reverse("admin:council_membership_changelist")
-    for query in ["?in_force=now", "?in_force=ended", "?role__exact=chairman",
-                  f"?body__id__exact={body.pk}", "?q=Adams"]:
+    for query in [
+        "?in_force=now",
+        "?in_force=ended",
+        "?role__exact=chairman",
+        f"?body__id__exact={body.pk}",
+        "?q=Adams",
+    ]:
         r = admin_client.get(url + query)
         assert r.status_code == 200, query
     r = admin_client.get(url + "?q=Adams&role__exact=chairman")

@@ -19,20 +19,30 @@ def simkin():
     return person
 
 
-def test_person_added_with_a_blank_slug_gets_one_and_name_forms_are_audited(admin_client,
-                                                                          admin_user):
+def test_person_added_with_a_blank_slug_gets_one_and_name_forms_are_audited(
+    admin_client, admin_user
+):
     page = admin_client.get(reverse("admin:council_person_add"))
     data = post_data(page)
-    data.update({"title": "Mrs", "initials": "A D", "surname": "Quillfeather", "slug": "",
-                 "name_forms-0-text": "Mrs Ann Quillfeather", "name_forms-0-kind": "informal"})
+    data.update(
+        {
+            "title": "Mrs",
+            "initials": "A D",
+            "surname": "Quillfeather",
+            "slug": "",
+            "name_forms-0-text": "Mrs Ann Quillfeather",
+            "name_forms-0-kind": "informal",
+        }
+    )
     r = admin_client.post(reverse("admin:council_person_add"), data)
     assert r.status_code == 302, errors_text(r)
     person = Person.objects.get(surname="Quillfeather")
     assert person.slug == "a-d-quillfeather"
     form = PersonNameForm.objects.get(person=person)
     for obj in (person, form):
-        entry = AuditEntry.objects.get(object_id=str(obj.pk), action="create",
-                                       content_type__model=obj._meta.model_name)
+        entry = AuditEntry.objects.get(
+            object_id=str(obj.pk), action="create", content_type__model=obj._meta.model_name
+        )
         assert entry.actor == admin_user
 
 
@@ -82,19 +92,23 @@ def test_delete_through_the_admin_is_audited(admin_client, admin_user, simkin):
     r = admin_client.post(reverse("admin:council_person_delete", args=[simkin.pk]), {"post": "yes"})
     assert r.status_code == 302
     assert not Person.objects.filter(pk=simkin.pk).exists()
-    entry = AuditEntry.objects.get(object_id=str(simkin.pk), action="delete",
-                                   content_type__model="person")
+    entry = AuditEntry.objects.get(
+        object_id=str(simkin.pk), action="delete", content_type__model="person"
+    )
     assert entry.actor == admin_user
     assert entry.changes["surname"] == ["Zedsimkin", None]
 
 
 def test_bulk_delete_action_is_audited(admin_client, admin_user):
     bodies = [services.save_body(Body(name=f"Test Working Group {n}")) for n in (1, 2)]
-    r = admin_client.post(reverse("admin:council_body_changelist"), {
-        "action": "delete_selected", "_selected_action": [b.pk for b in bodies], "post": "yes"})
+    r = admin_client.post(
+        reverse("admin:council_body_changelist"),
+        {"action": "delete_selected", "_selected_action": [b.pk for b in bodies], "post": "yes"},
+    )
     assert r.status_code == 302
     assert not Body.objects.filter(pk__in=[b.pk for b in bodies]).exists()
-    entries = AuditEntry.objects.filter(action="delete", content_type__model="body",
-                                        object_id__in=[str(b.pk) for b in bodies])
+    entries = AuditEntry.objects.filter(
+        action="delete", content_type__model="body", object_id__in=[str(b.pk) for b in bodies]
+    )
     assert entries.count() == 2
     assert {e.actor for e in entries} == {admin_user}

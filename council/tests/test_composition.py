@@ -63,7 +63,9 @@ def test_member_with_no_recorded_group_is_shown_as_not_recorded():
     assert composition(b, D(2017, 2, 1)).groups[0].text == "Group not recorded (1): Mr A Unknown"
 
 
-def test_composition_query_count_does_not_grow_with_members(committee, django_assert_max_num_queries):
+def test_composition_query_count_does_not_grow_with_members(
+    committee, django_assert_max_num_queries
+):
     for _ in range(3):
         services.appoint(t.body(), t.person(), Role.MEMBER, D(2017, 5, 25))
     with django_assert_max_num_queries(3):

@@ -55,7 +55,9 @@ def test_a_chairman_and_a_vice_chairman_together_are_allowed_but_not_two_vices()
     services.appoint(b, t.person("Chair"), Role.CHAIRMAN, D(2017, 5, 25))
     services.appoint(b, t.person("Vice"), Role.VICE_CHAIRMAN, D(2017, 5, 25))
     with pytest.raises(ValidationError, match="already has a vice-chairman"):
-        services.appoint(b, t.person("Vice2"), Role.VICE_CHAIRMAN, D(2017, 5, 26), end=D(2017, 7, 1))
+        services.appoint(
+            b, t.person("Vice2"), Role.VICE_CHAIRMAN, D(2017, 5, 26), end=D(2017, 7, 1)
+        )
 
 
 def test_overlapping_memberships_of_the_same_person_are_refused():
@@ -78,7 +80,9 @@ def test_the_same_person_may_sit_on_different_bodies_at_once():
 def test_seats_filled_never_exceed_the_seats():
     b = t.body(seats=2)
     services.appoint(b, t.person(), Role.MEMBER, D(2017, 5, 25))
-    services.appoint(b, None, Role.MEMBER, D(2017, 5, 25), group=t.group("UKIP"))  # vacant, allocated
+    services.appoint(
+        b, None, Role.MEMBER, D(2017, 5, 25), group=t.group("UKIP")
+    )  # vacant, allocated
     with pytest.raises(ValidationError, match="has 2 seats"):
         services.appoint(b, t.person(), Role.MEMBER, D(2017, 9, 1))
 

@@ -93,4 +93,8 @@ def test_parse_reads_back_every_formal_name(title, initials, surname, honours):
     person = Person(title=title, initials=" ".join(initials), surname=surname, honours=honours)
     parsed = parse(person.formal_name)
     assert (parsed.title, parsed.initials, parsed.surname, parsed.honours) == (
-        title, " ".join(initials), surname, honours)
+        title,
+        " ".join(initials),
+        surname,
+        honours,
+    )

@@ -14,12 +14,15 @@ D = dt.date
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("meeting, deadline", [
-    (D(2026, 6, 2), D(2026, 5, 22)),  # Spring bank holiday 25 May 2026
-    (D(2017, 3, 1), D(2017, 2, 21)),  # the seeds' own dispatch dates
-    (D(2017, 9, 15), D(2017, 9, 7)),
-    (D(2015, 12, 10), D(2015, 12, 2)),
-])
+@pytest.mark.parametrize(
+    "meeting, deadline",
+    [
+        (D(2026, 6, 2), D(2026, 5, 22)),  # Spring bank holiday 25 May 2026
+        (D(2017, 3, 1), D(2017, 2, 21)),  # the seeds' own dispatch dates
+        (D(2017, 9, 15), D(2017, 9, 7)),
+        (D(2015, 12, 10), D(2015, 12, 2)),
+    ],
+)
 def test_latest_publication(meeting, deadline):
     assert latest_publication(meeting) == deadline
     assert clear_days_between(deadline, meeting) == 5
@@ -38,10 +41,14 @@ def test_moot_deadlines_command(capsys):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("args, message", [
-    (["02/06/2026"], "is not a date"), (["2026-02-31"], "is not a date"),
-    (["2026-06-02", "--days", "-1"], "cannot be negative"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["02/06/2026"], "is not a date"),
+        (["2026-02-31"], "is not a date"),
+        (["2026-06-02", "--days", "-1"], "cannot be negative"),
+    ],
+)
 def test_moot_deadlines_refuses_bad_input(args, message):
     with pytest.raises(CommandError, match=message):
         call_command("deadlines", *args)

@@ -13,7 +13,11 @@ MOOT = Path(sys.executable).with_name("moot")
 
 def run(args, **env):
     return subprocess.run(
-        args, cwd=ROOT, capture_output=True, text=True, timeout=120,
+        args,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "moot.settings", **env},
     )
 
@@ -27,8 +31,9 @@ def test_moot_command_lists_the_products_commands(tmp_path):
 
 
 def test_moot_migrate_creates_the_sqlite_database(tmp_path):
-    result = run([str(MOOT), "migrate", "--noinput", "-v", "0"], MOOT_DATA_DIR=str(tmp_path),
-                 DATABASE_URL="")
+    result = run(
+        [str(MOOT), "migrate", "--noinput", "-v", "0"], MOOT_DATA_DIR=str(tmp_path), DATABASE_URL=""
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "moot.sqlite3").stat().st_size > 0
 
@@ -46,7 +51,11 @@ def test_production_refuses_development_defaults(tmp_path, env, message):
         env.pop("SECRET_KEY")
     clean = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     result = subprocess.run(
-        [str(MOOT), "check"], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [str(MOOT), "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**clean, "DJANGO_SETTINGS_MODULE": "moot.settings", **env},
     )
     assert result.returncode != 0
@@ -54,6 +63,11 @@ def test_production_refuses_development_defaults(tmp_path, env, message):
 
 
 def test_production_starts_with_a_secret_key(tmp_path):
-    result = run([str(MOOT), "check", "--deploy", "--fail-level", "CRITICAL"], MOOT_ENV="production",
-                 SECRET_KEY="s" * 60, DEBUG="0", MOOT_DATA_DIR=str(tmp_path))
+    result = run(
+        [str(MOOT), "check", "--deploy", "--fail-level", "CRITICAL"],
+        MOOT_ENV="production",
+        SECRET_KEY="s" * 60,
+        DEBUG="0",
+        MOOT_DATA_DIR=str(tmp_path),
+    )
     assert result.returncode == 0, result.stderr

@@ -24,11 +24,11 @@ from council.models import Authority, BodyKind, PostHolding, StatutoryDesignatio
 from meetings.formatting import cover_date, long_date, time_text
 from meetings.models import Meeting
 
+from ..convert import content_hash
 from .layout import Layout, lay_out
 from .merge import PackWriter
-from .render import cached_render, cache_dir, page_count, render_html
+from .render import cache_dir, cached_render, page_count, render_html
 from .stamp import stamp_page
-from ..convert import content_hash
 
 Progress = Callable[[int, int, str], None]
 
@@ -62,22 +62,30 @@ def _quiet(done: int, total: int, what: str) -> None:
 
 
 def marking_for(document) -> str:
-    return (f"NOT FOR PUBLICATION – exempt information under paragraph {document.exempt_paragraph} "
-            "of Part 1 of Schedule 12A to the Local Government Act 1972")
+    return (
+        f"NOT FOR PUBLICATION – exempt information under paragraph {document.exempt_paragraph} "
+        "of Part 1 of Schedule 12A to the Local Government Act 1972"
+    )
 
 
 def collect(meeting: Meeting, members: bool, link_ids=None) -> list[Paper]:
     """The papers attached to the meeting's items (or only the ``link_ids`` item papers) in order."""
     from papers.models import ItemPaper
 
-    links = (ItemPaper.objects.filter(item__meeting=meeting)
-             .select_related("document", "item").prefetch_related("document__appendices")
-             .order_by("item__order", "item_id", "order", "pk"))
+    links = (
+        ItemPaper.objects.filter(item__meeting=meeting)
+        .select_related("document", "item")
+        .prefetch_related("document__appendices")
+        .order_by("item__order", "item_id", "order", "pk")
+    )
     if link_ids is not None:
         links = links.filter(pk__in=link_ids)
     papers = []
     for link in links:
-        for doc in [link.document, *sorted(link.document.appendices.all(), key=lambda d: (d.order, d.pk))]:
+        for doc in [
+            link.document,
+            *sorted(link.document.appendices.all(), key=lambda d: (d.order, d.pk)),
+        ]:
             version = doc.current_version()
             if version is None:
                 continue
@@ -88,10 +96,15 @@ def collect(meeting: Meeting, members: bool, link_ids=None) -> list[Paper]:
 
 
 def paper_html(paper: Paper, meeting: Meeting) -> str:
-    return render_to_string("papers/print/paper.html", {
-        "document": paper.document, "version": paper.version, "meeting": meeting,
-        "marking": paper.marking,
-    })
+    return render_to_string(
+        "papers/print/paper.html",
+        {
+            "document": paper.document,
+            "version": paper.version,
+            "meeting": meeting,
+            "marking": paper.marking,
+        },
+    )
 
 
 def _render_all(htmls: list[str], progress: Progress) -> tuple[list[bytes], list[int]]:
@@ -126,41 +139,66 @@ def _render_all(htmls: list[str], progress: Progress) -> tuple[list[bytes], list
 
 def signer(day: dt.date) -> dict | None:
     """The Head of Democratic Services on ``day``, who signs the agenda."""
-    held = (StatutoryDesignation.objects.filter(role=StatutoryRole.HEAD_OF_DEMOCRATIC_SERVICES,
-                                                start__lte=day)
-            .exclude(end__lt=day).select_related("person").order_by("-start").first())
+    held = (
+        StatutoryDesignation.objects.filter(
+            role=StatutoryRole.HEAD_OF_DEMOCRATIC_SERVICES, start__lte=day
+        )
+        .exclude(end__lt=day)
+        .select_related("person")
+        .order_by("-start")
+        .first()
+    )
     if held is None:
         return None
-    post = (PostHolding.objects.filter(person=held.person, start__lte=day).exclude(end__lt=day)
-            .select_related("post").first())
-    return {"name": held.person.full_name,
-            "title": post.post.title if post else held.get_role_display(),
-            "telephone": held.person.telephone}
+    post = (
+        PostHolding.objects.filter(person=held.person, start__lte=day)
+        .exclude(end__lt=day)
+        .select_related("post")
+        .first()
+    )
+    return {
+        "name": held.person.full_name,
+        "title": post.post.title if post else held.get_role_display(),
+        "telephone": held.person.telephone,
+    }
 
 
-def front_sheet_html(meeting: Meeting, item_pages: dict[int, tuple[int, int]], items,
-                     dispatch: dt.date) -> str:
+def front_sheet_html(
+    meeting: Meeting, item_pages: dict[int, tuple[int, int]], items, dispatch: dt.date
+) -> str:
     authority = Authority.current()
     exempt = [i for i in items if i.is_exempt]
     paragraphs = sorted({i.exempt_paragraph for i in exempt})
-    para_text = ("paragraph " + str(paragraphs[0]) if len(paragraphs) == 1 else
-                 "paragraphs " + ", ".join(map(str, paragraphs[:-1])) + f" and {paragraphs[-1]}"
-                 if paragraphs else "")
+    para_text = (
+        "paragraph " + str(paragraphs[0])
+        if len(paragraphs) == 1
+        else "paragraphs " + ", ".join(map(str, paragraphs[:-1])) + f" and {paragraphs[-1]}"
+        if paragraphs
+        else ""
+    )
     rows = [{"item": i, "pages": item_pages.get(i.pk)} for i in items]
     ask = meeting.ask_for
-    return render_to_string("papers/print/front_sheet.html", {
-        "meeting": meeting, "authority": authority,
-        "is_council": meeting.body.kind == BodyKind.COUNCIL,
-        "cover_date": cover_date(meeting.date), "long_date": long_date(meeting.date),
-        "time": time_text(meeting.start_time), "end_time": time_text(meeting.end_time),
-        "venue": meeting.venue.full_name if meeting.venue else "",
-        "ask_for": ask.full_name if ask else "", "telephone": meeting.telephone,
-        "composition": composition(meeting.body, meeting.date),
-        "public_rows": [r for r in rows if not r["item"].is_exempt],
-        "exempt_rows": [r for r in rows if r["item"].is_exempt],
-        "paragraphs_text": para_text, "signer": signer(dispatch),
-        "dispatch_date_text": long_date(dispatch),
-    })
+    return render_to_string(
+        "papers/print/front_sheet.html",
+        {
+            "meeting": meeting,
+            "authority": authority,
+            "is_council": meeting.body.kind == BodyKind.COUNCIL,
+            "cover_date": cover_date(meeting.date),
+            "long_date": long_date(meeting.date),
+            "time": time_text(meeting.start_time),
+            "end_time": time_text(meeting.end_time),
+            "venue": meeting.venue.full_name if meeting.venue else "",
+            "ask_for": ask.full_name if ask else "",
+            "telephone": meeting.telephone,
+            "composition": composition(meeting.body, meeting.date),
+            "public_rows": [r for r in rows if not r["item"].is_exempt],
+            "exempt_rows": [r for r in rows if r["item"].is_exempt],
+            "paragraphs_text": para_text,
+            "signer": signer(dispatch),
+            "dispatch_date_text": long_date(dispatch),
+        },
+    )
 
 
 def _item_pages(papers: list[Paper], layout: Layout) -> dict[int, tuple[int, int]]:
@@ -175,15 +213,26 @@ def _item_pages(papers: list[Paper], layout: Layout) -> dict[int, tuple[int, int
 
 
 def supplement_letter_html(meeting: Meeting, item_pages, items, dispatch: dt.date) -> str:
-    return render_to_string("papers/print/supplement_letter.html", {
-        "meeting": meeting, "long_date": long_date(meeting.date), "signer": signer(dispatch),
-        "dispatch_date_text": long_date(dispatch),
-        "rows": [{"item": i, "pages": item_pages.get(i.pk)} for i in items],
-    })
+    return render_to_string(
+        "papers/print/supplement_letter.html",
+        {
+            "meeting": meeting,
+            "long_date": long_date(meeting.date),
+            "signer": signer(dispatch),
+            "dispatch_date_text": long_date(dispatch),
+            "rows": [{"item": i, "pages": item_pages.get(i.pk)} for i in items],
+        },
+    )
 
 
-def build_pack(meeting: Meeting, *, members: bool = False, dispatch: dt.date | None = None,
-               link_ids=None, progress: Progress = _quiet) -> Pack:
+def build_pack(
+    meeting: Meeting,
+    *,
+    members: bool = False,
+    dispatch: dt.date | None = None,
+    link_ids=None,
+    progress: Progress = _quiet,
+) -> Pack:
     """Build the public pack (or, with ``members``, the members' pack) of ``meeting``.
 
     With ``link_ids`` (item papers added after the agenda was published) it builds a
@@ -215,8 +264,11 @@ def build_pack(meeting: Meeting, *, members: bool = False, dispatch: dt.date | N
     for paper in papers:
         if paper.version.source_kind == "pdf":
             paper.pages = paper.version.page_count or page_count(
-                paper.version.source_file.open("rb").read())
-            paper.pdf = restricted_pdf if paper.restricted else paper.version.source_file.open("rb").read()
+                paper.version.source_file.open("rb").read()
+            )
+            paper.pdf = (
+                restricted_pdf if paper.restricted else paper.version.source_file.open("rb").read()
+            )
 
     # The front sheet's length depends on the ranges it prints, which depend on its length.
     front_pages = page_count(rendered[-1])
@@ -230,8 +282,9 @@ def build_pack(meeting: Meeting, *, members: bool = False, dispatch: dt.date | N
     else:
         raise RuntimeError("The front sheet's length did not settle.")
     progress(1, 1, "assembling")
-    return _assemble(meeting, members, front, papers, layout, item_pages, items, blank_pdf,
-                     misses, hits)
+    return _assemble(
+        meeting, members, front, papers, layout, item_pages, items, blank_pdf, misses, hits
+    )
 
 
 def _assemble(meeting, members, front, papers, layout, item_pages, items, blank_pdf, misses, hits):
@@ -270,7 +323,9 @@ def _assemble(meeting, members, front, papers, layout, item_pages, items, blank_
     while labels[-1] < layout.total:
         add(blank_pdf, [labels[-1] + 1])
     if len(writer.pdf.pages) != len(labels) or len(labels) % 2:
-        raise RuntimeError(f"Pack assembly went wrong: {len(writer.pdf.pages)} pages, labels {labels}.")
+        raise RuntimeError(
+            f"Pack assembly went wrong: {len(writer.pdf.pages)} pages, labels {labels}."
+        )
     for page, number in zip(writer.pdf.pages, labels, strict=True):
         stamp_page(writer.pdf, page, f"Page {number}", markings.get(number, ""))
     writer.labels = labels
@@ -283,5 +338,14 @@ def _assemble(meeting, members, front, papers, layout, item_pages, items, blank_
     writer.outline.sort(key=lambda entry: (entry[1], entry[2]))
     out = io.BytesIO()
     writer.save(out)
-    return Pack(out.getvalue(), len(labels), layout, papers, item_pages, misses, hits,
-                outline_titles, labels)
+    return Pack(
+        out.getvalue(),
+        len(labels),
+        layout,
+        papers,
+        item_pages,
+        misses,
+        hits,
+        outline_titles,
+        labels,
+    )

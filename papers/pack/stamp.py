@@ -29,9 +29,14 @@ def _font(pdf: pikepdf.Pdf) -> pikepdf.Object:
     """One shared font object per pack (keyed by the Pdf's identity while it is being built)."""
     font = _fonts.get(id(pdf))
     if font is None or not font.is_indirect:
-        font = _fonts[id(pdf)] = pdf.make_indirect(Dictionary(
-            Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica, Encoding=Name.WinAnsiEncoding
-        ))
+        font = _fonts[id(pdf)] = pdf.make_indirect(
+            Dictionary(
+                Type=Name.Font,
+                Subtype=Name.Type1,
+                BaseFont=Name.Helvetica,
+                Encoding=Name.WinAnsiEncoding,
+            )
+        )
     return font
 
 
@@ -53,8 +58,10 @@ def stamp_page(pdf: pikepdf.Pdf, page: pikepdf.Page, footer: str, header: str = 
     if header:
         hsize = 11
         hx = box[0] + (width - _text_width(header, hsize)) / 2
-        ops.append(b"ET BT 0.6 0 0 rg %s %d Tf %.2f %.2f Td (%s) Tj" % (
-            FONT_OP, hsize, hx, box[3] - 24, _escape(header)))
+        ops.append(
+            b"ET BT 0.6 0 0 rg %s %d Tf %.2f %.2f Td (%s) Tj"
+            % (FONT_OP, hsize, hx, box[3] - 24, _escape(header))
+        )
     ops.append(b"ET EMC Q")
     # Wrap the existing content in q/Q so its graphics state cannot move our stamp.
     page.contents_coalesce()

@@ -23,7 +23,10 @@ def test_written_html_is_sanitised_and_versioned(doc):
     assert "Introduction" in v1.text and "applies" in v1.text
     assert doc.current_version() == v2
     assert DocumentVersion.objects.get(pk=v1.pk).html.startswith("<h2>Introduction</h2>")
-    assert AuditEntry.objects.filter(object_repr__contains="Customer Feedback Policy (version").count() == 2
+    assert (
+        AuditEntry.objects.filter(object_repr__contains="Customer Feedback Policy (version").count()
+        == 2
+    )
 
 
 def test_docx_is_converted_to_semantic_html(doc):
@@ -93,7 +96,9 @@ def test_files_over_the_limit_are_refused(doc, settings):
 
 def test_exempt_document_needs_a_paragraph():
     with pytest.raises(ValidationError, match="Schedule 12A"):
-        services.save_document(Document(title="Company Governance", classification=Classification.EXEMPT))
+        services.save_document(
+            Document(title="Company Governance", classification=Classification.EXEMPT)
+        )
     assert not Document.objects.filter(title="Company Governance").exists()
 
 

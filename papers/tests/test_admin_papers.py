@@ -18,10 +18,19 @@ def doc():
 
 
 def change(admin_client, doc, **extra):
-    data = {"kind": doc.kind, "title": doc.title, "label": "", "order": 0,
-            "classification": doc.classification, "exempt_paragraph": "",
-            "versions-TOTAL_FORMS": 0, "versions-INITIAL_FORMS": 0,
-            "attachments-TOTAL_FORMS": 0, "attachments-INITIAL_FORMS": 0, **extra}
+    data = {
+        "kind": doc.kind,
+        "title": doc.title,
+        "label": "",
+        "order": 0,
+        "classification": doc.classification,
+        "exempt_paragraph": "",
+        "versions-TOTAL_FORMS": 0,
+        "versions-INITIAL_FORMS": 0,
+        "attachments-TOTAL_FORMS": 0,
+        "attachments-INITIAL_FORMS": 0,
+        **extra,
+    }
     return admin_client.post(reverse("admin:papers_document_change", args=[doc.pk]), data)
 
 
@@ -36,14 +45,19 @@ def test_uploading_a_docx_adds_a_version(admin_client, doc, tmp_path, settings):
     assert "Devices for members." in version.html and version.created_by_name == "admin"
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("broken.pdf", b"%PDF-1.4 nonsense", b"broken.pdf: is damaged"),
-    ("notes.txt", b"hello", b"notes.txt: is not a Word (.docx) or PDF file"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("broken.pdf", b"%PDF-1.4 nonsense", b"broken.pdf: is damaged"),
+        ("notes.txt", b"hello", b"notes.txt: is not a Word (.docx) or PDF file"),
+    ],
+)
 def test_a_bad_upload_is_refused_on_the_form(admin_client, doc, name, content, message):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = change(admin_client, doc, title="Renamed", new_file=SimpleUploadedFile(name, content))
+    response = change(
+        admin_client, doc, title="Renamed", new_file=SimpleUploadedFile(name, content)
+    )
     assert response.status_code == 200
     assert message in response.content
     doc.refresh_from_db()
@@ -60,12 +74,15 @@ def test_every_papers_admin_page_renders(admin_client, doc):
     Report.objects.create(document=doc, no_background_documents=True)
     for name in ("document", "report", "agendapack"):
         assert admin_client.get(reverse(f"admin:papers_{name}_changelist")).status_code == 200
-    assert admin_client.get(reverse("admin:papers_document_change", args=[doc.pk])).status_code == 200
+    assert (
+        admin_client.get(reverse("admin:papers_document_change", args=[doc.pk])).status_code == 200
+    )
     assert admin_client.get(reverse("admin:papers_report_add")).status_code == 200
 
 
-def test_meeting_pack_page_builds_and_shows_progress(admin_client, tmp_path, settings,
-                                                    django_capture_on_commit_callbacks):
+def test_meeting_pack_page_builds_and_shows_progress(
+    admin_client, tmp_path, settings, django_capture_on_commit_callbacks
+):
     settings.MEDIA_ROOT = tmp_path
     meeting = t.meeting(t.body("Admin Pack Committee"))
     item = t.item(meeting, "1", "Budget")
@@ -93,4 +110,6 @@ def test_pack_page_reports_what_is_missing(admin_client):
     response = admin_client.post(url, {"kind": "public"}, follow=True)
     assert b"has no agenda items" in response.content
     assert not AgendaPack.objects.filter(meeting=meeting).exists()
-    assert admin_client.get(reverse("admin:papers_meeting_packs", args=[99999999])).status_code == 404
+    assert (
+        admin_client.get(reverse("admin:papers_meeting_packs", args=[99999999])).status_code == 404
+    )

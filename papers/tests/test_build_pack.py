@@ -18,8 +18,9 @@ CANARY = "CANARY-7f3a-exempt-text"
 
 
 def long_html(title: str, paragraphs: int) -> str:
-    return f"<h2>{title}</h2>" + "".join(f"<p>{title} paragraph {n}. " + "Text " * 120 + "</p>"
-                                         for n in range(paragraphs))
+    return f"<h2>{title}</h2>" + "".join(
+        f"<p>{title} paragraph {n}. " + "Text " * 120 + "</p>" for n in range(paragraphs)
+    )
 
 
 @pytest.fixture
@@ -32,14 +33,29 @@ def meeting(settings, tmp_path):
     uploaded = t.item(m, "4", "Financial Monitoring")
     exempt = t.item(m, "5", "Company Governance", part=Part.EXEMPT, exempt_paragraph=3)
 
-    def paper(item, title, html=None, pdf=None, classification=Classification.UNRESTRICTED,
-              paragraph=None, parent=None, label=""):
-        doc = services.save_document(Document(
-            title=title, classification=classification, exempt_paragraph=paragraph,
-            parent=parent, label=label,
-            kind=DocumentKind.APPENDIX if parent else DocumentKind.REPORT))
+    def paper(
+        item,
+        title,
+        html=None,
+        pdf=None,
+        classification=Classification.UNRESTRICTED,
+        paragraph=None,
+        parent=None,
+        label="",
+    ):
+        doc = services.save_document(
+            Document(
+                title=title,
+                classification=classification,
+                exempt_paragraph=paragraph,
+                parent=parent,
+                label=label,
+                kind=DocumentKind.APPENDIX if parent else DocumentKind.REPORT,
+            )
+        )
         services.add_version(doc, html=html) if html else services.add_version(
-            doc, upload=pdf, filename=f"{title}.pdf")
+            doc, upload=pdf, filename=f"{title}.pdf"
+        )
         if parent is None:
             services.attach(item, doc)
         return doc
@@ -47,11 +63,23 @@ def meeting(settings, tmp_path):
     paper(minutes, "Minutes", html=long_html("Minutes", 3))
     main = paper(report, "Contract Management Report", html=long_html("Contract", 14))
     Report.objects.create(document=main, no_background_documents=True, summary="Summary text")
-    paper(report, "Exempt appendix", html=f"<p>{CANARY} appendix</p>", parent=main,
-          classification=Classification.EXEMPT, paragraph=3, label="Appendix A")
+    paper(
+        report,
+        "Exempt appendix",
+        html=f"<p>{CANARY} appendix</p>",
+        parent=main,
+        classification=Classification.EXEMPT,
+        paragraph=3,
+        label="Appendix A",
+    )
     paper(uploaded, "Budget monitoring", pdf=files.pdf(3, "Budget table"))
-    paper(exempt, "Company Governance", html=f"<p>{CANARY} company</p>" * 40,
-          classification=Classification.EXEMPT, paragraph=3)
+    paper(
+        exempt,
+        "Company Governance",
+        html=f"<p>{CANARY} company</p>" * 40,
+        classification=Classification.EXEMPT,
+        paragraph=3,
+    )
     return m
 
 
@@ -86,8 +114,11 @@ def test_public_pack_structure(meeting):
         if blank in pack.labels:
             assert "This page is intentionally left blank" in text[pack.labels.index(blank)]
     # The three-page uploaded PDF is followed by a blank page.
-    budget = next(pl for p, pl in zip(pack.papers, pack.layout.papers, strict=True)
-                  if p.document.title == "Budget monitoring")
+    budget = next(
+        pl
+        for p, pl in zip(pack.papers, pack.layout.papers, strict=True)
+        if p.document.title == "Budget monitoring"
+    )
     assert budget.last - budget.first == 2 and budget.last + 1 in pack.layout.blanks
     assert CANARY not in "".join(text)
     assert CANARY.encode() not in pack.pdf
@@ -123,7 +154,8 @@ def test_members_pack_marks_every_exempt_page(meeting):
             assert "paragraph 3" in text[n - 1]
     assert CANARY in "".join(text)
     public_pages = set(range(1, pack.page_count + 1)) - {
-        n for pl in exempt_pages for n in range(pl.first, pl.last + 1)}
+        n for pl in exempt_pages for n in range(pl.first, pl.last + 1)
+    }
     assert all("NOT FOR PUBLICATION" not in text[n - 1] for n in public_pages)
 
 
@@ -138,10 +170,12 @@ def test_pack_is_tagged_titled_and_has_an_outline_entry_per_item(meeting):
         assert "Policy Test Committee" in str(pdf.docinfo["/Title"])
         with pdf.open_outline() as outline:
             titles = []
+
             def walk(items):
                 for item in items:
                     titles.append(item.title)
                     walk(item.children)
+
             walk(outline.root)
     for item in meeting.items.all():
         assert f"{item.number} {item.title}" in titles

@@ -10,8 +10,18 @@ def test_the_seed_pack_of_15_september_2017():
     # Front sheet of 5 pages (the seed's first paper starts at 7), then the papers' lengths.
     layout = lay_out(5, [6, 4, 14, 6, 28, 34, 14, 32, 4, 4, 18])
     assert [(p.first, p.last) for p in layout.papers] == [
-        (7, 12), (13, 16), (17, 30), (31, 36), (37, 64), (65, 98), (99, 112), (113, 144),
-        (145, 148), (149, 152), (153, 170)]
+        (7, 12),
+        (13, 16),
+        (17, 30),
+        (31, 36),
+        (37, 64),
+        (65, 98),
+        (99, 112),
+        (113, 144),
+        (145, 148),
+        (149, 152),
+        (153, 170),
+    ]
     assert layout.blanks == (6,)
     assert layout.total == 170
 

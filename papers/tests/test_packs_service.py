@@ -49,7 +49,9 @@ def test_report_without_background_documents_statement_is_refused(meeting):
     assert not AgendaPack.objects.exists()
 
 
-def test_request_queues_a_background_task_and_run_builds_it(meeting, django_capture_on_commit_callbacks):
+def test_request_queues_a_background_task_and_run_builds_it(
+    meeting, django_capture_on_commit_callbacks
+):
     from django_tasks_db.models import DBTaskResult
 
     add_paper(meeting, "2", "Budget")
@@ -94,10 +96,13 @@ def test_moot_pack_command_writes_the_pdf(meeting, tmp_path, capsys):
     assert AgendaPack.objects.get().kind == PackKind.MEMBERS
 
 
-@pytest.mark.parametrize("args, message", [
-    (["999999", "--output", "/tmp/x.pdf"], "no meeting with id 999999"),
-    (["{m}", "--output", "/nonexistent/dir/x.pdf"], "does not exist"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["999999", "--output", "/tmp/x.pdf"], "no meeting with id 999999"),
+        (["{m}", "--output", "/nonexistent/dir/x.pdf"], "does not exist"),
+    ],
+)
 def test_moot_pack_command_refuses_clearly(meeting, args, message):
     args = [a.format(m=meeting.pk) for a in args]
     with pytest.raises(CommandError, match=message):

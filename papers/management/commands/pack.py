@@ -32,12 +32,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("meeting_id", type=int)
         parser.add_argument("--output", "-o", required=True, help="Where to write the PDF.")
-        parser.add_argument("--members", action="store_true",
-                            help="The members' pack, with exempt papers marked NOT FOR PUBLICATION.")
-        parser.add_argument("--supplementary", action="store_true",
-                            help="A supplementary pack of the papers added since the last pack.")
-        parser.add_argument("--dispatch", type=dt.date.fromisoformat,
-                            help="The dispatch date printed on the agenda (default today).")
+        parser.add_argument(
+            "--members",
+            action="store_true",
+            help="The members' pack, with exempt papers marked NOT FOR PUBLICATION.",
+        )
+        parser.add_argument(
+            "--supplementary",
+            action="store_true",
+            help="A supplementary pack of the papers added since the last pack.",
+        )
+        parser.add_argument(
+            "--dispatch",
+            type=dt.date.fromisoformat,
+            help="The dispatch date printed on the agenda (default today).",
+        )
 
     def handle(self, *args, meeting_id, output, members, supplementary, dispatch, **options):
         meeting = Meeting.objects.filter(pk=meeting_id).select_related("body").first()
@@ -47,9 +56,14 @@ class Command(BaseCommand):
         if not out.parent.exists():
             raise CommandError(f"The folder {out.parent} does not exist.")
         try:
-            pack = request_pack(meeting, PackKind.MEMBERS if members else PackKind.PUBLIC,
-                                supplementary=supplementary, dispatch=dispatch,
-                                actor_name="moot pack", enqueue=False)
+            pack = request_pack(
+                meeting,
+                PackKind.MEMBERS if members else PackKind.PUBLIC,
+                supplementary=supplementary,
+                dispatch=dispatch,
+                actor_name="moot pack",
+                enqueue=False,
+            )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         show = bar(sys.stderr) if options["verbosity"] > 0 else None
@@ -58,4 +72,6 @@ class Command(BaseCommand):
             raise CommandError(pack.message)
         out.write_bytes(pack.file.open("rb").read())
         if options["verbosity"] > 0:
-            self.stdout.write(f"{out}: {pack.page_count} pages, {pack.size / 1024:.0f} KB ({pack.message})")
+            self.stdout.write(
+                f"{out}: {pack.page_count} pages, {pack.size / 1024:.0f} KB ({pack.message})"
+            )
