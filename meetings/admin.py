@@ -187,6 +187,13 @@ class MeetingAdmin(AuditedAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(item_count=Count("items"))
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        from papers.models import AgendaPack
+
+        packs = AgendaPack.objects.filter(meeting_id=object_id).order_by("-requested_at")[:5]
+        extra_context = {**(extra_context or {}), "recent_packs": list(packs)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     @admin.display(description="venue", ordering="venue__room")
     def room(self, meeting):
         venue = meeting.venue

@@ -113,3 +113,11 @@ def test_pack_page_reports_what_is_missing(admin_client):
     assert (
         admin_client.get(reverse("admin:papers_meeting_packs", args=[99999999])).status_code == 404
     )
+
+
+def test_meeting_page_links_to_its_packs(admin_client):
+    meeting = Meeting.objects.first()
+    page = admin_client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+    assert page.status_code == 200
+    assert reverse("admin:papers_meeting_packs", args=[meeting.pk]).encode() in page.content
+    assert b"Agenda packs" in page.content
