@@ -34,3 +34,71 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name or 'system'} {self.action} {self.object_repr}"
+
+
+class Account(models.Model):
+    """Links a sign-in account to the person it belongs to (a councillor or an officer)."""
+
+    # The link exists only while the account does.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account"
+    )
+    # Removing a person from the record unlinks their account rather than deleting it.
+    person = models.OneToOneField(
+        "council.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="account"
+    )
+    democratic_services = models.BooleanField(
+        default=False, help_text="A democratic services officer: sees and manages everything."
+    )
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()} ({self.person or 'no person linked'})"
+
+
+class AccessGrant(models.Model):
+    """Access to exempt information granted by the Monitoring Officer for a reason and a period."""
+
+    # A grant is void without its grantee.
+    person = models.ForeignKey("council.Person", on_delete=models.CASCADE, related_name="grants")
+    # What it covers: a whole body's exempt business, one meeting's, or one document.
+    body = models.ForeignKey("council.Body", on_delete=models.CASCADE, null=True, blank=True)
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, null=True, blank=True)
+    document = models.ForeignKey(
+        "papers.Document", on_delete=models.CASCADE, null=True, blank=True
+    )
+    reason = models.TextField(help_text="Why access is needed (recorded for the Monitoring Officer).")
+    start = models.DateField()
+    end = models.DateField(help_text="Access ends at the end of this day.")
+    # The grantor is kept by name too, in case the account is later removed.
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-start"]
+
+    def __str__(self) -> str:
+        what = self.document or self.meeting or self.body
+        return f"{self.person}: {what} ({self.start:%-d %b %Y} – {self.end:%-d %b %Y})"
+
+
+class ExemptAccess(models.Model):
+    """Every view or download of exempt information: who, when, what."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The log must outlive the account; the username is kept.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    username = models.CharField(max_length=150)
+    # A log row keeps its meaning by description even if the document is removed.
+    document = models.ForeignKey("papers.Document", on_delete=models.SET_NULL, null=True)
+    description = models.CharField(max_length=300)
+    action = models.CharField(max_length=20, help_text='"view" or "download"')
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name_plural = "exempt access log"
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.description}"

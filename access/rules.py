@@ -1,0 +1,89 @@
+"""Who may see exempt and confidential information (statutory-rules §1B; issue 4).
+
+Entitled: democratic services officers and administrators; members of the body on the
+meeting's date (memberships include substitutes and co-opted members); the officers named on a
+report (signers, author, director); and anyone the Monitoring Officer has granted access to,
+for the grant's period. Everyone else sees the item's title, its part and the Schedule 12A
+paragraph, and nothing more.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+
+from council.models import Membership, Person
+from meetings.models import Meeting
+
+
+def account_of(user):
+    from .models import Account
+
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.account
+    except Account.DoesNotExist:
+        return None
+
+
+def person_of(user) -> Person | None:
+    account = account_of(user)
+    return account.person if account else None
+
+
+def is_democratic_services(user) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    account = account_of(user)
+    return user.is_superuser or bool(account and account.democratic_services)
+
+
+def sits_on(person: Person, meeting: Meeting) -> bool:
+    """A member of the meeting's body on its date (any role, substitutes included)."""
+    return Membership.objects.on(meeting.date).filter(body_id=meeting.body_id, person=person).exists()
+
+
+def named_on(person: Person, document) -> bool:
+    """An officer named on the report (signer, author or relevant director)."""
+    report = document.report_or_none if document is not None else None
+    if report is None and document is not None and document.parent_id:
+        report = document.parent.report_or_none
+    if report is None:
+        return False
+    return (person.pk in (report.author_id, report.director_id)
+            or report.signers.filter(person=person).exists())
+
+
+def granted(person: Person, meeting: Meeting, document=None, today: dt.date | None = None) -> bool:
+    from .models import AccessGrant
+
+    today = today or dt.date.today()
+    scope = Q(body_id=meeting.body_id) | Q(meeting_id=meeting.pk)
+    if document is not None:
+        scope |= Q(document_id=document.pk)
+        if document.parent_id:
+            scope |= Q(document_id=document.parent_id)
+    return AccessGrant.objects.filter(scope, person=person, start__lte=today, end__gte=today).exists()
+
+
+def may_see_exempt(user, meeting: Meeting, document=None) -> bool:
+    """May ``user`` see the exempt business of ``meeting`` (or this exempt ``document`` of it)?"""
+    if is_democratic_services(user):
+        return True
+    person = person_of(user)
+    if person is None or not user.is_active:
+        return False
+    return (sits_on(person, meeting) or (document is not None and named_on(person, document))
+            or granted(person, meeting, document))
+
+
+def needs_two_factor(user) -> bool:
+    """Accounts that can see exempt information must sign in with a second factor."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if is_democratic_services(user) or user.is_staff:
+        return True
+    person = person_of(user)
+    return person is not None and (person.memberships.exists() or person.grants.exists())
