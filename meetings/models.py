@@ -186,6 +186,18 @@ class AgendaItem(models.Model):
     seconder = models.ForeignKey(
         "council.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Urgent business (LGA 1972 s.100B(4)(b)): an item added after the agenda was published.
+    urgent = models.BooleanField(
+        default=False, help_text="Added as urgent business after the agenda was published."
+    )
+    urgency_chair = models.ForeignKey(
+        "council.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="chair who agreed the urgency",
+    )
+    urgency_reasons = models.TextField(
+        "special circumstances", blank=True,
+        help_text="Why the item cannot wait; carried into the draft minutes.",
+    )
 
     class Meta:
         ordering = ["meeting", "order", "pk"]

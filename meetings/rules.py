@@ -22,6 +22,11 @@ def check_agenda_item(item: AgendaItem) -> None:
         )
     if item.parent_id and item.parent.meeting_id != item.meeting_id:
         raise ValidationError({"parent": "A sub-item must belong to an item of the same meeting."})
+    if item.urgent and not (item.urgency_chair_id and item.urgency_reasons.strip()):
+        raise ValidationError(
+            "Urgent business needs the name of the chair who agreed it and the special "
+            "circumstances that justify it (section 100B(4)(b))."
+        )
     if (item.mover_id or item.seconder_id) and item.mover_id == item.seconder_id:
         raise ValidationError({"seconder": "The seconder must be someone other than the mover."})
 

@@ -73,3 +73,14 @@ def test_new_meeting_takes_the_body_default_venue():
     v = t.venue("Darent Room")
     b = t.body(default_venue=v)
     assert t.meeting(b).venue == v
+
+
+def test_urgent_business_needs_the_chair_and_the_reasons():
+    m = t.meeting()
+    with pytest.raises(ValidationError, match="section 100B"):
+        t.item(m, "9", "Proportionality", urgent=True)
+    with pytest.raises(ValidationError, match="special circumstances"):
+        t.item(m, "9", "Proportionality", urgent=True, urgency_chair=t.person("Chair"))
+    item = t.item(m, "9", "Proportionality", urgent=True, urgency_chair=t.person("Chair"),
+                  urgency_reasons="Membership must be reviewed at the first meeting after a change.")
+    assert item.urgent
