@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "council",
     "meetings",
     "papers",
+    "publishing",
+    "summons",
+    "feeds",
     "website",
     "demo",
 ]

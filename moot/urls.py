@@ -9,6 +9,9 @@ admin.site.index_title = "Democratic services"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("publishing.urls")),
+    path("", include("summons.urls")),
+    path("", include("feeds.urls")),
     path("", include("website.urls")),
 ]
 # Uploaded photos in development; in production the web server serves MEDIA_ROOT.
