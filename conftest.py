@@ -36,6 +36,14 @@ def demo_council(transactional_db):
     call_command("demo", verbosity=0)
 
 
+@pytest.fixture
+def admin_client(client, admin_user):
+    """A superuser signed in with both factors (the back office requires the second)."""
+    from moot.testing import verified_login
+
+    return verified_login(client, admin_user)
+
+
 def _missing(what: str):
     if IN_CI:
         pytest.fail(f"{what} is required under CI=true; .ci/run installs it.")

@@ -102,3 +102,15 @@ class ExemptAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.description}"
+
+
+class SignInFailure(models.Model):
+    """A failed sign-in, kept briefly to throttle guessing by username and by address."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    stage = models.CharField(max_length=10, default="password", help_text='"password" or "code"')
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} from {self.ip_address} ({self.stage})"

@@ -11,6 +11,7 @@ from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting, Venue
 
 _seq = itertools.count(1)
+dt = dt  # re-exported for tests
 
 
 def person(surname: str | None = None, title: str = "Mr", initials: str = "A", **kw) -> Person:
@@ -55,3 +56,17 @@ def item(m: Meeting, number: str, title: str = "An item", **kw) -> AgendaItem:
     return meeting_services.save_agenda_item(
         AgendaItem(meeting=m, number=number, title=title, **kw)
     )
+
+
+def verified_login(client, user):
+    """Sign ``user`` in with both factors, as the back office and exempt papers require."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or \
+        TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

@@ -3,12 +3,16 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from access.admin_site import require_two_factor  # noqa: E402
+
+require_two_factor(admin.site)
 admin.site.site_header = "Moot back office"
 admin.site.site_title = "Moot back office"
 admin.site.index_title = "Democratic services"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("access.urls")),
     path("", include("publishing.urls")),
     path("", include("summons.urls")),
     path("", include("feeds.urls")),

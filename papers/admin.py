@@ -135,9 +135,16 @@ class DocumentAdmin(AuditedAdmin):
     ]
     inlines = [VersionInline, AttachmentInline]
 
-    @admin.display(description="versions")
+    list_select_related = ["parent"]
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(version_count=Count("versions"))
+
+    @admin.display(description="versions", ordering="version_count")
     def versions_count(self, doc):
-        return doc.versions.count()
+        return doc.version_count
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -169,6 +176,7 @@ class PathwayInline(AuditedInline, admin.TabularInline):
 class ReportAdmin(AuditedAdmin):
     save_service = staticmethod(services.save_report)
     list_display = ["document", "to_body", "date", "key_decision", "background"]
+    list_select_related = ["document", "to_body"]
     list_filter = ["key_decision", "no_background_documents"]
     search_fields = ["document__title", "summary"]
     autocomplete_fields = ["document", "to_body", "author", "director", "divisions"]

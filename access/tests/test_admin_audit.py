@@ -14,6 +14,7 @@ from access.tests.admin_forms import staff_user
 from council import services
 from council.models import Body, Membership, Person, Role
 from meetings.models import Venue
+from moot.testing import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +134,7 @@ def test_history_lists_the_records_audit_entries(admin_client, membership):
 
 def test_an_officer_with_view_permission_can_read_but_not_write(client, membership):
     officer = staff_user("officer", "access.view_auditentry", "council.view_membership")
-    client.force_login(officer)
+    verified_login(client, officer)
     entry = entry_for(membership)
     assert client.get(reverse("admin:access_auditentry_change", args=[entry.pk])).status_code == 200
     assert (
@@ -143,7 +144,7 @@ def test_an_officer_with_view_permission_can_read_but_not_write(client, membersh
     r = client.post(reverse("admin:council_membership_change", args=[membership.pk]), {})
     assert r.status_code == 403
     stranger = staff_user("stranger")
-    client.force_login(stranger)
+    verified_login(client, stranger)
     assert client.get(reverse("admin:access_auditentry_changelist")).status_code == 403
 
 

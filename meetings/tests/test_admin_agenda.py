@@ -11,6 +11,7 @@ from council import services as council_services
 from council.models import Body
 from meetings import services
 from meetings.models import AgendaItem, Meeting, Venue
+from moot.testing import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -295,7 +296,7 @@ def test_an_officer_with_permissions_saves_as_themselves(client, meeting):
         "meetings.view_venue",
         "council.view_person",
     )
-    client.force_login(officer)
+    verified_login(client, officer)
     response, data = page(client, meeting)
     data["status"] = "confirmed"
     data[f"items-{by_number(response)['2']}-title"] = "Minutes of the last meeting"

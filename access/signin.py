@@ -1,0 +1,63 @@
+"""Signing in: password, then a time-based code for accounts that can see exempt information.
+
+Failures are recorded and throttle further attempts by username and by address. A code is
+accepted once only (django-otp remembers the last time step used), so a replayed code fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .models import SignInFailure
+
+
+def client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def throttled(username: str, ip: str | None) -> bool:
+    """Too many recent failures for this username or from this address."""
+    since = timezone.now() - dt.timedelta(minutes=settings.MOOT_SIGN_IN_WINDOW_MINUTES)
+    recent = SignInFailure.objects.filter(at__gte=since)
+    limit = settings.MOOT_SIGN_IN_FAILURES
+    by_name = recent.filter(username__iexact=username).count() if username else 0
+    by_ip = recent.filter(ip_address=ip).count() if ip else 0
+    # An address may try a few accounts (a shared office), but not many.
+    return by_name >= limit or by_ip >= limit * 4
+
+
+def record_failure(username: str, ip: str | None, stage: str = "password") -> None:
+    SignInFailure.objects.create(username=username[:150], ip_address=ip, stage=stage)
+    old = timezone.now() - dt.timedelta(days=1)
+    SignInFailure.objects.filter(at__lt=old).delete()  # keep the table small
+
+
+def check_password(request, username: str, password: str):
+    """The user, or None. Records the failure."""
+    user = authenticate(request, username=username, password=password)
+    if user is None:
+        record_failure(username, client_ip(request))
+    return user
+
+
+def confirmed_device(user) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def pending_device(user) -> TOTPDevice:
+    """The unconfirmed device being set up (created on first need)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+
+
+def verify_code(request, user, device: TOTPDevice, code: str) -> bool:
+    code = "".join(code.split())
+    if not code.isdigit() or not device.verify_token(code):
+        record_failure(user.get_username(), client_ip(request), stage="code")
+        return False
+    return True

@@ -1,0 +1,133 @@
+"""Signing in: throttling, the second factor for those who can see exempt information, replays."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from access.models import Account, SignInFailure
+from council import services as council_services
+from council.models import Body, Role
+from moot import testing as t
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "Committee-Papers-2030"
+
+
+def code_for(device: TOTPDevice, offset: int = 0) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = totp.time + offset * device.step if offset else totp.time
+    return f"{totp.token():06d}"
+
+
+@pytest.fixture
+def councillor():
+    person = t.person("Signinson")
+    council_services.appoint(Body.objects.get(slug="policy-and-resources-cabinet-committee"),
+                             person, Role.SUBSTITUTE, t.dt.date(2030, 1, 1))
+    user = User.objects.create_user("cllr", password=PASSWORD)
+    Account.objects.create(user=user, person=person)
+    return user
+
+
+@pytest.fixture
+def resident():
+    return User.objects.create_user("resident", password=PASSWORD)
+
+
+def sign_in(client, username, password=PASSWORD, next_url="/"):
+    return client.post(reverse("access:sign_in"), {"username": username, "password": password,
+                                                   "next": next_url})
+
+
+def test_an_account_without_exempt_access_signs_in_with_a_password(client, resident):
+    r = sign_in(client, "resident", next_url="/committees/")
+    assert r.status_code == 302 and r["Location"] == "/committees/"
+    assert client.session["_auth_user_id"] == str(resident.pk)
+
+
+def test_wrong_password_is_refused_plainly(client, resident):
+    r = sign_in(client, "resident", "nope")
+    assert r.status_code == 400 and b"username or password is not right" in r.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_open_redirects_are_refused(client, resident):
+    r = sign_in(client, "resident", next_url="https://evil.example/")
+    assert r["Location"] == "/"
+
+
+def test_repeated_failures_are_throttled(client, resident, settings):
+    for _ in range(settings.MOOT_SIGN_IN_FAILURES):
+        sign_in(client, "resident", "wrong")
+    r = sign_in(client, "resident")  # even the right password, for a while
+    assert r.status_code == 429 and b"Too many attempts" in r.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_first_sign_in_sets_up_an_authenticator_then_codes_are_required(client, councillor, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0  # django-otp delays retries after a wrong code
+    r = sign_in(client, "cllr")
+    assert r["Location"] == reverse("access:set_up")
+    assert "_auth_user_id" not in client.session  # not signed in until the code is given
+    page = client.get(reverse("access:set_up"))
+    assert b"Enter this key" in page.content
+    device = TOTPDevice.objects.get(user=councillor)
+    bad = client.post(reverse("access:set_up"), {"code": "000000"})
+    assert bad.status_code == 400 and "_auth_user_id" not in client.session
+    r = client.post(reverse("access:set_up"), {"code": code_for(device)})
+    assert r.status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed and client.session["_auth_user_id"] == str(councillor.pk)
+
+
+def test_a_code_cannot_be_replayed_or_expired(client, councillor):
+    device = TOTPDevice.objects.create(user=councillor, name="app", confirmed=True)
+    code = code_for(device)
+    assert sign_in(client, "cllr")["Location"] == reverse("access:verify")
+    assert client.post(reverse("access:verify"), {"code": code}).status_code == 302
+    client.post(reverse("access:sign_out"))
+    sign_in(client, "cllr")
+    replay = client.post(reverse("access:verify"), {"code": code})
+    assert replay.status_code == 400 and b"already been used" in replay.content
+    old = client.post(reverse("access:verify"), {"code": code_for(device, offset=-10)})
+    assert old.status_code == 400
+    assert "_auth_user_id" not in client.session
+    assert SignInFailure.objects.filter(username="cllr", stage="code").count() == 2
+
+
+def test_the_code_page_without_a_password_step_goes_back_to_sign_in(client):
+    assert client.get(reverse("access:verify"))["Location"] == reverse("access:sign_in")
+    assert client.post(reverse("access:set_up"), {"code": "1"})["Location"] == reverse("access:sign_in")
+
+
+def test_back_office_needs_the_second_factor(client, admin_user):
+    client.force_login(admin_user)  # a password-only session
+    r = client.get(reverse("admin:index"), follow=True)
+    assert r.redirect_chain[-1][0].startswith(reverse("access:sign_in") + "?next=/admin/")
+    t.verified_login(client, admin_user)
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_admin_login_page_sends_people_to_the_site_sign_in(client):
+    r = client.get(reverse("admin:login") + "?next=/admin/")
+    assert r.status_code == 302 and r["Location"].startswith(reverse("access:sign_in"))
+
+
+def test_sign_in_pages_render_and_sign_out_needs_post(client):
+    assert client.get(reverse("access:sign_in")).status_code == 200
+    assert client.get(reverse("access:sign_out")).status_code == 405
+
+
+def test_sessions_expire(settings):
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE and settings.SESSION_COOKIE_AGE <= 12 * 3600
+
+
+def test_a_wrong_code_delays_the_next_try(client, councillor):
+    device = TOTPDevice.objects.create(user=councillor, name="app", confirmed=True)
+    sign_in(client, "cllr")
+    assert client.post(reverse("access:verify"), {"code": "000000"}).status_code == 400
+    # Even the right code is refused during django-otp's back-off after a failure.
+    assert client.post(reverse("access:verify"), {"code": code_for(device)}).status_code == 400
+    assert "_auth_user_id" not in client.session
