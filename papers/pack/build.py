@@ -164,8 +164,11 @@ def signer(day: dt.date) -> dict | None:
 
 
 def front_sheet_html(
-    meeting: Meeting, item_pages: dict[int, tuple[int, int]], items, dispatch: dt.date
+    meeting: Meeting, item_pages: dict[int, tuple[int, int]], items, dispatch: dt.date,
+    members: bool = False,
 ) -> str:
+    """The agenda front sheet. Only the members' pack prints an exempt item's purpose and
+    motion text; the public see its number, title and Schedule 12A paragraph."""
     authority = Authority.current()
     exempt = [i for i in items if i.is_exempt]
     paragraphs = sorted({i.exempt_paragraph for i in exempt})
@@ -192,6 +195,7 @@ def front_sheet_html(
             "ask_for": ask.full_name if ask else "",
             "telephone": meeting.telephone,
             "composition": composition(meeting.body, meeting.date),
+            "members": members,
             "public_rows": [r for r in rows if not r["item"].is_exempt],
             "exempt_rows": [r for r in rows if r["item"].is_exempt],
             "paragraphs_text": para_text,
@@ -212,7 +216,9 @@ def _item_pages(papers: list[Paper], layout: Layout) -> dict[int, tuple[int, int
     return pages
 
 
-def supplement_letter_html(meeting: Meeting, item_pages, items, dispatch: dt.date) -> str:
+def supplement_letter_html(
+    meeting: Meeting, item_pages, items, dispatch: dt.date, members: bool = False
+) -> str:
     return render_to_string(
         "papers/print/supplement_letter.html",
         {
@@ -254,7 +260,7 @@ def build_pack(
     to_render = [p for p in papers if p.version.source_kind != "pdf"]
     placeholder = {p.item.pk: (999, 999) for p in papers}
     htmls = [paper_html(p, meeting) for p in to_render]
-    htmls.append(front_html(meeting, placeholder, items, dispatch))
+    htmls.append(front_html(meeting, placeholder, items, dispatch, members))
     rendered, missed = _render_all(htmls, progress)
     misses = sum(1 for i in missed if i < len(to_render))  # papers rendered, not the front sheet
     hits = len(to_render) - misses
@@ -275,7 +281,7 @@ def build_pack(
     for _ in range(4):
         layout = lay_out(front_pages, [p.pages for p in papers])
         item_pages = _item_pages(papers, layout)
-        front, _ = cached_render(front_html(meeting, item_pages, items, dispatch))
+        front, _ = cached_render(front_html(meeting, item_pages, items, dispatch, members))
         if page_count(front) == front_pages:
             break
         front_pages = page_count(front)

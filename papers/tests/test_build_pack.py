@@ -31,7 +31,8 @@ def meeting(settings, tmp_path):
     minutes = t.item(m, "2", "Minutes of the last meeting", purpose="To approve the minutes.")
     report = t.item(m, "3", "Contract Management")
     uploaded = t.item(m, "4", "Financial Monitoring")
-    exempt = t.item(m, "5", "Company Governance", part=Part.EXEMPT, exempt_paragraph=3)
+    exempt = t.item(m, "5", "Company Governance", part=Part.EXEMPT, exempt_paragraph=3,
+                    purpose=f"To receive {CANARY} purpose")
 
     def paper(
         item,
