@@ -3,6 +3,7 @@ from council.models import Authority
 # Which item of the service navigation each page belongs to.
 SECTIONS = {
     "committees": "committees", "committee": "committees", "meeting": "committees",
+    "paper": "committees",
     "calendar": "calendar", "calendar_month": "calendar",
     "members": "members", "former_members": "members", "member": "members",
     "outside_bodies": "outside_bodies", "outside_body": "outside_bodies",

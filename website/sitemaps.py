@@ -6,6 +6,8 @@ from django.urls import reverse
 from council.models import Body, Person
 from meetings.models import Meeting
 
+from .queries import papers
+
 
 class StaticPages(Sitemap):
     def items(self):
@@ -33,4 +35,21 @@ class Members(Sitemap):
         return Person.objects.filter(terms__isnull=False).distinct().order_by("slug")
 
 
-SITEMAPS = {"pages": StaticPages, "bodies": Bodies, "meetings": Meetings, "members": Members}
+class Papers(Sitemap):
+    """Public papers' pages; restricted papers (and appendices of restricted reports) never."""
+
+    limit = 5000
+
+    def items(self):
+        return papers.sitemap_pages()
+
+    def location(self, item):
+        meeting, document, _ = item
+        return papers.paper_url(meeting, document)
+
+    def lastmod(self, item):
+        return item[2]
+
+
+SITEMAPS = {"pages": StaticPages, "bodies": Bodies, "meetings": Meetings, "members": Members,
+            "papers": Papers}

@@ -2,7 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path, re_path
 
 from .sitemaps import SITEMAPS
-from .views import bodies, meetings, members, pages
+from .views import bodies, meetings, members, pages, papers
 
 app_name = "website"
 
@@ -12,6 +12,14 @@ urlpatterns = [
     path("committees/<slug:slug>/", bodies.committee, name="committee"),
     path("meetings/<int:pk>/", meetings.meeting, name="meeting_short"),
     path("meetings/<int:pk>/<slug:slug>/", meetings.meeting, name="meeting"),
+    path("meetings/<int:pk>/papers/<int:doc>/", papers.paper, name="paper_short"),
+    path("meetings/<int:pk>/<slug:slug>/papers/<int:doc>/", papers.paper, name="paper"),
+    path("meetings/<int:pk>/<slug:slug>/papers/<int:doc>/pdf/", papers.paper_pdf,
+         name="paper_pdf"),
+    path("meetings/<int:pk>/<slug:slug>/agenda-reports-pack.pdf", papers.pack_pdf,
+         name="agenda_pack"),
+    path("meetings/<int:pk>/<slug:slug>/supplementary-agenda-<int:supplement>.pdf",
+         papers.pack_pdf, name="supplementary_pack"),
     path("calendar/", meetings.calendar, name="calendar"),
     re_path(r"^calendar/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", meetings.calendar,
             name="calendar_month"),

@@ -11,7 +11,7 @@ from django.db.models import Max, Min, Q
 
 from meetings.models import AgendaItem, Meeting
 
-from . import today
+from . import papers, today
 
 
 @dataclass
@@ -30,7 +30,8 @@ class Agenda:
 def agenda(meeting: Meeting) -> Agenda:
     """The meeting's items split into public and exempt parts, sub-items under their item.
 
-    One query; sub-items are attached as ``item.children`` in agenda order.
+    Four queries: the items, and their papers (``item.listed_papers``). Sub-items are
+    attached as ``item.children`` in agenda order.
     """
     items = list(
         meeting.items.select_related("mover", "seconder").order_by("order", "pk")
@@ -47,6 +48,7 @@ def agenda(meeting: Meeting) -> Agenda:
             result.exempt.append(i)
         else:
             result.public.append(i)
+    papers.attach_papers(meeting, items)
     return result
 
 

@@ -74,3 +74,26 @@ def role(context, membership) -> str:
     if authority and membership.role in ("chairman", "vice_chairman"):
         return authority.role_label(membership.role)
     return membership.get_role_display()
+
+
+@register.filter
+def file_size(size: int | None) -> str:
+    """A download's size as GOV.UK attachments give it: "850 bytes", "245 KB", "1.2 MB"."""
+    if size is None:
+        return ""
+    if size < 1024:
+        return f"{size} byte{'s' if size != 1 else ''}"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+@register.filter
+def pdf_facts(item) -> str:
+    """"PDF, 1.2 MB, 170 pages" for a pack or a paper (whichever facts are known)."""
+    size = getattr(item, "size", None)
+    pages = getattr(item, "page_count", None)
+    if pages is None and hasattr(item, "version"):
+        pages = item.version.page_count
+    parts = ["PDF", file_size(size), f"{pages} page{'s' if pages != 1 else ''}" if pages else ""]
+    return ", ".join(p for p in parts if p)

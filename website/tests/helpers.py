@@ -21,3 +21,9 @@ def body(name: str) -> Body:
 
 def meeting(name: str, day) -> Meeting:
     return Meeting.objects.get(body__name=name, date=day)
+
+
+def words(response) -> str:
+    """Like ``text`` but every tag separates words, as table cells and list items do."""
+    content = re.sub(r"<[^>]+>", " ", response.content.decode())
+    return re.sub(r"\s+", " ", html.unescape(content)).strip()

@@ -2,6 +2,7 @@
 link that comes first and moves focus to the main content, and screenshots to look at."""
 
 import datetime as dt
+import os
 from pathlib import Path
 from pprint import pformat
 
@@ -10,13 +11,23 @@ import pytest
 from council.models import Membership, Role
 
 from .helpers import PR, body, meeting
+from .papers_setup import make_papers, pack, paper_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SHOTS = Path("/tmp/shots")
+SHOTS = Path(os.environ.get("MOOT_SHOTS", "/tmp/shots"))
 
 
-def key_pages() -> dict[str, str]:
+@pytest.fixture
+def demo_papers(demo_council, settings, tmp_path):
+    """The test papers (and a built pack) on the reloaded demo council."""
+    settings.MEDIA_ROOT = tmp_path
+    papers = make_papers()
+    pack(papers.meeting, pages=12)
+    return papers
+
+
+def key_pages(papers) -> dict[str, str]:
     pr = body(PR)
     chairman = Membership.objects.filter(body=pr, role=Role.CHAIRMAN).first().person
     return {
@@ -29,13 +40,17 @@ def key_pages() -> dict[str, str]:
         "members": "/members/",
         "outside-bodies": "/outside-bodies/",
         "not-found": "/meetings/999999/",
+        # A report with its header fields and appendices; a PDF shown as its extracted text.
+        "paper": paper_url(papers.meeting, papers.report),
+        "paper-pdf": paper_url(papers.meeting, papers.pdf),
+        "appendix": paper_url(papers.meeting, papers.appendix),
     }
 
 
-def test_key_pages_have_no_accessibility_violations(live_server, demo_council, page, axe):
+def test_key_pages_have_no_accessibility_violations(live_server, demo_papers, page, axe):
     SHOTS.mkdir(exist_ok=True)
     failures = {}
-    for name, path in key_pages().items():
+    for name, path in key_pages(demo_papers).items():
         for width in (1280, 375):
             page.set_viewport_size({"width": width, "height": 900})
             response = page.goto(live_server.url + path)

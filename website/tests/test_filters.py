@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from website.templatetags.moot import meeting_time, paragraphs, sanitise
+from website.templatetags.moot import file_size, meeting_time, paragraphs, pdf_facts, sanitise
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -23,3 +23,18 @@ def test_sanitise_keeps_formatting_and_drops_scripts():
     cleaned = sanitise('<p onclick="x()">To be <strong>responsible</strong></p>'
                        "<script>alert(1)</script>")
     assert cleaned == "<p>To be <strong>responsible</strong></p>"
+
+
+@pytest.mark.parametrize("size, expected", [
+    (None, ""), (1, "1 byte"), (850, "850 bytes"), (1024, "1 KB"), (250_000, "244 KB"),
+    (1_258_291, "1.2 MB"),
+])
+def test_file_size_as_gov_uk_attachments_give_it(size, expected):
+    assert file_size(size) == expected
+
+
+def test_pdf_facts_for_a_pack():
+    from papers.models import AgendaPack
+
+    assert pdf_facts(AgendaPack(size=1_258_291, page_count=170)) == "PDF, 1.2 MB, 170 pages"
+    assert pdf_facts(AgendaPack(size=None, page_count=1)) == "PDF, 1 page"

@@ -18,8 +18,11 @@ from council.models import (
     TermOfOffice,
 )
 from meetings.models import AgendaItem, Meeting
+from papers import services
+from papers import testing as files
 
 from .helpers import PR, body, meeting
+from .papers_setup import document, pack
 
 pytestmark = pytest.mark.django_db
 
@@ -87,10 +90,44 @@ def test_query_counts_do_not_grow_with_the_record(client):
 
 
 @pytest.mark.parametrize("index, limit", [
-    (0, 3), (1, 2), (2, 8), (3, 5), (4, 3), (5, 5), (6, 6), (7, 11), (8, 3),
+    (0, 4), (1, 2), (2, 8), (3, 9), (4, 3), (5, 5), (6, 6), (7, 11), (8, 3),
 ])
 def test_query_count_bounds(client, django_assert_max_num_queries, index, limit):
     grow_the_record(3)
     url = urls()[index]
     with django_assert_max_num_queries(limit):
         assert client.get(url).status_code == 200
+
+
+def add_papers(m, n: int) -> None:
+    """More papers of every kind on the meeting: reports with public and exempt appendices,
+    uploaded PDFs, exempt reports, and a supplementary pack."""
+    for i in range(n):
+        target = m.items.filter(parent__isnull=True).order_by("order")[i % 5]
+        report = document(f"Extra report {i}", html=f"<p>Report {i}</p>")
+        document(f"Extra appendix {i}", label="Appendix A", parent=report, html="<p>A</p>")
+        document(f"Extra exempt appendix {i}", label="Appendix B", parent=report, paragraph=3,
+                 html="<p>B</p>")
+        services.attach(target, report)
+        services.attach(target, document(f"Extra upload {i}", pdf=files.pdf(1)))
+        services.attach(target, document(f"Extra exempt {i}", paragraph=1, html="<p>E</p>"))
+    pack(m, supplement=n)
+
+
+def test_meeting_page_queries_do_not_grow_with_papers(client, papers):
+    url = papers.meeting.get_absolute_url()
+    before = count(client, url)
+    add_papers(papers.meeting, 4)
+    assert count(client, url) == before
+    assert before <= 9
+
+
+def test_paper_page_queries_do_not_grow_with_appendices(client, papers):
+    from .papers_setup import paper_url
+
+    url = paper_url(papers.meeting, papers.report)
+    before = count(client, url)
+    for i in range(4):
+        document(f"More appendix {i}", label=f"Appendix {'CDEF'[i]}", parent=papers.report,
+                 html="<p>More</p>", paragraph=None if i % 2 else 2)
+    assert count(client, url) == before

@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from ..queries import meetings, today
+from ..queries import meetings, packs, today
 
 
 def meeting(request, pk, slug=None):
@@ -15,6 +15,7 @@ def meeting(request, pk, slug=None):
     return render(request, "website/meeting.html", {
         "meeting": found,
         "agenda": meetings.agenda(found),
+        "packs": packs.public_packs(found),
         "previous": previous,
         "next": following,
         "today": today(),

@@ -1,12 +1,13 @@
 from django.shortcuts import render
 
-from ..queries import meetings
+from ..queries import meetings, papers
 
 
 def home(request):
     return render(request, "website/home.html", {
         "upcoming": meetings.upcoming(),
         "recent": meetings.recent(),
+        "papers": papers.recent(),
     })
 
 

@@ -1,0 +1,48 @@
+"""The meeting's agenda packs as the public site offers them: the latest built public pack of
+each kind (agenda, supplement 1, 2 …). Members' packs include exempt papers and are never
+offered or served here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from meetings.models import Meeting
+from papers import packs
+from papers.models import AgendaPack, PackKind, PackStatus
+
+
+@dataclass
+class PackLink:
+    pack: AgendaPack
+    url: str
+
+    @property
+    def label(self) -> str:
+        if self.pack.supplement:
+            return f"Supplementary agenda {self.pack.supplement}"
+        return "Agenda reports pack"
+
+
+def pack_url(meeting: Meeting, supplement: int) -> str:
+    if supplement:
+        return reverse("website:supplementary_pack", args=[meeting.pk, meeting.slug, supplement])
+    return reverse("website:agenda_pack", args=[meeting.pk, meeting.slug])
+
+
+def public_packs(meeting: Meeting) -> list[PackLink]:
+    """The latest built public pack of each supplement number, agenda pack first. One query;
+    it picks the same row as ``papers.packs.latest``, which serves the file."""
+    rows = (AgendaPack.objects.filter(meeting=meeting, kind=PackKind.PUBLIC,
+                                      status=PackStatus.BUILT)
+            .order_by("supplement", "-built_at"))
+    latest: dict[int, AgendaPack] = {}
+    for pack in rows:
+        latest.setdefault(pack.supplement, pack)
+    return [PackLink(p, pack_url(meeting, n)) for n, p in latest.items() if p.file]
+
+
+def public_pack(meeting: Meeting, supplement: int) -> AgendaPack | None:
+    pack = packs.latest(meeting, PackKind.PUBLIC, supplement)
+    return pack if pack is not None and pack.file else None

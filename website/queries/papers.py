@@ -1,0 +1,266 @@
+"""Papers on the public site: what each agenda item lists, one paper's page, the home page's
+recent papers and the sitemap's paper pages.
+
+The rule everything here follows: a paper is public when it is unrestricted and, for an
+appendix, its report is unrestricted too (an appendix goes with its report). A restricted
+paper never reaches a template as a Document, only as a ``Restricted`` notice carrying its
+label and Schedule 12A paragraph, so no template can print its title by mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import SimpleNamespace
+
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.urls import reverse
+
+from meetings.models import AgendaItem, Meeting
+from papers.models import Classification, Document, DocumentVersion, ItemPaper, SourceKind
+
+from .. import paper_body
+
+UNRESTRICTED = Classification.UNRESTRICTED
+
+
+def public_q(prefix: str = "") -> Q:
+    """Documents the public may see (``prefix`` reaches the document from another model)."""
+    return Q(**{f"{prefix}classification": UNRESTRICTED}) & (
+        Q(**{f"{prefix}parent__isnull": True})
+        | Q(**{f"{prefix}parent__classification": UNRESTRICTED})
+    )
+
+
+def is_public(doc: Document) -> bool:
+    return not doc.is_restricted and not (doc.parent_id and doc.parent.is_restricted)
+
+
+def paper_url(meeting: Meeting, doc: Document) -> str:
+    return reverse("website:paper", args=[meeting.pk, meeting.slug, doc.pk])
+
+
+def has_version(ref: str = "pk") -> Exists:
+    return Exists(DocumentVersion.objects.filter(document=OuterRef(ref)))
+
+
+def file_size(version: DocumentVersion) -> int | None:
+    """The uploaded PDF's size in bytes; None when the file is missing (its link then 404s,
+    but the page listing it must still render)."""
+    try:
+        return version.source_file.size
+    except OSError:
+        return None
+
+
+# --- what an agenda item lists -------------------------------------------------------------
+
+
+@dataclass
+class Restricted:
+    """A restricted paper as the public sees it: that it exists, and why it is withheld."""
+
+    label: str  # "Appendix A" for an appendix; the title is deliberately not carried
+    paragraph: int | None
+    is_appendix: bool
+    is_restricted: bool = True
+
+    @property
+    def notice(self) -> str:
+        if self.is_appendix:
+            reason = f"paragraph {self.paragraph}" if self.paragraph else "confidential"
+            return f"{self.label or 'Appendix'}: restricted ({reason})"
+        if self.paragraph:
+            return (f"Restricted document (exempt under paragraph {self.paragraph} of Part 1 of "
+                    "Schedule 12A)")
+        return "Restricted document (confidential information)"
+
+
+@dataclass
+class Paper:
+    """A public paper with its current version (its ``html`` and ``text`` not loaded)."""
+
+    document: Document
+    version: DocumentVersion
+    appendices: list[Paper | Restricted] = field(default_factory=list)
+    is_restricted: bool = False
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.version.source_kind == SourceKind.PDF and bool(self.version.source_file)
+
+    @cached_property
+    def size(self) -> int | None:
+        return file_size(self.version) if self.is_pdf else None
+
+
+Entry = Paper | Restricted
+
+
+def current_versions(doc_ids) -> dict[int, DocumentVersion]:
+    """Each document's latest version, without its (possibly large) content. One query."""
+    latest = (DocumentVersion.objects.filter(document=OuterRef("document"))
+              .order_by("-number").values("number")[:1])
+    rows = (DocumentVersion.objects.filter(document_id__in=list(doc_ids))
+            .filter(number=Subquery(latest)).defer("html", "text"))
+    return {v.document_id: v for v in rows}
+
+
+def entries(docs: list[Document]) -> dict[int, Entry]:
+    """Attached documents (``parent`` loaded) by id as listed: public ones with their
+    appendices, restricted ones as a notice only. Documents with no content yet are left
+    out, as the pack leaves them out. Two queries (none when ``docs`` is empty)."""
+    if not docs:
+        return {}
+    appendices: dict[int, list[Document]] = {}
+    for a in Document.objects.filter(parent_id__in=[d.pk for d in docs]).order_by("order", "pk"):
+        appendices.setdefault(a.parent_id, []).append(a)
+    versions = current_versions(
+        [d.pk for d in docs] + [a.pk for group in appendices.values() for a in group])
+
+    def entry(doc: Document, appendix: bool, restricted: bool) -> Entry | None:
+        if doc.pk not in versions:
+            return None
+        if restricted:
+            return Restricted(doc.label, doc.exempt_paragraph, appendix)
+        return Paper(doc, versions[doc.pk])
+
+    result = {}
+    for doc in docs:
+        top = entry(doc, appendix=False, restricted=not is_public(doc))
+        if isinstance(top, Paper):
+            # A restricted report's appendices are not listed at all: they go with it.
+            top.appendices = [e for a in appendices.get(doc.pk, [])
+                              if (e := entry(a, True, a.is_restricted)) is not None]
+        if top is not None:
+            result[doc.pk] = top
+    return result
+
+
+def attach_papers(meeting: Meeting, items: list[AgendaItem]) -> None:
+    """Set ``item.listed_papers`` on each of ``items`` (sub-items included). Three queries,
+    however many papers."""
+    links = list(ItemPaper.objects.filter(item__meeting=meeting)
+                 .select_related("document__parent").order_by("order", "pk"))
+    listed = entries(list({link.document_id: link.document for link in links}.values()))
+    by_item: dict[int, list[Entry]] = {}
+    for link in links:
+        if link.document_id in listed:
+            by_item.setdefault(link.item_id, []).append(listed[link.document_id])
+    for i in items:
+        i.listed_papers = by_item.get(i.pk, [])
+
+
+# --- one paper's page ----------------------------------------------------------------------
+
+
+@dataclass
+class PaperPage:
+    meeting: Meeting
+    item: AgendaItem
+    document: Document
+    version: DocumentVersion
+    entry: Paper  # the document as listed, with its appendices
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.entry.is_pdf
+
+    @property
+    def published(self):
+        return self.version.published_at or self.version.created_at
+
+    @property
+    def from_pdf(self) -> bool:
+        """No HTML: the page shows the text extracted from the uploaded PDF."""
+        return not self.version.html and bool(self.version.text.strip())
+
+    @property
+    def body(self) -> SimpleNamespace:
+        """What paper_content.html prints as the body (it reads ``version.html``)."""
+        if self.from_pdf:
+            return SimpleNamespace(html=paper_body.as_html(self.version.text))
+        html = paper_body.tidy_headings(self.version.html)
+        return SimpleNamespace(html=paper_body.scrollable_tables(html))
+
+
+REPORT_PARTS = ["report__signers__person", "report__recommendations", "report__pathway__body",
+                "report__divisions"]
+
+
+def public_document(meeting: Meeting, doc_pk: int) -> tuple[Document, ItemPaper] | None:
+    """The document if the public may see it and it is on this meeting's agenda (itself, or
+    as an appendix of a report that is). Two queries."""
+    doc = Document.objects.select_related("parent").filter(pk=doc_pk).first()
+    if doc is None or not is_public(doc):
+        return None
+    link = (ItemPaper.objects.filter(item__meeting=meeting, document_id=doc.parent_id or doc.pk)
+            .select_related("item").order_by("item__order", "order", "pk").first())
+    if link is None:
+        return None
+    return doc, link
+
+
+def paper_page(meeting: Meeting, doc_pk: int) -> PaperPage | None:
+    """Everything a paper's page shows, or None when the public may not see it here."""
+    found = public_document(meeting, doc_pk)
+    if found is None:
+        return None
+    doc, link = found
+    version = doc.versions.order_by("-number").first()
+    if version is None:
+        return None
+    doc = (Document.objects.select_related("report__to_body", "report__author",
+                                           "report__director", "parent")
+           .prefetch_related(*REPORT_PARTS).get(pk=doc.pk))
+    entry = entries([doc])[doc.pk] if doc.parent_id is None else Paper(doc, version)
+    return PaperPage(meeting, link.item, doc, version, entry)
+
+
+def public_pdf(meeting: Meeting, doc_pk: int) -> DocumentVersion | None:
+    """The current version of a public paper of this meeting, if it is an uploaded PDF."""
+    found = public_document(meeting, doc_pk)
+    if found is None:
+        return None
+    version = found[0].versions.defer("html", "text").order_by("-number").first()
+    if version is None or version.source_kind != SourceKind.PDF or not version.source_file:
+        return None
+    return version
+
+
+# --- lists across meetings -----------------------------------------------------------------
+
+
+def recent(limit: int = 10) -> list[ItemPaper]:
+    """The papers most recently attached to meetings, public ones only. One query."""
+    return list(
+        ItemPaper.objects.filter(public_q("document__"))
+        .filter(has_version("document"))
+        .select_related("document", "item__meeting__body")
+        .order_by("-added_at", "-pk")[:limit]
+    )
+
+
+def sitemap_pages() -> list[tuple[Meeting, Document, object]]:
+    """(meeting, document, last changed) for every public paper page. Two queries."""
+    links = list(
+        ItemPaper.objects.filter(public_q("document__")).filter(has_version("document"))
+        .select_related("document", "item__meeting__body")
+        .order_by("item__meeting__date", "item__meeting_id", "item__order", "order", "pk")
+    )
+    appendices: dict[int, list[Document]] = {}
+    # A subquery, not a list of ids: a large council's papers would exceed SQLite's limit
+    # on query parameters.
+    attached = ItemPaper.objects.values("document_id")
+    for a in (Document.objects.filter(public_q(), parent_id__in=attached)
+              .filter(has_version()).order_by("order", "pk")):
+        appendices.setdefault(a.parent_id, []).append(a)
+    pages, seen = [], set()
+    for link in links:
+        meeting = link.item.meeting
+        for doc in [link.document, *appendices.get(link.document_id, [])]:
+            if (meeting.pk, doc.pk) not in seen:  # a report on two items of one meeting
+                seen.add((meeting.pk, doc.pk))
+                pages.append((meeting, doc, doc.updated_at))
+    return pages
+

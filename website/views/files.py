@@ -1,0 +1,45 @@
+"""Serving stored PDFs (papers and agenda packs) through views rather than MEDIA_URL, so the
+same checks that decide whether a page is public decide whether its file is."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag
+
+
+def pdf_response(request, stored_file, filename: str, etag: str,
+                 modified: dt.datetime) -> HttpResponse:
+    """The file inline as application/pdf, or 304 when the reader's copy is current.
+
+    ``etag`` identifies the content (the version's hash; for a pack, its build), so a reader
+    revalidating an unchanged file gets a 304 without the file being read.
+    """
+    headers = {
+        "ETag": quote_etag(etag),
+        "Last-Modified": http_date(modified.timestamp()),
+        # Caches must ask each time: a paper can be withdrawn, and then this URL is a 404.
+        "Cache-Control": "no-cache",
+    }
+    # Django answers 304 (or 412) with a copy of this probe's headers, or hands it back
+    # unchanged when the reader's copy is stale or they have none.
+    probe = HttpResponse(headers=headers)
+    conditional = get_conditional_response(
+        request, etag=headers["ETag"], last_modified=int(modified.timestamp()), response=probe)
+    if conditional is not probe:
+        return conditional
+    try:
+        handle = stored_file.open("rb")
+    except OSError:
+        raise Http404("The file is missing") from None
+    response = FileResponse(handle, content_type="application/pdf", filename=filename)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+def build_etag(*parts) -> str:
+    return hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:32]
