@@ -114,6 +114,8 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Papers and agenda packs: never served directly; views check who may see them.
+PRIVATE_ROOT = Path(os.environ.get("MOOT_PRIVATE_ROOT", DATA_DIR / "private"))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -245,14 +245,37 @@ class AgendaPackAdmin(admin.ModelAdmin):
 
     @admin.display(description="file")
     def download(self, pack):
-        return format_html('<a href="{}">PDF</a>', pack.file.url) if pack.file else "-"
+        if not pack.file:
+            return "-"
+        url = reverse("admin:papers_pack_download", args=[pack.pk])
+        return format_html('<a href="{}">PDF</a>', url)
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.meeting_packs_view)
+        download = self.admin_site.admin_view(self.download_view)
         return [
             path("meeting/<int:meeting_id>/", view, name="papers_meeting_packs"),
+            path("<int:pack_id>/download/", download, name="papers_pack_download"),
             *super().get_urls(),
         ]
+
+    def download_view(self, request, pack_id: int):
+        """The built PDF, for staff; a members' pack download is logged as exempt access."""
+        from django.http import FileResponse, Http404
+
+        from access.models import ExemptAccess
+
+        if not request.user.has_perm("papers.view_agendapack"):
+            raise PermissionDenied
+        pack = get_object_or_404(AgendaPack.objects.select_related("meeting__body"), pk=pack_id)
+        if not pack.file:
+            raise Http404("This pack has not been built.")
+        if pack.kind == PackKind.MEMBERS:
+            ExemptAccess.objects.create(
+                user=request.user, username=request.user.get_username(), action="download",
+                description=str(pack)[:300], ip_address=request.META.get("REMOTE_ADDR"))
+        name = pack.file.name.rsplit("/", 1)[-1]
+        return FileResponse(pack.file.open("rb"), content_type="application/pdf", filename=name)
 
     def meeting_packs_view(self, request, meeting_id: int):
         """A meeting's packs: build buttons, progress (the page refreshes while building)."""

@@ -9,6 +9,8 @@ from django.db import models
 
 from meetings.models import ExemptParagraph
 
+from .storage import private_storage
+
 
 class Classification(models.TextChoices):
     UNRESTRICTED = "unrestricted", "Unrestricted"
@@ -96,7 +98,7 @@ class DocumentVersion(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     source_kind = models.CharField(max_length=4, choices=SourceKind.choices)
-    source_file = models.FileField(upload_to="papers/%Y/", blank=True)
+    source_file = models.FileField(upload_to="papers/%Y/", blank=True, storage=private_storage)
     original_filename = models.CharField(max_length=255, blank=True)
     html = models.TextField(blank=True, help_text="Sanitised body HTML (written or converted).")
     text = models.TextField(blank=True, help_text="Plain text for search.")
@@ -298,7 +300,7 @@ class AgendaPack(models.Model):
     status = models.CharField(max_length=8, choices=PackStatus.choices, default=PackStatus.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
     message = models.CharField(max_length=500, blank=True)
-    file = models.FileField(upload_to="packs/%Y/", blank=True)
+    file = models.FileField(upload_to="packs/%Y/", blank=True, storage=private_storage)
     page_count = models.PositiveIntegerField(null=True, blank=True)
     size = models.PositiveIntegerField(null=True, blank=True, help_text="Bytes.")
     dispatch_date = models.DateField(null=True, blank=True)

@@ -157,6 +157,6 @@ def latest(meeting: Meeting, kind: str = PackKind.PUBLIC, supplement: int = 0) -
         AgendaPack.objects.filter(
             meeting=meeting, kind=kind, supplement=supplement, status=PackStatus.BUILT
         )
-        .order_by("-built_at")
+        .order_by("-built_at", "-pk")
         .first()
     )

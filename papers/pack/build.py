@@ -89,7 +89,8 @@ def collect(meeting: Meeting, members: bool, link_ids=None) -> list[Paper]:
             version = doc.current_version()
             if version is None:
                 continue
-            restricted = doc.is_restricted and not members
+            # An appendix of a restricted report is withheld with it, whatever its own class.
+            restricted = (doc.is_restricted or link.document.is_restricted) and not members
             marking = marking_for(doc) if doc.is_restricted and members else ""
             papers.append(Paper(link.item, doc, version, restricted, marking))
     return papers

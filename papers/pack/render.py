@@ -20,7 +20,8 @@ RENDER_VERSION = "1"
 
 
 def cache_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "pack-cache"
+    # Private: the cache holds rendered exempt papers too.
+    path = Path(settings.PRIVATE_ROOT) / "pack-cache"
     path.mkdir(parents=True, exist_ok=True)
     return path
 

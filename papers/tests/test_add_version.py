@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def doc():
-    return services.save_document(Document(title="Customer Feedback Policy"))
+    return services.save_document(Document(title="Moot Test Feedback Policy"))
 
 
 def test_written_html_is_sanitised_and_versioned(doc):
@@ -24,7 +24,7 @@ def test_written_html_is_sanitised_and_versioned(doc):
     assert doc.current_version() == v2
     assert DocumentVersion.objects.get(pk=v1.pk).html.startswith("<h2>Introduction</h2>")
     assert (
-        AuditEntry.objects.filter(object_repr__contains="Customer Feedback Policy (version").count()
+        AuditEntry.objects.filter(object_repr__contains="Moot Test Feedback Policy (version").count()
         == 2
     )
 
@@ -99,7 +99,7 @@ def test_exempt_document_needs_a_paragraph():
         services.save_document(
             Document(title="Company Governance", classification=Classification.EXEMPT)
         )
-    assert not Document.objects.filter(title="Company Governance").exists()
+    assert not Document.objects.filter(title="Moot Test Governance").exists()
 
 
 def test_publishing_a_version_is_recorded_once(doc):

@@ -35,7 +35,7 @@ def change(admin_client, doc, **extra):
 
 
 def test_uploading_a_docx_adds_a_version(admin_client, doc, tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_ROOT = settings.MEDIA_ROOT = tmp_path
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("ict.docx", files.docx([("", "Devices for members.")]))
@@ -83,7 +83,7 @@ def test_every_papers_admin_page_renders(admin_client, doc):
 def test_meeting_pack_page_builds_and_shows_progress(
     admin_client, tmp_path, settings, django_capture_on_commit_callbacks
 ):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_ROOT = settings.MEDIA_ROOT = tmp_path
     meeting = t.meeting(t.body("Admin Pack Committee"))
     item = t.item(meeting, "1", "Budget")
     services.attach(item, doc := services.save_document(Document(title="Budget report")))
@@ -121,3 +121,27 @@ def test_meeting_page_links_to_its_packs(admin_client):
     assert page.status_code == 200
     assert reverse("admin:papers_meeting_packs", args=[meeting.pk]).encode() in page.content
     assert b"Agenda packs" in page.content
+
+
+def test_staff_download_packs_through_the_back_office_and_members_packs_are_logged(
+        admin_client, tmp_path, settings):
+    from access.models import ExemptAccess
+    from papers.packs import request_pack, run_pack
+
+    settings.PRIVATE_ROOT = tmp_path
+    meeting = t.meeting(t.body("Download Committee"))
+    item = t.item(meeting, "1", "Budget")
+    services.attach(item, doc := services.save_document(Document(title="Budget paper")))
+    services.add_version(doc, html="<p>Budget.</p>")
+    Report.objects.create(document=doc, no_background_documents=True)
+    public = run_pack(request_pack(meeting, enqueue=False).pk)
+    members = run_pack(request_pack(meeting, "members", enqueue=False).pk)
+    url = reverse("admin:papers_pack_download", args=[public.pk])
+    response = admin_client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content)[:5] == b"%PDF-"
+    assert not ExemptAccess.objects.exists()
+    admin_client.get(reverse("admin:papers_pack_download", args=[members.pk]))
+    assert ExemptAccess.objects.get().action == "download"
+    from django.test import Client
+
+    assert Client().get(url).status_code == 302  # signed out: to the sign-in page

@@ -25,7 +25,7 @@ def long_html(title: str, paragraphs: int) -> str:
 
 @pytest.fixture
 def meeting(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_ROOT = settings.MEDIA_ROOT = tmp_path
     m = t.meeting(t.body("Policy Test Committee", seats=5))
     t.item(m, "1", "Apologies and Substitutes", kind="apologies")
     minutes = t.item(m, "2", "Minutes of the last meeting", purpose="To approve the minutes.")
@@ -191,3 +191,24 @@ def test_rebuild_renders_only_what_changed(meeting):
     services.add_version(doc, html=long_html("Minutes revised", 3))
     changed = build_pack(meeting)
     assert changed.rendered == 1
+
+
+def test_paper_files_packs_and_the_render_cache_are_outside_the_public_media(meeting, settings):
+    from pathlib import Path
+
+    from papers.models import AgendaPack, DocumentVersion
+    from papers.packs import request_pack, run_pack
+    from papers.pack.render import cache_dir
+
+    media = Path(settings.PRIVATE_ROOT) / "public-media"
+    settings.MEDIA_ROOT = str(media)
+    pack = run_pack(request_pack(meeting, "members", enqueue=False).pk)
+    files = [Path(v.source_file.path) for v in DocumentVersion.objects.filter(
+        document__attachments__item__meeting=meeting).exclude(source_file="")]
+    files.append(Path(pack.file.path))
+    assert len(files) >= 2 and all(f.exists() for f in files)
+    assert cache_dir().exists() and list(cache_dir().glob("*.pdf"))
+    for path in [*files, cache_dir()]:
+        assert not path.is_relative_to(media), path
+        assert path.is_relative_to(Path(settings.PRIVATE_ROOT))
+    assert AgendaPack._meta.get_field("file").storage.location == str(settings.PRIVATE_ROOT)

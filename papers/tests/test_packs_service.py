@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def meeting(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_ROOT = settings.MEDIA_ROOT = tmp_path
     m = t.meeting(t.body("Pack Service Committee"))
     t.item(m, "1", "Apologies")
     return m
@@ -36,7 +36,7 @@ def text(pack):
 
 
 def test_meeting_without_items_is_refused(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_ROOT = settings.MEDIA_ROOT = tmp_path
     with pytest.raises(ValidationError, match="has no agenda items"):
         packs.request_pack(t.meeting())
     assert not AgendaPack.objects.exists()

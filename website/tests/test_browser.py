@@ -21,7 +21,7 @@ SHOTS = Path(os.environ.get("MOOT_SHOTS", "/tmp/shots"))
 @pytest.fixture
 def demo_papers(demo_council, settings, tmp_path):
     """The test papers (and a built pack) on the reloaded demo council."""
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_ROOT = settings.MEDIA_ROOT = tmp_path
     papers = make_papers()
     pack(papers.meeting, pages=12)
     return papers
