@@ -314,7 +314,9 @@ def _assemble(meeting, members, front, papers, layout, item_pages, items, blank_
         while labels[-1] < placed.first - 1:
             add(blank_pdf, [labels[-1] + 1])
         level = 1 if paper.item.pk in first_of_item else 0
-        title = paper.document.title if not paper.restricted else f"{paper.document} (restricted)"
+        # A withheld paper is named in the outline by its label only: its title may be exempt too.
+        title = (f"{paper.document.label or 'Document'} (restricted)" if paper.restricted
+                 else paper.document.title)
         if level == 0:
             first_of_item[paper.item.pk] = len(labels)
             title = f"{paper.item.number} {paper.item.title}"
