@@ -1,0 +1,185 @@
+"""Changes to an agenda once it is open to inspection: urgent items (LGA 1972 s.100B(4)(b)),
+withdrawn papers and replaced papers. Each is kept in the meeting's public history.
+
+The meetings service (``meetings.services.save_agenda_item``) does not know about
+publication, on purpose: meetings must not depend on publishing. So every screen or command
+that adds an agenda item must call ``check_item_may_be_added`` first, or add urgent business
+through ``add_urgent_item``. There is deliberately no pre_save signal: a rule hidden in a
+signal would also fire for the demo loader and data imports, and could not be explained on
+the form that broke it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from access import audit
+from council.models import BodyKind, Person
+from meetings.models import AgendaItem, Meeting
+from meetings.services import save_agenda_item
+from papers import services as papers_services
+from papers.models import Document, DocumentVersion, ItemPaper
+
+from .models import AgendaPublication, EventKind, PublicationEvent
+from .state import is_published, published_paper_ids, require_democratic_services
+
+URGENCY_RULE = "section 100B(4)(b) of the Local Government Act 1972"
+
+
+def _chair_urgency_allowed(meeting: Meeting) -> bool:
+    # The executive's access-to-information rules (SI 2012/2089 reg 6) have no chair's
+    # urgency clause (statutory-rules §3.3): off for the cabinet unless legal advice enables it.
+    if meeting.body.kind == BodyKind.CABINET:
+        return getattr(settings, "MOOT_EXECUTIVE_CHAIR_URGENCY", False)
+    return True
+
+
+def check_item_may_be_added(meeting: Meeting, item: AgendaItem) -> None:
+    """Refuse a new item on a published agenda unless it is urgent business with the chair who
+    agreed it and the special circumstances. Items of an unpublished agenda, and changes to
+    existing items, pass. Call this before ``meetings.services.save_agenda_item``."""
+    if item.pk is not None or not is_published(meeting):
+        return
+    if not item.urgent:
+        raise ValidationError(
+            f"The agenda of {meeting} has been published. An item can now be added only as "
+            f"urgent business that the chair agrees to consider ({URGENCY_RULE})."
+        )
+    if not _chair_urgency_allowed(meeting):
+        raise ValidationError(
+            f"{meeting.body} is an executive body: its rules have no chair's urgency route for "
+            "new items. Convene a meeting at shorter notice or use the executive urgency "
+            "procedures."
+        )
+    problems = []
+    if not item.urgency_chair_id:
+        problems.append("Name the chair who agreed that the item is urgent.")
+    if not (item.urgency_reasons or "").strip():
+        problems.append("State the special circumstances that make the item urgent; they are "
+                        "recorded in the minutes.")
+    if problems:
+        raise ValidationError(problems)
+
+
+def add_urgent_item(
+    meeting: Meeting,
+    *,
+    number: str,
+    title: str,
+    chair: Person | None,
+    reasons: str,
+    actor=None,
+    actor_name: str = "",
+    **fields,
+) -> AgendaItem:
+    """Add urgent business to a published agenda; it is open to inspection from now and
+    recorded in the public history.
+
+    Refuses (nothing saved): an actor who is not democratic services; an agenda not yet
+    published (add the item normally); no chair or no special circumstances; the cabinet
+    (no chair's urgency route); anything ``save_agenda_item`` refuses (e.g. a duplicate number).
+    """
+    require_democratic_services(actor)
+    if not is_published(meeting):
+        raise ValidationError(f"The agenda of {meeting} is not published yet: add the item to "
+                              "the agenda in the usual way.")
+    item = AgendaItem(meeting=meeting, number=number, title=title, urgent=True,
+                      urgency_chair=chair, urgency_reasons=(reasons or "").strip(), **fields)
+    check_item_may_be_added(meeting, item)
+    with transaction.atomic():
+        save_agenda_item(item, actor, actor_name)
+        user, name = audit._actor(actor)
+        # The special circumstances of an exempt item may touch on the exempt information;
+        # they reach the public through the minutes, after the chair has seen them.
+        note = f"Item {item.number}: {item.title}. Chair: {chair.full_name}"
+        if not item.is_exempt:
+            note += f". Special circumstances: {item.urgency_reasons}"
+        audit.save(PublicationEvent(
+            meeting=meeting, kind=EventKind.URGENT_ITEM_ADDED, at=timezone.now(), by=user,
+            by_name=name or actor_name, note=note,
+        ), actor, actor_name)
+    return item
+
+
+def withdraw_paper(
+    item_paper: ItemPaper, reason: str, actor=None, actor_name: str = ""
+) -> PublicationEvent:
+    """Take a published paper off the agenda, giving the public reason. The attachment is
+    removed (audited); the document and all its versions stay in the record.
+
+    Refuses (nothing saved): an actor who is not democratic services; a blank reason; a paper
+    not published yet (detach it instead).
+    """
+    require_democratic_services(actor)
+    if not (reason or "").strip():
+        raise ValidationError("Give the reason the paper is withdrawn; it is shown publicly.")
+    meeting = item_paper.item.meeting
+    if item_paper.pk not in published_paper_ids(meeting):
+        raise ValidationError(f"“{item_paper.document.title}” has not been published: detach it "
+                              "from the agenda instead.")
+    user, name = audit._actor(actor)
+    with transaction.atomic():
+        event = audit.save(PublicationEvent(
+            meeting=meeting, document=item_paper.document,
+            version=item_paper.document.current_version(), kind=EventKind.PAPER_WITHDRAWN,
+            at=timezone.now(), by=user, by_name=name or actor_name, note=reason.strip(),
+        ), actor, actor_name)
+        audit.delete(item_paper, actor, actor_name)
+    return event
+
+
+def _published_meetings(document: Document) -> list[Meeting]:
+    """The meetings whose published agenda included the document (or its report)."""
+    top = document.parent_id or document.pk
+    links = dict(ItemPaper.objects.filter(document_id=top).values_list("pk", "item__meeting_id"))
+    meeting_ids = {
+        links[pk]
+        for papers in AgendaPublication.objects.filter(meeting_id__in=set(links.values()))
+        .values_list("papers", flat=True)
+        for pk in papers if pk in links
+    }
+    return list(Meeting.objects.filter(pk__in=meeting_ids))
+
+
+def replace_paper(
+    document: Document,
+    *,
+    html: str | None = None,
+    upload: bytes | None = None,
+    filename: str = "",
+    reason: str,
+    actor=None,
+    actor_name: str = "",
+) -> DocumentVersion:
+    """Publish a corrected version of a published paper now, with the public reason. The
+    earlier versions stay in the record, retrievable by number.
+
+    Refuses (nothing saved): an actor who is not democratic services; a blank reason; a paper
+    not on any published agenda (add a version in the usual way); anything
+    ``papers.services.add_version`` refuses (bad HTML or file).
+    """
+    require_democratic_services(actor)
+    if not (reason or "").strip():
+        raise ValidationError("Give the reason the paper is replaced; it is shown publicly.")
+    meetings = _published_meetings(document)
+    if not meetings:
+        raise ValidationError(f"“{document.title}” is not on a published agenda: add the new "
+                              "version in the usual way.")
+    user, name = audit._actor(actor)
+    with transaction.atomic():
+        version = papers_services.add_version(
+            document, html=html, upload=upload, filename=filename, actor=actor,
+            actor_name=actor_name,
+        )
+        version = papers_services.publish_version(version, actor, actor_name)
+        for meeting in meetings:
+            audit.save(PublicationEvent(
+                meeting=meeting, document=document, version=version,
+                kind=EventKind.PAPER_REPLACED, at=version.published_at, by=user,
+                by_name=name or actor_name,
+                note=f"Version {version.number}: {reason.strip()}",
+            ), actor, actor_name)
+    return version

@@ -1,0 +1,306 @@
+"""Publishing a meeting's agenda and papers (LGA 1972 s.100B). Each function validates,
+changes the record in one transaction, writes the audit trail, and raises ``ValidationError``
+(nothing saved) when it refuses. Signals go out only after the transaction commits.
+
+The other changes after publication (urgent items, withdrawals, replacements) are in
+``publishing.changes`` and the report workflow in ``publishing.workflow``; both are
+re-exported here so callers need one import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from access import audit
+from meetings.models import Meeting, MeetingStatus
+from papers import packs
+from papers import services as papers_services
+from papers.models import AgendaPack, Document, DocumentKind, ItemPaper, PackKind, PackStatus
+
+from . import deadlines, signals
+from .models import AgendaPublication, EventKind, PublicationEvent, PublicationKind
+from .state import (
+    is_published,
+    published_at,
+    published_exists,
+    published_paper_ids,
+    require_democratic_services,
+)
+from .workflow import is_approved
+
+logger = logging.getLogger(__name__)
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _documents(links: list[ItemPaper]) -> list[Document]:
+    """The attached documents with their appendices, in agenda order."""
+    docs: list[Document] = []
+    for link in links:
+        docs += [link.document, *link.document.appendices.all()]
+    return docs
+
+
+def _problems(meeting: Meeting, links: list[ItemPaper]) -> list[str]:
+    """Everything that stops these papers being published, in plain words."""
+    found = packs.problems(meeting, [link.pk for link in links])
+    for link in links:
+        doc = link.document
+        if doc.kind == DocumentKind.REPORT and not is_approved(doc):
+            found.append(f"The report “{doc.title}” (item {link.item.number}) is not approved "
+                         "for publication.")
+    return found
+
+
+def _publish_papers(
+    publication: AgendaPublication, links: list[ItemPaper], actor, actor_name: str
+) -> None:
+    """Mark the current versions published and record a history event for each paper."""
+    user, name = audit._actor(actor)
+    for doc in _documents(links):
+        version = papers_services.publish_version(doc.current_version(), actor, actor_name)
+        audit.save(PublicationEvent(
+            meeting=publication.meeting, document=doc, version=version, publication=publication,
+            kind=EventKind.PAPER_PUBLISHED, at=publication.published_at, by=user,
+            by_name=name or actor_name, note=f"Version {version.number}",
+        ), actor, actor_name)
+
+
+def _event(publication: AgendaPublication, kind: str, note: str, actor, actor_name: str):
+    user, name = audit._actor(actor)
+    return audit.save(PublicationEvent(
+        meeting=publication.meeting, publication=publication, kind=kind,
+        at=publication.published_at, by=user, by_name=name or actor_name, note=note,
+    ), actor, actor_name)
+
+
+def pending_papers(meeting: Meeting) -> list[ItemPaper]:
+    """The meeting's attached papers not yet published, in agenda order (all of them before
+    the agenda is published)."""
+    done = published_paper_ids(meeting)
+    links = (ItemPaper.objects.filter(item__meeting=meeting)
+             .select_related("document", "item").order_by("item__order", "order", "pk"))
+    return [link for link in links if link.pk not in done]
+
+
+def publication_problems(meeting: Meeting) -> list[str]:
+    """What would stop publishing the agenda (or the next supplement) now, apart from the
+    deadline: the "Publish" page shows this before the officer presses the button."""
+    if not meeting.items.exists():
+        return [f"{meeting} has no agenda items."]
+    return _problems(meeting, pending_papers(meeting))
+
+
+def _announce(signal, publication: AgendaPublication) -> None:
+    """Tell the listeners (summons, subscriptions). The publication has been committed by now:
+    a failing listener is logged, and must not make the officer think publishing failed."""
+    for receiver, result in signal.send_robust(
+        sender=Meeting, meeting=publication.meeting, publication=publication
+    ):
+        if isinstance(result, Exception):
+            logger.error("%s failed for %s", receiver, publication, exc_info=result)
+
+
+def _lock_meeting(meeting: Meeting) -> None:
+    # Two officers pressing "Publish" at once must not both publish.
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+
+
+# --- publishing ----------------------------------------------------------------------------
+
+
+def publish_agenda(
+    meeting: Meeting,
+    actor=None,
+    late_reason: str = "",
+    *,
+    now: dt.datetime | None = None,
+    actor_name: str = "",
+) -> AgendaPublication:
+    """Open the meeting's agenda, papers and public pack to inspection from this moment.
+
+    Records the AgendaPublication (deadline, on time or late with the reason), marks the
+    current version of every attached paper published, records the history, requests the
+    public and members' packs, and sends ``agenda_published`` once the transaction commits.
+    ``now`` is the moment of publication (for tests; defaults to the present).
+
+    Refuses (nothing saved): an actor who is not democratic services; a meeting already
+    published (publish a supplement instead); a cancelled meeting; a meeting with no agenda
+    items; papers not ready (no content, background documents not stated) or reports not
+    approved for publication (all listed); publication after the end of the deadline day
+    (Europe/London) without ``late_reason``.
+    """
+    require_democratic_services(actor)
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock_meeting(meeting)
+        if is_published(meeting):
+            raise ValidationError(f"The agenda of {meeting} is already published; publish a "
+                                  "supplementary agenda for papers added since.")
+        if meeting.status == MeetingStatus.CANCELLED:
+            raise ValidationError(f"{meeting} is cancelled: there is no agenda to publish.")
+        if not meeting.items.exists():
+            raise ValidationError(f"{meeting} has no agenda items, so there is no agenda to "
+                                  "publish.")
+        links = pending_papers(meeting)
+        problems = _problems(meeting, links)
+        if problems:
+            raise ValidationError(problems)
+        due = deadlines.deadline(meeting)
+        late = deadlines.is_past(meeting, now, due)
+        if late and not late_reason.strip():
+            raise ValidationError(
+                f"The deadline for publishing with five clear days was {due:%A %-d %B %Y}. "
+                "Give the reason the agenda is published late (it is kept with the record)."
+            )
+        user, name = audit._actor(actor)
+        publication = audit.save(AgendaPublication(
+            meeting=meeting, kind=PublicationKind.AGENDA, number=0, published_at=now,
+            published_by=user, published_by_name=name or actor_name, deadline=due,
+            late_reason=late_reason.strip(), on_time=deadlines.on_time(meeting, now, due),
+            papers=[link.pk for link in links],
+        ), actor, actor_name)
+        note = "" if publication.on_time else f"Published late: {publication.late_reason}"
+        _event(publication, EventKind.AGENDA_PUBLISHED, note, actor, actor_name)
+        _publish_papers(publication, links, actor, actor_name)
+        dispatch = deadlines.local_date(now)
+        for kind in (PackKind.PUBLIC, PackKind.MEMBERS):
+            packs.request_pack(meeting, kind, dispatch=dispatch, actor=actor, actor_name=actor_name)
+        transaction.on_commit(partial(_announce, signals.agenda_published, publication))
+    return publication
+
+
+def _needs_supplementary_pack(meeting: Meeting, kind: str, link_ids: list[int]) -> bool:
+    """Whether papers' pack service has anything to add for ``kind``. A pack not yet built
+    takes every paper attached when it builds, so it will already include these."""
+    built = AgendaPack.objects.filter(meeting=meeting, kind=kind, status=PackStatus.BUILT)
+    if not built.exists():
+        return False
+    included = {pk for ids in built.values_list("papers", flat=True) for pk in ids}
+    return any(pk not in included for pk in link_ids)
+
+
+def publish_supplement(
+    meeting: Meeting, actor=None, *, now: dt.datetime | None = None, actor_name: str = ""
+) -> AgendaPublication:
+    """Publish, as supplementary agenda 1, 2 …, the papers attached since the agenda was
+    published: their versions are marked published, the history recorded, supplementary
+    packs requested, and ``supplement_published`` sent after commit. A supplement after the
+    deadline is recorded as late but not refused: late papers for items already on the agenda
+    are flagged, not blocked (statutory-rules §1.6).
+
+    Refuses (nothing saved): an actor who is not democratic services; a meeting whose agenda
+    is not published; no papers added since; papers not ready or reports not approved.
+    """
+    require_democratic_services(actor)
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock_meeting(meeting)
+        if not is_published(meeting):
+            raise ValidationError(f"The agenda of {meeting} is not published yet: publish the "
+                                  "agenda, which includes every paper attached so far.")
+        links = pending_papers(meeting)
+        if not links:
+            raise ValidationError("No papers have been added since the agenda was published.")
+        problems = _problems(meeting, links)
+        if problems:
+            raise ValidationError(problems)
+        number = (AgendaPublication.objects.filter(meeting=meeting)
+                  .aggregate(n=Max("number"))["n"] or 0) + 1
+        due = deadlines.deadline(meeting)
+        user, name = audit._actor(actor)
+        publication = audit.save(AgendaPublication(
+            meeting=meeting, kind=PublicationKind.SUPPLEMENT, number=number, published_at=now,
+            published_by=user, published_by_name=name or actor_name, deadline=due,
+            on_time=deadlines.on_time(meeting, now, due), papers=[link.pk for link in links],
+        ), actor, actor_name)
+        titles = "; ".join(f"item {link.item.number}" for link in links)
+        _event(publication, EventKind.SUPPLEMENT_PUBLISHED,
+               f"Supplementary agenda {number}: papers for {titles}", actor, actor_name)
+        _publish_papers(publication, links, actor, actor_name)
+        ids = [link.pk for link in links]
+        for kind in (PackKind.PUBLIC, PackKind.MEMBERS):
+            if _needs_supplementary_pack(meeting, kind, ids):
+                packs.request_pack(meeting, kind, supplementary=True,
+                                   dispatch=deadlines.local_date(now), actor=actor,
+                                   actor_name=actor_name)
+        transaction.on_commit(partial(_announce, signals.supplement_published, publication))
+    return publication
+
+
+def record_historical_publication(
+    meeting: Meeting,
+    published_at: dt.datetime | None,
+    on_time: bool | None = None,
+    *,
+    actor_name: str = "demo",
+) -> AgendaPublication:
+    """Record that the agenda was published in the past (e.g. the printed dispatch date of
+    an imported pack). Idempotent: an existing agenda publication is returned unchanged.
+
+    ``published_at=None`` records a publication whose moment is not known; ``on_time=None``
+    computes it from ``published_at`` (or leaves it unknown). Current versions of the papers
+    are marked published at ``published_at`` when it is known. Sends no signal: nobody is
+    to be summoned to a past meeting. No approval or deadline checks: this is a record of
+    what happened, not a publication.
+    """
+    existing = AgendaPublication.objects.filter(meeting=meeting, kind=PublicationKind.AGENDA)
+    if existing.exists():
+        return existing.get()
+    due = deadlines.deadline(meeting)
+    if on_time is None and published_at is not None:
+        on_time = deadlines.on_time(meeting, published_at, due)
+    with transaction.atomic():
+        links = list(ItemPaper.objects.filter(item__meeting=meeting).select_related("document"))
+        publication = audit.save(AgendaPublication(
+            meeting=meeting, kind=PublicationKind.AGENDA, number=0, published_at=published_at,
+            published_by_name=actor_name, deadline=due, on_time=on_time, historical=True,
+            papers=[link.pk for link in links],
+        ), actor_name=actor_name)
+        _event(publication, EventKind.AGENDA_PUBLISHED,
+               "Recorded from the dispatch date printed on the agenda" if published_at
+               else "Published before this record began; the date is not known",
+               None, actor_name)
+        for doc in _documents(links):
+            version = doc.current_version()
+            if version is None:
+                continue
+            if published_at is not None and version.published_at is None:
+                version.published_at = published_at
+                audit.save(version, actor_name=actor_name, validate=False)
+            audit.save(PublicationEvent(
+                meeting=meeting, document=doc, version=version, publication=publication,
+                kind=EventKind.PAPER_PUBLISHED, at=published_at, by_name=actor_name,
+                note=f"Version {version.number}",
+            ), actor_name=actor_name)
+    return publication
+
+
+# One import for callers: the report workflow and the changes after publication.
+from .changes import (  # noqa: E402
+    add_urgent_item,
+    check_item_may_be_added,
+    replace_paper,
+    withdraw_paper,
+)
+from .workflow import (  # noqa: E402
+    approve_for_publication,
+    missing_for_submission,
+    return_to_draft,
+    sign_off,
+    submit_report,
+)
+
+__all__ = [
+    "add_urgent_item", "approve_for_publication", "check_item_may_be_added", "is_published",
+    "missing_for_submission", "pending_papers", "publication_problems", "publish_agenda",
+    "publish_supplement", "published_at", "published_exists", "record_historical_publication",
+    "replace_paper", "return_to_draft", "sign_off", "submit_report", "withdraw_paper",
+]

@@ -1,0 +1,51 @@
+"""What is published: the gate the website and other apps use, and who may publish."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
+
+from access.rules import is_democratic_services
+from meetings.models import Meeting
+
+from .models import AgendaPublication, PublicationKind
+
+
+def is_published(meeting: Meeting) -> bool:
+    """Are the meeting's agenda and public papers open to inspection?"""
+    return AgendaPublication.objects.filter(meeting=meeting, kind=PublicationKind.AGENDA).exists()
+
+
+def published_at(meeting: Meeting) -> dt.datetime | None:
+    """When the agenda was published (None: not published, or a historical record whose
+    moment is not known; ``is_published`` tells the two apart)."""
+    return (
+        AgendaPublication.objects.filter(meeting=meeting, kind=PublicationKind.AGENDA)
+        .values_list("published_at", flat=True)
+        .first()
+    )
+
+
+def published_exists(ref: str = "pk") -> Exists:
+    """For querysets: ``Meeting.objects.filter(published_exists())`` or, from an item,
+    ``AgendaItem.objects.filter(published_exists("meeting"))``. One subquery, no extra query."""
+    return Exists(
+        AgendaPublication.objects.filter(meeting=OuterRef(ref), kind=PublicationKind.AGENDA)
+    )
+
+
+def published_paper_ids(meeting: Meeting) -> set[int]:
+    """The item papers (ids) made public by the meeting's agenda and supplements so far."""
+    ids: set[int] = set()
+    rows = AgendaPublication.objects.filter(meeting=meeting).values_list("papers", flat=True)
+    for papers in rows:
+        ids.update(papers)
+    return ids
+
+
+def require_democratic_services(actor) -> None:
+    """Publication is democratic services' act. ``None`` is the operator (command, demo)."""
+    if actor is not None and not is_democratic_services(actor):
+        raise PermissionDenied("Only democratic services may publish or change published papers.")

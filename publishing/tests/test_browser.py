@@ -1,0 +1,41 @@
+"""The public document history page in Chromium: no axe-core violations, no restricted title."""
+
+import os
+from pathlib import Path
+from pprint import pformat
+
+import pytest
+
+from papers.models import Classification
+from publishing import services
+
+from . import builders as b
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SHOTS = Path(os.environ.get("MOOT_SHOTS", "/tmp/shots"))
+
+
+def test_history_page_is_accessible_and_withholds_restricted_titles(
+    live_server, demo_council, page, axe
+):
+    meeting = b.meeting()
+    budget = b.paper(meeting, "2", "Budget monitoring")
+    b.paper(meeting, "3", f"Land sale {b.CANARY}", classification=Classification.EXEMPT,
+            paragraph=3)
+    services.publish_agenda(meeting, now=b.BEFORE, actor_name="Democratic Services")
+    services.replace_paper(budget.document, html="<p>Corrected.</p>",
+                           reason="Table 2 had a wrong total.", actor_name="Democratic Services")
+    SHOTS.mkdir(exist_ok=True)
+    failures = {}
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        response = page.goto(f"{live_server.url}/meetings/{meeting.pk}/history/")
+        assert response.status == 200
+        assert b.CANARY not in page.content()
+        assert "Restricted document (paragraph 3)" in page.content()
+        violations = axe(page)
+        if violations:
+            failures[width] = violations
+        page.screenshot(path=str(SHOTS / f"publishing-history-{width}.png"), full_page=True)
+    assert failures == {}, pformat(failures)

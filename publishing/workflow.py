@@ -1,0 +1,225 @@
+"""A report's way to publication: draft → submitted → cleared → approved for publication.
+
+Each function validates, changes the record in one transaction, writes the audit trail and
+raises ``ValidationError`` (nothing saved) when it refuses. A report counts as approved only
+while its current version is the one approved: a later change needs approving again.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from access import audit
+from access.rules import is_democratic_services
+from papers.models import Classification, Document, DocumentKind
+
+from .models import ClearanceSignoff, ClearanceStep, ReportState, ReportWorkflow
+
+
+def workflow_of(document: Document) -> ReportWorkflow:
+    """The report's workflow row as saved now, unsaved (a draft) when it has none yet.
+    Read afresh: ``document.workflow`` may be a cached copy from before a change."""
+    found = ReportWorkflow.objects.filter(document_id=document.pk).first()
+    return found or ReportWorkflow(document=document)
+
+
+def _is_report(document: Document) -> bool:
+    return document.kind == DocumentKind.REPORT and not document.parent_id
+
+
+def _has_content(document: Document) -> bool:
+    version = document.current_version()
+    return version is not None and bool((version.text or version.html or "").strip() or
+                                        version.source_file)
+
+
+def missing_for_submission(document: Document) -> list[str]:
+    """What the author must still do before the report can be submitted (empty when ready).
+
+    Shown on the author's screen before submitting; ``submit_report`` refuses with the same list.
+    """
+    if not _is_report(document):
+        return [f"“{document.title}” is not a report: only reports go through clearance."]
+    missing = []
+    if not _has_content(document):
+        missing.append("The report has no content yet: write it or upload it.")
+    if document.classification == Classification.EXEMPT and not document.exempt_paragraph:
+        missing.append("The report is marked exempt but does not cite its Schedule 12A paragraph.")
+    report = document.report_or_none
+    if report is None:
+        missing.append(
+            "The report header (background documents, recommendations) is not filled in."
+        )
+    else:
+        if not report.background_statement:
+            missing.append("The background documents are not stated: list them or state “None”.")
+        if not report.recommendations.exists():
+            missing.append("The report has no recommendations.")
+    for appendix in document.appendices.all():
+        name = appendix.label or appendix.title
+        if not _has_content(appendix):
+            missing.append(f"{name} has no content yet.")
+        if appendix.classification == Classification.EXEMPT and not appendix.exempt_paragraph:
+            missing.append(f"{name} is marked exempt but does not cite its Schedule 12A paragraph.")
+    return missing
+
+
+def active_steps() -> list[ClearanceStep]:
+    return list(ClearanceStep.objects.filter(active=True))
+
+
+def unsigned_steps(workflow: ReportWorkflow) -> list[ClearanceStep]:
+    """The active steps not yet signed off for the report's current submission."""
+    signed = set(
+        ClearanceSignoff.objects.filter(
+            document_id=workflow.document_id, submission=workflow.submission
+        ).values_list("step_id", flat=True)
+    )
+    return [step for step in active_steps() if step.pk not in signed]
+
+
+def is_approved(document: Document) -> bool:
+    """Approved for publication, and not changed since."""
+    workflow = workflow_of(document)
+    if workflow.state != ReportState.APPROVED:
+        return False
+    version = document.current_version()
+    return version is not None and version.number == workflow.approved_version
+
+
+def _lock(document: Document) -> ReportWorkflow:
+    """The workflow row, locked against a simultaneous change (created as a draft if missing)."""
+    workflow = ReportWorkflow.objects.select_for_update().filter(document=document).first()
+    return workflow or ReportWorkflow(document=document)
+
+
+def _require_actor(actor, actor_name: str, what: str) -> None:
+    user, name = audit._actor(actor)
+    if not (name or actor_name):
+        raise ValidationError(f"{what} must be recorded with the name of who did it.")
+
+
+def submit_report(document: Document, actor=None, actor_name: str = "") -> ReportWorkflow:
+    """Submit a draft report for clearance (a new round of sign-offs).
+
+    Refuses: a report that is not a draft; a report with anything in
+    ``missing_for_submission`` (the refusal lists it all).
+    """
+    with transaction.atomic():
+        workflow = _lock(document)
+        if workflow.state != ReportState.DRAFT:
+            raise ValidationError(
+                f"“{document.title}” is already {workflow.get_state_display().lower()}."
+            )
+        missing = missing_for_submission(document)
+        if missing:
+            raise ValidationError(missing)
+        workflow.submission += 1
+        workflow.submitted_at = timezone.now()
+        workflow.returned_reason = ""
+        # With no clearance steps configured there is nothing to wait for.
+        workflow.state = ReportState.SUBMITTED
+        audit.save(workflow, actor, actor_name)
+        if not unsigned_steps(workflow):
+            workflow.state = ReportState.CLEARED
+            audit.save(workflow, actor, actor_name)
+    return workflow
+
+
+def sign_off(
+    document: Document, step: ClearanceStep, comment: str = "", actor=None, actor_name: str = ""
+) -> ClearanceSignoff:
+    """Sign off one clearance step for the report's current submission; when every active step
+    is signed off the report becomes cleared.
+
+    Refuses: a report not submitted (or already approved); an inactive step; a step already
+    signed off for this submission; a sign-off without an identifiable signer.
+    """
+    _require_actor(actor, actor_name, "A sign-off")
+    with transaction.atomic():
+        workflow = _lock(document)
+        if workflow.state not in (ReportState.SUBMITTED, ReportState.CLEARED):
+            raise ValidationError(
+                f"“{document.title}” is {workflow.get_state_display().lower()}: only a submitted "
+                "report can be signed off."
+            )
+        if not step.active:
+            raise ValidationError(f"The step “{step}” is no longer in use.")
+        if ClearanceSignoff.objects.filter(
+            document=document, step=step, submission=workflow.submission
+        ).exists():
+            raise ValidationError(f"“{step}” has already signed off this submission.")
+        user, name = audit._actor(actor)
+        signoff = audit.save(
+            ClearanceSignoff(
+                document=document,
+                step=step,
+                submission=workflow.submission,
+                by=user,
+                by_name=name or actor_name,
+                at=timezone.now(),
+                comment=comment.strip(),
+            ),
+            actor,
+            actor_name,
+        )
+        if workflow.state == ReportState.SUBMITTED and not unsigned_steps(workflow):
+            workflow.state = ReportState.CLEARED
+            audit.save(workflow, actor, actor_name)
+    return signoff
+
+
+def return_to_draft(
+    document: Document, reason: str, actor=None, actor_name: str = ""
+) -> ReportWorkflow:
+    """Send a submitted, cleared or approved report back to its author with a reason; its
+    sign-offs stay in the record but the next submission needs new ones.
+
+    Refuses: a report that is already a draft; a blank reason.
+    """
+    if not reason.strip():
+        raise ValidationError("Say why the report is returned: the author needs to know.")
+    with transaction.atomic():
+        workflow = _lock(document)
+        if workflow.pk is None or workflow.state == ReportState.DRAFT:
+            raise ValidationError(f"“{document.title}” is already a draft.")
+        workflow.state = ReportState.DRAFT
+        workflow.returned_reason = reason.strip()
+        workflow.approved_at, workflow.approved_version = None, None
+        workflow.approved_by, workflow.approved_by_name = None, ""
+        return audit.save(workflow, actor, actor_name)
+
+
+def approve_for_publication(
+    document: Document, actor=None, actor_name: str = ""
+) -> ReportWorkflow:
+    """Approve a cleared report for publication (its current version).
+
+    Refuses: an actor who is not democratic services; a report not submitted; any active
+    clearance step not signed off for this submission (listed); a report with no content.
+    """
+    if actor is not None and not is_democratic_services(actor):
+        raise PermissionDenied("Only democratic services approve reports for publication.")
+    with transaction.atomic():
+        workflow = _lock(document)
+        if workflow.state not in (ReportState.SUBMITTED, ReportState.CLEARED):
+            raise ValidationError(
+                f"“{document.title}” is {workflow.get_state_display().lower()}: only a submitted "
+                "and cleared report can be approved."
+            )
+        unsigned = unsigned_steps(workflow)
+        if unsigned:
+            raise ValidationError(
+                [f"“{step}” has not signed off “{document.title}”." for step in unsigned]
+            )
+        version = document.current_version()
+        if version is None:
+            raise ValidationError(f"“{document.title}” has no content to approve.")
+        user, name = audit._actor(actor)
+        workflow.state = ReportState.APPROVED
+        workflow.approved_at = timezone.now()
+        workflow.approved_version = version.number
+        workflow.approved_by, workflow.approved_by_name = user, name or actor_name
+        return audit.save(workflow, actor, actor_name)
