@@ -22,6 +22,7 @@ from council.models import (
     Post,
 )
 from meetings.models import AgendaItem, Meeting, Venue
+from papers.models import Document
 
 
 def wipe(actor_name: str) -> dict[str, int]:
@@ -32,14 +33,18 @@ def wipe(actor_name: str) -> dict[str, int]:
         "memberships": Membership.objects.count(),
         "meetings": Meeting.objects.count(),
         "agenda items": AgendaItem.objects.count(),
+        "papers": Document.objects.filter(parent=None).count(),
     }
     authority = Authority.current()
     if authority is not None:
         audit.record(AuditEntry.Action.DELETE, authority, {"council record": [counts, None]},
                      actor_name=actor_name)
     try:
-        # Meetings first: bodies and venues are protected while meetings refer to them.
+        # Meetings first: bodies and venues are protected while meetings refer to them. Their
+        # agendas and packs go with them; then the papers (with their versions and report
+        # headers, which protect the bodies and people they name).
         Meeting.objects.all().delete()
+        Document.objects.all().delete()
         # A sub-committee protects its parent; unhook the tree before deleting it.
         Body.objects.update(parent=None, default_venue=None, contact_officer=None)
         Body.objects.all().delete()

@@ -13,6 +13,7 @@ from meetings.models import Venue
 
 from . import bodies as B
 from . import meetings as M
+from . import papers as PAPERS
 from . import people as P
 from .dates import MUNICIPAL_2015, TERM_2013, TERM_2017
 
@@ -67,6 +68,7 @@ def load(loader: Loader) -> None:
     _seats(loader, people, bodies, term_2013)
     _posts(loader, people)
     _meetings(loader, people, bodies, venues)
+    PAPERS.load(loader)
 
 
 def _groups(loader: Loader, people: People) -> None:

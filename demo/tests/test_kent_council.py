@@ -26,12 +26,22 @@ from council.models import (
     TermOfOffice,
 )
 from meetings.models import AgendaItem, Meeting, Venue
+from papers.models import (
+    Document,
+    DocumentVersion,
+    ItemPaper,
+    PathwayStep,
+    Recommendation,
+    Report,
+    ReportSigner,
+)
 
 pytestmark = pytest.mark.django_db
 D = dt.date
 MODELS = [Authority, Person, PersonNameForm, PoliticalGroup, GroupMembership, Division,
           TermOfOffice, Body, Membership, Post, PostHolding, StatutoryDesignation, Venue, Meeting,
-          AgendaItem, AuditEntry]
+          AgendaItem, Document, DocumentVersion, ItemPaper, Report, ReportSigner, Recommendation,
+          PathwayStep, AuditEntry]
 
 
 def counts() -> dict[str, int]:
