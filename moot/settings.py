@@ -134,6 +134,17 @@ MOOT_SIGN_IN_FAILURES = int(os.environ.get("MOOT_SIGN_IN_FAILURES", 5))
 MOOT_SIGN_IN_WINDOW_MINUTES = int(os.environ.get("MOOT_SIGN_IN_WINDOW_MINUTES", 15))
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Moot")
 
+# Email: EMAIL_URL is "console://" (default), "file:///path", "smtp://user:pass@host:port?tls=1",
+# "submission://…" (STARTTLS, 587), "smtps://…" (465), "locmem://" or "dummy://".
+from summons.email_config import email_settings  # noqa: E402
+
+globals().update(email_settings(os.environ.get("EMAIL_URL", "console://")))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "democratic.services@localhost")
+# The public address of the site, for links in emails and feeds.
+MOOT_SITE_URL = os.environ.get("MOOT_SITE_URL", "http://127.0.0.1:8000")
+if MOOT_ENV == "production" and not os.environ.get("MOOT_SITE_URL"):
+    raise ImproperlyConfigured("MOOT_ENV=production needs MOOT_SITE_URL (used in emails and feeds).")
+
 # Papers larger than this are refused on upload (bytes).
 MOOT_MAX_UPLOAD_BYTES = int(os.environ.get("MOOT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 

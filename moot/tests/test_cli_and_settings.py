@@ -68,6 +68,16 @@ def test_production_starts_with_a_secret_key(tmp_path):
         MOOT_ENV="production",
         SECRET_KEY="s" * 60,
         DEBUG="0",
+        MOOT_SITE_URL="https://democracy.example.gov.uk",
         MOOT_DATA_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_production_needs_the_site_address(tmp_path):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "moot.settings", "MOOT_ENV": "production",
+           "SECRET_KEY": "s" * 60, "DEBUG": "0", "MOOT_DATA_DIR": str(tmp_path)}
+    env.pop("MOOT_SITE_URL", None)
+    result = subprocess.run([str(MOOT), "check"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120, env=env)
+    assert result.returncode != 0 and "MOOT_SITE_URL" in result.stderr

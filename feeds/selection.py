@@ -1,0 +1,144 @@
+"""What the feeds list: the meetings of a scope (the authority, a body or a member's bodies),
+with the public items of agendas that have been published.
+
+An agenda counts as published when publishing records it (``publishing.state``, the gate the
+website uses) or once its publication signal has been received (a ``PublicationNotice``);
+until then a feed shows the meeting but none of its business.
+Exempt items never appear: not their titles, not their purposes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Max, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from access.models import AuditEntry
+from council.models import Authority, Body, BodyKind, Membership, Person, TermOfOffice
+from meetings.models import AgendaItem, Meeting, Part
+from publishing.state import published_exists
+from summons.ics import LONDON
+
+from .models import NoticeKind, PublicationNotice
+
+# How far ahead a feed looks: dates further out are provisional programme dates.
+HORIZON = dt.timedelta(days=366)
+
+
+@dataclass
+class Scope:
+    title: str
+    description: str
+    page: str  # the website page the feed belongs to
+    meetings: Q
+    body: Body | None = None
+    person: Person | None = None
+    origin: str = ""  # scheme and host of the request, for absolute links
+
+
+def authority() -> Scope:
+    name = getattr(Authority.current(), "name", "") or "Moot"
+    return Scope(f"{name}: meetings", f"Meetings of {name}'s council, committees and other bodies",
+                 reverse("website:home"), Q())
+
+
+def for_body(slug: str) -> Scope | None:
+    body = Body.objects.filter(slug=slug).first()
+    if body is None:
+        return None
+    return Scope(f"{body.name}: meetings", f"Meetings of the {body.name}",
+                 body.get_absolute_url(), Q(body=body), body=body)
+
+
+def _period(start: dt.date, end: dt.date | None) -> Q:
+    q = Q(date__gte=start)
+    return q & Q(date__lte=end) if end else q
+
+
+def for_member(slug: str) -> Scope | None:
+    """Meetings of the bodies the member sat on, while they sat on them, and of the full
+    council while they held office."""
+    person = Person.objects.filter(slug=slug).first()
+    if person is None:
+        return None
+    parts = [
+        Q(body_id=body_id) & _period(start, end)
+        for body_id, start, end in Membership.objects.filter(person=person)
+        .values_list("body_id", "start", "end")
+    ]
+    parts += [
+        Q(body__kind=BodyKind.COUNCIL) & _period(start, end)
+        for start, end in TermOfOffice.objects.filter(person=person).values_list("start", "end")
+    ]
+    if not parts:  # an officer or anyone else without seats: no member feed
+        return None
+    name = person.councillor_name
+    return Scope(f"{name}: meetings", f"Meetings of the bodies {name} sits on",
+                 person.get_absolute_url(), reduce(or_, parts), person=person)
+
+
+@dataclass
+class Entry:
+    meeting: Meeting
+    agenda_published: bool
+    agenda_published_at: dt.datetime | None  # None too when the moment is not recorded
+    minutes_published_at: dt.datetime | None
+    updated: dt.datetime
+    public_items: list[AgendaItem] = field(default_factory=list)
+    guid: str = ""
+
+    @property
+    def upcoming(self) -> bool:
+        return self.meeting.date >= timezone.localdate()
+
+
+def _last_changes(ids: list[int]) -> dict[int, dt.datetime]:
+    ct = ContentType.objects.get_for_model(Meeting)
+    rows = (AuditEntry.objects.filter(content_type=ct, object_id__in=[str(i) for i in ids])
+            .values("object_id").annotate(at=Max("at")))
+    return {int(r["object_id"]): r["at"] for r in rows}
+
+
+def _start(meeting: Meeting) -> dt.datetime:
+    return dt.datetime.combine(meeting.date, meeting.start_time or dt.time(0), tzinfo=LONDON)
+
+
+def entries(scope: Scope, limit: int) -> list[Entry]:
+    """The scope's meetings, newest first (upcoming ones up to a year ahead). Five queries."""
+    horizon = timezone.localdate() + HORIZON
+    meetings = list(
+        Meeting.objects.filter(scope.meetings, date__lte=horizon)
+        .annotate(agenda_public=published_exists())
+        .select_related("body", "venue")
+        .order_by("-date", "-start_time", "-pk")[:limit]
+    )
+    ids = [m.pk for m in meetings]
+    published: dict[tuple[int, str], dt.datetime] = {}
+    for meeting_id, kind, at in (
+        PublicationNotice.objects.filter(meeting_id__in=ids)
+        .order_by("published_at").values_list("meeting_id", "kind", "published_at")
+    ):
+        published.setdefault((meeting_id, kind), at)  # the first publication
+    items: dict[int, list[AgendaItem]] = {}
+    agenda_ids = {m.pk for m in meetings
+                  if m.agenda_public or (m.pk, NoticeKind.AGENDA) in published}
+    # A sub-item of an exempt item is exempt business too, whatever its own part says.
+    public = (AgendaItem.objects.filter(meeting_id__in=agenda_ids, part=Part.PUBLIC)
+              .exclude(parent__part=Part.EXEMPT).order_by("order", "pk"))
+    for item in public:
+        items.setdefault(item.meeting_id, []).append(item)
+    changed = _last_changes(ids)
+    result = []
+    for m in meetings:
+        agenda_at = published.get((m.pk, NoticeKind.AGENDA))
+        minutes_at = published.get((m.pk, NoticeKind.MINUTES))
+        stamps = [s for s in (changed.get(m.pk), agenda_at, minutes_at) if s]
+        result.append(Entry(m, m.pk in agenda_ids, agenda_at, minutes_at,
+                            max(stamps) if stamps else _start(m), items.get(m.pk, [])))
+    return result

@@ -1,0 +1,1 @@
+from summons.tests.conftest import immediate_tasks, member_user, publish  # noqa: F401
