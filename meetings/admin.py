@@ -78,12 +78,36 @@ class AgendaFormSet(BaseInlineFormSet):
         )
 
 
+ITEM_FIELDS = ("order", "purpose", "kind", "part", "exempt_paragraph", "parent", "motion_text",
+               "mover", "seconder")
+
+
+def save_item(item: AgendaItem, actor=None, actor_name: str = "") -> AgendaItem:
+    """Save an agenda item; a new item on a published agenda goes through publishing as urgent
+    business (the chair and the special circumstances are required, and it enters the public
+    history), so the back office cannot slip an item onto a published agenda."""
+    from publishing.changes import add_urgent_item
+    from publishing.state import is_published
+
+    if item.pk is None and item.meeting_id and is_published(item.meeting):
+        if not item.urgent:
+            from publishing.changes import check_item_may_be_added
+
+            check_item_may_be_added(item.meeting, item)  # raises the plain explanation
+        return add_urgent_item(
+            item.meeting, number=item.number, title=item.title, chair=item.urgency_chair,
+            reasons=item.urgency_reasons, actor=actor, actor_name=actor_name,
+            **{name: getattr(item, name) for name in ITEM_FIELDS},
+        )
+    return services.save_agenda_item(item, actor, actor_name)
+
+
 class AgendaItemInline(AuditedInline, admin.TabularInline):
     model = AgendaItem
     formset = AgendaFormSet
     fields = ["order", "number", "title", "kind", "part", "exempt_paragraph", "parent"]
     show_change_link = True  # purpose, motion, mover and seconder are on the item's own page
-    save_service = staticmethod(services.save_agenda_item)
+    save_service = staticmethod(save_item)
     extra = 1
     verbose_name_plural = "agenda"
 
@@ -130,7 +154,7 @@ class AgendaItemForm(forms.ModelForm):
 @admin.register(AgendaItem)
 class AgendaItemAdmin(AuditedAdmin):
     form = AgendaItemForm
-    save_service = staticmethod(services.save_agenda_item)
+    save_service = staticmethod(save_item)
     list_display = ["number", "title", "meeting", "part", "exempt_paragraph", "kind"]
     list_display_links = ["number", "title"]
     list_filter = ["part", "kind", ("meeting__body", admin.RelatedOnlyFieldListFilter)]
@@ -139,7 +163,7 @@ class AgendaItemAdmin(AuditedAdmin):
     search_help_text = "Search by the item's title or number, or the body's name."
     date_hierarchy = "meeting__date"
     ordering = ["-meeting__date", "order"]
-    autocomplete_fields = ["meeting", "parent", "mover", "seconder"]
+    autocomplete_fields = ["meeting", "parent", "mover", "seconder", "urgency_chair"]
     fieldsets = [
         (None, {"fields": ["meeting", "number", "order", "parent", "title", "purpose", "kind"]}),
         (
@@ -151,6 +175,14 @@ class AgendaItemAdmin(AuditedAdmin):
             },
         ),
         ("Motion", {"fields": ["motion_text", "mover", "seconder"], "classes": ["collapse"]}),
+        (
+            "Urgent business",
+            {
+                "fields": ["urgent", "urgency_chair", "urgency_reasons"],
+                "description": "Only an urgent item, agreed by the chair for stated special "
+                "circumstances, can be added once the agenda is published (section 100B(4)(b)).",
+            },
+        ),
     ]
 
 

@@ -82,6 +82,10 @@ def request_pack(
     if found:
         raise ValidationError(found)
     user, _ = audit._actor(actor)
+    if link_ids is None:
+        # The pack holds the papers attached now, whenever the worker gets to it: a paper
+        # attached later belongs in a supplement, not silently in the published pack.
+        link_ids = sorted(ItemPaper.objects.filter(item__meeting=meeting).values_list("pk", flat=True))
     pack = audit.save(
         AgendaPack(
             meeting=meeting,
@@ -89,7 +93,7 @@ def request_pack(
             supplement=supplement,
             dispatch_date=dispatch or dt.date.today(),
             requested_by=user,
-            papers=link_ids or [],
+            papers=link_ids,
         ),
         actor,
         actor_name,
@@ -112,13 +116,13 @@ def run_pack(pack_id: int, progress=None) -> AgendaPack:
         if progress:
             progress(done, total, what)
 
-    link_ids = pack.papers if pack.supplement else None
     try:
         built = build_pack(
             pack.meeting,
             members=pack.kind == PackKind.MEMBERS,
             dispatch=pack.dispatch_date,
-            link_ids=link_ids,
+            link_ids=pack.papers,
+            supplement=bool(pack.supplement),
             progress=report,
         )
     except Exception as exc:  # recorded for the officer; the traceback goes to the log
@@ -136,10 +140,6 @@ def run_pack(pack_id: int, progress=None) -> AgendaPack:
     pack.file.save(name, ContentFile(built.pdf), save=False)
     pack.page_count, pack.size = built.page_count, len(built.pdf)
     pack.item_pages = {str(k): list(v) for k, v in built.item_pages.items()}
-    if not pack.supplement:
-        pack.papers = sorted(
-            ItemPaper.objects.filter(item__meeting=pack.meeting).values_list("pk", flat=True)
-        )
     pack.status, pack.progress, pack.message = (
         PackStatus.BUILT,
         100,

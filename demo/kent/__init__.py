@@ -8,12 +8,13 @@ from django.utils.text import slugify
 
 from council.models import Body, Person, PoliticalGroup, Role
 from council.names import parse
-from demo.loader import Loader
+from demo.loader import ACTOR, Loader
 from meetings.models import Venue
 
 from . import bodies as B
 from . import meetings as M
 from . import papers as PAPERS
+from . import publications as PUBLICATIONS
 from . import people as P
 from .dates import MUNICIPAL_2015, TERM_2013, TERM_2017
 
@@ -69,6 +70,7 @@ def load(loader: Loader) -> None:
     _posts(loader, people)
     _meetings(loader, people, bodies, venues)
     PAPERS.load(loader)
+    PUBLICATIONS.load(ACTOR)
 
 
 def _groups(loader: Loader, people: People) -> None:

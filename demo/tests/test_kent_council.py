@@ -35,10 +35,12 @@ from papers.models import (
     Report,
     ReportSigner,
 )
+from publishing.models import AgendaPublication, PublicationEvent
 
 pytestmark = pytest.mark.django_db
 D = dt.date
-MODELS = [Authority, Person, PersonNameForm, PoliticalGroup, GroupMembership, Division,
+MODELS = [AgendaPublication, PublicationEvent, Authority, Person, PersonNameForm, PoliticalGroup,
+          GroupMembership, Division,
           TermOfOffice, Body, Membership, Post, PostHolding, StatutoryDesignation, Venue, Meeting,
           AgendaItem, Document, DocumentVersion, ItemPaper, Report, ReportSigner, Recommendation,
           PathwayStep, AuditEntry]

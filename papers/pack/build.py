@@ -238,20 +238,23 @@ def build_pack(
     members: bool = False,
     dispatch: dt.date | None = None,
     link_ids=None,
+    supplement: bool | None = None,
     progress: Progress = _quiet,
 ) -> Pack:
     """Build the public pack (or, with ``members``, the members' pack) of ``meeting``.
 
-    With ``link_ids`` (item papers added after the agenda was published) it builds a
-    supplementary pack: a covering letter listing those items, numbered from page 1.
+    ``link_ids`` limits the pack to those item papers (default: every attached paper). A
+    supplementary pack (``supplement``; by default whenever ``link_ids`` is given) has a
+    covering letter listing only its items, and is numbered from page 1.
     """
     dispatch = dispatch or dt.date.today()
+    supplement = (link_ids is not None) if supplement is None else supplement
     papers = collect(meeting, members, link_ids)
     items = list(meeting.items.select_related("mover", "seconder"))
-    if link_ids is not None:
+    if supplement:
         wanted = {p.item.pk for p in papers}
         items = [i for i in items if i.pk in wanted]
-    front_html = supplement_letter_html if link_ids is not None else front_sheet_html
+    front_html = supplement_letter_html if supplement else front_sheet_html
     restricted_pdf, _ = cached_render(render_to_string("papers/print/restricted.html"))
     blank_pdf, _ = cached_render(render_to_string("papers/print/blank.html"))
     # Exempt papers are rendered for the public pack too, but only to count their pages: the

@@ -107,3 +107,15 @@ def test_moot_pack_command_refuses_clearly(meeting, args, message):
     args = [a.format(m=meeting.pk) for a in args]
     with pytest.raises(CommandError, match=message):
         call_command("pack", *args)
+
+
+def test_a_pack_holds_the_papers_attached_when_it_was_requested(meeting):
+    add_paper(meeting, "2", "Budget")
+    pack = packs.request_pack(meeting, enqueue=False)
+    add_paper(meeting, "3", "Attached while the pack waited for the worker")
+    built = packs.run_pack(pack.pk)
+    late_text = "Attached while the pack waited for the worker text."  # the paper's body
+    assert late_text not in " ".join(text(built)).replace("\n", " ")
+    assert "Budget text." in " ".join(text(built))
+    supp = packs.run_pack(packs.request_pack(meeting, supplementary=True, enqueue=False).pk)
+    assert late_text in " ".join(text(supp)).replace("\n", " ")
