@@ -1,0 +1,104 @@
+"""Restricted papers for those entitled to them (issue 4 §1).
+
+A councillor who sits on the body, an officer named on the report, democratic services, or a
+person granted access by the Monitoring Officer reads exempt and confidential papers here,
+signed in with both factors. Every view and download is logged; responses are never cached.
+Anyone else gets the same 404 as for a paper that does not exist.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_safe
+
+from meetings.models import Meeting
+from papers.models import Document, ItemPaper, PackKind
+
+from .models import ExemptAccess
+from .rules import may_see_exempt, needs_two_factor
+
+
+def _log(request, document, action: str, description: str) -> None:
+    ExemptAccess.objects.create(
+        user=request.user, username=request.user.get_username(), document=document,
+        action=action, description=description[:300], ip_address=request.META.get("REMOTE_ADDR"))
+
+
+def _gate(request, meeting: Meeting, document=None):
+    """None when the user may proceed; otherwise the response to send (sign in, or 404)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
+    if needs_two_factor(request.user) and not request.user.is_verified():
+        return redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
+    if not may_see_exempt(request.user, meeting, document):
+        raise Http404("No such paper")
+    return None
+
+
+def _restricted_paper(meeting: Meeting, doc_id: int) -> Document:
+    doc = get_object_or_404(Document.objects.select_related("parent"), pk=doc_id)
+    top = doc.parent or doc
+    attached = ItemPaper.objects.filter(item__meeting=meeting, document=top).exists()
+    if not attached or not (doc.is_restricted or top.is_restricted):
+        raise Http404("No such restricted paper")
+    return doc
+
+
+@require_safe
+def paper(request, pk: int, doc: int):
+    meeting = get_object_or_404(Meeting.objects.select_related("body", "venue"), pk=pk)
+    document = _restricted_paper(meeting, doc)
+    refused = _gate(request, meeting, document)
+    if refused:
+        return refused
+    version = document.current_version()
+    if version is None:
+        raise Http404("This paper has no content yet")
+    item = ItemPaper.objects.filter(item__meeting=meeting, document=document.parent or document) \
+        .select_related("item").first().item
+    _log(request, document, "view", f"{meeting}: {document}")
+    response = render(request, "access/restricted_paper.html", {
+        "meeting": meeting, "document": document, "version": version, "item": item,
+        "appendices": document.appendices.all(),
+    })
+    add_never_cache_headers(response)
+    return response
+
+
+@require_safe
+def paper_pdf(request, pk: int, doc: int):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    document = _restricted_paper(meeting, doc)
+    refused = _gate(request, meeting, document)
+    if refused:
+        return refused
+    version = document.current_version()
+    if version is None or not version.source_file:
+        raise Http404("No file")
+    _log(request, document, "download", f"{meeting}: {document} (PDF)")
+    response = FileResponse(version.source_file.open("rb"), content_type="application/pdf",
+                            filename=f"restricted-{document.pk}.pdf")
+    add_never_cache_headers(response)
+    return response
+
+
+@require_safe
+def members_pack(request, pk: int):
+    from papers.packs import latest
+
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    refused = _gate(request, meeting)
+    if refused:
+        return refused
+    pack = latest(meeting, PackKind.MEMBERS)
+    if pack is None:
+        raise Http404("No members' pack has been built")
+    _log(request, None, "download", str(pack))
+    response = FileResponse(pack.file.open("rb"), content_type="application/pdf",
+                            filename=f"{meeting.slug}-members-pack.pdf")
+    add_never_cache_headers(response)
+    return response
