@@ -114,3 +114,54 @@ class AuditEntryAdmin(admin.ModelAdmin):
             )
         except NoReverseMatch:
             return ""
+
+
+# --- Accounts, access grants and the exempt access log (issue 4) ---------------------------
+
+from .admin_base import AuditedAdmin  # noqa: E402
+from .models import AccessGrant, Account, ExemptAccess  # noqa: E402
+
+
+@admin.register(Account)
+class AccountAdmin(AuditedAdmin):
+    list_display = ["user", "person", "democratic_services"]
+    list_filter = ["democratic_services"]
+    search_fields = ["user__username", "person__surname", "person__forenames"]
+    autocomplete_fields = ["user", "person"]
+
+
+@admin.register(AccessGrant)
+class AccessGrantAdmin(AuditedAdmin):
+    """The Monitoring Officer's grants of access to exempt information, for a stated period."""
+
+    list_display = ["person", "body", "meeting", "document", "start", "end", "granted_by"]
+    list_filter = ["start"]
+    search_fields = ["person__surname", "reason"]
+    autocomplete_fields = ["person", "body", "meeting", "document"]
+    readonly_fields = ["granted_by", "granted_at"]
+    fields = ["person", "body", "meeting", "document", "reason", "start", "end", "granted_by",
+              "granted_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.granted_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ExemptAccess)
+class ExemptAccessAdmin(admin.ModelAdmin):
+    """Every view or download of exempt information; nobody may change it."""
+
+    list_display = ["at", "username", "action", "description", "ip_address"]
+    list_filter = ["action"]
+    search_fields = ["username", "description"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -78,6 +78,14 @@ class AccessGrant(models.Model):
     class Meta:
         ordering = ["-start"]
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if sum(x is not None for x in (self.body_id, self.meeting_id, self.document_id)) != 1:
+            raise ValidationError("Grant access to exactly one body, meeting or document.")
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": "The grant cannot end before it starts."})
+
     def __str__(self) -> str:
         what = self.document or self.meeting or self.body
         return f"{self.person}: {what} ({self.start:%-d %b %Y} – {self.end:%-d %b %Y})"

@@ -103,3 +103,18 @@ def test_two_factor_is_needed_by_those_who_can_see_exempt_information(setting):
     assert needs_two_factor(user_for(None, democratic_services=True))
     assert not needs_two_factor(user_for(t.person("Resident")))
     assert not needs_two_factor(AnonymousUser())
+
+
+def test_a_grant_covers_exactly_one_thing_for_a_real_period(setting):
+    from django.core.exceptions import ValidationError
+
+    body, meeting, member, _ = setting
+    grant = AccessGrant(person=member, reason="Advice", start=D(2030, 1, 2), end=D(2030, 1, 1))
+    with pytest.raises(ValidationError, match="exactly one"):
+        grant.full_clean()
+    grant.body, grant.meeting = body, meeting
+    with pytest.raises(ValidationError, match="exactly one"):
+        grant.full_clean()
+    grant.meeting = None
+    with pytest.raises(ValidationError, match="cannot end before"):
+        grant.full_clean()
