@@ -1,5 +1,5 @@
-"""Meetings: the meeting page (with its agenda in the seeds' two parts), home-page lists and
-the calendar month."""
+"""Meetings: the meeting page (with its agenda in the seeds' two parts, once published),
+home-page lists and the calendar month."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.db.models import Max, Min, Q
 
 from meetings.models import AgendaItem, Meeting
 
-from . import papers, today
+from . import papers, publication, today
 
 
 @dataclass
@@ -27,12 +27,16 @@ class Agenda:
         return sorted(paras)
 
 
-def agenda(meeting: Meeting) -> Agenda:
-    """The meeting's items split into public and exempt parts, sub-items under their item.
+def agenda(meeting: Meeting) -> Agenda | None:
+    """The meeting's items split into public and exempt parts, sub-items under their item;
+    None until the agenda is published (the notice of the meeting is public, its agenda is not
+    yet open to inspection).
 
-    Four queries: the items, and their papers (``item.listed_papers``). Sub-items are
-    attached as ``item.children`` in agenda order.
+    Up to seven queries: publication, the items, and their published papers
+    (``item.listed_papers``). Sub-items are attached as ``item.children`` in agenda order.
     """
+    if not publication.is_published(meeting):
+        return None
     items = list(
         meeting.items.select_related("mover", "seconder").order_by("order", "pk")
     )

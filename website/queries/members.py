@@ -159,6 +159,11 @@ class MemberPage:
     current_memberships: list[Membership]
     past_memberships: list[Membership]
 
+    @property
+    def has_feed(self) -> bool:
+        """Member feeds cover the bodies they sat on and the council while in office."""
+        return self.is_councillor or bool(self.current_memberships or self.past_memberships)
+
 
 def member_page(slug: str) -> MemberPage | None:
     """One person's page. A fixed number of queries (about eight) whatever their history."""

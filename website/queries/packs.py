@@ -1,6 +1,6 @@
 """The meeting's agenda packs as the public site offers them: the latest built public pack of
-each kind (agenda, supplement 1, 2 …). Members' packs include exempt papers and are never
-offered or served here."""
+each kind (agenda, supplement 1, 2 …), once the meeting's agenda is published. Members' packs
+include exempt papers and are never offered or served here."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from django.urls import reverse
 from meetings.models import Meeting
 from papers import packs
 from papers.models import AgendaPack, PackKind, PackStatus
+
+from . import publication
 
 
 @dataclass
@@ -32,8 +34,11 @@ def pack_url(meeting: Meeting, supplement: int) -> str:
 
 
 def public_packs(meeting: Meeting) -> list[PackLink]:
-    """The latest built public pack of each supplement number, agenda pack first. One query;
-    it picks the same row as ``papers.packs.latest``, which serves the file."""
+    """The latest built public pack of each supplement number, agenda pack first; none before
+    the agenda is published. One query (with the publication check, unless it is known); it
+    picks the same row as ``papers.packs.latest``, which serves the file."""
+    if not publication.is_published(meeting):
+        return []
     rows = (AgendaPack.objects.filter(meeting=meeting, kind=PackKind.PUBLIC,
                                       status=PackStatus.BUILT)
             .order_by("supplement", "-built_at"))
@@ -44,5 +49,7 @@ def public_packs(meeting: Meeting) -> list[PackLink]:
 
 
 def public_pack(meeting: Meeting, supplement: int) -> AgendaPack | None:
+    if not publication.is_published(meeting):
+        return None
     pack = packs.latest(meeting, PackKind.PUBLIC, supplement)
     return pack if pack is not None and pack.file else None

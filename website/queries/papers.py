@@ -1,10 +1,13 @@
 """Papers on the public site: what each agenda item lists, one paper's page, the home page's
 recent papers and the sitemap's paper pages.
 
-The rule everything here follows: a paper is public when it is unrestricted and, for an
-appendix, its report is unrestricted too (an appendix goes with its report). A restricted
-paper never reaches a template as a Document, only as a ``Restricted`` notice carrying its
-label and Schedule 12A paragraph, so no template can print its title by mistake.
+The rules everything here follows: a paper is public when it is unrestricted and, for an
+appendix, its report is unrestricted too (an appendix goes with its report); and when its
+attachment to the meeting has been published, by the agenda or a supplementary agenda
+(``publication.paper_ids``). A restricted paper never reaches a template as a Document, only
+as a ``Restricted`` notice carrying its label and Schedule 12A paragraph, so no template can
+print its title by mistake. The version shown is the latest one published (``versions``): a
+newer draft never replaces it.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from types import SimpleNamespace
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from meetings.models import AgendaItem, Meeting
 from papers.models import Classification, Document, DocumentVersion, ItemPaper, SourceKind
+from publishing.state import published_exists
 
 from .. import paper_body
+from . import publication
+from .versions import public_version, public_versions
 
 UNRESTRICTED = Classification.UNRESTRICTED
 
@@ -97,15 +103,6 @@ class Paper:
 Entry = Paper | Restricted
 
 
-def current_versions(doc_ids) -> dict[int, DocumentVersion]:
-    """Each document's latest version, without its (possibly large) content. One query."""
-    latest = (DocumentVersion.objects.filter(document=OuterRef("document"))
-              .order_by("-number").values("number")[:1])
-    rows = (DocumentVersion.objects.filter(document_id__in=list(doc_ids))
-            .filter(number=Subquery(latest)).defer("html", "text"))
-    return {v.document_id: v for v in rows}
-
-
 def entries(docs: list[Document]) -> dict[int, Entry]:
     """Attached documents (``parent`` loaded) by id as listed: public ones with their
     appendices, restricted ones as a notice only. Documents with no content yet are left
@@ -115,7 +112,7 @@ def entries(docs: list[Document]) -> dict[int, Entry]:
     appendices: dict[int, list[Document]] = {}
     for a in Document.objects.filter(parent_id__in=[d.pk for d in docs]).order_by("order", "pk"):
         appendices.setdefault(a.parent_id, []).append(a)
-    versions = current_versions(
+    versions = public_versions(
         [d.pk for d in docs] + [a.pk for group in appendices.values() for a in group])
 
     def entry(doc: Document, appendix: bool, restricted: bool) -> Entry | None:
@@ -138,10 +135,12 @@ def entries(docs: list[Document]) -> dict[int, Entry]:
 
 
 def attach_papers(meeting: Meeting, items: list[AgendaItem]) -> None:
-    """Set ``item.listed_papers`` on each of ``items`` (sub-items included). Three queries,
-    however many papers."""
-    links = list(ItemPaper.objects.filter(item__meeting=meeting)
-                 .select_related("document__parent").order_by("order", "pk"))
+    """Set ``item.listed_papers`` on each of ``items`` (sub-items included): the published
+    papers only. Four queries, however many papers (none when nothing is published)."""
+    published = publication.paper_ids(meeting)
+    links = [link for link in ItemPaper.objects.filter(item__meeting=meeting)
+             .select_related("document__parent").order_by("order", "pk")
+             if link.pk in published] if published else []
     listed = entries(list({link.document_id: link.document for link in links}.values()))
     by_item: dict[int, list[Entry]] = {}
     for link in links:
@@ -168,7 +167,9 @@ class PaperPage:
 
     @property
     def published(self):
-        return self.version.published_at or self.version.created_at
+        """When this version was published; None for a historical record whose moment is not
+        known (the page then gives no date rather than the date the record was made)."""
+        return self.version.published_at
 
     @property
     def from_pdf(self) -> bool:
@@ -189,12 +190,17 @@ REPORT_PARTS = ["report__signers__person", "report__recommendations", "report__p
 
 
 def public_document(meeting: Meeting, doc_pk: int) -> tuple[Document, ItemPaper] | None:
-    """The document if the public may see it and it is on this meeting's agenda (itself, or
-    as an appendix of a report that is). Two queries."""
+    """The document if the public may see it and its meeting's agenda (or a supplement) has
+    published it here (itself, or as an appendix of a report that is). Three queries, one
+    when nothing of the meeting is published."""
+    published = publication.paper_ids(meeting)
+    if not published:
+        return None
     doc = Document.objects.select_related("parent").filter(pk=doc_pk).first()
     if doc is None or not is_public(doc):
         return None
-    link = (ItemPaper.objects.filter(item__meeting=meeting, document_id=doc.parent_id or doc.pk)
+    link = (ItemPaper.objects.filter(item__meeting=meeting, document_id=doc.parent_id or doc.pk,
+                                     pk__in=published)
             .select_related("item").order_by("item__order", "order", "pk").first())
     if link is None:
         return None
@@ -202,27 +208,34 @@ def public_document(meeting: Meeting, doc_pk: int) -> tuple[Document, ItemPaper]
 
 
 def paper_page(meeting: Meeting, doc_pk: int) -> PaperPage | None:
-    """Everything a paper's page shows, or None when the public may not see it here."""
+    """Everything a paper's page shows, or None when the public may not see it here. The
+    version shown is the one published (``versions``), never a newer draft."""
     found = public_document(meeting, doc_pk)
     if found is None:
         return None
     doc, link = found
-    version = doc.versions.order_by("-number").first()
-    if version is None:
-        return None
     doc = (Document.objects.select_related("report__to_body", "report__author",
                                            "report__director", "parent")
            .prefetch_related(*REPORT_PARTS).get(pk=doc.pk))
-    entry = entries([doc])[doc.pk] if doc.parent_id is None else Paper(doc, version)
+    if doc.parent_id is None:
+        entry = entries([doc]).get(doc.pk)
+        if not isinstance(entry, Paper):
+            return None
+        version = DocumentVersion.objects.get(pk=entry.version.pk)  # with its content
+    else:
+        version = public_version(doc.pk, full=True)
+        if version is None:
+            return None
+        entry = Paper(doc, version)
     return PaperPage(meeting, link.item, doc, version, entry)
 
 
 def public_pdf(meeting: Meeting, doc_pk: int) -> DocumentVersion | None:
-    """The current version of a public paper of this meeting, if it is an uploaded PDF."""
+    """The published version of a public paper of this meeting, if it is an uploaded PDF."""
     found = public_document(meeting, doc_pk)
     if found is None:
         return None
-    version = found[0].versions.defer("html", "text").order_by("-number").first()
+    version = public_version(found[0].pk)
     if version is None or version.source_kind != SourceKind.PDF or not version.source_file:
         return None
     return version
@@ -231,23 +244,34 @@ def public_pdf(meeting: Meeting, doc_pk: int) -> DocumentVersion | None:
 # --- lists across meetings -----------------------------------------------------------------
 
 
+RECENT_CANDIDATES = 5  # times the limit: papers of published agendas, before the ids check
+
+
+def _published_links():
+    """Public papers with content on published agendas (their own attachment may still await
+    a supplement: check the ids)."""
+    return (ItemPaper.objects.filter(public_q("document__")).filter(has_version("document"))
+            .filter(published_exists("item__meeting"))
+            .select_related("document", "item__meeting__body"))
+
+
 def recent(limit: int = 10) -> list[ItemPaper]:
-    """The papers most recently attached to meetings, public ones only. One query."""
-    return list(
-        ItemPaper.objects.filter(public_q("document__"))
-        .filter(has_version("document"))
-        .select_related("document", "item__meeting__body")
-        .order_by("-added_at", "-pk")[:limit]
-    )
+    """The published papers most recently attached to meetings, public ones only. Two
+    queries (one when there are none)."""
+    candidates = list(_published_links().order_by("-added_at", "-pk")[:limit * RECENT_CANDIDATES])
+    if not candidates:
+        return []
+    published = publication.all_paper_ids({link.item.meeting_id for link in candidates})
+    return [link for link in candidates if link.pk in published][:limit]
 
 
 def sitemap_pages() -> list[tuple[Meeting, Document, object]]:
-    """(meeting, document, last changed) for every public paper page. Two queries."""
-    links = list(
-        ItemPaper.objects.filter(public_q("document__")).filter(has_version("document"))
-        .select_related("document", "item__meeting__body")
-        .order_by("item__meeting__date", "item__meeting_id", "item__order", "order", "pk")
-    )
+    """(meeting, document, last changed) for every published public paper page. Three
+    queries."""
+    published = publication.all_paper_ids()
+    links = [link for link in _published_links().order_by(
+        "item__meeting__date", "item__meeting_id", "item__order", "order", "pk")
+        if link.pk in published]
     appendices: dict[int, list[Document]] = {}
     # A subquery, not a list of ids: a large council's papers would exceed SQLite's limit
     # on query parameters.
@@ -263,4 +287,3 @@ def sitemap_pages() -> list[tuple[Meeting, Document, object]]:
                 seen.add((meeting.pk, doc.pk))
                 pages.append((meeting, doc, doc.updated_at))
     return pages
-

@@ -5,6 +5,8 @@ from django.utils.html import strip_tags
 
 from council.models import Body
 from meetings.models import Meeting
+from publishing.models import AgendaPublication
+from publishing.services import record_historical_publication
 
 PR = "Policy and Resources Cabinet Committee"
 SMS = "Selection and Member Services Committee"
@@ -27,3 +29,16 @@ def words(response) -> str:
     """Like ``text`` but every tag separates words, as table cells and list items do."""
     content = re.sub(r"<[^>]+>", " ", response.content.decode())
     return re.sub(r"\s+", " ", html.unescape(content)).strip()
+
+
+def unpublish(m: Meeting) -> Meeting:
+    """Remove any publication the demo recorded: the meeting's agenda is not yet public."""
+    AgendaPublication.objects.filter(meeting=m).delete()
+    return m
+
+
+def publish(m: Meeting, at=None) -> Meeting:
+    """Record the meeting's agenda as published (at a moment not known, by default) with
+    every paper attached now, whatever the demo recorded for it."""
+    record_historical_publication(unpublish(m), at, actor_name="test")
+    return m

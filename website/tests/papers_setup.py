@@ -32,7 +32,7 @@ from papers.models import (
     ReportSigner,
 )
 
-from .helpers import PR, body, meeting
+from .helpers import PR, body, meeting, publish
 
 CANARY = "CANARY-5e1d-never-public"
 SEPT_15 = dt.date(2017, 9, 15)
@@ -105,7 +105,9 @@ def header(doc: Document, m: Meeting) -> Report:
     return report
 
 
-def make_papers() -> Papers:
+def make_papers(published: bool = True) -> Papers:
+    """The papers, published with the meeting's agenda (at a moment not known) unless not
+    ``published``."""
     m = meeting(PR, SEPT_15)
     report = document("Contract Management Report",
                       html="<h2>Introduction</h2><p>First draft of the report.</p>")
@@ -134,6 +136,8 @@ def make_papers() -> Papers:
     confidential = document(f"Legal advice {CANARY}", html=f"<p>{CANARY} advice.</p>",
                             classification=Classification.CONFIDENTIAL)
     services.attach(item(m, "Customer Feedback Policy"), confidential)
+    if published:
+        publish(m)
     return Papers(m, report, appendix, exempt_appendix, pdf, exempt, exempt_child, confidential)
 
 

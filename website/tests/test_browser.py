@@ -7,11 +7,17 @@ from pathlib import Path
 from pprint import pformat
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.test import Client
 
+from access.models import Account
 from council.models import Membership, Role
+from moot.testing import verified_login
 
 from .helpers import PR, body, meeting
 from .papers_setup import make_papers, pack, paper_url
+from .publication_setup import future_meeting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,6 +41,9 @@ def key_pages(papers) -> dict[str, str]:
         "committees": "/committees/",
         "committee": pr.get_absolute_url(),
         "meeting": meeting(PR, dt.date(2017, 9, 15)).get_absolute_url(),
+        # Only the notice of the meeting, and when its agenda will be published.
+        "meeting-unpublished": future_meeting().get_absolute_url(),
+        "history": f"/meetings/{papers.meeting.pk}/history/",
         "member": chairman.get_absolute_url(),
         "calendar": "/calendar/2017/09/",
         "members": "/members/",
@@ -60,6 +69,43 @@ def test_key_pages_have_no_accessibility_violations(live_server, demo_papers, pa
                 failures[f"{name}@{width}"] = violations
             page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
     assert failures == {}, pformat(failures)
+
+
+def sign_in(page, live_server, person) -> None:
+    """Give the browser the session of a councillor signed in with both factors."""
+    user = User.objects.create_user("councillor", password="Long-enough-pass-1")
+    Account.objects.create(user=user, person=person)
+    client = verified_login(Client(), user)
+    name = settings.SESSION_COOKIE_NAME
+    page.context.add_cookies([{"name": name, "value": client.cookies[name].value,
+                               "url": live_server.url}])
+
+
+def test_signed_in_header_has_no_accessibility_violations(live_server, demo_council, page, axe):
+    pr = body(PR)
+    chairman = Membership.objects.filter(body=pr, role=Role.CHAIRMAN).first().person
+    sign_in(page, live_server, chairman)
+    SHOTS.mkdir(exist_ok=True)
+    failures = {}
+    for name, path in {"home": "/", "committee": pr.get_absolute_url(),
+                       "consent": "/account/summons-consent/"}.items():
+        for width in (1280, 375):
+            page.set_viewport_size({"width": width, "height": 900})
+            assert page.goto(live_server.url + path).status == 200, path
+            assert page.get_by_text(f"Signed in as {chairman.full_name}").is_visible()
+            if violations := axe(page):
+                failures[f"{name}@{width}"] = violations
+            page.screenshot(path=str(SHOTS / f"signed-in-{name}-{width}.png"))
+    assert failures == {}, pformat(failures)
+    # The sign-out button is reachable by keyboard, and works.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/")
+    button = page.get_by_role("button", name="Sign out")
+    button.focus()
+    page.screenshot(path=str(SHOTS / "signed-in-focus-1280.png"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("link", name="Sign in").is_visible()
 
 
 def test_skip_link_is_first_and_moves_focus_to_main(live_server, demo_council, page):

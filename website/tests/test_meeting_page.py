@@ -6,7 +6,7 @@ import pytest
 
 from meetings.models import AgendaItem
 
-from .helpers import PR, SMS, meeting, text
+from .helpers import PR, SMS, meeting, publish, text
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ EXCLUSION = (
 
 @pytest.fixture
 def pr_page(client):
-    return text(client.get(meeting(PR, dt.date(2017, 9, 15)).get_absolute_url()))
+    return text(client.get(publish(meeting(PR, dt.date(2017, 9, 15))).get_absolute_url()))
 
 
 def test_front_sheet_details(pr_page):
@@ -54,12 +54,13 @@ def test_items_1_to_13_are_unrestricted_and_14_follows_the_exclusion(pr_page):
         assert found < exclusion, title
         position = found
     assert pr_page.index("14 Company Governance") > exclusion
-    assert "To receive an exempt report concerning company governance at KCC." in pr_page
+    # The public see an exempt item's number, title and paragraph only, not its purpose.
+    assert "To receive an exempt report concerning company governance at KCC." not in pr_page
     assert "Exempt: paragraph 3 of Part 1 of Schedule 12A" in pr_page
 
 
 def test_exclusion_cites_every_distinct_paragraph(client):
-    m = meeting(PR, dt.date(2017, 9, 15))
+    m = publish(meeting(PR, dt.date(2017, 9, 15)))
     AgendaItem.objects.create(meeting=m, number="15", title="Staffing", order=9999,
                               part="exempt", exempt_paragraph=1)
     page = text(client.get(m.get_absolute_url()))
@@ -67,7 +68,7 @@ def test_exclusion_cites_every_distinct_paragraph(client):
 
 
 def test_meeting_without_exempt_items_says_so(client):
-    page = text(client.get(meeting(SMS, dt.date(2017, 3, 1)).get_absolute_url()))
+    page = text(client.get(publish(meeting(SMS, dt.date(2017, 3, 1))).get_absolute_url()))
     assert "2.30 pm" in page
     assert "Ask for: Andrew Tait" in page
     assert "At the time of preparing the agenda there were no exempt items" in page
@@ -78,7 +79,7 @@ def test_motion_names_its_mover_and_seconder(client):
     item = AgendaItem.objects.filter(mover__isnull=False, seconder__isnull=False).first()
     if item is None:
         pytest.skip("no motion with a mover and seconder recorded")
-    page = text(client.get(item.meeting.get_absolute_url()))
+    page = text(client.get(publish(item.meeting).get_absolute_url()))
     mover, seconder = item.mover.short_name, item.seconder.short_name
     assert f"{mover} will propose and {seconder} will second." in page
 

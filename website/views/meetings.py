@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from ..queries import meetings, packs, today
+from ..queries import meetings, packs, publication, today
 
 
 def meeting(request, pk, slug=None):
@@ -14,8 +14,10 @@ def meeting(request, pk, slug=None):
     previous, following = meetings.neighbours(found)
     return render(request, "website/meeting.html", {
         "meeting": found,
+        "published": publication.is_published(found),
         "agenda": meetings.agenda(found),
         "packs": packs.public_packs(found),
+        "due": publication.due_by(found),
         "previous": previous,
         "next": following,
         "today": today(),

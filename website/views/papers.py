@@ -1,8 +1,9 @@
 """A paper's page, its PDF, and the meeting's agenda packs.
 
 Anything the public may not see (a restricted paper or its file, a paper of another meeting,
-a members' pack) is a plain 404, checked before any redirect: a 403, or a redirect to the
-canonical address, would confirm that it exists.
+a paper or pack of an agenda not yet published, a paper attached since and awaiting its
+supplementary agenda, a members' pack) is a plain 404, checked before any redirect: a 403, or
+a redirect to the canonical address, would confirm that it exists.
 """
 
 from django.http import Http404
