@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "meetings",
     "papers",
     "publishing",
+    "proceedings",
     "summons",
     "feeds",
     "website",
