@@ -61,7 +61,22 @@ def plant_canary(meeting: Meeting | None = None) -> Planted:
         exempt_paragraph=3))
     papers.add_version(exempt_doc, html=f"<p>Governance {CANARY}</p>")
     papers.attach(exempt_item, exempt_doc)
+    _join_recorded_publication(meeting)
     return Planted(meeting, public_item, exempt_item, public_doc, exempt_doc)
+
+
+def _join_recorded_publication(meeting: Meeting) -> None:
+    """The demo records this agenda as published; the planted papers join that publication,
+    as if they had been on the agenda, because emails and feeds link published papers only."""
+    from papers.models import ItemPaper
+    from publishing.models import AgendaPublication, PublicationKind
+
+    publication = AgendaPublication.objects.filter(
+        meeting=meeting, kind=PublicationKind.AGENDA).first()
+    if publication is not None:
+        ids = ItemPaper.objects.filter(item__meeting=meeting).values_list("pk", flat=True)
+        publication.papers = sorted(set(publication.papers) | set(ids))
+        publication.save(update_fields=["papers"])
 
 
 class FlakyBackend(LocmemBackend):

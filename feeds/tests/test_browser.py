@@ -37,11 +37,11 @@ def test_subscription_pages_have_no_violations(live_server, demo_council, page, 
         url = f"{live_server.url}/subscriptions/new/?body={body.slug}"
         failures[f"form@{width}"] = check(page, axe, url)
         page.fill("#email", "not an email")
-        page.click("button[type=submit]")
+        page.click("#main-content button[type=submit]")  # not the header's Sign out
         assert page.locator(".govuk-error-summary").is_visible()
         failures[f"form-errors@{width}"] = axe(page)
         page.fill("#email", "reader@example.org")
-        page.click("button[type=submit]")
+        page.click("#main-content button[type=submit]")  # not the header's Sign out
         assert "Check your email" in page.content()
         failures[f"sent@{width}"] = axe(page)
         failures[f"bad-link@{width}"] = check(
@@ -60,11 +60,11 @@ def test_consent_page_has_no_violations(live_server, demo_council, page, axe):
     failures["consent"] = check(page, axe, url)
     page.check("#decision")
     page.fill("#email", "")
-    page.click("button[type=submit]")
+    page.click("#main-content button[type=submit]")  # not the header's Sign out
     assert page.locator(".govuk-error-summary").is_visible()
     failures["consent-errors"] = axe(page)
     page.fill("#email", "me@example.org")
-    page.click("button[type=submit]")
+    page.click("#main-content button[type=submit]")  # not the header's Sign out
     assert "will be emailed to me@example.org" in page.content()
     failures["consent-saved"] = axe(page)
 
