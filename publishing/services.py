@@ -62,10 +62,14 @@ def _problems(meeting: Meeting, links: list[ItemPaper]) -> list[str]:
 def _publish_papers(
     publication: AgendaPublication, links: list[ItemPaper], actor, actor_name: str
 ) -> None:
-    """Mark the current versions published and record a history event for each paper."""
+    """Mark the current versions published and record a history event for each paper not
+    already published (a report republished only for its new appendix keeps its record)."""
     user, name = audit._actor(actor)
     for doc in _documents(links):
-        version = papers_services.publish_version(doc.current_version(), actor, actor_name)
+        current = doc.current_version()
+        if current is None or any(_released(v) for v in doc.versions.all()):
+            continue
+        version = papers_services.publish_version(current, actor, actor_name)
         audit.save(PublicationEvent(
             meeting=publication.meeting, document=doc, version=version, publication=publication,
             kind=EventKind.PAPER_PUBLISHED, at=publication.published_at, by=user,
@@ -81,13 +85,28 @@ def _event(publication: AgendaPublication, kind: str, note: str, actor, actor_na
     ), actor, actor_name)
 
 
+def _released(version) -> bool:
+    """Published: marked so, or named by the history (a record whose moment is not known)."""
+    return version.published_at is not None or PublicationEvent.objects.filter(
+        version=version, kind__in=[EventKind.PAPER_PUBLISHED, EventKind.PAPER_REPLACED]).exists()
+
+
+def _late_appendix(link: ItemPaper) -> bool:
+    """An appendix added to a published report: it waits for the next supplement."""
+    for appendix in link.document.appendices.all():
+        version = appendix.current_version()
+        if version is not None and not any(_released(v) for v in appendix.versions.all()):
+            return True
+    return False
+
+
 def pending_papers(meeting: Meeting) -> list[ItemPaper]:
     """The meeting's attached papers not yet published, in agenda order (all of them before
-    the agenda is published)."""
+    the agenda is published), including published reports that have gained an appendix."""
     done = published_paper_ids(meeting)
     links = (ItemPaper.objects.filter(item__meeting=meeting)
              .select_related("document", "item").order_by("item__order", "order", "pk"))
-    return [link for link in links if link.pk not in done]
+    return [link for link in links if link.pk not in done or _late_appendix(link)]
 
 
 def publication_problems(meeting: Meeting) -> list[str]:

@@ -3,8 +3,8 @@
 A version is published when it carries ``published_at`` (publishing marks it) or when the
 meeting's history records it as the version published or the replacement (a historical
 record whose moment is not known leaves ``published_at`` empty but names the version). A
-newer version still in draft never replaces it. A paper with no version known to be published
-at all (a record older than the history) falls back to its current version.
+newer version still in draft never replaces it. A paper with no published version is not
+public at all (e.g. an appendix added to a published report, until a supplement publishes it).
 """
 
 from __future__ import annotations
@@ -32,12 +32,10 @@ def public_versions(doc_ids) -> dict[int, DocumentVersion]:
     rows = (DocumentVersion.objects.filter(document_id__in=doc_ids).annotate(released=released)
             .defer("html", "text").order_by("document_id", "number"))
     published: dict[int, DocumentVersion] = {}
-    latest: dict[int, DocumentVersion] = {}
-    for version in rows:  # in number order: the last one seen wins
-        latest[version.document_id] = version
+    for version in rows:  # in number order: the last released one wins
         if version.released:
             published[version.document_id] = version
-    return {doc: published.get(doc, version) for doc, version in latest.items()}
+    return published
 
 
 def public_version(doc_id: int, *, full: bool = False) -> DocumentVersion | None:
