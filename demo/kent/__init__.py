@@ -71,6 +71,10 @@ def load(loader: Loader) -> None:
     _meetings(loader, people, bodies, venues)
     PAPERS.load(loader)
     PUBLICATIONS.load(ACTOR)
+    # The County Council of 22 October 2015 as it happened: attendance, minutes 35–43, votes.
+    from proceedings.kent import load_22_october_2015
+
+    load_22_october_2015()
 
 
 def _groups(loader: Loader, people: People) -> None:

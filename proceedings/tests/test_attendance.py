@@ -138,4 +138,4 @@ def test_nil_return_blocks_declarations(committee):
     record_nil_declarations(c.meeting)
     with pytest.raises(ValidationError, match="no declarations"):
         record_declaration(c.meeting, c.items[0], c.members[1], "other", "x", "left_room")
-    assert not Declaration.objects.exists()
+    assert not Declaration.objects.filter(meeting=c.meeting).exists()

@@ -69,7 +69,8 @@ def test_recorded_vote_refuses_those_not_entitled(sitting, who, message):
     person = c.members[who] if isinstance(who, int) else getattr(c, who)
     with pytest.raises(ValidationError, match=message):
         record_vote(c.motion, "recorded", choices=[(c.members[1], "for"), (person, "for")])
-    assert not Vote.objects.exists() and not RecordedVote.objects.exists()
+    assert not Vote.objects.filter(motion=c.motion).exists()
+    assert not RecordedVote.objects.filter(vote__motion=c.motion).exists()
     c.motion.refresh_from_db()
     assert c.motion.outcome == ""
 
@@ -82,7 +83,7 @@ def test_recorded_vote_refuses_duplicates_and_mismatched_counts(sitting):
         )
     with pytest.raises(ValidationError, match="do not match the names"):
         record_vote(c.motion, "recorded", counts=(2, 0, 0), choices=[(c.members[1], "for")])
-    assert not Vote.objects.exists()
+    assert not Vote.objects.filter(motion=c.motion).exists()
 
 
 def test_member_who_left_the_room_cannot_vote(sitting):
