@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 
 import pytest
@@ -63,16 +62,14 @@ def test_refuses_a_database_that_holds_a_council():
     assert Authority.current().name == "Kent County Council"
 
 
-def test_same_seed_same_council_and_a_small_run_is_quick():
-    started = time.monotonic()
+def test_same_seed_same_council():
+    # How fast the generator runs belongs in benchmarks, not in a test's assertions.
     call_command("demo", seed=7, **SMALL)
-    elapsed = time.monotonic() - started
     first = fingerprint()
     call_command("demo", seed=7, **SMALL)
     assert fingerprint() == first
     call_command("demo", seed=8, **SMALL)
     assert fingerprint()["people"] != first["people"]
-    assert elapsed < 5, f"a 20-member, 1-year council took {elapsed:.1f}s"
     assert len(first["people"]) == 20 + 12  # councillors and officers
     assert len(first["meetings"]) > 50
 
