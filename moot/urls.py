@@ -16,6 +16,12 @@ urlpatterns = [
     path("", include("publishing.urls")),
     path("", include("summons.urls")),
     path("", include("feeds.urls")),
+    path("", include("proceedings.urls")),
+    path("", include("decisions.urls")),
+    path("clerk/", include("clerking.urls")),
+    path("search/", include("search.urls")),
+    path("api/", include("api.urls")),
+    path("", include("moderngov.urls")),
     path("", include("website.urls")),
 ]
 # Uploaded photos in development; in production the web server serves MEDIA_ROOT.
