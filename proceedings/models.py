@@ -185,6 +185,12 @@ class MotionKind(models.TextChoices):
     SUBSTANTIVE = "substantive", "Substantive motion"
     AMENDMENT = "amendment", "Amendment"
     PROCEDURAL = "procedural", 'Procedural motion (e.g. "that the question be put")'
+    ELECTION = "election", "Election of a chair or vice-chair"
+
+
+class Office(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    VICE_CHAIR = "vice_chair", "Vice-chair"
 
 
 class Outcome(models.TextChoices):
@@ -232,6 +238,18 @@ class Motion(models.Model):
         blank=True,
         related_name="+",
         help_text="The carried amendment this substantive motion came from.",
+    )
+    # Elections: the person proposed for the office. Kept as part of the record.
+    nominee = models.ForeignKey(
+        "council.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Elections only: the member proposed.",
+    )
+    office = models.CharField(
+        max_length=12, choices=Office.choices, blank=True, help_text="Elections only."
     )
     outcome = models.CharField(max_length=12, choices=Outcome.choices, blank=True, default="")
     order = models.PositiveIntegerField(default=0, help_text="Order in which it was put.")
@@ -354,7 +372,30 @@ class Minute(models.Model):
         help_text='Printed "(Item N)". One item may have more than one minute.',
     )
     title = models.CharField(max_length=300)
-    text = models.TextField(blank=True, help_text="The paragraphs of the minute.")
+    text = models.TextField(
+        blank=True,
+        help_text="The paragraphs of the minute, one per blank-line-separated block; they are "
+        "numbered (1), (2) … when there is more than one. Lines starting “(a)” are sub-points.",
+    )
+    exempt = models.BooleanField(
+        default=False,
+        help_text="Minuted in closed session: kept out of the public minutes (LGA 1972 s100C).",
+    )
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        choices=[(n, f"Paragraph {n}") for n in range(1, 8)],
+        help_text="Exempt minutes: the paragraph of Schedule 12A.",
+    )
+    public_summary = models.TextField(
+        blank=True,
+        help_text="Exempt minutes: a summary for the public record where leaving the minute "
+        "out would make the public minutes incoherent (s100C(2)).",
+    )
+    summary_not_needed = models.BooleanField(
+        default=False,
+        help_text="Exempt minutes: the public minutes read coherently without a summary.",
+    )
 
     class Meta:
         ordering = ["municipal_year", "number"]
@@ -386,6 +427,14 @@ class Resolution(models.Model):
     parts = models.JSONField(
         default=list, blank=True, help_text="The parts in order; they are lettered (a), (b) …"
     )
+    delegated_to = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='A decision delegated: to whom, e.g. "the Head of Democratic Services".',
+    )
+    in_consultation_with = models.CharField(
+        max_length=300, blank=True, help_text='e.g. "the Leader of the UKIP Group".'
+    )
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -398,3 +447,144 @@ class Resolution(models.Model):
     @property
     def lettered_parts(self) -> list[tuple[str, str]]:
         return [(f"({chr(ord('a') + i)})", p) for i, p in enumerate(self.parts)]
+
+
+class ActionKind(models.TextChoices):
+    ACTION = "action", "Action"
+    UNDERTAKING = "undertaking", "Undertaking"
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    DONE = "done", "Done"
+    DROPPED = "dropped", "No longer needed"
+
+
+class Action(models.Model):
+    """An action agreed or an undertaking given ("Mr Hotson undertook to provide …").
+
+    Open actions appear on the body's work programme until done.
+    """
+
+    # Agreed at the meeting; part of its record.
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.CASCADE, related_name="actions"
+    )
+    # The minute that records it, where there is one; the action stands if the minute goes.
+    minute = models.ForeignKey(
+        Minute, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
+    kind = models.CharField(max_length=12, choices=ActionKind.choices, default=ActionKind.ACTION)
+    text = models.TextField(help_text="What is to be done, in the minutes' words.")
+    # Who owes it; a person in the record where possible, kept if they leave.
+    owner = models.ForeignKey(
+        "council.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    owner_text = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='Where the owner is not a person in the record, e.g. "Head of Highways".',
+    )
+    due = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=8, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
+    completed_on = models.DateField(null=True, blank=True)
+    progress = models.TextField(blank=True, help_text="Progress reported to the committee.")
+
+    class Meta:
+        ordering = ["due", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    @property
+    def owner_name(self) -> str:
+        return str(self.owner) if self.owner_id else self.owner_text
+
+    def clean(self) -> None:
+        from .rules import check_action
+
+        check_action(self)
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", "Draft (not published)"
+    PUBLISHED_DRAFT = "published_draft", "Published as a draft (unconfirmed)"
+    APPROVED = "approved", "Approved as a correct record"
+    SIGNED = "signed", "Signed by the chair"
+
+
+class MinutesRecord(models.Model):
+    """The state of a meeting's minutes: draft → published as draft → approved → signed.
+
+    Once approved the minutes are immutable; corrections made on approval are a new version
+    (``MinutesVersion``) linked to the approving minute.
+    """
+
+    # The state belongs to the meeting's minutes.
+    meeting = models.OneToOneField(
+        "meetings.Meeting", on_delete=models.CASCADE, related_name="minutes_record"
+    )
+    status = models.CharField(
+        max_length=16, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The minute of the later meeting that approved these minutes; keep the link protected.
+    approved_by_minute = models.ForeignKey(
+        Minute,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="approves",
+        editable=False,
+    )
+    approved_on = models.DateField(null=True, blank=True, editable=False)
+    # Who signed is part of the record.
+    signed_by = models.ForeignKey(
+        "council.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    signed_on = models.DateField(null=True, blank=True, editable=False)
+
+    def __str__(self) -> str:
+        return f"Minutes of {self.meeting}: {self.get_status_display()}"
+
+    @property
+    def is_public(self) -> bool:
+        return self.status != MinutesStatus.DRAFT
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status in (MinutesStatus.APPROVED, MinutesStatus.SIGNED)
+
+
+class MinutesVersion(models.Model):
+    """An immutable snapshot of the minutes as published, approved (with corrections) or signed."""
+
+    # Versions are the history of the record's minutes.
+    record = models.ForeignKey(MinutesRecord, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    status = models.CharField(max_length=16, choices=MinutesStatus.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.CharField(max_length=150, blank=True)
+    public_html = models.TextField(help_text="The public minutes as rendered.")
+    exempt_html = models.TextField(blank=True, help_text="The exempt minutes, never public.")
+    note = models.TextField(blank=True, help_text="e.g. the corrections made on approval.")
+    # The minute approving this version, where it is the approved record.
+    approving_minute = models.ForeignKey(
+        Minute, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["record", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["record", "number"], name="minutes_version_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Version {self.number} ({self.get_status_display()})"

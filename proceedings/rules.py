@@ -14,11 +14,15 @@ from council.models import Authority, Membership, Role
 from council.models.memberships import SEAT_ROLES
 
 from .models import (
+    Action,
+    ActionStatus,
     Attendance,
     AttendanceStatus,
     Declaration,
     InterestNature,
     Minute,
+    MinutesRecord,
+    MinutesStatus,
     Motion,
     MotionKind,
     NilDeclarations,
@@ -26,6 +30,23 @@ from .models import (
 )
 
 S = AttendanceStatus
+
+
+def check_record_open(meeting_id: int | None) -> None:
+    """Approved minutes are immutable: nothing of the meeting's record may change after approval.
+
+    Corrections are made when the minutes are approved (``minutes.approve_minutes``), which
+    writes them before the record is locked.
+    """
+    if not meeting_id:
+        return
+    record = MinutesRecord.objects.filter(meeting_id=meeting_id).first()
+    if record and record.is_locked:
+        raise ValidationError(
+            f"The minutes of this meeting were {record.get_status_display().lower()}"
+            f"{' on ' + _day(record.approved_on) if record.approved_on else ''}; the record can "
+            "no longer be changed. Corrections are made when minutes are approved."
+        )
 
 
 def _day(d: dt.date) -> str:
@@ -58,6 +79,7 @@ def _standing_substitute(body_id: int, person_id: int, day: dt.date) -> bool:
 
 
 def check_attendance(a: Attendance) -> None:
+    check_record_open(a.meeting_id)
     if not (a.meeting_id and a.person_id and a.status):
         return  # field validation reports the missing values
     meeting = a.meeting
@@ -136,6 +158,7 @@ def check_present_not_substituted(a: Attendance) -> None:
 
 
 def check_declaration(d: Declaration) -> None:
+    check_record_open(d.meeting_id)
     if not (d.meeting_id and d.item_id and d.person_id):
         return
     if d.item.meeting_id != d.meeting_id:
@@ -162,6 +185,7 @@ def check_declaration(d: Declaration) -> None:
 
 
 def check_nil_declarations(n: NilDeclarations) -> None:
+    check_record_open(n.meeting_id)
     if n.meeting_id and Declaration.objects.filter(meeting_id=n.meeting_id).exists():
         raise ValidationError(
             "Interests were declared at this meeting, so it cannot record that there were none."
@@ -171,6 +195,12 @@ def check_nil_declarations(n: NilDeclarations) -> None:
 def check_motion(m: Motion) -> None:
     if not m.meeting_id:
         return
+    check_record_open(m.meeting_id)
+    if m.kind == MotionKind.ELECTION:
+        if not (m.nominee_id and m.office):
+            raise ValidationError("An election names the member proposed and the office.")
+    elif m.nominee_id or m.office:
+        raise ValidationError({"nominee": "Only an election names a member proposed for office."})
     if m.item_id and m.item.meeting_id != m.meeting_id:
         raise ValidationError({"item": "The item is not on this meeting's agenda."})
     if m.mover_id and m.mover_id == m.seconder_id:
@@ -205,6 +235,27 @@ def check_motion(m: Motion) -> None:
 def check_minute(m: Minute) -> None:
     if not (m.meeting_id and m.number):
         return
+    check_record_open(m.meeting_id)
+    if m.exempt:
+        if not m.exempt_paragraph:
+            raise ValidationError(
+                {"exempt_paragraph": "Say which paragraph of Schedule 12A makes this exempt."}
+            )
+        if not (m.public_summary.strip() or m.summary_not_needed):
+            raise ValidationError(
+                {
+                    "public_summary": "Write a summary for the public minutes, or confirm that "
+                    "they read coherently without one (s100C(2))."
+                }
+            )
+    elif m.item_id and m.item.part == "exempt":
+        raise ValidationError(
+            {"exempt": "The item was taken in closed session: its minute is an exempt minute."}
+        )
+    elif m.exempt_paragraph or m.public_summary or m.summary_not_needed:
+        raise ValidationError(
+            {"exempt": "Only exempt minutes have a paragraph of Schedule 12A or a public summary."}
+        )
     meeting = m.meeting
     # Set here so every path (back office included) stores the same body and year.
     m.body_id = meeting.body_id
@@ -237,7 +288,35 @@ def check_minute(m: Minute) -> None:
 
 
 def check_resolution(r) -> None:
+    if r.minute_id:
+        check_record_open(r.minute.meeting_id)
+    if r.in_consultation_with and not r.delegated_to:
+        raise ValidationError(
+            {"delegated_to": "Say to whom the decision is delegated before whom they consult."}
+        )
     if not isinstance(r.parts, list) or not all(isinstance(p, str) and p.strip() for p in r.parts):
         raise ValidationError({"parts": "Each part of a resolution must be some text."})
     if len(r.parts) > 26:
         raise ValidationError({"parts": "A resolution can have at most 26 lettered parts."})
+
+
+def check_action(a: Action) -> None:
+    if a.minute_id and a.meeting_id and a.minute.meeting_id != a.meeting_id:
+        raise ValidationError({"minute": "The minute is not one of this meeting's minutes."})
+    if not (a.owner_id or a.owner_text.strip()):
+        raise ValidationError({"owner": "Say who is to do it: a person or an officer's title."})
+    if a.owner_id and a.owner_text.strip():
+        raise ValidationError({"owner_text": "Give either a person or a title, not both."})
+    if a.status == ActionStatus.DONE and not a.completed_on:
+        raise ValidationError({"completed_on": "Say when it was done."})
+    if a.status != ActionStatus.DONE and a.completed_on:
+        raise ValidationError({"completed_on": "Only a done action has a completion date."})
+    if a.meeting_id and a.due and a.due < a.meeting.date:
+        raise ValidationError({"due": "The due date is before the meeting that agreed it."})
+    if a.completed_on and a.meeting_id and a.completed_on < a.meeting.date:
+        raise ValidationError({"completed_on": "That is before the meeting that agreed it."})
+
+
+def minutes_status(meeting_id: int) -> str:
+    record = MinutesRecord.objects.filter(meeting_id=meeting_id).only("status").first()
+    return record.status if record else MinutesStatus.DRAFT
