@@ -11,6 +11,8 @@ the form that broke it.
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,8 +25,11 @@ from meetings.services import save_agenda_item
 from papers import services as papers_services
 from papers.models import Document, DocumentVersion, ItemPaper
 
+from . import signals
 from .models import AgendaPublication, EventKind, PublicationEvent
 from .state import is_published, published_paper_ids, require_democratic_services
+
+logger = logging.getLogger(__name__)
 
 URGENCY_RULE = "section 100B(4)(b) of the Local Government Act 1972"
 
@@ -128,7 +133,19 @@ def withdraw_paper(
             at=timezone.now(), by=user, by_name=name or actor_name, note=reason.strip(),
         ), actor, actor_name)
         audit.delete(item_paper, actor, actor_name)
+        document = item_paper.document
+        transaction.on_commit(lambda: _announce(
+            signals.paper_withdrawn, sender=Meeting, meeting=meeting, document=document,
+            event=event))
     return event
+
+
+def _announce(signal, **kwargs) -> None:
+    """Tell the listeners (the search index) once the change has committed; a failing
+    listener is logged and must not make the officer think the change failed."""
+    for receiver, result in signal.send_robust(**kwargs):
+        if isinstance(result, Exception):
+            logger.error("%s failed", receiver, exc_info=result)
 
 
 def _published_meetings(document: Document) -> list[Meeting]:
@@ -182,4 +199,7 @@ def replace_paper(
                 by_name=name or actor_name,
                 note=f"Version {version.number}: {reason.strip()}",
             ), actor, actor_name)
+        transaction.on_commit(lambda: _announce(
+            signals.paper_replaced, sender=Document, document=document, version=version,
+            meetings=meetings))
     return version

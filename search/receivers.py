@@ -1,0 +1,95 @@
+"""Keeping the index up to date as the record changes.
+
+Publishing's signals (agenda, supplement, minutes published; a paper withdrawn or replaced)
+re-index the meeting(s) concerned; saving or deleting a meeting or an agenda item re-indexes
+its meeting; changes to a person, their terms, seats, groups, name forms or posts re-index
+that person. The work runs once per transaction, after it commits (nothing is indexed that
+was rolled back), and a failure is logged, never passed to the person who made the change:
+``moot reindex`` repairs the index.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from publishing import signals as publishing
+
+logger = logging.getLogger(__name__)
+_pending = threading.local()
+
+
+def _queue(kind: str, ids) -> None:
+    if not hasattr(_pending, "meetings"):
+        _pending.meetings, _pending.people = set(), set()
+    getattr(_pending, kind).update(i for i in ids if i)
+    transaction.on_commit(_flush)
+
+
+def _flush() -> None:
+    from . import indexing
+
+    meetings, people = set(getattr(_pending, "meetings", ())), set(getattr(_pending, "people", ()))
+    _pending.meetings, _pending.people = set(), set()
+    try:
+        if meetings:
+            indexing.index_meetings(meetings)
+        if people:
+            indexing.index_people(people)
+    except Exception:
+        logger.exception("Search index not updated (run 'moot reindex')")
+
+
+def queue_meetings(ids) -> None:
+    _queue("meetings", ids)
+
+
+def queue_people(ids) -> None:
+    _queue("people", ids)
+
+
+def _published(sender, meeting=None, **kwargs):
+    if meeting is not None:
+        queue_meetings([meeting.pk])
+
+
+def _replaced(sender, meetings=(), **kwargs):
+    queue_meetings([m.pk for m in meetings])
+
+
+def _meeting_saved(sender, instance, **kwargs):
+    queue_meetings([instance.pk])
+
+
+def _item_saved(sender, instance, **kwargs):
+    queue_meetings([instance.meeting_id])
+
+
+def _person_saved(sender, instance, **kwargs):
+    queue_people([instance.pk])
+
+
+def _person_part_saved(sender, instance, **kwargs):
+    queue_people([instance.person_id])
+
+
+def connect() -> None:
+    from council.models import GroupMembership, Membership, Person, PersonNameForm, TermOfOffice
+    from council.models.posts import PostHolding
+    from meetings.models import AgendaItem, Meeting
+
+    for signal in (publishing.agenda_published, publishing.supplement_published,
+                   publishing.minutes_published, publishing.paper_withdrawn):
+        signal.connect(_published, dispatch_uid=f"search-{id(signal)}")
+    publishing.paper_replaced.connect(_replaced, dispatch_uid="search-paper-replaced")
+    for signal in (post_save, post_delete):
+        name = "save" if signal is post_save else "delete"
+        signal.connect(_meeting_saved, sender=Meeting, dispatch_uid=f"search-meeting-{name}")
+        signal.connect(_item_saved, sender=AgendaItem, dispatch_uid=f"search-item-{name}")
+        signal.connect(_person_saved, sender=Person, dispatch_uid=f"search-person-{name}")
+        for model in (TermOfOffice, Membership, GroupMembership, PersonNameForm, PostHolding):
+            signal.connect(_person_part_saved, sender=model,
+                           dispatch_uid=f"search-{model.__name__}-{name}")
