@@ -1,0 +1,328 @@
+"""What the decisions register, the vote pages and the voting records show.
+
+Everything of the proceedings comes through ``proceedings.public`` (the one gate): public
+resolutions, motions, votes and recorded votes only, so exempt minutes, motions on exempt
+items and unpublished minutes never reach these pages. Papers follow the website's own rule
+(``website.queries.papers``): public, published on the agenda, and their released version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.urls import NoReverseMatch, reverse
+
+from council.models import Person, PoliticalGroup
+from meetings.models import Meeting
+from papers.models import ItemPaper
+from proceedings.models import Choice, Minute, MinutesStatus, Motion, RecordedVote, Resolution, Vote
+from proceedings.public import (
+    public_motions,
+    public_recorded_votes,
+    public_resolutions,
+    public_votes,
+)
+from website.queries import papers as site_papers
+from website.queries import publication
+from website.queries.members import groups_on
+from website.queries.versions import public_versions
+
+from .filters import Filters
+
+NO_GROUP = "Group not recorded"
+
+
+# --- links ---------------------------------------------------------------------------------
+
+
+def minutes_url(meeting: Meeting) -> str | None:
+    """The public minutes of the meeting, where the site has a page for them."""
+    for name in ("proceedings:minutes", "proceedings:meeting_minutes", "website:minutes"):
+        try:
+            return reverse(name, args=[meeting.pk, meeting.slug])
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def minute_url(minute: Minute) -> str:
+    """One minute: its place in the published minutes, else the decision page's copy of it."""
+    base = minutes_url(minute.meeting)
+    if base:
+        return f"{base}#minute-{minute.number}"
+    return ""
+
+
+def item_url(meeting: Meeting) -> str:
+    return meeting.get_absolute_url() + "#agenda"
+
+
+# --- minute text ---------------------------------------------------------------------------
+
+SUB_POINT = re.compile(r"^\(([a-z]{1,3})\)\s*")
+
+
+@dataclass
+class Paragraph:
+    number: str  # "(1)" when the minute has more than one paragraph, else ""
+    lines: list[str]
+    points: list[tuple[str, str]]  # lettered sub-points: ("(a)", text)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """A minute's text as numbered paragraphs with lettered sub-points (see Minute.text)."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
+    result = []
+    for n, block in enumerate(blocks, 1):
+        lines, points = [], []
+        for line in (raw.strip() for raw in block.splitlines() if raw.strip()):
+            m = SUB_POINT.match(line)
+            if m:
+                points.append((f"({m.group(1)})", line[m.end():]))
+            else:
+                lines.append(line)
+        result.append(Paragraph(f"({n})" if len(blocks) > 1 else "", lines, points))
+    return result
+
+
+# --- papers of items -----------------------------------------------------------------------
+
+
+def item_reports(items) -> dict[int, list]:
+    """For each agenda item (by id): its public papers, as the meeting page lists them (top
+    level only, with a link). Three queries whatever the number of items."""
+    items = [i for i in items if i is not None]
+    if not items:
+        return {}
+    meeting_ids = {i.meeting_id for i in items}
+    published = publication.all_paper_ids(meeting_ids)
+    if not published:
+        return {}
+    links = list(
+        ItemPaper.objects.filter(item_id__in=[i.pk for i in items], pk__in=published)
+        .filter(site_papers.public_q("document__"))
+        .select_related("document", "item__meeting__body")
+        .order_by("item_id", "order", "pk")
+    )
+    versions = public_versions({link.document_id for link in links})
+    result: dict[int, list] = {}
+    for link in links:
+        if link.document_id in versions:
+            result.setdefault(link.item_id, []).append(link)
+    return result
+
+
+# --- the register --------------------------------------------------------------------------
+
+
+def _resolutions() -> QuerySet[Resolution]:
+    return public_resolutions().select_related(
+        "minute__meeting__body", "minute__meeting__minutes_record", "minute__item", "motion"
+    )
+
+
+def register(f: Filters) -> QuerySet[Resolution]:
+    """Public resolutions matching the filters, newest meeting first, in minute order."""
+    rows = _resolutions()
+    if f.body:
+        rows = rows.filter(minute__meeting__body=f.body)
+    if f.date_from:
+        rows = rows.filter(minute__meeting__date__gte=f.date_from)
+    if f.date_to:
+        rows = rows.filter(minute__meeting__date__lte=f.date_to)
+    if f.text:
+        rows = rows.filter(
+            Q(text__icontains=f.text)
+            | Q(parts__icontains=f.text)
+            | Q(minute__title__icontains=f.text)
+            | Q(minute__item__title__icontains=f.text)
+        )
+    if f.status:
+        rows = rows.filter(minute__meeting__minutes_record__status=f.status)
+    if f.delegated:
+        rows = rows.exclude(delegated_to="")
+    return rows.order_by("-minute__meeting__date", "-minute__meeting_id", "minute__number", "pk")
+
+
+@dataclass
+class Entry:
+    resolution: Resolution
+    vote: Vote | None
+    reports: list = field(default_factory=list)
+
+    @property
+    def minute(self) -> Minute:
+        return self.resolution.minute
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.resolution.minute.meeting
+
+    @property
+    def status(self) -> str:
+        record = getattr(self.meeting, "minutes_record", None)
+        return dict(STATUS_LABELS).get(record.status, "") if record else ""
+
+    @property
+    def minute_url(self) -> str:
+        return minute_url(self.minute) or self.resolution_url + "#minute"
+
+    @property
+    def resolution_url(self) -> str:
+        return reverse("decisions:decision", args=[self.resolution.pk])
+
+
+STATUS_LABELS = [
+    (MinutesStatus.PUBLISHED_DRAFT, "Draft minutes (not yet confirmed)"),
+    (MinutesStatus.APPROVED, "Minutes approved"),
+    (MinutesStatus.SIGNED, "Minutes signed"),
+]
+
+
+def entries(resolutions: list[Resolution]) -> list[Entry]:
+    """The resolutions of one page with their public votes and reports. Four queries."""
+    motion_ids = {r.motion_id for r in resolutions if r.motion_id}
+    votes = {v.motion_id: v for v in public_votes().filter(motion_id__in=motion_ids)}
+    reports = item_reports({r.minute.item for r in resolutions if r.minute.item_id})
+    return [
+        Entry(r, votes.get(r.motion_id), reports.get(r.minute.item_id, []))
+        for r in resolutions
+    ]
+
+
+@dataclass
+class Decision:
+    entry: Entry
+    paragraphs: list[Paragraph]
+    papers: list  # website.queries.papers entries, as the meeting page lists them
+    motion: Motion | None
+    minutes_url: str | None
+    others: list[Resolution]  # other public resolutions of the same minute
+
+
+def decision(pk: int) -> Decision | None:
+    resolution = _resolutions().select_related("motion__mover", "motion__seconder").filter(
+        pk=pk).first()
+    if resolution is None:
+        return None
+    entry = entries([resolution])[0]
+    minute = resolution.minute
+    listed = []
+    if minute.item_id:
+        item = minute.item
+        site_papers.attach_papers(minute.meeting, [item])
+        listed = [p for p in item.listed_papers if not p.is_restricted]
+    motion = None
+    if resolution.motion_id:
+        motion = public_motions().select_related("mover", "seconder").filter(
+            pk=resolution.motion_id).first()
+    return Decision(
+        entry=entry,
+        paragraphs=paragraphs(minute.text),
+        papers=listed,
+        motion=motion,
+        minutes_url=minutes_url(minute.meeting),
+        others=list(public_resolutions().filter(minute=minute).exclude(pk=pk).order_by("pk")),
+    )
+
+
+# --- one recorded vote ---------------------------------------------------------------------
+
+
+@dataclass
+class Voter:
+    person: Person
+    group: PoliticalGroup | None
+
+
+@dataclass
+class GroupRow:
+    name: str
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def cells(self) -> list[int]:
+        return [self.counts[c] for c in Choice.values]
+
+
+@dataclass
+class VotePage:
+    vote: Vote
+    motion: Motion
+    meeting: Meeting
+    amends: Motion | None
+    columns: list[tuple[str, str, list[Voter]]]  # (choice, label, voters) for recorded votes
+    groups: list[GroupRow]
+    totals: GroupRow | None
+    resolutions: list[Resolution]
+
+    @property
+    def recorded(self) -> bool:
+        return self.vote.method == "recorded"
+
+
+def vote_page(pk: int) -> VotePage | None:
+    vote = (
+        public_votes()
+        .select_related("motion__meeting__body", "motion__item", "motion__mover",
+                        "motion__seconder", "motion__amends")
+        .filter(pk=pk)
+        .first()
+    )
+    if vote is None:
+        return None
+    motion, meeting = vote.motion, vote.motion.meeting
+    columns, groups, totals = [], [], None
+    if vote.method == "recorded":
+        rows = list(public_recorded_votes().filter(vote=vote).select_related("person"))
+        on_day = groups_on([r.person_id for r in rows], meeting.date)
+        by_choice: dict[str, list[Voter]] = {c: [] for c in Choice.values}
+        by_group: dict[str, GroupRow] = {}
+        for r in sorted(rows, key=lambda r: r.person.sort_key):
+            group = on_day.get(r.person_id)
+            by_choice[r.choice].append(Voter(r.person, group))
+            name = group.name if group else NO_GROUP
+            row = by_group.setdefault(name, GroupRow(name, {c: 0 for c in Choice.values}))
+            row.counts[r.choice] += 1
+        columns = [(c, label, by_choice[c]) for c, label in Choice.choices]
+        groups = sorted(by_group.values(), key=lambda g: (g.name == NO_GROUP, -g.total, g.name))
+        totals = GroupRow("All members", {c: len(by_choice[c]) for c in Choice.values})
+    amends = None
+    if motion.amends_id:
+        amends = public_motions().filter(pk=motion.amends_id).first()
+    return VotePage(
+        vote=vote, motion=motion, meeting=meeting, amends=amends, columns=columns,
+        groups=groups, totals=totals,
+        resolutions=list(public_resolutions().filter(motion=motion).order_by("pk")),
+    )
+
+
+# --- a member's voting record --------------------------------------------------------------
+
+
+def voting_record(person: Person, f: Filters) -> QuerySet[RecordedVote]:
+    rows = public_recorded_votes().filter(person=person).select_related(
+        "vote__motion__meeting__body", "vote__motion__item")
+    if f.body:
+        rows = rows.filter(vote__motion__meeting__body=f.body)
+    if f.date_from:
+        rows = rows.filter(vote__motion__meeting__date__gte=f.date_from)
+    if f.date_to:
+        rows = rows.filter(vote__motion__meeting__date__lte=f.date_to)
+    return rows.order_by("-vote__motion__meeting__date", "-vote__motion__meeting_id",
+                         "-vote__motion__order", "-vote__motion_id")
+
+
+def has_votes(person: Person) -> bool:
+    return public_recorded_votes().filter(person=person).exists()
+
+
+def first_day(rows) -> dt.date | None:
+    return min((r.vote.motion.meeting.date for r in rows), default=None)
