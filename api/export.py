@@ -1,0 +1,70 @@
+"""``/api/export.zip``: everything public in one archive, built while it is sent.
+
+One JSON file per resource (an array of the records exactly as the API serves them), and
+``popolo.json``. Each file is written into the ZIP as it is serialised, and the bytes the ZIP
+writer has produced so far are sent before the next one is started.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Iterator
+
+from django.core.serializers.json import DjangoJSONEncoder
+
+from . import popolo, services
+from .catalogue import RESOURCES
+
+
+class _Pipe:
+    """A write-only file for ``zipfile`` whose contents are taken away as they arrive."""
+
+    def __init__(self):
+        self.chunks: list[bytes] = []
+        self.position = 0
+
+    def write(self, data) -> int:
+        self.chunks.append(bytes(data))
+        self.position += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.position
+
+    def flush(self) -> None:
+        pass
+
+    def take(self) -> bytes:
+        data = b"".join(self.chunks)
+        self.chunks = []
+        return data
+
+
+def _json_lines(records) -> Iterator[bytes]:
+    """An array written record by record (no need to hold the whole file in memory)."""
+    yield b"["
+    for n, record in enumerate(records):
+        yield (b",\n" if n else b"\n") + json.dumps(record, cls=DjangoJSONEncoder,
+                                                    ensure_ascii=False).encode()
+    yield b"\n]\n"
+
+
+def files(base: str) -> Iterator[tuple[str, Iterator[bytes]]]:
+    for name in RESOURCES:
+        yield f"{name}.json", _json_lines(services.everything(name, base))
+    yield "popolo.json", iter([json.dumps(popolo.export(base), cls=DjangoJSONEncoder,
+                                          ensure_ascii=False, indent=1).encode()])
+
+
+def stream(base: str) -> Iterator[bytes]:
+    pipe = _Pipe()
+    with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for filename, chunks in files(base):
+            with archive.open(filename, "w", force_zip64=True) as member:
+                for chunk in chunks:
+                    member.write(chunk)
+                    if pipe.position and pipe.chunks:
+                        yield pipe.take()
+            yield pipe.take()
+    yield pipe.take()

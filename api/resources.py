@@ -1,0 +1,505 @@
+"""Every resource of the open-data API, described once: fields, filters and the public rows.
+Proceedings resources are in ``api.proceedings_resources``; ``RESOURCES`` lists them all."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+
+from council.models import Body, BodyKind, Membership, Person, Role, TermOfOffice
+from meetings.models import AgendaItem, ItemKind, Meeting, MeetingKind, MeetingStatus
+from papers.models import DocumentKind, ItemPaper, SourceKind
+from publishing.state import published_exists
+from website.queries import publication
+from website.queries.papers import Paper, Restricted, entries, paper_url
+
+from . import queries
+from .declare import Context, Field, Filter, Resource, attr, blank_none
+
+# --- shared pieces --------------------------------------------------------------------------
+
+
+def ref(ctx: Context, resource: str, pk) -> dict | None:
+    if pk is None:
+        return None
+    return {"id": pk, "url": ctx.api(f"{resource}/{pk}/")}
+
+
+def ref_field(name: str, resource: str, description: str, attname: str | None = None,
+              nullable: bool = True) -> Field:
+    key = attname or f"{name}_id"
+    return Field(name, "ref", description, lambda o, c: ref(c, resource, getattr(o, key)),
+                 nullable=nullable)
+
+
+def id_field(resource: str) -> list[Field]:
+    return [
+        Field("id", "integer", "Moot's stable identifier.", attr("pk")),
+        Field("url", "uri", "This record in the API.",
+              lambda o, c: c.api(f"{resource}/{o.pk}/")),
+    ]
+
+
+UPDATED = Field("updated_at", "date-time",
+                "When the record last changed (from the audit trail); null if not recorded.",
+                lambda o, c: o.modified, nullable=True)
+
+UPDATED_SINCE = Filter("updated_since", "date-time",
+                       "Only records changed at or after this moment (ISO 8601; a time "
+                       "without an offset is UK local time).")
+BODY = Filter("body", "integer", "Only records of this body (its id).")
+MEETING = Filter("meeting", "integer", "Only records of this meeting (its id).")
+FROM = Filter("from", "date", "Only meetings on or after this date (YYYY-MM-DD).")
+TO = Filter("to", "date", "Only meetings on or before this date (YYYY-MM-DD).")
+
+
+def since(rows, values, field="modified"):
+    if "updated_since" in values:
+        rows = rows.filter(**{f"{field}__gte": values["updated_since"]})
+    return rows
+
+
+def meeting_filters(rows, values, prefix: str):
+    """body, meeting, from and to, reaching the meeting through ``prefix``."""
+    if "body" in values:
+        rows = rows.filter(**{f"{prefix}body_id": values["body"]})
+    if "meeting" in values:
+        rows = rows.filter(**{f"{prefix}id" if prefix else "pk": values["meeting"]})
+    if "from" in values:
+        rows = rows.filter(**{f"{prefix}date__gte": values["from"]})
+    if "to" in values:
+        rows = rows.filter(**{f"{prefix}date__lte": values["to"]})
+    return rows
+
+
+# --- bodies ---------------------------------------------------------------------------------
+
+
+def _bodies():
+    return (Body.objects.select_related("contact_officer")
+            .annotate(modified=queries.modified(Body)).order_by("pk"))
+
+
+BODIES = Resource(
+    name="bodies", title="Bodies", singular="body",
+    description="The council, its cabinet, committees, sub-committees and outside bodies.",
+    fields=[
+        *id_field("bodies"),
+        Field("html_url", "uri", "The body's page on the council's website.",
+              lambda o, c: c.site(o.get_absolute_url())),
+        Field("name", "string", "The body's name.", attr("name")),
+        Field("slug", "string", "The name as used in web addresses.", attr("slug")),
+        Field("kind", "string", "What sort of body it is.", attr("kind"),
+              enum=BodyKind.values),
+        ref_field("parent", "bodies", "The body a sub-committee reports to."),
+        Field("category", "string", "The heading it is listed under.", blank_none("category"),
+              nullable=True),
+        Field("seats", "integer", "Number of seats, where recorded.", attr("seats"),
+              nullable=True),
+        Field("active", "boolean", "False once the body has been dissolved.", attr("active")),
+        Field("expired_on", "date", "When it was dissolved.", attr("expired_on"), nullable=True),
+        Field("terms_of_reference", "string", "Terms of reference (HTML).",
+              blank_none("terms_of_reference"), nullable=True),
+        ref_field("contact_officer", "people", "The officer to ask for."),
+        Field("contact_telephone", "string", "Democratic services telephone for the body.",
+              blank_none("contact_telephone"), nullable=True),
+        Field("contact_email", "string", "Democratic services email for the body.",
+              blank_none("contact_email"), nullable=True),
+        Field("meetings_url", "uri", "The body's meetings in the API.",
+              lambda o, c: c.api(f"meetings/?body={o.pk}")),
+        Field("memberships_url", "uri", "The body's memberships in the API.",
+              lambda o, c: c.api(f"memberships/?body={o.pk}")),
+        UPDATED,
+    ],
+    rows=_bodies,
+    filters=[UPDATED_SINCE, Filter("kind", "string", "Only bodies of this kind.",
+                                   enum=BodyKind.values)],
+    apply=lambda rows, v: since(rows, v).filter(**({"kind": v["kind"]} if "kind" in v else {})),
+    example_filter="kind=committee",
+)
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+def _people():
+    return (Person.objects.annotate(
+        modified=queries.modified(Person),
+        councillor=Exists(TermOfOffice.objects.filter(person=OuterRef("pk"))),
+    ).order_by("pk"))
+
+
+def _people_filter(rows, v):
+    rows = since(rows, v)
+    if "body" in v:
+        rows = rows.filter(Exists(Membership.objects.filter(person=OuterRef("pk"),
+                                                            body_id=v["body"])))
+    return rows
+
+
+PEOPLE = Resource(
+    name="people", title="People", singular="person",
+    description="Councillors, co-opted members, officers and others named in the record. "
+                "Names are given as their parts; the display forms are built from them.",
+    fields=[
+        *id_field("people"),
+        Field("html_url", "uri", "The person's page on the council's website.",
+              lambda o, c: c.site(o.get_absolute_url())),
+        Field("display_name", "string", 'The formal form, e.g. "Mrs A D Allen, MBE".',
+              attr("formal_name")),
+        Field("full_name", "string", "Forenames and surname where forenames are known, "
+              "else the formal form.", attr("full_name")),
+        Field("title", "string", "Mr, Mrs, Dr … as the person uses it.", blank_none("title"),
+              nullable=True),
+        Field("forenames", "string", "Forenames, where recorded.", blank_none("forenames"),
+              nullable=True),
+        Field("initials", "string", 'Initials separated by spaces, e.g. "A D".',
+              blank_none("initials"), nullable=True),
+        Field("surname", "string", "Surname.", attr("surname")),
+        Field("honours", "string", 'Post-nominals, e.g. "MBE".', blank_none("honours"),
+              nullable=True),
+        Field("councillor", "boolean", "Has been elected a councillor (has a term of office).",
+              attr("councillor")),
+        Field("email", "string", "Published email address.", blank_none("email"),
+              nullable=True),
+        Field("telephone", "string", "Published telephone number.", blank_none("telephone"),
+              nullable=True),
+        Field("memberships_url", "uri", "The person's memberships in the API.",
+              lambda o, c: c.api(f"memberships/?person={o.pk}")),
+        UPDATED,
+    ],
+    rows=_people,
+    filters=[UPDATED_SINCE, Filter("body", "integer", "Only people who have had a seat on "
+                                   "this body (its id).")],
+    apply=_people_filter,
+    example_filter="body=1",
+)
+
+
+# --- memberships ----------------------------------------------------------------------------
+
+
+def _memberships():
+    return (Membership.objects.select_related("group")
+            .annotate(modified=queries.modified(Membership)).order_by("pk"))
+
+
+def _memberships_filter(rows, v):
+    rows = since(rows, v)
+    if "body" in v:
+        rows = rows.filter(body_id=v["body"])
+    if "person" in v:
+        rows = rows.filter(person_id=v["person"])
+    if "from" in v:  # in force on or after
+        rows = rows.filter(Q(end__isnull=True) | Q(end__gte=v["from"]))
+    if "to" in v:  # begun by
+        rows = rows.filter(start__lte=v["to"])
+    return rows
+
+
+MEMBERSHIPS = Resource(
+    name="memberships", title="Memberships", singular="membership",
+    description="Seats on bodies held by people for a period, in a role. A seat with no "
+                "person is vacant.",
+    fields=[
+        *id_field("memberships"),
+        ref_field("body", "bodies", "The body.", nullable=False),
+        ref_field("person", "people", "Who holds the seat; null for a vacant seat."),
+        Field("role", "string", "The role in which the seat is held.", attr("role"),
+              enum=Role.values),
+        Field("political_group", "string", "The political group the seat is allocated to.",
+              lambda o, c: o.group.name if o.group_id else None, nullable=True),
+        Field("start", "date", "First day of the membership.", attr("start")),
+        Field("end", "date", "Last day; null while it continues.", attr("end"), nullable=True),
+        Field("notes", "string", "Notes.", blank_none("notes"), nullable=True),
+        UPDATED,
+    ],
+    rows=_memberships,
+    filters=[UPDATED_SINCE, BODY, Filter("person", "integer", "Only this person's (their id)."),
+             Filter("from", "date", "Only memberships in force on or after this date."),
+             Filter("to", "date", "Only memberships begun on or before this date.")],
+    apply=_memberships_filter,
+    example_filter="body=1&from=2017-05-01",
+)
+
+
+# --- meetings -------------------------------------------------------------------------------
+
+
+def _meetings():
+    return (Meeting.objects.select_related("body", "venue")
+            .annotate(modified=queries.modified(Meeting), published=published_exists())
+            .order_by("date", "pk"))
+
+
+def _meetings_prepare(records, ctx):
+    published = [m.pk for m in records if m.published]
+    items: dict[int, list[int]] = {}
+    if published:
+        for meeting_id, pk in (AgendaItem.objects.filter(meeting_id__in=published)
+                               .order_by("order", "pk").values_list("meeting_id", "pk")):
+            items.setdefault(meeting_id, []).append(pk)
+    data = {"meeting_items": items}
+    from . import proceedings_resources
+    data.update(proceedings_resources.meetings_prepare(records, ctx))
+    return data
+
+
+def _start(o):
+    return o.start_time
+
+
+def _meeting_fields():
+    from . import proceedings_resources
+    return [
+        *id_field("meetings"),
+        Field("html_url", "uri", "The meeting's page on the council's website.",
+              lambda o, c: c.site(o.get_absolute_url())),
+        Field("name", "string", "The body and the date.", lambda o, c: str(o)),
+        ref_field("body", "bodies", "The body that meets.", nullable=False),
+        Field("date", "date", "The day of the meeting.", attr("date")),
+        Field("start_time", "time", "Start time (UK local time).", attr("start_time"),
+              nullable=True),
+        Field("end_time", "time", "Scheduled end (UK local time).", attr("end_time"),
+              nullable=True),
+        Field("status", "string", "Scheduled, confirmed, held, cancelled …", attr("status"),
+              enum=MeetingStatus.values),
+        Field("kind", "string", "Ordinary, special, annual or extraordinary.", attr("kind"),
+              enum=MeetingKind.values),
+        Field("venue", "string", "Where it is held.",
+              lambda o, c: o.venue.full_name if o.venue_id else None, nullable=True),
+        Field("notes", "string", "Notes shown with the meeting.", blank_none("notes"),
+              nullable=True),
+        Field("webcast_url", "uri", "Webcast link.", blank_none("webcast_url"), nullable=True),
+        Field("agenda_published", "boolean", "Whether the agenda is open to inspection.",
+              attr("published")),
+        Field("agenda_items", "array", "The agenda items, in order (empty until the agenda "
+              "is published).", lambda o, c: [ref(c, "agenda_items", pk) for pk in
+                                              c.data["meeting_items"].get(o.pk, [])],
+              items="ref"),
+        Field("documents_url", "uri", "The meeting's public documents in the API.",
+              lambda o, c: c.api(f"documents/?meeting={o.pk}")),
+        *proceedings_resources.meeting_fields(),
+        UPDATED,
+    ]
+
+
+MEETINGS = Resource(
+    name="meetings", title="Meetings", singular="meeting",
+    description="Meetings of bodies. The notice of a meeting is public from the start; its "
+                "agenda once published.",
+    fields=[],  # filled in below (the proceedings fields import this module)
+    rows=_meetings,
+    filters=[UPDATED_SINCE, BODY, FROM, TO],
+    apply=lambda rows, v: meeting_filters(since(rows, v), v, ""),
+    prepare=_meetings_prepare,
+    example_filter="body=1&from=2017-01-01&to=2017-12-31",
+)
+
+
+# --- agenda items ---------------------------------------------------------------------------
+
+
+def _items():
+    return (AgendaItem.objects.filter(published_exists("meeting"))
+            .select_related("meeting__body", "parent")
+            .annotate(modified=queries.modified(AgendaItem))
+            .order_by("meeting__date", "meeting_id", "order", "pk"))
+
+
+def item_is_exempt(item: AgendaItem) -> bool:
+    """An exempt item, or a sub-item of one: the public see its number, title and paragraph."""
+    return item.is_exempt or (item.parent_id is not None and item.parent.is_exempt)
+
+
+def document_link(ctx: Context, entry, meeting=None) -> dict:
+    """A paper as listed: a public one with its address; a restricted one as a stub that
+    says only that it is restricted (no id, no title, no address)."""
+    if isinstance(entry, Restricted):
+        return {"id": None, "url": None, "html_url": None, "title": "Restricted",
+                "restricted": True, "exempt_paragraph": entry.paragraph}
+    doc = entry.document
+    return {"id": doc.pk, "url": ctx.api(f"documents/{doc.pk}/"),
+            "html_url": ctx.site(paper_url(meeting, doc)) if meeting else None,
+            "title": str(doc), "restricted": False, "exempt_paragraph": None}
+
+
+def _items_prepare(records, ctx):
+    meeting_ids = {i.meeting_id for i in records}
+    published = publication.all_paper_ids(meeting_ids) if meeting_ids else set()
+    links = [link for link in ItemPaper.objects.filter(item_id__in=[i.pk for i in records])
+             .select_related("document__parent").order_by("order", "pk")
+             if link.pk in published]
+    listed = entries(list({link.document_id: link.document for link in links}.values()))
+    by_item: dict[int, list] = {}
+    for link in links:
+        if link.document_id in listed:
+            by_item.setdefault(link.item_id, []).append(listed[link.document_id])
+    return {"item_papers": by_item}
+
+
+def _public_text(name):
+    return lambda o, c: None if item_is_exempt(o) else (getattr(o, name) or None)
+
+
+def _public_person(name):
+    return lambda o, c: None if item_is_exempt(o) else ref(c, "people", getattr(o, f"{name}_id"))
+
+
+AGENDA_ITEMS = Resource(
+    name="agenda_items", title="Agenda items", singular="agenda_item",
+    description="Items of business on published agendas. For an exempt item (Schedule 12A) "
+                "only its number, title and paragraph are public.",
+    fields=[
+        *id_field("agenda_items"),
+        ref_field("meeting", "meetings", "The meeting.", nullable=False),
+        Field("number", "string", 'As printed: "1", "14", "6(a)".', attr("number")),
+        Field("title", "string", "The item's title.", attr("title")),
+        Field("order", "integer", "Position on the agenda.", attr("order")),
+        ref_field("parent", "agenda_items", "The item this sub-item belongs to."),
+        Field("exempt", "boolean", "Whether the public are likely to be excluded.",
+              lambda o, c: item_is_exempt(o)),
+        Field("exempt_paragraph", "integer", "The Schedule 12A paragraph relied on.",
+              lambda o, c: o.exempt_paragraph if item_is_exempt(o) else None, nullable=True),
+        Field("kind", "string", "Report, motion, minutes …", attr("kind"),
+              enum=ItemKind.values),
+        Field("purpose", "string", "What the item is for (null for an exempt item).",
+              _public_text("purpose"), nullable=True),
+        Field("motion_text", "string", "For motions: the words (null for an exempt item).",
+              _public_text("motion_text"), nullable=True),
+        Field("mover", "ref", "Who will move the motion.", _public_person("mover"),
+              nullable=True),
+        Field("seconder", "ref", "Who will second it.", _public_person("seconder"),
+              nullable=True),
+        Field("urgent", "boolean", "Added as urgent business.", attr("urgent")),
+        Field("documents", "array", "The item's published papers; a restricted paper is a "
+              "stub saying only that it is restricted.",
+              lambda o, c: [document_link(c, e, o.meeting)
+                            for e in c.data["item_papers"].get(o.pk, [])],
+              items="document_link"),
+        UPDATED,
+    ],
+    rows=_items,
+    filters=[UPDATED_SINCE, BODY, MEETING, FROM, TO],
+    apply=lambda rows, v: meeting_filters(since(rows, v), v, "meeting__"),
+    prepare=_items_prepare,
+    example_filter="meeting=1",
+)
+
+
+# --- documents ------------------------------------------------------------------------------
+
+
+def _documents():
+    ids, _ = queries.public_document_ids()
+    return queries.documents_queryset(ids)
+
+
+def _documents_filter(rows, v):
+    rows = since(rows, v)
+    q = Q()
+    if "body" in v:
+        q &= Q(item__meeting__body_id=v["body"])
+    if "meeting" in v:
+        q &= Q(item__meeting_id=v["meeting"])
+    if "from" in v:
+        q &= Q(item__meeting__date__gte=v["from"])
+    if "to" in v:
+        q &= Q(item__meeting__date__lte=v["to"])
+    if q:
+        rows = rows.filter(queries.meeting_documents_q(q))
+    return rows
+
+
+def _documents_prepare(records, ctx):
+    ids, versions = queries.public_document_ids()
+    tops = {d.parent_id or d.pk for d in records}
+    published = publication.all_paper_ids()
+    places: dict[int, list] = {}
+    for link in (ItemPaper.objects.filter(document_id__in=tops)
+                 .select_related("item__meeting__body").order_by("item__meeting__date", "pk")):
+        if link.pk in published:
+            places.setdefault(link.document_id, []).append(link)
+    listed = entries([d for d in records if d.parent_id is None])
+    return {"versions": versions, "places": places, "listed": listed}
+
+
+def _places(o, c):
+    version = c.data["versions"].get(o.pk)
+    is_pdf = (version is not None and version.source_kind == SourceKind.PDF
+              and bool(version.source_file))
+    result, seen = [], set()
+    for link in c.data["places"].get(o.parent_id or o.pk, []):
+        meeting = link.item.meeting
+        if meeting.pk in seen:
+            continue
+        seen.add(meeting.pk)
+        result.append({
+            "meeting": ref(c, "meetings", meeting.pk),
+            "agenda_item": ref(c, "agenda_items", link.item_id),
+            "html_url": c.site(paper_url(meeting, o)),
+            "pdf_url": c.site(reverse("website:paper_pdf", args=[meeting.pk, meeting.slug,
+                                                                 o.pk])) if is_pdf else None,
+        })
+    return result
+
+
+def _appendices(o, c):
+    entry = c.data["listed"].get(o.pk)
+    if not isinstance(entry, Paper):
+        return []
+    return [document_link(c, a) for a in entry.appendices]
+
+
+def _version(name):
+    def get(o, c):
+        version = c.data["versions"].get(o.pk)
+        return getattr(version, name) if version is not None else None
+    return get
+
+
+PLACE = {
+    "type": "object", "additionalProperties": False,
+    "required": ["meeting", "agenda_item", "html_url", "pdf_url"],
+    "properties": {
+        "meeting": {"$ref": "#/components/schemas/Ref"},
+        "agenda_item": {"$ref": "#/components/schemas/Ref"},
+        "html_url": {"type": "string", "format": "uri"},
+        "pdf_url": {"type": "string", "format": "uri", "nullable": True},
+    },
+}
+
+DOCUMENTS = Resource(
+    name="documents", title="Documents", singular="document",
+    description="Public papers on published agendas: reports, appendices, minutes. Exempt and "
+                "confidential papers are not listed; where an agenda item or report has one, "
+                "it appears there as a stub titled \"Restricted\" with no id or address.",
+    fields=[
+        *id_field("documents"),
+        Field("title", "string", "The paper's title.", attr("title")),
+        Field("label", "string", 'e.g. "Appendix A".', blank_none("label"), nullable=True),
+        Field("kind", "string", "Report, appendix, minutes or other.", attr("kind"),
+              enum=DocumentKind.values),
+        ref_field("parent", "documents", "The report this appendix belongs to."),
+        Field("appendices", "array", "The report's appendices; restricted ones as stubs.",
+              _appendices, items="document_link"),
+        Field("version", "integer", "The published version's number.", _version("number")),
+        Field("format", "string", "How the paper was written: html, docx or pdf.",
+              _version("source_kind"), enum=SourceKind.values),
+        Field("page_count", "integer", "Pages, where known (PDFs).", _version("page_count"),
+              nullable=True),
+        Field("published_at", "date-time", "When this version was published (null for a "
+              "historical record whose moment is not known).", _version("published_at"),
+              nullable=True),
+        Field("content_hash", "string", "SHA-256 of the version's content.",
+              _version("content_hash")),
+        Field("meetings", "array", "Where the paper was published: meeting, item, and its "
+              "page and PDF download on the website.", _places, items=PLACE),
+        UPDATED,
+    ],
+    rows=_documents,
+    filters=[UPDATED_SINCE, BODY, MEETING, FROM, TO],
+    apply=_documents_filter,
+    prepare=_documents_prepare,
+    example_filter="meeting=1",
+)
