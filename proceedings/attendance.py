@@ -23,7 +23,7 @@ from .models import (
     Procedure,
     QuorumKind,
 )
-from .rules import member_ids
+from .rules import check_record_open, member_ids
 
 
 def _lock(meeting: Meeting) -> None:
@@ -156,3 +156,158 @@ def is_quorate(meeting: Meeting) -> bool:
 def chair(meeting: Meeting) -> Person | None:
     a = Attendance.objects.filter(meeting=meeting, in_chair=True).select_related("person").first()
     return a.person if a else None
+
+
+# Corrections -------------------------------------------------------------------------------
+
+_CHANGEABLE = {"status", "in_chair", "substitute_for", "capacity", "order", "items"}
+
+
+def _part_taken(meeting_id: int, person_id: int) -> list[str]:
+    """What the person did at the meeting that needs them present: moved, seconded, voted,
+    declared, was proposed for office. Plain phrases, for a refusal message."""
+    from .models import Motion, RecordedVote
+
+    done: list[str] = []
+    for motion in Motion.objects.filter(meeting_id=meeting_id).order_by("order", "pk"):
+        label = f"“{motion.text[:60]}”"
+        if motion.mover_id == person_id:
+            done.append(f"moved {label}")
+        if motion.seconder_id == person_id:
+            done.append(f"seconded {label}")
+        if motion.nominee_id == person_id:
+            done.append(f"was proposed in {label}")
+    for rv in RecordedVote.objects.filter(
+        vote__motion__meeting_id=meeting_id, person_id=person_id
+    ).select_related("vote__motion"):
+        done.append(f"voted ({rv.get_choice_display()}) on “{rv.vote.motion.text[:60]}”")
+    for d in Declaration.objects.filter(meeting_id=meeting_id, person_id=person_id).select_related(
+        "item"
+    ):
+        done.append(f"declared an interest in item {d.item.number}")
+    return done
+
+
+def _refuse_if_took_part(attendance: Attendance, doing: str) -> None:
+    done = _part_taken(attendance.meeting_id, attendance.person_id)
+    if done:
+        raise ValidationError(
+            f"{attendance.person} cannot be {doing}: they {'; '.join(done)}. "
+            "Correct those records first."
+        )
+
+
+def change_attendance(
+    attendance: Attendance, *, actor=None, actor_name: str = "", **fields
+) -> Attendance:
+    """Correct one entry of the attendance: ``status``, ``in_chair``, ``substitute_for``,
+    ``capacity``, ``order`` or ``items``.
+
+    Refuses (nothing saved): any change once the minutes are approved; unknown fields; a
+    second chair; someone who moved, seconded, voted or declared an interest being made
+    anything but present or also present; and whatever ``record_attendance`` refuses.
+    """
+    unknown = set(fields) - _CHANGEABLE
+    if unknown:
+        raise ValidationError(f"Attendance has no field {', '.join(sorted(unknown))} to change.")
+    with transaction.atomic():
+        _lock(attendance.meeting)
+        check_record_open(attendance.meeting_id)
+        current = Attendance.objects.get(pk=attendance.pk)
+        before = current.status
+        items = fields.pop("items", None)
+        for name, value in fields.items():
+            setattr(current, name, value)
+        if current.status != AttendanceStatus.PRESENT and current.in_chair:
+            if "in_chair" in fields:
+                raise ValidationError("Only someone present can be in the chair.")
+            current.in_chair = False  # leaving the room leaves the chair
+        if current.status != AttendanceStatus.PRESENT and current.substitute_for_id:
+            if "substitute_for" in fields:
+                raise ValidationError("Only someone present can be a substitute.")
+            current.substitute_for = None
+        if current.status != AttendanceStatus.IN_ATTENDANCE and current.capacity:
+            if "capacity" in fields:
+                raise ValidationError("Only officers in attendance have a job title here.")
+            current.capacity = ""
+        if current.status != before:
+            _refuse_if_took_part(current, f"recorded as {current.get_status_display().lower()}")
+        audit.save(current, actor, actor_name)
+        if items is not None:
+            items = list(items)
+            if items and current.status != AttendanceStatus.IN_ATTENDANCE:
+                raise ValidationError("Only officers in attendance are listed for named items.")
+            if any(i.meeting_id != current.meeting_id for i in items):
+                raise ValidationError("Those items are not all on this meeting's agenda.")
+            current.items.set(items)
+        elif current.status != AttendanceStatus.IN_ATTENDANCE:
+            current.items.clear()
+        for name in _CHANGEABLE - {"items"}:
+            setattr(attendance, name, getattr(current, name))
+        return current
+
+
+def remove_attendance(attendance: Attendance, actor=None, actor_name: str = "") -> None:
+    """Take someone out of the attendance (recorded by mistake).
+
+    Refuses (nothing removed) once the minutes are approved, and when the person moved,
+    seconded, voted, declared an interest or was proposed for office — naming what — or
+    when someone is recorded as their substitute.
+    """
+    with transaction.atomic():
+        _lock(attendance.meeting)
+        check_record_open(attendance.meeting_id)
+        _refuse_if_took_part(attendance, "taken out of the attendance")
+        sub = (
+            Attendance.objects.filter(
+                meeting_id=attendance.meeting_id, substitute_for_id=attendance.person_id
+            )
+            .select_related("person")
+            .first()
+        )
+        if sub:
+            raise ValidationError(
+                f"{sub.person} is recorded as substituting for {attendance.person}; "
+                "correct that entry first."
+            )
+        audit.delete(attendance, actor, actor_name)
+
+
+def change_chair(
+    meeting: Meeting, person: Person | None, actor=None, actor_name: str = ""
+) -> Attendance | None:
+    """Record who presided: ``person`` (who must be present) takes the chair and whoever held
+    it no longer does; ``None`` records nobody in the chair. Returns the chair's entry."""
+    with transaction.atomic():
+        _lock(meeting)
+        check_record_open(meeting.pk)
+        target = None
+        if person is not None:
+            target = Attendance.objects.filter(meeting=meeting, person=person).first()
+            if target is None or target.status != AttendanceStatus.PRESENT:
+                raise ValidationError(
+                    f"{person} is not recorded as present, so cannot be in the chair."
+                )
+        for old in Attendance.objects.filter(meeting=meeting, in_chair=True):
+            if target is None or old.pk != target.pk:
+                old.in_chair = False
+                audit.save(old, actor, actor_name)
+        if target is not None and not target.in_chair:
+            target.in_chair = True
+            audit.save(target, actor, actor_name)
+        return target
+
+
+def remove_declaration(declaration: Declaration, actor=None, actor_name: str = "") -> None:
+    """Remove a declaration recorded by mistake (refused once the minutes are approved)."""
+    with transaction.atomic():
+        check_record_open(declaration.meeting_id)
+        audit.delete(declaration, actor, actor_name)
+
+
+def remove_nil_declarations(meeting: Meeting, actor=None, actor_name: str = "") -> None:
+    with transaction.atomic():
+        check_record_open(meeting.pk)
+        nil = NilDeclarations.objects.filter(meeting=meeting).first()
+        if nil:
+            audit.delete(nil, actor, actor_name)

@@ -6,6 +6,7 @@ Every change validates, saves in one transaction and is audited.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,6 +24,7 @@ from .models import (
     MajorityRule,
     Motion,
     MotionKind,
+    Office,
     Outcome,
     Participation,
     RecordedVote,
@@ -31,6 +33,7 @@ from .models import (
     VoteMethod,
     VoteResult,
 )
+from .rules import check_record_open, member_ids
 
 
 def compute_result(
@@ -120,6 +123,8 @@ def _decide(motion: Motion, outcome: str, actor, actor_name: str) -> Motion:
         raise ValidationError(
             f"This motion has already been decided ({motion.get_outcome_display().lower()})."
         )
+    if motion.kind == MotionKind.ELECTION and outcome in (Outcome.CARRIED, Outcome.WITHOUT_VOTE):
+        _refuse_if_office_filled(motion.meeting, motion.office, exclude=motion.pk)
     motion.outcome = outcome
     audit.save(motion, actor, actor_name)
     if outcome == Outcome.CARRIED and motion.kind == MotionKind.AMENDMENT:
@@ -170,24 +175,81 @@ def _barred(motion: Motion) -> dict[int, str]:
     return barred
 
 
+def _names(people) -> str:
+    people = list(people)
+    names = [str(p) for p in people]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _check_voters(motion: Motion, choices: list[tuple[Person, str]]) -> None:
+    """Refuse the lot, naming everyone at fault: a way of voting that is not one, a member
+    named twice, a voter not present as a member or substitute, a voter barred by a declared
+    interest."""
     present = voters_present(motion.meeting)
     barred = _barred(motion)
     seen: set[int] = set()
+    twice, absent, debarred = [], [], []
     for person, choice in choices:
         if choice not in Choice.values:
-            raise ValidationError(f"“{choice}” is not a way to vote (for, against, abstain).")
+            raise ValidationError(
+                f"“{choice}” is not a way to vote (for, against, abstain, did not vote)."
+            )
         if person.pk in seen:
-            raise ValidationError(f"{person} is listed twice in this vote.")
+            if person not in twice:
+                twice.append(person)
+            continue
         seen.add(person.pk)
         if person.pk not in present:
-            raise ValidationError(
-                f"{person} is not recorded as a member present at this meeting, so cannot vote."
-            )
-        if person.pk in barred:
-            raise ValidationError(
-                f"{person} declared an interest in this item ({barred[person.pk]}), so cannot vote."
-            )
+            absent.append(person)
+        elif person.pk in barred:
+            debarred.append(person)
+    problems = []
+    if twice:
+        problems.append(f"{_names(twice)} {'is' if len(twice) == 1 else 'are'} listed twice in "
+                        "this vote.")
+    if absent:
+        problems.append(
+            f"{_names(absent)} {'is' if len(absent) == 1 else 'are'} not recorded as a member "
+            "present at this meeting, so cannot vote."
+        )
+    for person in debarred:
+        problems.append(
+            f"{person} declared an interest in this item ({barred[person.pk]}), so cannot vote."
+        )
+    if problems:
+        raise ValidationError(problems)
+
+
+def _tally(choices: list[tuple[Person, str]]) -> tuple[int, int, int]:
+    return tuple(
+        sum(1 for _, c in choices if c == side)
+        for side in (Choice.FOR, Choice.AGAINST, Choice.ABSTAIN)
+    )
+
+
+def _check_counts(counts, tally: tuple[int, int, int]) -> None:
+    """Printed counts must match the names: "For: 64 given but 63 names"."""
+    if counts is None:
+        return
+    wrong = [
+        f"{label}: {given} given but {named} name{'' if named == 1 else 's'}"
+        for label, given, named in zip(("For", "Against", "Abstain"), counts, tally, strict=True)
+        if given != named
+    ]
+    if wrong:
+        raise ValidationError(f"The counts do not match the names. {'; '.join(wrong)}.")
+
+
+def _checked_counts(counts) -> tuple[int, int, int]:
+    try:
+        counts = tuple(int(c) for c in counts)
+    except (TypeError, ValueError):
+        raise ValidationError("Vote counts are whole numbers.") from None
+    if len(counts) != 3:
+        raise ValidationError("Give three counts: for, against and abstaining.")
+    if min(counts) < 0:
+        raise ValidationError("Vote counts cannot be negative.")
+    return counts
 
 
 def record_vote(
@@ -217,21 +279,15 @@ def record_vote(
     with transaction.atomic():
         Motion.objects.select_for_update().filter(pk=motion.pk).first()
         motion.refresh_from_db()
+        check_record_open(motion.meeting_id)
         if Vote.objects.filter(motion=motion).exists():
             raise ValidationError("This motion has already been voted on.")
         if method == VoteMethod.RECORDED:
             if not choices:
                 raise ValidationError("A recorded vote needs the names of those voting.")
             _check_voters(motion, choices)
-            tally = tuple(
-                sum(1 for _, c in choices if c == side)
-                for side in (Choice.FOR, Choice.AGAINST, Choice.ABSTAIN)
-            )
-            if counts is not None and tuple(counts) != tally:
-                raise ValidationError(
-                    "The counts do not match the names: For {} / Against {} / Abstain {} given, "
-                    "but For {} / Against {} / Abstain {} named.".format(*counts, *tally)
-                )
+            tally = _tally(choices)
+            _check_counts(None if counts is None else _checked_counts(counts), tally)
             counts = tally
         elif method == VoteMethod.SHOW_OF_HANDS:
             if choices:
@@ -240,6 +296,7 @@ def record_vote(
                 raise ValidationError(
                     "A show of hands needs the counts for, against and abstaining."
                 )
+            counts = _checked_counts(counts)
         else:
             raise ValidationError(f"Unknown voting method: {method}.")
         meeting = motion.meeting
@@ -280,3 +337,287 @@ def _warnings(meeting: Meeting, counts: tuple[int, int, int], casting_vote: str)
     if casting_vote and chair(meeting) is None:
         notes.append("A casting vote was recorded but nobody is recorded in the chair.")
     return notes
+
+
+# Corrections -------------------------------------------------------------------------------
+
+
+def correct_vote(
+    vote: Vote,
+    *,
+    method: str | None = None,
+    counts: tuple[int, int, int] | None = None,
+    choices: Iterable[tuple[Person, str]] | None = None,
+    majority: str | None = None,
+    casting_vote: str | None = None,
+    members: int | None = None,
+    actor=None,
+    actor_name: str = "",
+) -> Vote:
+    """Re-record a vote taken down wrongly: its counts, its names, its method or majority rule.
+
+    The result is computed again and the motion's outcome follows it (a carried amendment
+    that is now lost no longer replaces the motion it amended, and the reverse). What is not
+    given stays as it was; a recorded vote's counts always come from its names. Refuses
+    (nothing saved) what ``record_vote`` refuses, and any change once the minutes are approved.
+    """
+    with transaction.atomic():
+        vote = Vote.objects.select_for_update().select_related("motion__meeting").get(pk=vote.pk)
+        motion = vote.motion
+        check_record_open(motion.meeting_id)
+        method = method or vote.method
+        majority = majority or vote.majority
+        if method == VoteMethod.RECORDED:
+            if choices is None:
+                if vote.method != VoteMethod.RECORDED:
+                    raise ValidationError("A recorded vote needs the names of those voting.")
+                choices = [(rv.person, rv.choice) for rv in vote.choices.select_related("person")]
+            choices = list(choices)
+            if not choices:
+                raise ValidationError("A recorded vote needs the names of those voting.")
+            _check_voters(motion, choices)
+            tally = _tally(choices)
+            _check_counts(None if counts is None else _checked_counts(counts), tally)
+            counts = tally
+        elif method == VoteMethod.SHOW_OF_HANDS:
+            if choices:
+                raise ValidationError("A show of hands has counts only; use a recorded vote.")
+            choices = []
+            counts = (
+                _checked_counts(counts)
+                if counts is not None
+                else (vote.votes_for, vote.votes_against, vote.abstentions)
+            )
+        else:
+            raise ValidationError(f"Unknown voting method: {method}.")
+        if casting_vote is None:
+            # A casting vote stands only while the votes are still equal.
+            casting_vote = vote.casting_vote if counts[0] == counts[1] else ""
+        meeting = motion.meeting
+        if majority == MajorityRule.TWO_THIRDS_MEMBERS and members is None:
+            members = vote.members or members_of(meeting)
+        result = compute_result(
+            *counts, majority=majority, members=members, casting_vote=casting_vote
+        )
+        before = vote.result
+        vote.method, vote.majority, vote.members = method, majority, members
+        vote.votes_for, vote.votes_against, vote.abstentions = counts
+        vote.casting_vote, vote.result = casting_vote, result
+        vote.warnings = "\n".join(_warnings(meeting, counts, casting_vote))
+        audit.save(vote, actor, actor_name)
+        wanted = {person.pk: (person, choice) for person, choice in choices}
+        for rv in list(vote.choices.all()):
+            if rv.person_id not in wanted:
+                audit.delete(rv, actor, actor_name)
+            else:
+                _, choice = wanted.pop(rv.person_id)
+                if rv.choice != choice:
+                    rv.choice = choice
+                    audit.save(rv, actor, actor_name)
+        for person, choice in wanted.values():
+            audit.save(RecordedVote(vote=vote, person=person, choice=choice), actor, actor_name)
+        if result != before:
+            _change_outcome(motion, result, actor, actor_name)
+        return vote
+
+
+def _resulting_motion(amendment: Motion) -> Motion | None:
+    return Motion.objects.filter(arose_from=amendment).first()
+
+
+def _undo_carried_amendment(amendment: Motion, actor, actor_name: str) -> None:
+    """Take back what carrying ``amendment`` did: its substantive motion goes (if nothing has
+    happened to it yet) and the motion it amended is undecided again."""
+    resulting = _resulting_motion(amendment)
+    if resulting is not None:
+        if (
+            resulting.outcome
+            or Vote.objects.filter(motion=resulting).exists()
+            or resulting.amendments.exists()
+        ):
+            raise ValidationError(
+                f"The motion as amended (“{resulting.text[:60]}”) has since been debated or "
+                "decided. Correct or delete that motion first."
+            )
+        audit.delete(resulting, actor, actor_name)
+    original = Motion.objects.get(pk=amendment.amends_id)
+    if original.outcome == Outcome.SUPERSEDED:
+        original.outcome = Outcome.PENDING
+        audit.save(original, actor, actor_name)
+
+
+def _change_outcome(motion: Motion, result: str, actor, actor_name: str) -> None:
+    motion.refresh_from_db()
+    if motion.kind == MotionKind.AMENDMENT:
+        if motion.outcome == Outcome.CARRIED:
+            _undo_carried_amendment(motion, actor, actor_name)
+        elif result == Outcome.CARRIED:
+            original = Motion.objects.get(pk=motion.amends_id)
+            if original.outcome:
+                raise ValidationError(
+                    f"The motion this amends has since been decided "
+                    f"({original.get_outcome_display().lower()}), so the amendment cannot now "
+                    "be carried. Correct that motion first."
+                )
+            motion.outcome = result
+            audit.save(motion, actor, actor_name)
+            _carry_amendment(motion, actor, actor_name)
+            return
+    if motion.kind == MotionKind.ELECTION and result == Outcome.CARRIED:
+        _refuse_if_office_filled(motion.meeting, motion.office, exclude=motion.pk)
+    motion.outcome = result
+    audit.save(motion, actor, actor_name)
+
+
+def delete_motion(motion: Motion, actor=None, actor_name: str = "") -> None:
+    """Delete a motion recorded by mistake, with its vote and amendments.
+
+    Deleting a carried amendment takes back its effect (see ``correct_vote``). Refuses
+    (nothing deleted) once the minutes are approved; a motion a resolution records; a motion
+    superseded by a carried amendment or produced by one (delete the amendment instead).
+    """
+    from .models import Resolution
+
+    with transaction.atomic():
+        motion = Motion.objects.select_for_update().get(pk=motion.pk)
+        check_record_open(motion.meeting_id)
+        cited = (
+            Resolution.objects.filter(motion=motion).select_related("minute").first()
+        )
+        if cited:
+            raise ValidationError(
+                f"The resolution of minute {cited.minute.number} records this motion. "
+                "Remove that link or the resolution first."
+            )
+        if motion.arose_from_id:
+            raise ValidationError(
+                "This motion is the one a carried amendment produced. Delete that amendment, or "
+                "correct its vote, instead."
+            )
+        if motion.outcome == Outcome.SUPERSEDED:
+            raise ValidationError(
+                "A carried amendment superseded this motion. Delete that amendment first."
+            )
+        if motion.kind == MotionKind.AMENDMENT and motion.outcome == Outcome.CARRIED:
+            _undo_carried_amendment(motion, actor, actor_name)
+        audit.delete(motion, actor, actor_name)
+
+
+# Elections of a chair or vice-chair --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ElectionResult:
+    """What an election decided. Memberships are not changed: the caller records the office."""
+
+    motion: Motion
+    office: str
+    nominee: Person
+    elected: bool
+
+    def __str__(self) -> str:
+        office = Office(self.office).label.lower()
+        body = self.motion.meeting.body
+        if self.elected:
+            return f"{self.nominee} was elected {office} of {body}."
+        return f"{self.nominee} was not elected {office} of {body}."
+
+
+def _refuse_if_office_filled(meeting: Meeting, office: str, exclude: int | None = None) -> None:
+    done = (
+        Motion.objects.filter(
+            meeting=meeting,
+            kind=MotionKind.ELECTION,
+            office=office,
+            outcome__in=(Outcome.CARRIED, Outcome.WITHOUT_VOTE),
+        )
+        .exclude(pk=exclude)
+        .select_related("nominee")
+        .first()
+    )
+    if done:
+        raise ValidationError(
+            f"{done.nominee} has already been elected {Office(office).label.lower()} at this "
+            "meeting."
+        )
+
+
+def add_election(
+    meeting: Meeting,
+    office: str,
+    nominee: Person,
+    proposer: Person,
+    seconder: Person | None = None,
+    *,
+    item: AgendaItem | None = None,
+    text: str = "",
+    actor=None,
+    actor_name: str = "",
+) -> Motion:
+    """Propose ``nominee`` for chair or vice-chair of the meeting's body.
+
+    Decide it with ``agree_election`` (without a vote) or ``vote_on_election``. Refuses
+    (nothing saved): an unknown office; a nominee who is not a member of the body on the
+    day; an office already filled at this meeting; a proposer or seconder not present.
+    """
+    if office not in Office.values:
+        raise ValidationError(f"“{office}” is not an office: chair or vice-chair.")
+    if nominee is None or proposer is None:
+        raise ValidationError("An election names the member proposed and who proposed them.")
+    if nominee.pk not in member_ids(meeting.body_id, meeting.date):
+        raise ValidationError(
+            f"{nominee} is not a member of {meeting.body} on "
+            f"{meeting.date.strftime('%-d %B %Y')}, so cannot be elected its "
+            f"{Office(office).label.lower()}."
+        )
+    with transaction.atomic():
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        _refuse_if_office_filled(meeting, office)
+        last = Motion.objects.filter(meeting=meeting).aggregate(m=Max("order"))["m"] or 0
+        return audit.save(
+            Motion(
+                meeting=meeting,
+                kind=MotionKind.ELECTION,
+                office=office,
+                nominee=nominee,
+                mover=proposer,
+                seconder=seconder,
+                item=item,
+                text=text
+                or f"That {nominee} be elected {Office(office).label} of {meeting.body}.",
+                order=last + 1,
+            ),
+            actor,
+            actor_name,
+        )
+
+
+def election_result(motion: Motion) -> ElectionResult | None:
+    """The result of a decided election; None while it is undecided."""
+    if motion.kind != MotionKind.ELECTION:
+        raise ValidationError("That motion is not an election.")
+    if not motion.outcome:
+        return None
+    return ElectionResult(
+        motion=motion,
+        office=motion.office,
+        nominee=motion.nominee,
+        elected=motion.outcome in (Outcome.CARRIED, Outcome.WITHOUT_VOTE),
+    )
+
+
+def agree_election(motion: Motion, actor=None, actor_name: str = "") -> ElectionResult:
+    """The meeting agreed the nomination without a vote."""
+    if motion.kind != MotionKind.ELECTION:
+        raise ValidationError("That motion is not an election.")
+    agree_without_vote(motion, actor, actor_name)
+    return election_result(motion)
+
+
+def vote_on_election(motion: Motion, method: str, **kwargs) -> ElectionResult:
+    """The meeting voted on the nomination (``record_vote``'s arguments)."""
+    if motion.kind != MotionKind.ELECTION:
+        raise ValidationError("That motion is not an election.")
+    record_vote(motion, method, **kwargs)
+    motion.refresh_from_db()
+    return election_result(motion)

@@ -1,0 +1,114 @@
+"""Actions agreed and undertakings given at a meeting: the body's work programme.
+
+Adding an action is part of the meeting's record, so it is refused once the minutes are
+approved; its progress (status, completion, progress notes, due date) stays editable for
+as long as the work goes on. Every change validates, saves in one transaction and is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from access import audit
+from council.models import Person
+from meetings.models import Meeting
+
+from .models import Action, ActionKind, ActionStatus, Minute
+from .rules import check_record_open
+
+
+def add_action(
+    meeting: Meeting,
+    text: str,
+    kind: str = ActionKind.ACTION,
+    owner: Person | None = None,
+    owner_text: str = "",
+    due: dt.date | None = None,
+    minute: Minute | None = None,
+    actor=None,
+    actor_name: str = "",
+) -> Action:
+    """Record an action or undertaking, owed by a person in the record (``owner``) or an
+    officer's title (``owner_text``).
+
+    Refuses (nothing saved): no text; no owner or both kinds of owner; an unknown kind; a
+    due date before the meeting; a minute of another meeting; approved minutes.
+    """
+    if kind not in ActionKind.values:
+        raise ValidationError(f"“{kind}” is not a kind of action: action or undertaking.")
+    if not (text or "").strip():
+        raise ValidationError({"text": "Say what is to be done."})
+    if due is not None and not isinstance(due, dt.date):
+        raise ValidationError({"due": "The due date must be a date."})
+    with transaction.atomic():
+        check_record_open(meeting.pk)
+        return audit.save(
+            Action(
+                meeting=meeting,
+                minute=minute,
+                kind=kind,
+                text=text.strip(),
+                owner=owner,
+                owner_text=(owner_text or "").strip(),
+                due=due,
+            ),
+            actor,
+            actor_name,
+        )
+
+
+_UNSET = object()
+
+
+def update_action(
+    action: Action,
+    status: str | None = None,
+    completed_on: dt.date | None | object = _UNSET,
+    progress: str | None = None,
+    due: dt.date | None | object = _UNSET,
+    actor=None,
+    actor_name: str = "",
+) -> Action:
+    """Report progress on an action: its status (open, done, no longer needed), the date it
+    was done, a progress note, a new due date. Allowed after the minutes are approved.
+
+    Marking an action done without a date takes today's; reopening it clears the date.
+    Refuses (nothing saved) an unknown status, a completion date on an action not done, or
+    dates before the meeting.
+    """
+    with transaction.atomic():
+        current = Action.objects.select_for_update().select_related("meeting").get(pk=action.pk)
+        if status is not None:
+            if status not in ActionStatus.values:
+                raise ValidationError(
+                    f"“{status}” is not a status: open, done or no longer needed."
+                )
+            if status != current.status and status != ActionStatus.DONE and completed_on is _UNSET:
+                completed_on = None
+            current.status = status
+        if completed_on is not _UNSET:
+            if completed_on is not None and not isinstance(completed_on, dt.date):
+                raise ValidationError({"completed_on": "The completion date must be a date."})
+            current.completed_on = completed_on
+        if current.status == ActionStatus.DONE and current.completed_on is None:
+            current.completed_on = dt.date.today()
+        if progress is not None:
+            current.progress = progress.strip()
+        if due is not _UNSET:
+            if due is not None and not isinstance(due, dt.date):
+                raise ValidationError({"due": "The due date must be a date."})
+            current.due = due
+        audit.save(current, actor, actor_name)
+        for field in ("status", "completed_on", "progress", "due"):
+            setattr(action, field, getattr(current, field))
+        return current
+
+
+def delete_action(action: Action, actor=None, actor_name: str = "") -> None:
+    """Remove an action recorded by mistake (refused once the minutes are approved)."""
+    with transaction.atomic():
+        check_record_open(action.meeting_id)
+        audit.delete(action, actor, actor_name)
