@@ -2,8 +2,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from council.models import BodyKind
+from decisions.queries import minutes_url
 
-from ..queries import bodies
+from ..queries import bodies, work_programme
 
 
 def committees(request):
@@ -17,7 +18,16 @@ def committee(request, slug):
         raise Http404("No such committee")
     if body.kind == BodyKind.OUTSIDE_BODY:
         return redirect(body.get_absolute_url(), permanent=True)
-    return render(request, "website/committee.html", {"page": bodies.committee_page(body)})
+    actions = work_programme.actions(body)
+    links = {}
+    for a in actions.open + actions.completed:
+        if a.meeting_id not in links:
+            links[a.meeting_id] = minutes_url(a.meeting)
+        a.minute_link = f"{links[a.meeting_id]}#minute-{a.minute.number}" if (
+            a.minute_id and links[a.meeting_id]) else ""
+    return render(request, "website/committee.html", {
+        "page": bodies.committee_page(body), "actions": actions,
+    })
 
 
 def outside_bodies(request):

@@ -1,7 +1,10 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from decisions.queries import has_votes
+
 from ..queries import members
+from ..queries.attendance import attendance_stats
 
 
 def index(request):
@@ -17,4 +20,8 @@ def member(request, slug):
     page = members.member_page(slug)
     if page is None:
         raise Http404("No such person")
-    return render(request, "website/member.html", {"page": page})
+    return render(request, "website/member.html", {
+        "page": page,
+        "attendance": attendance_stats(page.person),
+        "has_votes": has_votes(page.person),
+    })
