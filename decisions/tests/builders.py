@@ -1,0 +1,110 @@
+"""The record these tests read: the demo's County Council meeting of 22 October 2015, its
+minutes published as a draft (until the demo publishes them itself), and planted exempt and
+unpublished proceedings carrying ``summons.testing.CANARY``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from access import audit
+from council.models import Person
+from meetings import services as meeting_services
+from meetings.models import AgendaItem, Meeting, Part
+from proceedings.actions import add_action
+from proceedings.attendance import record_attendance
+from proceedings.minutes import add_minute, add_resolution
+from proceedings.models import Minute, MinutesRecord, MinutesStatus, Motion, Vote
+from proceedings.votes import add_motion, record_vote
+from summons.testing import CANARY
+
+OCT_22 = dt.date(2015, 10, 22)
+DEC_10 = dt.date(2015, 12, 10)
+CLOSURE = "that the question be put"
+
+
+def council_meeting(day: dt.date = OCT_22) -> Meeting:
+    return Meeting.objects.get(body__name="County Council", date=day)
+
+
+def publish(meeting: Meeting, status: str = MinutesStatus.PUBLISHED_DRAFT) -> MinutesRecord:
+    """Minutes published (the state only: what these pages read)."""
+    record, _ = MinutesRecord.objects.get_or_create(meeting=meeting)
+    if record.status == MinutesStatus.DRAFT:
+        MinutesRecord.objects.filter(pk=record.pk).update(status=status)
+        record.refresh_from_db()
+    return record
+
+
+def person(slug: str) -> Person:
+    return Person.objects.get(slug=slug)
+
+
+def closure_vote() -> Vote:
+    return Vote.objects.get(motion__meeting=council_meeting(), motion__text=CLOSURE)
+
+
+def meals_vote() -> Vote:
+    return Vote.objects.get(motion__meeting=council_meeting(), motion__kind="substantive",
+                            method="recorded")
+
+
+@dataclass
+class Planted:
+    exempt_minute: Minute
+    exempt_resolution: object
+    exempt_motion: Motion
+    exempt_vote: Vote
+    exclusion_resolution: object  # public: "the public be excluded", its motion on the exempt item
+    draft_meeting: Meeting
+    draft_resolution: object
+    draft_vote: Vote
+
+
+def _exempt_minute(meeting: Meeting, title: str, item: AgendaItem | None = None) -> Minute:
+    from proceedings.minutes import next_minute_number
+    from proceedings.rules import municipal_year
+
+    return audit.save(Minute(
+        meeting=meeting, body_id=meeting.body_id, municipal_year=municipal_year(meeting.date),
+        number=next_minute_number(meeting), item=item, title=title,
+        text=f"The Council discussed {CANARY} in private.", exempt=True, exempt_paragraph=3,
+        summary_not_needed=True))
+
+
+def plant() -> Planted:
+    """The canary in: an exempt minute (its title, text, resolution and an action); a motion on
+    an exempt item with a recorded vote; the minutes of a meeting not yet published (minute,
+    resolution, motion, show-of-hands vote, action). Also a public resolution whose motion is
+    on the exempt item (it must be listed, without its motion or vote)."""
+    meeting = council_meeting()
+    marsh, allen, bird = person("r-a-marsh"), Person.objects.get(surname="Allen", initials="A D"), \
+        Person.objects.get(surname="Bird")
+    exempt_minute = _exempt_minute(meeting, f"Property disposal {CANARY}")
+    exempt_resolution = add_resolution(exempt_minute, f"RESOLVED that {CANARY}:",
+                                       [f"the sale of {CANARY} be agreed"])
+    add_action(meeting, f"Sell {CANARY}", minute=exempt_minute, owner_text=f"Head of {CANARY}",
+               due=dt.date(2016, 1, 1))
+    item = meeting_services.save_agenda_item(AgendaItem(
+        meeting=meeting, number="10", title="Exclusion of the press and public",
+        part=Part.EXEMPT, exempt_paragraph=3, purpose=f"{CANARY} purpose"))
+    motion = add_motion(meeting, "substantive", f"That the offer from {CANARY} be accepted",
+                        item=item, mover=marsh, seconder=allen)
+    vote = record_vote(motion, "recorded", choices=[(marsh, "for"), (allen, "for"),
+                                                    (bird, "against")])
+    public_minute = add_minute(meeting, "Exclusion of the press and public")
+    exclusion = add_resolution(public_minute, "RESOLVED that the press and public be excluded "
+                               "for the next item of business.", motion=motion)
+    _exempt_minute(meeting, f"Offer {CANARY}", item=item)
+
+    draft = council_meeting(DEC_10)
+    record_attendance(draft, marsh, "present")
+    record_attendance(draft, person("baldock"), "present")
+    draft_minute = add_minute(draft, f"Draft business {CANARY}", text=f"Draft {CANARY} text.")
+    draft_motion = add_motion(draft, "substantive", f"Draft motion {CANARY}", mover=marsh)
+    draft_vote = record_vote(draft_motion, "show_of_hands", counts=(40, 2, 1))
+    draft_resolution = add_resolution(draft_minute, f"RESOLVED that {CANARY} be noted.",
+                                      motion=draft_motion)
+    add_action(draft, f"Draft action {CANARY}", minute=draft_minute, owner=marsh)
+    return Planted(exempt_minute, exempt_resolution, motion, vote, exclusion, draft,
+                   draft_resolution, draft_vote)
