@@ -1,0 +1,312 @@
+"""Search over the demo council: ranked results with snippets, filters, the index following
+publication, and bad input answered without a 500."""
+
+import datetime as dt
+import re
+
+import pytest
+import weasyprint
+
+from council.models import Body, Membership, Person
+from meetings.models import Meeting
+from papers import services as papers
+from papers.models import Document, ItemPaper
+from publishing import changes
+from publishing.models import AgendaPublication, PublicationKind
+from search import indexing, services
+from search.models import Entry, Kind
+from summons.testing import PR, SEPT_15
+
+pytestmark = pytest.mark.django_db
+
+PHRASE = "advocate for good practice in Information Governance"  # the SIRO report, item 11
+SIRO = "SENIOR INFORMATION RISK OWNER UPDATE"
+
+
+def pr_meeting() -> Meeting:
+    return Meeting.objects.get(body__name=PR, date=SEPT_15)
+
+
+def marked(word: str, html: str) -> bool:
+    """``word`` inside a <mark> (SQLite marks a phrase as one, PostgreSQL word by word)."""
+    return re.search(f"<mark>[^<]*{word}[^<]*</mark>", html) is not None
+
+
+def titles(result) -> list[str]:
+    return [h.title for h in result.hits]
+
+
+def test_a_phrase_from_a_demo_report_is_found_with_a_snippet_and_a_link():
+    result = services.search(f'"{PHRASE}"')
+    assert result.total == 1
+    hit = result.hits[0]
+    assert hit.title == SIRO and hit.kind == Kind.REPORT
+    assert marked("advocate", hit.snippet_html) and marked("Governance", hit.snippet_html)
+    doc = Document.objects.get(title=SIRO)
+    m = pr_meeting()
+    assert hit.url == f"/meetings/{m.pk}/{m.slug}/papers/{doc.pk}/"
+    assert hit.meeting_title == str(m) and not hit.exempt
+
+
+def test_words_rank_the_paper_about_them_first():
+    result = services.search("senior information risk owner")
+    assert SIRO in titles(result)[:3]
+    assert result.total >= 1 and all(h.rank >= result.hits[-1].rank for h in result.hits)
+
+
+def test_meetings_items_and_members_are_found():
+    m = pr_meeting()
+    assert any(h.kind == Kind.MEETING and h.url == m.get_absolute_url()
+               for h in services.search("Policy Resources Cabinet Committee", kinds=["meeting"],
+                                        page_size=100).hits)
+    items = services.search("Contract Management", kinds=["item"]).hits
+    assert any(h.title == "Item 8: Contract Management" for h in items)
+    person = Person.objects.filter(terms__isnull=False).order_by("pk").first()
+    members = services.search(person.surname, kinds=["member"]).hits
+    assert person.get_absolute_url() in [h.url for h in members]
+
+
+def test_public_minutes_are_found():
+    from proceedings.public import public_minutes
+
+    minute = public_minutes().order_by("pk").first()
+    assert minute is not None, "the demo publishes the minutes of 22 October 2015"
+    result = services.search(f'"{minute.title}"', kinds=["minutes"])
+    assert f"#minute-{minute.number}" in " ".join(h.url for h in result.hits)
+
+
+def test_results_are_paged():
+    first = services.search("council", page=1, page_size=5)
+    second = services.search("council", page=2, page_size=5)
+    assert first.total == second.total > 10
+    assert len(first.hits) == len(second.hits) == 5
+    assert not {h.url for h in first.hits} & {h.url for h in second.hits}
+    assert (second.first, second.last) == (6, 10)
+    beyond = services.search("council", page=services.MAX_PAGE, page_size=5)
+    assert beyond.hits == [] and beyond.total == first.total
+
+
+# --- filters -------------------------------------------------------------------------------
+
+
+def test_body_filter():
+    pr = Body.objects.get(name=PR)
+    everywhere = services.search("budget", page_size=100)
+    only_pr = services.search("budget", body=pr.slug, page_size=100)
+    assert 0 < only_pr.total < everywhere.total
+    assert all(h.body_name == PR for h in only_pr.hits)
+
+
+def test_date_filter():
+    day = services.search("governance", date_from="2017-09-15", date_to=dt.date(2017, 9, 15),
+                          page_size=100)
+    assert day.total > 0 and {h.date for h in day.hits} == {SEPT_15}
+    before = services.search("governance", date_to="2017-09-14", page_size=100)
+    assert all(h.date is None or h.date <= dt.date(2017, 9, 14) for h in before.hits)
+    assert SIRO not in titles(before)
+
+
+def test_type_filter():
+    reports = services.search("governance", kinds=["report", "appendix"], page_size=100)
+    assert reports.total > 0
+    assert {h.kind for h in reports.hits} <= {"report", "appendix"}
+
+
+def test_member_filter_finds_business_of_the_bodies_they_sat_on():
+    pr = Body.objects.get(name=PR)
+    seat = Membership.objects.on(SEPT_15).filter(body=pr).select_related("person").first()
+    result = services.search("governance", member=seat.person.slug, page_size=100)
+    assert SIRO in titles(result)
+    outsider = Person.objects.filter(terms__isnull=False).exclude(
+        memberships__body=pr).order_by("pk").first()
+    assert SIRO not in titles(services.search("governance", member=outsider.slug,
+                                              page_size=100))
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"body": "no-such-body"}, {"member": "nobody-at-all"}, {"kinds": ["spreadsheet"]},
+    {"date_from": "2017-02-30"}, {"date_to": "yesterday"},
+    {"date_from": "2018-01-01", "date_to": "2017-01-01"}, {"page": 0}, {"page": "x"},
+    {"page_size": 1000},
+])
+def test_bad_filters_are_refused_in_plain_words(kwargs):
+    with pytest.raises(services.SearchError) as refused:
+        services.search("budget", **kwargs)
+    assert refused.value.messages and all(m.endswith(".") for m in refused.value.messages)
+
+
+# --- the index follows publication ---------------------------------------------------------
+
+
+def siro_link() -> ItemPaper:
+    return ItemPaper.objects.get(item__meeting=pr_meeting(), document__title=SIRO)
+
+
+def test_a_withdrawn_paper_disappears_from_results(django_capture_on_commit_callbacks):
+    assert services.search(f'"{PHRASE}"').total == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        changes.withdraw_paper(siro_link(), "Superseded by the annual report.")
+    assert services.search(f'"{PHRASE}"').total == 0
+    assert SIRO not in titles(services.search("senior information risk owner", page_size=100))
+
+
+def test_a_replaced_paper_is_found_by_its_new_text_only(django_capture_on_commit_callbacks):
+    doc = siro_link().document
+    with django_capture_on_commit_callbacks(execute=True):
+        changes.replace_paper(doc, html="<p>The quinquennial zephyr review of records.</p>",
+                              reason="Corrected figures.")
+    assert SIRO in titles(services.search("quinquennial zephyr"))
+    assert services.search(f'"{PHRASE}"').total == 0
+
+
+def test_a_draft_version_is_not_indexed():
+    doc = siro_link().document
+    papers.add_version(doc, html="<p>Unreleased marmalade wording.</p>")
+    indexing.index_meetings([pr_meeting().pk])
+    assert services.search("marmalade").total == 0
+    assert services.search(f'"{PHRASE}"').total == 1
+
+
+def test_publishing_an_agenda_indexes_its_papers(django_capture_on_commit_callbacks):
+    from publishing import services as publishing
+
+    pr = Body.objects.get(name=PR)
+    m = Meeting.objects.create(body=pr, date=dt.date.today() + dt.timedelta(days=40))
+    from moot.testing import item
+
+    it = item(m, "1", "Harbour dredging strategy")
+    doc = papers.save_document(Document(title="Harbour dredging", kind="other"))
+    papers.add_version(doc, html="<p>Silt removal in the estuary basin.</p>")
+    papers.attach(it, doc)
+    assert services.search("estuary silt").total == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.publish_agenda(m)
+    assert "Harbour dredging" in titles(services.search("estuary silt"))
+
+
+def test_members_are_reindexed_when_they_change(django_capture_on_commit_callbacks):
+    person = Person.objects.filter(terms__isnull=False).order_by("pk").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        person.forenames = "Quillon"
+        person.save()
+    assert person.get_absolute_url() in [h.url for h in services.search("Quillon").hits]
+
+
+def test_reindex_command_rebuilds_everything():
+    from django.core.management import call_command
+
+    Entry.objects.all().delete()
+    assert services.search(f'"{PHRASE}"').total == 0
+    call_command("reindex", verbosity=0)
+    assert services.search(f'"{PHRASE}"').total == 1
+
+
+# --- PDF pages -----------------------------------------------------------------------------
+
+
+def test_a_pdf_result_links_to_the_page_of_the_match(settings, tmp_path):
+    settings.PRIVATE_ROOT = settings.MEDIA_ROOT = tmp_path
+    m = pr_meeting()
+    pages = "".join(f'<section style="break-after: page"><p>{words}</p></section>' for words in
+                    ["Opening remarks", "The ornithology survey of Romney Marsh", "Close"])
+    pdf = weasyprint.HTML(string=f"<html><body>{pages}</body></html>").write_pdf()
+    doc = papers.save_document(Document(title="Wildlife survey"))
+    version = papers.add_version(doc, upload=pdf, filename="survey.pdf")
+    papers.publish_version(version)
+    link = papers.attach(m.items.get(title="Contract Management"), doc)
+    publication = AgendaPublication.objects.get(meeting=m, kind=PublicationKind.AGENDA)
+    publication.papers = [*publication.papers, link.pk]
+    publication.save()
+    indexing.index_meetings([m.pk])
+    hit = services.search("ornithology").hits[0]
+    assert hit.title == "Wildlife survey" and hit.page == 2
+    assert hit.url == f"/meetings/{m.pk}/{m.slug}/papers/{doc.pk}/pdf/#page=2"
+    assert hit.page_url == f"/meetings/{m.pk}/{m.slug}/papers/{doc.pk}/"
+    assert "<mark>ornithology</mark>" in hit.snippet_html
+
+
+# --- output is escaped ---------------------------------------------------------------------
+
+
+def test_snippets_escape_everything_but_the_marks():
+    m = pr_meeting()
+    entry = Entry.objects.create(
+        kind=Kind.PAPER, object_id=999999, meeting=m, body_id=m.body_id, date=m.date,
+        title="<b>Tags</b> & xylophones", url="/x/",
+        text='<script>alert("x")</script> xylophones <mark>not ours</mark>')
+    hit = services.search("xylophones").hits[0]
+    assert hit.title == entry.title
+    assert "<script>" not in hit.snippet_html and "&lt;script&gt;" in hit.snippet_html
+    assert "&lt;mark&gt;not ours" in hit.snippet_html
+    assert "<mark>xylophones</mark>" in hit.snippet_html
+    assert hit.title_html.startswith("&lt;b&gt;Tags&lt;/b&gt; &amp; <mark>xylophones</mark>")
+
+
+# --- the page and the JSON -----------------------------------------------------------------
+
+
+def test_the_page_shows_a_count_snippets_and_the_filters_form(client):
+    response = client.get("/search/", {"q": f'"{PHRASE}"'})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<label class="govuk-label govuk-label--m" for="q">' in html
+    assert '<span class="govuk-!-font-weight-bold">1</span> result for' in html
+    assert SIRO in html and marked("advocate", html)
+    assert 'name="body"' in html and 'name="type"' in html and 'name="from-year"' in html
+
+
+def test_the_page_paginates(client):
+    response = client.get("/search/", {"q": "council"})
+    html = response.content.decode()
+    assert 'class="govuk-pagination"' in html and "page=2" in html
+    second = client.get("/search/", {"q": "council", "page": "2"})
+    assert second.status_code == 200 and "showing 21 to 40" in second.content.decode()
+
+
+def test_the_header_has_a_search_box(client):
+    html = client.get("/").content.decode()
+    assert 'id="header-search"' in html and 'for="header-search"' in html
+    assert 'action="/search/"' in html
+
+
+def test_the_form_filters(client):
+    pr = Body.objects.get(name=PR)
+    response = client.get("/search/", {
+        "q": "governance", "body": pr.slug, "type": "report", "from-day": "15",
+        "from-month": "9", "from-year": "2017", "to-day": "15", "to-month": "9",
+        "to-year": "2017"})
+    assert response.status_code == 200
+    assert SIRO in response.content.decode()
+
+
+@pytest.mark.parametrize("params", [
+    {"q": ""}, {}, {"q": '"'}, {"q": "*"}, {"q": "NEAR("}, {"q": "'; DROP TABLE search_entry; --"},
+    {"q": "AND OR"}, {"q": '"unbalanced quote'}, {"q": "x" * 10000}, {"q": "budget\x00"},
+    {"q": "budget", "page": "-3"}, {"q": "budget", "page": "zz"}, {"q": "budget", "page": "99999"},
+])
+def test_odd_queries_get_a_page_never_a_500(client, params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    assert client.get("/search/json/", params).status_code == 200
+
+
+@pytest.mark.parametrize("params", [
+    {"q": "budget", "body": "no-such-body"}, {"q": "budget", "member": "nobody"},
+    {"q": "budget", "type": "spreadsheet"}, {"q": "budget", "from": "2017-13-01"},
+    {"q": "budget", "from-day": "31", "from-month": "2", "from-year": "2017"},
+    {"q": "budget", "to-day": "x", "to-month": "", "to-year": "2017"},
+    {"q": "budget", "from": "2018-01-01", "to": "2017-01-01"},
+])
+def test_bad_filters_get_a_400_with_a_message(client, params):
+    response = client.get("/search/", params)
+    assert response.status_code == 400
+    assert "There is a problem" in response.content.decode()
+    data = client.get("/search/json/", params)
+    assert data.status_code == 400 and data.json()["errors"]
+
+
+def test_json(client):
+    data = client.get("/search/json/", {"q": f'"{PHRASE}"'}).json()
+    assert data["total"] == 1 and data["results"][0]["title"] == SIRO
+    assert "<mark>" in data["results"][0]["snippet_html"]
+    assert data["results"][0]["exempt"] is False
