@@ -1,0 +1,31 @@
+"""Only democratic services, signed in with both factors, reach the clerk's screens."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+
+from access.rules import is_democratic_services, needs_two_factor
+
+
+def clerk_required(view):
+    """Signed out, or signed in without the second factor: to sign-in. Anyone but democratic
+    services: 403. Responses are never cached (they carry exempt business)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        user = request.user
+        verified = getattr(user, "is_verified", lambda: False)()
+        if not user.is_authenticated or (needs_two_factor(user) and not verified):
+            return redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
+        if not is_democratic_services(user):
+            return render(request, "clerking/forbidden.html", status=403)
+        response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    return wrapped

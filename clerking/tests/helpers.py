@@ -1,0 +1,38 @@
+"""A small committee and a meeting to minute, made through the services; clerk sign-in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+from django.contrib.auth.models import User
+
+from access.models import Account
+from council.models import Role
+from council.services import appoint
+from moot import testing
+from moot.testing import verified_login
+
+DAY = dt.date(2030, 3, 12)
+
+
+def committee(n: int = 6) -> SimpleNamespace:
+    body = testing.body("Clerking Test Committee", seats=n)
+    members = [testing.person(f"Clerkmember{chr(ord('a') + i)}", initials="B") for i in range(n)]
+    appoint(body, members[0], Role.CHAIRMAN, start=DAY - dt.timedelta(days=300))
+    for m in members[1:]:
+        appoint(body, m, Role.MEMBER, start=DAY - dt.timedelta(days=300))
+    meeting = testing.meeting(body, DAY)
+    items = [testing.item(meeting, "1", "Apologies and substitutes"),
+             testing.item(meeting, "2", "Highways maintenance programme")]
+    return SimpleNamespace(body=body, members=members, meeting=meeting, items=items)
+
+
+def clerk_user(username: str = "clerk") -> User:
+    user = User.objects.create_user(username, password="Long-enough-pass-1")
+    Account.objects.create(user=user, democratic_services=True)
+    return user
+
+
+def signed_in_clerk(client, username: str = "clerk"):
+    return verified_login(client, clerk_user(username))
