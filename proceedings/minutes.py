@@ -116,7 +116,11 @@ class Correction:
     note: str = ""
 
     def describe(self) -> str:
+        """The correction in the words of the version's note, which is public: the words of
+        an exempt minute are not repeated."""
         where = "title" if self.field == "title" else "text"
+        if self.minute.exempt:
+            return f"A correction was made to the {where} of exempt minute {self.minute.number}."
         said = (
             f"In the {where} of minute {self.minute.number}, “{self.old}” replaced by "
             f"“{self.new}”"

@@ -21,7 +21,22 @@ def meeting(request, pk, slug=None):
         "previous": previous,
         "next": following,
         "today": today(),
+        "minutes": _minutes(found),
     })
+
+
+def _minutes(meeting):
+    """The published minutes' record (for the link and status), or None: the one gate is
+    ``proceedings.public``."""
+    from proceedings.models import MinutesRecord
+    from proceedings.public import minutes_are_public
+    from proceedings.render import status_label
+
+    if not minutes_are_public(meeting):
+        return None
+    record = MinutesRecord.objects.select_related("approved_by_minute__meeting__body",
+                                                  "signed_by").get(meeting=meeting)
+    return {"record": record, "status": status_label(record)}
 
 
 def calendar(request, year=None, month=None):

@@ -1,0 +1,400 @@
+"""Proceedings in the back office: attendance, declarations, motions and votes, minutes and
+resolutions, actions, and the minutes' states with their versions.
+
+Every save goes through ``access.audit`` (the rules run in the models' ``clean``); removals go
+through services that refuse them once the minutes are approved, so a locked record shows the
+rules' message instead of changing. Votes and their results are recorded by the clerk's
+services and only shown here (the result is computed, never typed). Minutes are published
+with the "Publish minutes as draft" action, which calls ``minutes.publish_minutes``.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import router, transaction
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from access import audit
+from access.admin_base import AuditedAdmin, AuditedInline, Refused
+from meetings.models import Meeting
+
+from . import minutes as services
+from .models import (
+    Action,
+    Attendance,
+    Declaration,
+    Minute,
+    MinutesRecord,
+    MinutesVersion,
+    Motion,
+    NilDeclarations,
+    Procedure,
+    RecordedVote,
+    Resolution,
+    Vote,
+)
+from .rules import check_record_open
+
+
+def _meeting_id(obj) -> int | None:
+    for path in ("meeting_id", "minute.meeting_id", "motion.meeting_id", "vote.motion.meeting_id"):
+        value = obj
+        try:
+            for part in path.split("."):
+                value = getattr(value, part)
+        except AttributeError:
+            continue
+        if value:
+            return value
+    return None
+
+
+def delete_checked(obj, actor=None, actor_name: str = "") -> None:
+    """Remove a row of a meeting's record; refused once the meeting's minutes are approved."""
+    with transaction.atomic():
+        check_record_open(_meeting_id(obj))
+        if isinstance(obj, Minute):
+            services.delete_minute(obj, actor, actor_name)
+        elif isinstance(obj, Resolution):
+            services.delete_resolution(obj, actor, actor_name)
+        else:
+            audit.delete(obj, actor, actor_name)
+
+
+class RecordAdmin(AuditedAdmin):
+    """A part of a meeting's record: removal is checked like any change."""
+
+    delete_service = staticmethod(delete_checked)
+
+    def delete_model(self, request, obj):
+        try:
+            super().delete_model(request, obj)
+        except ValidationError as e:
+            raise Refused([(None, None, e)]) from e
+
+    def delete_view(self, request, object_id, extra_context=None):
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except Refused as refused:
+            self.message_user(request, refused.summary, messages.ERROR)
+            from django.http import HttpResponseRedirect
+
+            return HttpResponseRedirect(
+                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+                        args=[object_id])
+            )
+
+    def delete_queryset(self, request, queryset):
+        try:
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                for obj in queryset:
+                    if type(obj)._default_manager.filter(pk=obj.pk).exists():
+                        self.delete_object(request, obj)
+        except ValidationError as e:
+            raise Refused([(None, None, e)]) from e
+
+
+class RecordInline(AuditedInline):
+    delete_service = staticmethod(delete_checked)
+
+
+def _status(meeting_id: int) -> str:
+    record = MinutesRecord.objects.filter(meeting_id=meeting_id).first()
+    return record.get_status_display() if record else "Draft (not published)"
+
+
+@admin.register(Procedure)
+class ProcedureAdmin(AuditedAdmin):
+    list_display = ["body", "quorum_kind", "quorum_numerator", "quorum_denominator",
+                    "quorum_number", "notes"]
+    autocomplete_fields = ["body"]
+    search_fields = ["body__name"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(RecordAdmin):
+    list_display = ["person", "meeting", "body", "status", "in_chair", "substitute_for",
+                    "capacity"]
+    list_filter = ["status", "in_chair", "meeting__body"]
+    list_select_related = ["person", "meeting__body", "substitute_for"]
+    search_fields = ["person__surname", "meeting__body__name"]
+    autocomplete_fields = ["meeting", "person", "substitute_for"]
+    filter_horizontal = ["items"]
+    date_hierarchy = "meeting__date"
+
+    @admin.display(description="Body", ordering="meeting__body__name")
+    def body(self, obj):
+        return obj.meeting.body
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(RecordAdmin):
+    list_display = ["person", "meeting", "item", "nature", "participation"]
+    list_filter = ["nature", "participation", "meeting__body"]
+    list_select_related = ["person", "meeting__body", "item"]
+    search_fields = ["person__surname", "text", "meeting__body__name"]
+    autocomplete_fields = ["meeting", "person"]
+    raw_id_fields = ["item"]
+
+
+@admin.register(NilDeclarations)
+class NilDeclarationsAdmin(RecordAdmin):
+    list_display = ["meeting"]
+    list_select_related = ["meeting__body"]
+    autocomplete_fields = ["meeting"]
+
+
+class RecordedVoteInline(admin.TabularInline):
+    model = RecordedVote
+    extra = 0
+    can_delete = False
+    fields = ["person", "choice"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Vote)
+class VoteAdmin(AuditedAdmin):
+    """Votes are recorded by the clerk's services, which compute the result; shown here."""
+
+    list_display = ["motion", "meeting", "method", "votes_for", "votes_against", "abstentions",
+                    "result", "warnings"]
+    list_filter = ["method", "result", "motion__meeting__body"]
+    list_select_related = ["motion__meeting__body"]
+    search_fields = ["motion__text", "motion__meeting__body__name"]
+    readonly_fields = ["motion", "method", "majority", "votes_for", "votes_against",
+                       "abstentions", "members", "casting_vote", "result", "warnings"]
+    fields = readonly_fields
+    inlines = [RecordedVoteInline]
+
+    @admin.display(description="Meeting")
+    def meeting(self, obj):
+        return obj.motion.meeting
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RecordedVote)
+class RecordedVoteAdmin(AuditedAdmin):
+    """How each member voted in a recorded vote: recorded with the vote, shown here."""
+
+    list_display = ["person", "choice", "vote", "meeting"]
+    list_filter = ["choice", "vote__motion__meeting__body"]
+    list_select_related = ["person", "vote__motion__meeting__body"]
+    search_fields = ["person__surname", "vote__motion__text"]
+    fields = ["vote", "person", "choice"]
+    readonly_fields = fields
+
+    @admin.display(description="Meeting")
+    def meeting(self, obj):
+        return obj.vote.motion.meeting
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Motion)
+class MotionAdmin(RecordAdmin):
+    list_display = ["__str__", "meeting", "kind", "mover", "seconder", "outcome", "vote_result"]
+    list_filter = ["kind", "outcome", "meeting__body"]
+    list_select_related = ["meeting__body", "mover", "seconder", "vote"]
+    search_fields = ["text", "meeting__body__name", "mover__surname"]
+    autocomplete_fields = ["meeting", "mover", "seconder", "nominee"]
+    raw_id_fields = ["item", "amends", "arose_from"]
+    readonly_fields = ["vote_result"]
+
+    @admin.display(description="Vote")
+    def vote_result(self, obj):
+        vote = getattr(obj, "vote", None)
+        if vote is None:
+            return "No vote"
+        text = (f"For {vote.votes_for}, Against {vote.votes_against}, Abstain "
+                f"{vote.abstentions}: {vote.get_result_display()}")
+        return f"{text} ({vote.warnings})" if vote.warnings else text
+
+
+class ResolutionInline(RecordInline, admin.StackedInline):
+    model = Resolution
+    extra = 0
+    fields = ["text", "parts", "delegated_to", "in_consultation_with", "motion"]
+    raw_id_fields = ["motion"]
+
+
+class ActionInline(RecordInline, admin.TabularInline):
+    model = Action
+    extra = 0
+    fields = ["meeting", "kind", "text", "owner", "owner_text", "due", "status", "completed_on"]
+    autocomplete_fields = ["owner"]
+    raw_id_fields = ["meeting"]
+
+
+@admin.register(Minute)
+class MinuteAdmin(RecordAdmin):
+    list_display = ["number", "title", "meeting", "body", "exempt", "minutes_status"]
+    list_display_links = ["number", "title"]
+    list_filter = ["exempt", "body", "municipal_year"]
+    list_select_related = ["meeting__body", "body"]
+    search_fields = ["title", "text", "body__name"]
+    autocomplete_fields = ["meeting"]
+    raw_id_fields = ["item"]
+    readonly_fields = ["minutes_status"]
+    inlines = [ResolutionInline, ActionInline]
+    actions = ["publish_meetings"]
+
+    @admin.display(description="Minutes")
+    def minutes_status(self, obj):
+        return _status(obj.meeting_id)
+
+    @admin.action(description="Publish minutes as draft (the selected minutes' meetings)",
+                  permissions=["change"])
+    def publish_meetings(self, request, queryset):
+        meetings = Meeting.objects.filter(pk__in=queryset.values("meeting_id"))
+        _publish_each(self, request, meetings)
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(RecordAdmin):
+    list_display = ["__str__", "minute", "meeting", "delegated_to"]
+    list_select_related = ["minute__meeting__body"]
+    search_fields = ["text", "minute__title", "minute__body__name"]
+    raw_id_fields = ["minute", "motion"]
+
+    @admin.display(description="Meeting")
+    def meeting(self, obj):
+        return obj.minute.meeting
+
+
+@admin.register(Action)
+class ActionAdmin(RecordAdmin):
+    list_display = ["__str__", "meeting", "owner_name", "due", "status"]
+    list_filter = ["kind", "status", "meeting__body"]
+    list_select_related = ["meeting__body", "owner"]
+    search_fields = ["text", "owner__surname", "owner_text"]
+    autocomplete_fields = ["meeting", "owner"]
+    raw_id_fields = ["minute"]
+
+    def delete_object(self, request, obj):
+        # An action's progress is updated after the minutes are approved: it is not the record.
+        audit.delete(obj, actor=request.user)
+
+
+def _publish_each(admin_obj, request, meetings) -> None:
+    for meeting in meetings.select_related("body"):
+        try:
+            services.publish_minutes(meeting, actor=request.user)
+        except ValidationError as error:
+            admin_obj.message_user(request, f"{meeting}: {' '.join(error.messages)}",
+                                   messages.ERROR)
+        else:
+            admin_obj.message_user(request, f"{meeting}: minutes published as a draft.",
+                                   messages.SUCCESS)
+
+
+class VersionInline(admin.TabularInline):
+    model = MinutesVersion
+    extra = 0
+    can_delete = False
+    fields = ["number", "status", "created_at", "created_by", "note", "approving_minute"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(MinutesRecord)
+class MinutesRecordAdmin(AuditedAdmin):
+    """The minutes' state changes only through the services (publish, approve, sign)."""
+
+    list_display = ["meeting", "body", "status", "published_at", "approved_on", "signed_on",
+                    "version_count"]
+    list_filter = ["status", "meeting__body"]
+    list_select_related = ["meeting__body"]
+    search_fields = ["meeting__body__name"]
+    fields = ["meeting", "status", "published_at", "approved_by_minute", "approved_on",
+              "signed_by", "signed_on", "versions_list", "public_page"]
+    readonly_fields = fields
+    inlines = [VersionInline]
+    actions = ["publish"]
+
+    @admin.display(description="Body", ordering="meeting__body__name")
+    def body(self, obj):
+        return obj.meeting.body
+
+    @admin.display(description="Versions")
+    def version_count(self, obj):
+        return obj.versions.count()
+
+    @admin.display(description="Versions")
+    def versions_list(self, obj):
+        rows = obj.versions.order_by("number")
+        if not rows:
+            return "None"
+        return format_html("<ul>{}</ul>", format_html_join(
+            "", "<li>Version {} – {} {}</li>",
+            ((v.number, v.get_status_display(), v.note) for v in rows)))
+
+    @admin.display(description="Public page")
+    def public_page(self, obj):
+        if not obj.is_public:
+            return "Not public until published"
+        url = reverse("proceedings:minutes", args=[obj.meeting.pk, obj.meeting.slug])
+        return format_html('<a href="{}">{}</a>', url, url)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # The change list offers the publish action; the form itself is read-only.
+        return super().has_change_permission(request, obj) if obj is None else False
+
+    @admin.action(description="Publish minutes as draft", permissions=["change"])
+    def publish(self, request, queryset):
+        meetings = Meeting.objects.filter(pk__in=queryset.values("meeting_id"))
+        _publish_each(self, request, meetings)
+
+
+@admin.register(MinutesVersion)
+class MinutesVersionAdmin(AuditedAdmin):
+    """Versions are immutable snapshots."""
+
+    list_display = ["record", "number", "status", "created_at", "created_by", "note"]
+    list_filter = ["status"]
+    list_select_related = ["record__meeting__body"]
+    fields = ["record", "number", "status", "created_at", "created_by", "note",
+              "approving_minute", "public_html", "exempt_html"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
