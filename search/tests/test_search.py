@@ -236,10 +236,13 @@ def test_snippets_escape_everything_but_the_marks():
         text='<script>alert("x")</script> xylophones <mark>not ours</mark>')
     hit = services.search("xylophones").hits[0]
     assert hit.title == entry.title
-    assert "<script>" not in hit.snippet_html and "&lt;script&gt;" in hit.snippet_html
-    assert "&lt;mark&gt;not ours" in hit.snippet_html
-    assert "<mark>xylophones</mark>" in hit.snippet_html
-    assert hit.title_html.startswith("&lt;b&gt;Tags&lt;/b&gt; &amp; <mark>xylophones</mark>")
+    # PostgreSQL's ts_headline drops markup-like text, SQLite keeps it escaped: either way the
+    # only elements in a snippet are our <mark>s.
+    for html in (hit.snippet_html, hit.title_html):
+        assert "<" not in re.sub("</?mark>", "", html), html
+        assert marked("xylophones", html)
+    assert "&lt;script&gt;" in hit.snippet_html or "script" not in hit.snippet_html
+    assert hit.title_html.startswith("&lt;b&gt;Tags&lt;/b&gt; &amp; ")
 
 
 # --- the page and the JSON -----------------------------------------------------------------
@@ -251,7 +254,7 @@ def test_the_page_shows_a_count_snippets_and_the_filters_form(client):
     assert response.status_code == 200
     assert '<label class="govuk-label govuk-label--m" for="q">' in html
     assert '<span class="govuk-!-font-weight-bold">1</span> result for' in html
-    assert SIRO in html and marked("advocate", html)
+    assert SIRO in re.sub("</?mark>", "", html) and marked("advocate", html)
     assert 'name="body"' in html and 'name="type"' in html and 'name="from-year"' in html
 
 
@@ -276,7 +279,7 @@ def test_the_form_filters(client):
         "from-month": "9", "from-year": "2017", "to-day": "15", "to-month": "9",
         "to-year": "2017"})
     assert response.status_code == 200
-    assert SIRO in response.content.decode()
+    assert SIRO in re.sub("</?mark>", "", response.content.decode())
 
 
 @pytest.mark.parametrize("params", [
