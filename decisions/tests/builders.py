@@ -45,8 +45,8 @@ def closure_vote() -> Vote:
 
 
 def meals_vote() -> Vote:
-    return Vote.objects.get(motion__meeting=council_meeting(), motion__kind="substantive",
-                            method="recorded")
+    return Vote.objects.get(motion__meeting=council_meeting(),
+                            motion__text__contains="Universal Infant Free School Meals")
 
 
 @dataclass

@@ -5,7 +5,8 @@ minutes published). A meeting is *expected* of a member when they held a seat on
 (chair, vice-chair, member, co-opted …; not as a substitute) on the day of the meeting.
 For each expected meeting the published record says present, apologies or absent (or
 nothing: "not recorded"). Meetings where they sat as a substitute for another member are
-counted separately and are not expected.
+counted separately and are not expected. A member not listed at a meeting where a substitute
+sat for them is counted as having sent apologies (substitutes stand in for absent members).
 """
 
 from __future__ import annotations
@@ -49,12 +50,14 @@ class AttendanceStats:
 
 
 def attendance_stats(person: Person) -> AttendanceStats:
-    """Overall and per-body tallies. Three or four queries whatever the member's history."""
+    """Overall and per-body tallies. Four or five queries whatever the member's history."""
     seats = list(
         Membership.objects.filter(person=person, role__in=SEAT_ROLES).values_list(
             "body_id", "start", "end")
     )
     own = {a.meeting_id: a for a in public_attendance().filter(person=person)}
+    substituted = set(public_attendance().filter(substitute_for=person)
+                      .values_list("meeting_id", flat=True))
     published = public_attendance().values("meeting_id")
     meetings = (
         Meeting.objects.filter(pk__in=published)
@@ -84,7 +87,9 @@ def attendance_stats(person: Person) -> AttendanceStats:
             t.expected += 1
             if present:
                 t.present += 1
-            elif a is not None and a.status == AttendanceStatus.APOLOGIES:
+            elif (a is not None and a.status == AttendanceStatus.APOLOGIES) or (
+                a is None and m.pk in substituted
+            ):
                 t.apologies += 1
             elif a is not None and a.status == AttendanceStatus.ABSENT:
                 t.absent += 1
