@@ -20,6 +20,10 @@ def description(entry: Entry, url: str) -> str:
         lines += [f"{item.number}. {item.title}" for item in entry.public_items]
     elif not entry.agenda_published and entry.upcoming:
         lines += ["", "The agenda has not been published yet."]
+    if entry.minutes_public:
+        lines += ["", "Minutes published:"]
+        lines += [f"{minute.number}. {minute.title}" for minute in entry.minutes]
+        lines += [f"Minutes: {entry.minutes_url}"]
     lines += ["", f"Agenda, papers and minutes: {url}"]
     return "\n".join(lines)
 
@@ -30,6 +34,8 @@ def calendar_response(request: HttpRequest, scope: Scope | None, filename: str) 
     events = []
     for entry in selection.entries(scope, LIMIT):
         url = request.build_absolute_uri(entry.meeting.get_absolute_url())
+        if entry.minutes_public:
+            entry.minutes_url = request.build_absolute_uri(entry.minutes_path())
         events.append(ics.event(entry.meeting, url=url, description=description(entry, url),
                                 stamp=entry.updated, modified=entry.updated))
     name = scope.title.replace(": meetings", " meetings")

@@ -5,6 +5,8 @@ An agenda counts as published when publishing records it (``publishing.state``, 
 website uses) or once its publication signal has been received (a ``PublicationNotice``);
 until then a feed shows the meeting but none of its business.
 Exempt items never appear: not their titles, not their purposes.
+Minutes appear once ``proceedings.public`` says they are public (published as a draft, then
+approved and signed), with the numbers and titles of the public minutes only.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from django.utils import timezone
 from access.models import AuditEntry
 from council.models import Authority, Body, BodyKind, Membership, Person, TermOfOffice
 from meetings.models import AgendaItem, Meeting, Part
+from proceedings import public as proceedings
+from proceedings.models import Minute
 from publishing.state import published_exists
 from summons.ics import LONDON
 
@@ -92,6 +96,15 @@ class Entry:
     updated: dt.datetime
     public_items: list[AgendaItem] = field(default_factory=list)
     guid: str = ""
+    minutes: list[Minute] = field(default_factory=list)  # the public minutes, once published
+    minutes_url: str = ""  # absolute, set by the feed that lists the entry
+
+    @property
+    def minutes_public(self) -> bool:
+        return self.minutes_published_at is not None or bool(self.minutes)
+
+    def minutes_path(self) -> str:
+        return reverse("proceedings:minutes", args=[self.meeting.pk, self.meeting.slug])
 
     @property
     def upcoming(self) -> bool:
@@ -109,8 +122,21 @@ def _start(meeting: Meeting) -> dt.datetime:
     return dt.datetime.combine(meeting.date, meeting.start_time or dt.time(0), tzinfo=LONDON)
 
 
+def _minutes(ids: list[int]) -> tuple[dict[int, dt.datetime | None], dict[int, list[Minute]]]:
+    """For the meetings whose minutes are public: when they were published, and their public
+    minutes in number order. Two queries."""
+    published = dict(proceedings.published_meetings().filter(pk__in=ids)
+                     .values_list("pk", "minutes_record__published_at"))
+    minutes: dict[int, list[Minute]] = {}
+    for minute in (proceedings.public_minutes().filter(meeting_id__in=list(published))
+                   .order_by("number")):
+        minutes.setdefault(minute.meeting_id, []).append(minute)
+    return published, minutes
+
+
 def entries(scope: Scope, limit: int) -> list[Entry]:
-    """The scope's meetings, newest first (upcoming ones up to a year ahead). Five queries."""
+    """The scope's meetings, newest first (upcoming ones up to a year ahead). Seven
+    queries."""
     horizon = timezone.localdate() + HORIZON
     meetings = list(
         Meeting.objects.filter(scope.meetings, date__lte=horizon)
@@ -134,11 +160,16 @@ def entries(scope: Scope, limit: int) -> list[Entry]:
     for item in public:
         items.setdefault(item.meeting_id, []).append(item)
     changed = _last_changes(ids)
+    minutes_public, minutes = _minutes(ids)
     result = []
     for m in meetings:
         agenda_at = published.get((m.pk, NoticeKind.AGENDA))
-        minutes_at = published.get((m.pk, NoticeKind.MINUTES))
+        # The gate decides whether minutes are public; the notice only dates them.
+        minutes_at = None
+        if m.pk in minutes_public:
+            minutes_at = published.get((m.pk, NoticeKind.MINUTES)) or minutes_public[m.pk]
         stamps = [s for s in (changed.get(m.pk), agenda_at, minutes_at) if s]
         result.append(Entry(m, m.pk in agenda_ids, agenda_at, minutes_at,
-                            max(stamps) if stamps else _start(m), items.get(m.pk, [])))
+                            max(stamps) if stamps else _start(m), items.get(m.pk, []),
+                            minutes=minutes.get(m.pk, [])))
     return result

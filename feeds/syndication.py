@@ -54,6 +54,8 @@ class MeetingsRss(Feed):
         for entry in found:
             # The short address never changes, even if the meeting moves to another date.
             entry.guid = scope.origin + reverse("website:meeting_short", args=[entry.meeting.pk])
+            if entry.minutes_public:
+                entry.minutes_url = scope.origin + entry.minutes_path()
         return found
 
     def item_title(self, entry: Entry) -> str:
