@@ -1,0 +1,61 @@
+"""The OpenAPI schema is valid OpenAPI 3 (checked by schemathesis's loader:
+openapi-spec-validator is not installed), every response the API gives conforms to it, and
+schemathesis finds no server error and no response outside the schema, for generated valid
+and invalid input alike."""
+
+import json
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
+
+from api import openapi
+from api.catalogue import RESOURCES
+
+pytestmark = pytest.mark.django_db
+
+SCHEMA = openapi.schema()
+API = schemathesis.openapi.from_dict(SCHEMA)
+API.app = get_wsgi_application()
+
+
+def test_schema_endpoint_serves_the_schema(client):
+    served = client.get("/api/schema").json()
+    assert served["openapi"].startswith("3.")
+    assert served["paths"] == json.loads(json.dumps(SCHEMA["paths"]))
+    assert served["servers"] == [{"url": "http://testserver"}]
+
+
+def test_schema_is_valid_openapi():
+    # schemathesis validates the document against the OpenAPI 3.0 meta-schema when it
+    # enumerates the operations; an invalid schema raises here.
+    operations = [result.ok() for result in API.get_all_operations()]
+    listed = {op.path for op in operations}
+    assert {f"/api/{name}/" for name in RESOURCES} <= listed
+    assert "/api/meetings/{id}/" in listed
+    import jsonschema
+    from schemathesis.specs.openapi import definitions
+
+    jsonschema.validate(SCHEMA, definitions.OPENAPI_30)
+
+
+def test_every_field_is_described():
+    for res in RESOURCES.values():
+        schema = SCHEMA["components"]["schemas"][res.component]
+        assert schema["required"] == [f.name for f in res.fields]
+        for name, prop in schema["properties"].items():
+            assert prop["description"], (res.name, name)
+
+
+@API.parametrize()
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                 HealthCheck.filter_too_much])
+def test_api_conforms_to_its_schema(case):
+    response = case.call()
+    assert response.status_code < 500, (case.path, case.query, response.text[:500])
+    case.validate_response(response, excluded_checks=[
+        # Valid ids of records that do not exist, or are not public, are a 404 by design.
+        schemathesis.checks.positive_data_acceptance,
+    ])
