@@ -46,10 +46,16 @@ def add_minute(
     item: AgendaItem | None = None,
     number: int | None = None,
     text: str = "",
+    exempt: bool = False,
+    exempt_paragraph: int | None = None,
+    public_summary: str = "",
+    summary_not_needed: bool = False,
     actor=None,
     actor_name: str = "",
 ) -> Minute:
-    """Add a minute, numbered next unless ``number`` is given (a historical record).
+    """Add a minute, numbered next unless ``number`` is given (a historical record). An
+    exempt minute gives its paragraph of Schedule 12A and a public summary (or says that the
+    public minutes read coherently without one).
 
     Refuses (nothing saved): a number already used by the body in that municipal year; a
     number out of step with the body's other meetings of the year; an item of another meeting.
@@ -68,6 +74,10 @@ def add_minute(
                 item=item,
                 title=title,
                 text=text,
+                exempt=exempt,
+                exempt_paragraph=exempt_paragraph,
+                public_summary=public_summary,
+                summary_not_needed=summary_not_needed,
             ),
             actor,
             actor_name,

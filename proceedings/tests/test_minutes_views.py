@@ -1,0 +1,197 @@
+"""The public minutes: the page, the PDF, the versions; the exempt minutes for the entitled;
+the meeting page's link. Nothing before the minutes are published."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from pypdf import PdfReader
+
+from access.models import Account, ExemptAccess
+from council.models import Body, Role
+from council.services import appoint, save_body
+from meetings.models import AgendaItem, Meeting
+from meetings.services import save_agenda_item, save_meeting
+from moot.testing import verified_login
+from proceedings.attendance import record_attendance, record_declaration
+from proceedings.minutes import (
+    Correction,
+    add_minute,
+    add_resolution,
+    approve_minutes,
+    publish_minutes,
+)
+from proceedings.votes import add_motion, record_vote
+from summons.testing import CANARY
+
+from .conftest import START, person
+
+LATER = dt.date(2016, 11, 1)
+SUMMARY = "The Committee considered the award of a contract in closed session."
+
+
+def url(meeting, tail="minutes/"):
+    return f"/meetings/{meeting.pk}/{meeting.slug}/{tail}"
+
+
+def account(who, username: str) -> User:
+    user = User.objects.create_user(username, password="Long-enough-pass-9")
+    Account.objects.create(user=user, person=who)
+    return user
+
+
+@pytest.fixture
+def minuted(committee):
+    """A committee meeting minuted with a public minute and an exempt one carrying the canary
+    in its title, text, resolution, motion and a declaration."""
+    c = committee
+    record_attendance(c.meeting, c.members[0], "present", in_chair=True)
+    for m in c.members[1:5]:
+        record_attendance(c.meeting, m, "present")
+    record_attendance(c.meeting, c.officer, "in_attendance", capacity="Head of Procurement")
+    c.public = add_minute(c.meeting, "Member ICT", item=c.items[0], number=8,
+                          text="The Committee discussed the new tablets.")
+    add_resolution(c.public, "RESOLVED that:", ["the report be noted."])
+    c.exempt_item = save_agenda_item(AgendaItem(
+        meeting=c.meeting, number="4", title="Contract award", part="exempt", exempt_paragraph=3))
+    record_declaration(c.meeting, c.exempt_item, c.members[1], "other",
+                       f"Her brother works for the bidder {CANARY}", "left_room")
+    motion = add_motion(c.meeting, "substantive", f"That the contract go to {CANARY}",
+                        mover=c.members[2], seconder=c.members[3], item=c.exempt_item)
+    record_vote(motion, "show_of_hands", counts=(3, 1, 0))
+    c.secret = add_minute(c.meeting, f"Contract award {CANARY}", item=c.exempt_item, number=9,
+                          text=f"The bid of {CANARY} was accepted.", exempt=True,
+                          exempt_paragraph=3, public_summary=SUMMARY)
+    add_resolution(c.secret, "RESOLVED that:", [f"the contract be awarded to {CANARY}."])
+    return c
+
+
+@pytest.fixture
+def published(minuted):
+    publish_minutes(minuted.meeting)
+    return minuted
+
+
+@pytest.fixture
+def approved(published):
+    c = published
+    c.later = save_meeting(Meeting(body=c.body, date=LATER), default_venue=False)
+    record_attendance(c.later, c.members[0], "present", in_chair=True)
+    approving = add_minute(c.later, "Minutes of the meeting held on 27 September 2016",
+                           number=20)
+    approve_minutes(c.meeting, approving, [
+        Correction(c.public, "text", "tablets", "laptops"),
+        Correction(c.secret, "text", "was accepted", "was accepted unanimously"),
+    ])
+    return c
+
+
+@pytest.fixture
+def clients(committee):
+    """Signed out; a councillor who sits on another body; a member of this committee."""
+    other = save_body(Body(name="Another Committee", seats=3))
+    outsider = person("Outsidercllr")
+    appoint(other, outsider, Role.MEMBER, start=START)
+    return SimpleNamespace(
+        anonymous=Client(),
+        councillor=verified_login(Client(), account(outsider, "outsider")),
+        member=verified_login(Client(), account(committee.members[4], "member")),
+    )
+
+
+def test_nothing_is_public_before_the_minutes_are_published(minuted, clients):
+    m = minuted.meeting
+    for tail in ("minutes/", "minutes.pdf", "minutes/versions/", "minutes/versions/1/",
+                 "minutes/exempt/"):
+        for client in (clients.anonymous, clients.member):
+            assert client.get(url(m, tail)).status_code == 404, tail
+    assert clients.anonymous.get(f"/meetings/{m.pk}/minutes/").status_code == 404
+    page = clients.anonymous.get(m.get_absolute_url()).content.decode()
+    assert "/minutes/" not in page
+
+
+def test_the_published_minutes_page(published, clients):
+    m = published.meeting
+    response = clients.anonymous.get(url(m))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "MINUTES of a meeting of the Test Scrutiny Committee on Tuesday, 27 September 2016." \
+        in text
+    assert "<strong>PRESENT:</strong> Mr A Member0 (Chairman), Mr A Member1" in text
+    assert "Ms C Officer (Head of Procurement)" in text
+    assert "8. Member ICT" in text and "(Item 1)" in text and "the new tablets" in text
+    assert "Draft – unconfirmed" in text
+    # The exempt minute: its number, paragraph and public summary only.
+    assert "9. Exempt business (Item 4)" in text and SUMMARY in text
+    assert "Exempt minutes (you are entitled" not in text
+    # Short address and wrong slug redirect to the canonical address.
+    assert clients.anonymous.get(f"/meetings/{m.pk}/minutes/").url == url(m)
+    assert clients.anonymous.get(f"/meetings/{m.pk}/wrong/minutes/").url == url(m)
+    assert clients.anonymous.post(url(m)).status_code == 405
+
+
+def test_the_meeting_page_links_the_minutes_with_their_status(published, clients):
+    page = clients.anonymous.get(published.meeting.get_absolute_url()).content.decode()
+    assert f'href="{url(published.meeting)}"' in page
+    assert "Draft – unconfirmed" in page
+
+
+def test_the_pdf(published, clients):
+    m = published.meeting
+    response = clients.anonymous.get(url(m, "minutes.pdf"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["ETag"].startswith('"')
+    assert "inline" in response["Content-Disposition"]
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "8. Member ICT" in text and "Draft – unconfirmed" in text
+    again = clients.anonymous.get(url(m, "minutes.pdf"), HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
+def test_versions_are_listed_and_each_is_viewable(approved, clients):
+    m = approved.meeting
+    listing = clients.anonymous.get(url(m, "minutes/versions/")).content.decode()
+    assert "Version 1" in listing and "Version 2" in listing
+    assert "“tablets” replaced by “laptops”" in listing
+    assert "A correction was made to the text of exempt minute 9." in listing
+    first = clients.anonymous.get(url(m, "minutes/versions/1/")).content.decode()
+    second = clients.anonymous.get(url(m, "minutes/versions/2/")).content.decode()
+    assert "the new tablets" in first and "Draft – unconfirmed" in first
+    assert "the new laptops" in second and "Approved as a correct record" in second
+    assert clients.anonymous.get(url(m, "minutes/versions/3/")).status_code == 404
+    now = clients.anonymous.get(url(m)).content.decode()
+    assert "Approved as a correct record at the meeting of Test Scrutiny Committee on " \
+        "Tuesday, 1 November 2016 (minute 20)." in now
+    page = clients.anonymous.get(m.get_absolute_url()).content.decode()
+    assert "Approved as a correct record" in page
+
+
+def test_exempt_minutes_for_a_member_logged_and_never_cached(published, clients):
+    m = published.meeting
+    assert "Exempt minutes (you are entitled" in clients.member.get(url(m)).content.decode()
+    response = clients.member.get(url(m, "minutes/exempt/"))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    text = response.content.decode()
+    assert f"9. Contract award {CANARY}" in text and "EXEMPT ITEMS" in text
+    assert "(Open access to minutes prohibited)" in text
+    assert f"That the contract go to {CANARY}" in text and "For (3)" in text
+    log = ExemptAccess.objects.get(username="member")
+    assert log.action == "view" and "Exempt minutes" in log.description
+
+
+def test_exempt_minutes_refused_to_others(published, clients):
+    m = published.meeting
+    signed_out = clients.anonymous.get(url(m, "minutes/exempt/"))
+    assert signed_out.status_code == 302 and "sign-in" in signed_out.url
+    assert clients.councillor.get(url(m, "minutes/exempt/")).status_code == 404
+    password_only = Client()
+    password_only.force_login(User.objects.get(username="member"))
+    assert password_only.get(url(m, "minutes/exempt/")).status_code == 302
+    assert not ExemptAccess.objects.exists()
