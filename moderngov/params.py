@@ -13,7 +13,8 @@ from collections.abc import Mapping
 # Moot's ids are database keys; nothing larger can exist (and SQLite refuses larger integers).
 MAX_ID = 2**31 - 1
 
-_DIGITS = re.compile(r"-?[0-9]{1,18}")
+# Long enough for any id a client may send; short enough for int() to stay cheap.
+_DIGITS = re.compile(r"-?[0-9]{1,100}")
 _DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}

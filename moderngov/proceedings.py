@@ -28,11 +28,12 @@ class Proceedings:
     minutes: dict[int, list[Minute]] = field(default_factory=dict)  # by agenda item id
     declarations: dict[int, int] = field(default_factory=dict)  # count by agenda item id
     attendance: list[Attendance] = field(default_factory=list)
+    decided: set[int] = field(default_factory=set)  # agenda items with a public resolution
 
 
 def for_meeting(meeting: Meeting) -> Proceedings:
     """The public part of the meeting's proceedings; empty until its minutes are published.
-    Four queries (one when nothing is public)."""
+    Five queries (one when nothing is public)."""
     if not public.minutes_are_public(meeting):
         return Proceedings()
     minutes: dict[int, list[Minute]] = {}
@@ -46,7 +47,10 @@ def for_meeting(meeting: Meeting) -> Proceedings:
     }
     attendance = list(public.public_attendance().filter(meeting=meeting)
                       .select_related("person", "substitute_for").order_by("status", "order", "pk"))
-    return Proceedings(True, minutes, declarations, attendance)
+    decided = set(public.public_resolutions().filter(minute__meeting=meeting,
+                                                     minute__item__isnull=False)
+                  .values_list("minute__item_id", flat=True))
+    return Proceedings(True, minutes, declarations, attendance, decided)
 
 
 def attendance_text(record: Attendance) -> str:

@@ -38,7 +38,7 @@ def test_impossible_and_foreign_dates_are_refused():
     assert parse_date("1/2/2020") == dt.date(2020, 2, 1)
 
 
-@given(st.integers(min_value=-(10**17), max_value=10**17))
+@given(st.integers(min_value=-(10**99), max_value=10**99))
 def test_integers_round_trip(n):
     assert parse_integer(str(n)) == n
 
@@ -50,7 +50,7 @@ def test_the_integer_parser_never_raises(text):
 
 
 def test_other_digits_and_huge_numbers_are_refused():
-    for text in ["٣", "12a", "1.0", "1e3", "0x10", "", "9" * 40]:
+    for text in ["٣", "12a", "1.0", "1e3", "0x10", "", "9" * 101]:
         assert parse_integer(text) is None, text
 
 

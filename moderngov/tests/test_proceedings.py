@@ -52,6 +52,7 @@ def test_draft_minutes_are_not_sent_until_published(call):
     record_attendance(pr, chair, AttendanceStatus.PRESENT, in_chair=True)
     _, root = call("GetMeeting", lMeetingId=pr.pk)
     assert root.findtext("minutepublished") == "False"
+    assert root.findtext("decisionpublished") == "False"
     node = items_by_id(root)[item.pk]
     assert node.findtext("minutesnonemptyhtmlbody") == ""
     assert {a.get("attendance") for a in root.iter("attendee")} == {"Expected"}
@@ -65,5 +66,10 @@ def test_draft_minutes_are_not_sent_until_published(call):
                     "<p>Members asked questions.</p>\n<p>RESOLVED that:-</p>\n"
                     "<p>(a) the report be noted;</p>\n<p>(b) officers report back.</p>\n")
     assert items_by_id(root)[item.pk].findtext("minutesitemnumber") == str(minute.number)
+    # What was resolved is the item's decision, public with the minutes.
+    assert items_by_id(root)[item.pk].findtext("isdecision") == "True"
+    assert root.findtext("decisionpublished") == "True"
+    others = [i for pk, i in items_by_id(root).items() if pk != item.pk]
+    assert {i.findtext("isdecision") for i in others} == {"False"}
     chair_row = next(a for a in root.iter("attendee") if a.get("memberid") == str(chair.pk))
     assert chair_row.get("attendance") == "Present"
