@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from summons import ics
 
 from . import selection
+from .conditional import conditional
 from .selection import Entry, Scope
 
 LIMIT = 500
@@ -42,7 +43,7 @@ def calendar_response(request: HttpRequest, scope: Scope | None, filename: str) 
     response = HttpResponse(ics.calendar(name, events, feed=True),
                             content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
-    return response
+    return conditional(request, response)
 
 
 def authority_ics(request: HttpRequest) -> HttpResponse:

@@ -12,6 +12,7 @@ from council.models import Authority
 from summons.ics import when_text
 
 from . import selection
+from .conditional import conditional
 from .selection import Entry, Scope
 
 LIMIT = 50
@@ -22,6 +23,9 @@ class MeetingsRss(Feed):
 
     feed_type = Rss201rev2Feed
     description_template = "feeds/item_description.html"
+
+    def __call__(self, request: HttpRequest, *args, **kwargs):
+        return conditional(request, super().__call__(request, *args, **kwargs))
 
     def scope(self, slug: str | None) -> Scope | None:
         return selection.authority()

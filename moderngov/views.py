@@ -14,6 +14,8 @@ import xml.etree.ElementTree as ET
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
+from feeds.conditional import conditional
+
 from . import methods
 from .context import Context
 from .params import BadParameter, Params
@@ -50,7 +52,8 @@ def service(request: HttpRequest, method: str) -> HttpResponse:
         root = found.build(params, ctx)
     except BadParameter as problem:
         return _xml(found.empty(), 400, str(problem))
-    return _xml(root)
+    # Scrapers poll: an unchanged answer is a 304 for a client that sends its ETag back.
+    return conditional(request, _xml(root))
 
 
 def index(request: HttpRequest) -> HttpResponse:

@@ -115,3 +115,15 @@ def test_minutes_appear_when_published_and_exempt_minutes_never(client):
     for text in (rss, ics, client.get(f"{url}.atom").content.decode(),
                  client.get("/feeds/meetings.rss").content.decode()):
         assert CANARY not in text
+
+
+@pytest.mark.parametrize("suffix", ["rss", "atom", "ics"])
+def test_an_unchanged_feed_is_a_304(client, suffix):
+    url = f"/feeds/meetings.{suffix}"
+    first = client.get(url)
+    etag = first["ETag"]
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    pr = pr_meeting()
+    Meeting.objects.filter(pk=pr.pk).update(status=MeetingStatus.CANCELLED)
+    changed = client.get(url, headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed["ETag"] != etag

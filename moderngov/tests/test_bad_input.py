@@ -122,3 +122,11 @@ def test_method_and_parameter_names_match_in_any_case(client, call):
 def test_a_date_range_the_wrong_way_round_is_empty(call):
     _, root = call("GetMeetings", lCommitteeId=0, sFromDate="31/12/2017", sToDate="01/01/2015")
     assert root.findtext("meetingscount") == " 0" and not root.findall("committee")
+
+
+def test_an_unchanged_answer_is_a_304(client):
+    url = "/mgWebService.asmx/GetCommittees"
+    etag = client.get(url)["ETag"]
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    refused = client.get("/mgWebService.asmx/GetMeeting", headers={"If-None-Match": etag})
+    assert refused.status_code == 400
