@@ -28,6 +28,7 @@ from meetings.models import AgendaItem, Meeting, Venue
 
 from . import bodies as bodies_mod
 from . import meetings as meetings_mod
+from . import papers as papers_mod
 from . import people as people_mod
 from .options import Options
 
@@ -66,6 +67,15 @@ def generate(opts: Options) -> dict[str, int]:
     _save(StatutoryDesignation, bodies.designations)
     _save(Meeting, meetings.meetings)
     _save(AgendaItem, meetings.items)
+    written = papers_mod.Written()
+    if opts.paper_words:
+        written = papers_mod.generate(
+            opts, meetings.meetings, meetings.items, [d.name for d in people.divisions],
+            [p.councillor_name for p in people.councillors])
+    # Bulk rows send no signals: build the search index from the record.
+    from search import indexing
+
+    indexing.rebuild()
 
     counts = {
         "people": len(people.councillors) + len(people.officers),
@@ -76,6 +86,9 @@ def generate(opts: Options) -> dict[str, int]:
         "memberships": len(bodies.memberships),
         "meetings": len(meetings.meetings),
         "agenda items": len(meetings.items),
+        "papers": written.documents,
+        "words of papers": written.words,
+        "agenda publications": written.publications,
     }
     audit.record(AuditEntry.Action.CREATE, authority,
                  {"synthetic council": [None, {"members": opts.members, "years": opts.years,

@@ -27,6 +27,9 @@ class Options:
     seed: int = 1
     # English county elections fall on the first Thursday in May.
     first_year: int = 2022
+    # Agenda papers for the meetings held, of about this many words per report (appendices
+    # half as long again), published with their agendas; 0 for none.
+    paper_words: int = 600
 
     def rng(self, part: str) -> random.Random:
         """A generator per part, so changing one part's code leaves the others' output alone."""

@@ -120,3 +120,54 @@ def test_a_realistic_shape():
             assert all(g.name != "Group not recorded" for g in c.groups)
     honours = Person.objects.exclude(honours="").count()
     assert 0 < honours < Person.objects.count() / 4
+
+
+def test_papers_are_published_with_their_agendas_and_searchable():
+    from papers.models import Document, DocumentVersion, ItemPaper
+    from publishing.models import AgendaPublication
+    from search import services
+    from search.models import Entry
+    from website.queries.versions import public_versions
+
+    call_command("demo", seed=5, **SMALL)
+    held = Meeting.objects.filter(status=MeetingStatus.HELD)
+    published = AgendaPublication.objects.filter(kind="agenda")
+    assert published.count() == held.filter(items__isnull=False).distinct().count()
+    # Every report item of a held meeting has its paper, attached and made public.
+    links = ItemPaper.objects.filter(item__meeting__in=held)
+    assert links.count() == AgendaItem.objects.filter(
+        meeting__in=held, kind__in=["report", "minutes"]).count()
+    released = {pk for p in published for pk in p.papers}
+    assert set(links.values_list("pk", flat=True)) == released
+    docs = Document.objects.all()
+    assert set(public_versions(docs.values_list("pk", flat=True))) == set(
+        docs.values_list("pk", flat=True))
+    assert Document.objects.filter(parent__isnull=False).exists()
+    # Exempt items carry exempt papers with their paragraph, and no appendices.
+    exempt = Document.objects.filter(classification="exempt")
+    assert exempt.exists() and not exempt.filter(exempt_paragraph__isnull=True).exists()
+    assert not Document.objects.filter(parent__classification="exempt").exists()
+    text = DocumentVersion.objects.order_by("pk").first().text
+    assert len(text.split()) > 50
+    # The search index is built: a sentence of a paper is found, and no exempt row is public.
+    assert Entry.objects.filter(kind="report").count() == Document.objects.filter(
+        kind="report", classification="unrestricted").count() + exempt.count()
+    assert services.search("Cabinet Member").total > 0
+    secret = Entry.objects.filter(exempt=True, kind="report").select_related("meeting").first()
+    found = services.search(secret.title, body=secret.meeting.body.slug, date_from=secret.date,
+                            date_to=secret.date, page_size=100)
+    assert found.total > 0  # the meeting and the item's public title
+    assert secret.url not in [h.url for h in found.hits]
+    assert not any(h.exempt for h in found.hits)
+
+
+def test_papers_are_deterministic():
+    from papers.models import DocumentVersion
+
+    def papers():
+        return sorted(DocumentVersion.objects.values_list("document__title", "content_hash"))
+
+    call_command("demo", seed=9, **SMALL)
+    first = papers()
+    call_command("demo", seed=9, **SMALL)
+    assert papers() == first and len(first) > 100

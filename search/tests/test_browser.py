@@ -1,0 +1,61 @@
+"""The search page in Chromium: no axe-core violations (WCAG 2.2 AA and best practice) with
+results, with no results and with a problem; the header's box and the filters work without
+JavaScript."""
+
+import os
+from pathlib import Path
+from pprint import pformat
+
+import pytest
+
+from search import indexing
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SHOTS = Path(os.environ.get("MOOT_SHOTS", "/tmp/shots"))
+PAGES = {
+    "results": "/search/?q=governance",
+    "results-page-2": "/search/?q=council&page=2",
+    "filtered": "/search/?q=budget&type=report&from-day=1&from-month=1&from-year=2017",
+    "no-results": "/search/?q=zzyzx",
+    "empty": "/search/",
+    "problem": "/search/?q=budget&from-day=31&from-month=2&from-year=2017",
+}
+
+
+@pytest.fixture
+def indexed(demo_council):
+    indexing.rebuild()
+
+
+def test_search_pages_have_no_accessibility_violations(live_server, indexed, page, axe):
+    SHOTS.mkdir(exist_ok=True)
+    failures = {}
+    for name, path in PAGES.items():
+        for width in (1280, 375):
+            page.set_viewport_size({"width": width, "height": 900})
+            response = page.goto(live_server.url + path)
+            assert response.status == (400 if name == "problem" else 200), path
+            if violations := axe(page):
+                failures[f"{name}@{width}"] = violations
+            page.screenshot(path=str(SHOTS / f"search-{name}-{width}.png"), full_page=True)
+    assert failures == {}, pformat(failures)
+
+
+def test_header_box_and_filters_work_without_javascript(live_server, indexed, browser):
+    context = browser.new_context(locale="en-GB", java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/")
+        page.get_by_label("Search meetings, papers and councillors").fill("information governance")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/search/?q=information+governance")
+        assert page.locator("#results-count").inner_text().split()[0].isdigit()
+        assert page.locator("ol.moot-search-results > li").count() > 0
+        page.get_by_label("Report", exact=True).check()
+        page.get_by_role("button", name="Apply filters").click()
+        page.wait_for_url("**type=report**")
+        kinds = page.locator("ol.moot-search-results > li p.govuk-body-s").all_inner_texts()
+        assert kinds and all(k.startswith("Report") for k in kinds)
+    finally:
+        context.close()
