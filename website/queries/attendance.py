@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, OuterRef, Q, Subquery
+
 from council.models import Body, Membership, Person
 from council.models.memberships import SEAT_ROLES
 from meetings.models import Meeting
 from proceedings.models import AttendanceStatus
-from proceedings.public import public_attendance
+from proceedings.public import public_attendance, public_recorded_votes
 
 from . import in_force
 
@@ -43,39 +45,40 @@ class AttendanceStats:
     person: Person
     overall: Tally
     bodies: list[Tally] = field(default_factory=list)
+    has_votes: bool = False  # took part in a public recorded vote (voters are present)
 
     @property
     def any(self) -> bool:
         return bool(self.overall.expected or self.overall.substitute)
 
 
-def attendance_stats(person: Person) -> AttendanceStats:
-    """Overall and per-body tallies. Four or five queries whatever the member's history."""
-    seats = list(
-        Membership.objects.filter(person=person, role__in=SEAT_ROLES).values_list(
-            "body_id", "start", "end")
-    )
-    own = {a.meeting_id: a for a in public_attendance().filter(person=person)}
-    substituted = set(public_attendance().filter(substitute_for=person)
-                      .values_list("meeting_id", flat=True))
-    published = public_attendance().values("meeting_id")
+def attendance_stats(
+    person: Person, memberships: list[Membership] | None = None
+) -> AttendanceStats:
+    """Overall and per-body tallies. One query when the member's ``memberships`` are given
+    (the member page has them), two otherwise, whatever the member's history."""
+    if memberships is None:
+        memberships = list(Membership.objects.filter(person=person).select_related("body"))
+    seats = [(m.body_id, m.start, m.end) for m in memberships if m.role in SEAT_ROLES]
+    listed = public_attendance().filter(meeting_id=OuterRef("pk"))
+    mine = listed.filter(person=person)
+    stood_in_for = listed.filter(substitute_for=person)
+    voted = public_recorded_votes().filter(person=person, vote__motion__meeting_id=OuterRef("pk"))
     meetings = (
-        Meeting.objects.filter(pk__in=published)
-        .filter(body_id__in={s[0] for s in seats})
+        Meeting.objects.filter(Exists(listed))
+        .filter(Q(body_id__in={b for b, _, _ in seats}) | Exists(mine) | Exists(stood_in_for))
+        .annotate(my_status=Subquery(mine.values("status")[:1]), substituted=Exists(stood_in_for),
+                  voted=Exists(voted))
         .select_related("body")
+        .order_by("date", "pk")
     )
-    # Meetings of the member's bodies with published attendance, plus any where the member
-    # is in the published attendance (a substitute on another body).
-    candidates = {m.pk: m for m in meetings}
-    if set(own) - set(candidates):
-        for m in Meeting.objects.filter(pk__in=set(own) - set(candidates)).select_related("body"):
-            candidates[m.pk] = m
     overall = Tally(None)
     per_body: dict[int, Tally] = {}
-    for m in sorted(candidates.values(), key=lambda m: (m.date, m.pk)):
-        a = own.get(m.pk)
+    has_votes = False
+    for m in meetings:
+        has_votes = has_votes or m.voted
         expected = any(b == m.body_id and in_force(s, e, m.date) for b, s, e in seats)
-        present = a is not None and a.status == AttendanceStatus.PRESENT
+        present = m.my_status == AttendanceStatus.PRESENT
         if not expected:
             if present:  # sat as a substitute (named, or a standing substitute)
                 tally = per_body.setdefault(m.body_id, Tally(m.body))
@@ -87,13 +90,13 @@ def attendance_stats(person: Person) -> AttendanceStats:
             t.expected += 1
             if present:
                 t.present += 1
-            elif (a is not None and a.status == AttendanceStatus.APOLOGIES) or (
-                a is None and m.pk in substituted
+            elif m.my_status == AttendanceStatus.APOLOGIES or (
+                m.my_status is None and m.substituted
             ):
                 t.apologies += 1
-            elif a is not None and a.status == AttendanceStatus.ABSENT:
+            elif m.my_status == AttendanceStatus.ABSENT:
                 t.absent += 1
             else:
                 t.not_recorded += 1
     bodies = sorted(per_body.values(), key=lambda t: (-t.expected, t.body.name))
-    return AttendanceStats(person, overall, bodies)
+    return AttendanceStats(person, overall, bodies, has_votes)

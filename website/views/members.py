@@ -1,8 +1,6 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from decisions.queries import has_votes
-
 from ..queries import members
 from ..queries.attendance import attendance_stats
 
@@ -20,8 +18,8 @@ def member(request, slug):
     page = members.member_page(slug)
     if page is None:
         raise Http404("No such person")
+    attendance = attendance_stats(
+        page.person, page.current_memberships + page.past_memberships)
     return render(request, "website/member.html", {
-        "page": page,
-        "attendance": attendance_stats(page.person),
-        "has_votes": has_votes(page.person),
+        "page": page, "attendance": attendance, "has_votes": attendance.has_votes,
     })
