@@ -3,8 +3,9 @@
 Always an XML document, never an HTML error page: an unknown method is a 404 naming the
 methods served; a missing or malformed parameter is a 400 carrying the method's empty
 document (the reason in a comment before its root); an unknown id is the empty document with
-200, as modern.gov answers it. Read-only: GET and HEAD, and POST of a form as ASP.NET web
-services also accept (no session or cookie is read, so no CSRF token is needed).
+200, as modern.gov answers it. Read-only: GET and HEAD, POST of a form as ASP.NET web
+services also accept, and SOAP 1.1 posted to the service's own address (``soap``). No
+session or cookie is read, so no CSRF token is needed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from feeds.conditional import conditional
 
-from . import methods
+from . import methods, soap
 from .context import Context
 from .params import BadParameter, Params
 from .xml import CONTENT_TYPE, child, serialise
@@ -56,8 +57,13 @@ def service(request: HttpRequest, method: str) -> HttpResponse:
     return conditional(request, _xml(root))
 
 
+@csrf_exempt
 def index(request: HttpRequest) -> HttpResponse:
-    """The service's address without a method."""
+    """The service's address without a method: SOAP 1.1 requests are posted here."""
+    if request.method == "POST":
+        ctx = Context(f"{request.scheme}://{request.get_host()}")
+        body, status = soap.answer(request.body, request.headers.get("SOAPAction", ""), ctx)
+        return HttpResponse(body, content_type=CONTENT_TYPE, status=status)
     names = ", ".join(m.name for m in methods.METHODS.values())
     return _error(f"Name a method, e.g. mgWebService.asmx/GetCommittees. The methods are: "
                   f"{names}.", 404)

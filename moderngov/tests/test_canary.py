@@ -76,6 +76,15 @@ def test_the_canary_appears_in_no_answer(client, planted):
     for path in [f"/ieListDocuments.aspx?MId={planted.meeting.pk}",
                  f"/mgCommitteeDetails.aspx?ID={planted.meeting.body_id}"]:
         answers.append(client.get(path, follow=True).content.decode())
+    for method, params in [("GetMeeting", {"lMeetingId": planted.meeting.pk}),
+                           ("GetAttachment", {"lAttachmentId": planted.exempt_doc.pk})]:
+        inner = "".join(f"<{k}>{v}</{k}>" for k, v in params.items())
+        soap = (f'<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">'
+                f'<soap:Body><{method} xmlns="http://moderngov.co.uk/namespaces">{inner}'
+                f"</{method}></soap:Body></soap:Envelope>")
+        response = client.post("/mgWebService.asmx", soap, content_type="text/xml")
+        assert response.status_code == 200
+        answers.append(response.content.decode())
     assert len(answers) > 300
     for text in answers:
         assert CANARY not in text
