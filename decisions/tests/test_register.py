@@ -168,3 +168,39 @@ def test_the_register_for_a_date_range_has_the_dates_filled_in_again(client, pub
     page = text(client.get("/decisions/?from-day=22&from-month=10&from-year=2015"))
     assert 'name="from-day" type="text" inputmode="numeric" value="22"' in page
     assert OCT_22.year == 2015
+
+
+def test_reports_of_the_item_are_linked_once_published(client, published, settings, tmp_path):
+    from papers import services as papers
+    from papers.models import Classification, Document, DocumentVersion, ItemPaper
+    from django.utils import timezone
+
+    from publishing.models import AgendaPublication, PublicationKind
+
+    settings.PRIVATE_ROOT = settings.MEDIA_ROOT = tmp_path
+    meeting = council_meeting()
+    item = meeting.items.get(number="4")
+    report = papers.save_document(Document(title="Proportionality report"))
+    papers.add_version(report, html="<p>The calculations.</p>")
+    papers.attach(item, report)
+    secret = papers.save_document(Document(title="Seat negotiations (exempt)",
+                                           classification=Classification.EXEMPT,
+                                           exempt_paragraph=3))
+    papers.add_version(secret, html="<p>Private.</p>")
+    papers.attach(item, secret)
+    resolution = Resolution.objects.get(minute__meeting=meeting, minute__number=38)
+    # Attached, but not yet published by the agenda or a supplement: not listed.
+    assert "Proportionality report" not in text(client.get("/decisions/"))
+    publication = AgendaPublication.objects.get(meeting=meeting, kind=PublicationKind.AGENDA)
+    publication.papers = sorted(set(publication.papers) | set(
+        ItemPaper.objects.filter(item=item).values_list("pk", flat=True)))
+    publication.save(update_fields=["papers"])
+    assert "Proportionality report" not in text(client.get("/decisions/"))  # no version released
+    DocumentVersion.objects.filter(document__in=[report, secret]).update(
+        published_at=timezone.now())
+    href = f'href="/meetings/{meeting.pk}/{meeting.slug}/papers/{report.pk}/"'
+    register = text(client.get("/decisions/"))
+    assert href in register and "Report: " in register
+    assert "Seat negotiations" not in register
+    page = text(client.get(f"/decisions/{resolution.pk}/"))
+    assert href in page and "Seat negotiations" not in page
