@@ -171,10 +171,10 @@ def test_the_register_for_a_date_range_has_the_dates_filled_in_again(client, pub
 
 
 def test_reports_of_the_item_are_linked_once_published(client, published, settings, tmp_path):
-    from papers import services as papers
-    from papers.models import Classification, Document, DocumentVersion, ItemPaper
     from django.utils import timezone
 
+    from papers import services as papers
+    from papers.models import Classification, Document, DocumentVersion, ItemPaper
     from publishing.models import AgendaPublication, PublicationKind
 
     settings.PRIVATE_ROOT = settings.MEDIA_ROOT = tmp_path
