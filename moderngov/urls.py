@@ -21,7 +21,7 @@ def page(name: str, view, url_name: str):
 
 urlpatterns = [
     re_path(rf"^{any_case('mgWebService.asmx')}/?\Z", views.index, name="index"),
-    re_path(rf"^{any_case('mgWebService.asmx')}/(?P<method>[^/]+)\Z", views.service,
+    re_path(rf"^{any_case('mgWebService.asmx')}/(?P<method>[^/]+(?:/[^/]*)*)\Z", views.service,
             name="service"),
     page("ieListDocuments.aspx", redirects.list_documents, "list_documents"),
     page("ieListMeetings.aspx", redirects.list_meetings, "list_meetings"),

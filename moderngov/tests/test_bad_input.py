@@ -90,7 +90,8 @@ def test_unknown_methods_are_a_404_in_xml(client):
     import xml.etree.ElementTree as ET
 
     for path in ["/mgWebService.asmx/GetNothing", "/mgWebService.asmx/Get%FFMeeting",
-                 "/mgWebService.asmx/", "/MGWEBSERVICE.ASMX"]:
+                 "/mgWebService.asmx/", "/MGWEBSERVICE.ASMX",
+                 "/mgWebService.asmx/GetCommittees/extra", "/mgWebService.asmx/Get%0AMeeting"]:
         response = client.get(path)
         assert response.status_code == 404, path
         root = ET.fromstring(response.content)
