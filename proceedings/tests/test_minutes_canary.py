@@ -15,7 +15,15 @@ from pypdf import PdfReader
 
 from summons.testing import CANARY
 
-from .test_minutes_views import SUMMARY, approved, clients, minuted, published, url  # noqa: F401
+from .test_minutes_views import (  # noqa: F401
+    SUMMARY,
+    approved,
+    clients,
+    minuted,
+    private_root,
+    published,
+    url,
+)
 
 
 def body_of(response) -> str:

@@ -45,6 +45,11 @@ def account(who, username: str) -> User:
     return user
 
 
+@pytest.fixture(autouse=True)
+def private_root(settings, tmp_path):
+    settings.PRIVATE_ROOT = tmp_path  # the PDF render cache
+
+
 @pytest.fixture
 def minuted(committee):
     """A committee meeting minuted with a public minute and an exempt one carrying the canary

@@ -51,10 +51,11 @@ def seed_list(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def rendered(django_db_setup, django_db_blocker):
-    from django.test import Client
+def rendered(django_db_setup, django_db_blocker, tmp_path_factory):
+    from django.test import Client, override_settings
 
-    with django_db_blocker.unblock():
+    private = tmp_path_factory.mktemp("private")  # the PDF render cache
+    with django_db_blocker.unblock(), override_settings(PRIVATE_ROOT=private):
         meeting = load_22_october_2015()
         client = Client()
         page = client.get(f"/meetings/{meeting.pk}/{meeting.slug}/minutes/")
