@@ -48,7 +48,6 @@ from proceedings.rules import member_ids, minutes_status
 
 from . import forms as f
 from .gate import clerk_required
-from .services import update_minute
 
 S = AttendanceStatus
 ONE_KEY = [(S.PRESENT, "Present", "p"), (S.APOLOGIES, "Apologies", "a"), (S.ABSENT, "Absent", "x")]
@@ -425,7 +424,8 @@ def _new_minute(c: Change) -> str:
 def _minute(c: Change) -> str:
     minute = c.obj(Minute, "minute", meeting=c.meeting)
     d = c.bind(f.MinuteForm, f"minute-{minute.pk}")
-    update_minute(minute, title=d["title"], text=d["text"], actor=c.user)
+    minute_services.edit_minute(minute, title=d["title"].strip(), text=d["text"].strip(),
+                                actor=c.user)
     return f"minute {minute.number}"
 
 
@@ -462,10 +462,7 @@ def _action_update(c: Change) -> str:
 
 @op("publish", "publish")
 def _publish(c: Change) -> str:
-    publish = getattr(minute_services, "publish_minutes", None)
-    if publish is None:
-        raise ValidationError("Publishing minutes is not available yet.")
-    publish(c.meeting, actor=c.user)
+    minute_services.publish_minutes(c.meeting, actor=c.user)
     return "minutes published as a draft"
 
 
@@ -509,8 +506,13 @@ def _post(request, meeting: Meeting, items, item):
             f"#{change.anchor}")], items, htmx)
     message = f"Saved: {message}."
     if htmx:
-        return render(request, "clerking/_feedback.html",
-                      {"message": message, "errors": [], "at": dt.datetime.now()})
+        context = {"message": message, "errors": [], "at": dt.datetime.now()}
+        if handler.anchor == "attendance":
+            # Who may be chair, declare, move and vote follows the attendance: send those
+            # parts again (not the part holding the focus).
+            context |= _context(request, meeting, items_in_order_taken(meeting), item)
+            context |= {"refresh_chair": OPS["chair"] is not handler, "refresh_item": True}
+        return render(request, "clerking/_feedback.html", context)
     messages.success(request, message)
     return HttpResponseRedirect(_screen_url(meeting, item, handler.anchor), status=303)
 
@@ -535,6 +537,11 @@ def _form(bound: dict, key: str, cls, querysets: dict | None = None, **kwargs):
 
 
 def _render(request, meeting: Meeting, items, item, *, errors=(), bound=None, status=200):
+    context = _context(request, meeting, items, item, errors=errors, bound=bound)
+    return render(request, "clerking/meeting.html", context, status=status)
+
+
+def _context(request, meeting: Meeting, items, item, *, errors=(), bound=None) -> dict:
     bound = bound or {}
     entries = list(Attendance.objects.filter(meeting=meeting).select_related(
         "person", "substitute_for").order_by("order", "pk"))
@@ -634,9 +641,8 @@ def _render(request, meeting: Meeting, items, item, *, errors=(), bound=None, st
         "actions": actions,
         "action_form": _form(bound, "action", f.ActionForm, {"owner": _listed(meeting)}),
         "minutes_status": MinutesStatus(minutes_status(meeting.pk)),
-        "can_publish": hasattr(minute_services, "publish_minutes"),
     }
-    return render(request, "clerking/meeting.html", context, status=status)
+    return context
 
 
 def _officer_candidates(meeting: Meeting) -> set[int]:

@@ -1,0 +1,184 @@
+"""A clerk minutes a new meeting end to end in Chromium, mostly from the keyboard; axe-core
+finds no violations on the screen."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from pprint import pformat
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import expect
+
+from moot.testing import verified_login
+from proceedings.models import (
+    Action,
+    Attendance,
+    Declaration,
+    Minute,
+    MinutesRecord,
+    Motion,
+    RecordedVote,
+    Resolution,
+    Vote,
+)
+
+from .helpers import clerk_user, committee
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SHOTS = Path(os.environ.get("MOOT_SHOTS", "/tmp/shots"))
+
+
+def sign_in_clerk(page, live_server) -> None:
+    """Give the browser the session of a democratic services officer with both factors."""
+    client = verified_login(Client(), clerk_user())
+    name = settings.SESSION_COOKIE_NAME
+    page.context.add_cookies([{"name": name, "value": client.cookies[name].value,
+                               "url": live_server.url}])
+
+
+def settled(page) -> None:
+    """Wait until no autosave request is in flight (the page counts them)."""
+    page.wait_for_function("() => document.body.dataset.pending === '0'")
+
+
+def accessibility(page, axe, name: str) -> dict:
+    SHOTS.mkdir(exist_ok=True)
+    failures = {}
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        if violations := axe(page):
+            failures[f"{name}@{width}"] = violations
+        page.screenshot(path=str(SHOTS / f"clerk-{name}-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    return failures
+
+
+def test_clerk_minutes_a_meeting_end_to_end(live_server, demo_council, page, axe):
+    c = committee()
+    m = c.members
+    meeting, item = c.meeting, c.items[1]
+    sign_in_clerk(page, live_server)
+    status = page.locator("#clerk-status")
+
+    page.goto(live_server.url + "/clerk/")
+    expect(page.get_by_role("heading", name="Meetings to minute")).to_be_visible()
+    page.goto(f"{live_server.url}/clerk/meetings/{meeting.pk}/")
+    assert page.evaluate("() => typeof htmx") == "object"
+    failures = accessibility(page, axe, "empty")
+    page.get_by_role("link", name="Item 2: Highways maintenance programme").click()
+    expect(page.get_by_role("heading", name="Item 2: Highways maintenance programme")) \
+        .to_be_visible()
+
+    # Attendance: one key a member, each saved at once; focus moves to the next member.
+    # (The server is never read while the browser may be writing: one SQLite database.)
+    page.locator(f"#att-{m[0].pk}-present").focus()
+    for person, key, said in [(p, "p", "present") for p in m[:5]] + [(m[5], "a", "apologies")]:
+        page.keyboard.press(key)
+        expect(status).to_contain_text(f"Saved: {person.formal_name} {said}.")
+    expect(page.locator(f"#att-{m[5].pk}-apologies")).to_be_focused()
+    settled(page)  # the chair and the item's lists follow the attendance
+    page.get_by_label("In the chair").select_option(label=m[0].formal_name)
+    expect(status).to_contain_text(f"Saved: {m[0].formal_name} in the chair.")
+    settled(page)
+
+    # The page again: radios reflect what was saved.
+    page.reload()
+    expect(page.locator(f"#att-{m[5].pk}-apologies")).to_be_checked()
+    expect(page.locator(f"#att-{m[1].pk}-present")).to_be_checked()
+
+    # A declaration on the item.
+    page.get_by_label("Member declaring").select_option(label=m[3].formal_name)
+    page.get_by_label("Nature of the interest").select_option("other")
+    page.get_by_label("Interest as declared").fill("Lives on the A28.")
+    page.get_by_label("Did they take part?").select_option("took_part")
+    page.get_by_role("button", name="Record declaration").click()
+    expect(status).to_contain_text(f"Saved: declaration by {m[3].formal_name} on item 2.")
+
+    # A motion, moved and seconded.
+    page.get_by_label("Kind of motion").select_option("substantive")
+    page.get_by_label("Motion", exact=True).fill("That the programme be approved.")
+    page.get_by_label("Moved by").select_option(label=m[1].formal_name)
+    page.get_by_label("Seconded by").select_option(label=m[2].formal_name)
+    page.get_by_label("Motion", exact=True).press("Control+Enter")
+    expect(status).to_contain_text("Saved: motion recorded.")
+
+    # A recorded vote from the keyboard: F, F, F, A, N down the five present.
+    page.locator("summary", has_text="Recorded vote").click()
+    page.locator("form[data-tally] input[type=radio]").first.focus()
+    for key in "fffan":
+        page.keyboard.press(key)
+    expect(page.locator("[data-tally-output]")).to_have_text(
+        "For 3, Against 1, Abstain 0, Did not vote 1. On a simple majority: carried.")
+    page.get_by_role("button", name="Record the recorded vote").click()
+    expect(status).to_contain_text("Saved: recorded vote: carried (For 3, Against 1, Abstain 0).")
+
+    # The minute, autosaved as it is written, and a resolution with lettered parts.
+    page.get_by_label("Minute heading").fill("Highways maintenance programme")
+    page.get_by_role("button", name="Start minute").click()
+    expect(status).to_contain_text("Saved: minute 1 started.")
+    text = page.locator("form:has(input[name=op][value=minute]) textarea")
+    text.fill("The Committee considered the report of the Head of Highways.")
+    text.press("Tab")
+    expect(status).to_contain_text("Saved: minute 1.")
+    settled(page)
+    page.get_by_label("Parts").fill("the programme be approved;\nofficers report in March.")
+    page.get_by_label("From the motion").select_option(label="That the programme be approved.")
+    page.get_by_role("button", name="Add resolution to minute 1").click()
+    expect(status).to_contain_text("Saved: resolution of minute 1.")
+
+    # An undertaking.
+    page.get_by_label("Action or undertaking").select_option("undertaking")
+    page.get_by_label("What is to be done").fill("Circulate the list of schemes.")
+    page.get_by_label("Who (a person)").select_option(label=m[0].formal_name)
+    page.get_by_label("Due by").fill("2030-04-01")
+    page.get_by_role("button", name="Record action").click()
+    expect(status).to_contain_text("Saved: undertaking recorded.")
+
+    failures |= accessibility(page, axe, "minuted")
+    page.get_by_role("button", name="Publish as draft").click()
+    expect(status).to_contain_text("Saved: minutes published as a draft.")
+    assert failures == {}, pformat(failures)
+    settled(page)
+
+    # Everything is in the record.
+    assert dict(Attendance.objects.filter(meeting=meeting).values_list("person_id", "status")) \
+        == {**{p.pk: "present" for p in m[:5]}, m[5].pk: "apologies"}
+    assert Attendance.objects.get(meeting=meeting, in_chair=True).person == m[0]
+    d = Declaration.objects.get(meeting=meeting)
+    assert (d.person, d.item, d.text, d.participation) == (m[3], item, "Lives on the A28.",
+                                                           "took_part")
+    motion = Motion.objects.get(meeting=meeting)
+    assert (motion.text, motion.mover, motion.seconder, motion.item) == (
+        "That the programme be approved.", m[1], m[2], item)
+    vote = Vote.objects.get(motion=motion)
+    assert (vote.method, vote.votes_for, vote.votes_against, vote.abstentions, vote.result) == (
+        "recorded", 3, 1, 0, "carried")
+    assert dict(RecordedVote.objects.filter(vote=vote).values_list("person_id", "choice")) == {
+        m[0].pk: "for", m[1].pk: "for", m[2].pk: "for", m[3].pk: "against",
+        m[4].pk: "did_not_vote"}
+    assert Motion.objects.get(pk=motion.pk).outcome == "carried"
+    minute = Minute.objects.get(meeting=meeting)
+    assert minute.text == "The Committee considered the report of the Head of Highways."
+    assert (minute.number, minute.item, minute.title) == (
+        1, item, "Highways maintenance programme")
+    resolution = Resolution.objects.get(minute=minute)
+    assert resolution.parts == ["the programme be approved;", "officers report in March."]
+    assert resolution.motion == motion
+    action = Action.objects.get(meeting=meeting)
+    assert (action.kind, action.owner, action.due.isoformat(), action.minute) == (
+        "undertaking", m[0], "2030-04-01", minute)
+    assert MinutesRecord.objects.get(meeting=meeting).status == "published_draft"
+
+    # The public minutes show it.
+    response = page.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/")
+    assert response.status == 200
+    body = page.locator("main").inner_text()
+    for text in ("Highways maintenance programme", "the programme be approved;",
+                 "The Committee considered the report of the Head of Highways.",
+                 m[1].formal_name):
+        assert text in body, text
+    assert re.search(r"For \(3\)", body)
