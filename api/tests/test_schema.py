@@ -7,7 +7,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from api import openapi
@@ -18,6 +20,17 @@ pytestmark = pytest.mark.django_db
 SCHEMA = openapi.schema()
 API = schemathesis.openapi.from_dict(SCHEMA)
 API.app = get_wsgi_application()
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """As Django's test client does: a request ending must not close the connection the
+    test's transaction lives in (it would on PostgreSQL)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def test_schema_endpoint_serves_the_schema(client):
