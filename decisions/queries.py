@@ -8,7 +8,6 @@ items and unpublished minutes never reach these pages. Papers follow the website
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -272,7 +271,7 @@ def vote_page(pk: int) -> VotePage | None:
     vote = (
         public_votes()
         .select_related("motion__meeting__body", "motion__item", "motion__mover",
-                        "motion__seconder", "motion__amends")
+                        "motion__seconder", "motion__amends", "motion__nominee")
         .filter(pk=pk)
         .first()
     )
@@ -322,7 +321,3 @@ def voting_record(person: Person, f: Filters) -> QuerySet[RecordedVote]:
 
 def has_votes(person: Person) -> bool:
     return public_recorded_votes().filter(person=person).exists()
-
-
-def first_day(rows) -> dt.date | None:
-    return min((r.vote.motion.meeting.date for r in rows), default=None)

@@ -136,3 +136,38 @@ def test_voting_record_bad_input(client, published, query, status, message):
     response = client.get("/members/r-a-marsh/votes/" + query)
     assert response.status_code == status
     assert message in text(response)
+
+
+def test_a_casting_vote_and_a_special_majority(client, published):
+    meeting = council_meeting()
+    marsh = person("r-a-marsh")
+    tied = add_motion(meeting, "substantive", "That the library stays open.", mover=marsh)
+    vote = record_vote(tied, "show_of_hands", counts=(20, 20, 3), casting_vote="against")
+    page = text(client.get(f"/votes/{vote.pk}/"))
+    assert "Chair’s casting vote" in page and "Against (the votes were equal)" in page
+    assert "<strong>Lost</strong>" in page
+    special = add_motion(meeting, "substantive", "That standing orders be suspended.",
+                         mover=marsh)
+    vote = record_vote(special, "show_of_hands", counts=(30, 20, 0),
+                       majority="two_thirds_voting")
+    page = text(client.get(f"/votes/{vote.pk}/"))
+    assert "Two-thirds of those voting" in page and "<strong>Lost</strong>" in page
+
+
+def test_the_minute_link_goes_to_the_published_minutes(client, published):
+    meeting = council_meeting()
+    page = text(client.get("/decisions/?text=proportionality"))
+    assert f'href="/meetings/{meeting.pk}/{meeting.slug}/minutes/#minute-38"' in page
+    assert client.get(f"/meetings/{meeting.pk}/{meeting.slug}/minutes/").status_code == 200
+
+
+def test_an_election_vote(client, published):
+    from proceedings.votes import add_election, vote_on_election
+
+    meeting = council_meeting()
+    motion = add_election(meeting, "vice_chair", person("r-a-marsh"), closure_vote().motion.mover)
+    vote_on_election(motion, "show_of_hands", counts=(40, 5, 2))
+    page = text(client.get(f"/votes/{motion.vote.pk}/"))
+    assert "Proposed for vice-chair:" in page and "Mr R A Marsh</a>" in page
+    assert "Proposed by" in page and "Mr J A Kite, MBE" in page
+    assert "<strong>Carried</strong>" in page
