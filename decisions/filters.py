@@ -119,6 +119,9 @@ def parse(params: QueryDict, *, allowed: set[str], choices: list[Body]) -> Filte
         if key not in names:
             f.problems.append(Problem(
                 "filters", f"“{key[:40]}” is not a filter on this page. Use the form to filter."))
+        elif any("\x00" in v for v in params.getlist(key)):
+            f.problems.append(Problem(key if key in ("body", "text", "status") else "filters",
+                                      f"“{key}” has a character that cannot be searched for."))
         elif len(params.getlist(key)) > 1:
             f.problems.append(Problem(
                 "filters", f"“{key}” is given more than once. Give each filter once."))
@@ -137,7 +140,7 @@ def parse(params: QueryDict, *, allowed: set[str], choices: list[Body]) -> Filte
     if f.date_from and f.date_to and f.date_to < f.date_from:
         f.problems.append(Problem("to-day", "Date to must be the same as or after date from"))
     if "text" in allowed:
-        f.text = f.raw["text"] = params.get("text", "").strip()
+        f.text = f.raw["text"] = params.get("text", "").replace("\x00", "").strip()
         if len(f.text) > MAX_TEXT:
             f.problems.append(Problem("text", f"Words to find must be {MAX_TEXT} characters or "
                                               "fewer"))

@@ -47,3 +47,10 @@ def test_actions_of_unpublished_minutes_are_not_shown(client, published):
     MinutesRecord.objects.filter(meeting=meeting).update(status=MinutesStatus.DRAFT)
     page = text(client.get(URL))
     assert "Something agreed" not in page and 'id="work-programme"' not in page
+
+
+def test_the_committee_page_links_its_decisions(client, published):
+    page = text(client.get(URL))
+    assert 'href="/decisions/?body=county-council"' in page
+    assert "the revised proportionality calculations" in text(
+        client.get("/decisions/?body=county-council"))

@@ -127,6 +127,8 @@ def test_the_decision_page_shows_the_delegation(client, published):
     ("?colour=red", "“colour” is not a filter on this page"),
     ("?body=county-council&body=cabinet", "“body” is given more than once"),
     ("?text=" + "x" * 201, "200 characters or fewer"),
+    ("?text=meals%00", "“text” has a character that cannot be searched for"),
+    ("?page=123456789012345678901234567890", "The page must be a whole number"),
 ])
 def test_bad_filters_are_a_400_with_a_message(client, published, query, message):
     response = client.get("/decisions/" + query)
