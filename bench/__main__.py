@@ -2,9 +2,9 @@
 
 import sys
 
-from . import pack_bench
+from . import pack_bench, search_bench
 
-BENCHES = {"pack": pack_bench.main}
+BENCHES = {"pack": pack_bench.main, "search": search_bench.main}
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(BENCHES)

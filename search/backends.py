@@ -10,6 +10,7 @@ service escapes the text and turns the marks into ``<mark>``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -51,8 +52,16 @@ class Backend:
     def page(self, query: Query, where: Where, offset: int, limit: int) -> list[Row]:
         raise NotImplementedError
 
-    def floor(self, query: Query, limit: int = 20) -> list[int]:
-        """The ranked top ids from the index by one plain query (the benchmark's floor)."""
+    def search(self, query: Query, where: Where, offset: int, limit: int
+               ) -> tuple[int, list[Row]]:
+        """The number of matching rows and one ranked page of them with snippets."""
+        total = self.count(query, where)
+        rows = self.page(query, where, offset, limit) if offset < total else []
+        return total, rows
+
+    def floor(self, query: Query, where: Where, limit: int = 20) -> list[int]:
+        """The ranked top ids from the index by one plain query, with the same conditions but
+        no count, snippets or rows to build (the benchmark's floor)."""
         raise NotImplementedError
 
     @staticmethod
@@ -84,15 +93,25 @@ class SQLiteBackend(Backend):
                                  query.fts5(), *params, limit, offset])
         return [Row(pk, -rank, title, snippet) for pk, rank, title, snippet in rows]
 
-    def floor(self, query, limit=20):
-        sql = ("SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s "
+    def floor(self, query, where, limit=20):
+        cond, params = where.render()
+        sql = (f"SELECT e.id {self._from} AND {cond} "
                "ORDER BY bm25(search_entry_fts, %s, 1.0) LIMIT %s")
-        return [r[0] for r in self._fetch(sql, [query.fts5(), TITLE_WEIGHT, limit])]
+        return [r[0] for r in self._fetch(sql, [query.fts5(), *params, TITLE_WEIGHT, limit])]
 
 
 HEADLINE = (f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=40, MinWords=20, '
             'MaxFragments=2, FragmentDelimiter=" … "')
 TITLE_HEADLINE = f'StartSel="{MARK_START}", StopSel="{MARK_END}", HighlightAll=true'
+
+
+WINDOW = 600  # characters of a text given to ts_headline
+
+
+def anchor(query: Query) -> str:
+    """Where a snippet starts looking: the query's longest word, less a possible ending."""
+    word = max(query.words, key=len, default="")
+    return word[:max(4, len(word) - 2)]
 
 
 class PostgresBackend(Backend):
@@ -105,25 +124,55 @@ class PostgresBackend(Backend):
                f"WHERE e.search_vector @@ q.query AND {cond}")
         return self._fetch(sql, [query.websearch(), *params])[0][0]
 
-    def page(self, query, where, offset, limit):
+    def _ranked(self, query, where, offset, limit) -> list[tuple]:
+        """(id, rank, total) of one page; the count comes with it, as a window over the
+        matches, which ranking reads anyway."""
         cond, params = where.render()
         sql = (
-            f"{self._q}, top AS (SELECT e.id, ts_rank(e.search_vector, q.query) AS r, e.date "
+            f"{self._q}SELECT e.id, ts_rank(e.search_vector, q.query) AS r, "
+            "count(*) OVER () AS total "
             f"FROM search_entry e, q WHERE e.search_vector @@ q.query AND {cond} "
-            "ORDER BY r DESC, e.date DESC NULLS LAST, e.id LIMIT %s OFFSET %s) "
-            "SELECT e.id, top.r, ts_headline('english'::regconfig, e.title, q.query, %s), "
-            "ts_headline('english'::regconfig, e.text, q.query, %s) "
-            "FROM top JOIN search_entry e ON e.id = top.id, q "
-            "ORDER BY top.r DESC, top.date DESC NULLS LAST, e.id"
+            "ORDER BY r DESC, e.date DESC NULLS LAST, e.id LIMIT %s OFFSET %s"
         )
-        rows = self._fetch(sql, [query.websearch(), *params, limit, offset, TITLE_HEADLINE,
-                                 HEADLINE])
-        return [Row(pk, rank, title, snippet) for pk, rank, title, snippet in rows]
+        return self._fetch(sql, [query.websearch(), *params, limit, offset])
 
-    def floor(self, query, limit=20):
+    def _headlines(self, query, ids: list[int]) -> dict[int, tuple[str, str]]:
+        """ts_headline of each row's title and of a window of its text around the first
+        occurrence of the query's longest word: ts_headline parses all it is given, and a
+        paper can be long."""
+        texts = self._fetch("SELECT id, title, text FROM search_entry WHERE id = ANY(%s)",
+                            [list(ids)])
+        found = re.compile(r"(?<!\w)" + re.escape(anchor(query)), re.IGNORECASE)
+        titles, windows, order = [], [], []
+        for pk, title, text in texts:
+            hit = found.search(text)
+            start = max(0, hit.start() - WINDOW // 4) if hit else 0
+            windows.append(("…" if start else "") + text[start:start + WINDOW])
+            titles.append(title)
+            order.append(pk)
+        rows = self._fetch(
+            "SELECT ts_headline('english'::regconfig, t.title, q.query, %s), "
+            "ts_headline('english'::regconfig, t.w, q.query, %s) "
+            "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS t(title, w, n), "
+            "websearch_to_tsquery('english'::regconfig, %s) AS q(query) ORDER BY t.n",
+            [TITLE_HEADLINE, HEADLINE, titles, windows, query.websearch()])
+        return dict(zip(order, rows, strict=True))
+
+    def page(self, query, where, offset, limit):
+        return self.search(query, where, offset, limit)[1]
+
+    def search(self, query, where, offset, limit):
+        ranked = self._ranked(query, where, offset, limit)
+        if not ranked:  # no matches, or a page past the last: count them
+            return self.count(query, where), []
+        heads = self._headlines(query, [pk for pk, _, _ in ranked])
+        return ranked[0][2], [Row(pk, rank, *heads[pk]) for pk, rank, _ in ranked]
+
+    def floor(self, query, where, limit=20):
+        cond, params = where.render()
         sql = (f"{self._q}SELECT e.id FROM search_entry e, q WHERE e.search_vector @@ q.query "
-               "ORDER BY ts_rank(e.search_vector, q.query) DESC LIMIT %s")
-        return [r[0] for r in self._fetch(sql, [query.websearch(), limit])]
+               f"AND {cond} ORDER BY ts_rank(e.search_vector, q.query) DESC LIMIT %s")
+        return [r[0] for r in self._fetch(sql, [query.websearch(), *params, limit])]
 
 
 def backend() -> Backend:

@@ -186,7 +186,7 @@ def make_filters(body=None, date_from=None, date_to=None, kinds=(), member=None)
     return Filters(found_body, start, end, kinds, found_member)
 
 
-def _where(filters: Filters, user) -> tuple[Where, object]:
+def conditions(filters: Filters, user) -> tuple[Where, object]:
     where = Where()
     aud = audience(user)
     aud.restrict(where)
@@ -272,11 +272,8 @@ def search(query, user=None, *, body=None, date_from=None, date_to=None, kinds=(
                           notes=list(parsed.notes))
     if parsed.is_empty:
         return result
-    where, aud = _where(filters, user)
-    engine = backend()
-    result.total = engine.count(parsed, where)
-    offset = (page - 1) * page_size
-    if offset < result.total:
-        rows = engine.page(parsed, where, offset, page_size)
+    where, aud = conditions(filters, user)
+    result.total, rows = backend().search(parsed, where, (page - 1) * page_size, page_size)
+    if rows:
         result.hits = _hits(rows, user, aud, parsed)
     return result
