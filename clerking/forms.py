@@ -167,6 +167,24 @@ class MinuteForm(ClerkForm):
     )
 
 
+class ExemptMinuteForm(MinuteForm):
+    """A minute of business taken in closed session (LGA 1972 s100C)."""
+
+    exempt = forms.BooleanField(required=False, label="Exempt minute (closed session)")
+    exempt_paragraph = forms.TypedChoiceField(
+        choices=[("", "Not exempt")] + [(n, f"Paragraph {n}") for n in range(1, 8)],
+        coerce=int, empty_value=None, required=False, label="Paragraph of Schedule 12A",
+    )
+    public_summary = forms.CharField(
+        required=False, label="Summary for the public minutes",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed where leaving the exempt minute out would make the public minutes "
+        "incoherent (s100C(2)).",
+    )
+    summary_not_needed = forms.BooleanField(
+        required=False, label="The public minutes read coherently without a summary")
+
+
 class ResolutionForm(ClerkForm):
     text = forms.CharField(label="Resolution", initial="RESOLVED that:-",
                            widget=forms.Textarea(attrs={"rows": 2}))

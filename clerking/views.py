@@ -414,18 +414,25 @@ def _delete_motion(c: Change) -> str:
 @op("new_minute", "minute")
 def _new_minute(c: Change) -> str:
     item = c.need_item()
-    d = c.bind(f.MinuteForm, "newminute")
-    minute = minute_services.add_minute(c.meeting, d["title"].strip(), item=item,
-                                        text=d["text"].strip(), actor=c.user)
+    d = c.bind(f.ExemptMinuteForm, "newminute")
+    minute = minute_services.add_minute(
+        c.meeting, d["title"].strip(), item=item, text=d["text"].strip(), exempt=d["exempt"],
+        exempt_paragraph=d["exempt_paragraph"], public_summary=d["public_summary"].strip(),
+        summary_not_needed=d["summary_not_needed"], actor=c.user)
     return f"minute {minute.number} started"
 
 
 @op("minute", "minute")
 def _minute(c: Change) -> str:
     minute = c.obj(Minute, "minute", meeting=c.meeting)
-    d = c.bind(f.MinuteForm, f"minute-{minute.pk}")
+    if minute.exempt:
+        d = c.bind(f.ExemptMinuteForm, f"minute-{minute.pk}")
+        extra = {k: d[k] for k in ("exempt", "exempt_paragraph", "summary_not_needed")}
+        extra["public_summary"] = d["public_summary"].strip()
+    else:
+        d, extra = c.bind(f.MinuteForm, f"minute-{minute.pk}"), {}
     minute_services.edit_minute(minute, title=d["title"].strip(), text=d["text"].strip(),
-                                actor=c.user)
+                                actor=c.user, **extra)
     return f"minute {minute.number}"
 
 
@@ -591,13 +598,20 @@ def _context(request, meeting: Meeting, items, item, *, errors=(), bound=None) -
         all_motions = Motion.objects.filter(meeting=meeting)
         for minute in Minute.objects.filter(meeting=meeting, item=item).prefetch_related(
                 "resolutions").order_by("number"):
-            minute.form = _form(bound, f"minute-{minute.pk}", f.MinuteForm,
-                                initial={"title": minute.title, "text": minute.text})
+            minute.form = _form(
+                bound, f"minute-{minute.pk}",
+                f.ExemptMinuteForm if minute.exempt else f.MinuteForm,
+                initial={"title": minute.title, "text": minute.text, "exempt": minute.exempt,
+                         "exempt_paragraph": minute.exempt_paragraph,
+                         "public_summary": minute.public_summary,
+                         "summary_not_needed": minute.summary_not_needed})
             minute.resolution_form = _form(bound, f"res-{minute.pk}", f.ResolutionForm,
                                            motions=all_motions)
             item_minutes.append(minute)
-    new_minute_form = _form(bound, "newminute", f.MinuteForm,
-                            initial={"title": item.title if item else ""})
+    new_minute_form = _form(bound, "newminute", f.ExemptMinuteForm, initial={
+        "title": item.title if item else "",
+        "exempt": bool(item and item.is_exempt),
+        "exempt_paragraph": item.exempt_paragraph if item and item.is_exempt else None})
 
     actions = list(Action.objects.filter(meeting=meeting).select_related("owner", "minute"))
     for a in actions:

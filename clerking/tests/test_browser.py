@@ -66,9 +66,10 @@ def test_clerk_minutes_a_meeting_end_to_end(live_server, demo_council, page, axe
 
     page.goto(live_server.url + "/clerk/")
     expect(page.get_by_role("heading", name="Meetings to minute")).to_be_visible()
+    failures = accessibility(page, axe, "index")
     page.goto(f"{live_server.url}/clerk/meetings/{meeting.pk}/")
     assert page.evaluate("() => typeof htmx") == "object"
-    failures = accessibility(page, axe, "empty")
+    failures |= accessibility(page, axe, "empty")
     page.get_by_role("link", name="Item 2: Highways maintenance programme").click()
     expect(page.get_by_role("heading", name="Item 2: Highways maintenance programme")) \
         .to_be_visible()
@@ -182,3 +183,33 @@ def test_clerk_minutes_a_meeting_end_to_end(live_server, demo_council, page, axe
                  m[1].formal_name):
         assert text in body, text
     assert re.search(r"For \(3\)", body)
+
+
+def test_refusal_page_and_error_summary_have_no_violations(live_server, demo_council, page, axe):
+    from django.contrib.auth.models import User
+
+    from access.models import Account
+
+    c = committee()
+    # A refusal shown without JavaScript: the error summary, HTTP 400.
+    sign_in_clerk(page, live_server)
+    page.goto(f"{live_server.url}/clerk/meetings/{c.meeting.pk}/")
+    page.evaluate("() => { document.querySelectorAll('[hx-post]').forEach("
+                  "f => f.removeAttribute('hx-post')); }")
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        page.get_by_role("button", name="Record motion").click()
+    assert posted.value.status == 400
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Write the words of the motion.")
+    failures = accessibility(page, axe, "error")
+    # A councillor is refused the screen.
+    page.context.clear_cookies()
+    user = User.objects.create_user("councillor", password="Long-enough-pass-1")
+    Account.objects.create(user=user, person=c.members[1])
+    client = verified_login(Client(), user)
+    name = settings.SESSION_COOKIE_NAME
+    page.context.add_cookies([{"name": name, "value": client.cookies[name].value,
+                               "url": live_server.url}])
+    assert page.goto(f"{live_server.url}/clerk/meetings/{c.meeting.pk}/").status == 403
+    expect(page.get_by_role("heading", name="You cannot take minutes")).to_be_visible()
+    failures |= accessibility(page, axe, "forbidden")
+    assert failures == {}, pformat(failures)

@@ -191,3 +191,48 @@ def test_approved_minutes_refuse_changes(c):
     assert response.status_code == 400
     assert "can no longer be changed" in response.content.decode()
     assert AuditEntry.objects.count() == count
+
+
+def test_election_through_the_screen(c):
+    sit(c)
+    m = c.members
+    response = c.client.post(c.url, {"op": "motion", "motion-kind": "election",
+                                     "motion-text": "", "motion-office": "vice_chair",
+                                     "motion-nominee": m[2].pk, "motion-mover": m[3].pk,
+                                     "motion-seconder": m[4].pk})
+    assert response.status_code == 303
+    election = Motion.objects.get(meeting=c.meeting, kind="election")
+    assert election.text == f"That {m[2]} be elected Vice-chair of {c.body}."
+    response = c.client.post(c.url, {"op": "agree", "motion": election.pk}, **HTMX)
+    assert response.status_code == 200
+    assert f"{m[2]} was elected vice-chair of {c.body}." in response.content.decode()
+    # A second election to the same office is refused.
+    response = c.client.post(c.url, {"op": "motion", "motion-kind": "election",
+                                     "motion-office": "vice_chair", "motion-nominee": m[1].pk,
+                                     "motion-mover": m[3].pk})
+    assert response.status_code == 400
+    assert "already been elected vice-chair" in response.content.decode()
+    assert Motion.objects.filter(meeting=c.meeting, kind="election").count() == 1
+
+
+def test_exempt_item_gets_an_exempt_minute(c):
+    from moot import testing
+
+    exempt = testing.item(c.meeting, "3", "Disposal of land", part="exempt", exempt_paragraph=3)
+    url = f"/clerk/meetings/{c.meeting.pk}/?item={exempt.pk}"
+    page = c.client.get(url).content.decode()
+    assert "Exempt item (paragraph 3)" in page and 'id="id_newminute-exempt" name' \
+        in page.replace('type="checkbox" ', "")
+    # Without a summary or saying none is needed: refused, nothing saved.
+    refused = c.client.post(url, {"op": "new_minute", "newminute-title": "Disposal of land",
+                                  "newminute-exempt": "on", "newminute-exempt_paragraph": "3"})
+    assert refused.status_code == 400 and "Write a summary for the public minutes" in \
+        refused.content.decode()
+    assert not Minute.objects.filter(item=exempt).exists()
+    assert c.client.post(url, {"op": "new_minute", "newminute-title": "Disposal of land",
+                               "newminute-exempt": "on", "newminute-exempt_paragraph": "3",
+                               "newminute-public_summary": "The Committee agreed a sale."}
+                         ).status_code == 303
+    minute = Minute.objects.get(item=exempt)
+    assert (minute.exempt, minute.exempt_paragraph, minute.public_summary) == (
+        True, 3, "The Committee agreed a sale.")
