@@ -33,6 +33,7 @@ from .models import (
     AttendanceStatus,
     Choice,
     Declaration,
+    InterestNature,
     Minute,
     MinutesRecord,
     MinutesStatus,
@@ -295,14 +296,14 @@ def _motion_paras(ctx: _Context, motions: list[Motion], choices, forms) -> list[
         later = motions[i + 1:]
         voted = hasattr(motion, "vote")
         if motion.kind == MotionKind.ELECTION:
-            office = motion.get_office_display()
+            office = ctx.chair_form if motion.office == "chair" else f"Vice-{ctx.chair_form}"
             who = ctx.speaker(motion.mover, True) if motion.mover_id else "It was"
             seconded = (
                 f" and {ctx.speaker(motion.seconder, False)} seconded" if motion.seconder_id else ""
             )
             text = (
                 f"{who} proposed{seconded} that {motion.nominee.formal_name} be elected "
-                f"{office} of the {ctx.meeting.body}."
+                f"{office}."
             )
             para = Para(lines=[text])
             if voted:
@@ -329,7 +330,11 @@ def _motion_paras(ctx: _Context, motions: list[Motion], choices, forms) -> list[
                 para.after.append(_outcome_line(motion))
             paras.append(para)
             continue
-        para = Para(lines=[f"{_moved(ctx, motion)}:"], quote=quote_lines, quote_points=quote_points)
+        lead = (
+            "The amendment having been carried, the substantive motion read:"
+            if motion.arose_from_id else f"{_moved(ctx, motion)}:"
+        )
+        para = Para(lines=[lead], quote=quote_lines, quote_points=quote_points)
         paras.append(para)
         dealt_later = any(
             m.amends_id == motion.pk or m.kind == MotionKind.PROCEDURAL for m in later
@@ -342,7 +347,7 @@ def _motion_paras(ctx: _Context, motions: list[Motion], choices, forms) -> list[
                        "cast were as follows:"],
                 vote=_vote_block(ctx, motion, choices, forms),
             ))
-        elif motion.outcome:
+        elif motion.outcome and motion.outcome != Outcome.SUPERSEDED:
             para.after.append(_outcome_line(motion))
     for motion, moved in deferred:
         paras.append(Para(
@@ -359,7 +364,11 @@ def _declaration_para(ctx: _Context, d: Declaration) -> Para:
         Participation.TOOK_NO_PART: "took no part in the discussion or the vote",
         Participation.TOOK_PART: "took part in the discussion",
     }[d.participation]
-    text = f"{d.person.short_name} declared {d.get_nature_display().lower()}: {d.text.strip()}"
+    nature = {
+        InterestNature.DPI: "a disclosable pecuniary interest",
+        InterestNature.OTHER_SIGNIFICANT: "an other significant interest",
+    }.get(d.nature, "an interest")
+    text = f"{d.person.short_name} declared {nature}: {d.text.strip()}"
     text = text.rstrip(".") + f". {d.person.short_name} {took}"
     if d.dispensation:
         text += f" (dispensation: {d.dispensation})"
