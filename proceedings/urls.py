@@ -14,4 +14,6 @@ urlpatterns = [
          name="minutes_version"),
     path("meetings/<int:pk>/<slug:slug>/minutes/exempt/", views.exempt_minutes,
          name="exempt_minutes"),
+    path("meetings/<int:pk>/<slug:slug>/minutes/exempt.pdf", views.exempt_minutes_pdf,
+         name="exempt_minutes_pdf"),
 ]

@@ -115,22 +115,44 @@ def version(request, pk: int, slug: str, number: int):
     })
 
 
-@require_safe
-def exempt_minutes(request, pk: int, slug: str):
+def _exempt_gate(request, pk: int, slug: str, name: str):
+    """(meeting, None) for an entitled user; otherwise (None, the response: sign in or 404)."""
     meeting = _public_meeting(pk)
     user = request.user
     if not user.is_authenticated or (needs_two_factor(user) and not user.is_verified()):
-        return redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
+        return None, redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
     if not may_see_exempt(user, meeting):
         raise Http404("No such minutes")
-    moved = _canonical(request, meeting, slug, "exempt_minutes")
-    if moved:
-        return moved
-    doc = minutes_render.build(meeting, exempt=True)
+    return meeting, _canonical(request, meeting, slug, name)
+
+
+def _log(request, meeting: Meeting, action: str, what: str) -> None:
     ExemptAccess.objects.create(
-        user=user, username=user.get_username(), document=None, action="view",
-        description=f"Exempt minutes: {meeting}"[:300], ip_address=request.META.get("REMOTE_ADDR"),
+        user=request.user, username=request.user.get_username(), document=None, action=action,
+        description=f"{what}: {meeting}"[:300], ip_address=request.META.get("REMOTE_ADDR"),
     )
+
+
+@require_safe
+def exempt_minutes(request, pk: int, slug: str):
+    meeting, refused = _exempt_gate(request, pk, slug, "exempt_minutes")
+    if refused:
+        return refused
+    doc = minutes_render.build(meeting, exempt=True)
+    _log(request, meeting, "view", "Exempt minutes")
     response = render(request, "proceedings/exempt_minutes.html", {"meeting": meeting, "doc": doc})
+    add_never_cache_headers(response)
+    return response
+
+
+@require_safe
+def exempt_minutes_pdf(request, pk: int, slug: str):
+    meeting, refused = _exempt_gate(request, pk, slug, "exempt_minutes_pdf")
+    if refused:
+        return refused
+    data, _ = minutes_render.pdf(meeting, exempt=True)
+    _log(request, meeting, "download", "Exempt minutes (PDF)")
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{meeting.slug}-exempt-minutes.pdf"'
     add_never_cache_headers(response)
     return response

@@ -39,6 +39,7 @@ def crawl(client, meeting) -> dict[str, str]:
     prefix = f"/meetings/{meeting.pk}/"
     queue = [meeting.get_absolute_url(), url(meeting), url(meeting, "minutes.pdf"),
              url(meeting, "minutes/versions/"), url(meeting, "minutes/exempt/"),
+             url(meeting, "minutes/exempt.pdf"),
              f"/meetings/{meeting.pk}/minutes/"]
     seen: dict[str, str] = {}
     while queue:

@@ -112,7 +112,7 @@ def clients(committee):
 def test_nothing_is_public_before_the_minutes_are_published(minuted, clients):
     m = minuted.meeting
     for tail in ("minutes/", "minutes.pdf", "minutes/versions/", "minutes/versions/1/",
-                 "minutes/exempt/"):
+                 "minutes/exempt/", "minutes/exempt.pdf"):
         for client in (clients.anonymous, clients.member):
             assert client.get(url(m, tail)).status_code == 404, tail
     assert clients.anonymous.get(f"/meetings/{m.pk}/minutes/").status_code == 404
@@ -189,6 +189,12 @@ def test_exempt_minutes_for_a_member_logged_and_never_cached(published, clients)
     assert f"That the contract go to {CANARY}" in text and "For (3)" in text
     log = ExemptAccess.objects.get(username="member")
     assert log.action == "view" and "Exempt minutes" in log.description
+    pdf = clients.member.get(url(m, "minutes/exempt.pdf"))
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert "no-store" in pdf["Cache-Control"]
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert f"Contract award {CANARY}" in " ".join(text.split())
+    assert ExemptAccess.objects.filter(username="member", action="download").exists()
 
 
 def test_exempt_minutes_refused_to_others(published, clients):
@@ -196,6 +202,8 @@ def test_exempt_minutes_refused_to_others(published, clients):
     signed_out = clients.anonymous.get(url(m, "minutes/exempt/"))
     assert signed_out.status_code == 302 and "sign-in" in signed_out.url
     assert clients.councillor.get(url(m, "minutes/exempt/")).status_code == 404
+    assert clients.councillor.get(url(m, "minutes/exempt.pdf")).status_code == 404
+    assert clients.anonymous.get(url(m, "minutes/exempt.pdf")).status_code == 302
     password_only = Client()
     password_only.force_login(User.objects.get(username="member"))
     assert password_only.get(url(m, "minutes/exempt/")).status_code == 302
