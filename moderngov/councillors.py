@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 
 from django.db.models import Q
 
@@ -95,14 +96,28 @@ def councillor_element(parent: ET.Element, ctx: Context, c: Councillor, posts: s
         child(entry, "enddate", date_text(term.end) if term.end else "unspecified")
 
 
-def councillor_list(parent: ET.Element, ctx: Context, councillors: list[Councillor],
-                    day: dt.date | None, count_tag: str = "councillorcount") -> None:
+@dataclass
+class Details:
+    """What the ``<councillor>`` element needs beyond the index, for many councillors at once
+    (three queries, however many wards they are listed under)."""
+
+    posts: dict[int, str]
+    terms: dict[int, list[TermOfOffice]]
+
+
+def details(councillors: list[Councillor], day: dt.date | None) -> Details:
     ids = {c.person.pk for c in councillors}
-    posts = key_posts(ids, day) if ids and day else {}
-    terms = terms_of(ids) if ids else {}
-    child(parent, count_tag, count_text(len(councillors)))
+    if not ids:
+        return Details({}, {})
+    return Details(key_posts(ids, day) if day else {}, terms_of(ids))
+
+
+def councillor_list(parent: ET.Element, ctx: Context, councillors: list[Councillor],
+                    known: Details) -> None:
+    child(parent, "councillorcount", count_text(len(councillors)))
     for c in councillors:
-        councillor_element(parent, ctx, c, posts.get(c.person.pk, ""), terms.get(c.person.pk, []))
+        councillor_element(parent, ctx, c, known.posts.get(c.person.pk, ""),
+                           known.terms.get(c.person.pk, []))
 
 
 def wards_document(ctx: Context, ward_id: int | None = None) -> ET.Element:
@@ -125,8 +140,9 @@ def wards_document(ctx: Context, ward_id: int | None = None) -> ET.Element:
         (d.name, by_division.get(d.pk, [])) for d in divisions]
     if ward_id is None and by_division.get(None):
         sections.append((NOT_RECORDED, by_division[None]))
+    known = details([c for _, listed in sections for c in listed], index.day)
     for title, councillors in sections:
         ward = child(wards, "ward")
         child(ward, "wardtitle", title)
-        councillor_list(child(ward, "councillors"), ctx, councillors, index.day)
+        councillor_list(child(ward, "councillors"), ctx, councillors, known)
     return root

@@ -285,7 +285,7 @@ def get_member_group(params: Params, ctx: Context) -> ET.Element:
     index = members_index()
     members = sorted((c for c in index.councillors if group and c.group == group),
                      key=MEMBER_ORDERS[order]) if group else []
-    councillors.councillor_list(listed, ctx, members, index.day)
+    councillors.councillor_list(listed, ctx, members, councillors.details(members, index.day))
     return root
 
 

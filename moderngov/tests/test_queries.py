@@ -2,8 +2,11 @@
 the number of meetings, items, papers or members; and an agenda not yet published is not
 sent."""
 
+import datetime as dt
+
 import pytest
 
+from council.models import Division, TermOfOffice
 from meetings.models import Meeting
 from moot import testing
 from papers import services as papers
@@ -51,3 +54,17 @@ def test_an_unpublished_agenda_is_not_sent(client):
     assert "<agendaitems></agendaitems>" in text
     assert "Budget proposals" not in text
     assert f"<meetingdate>{upcoming.date:%d/%m/%Y}</meetingdate>" in text  # the notice is
+
+
+def test_get_councillors_by_ward_has_a_fixed_number_of_queries(
+        client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12) as first:
+        client.get("/mgWebService.asmx/GetCouncillorsByWard")
+    for n in range(5):  # more wards, each with a councillor in office
+        ward = Division.objects.create(name=f"Extra Ward {n}", slug=f"extra-ward-{n}")
+        person = testing.person(f"Wardmember{n}")
+        TermOfOffice.objects.create(person=person, division=ward, start=dt.date(2025, 5, 1))
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        response = client.get("/mgWebService.asmx/GetCouncillorsByWard")
+    assert response.content.count(b"<wardtitle>Extra Ward") == 5
+    assert b"Councillor A Wardmember4" in response.content
