@@ -61,29 +61,39 @@ def item_url(meeting: Meeting) -> str:
 
 # --- minute text ---------------------------------------------------------------------------
 
-SUB_POINT = re.compile(r"^\(([a-z]{1,3})\)\s*")
+SUB_POINT = re.compile(r"^\(?([a-z]|[ivx]+)\)\s+")
+MOTIONS_HERE = "[motions]"  # where the minutes place the motions and votes (see render.py)
 
 
 @dataclass
 class Paragraph:
-    number: str  # "(1)" when the minute has more than one paragraph, else ""
+    heading: str  # a "### " sub-heading block
     lines: list[str]
     points: list[tuple[str, str]]  # lettered sub-points: ("(a)", text)
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    """A minute's text as numbered paragraphs with lettered sub-points (see Minute.text)."""
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
+    """A minute's own words (see ``Minute.text``): paragraphs with lettered sub-points and
+    sub-headings. Unnumbered: the published minutes number them together with the motions,
+    votes and resolutions, and the decision page links there for the minute as printed."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n"))
+              if b.strip() and b.strip() != MOTIONS_HERE]
     result = []
-    for n, block in enumerate(blocks, 1):
-        lines, points = [], []
+    for block in blocks:
+        if block.startswith("### "):
+            result.append(Paragraph(block[4:].strip(), [], []))
+            continue
+        para = Paragraph("", [], [])
         for line in (raw.strip() for raw in block.splitlines() if raw.strip()):
             m = SUB_POINT.match(line)
-            if m:
-                points.append((f"({m.group(1)})", line[m.end():]))
+            if m and para.lines:
+                para.points.append((f"({m.group(1)})", line[m.end():]))
+            elif para.points:
+                label, words = para.points[-1]
+                para.points[-1] = (label, f"{words} {line}")
             else:
-                lines.append(line)
-        result.append(Paragraph(f"({n})" if len(blocks) > 1 else "", lines, points))
+                para.lines.append(line)
+        result.append(para)
     return result
 
 
