@@ -116,3 +116,21 @@ def test_get_councillors_by_ward_has_the_sample_shape(call):
     for ward in root.iter("ward"):
         listed = ward.findall("councillors/councillor")
         assert ward.findtext("councillors/councillorcount") == f" {len(listed)}"
+
+
+def test_statuses_and_times_as_modern_gov_writes_them(call):
+    import datetime as dt
+
+    from meetings.models import MeetingStatus
+
+    pr = pr_meeting()
+    Meeting.objects.filter(pk=pr.pk).update(status=MeetingStatus.CANCELLED,
+                                            end_time=dt.time(14, 0))
+    _, root = call("GetMeeting", lMeetingId=pr.pk)
+    assert root.findtext("meetingstatus") == "Cancelled"
+    assert root.findtext("meetingplannedfinishtime") == "2.00 pm"
+    _, listed = call("GetMeetings", lCommitteeId=pr.body_id, sFromDate="15/09/2017",
+                     sToDate="15/09/2017")
+    assert listed.findtext("committee/committeemeetings/meeting/meetingstatus") == "Cancelled"
+    Meeting.objects.filter(pk=pr.pk).update(status=MeetingStatus.POSTPONED)
+    assert call("GetMeeting", lMeetingId=pr.pk)[1].findtext("meetingstatus") == "Postponed"
