@@ -20,6 +20,7 @@ from django.db.models import Min
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from council.models import Membership, Person
@@ -41,6 +42,7 @@ from proceedings.models import (
     MotionKind,
     NilDeclarations,
     RecordedVote,
+    Resolution,
     Vote,
     VoteMethod,
 )
@@ -436,6 +438,21 @@ def _minute(c: Change) -> str:
     return f"minute {minute.number}"
 
 
+@op("delete_minute", "minute")
+def _delete_minute(c: Change) -> str:
+    minute = c.obj(Minute, "minute", meeting=c.meeting)
+    number = minute.number
+    minute_services.delete_minute(minute, actor=c.user)
+    return f"minute {number} deleted"
+
+
+@op("delete_resolution", "minute")
+def _delete_resolution(c: Change) -> str:
+    resolution = c.obj(Resolution, "resolution", minute__meeting=c.meeting)
+    minute_services.delete_resolution(resolution, actor=c.user)
+    return "resolution deleted"
+
+
 @op("resolution", "minute")
 def _resolution(c: Change) -> str:
     minute = c.obj(Minute, "minute", meeting=c.meeting)
@@ -513,7 +530,7 @@ def _post(request, meeting: Meeting, items, item):
             f"#{change.anchor}")], items, htmx)
     message = f"Saved: {message}."
     if htmx:
-        context = {"message": message, "errors": [], "at": dt.datetime.now()}
+        context = {"message": message, "errors": [], "at": timezone.localtime()}
         if handler.anchor == "attendance":
             # Who may be chair, declare, move and vote follows the attendance: send those
             # parts again (not the part holding the focus).
@@ -526,8 +543,9 @@ def _post(request, meeting: Meeting, items, item):
 
 def _refused(request, change: Change, errors, items, htmx: bool):
     if htmx:
+        first = errors[0][0] if errors else ""
         return render(request, "clerking/_feedback.html",
-                      {"message": "Not saved.", "errors": errors}, status=400)
+                      {"message": f"Not saved: {first}", "errors": errors}, status=400)
     bound = {change.key: change.form} if change.form is not None else {}
     return _render(request, change.meeting, items, change.item, errors=errors, bound=bound,
                    status=400)

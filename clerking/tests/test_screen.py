@@ -236,3 +236,21 @@ def test_exempt_item_gets_an_exempt_minute(c):
     minute = Minute.objects.get(item=exempt)
     assert (minute.exempt, minute.exempt_paragraph, minute.public_summary) == (
         True, 3, "The Committee agreed a sale.")
+
+
+def test_delete_resolution_and_minute_then_locked(c):
+    from proceedings.minutes import add_minute, add_resolution
+
+    minute = add_minute(c.meeting, "Highways", item=c.items[1])
+    resolution = add_resolution(minute, "RESOLVED that the report be noted.")
+    other = add_minute(c.meeting, "Apologies", item=c.items[0])
+    assert c.client.post(c.url, {"op": "delete_resolution", "resolution": resolution.pk}
+                         ).status_code == 303
+    assert not Resolution.objects.filter(pk=resolution.pk).exists()
+    assert c.client.post(c.url, {"op": "delete_minute", "minute": minute.pk}).status_code == 303
+    assert not Minute.objects.filter(pk=minute.pk).exists()
+    MinutesRecord.objects.create(meeting=c.meeting, status="approved")
+    response = c.client.post(c.url, {"op": "delete_minute", "minute": other.pk}, **HTMX)
+    assert response.status_code == 400
+    assert response.content.decode().startswith("Not saved: The minutes of this meeting were")
+    assert Minute.objects.filter(pk=other.pk).exists()
