@@ -85,8 +85,9 @@ def parse_datetime(name: str, value: str) -> dt.datetime:
                              int(second or 0), int((fraction or "0").ljust(6, "0")), tzinfo=tz)
         if tz is None:
             moment = timezone.make_aware(moment)
-        # Far ends of the calendar cannot be compared with database times in every zone.
-        moment.astimezone(dt.UTC)
+        # In UTC: databases differ in the offsets they accept (PostgreSQL stops at ±15:59),
+        # and the far ends of the calendar cannot be shifted into every zone.
+        moment = moment.astimezone(dt.UTC)
     except (ValueError, OverflowError):
         raise ApiError(f"{name}: {value} is not a real date and time.",
                        parameters=[name]) from None

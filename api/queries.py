@@ -12,6 +12,7 @@ from django.db.models import CharField, DateTimeField, F, Max, OuterRef, Q, Subq
 from django.db.models.functions import Cast, Coalesce, Greatest
 
 from access.models import AuditEntry
+from meetings.models import AgendaItem, Meeting
 from papers.models import Document, DocumentVersion, ItemPaper
 from website.queries import publication
 from website.queries.papers import public_q
@@ -24,6 +25,42 @@ def modified(model, ref: str = "pk") -> Subquery:
     return Subquery(
         AuditEntry.objects.filter(content_type_id=ct.pk,
                                   object_id=Cast(OuterRef(ref), CharField()))
+        .order_by("-at").values("at")[:1],
+        output_field=DateTimeField(),
+    )
+
+
+def meeting_modified():
+    """A meeting changes with its own record, its agenda items and minutes, and when its
+    agenda (or a supplement) or its minutes are published: the latest of these."""
+    from proceedings.models import Minute
+    from proceedings.public import public_minutes, published_meetings
+    from publishing.models import AgendaPublication
+
+    own = modified(Meeting)
+    items = children_modified(AgendaItem, "meeting")
+    # Only public minutes: even the moment an exempt minute changed is not given away.
+    minutes_changed = children_modified(Minute, "meeting", public_minutes())
+    agenda = Subquery(AgendaPublication.objects.filter(meeting=OuterRef("pk"))
+                      .exclude(published_at=None).order_by("-published_at")
+                      .values("published_at")[:1], output_field=DateTimeField())
+    minutes = Subquery(published_meetings().filter(pk=OuterRef("pk"))
+                       .values("minutes_record__published_at")[:1],
+                       output_field=DateTimeField())
+    base = Coalesce(own, agenda, minutes, items, minutes_changed)
+    return Greatest(base, *(Coalesce(x, base) for x in (agenda, minutes, items,
+                                                          minutes_changed)))
+
+
+def children_modified(model, parent: str, rows=None) -> Subquery:
+    """The latest audit entry about any ``model`` row (of ``rows``, default all) whose
+    ``parent`` is the outer row."""
+    ct = ContentType.objects.get_for_model(model, for_concrete_model=True)
+    rows = rows if rows is not None else model.objects.all()
+    ids = (rows.filter(**{parent: OuterRef(OuterRef("pk"))})
+           .annotate(key=Cast("pk", CharField())).values("key"))
+    return Subquery(
+        AuditEntry.objects.filter(content_type_id=ct.pk, object_id__in=ids)
         .order_by("-at").values("at")[:1],
         output_field=DateTimeField(),
     )

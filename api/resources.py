@@ -228,7 +228,7 @@ MEMBERSHIPS = Resource(
 
 def _meetings():
     return (Meeting.objects.select_related("body", "venue")
-            .annotate(modified=queries.modified(Meeting), published=published_exists())
+            .annotate(modified=queries.meeting_modified(), published=published_exists())
             .order_by("date", "pk"))
 
 

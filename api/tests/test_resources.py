@@ -142,6 +142,13 @@ def test_bad_parameters_are_a_400_naming_them(client, query, parameter):
     assert parameter in error["parameters"]
 
 
+def test_any_valid_offset_is_accepted(client):
+    # PostgreSQL refuses offsets beyond ±15:59 in a query; ISO 8601 allows up to 23:59.
+    for since in ("0649-03-26T13:13:18%2B23:01", "2020-01-01T00:00:00-23:59"):
+        response = get(client, f"/api/agenda_items/?updated_since={since}")
+        assert response.status_code == 200, since
+
+
 def test_from_after_to_is_refused(client):
     response = get(client, "/api/meetings/?from=2020-01-02&to=2020-01-01")
     assert response.status_code == 400
@@ -234,3 +241,16 @@ def test_services_list_meetings_as_dicts():
     assert page["count"] == Meeting.objects.count()
     assert len(page["results"]) == 5
     assert set(page["results"][0]) >= {"id", "date", "body", "agenda_items", "updated_at"}
+
+
+def test_a_meeting_changes_when_its_minutes_are_published(client):
+    from .planting import plant_proceedings
+
+    mark = timezone.now()
+    planted = plant_proceedings()
+    url = "/api/meetings/?updated_since=" + mark.isoformat().replace("+", "%2B")
+    changed = [m["id"] for m in get(client, url).json()["results"]]
+    assert changed == [planted.meeting.pk]
+    data = get(client, f"/api/meetings/{planted.meeting.pk}/").json()
+    assert data["minutes_status"] == "published_draft"
+    assert data["minutes"] and data["attendance"]
