@@ -9,17 +9,20 @@ County Council on the day: the canary is absent. The positive control publishes 
 minutes: their canary then shows, so the fetches would have caught it.
 """
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
 from access.models import Account
+from council.models import Membership, TermOfOffice
 from moot import testing as t
 from moot.testing import verified_login
 from proceedings.models import Minute, Motion, Resolution, Vote
 from summons.testing import CANARY
 
-from .builders import closure_vote, council_meeting, meals_vote, publish
+from .builders import OCT_22, closure_vote, council_meeting, meals_vote, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +48,8 @@ def addresses(planted) -> list[str]:
 def councillor_not_on_the_council() -> Client:
     """A councillor (a term of office) holding no seat on the County Council that day."""
     outsider = t.person("Outsider")
+    TermOfOffice.objects.create(person=outsider, start=dt.date(2017, 5, 4))
+    assert not Membership.objects.on(OCT_22).filter(person=outsider).exists()
     user = User.objects.create_user("outsider", password="Long-enough-pass-1")
     Account.objects.create(user=user, person=outsider)
     return verified_login(Client(), user)
@@ -71,6 +76,8 @@ def test_the_canary_is_planted(planted):
 @pytest.mark.parametrize("who", ["signed out", "councillor not on the body"])
 def test_exempt_and_draft_proceedings_never_show(planted, who):
     client = Client() if who == "signed out" else councillor_not_on_the_council()
+    signed_in = "Signed in as" in client.get("/decisions/").content.decode()
+    assert signed_in == (who != "signed out")
     urls = addresses(planted)
     seen = fetch_all(client, urls)
     # The exempt and draft ones are not found at all; the public ones are.
