@@ -8,6 +8,7 @@ items and unpublished minutes never reach these pages. Papers follow the website
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -143,9 +144,14 @@ def register(f: Filters) -> QuerySet[Resolution]:
     if f.date_to:
         rows = rows.filter(minute__meeting__date__lte=f.date_to)
     if f.text:
+        # JSON stored as text may escape non-ASCII ("£" as "\u00a3", on SQLite): look for both.
+        escaped = json.dumps(f.text)[1:-1]
+        in_parts = Q(parts__icontains=f.text)
+        if escaped != f.text:
+            in_parts |= Q(parts__icontains=escaped)
         rows = rows.filter(
             Q(text__icontains=f.text)
-            | Q(parts__icontains=f.text)
+            | in_parts
             | Q(minute__title__icontains=f.text)
             | Q(minute__item__title__icontains=f.text)
         )

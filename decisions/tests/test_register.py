@@ -206,3 +206,11 @@ def test_reports_of_the_item_are_linked_once_published(client, published, settin
     assert "Seat negotiations" not in register
     page = text(client.get(f"/decisions/{resolution.pk}/"))
     assert href in page and "Seat negotiations" not in page
+
+
+def test_words_outside_ascii_are_found_in_the_parts(client, published):
+    minute = add_minute(council_meeting(), "Capital programme")
+    add_resolution(minute, "RESOLVED that:", ["£2.5m be added to the “roads” budget", "noted"])
+    for words in ("£2.5m", "“roads”", "ROADS"):
+        response = client.get("/decisions/", {"text": words})
+        assert "be added to the" in text(response), words
