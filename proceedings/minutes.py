@@ -275,7 +275,9 @@ def approve_minutes(
             )
         notes = []
         for c in corrections:
-            minute = Minute.objects.get(pk=c.minute.pk)
+            minute = Minute.objects.filter(pk=c.minute.pk).first()
+            if minute is None:
+                raise ValidationError("A correction names a minute that is no longer recorded.")
             c = Correction(minute, c.field, c.old, c.new, c.note)
             _check_correction(meeting, c)
             setattr(minute, c.field, getattr(minute, c.field).replace(c.old, c.new, 1))
@@ -341,6 +343,8 @@ def sign_minutes(
                 f"The minutes cannot be signed on {_day(on)}, before they were approved on "
                 f"{_day(record.approved_on)}."
             )
+        if signed_by is None:
+            raise ValidationError("Say who signed the minutes.")
         approving = record.approved_by_minute.meeting
         chair = _chair_of(approving)
         if chair is None or chair.pk != signed_by.pk:

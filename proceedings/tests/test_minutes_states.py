@@ -218,6 +218,8 @@ def test_signing_needs_approval_and_the_chair_of_the_approving_meeting(minuted):
     with pytest.raises(ValidationError, match="Only minutes approved as a correct record"):
         sign_minutes(c.meeting, c.members[1], LATER)
     approve_minutes(c.meeting, c.approving)
+    with pytest.raises(ValidationError, match="Say who signed"):
+        sign_minutes(c.meeting, None, LATER)
     # members[0] chaired the meeting minuted, but members[1] chaired the approving meeting.
     with pytest.raises(ValidationError, match=r"chair of the meeting that approved them .*"
                        r"that was Mr A Member1, not Mr A Member0"):

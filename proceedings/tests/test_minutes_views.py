@@ -208,3 +208,11 @@ def test_exempt_minutes_refused_to_others(published, clients):
     password_only.force_login(User.objects.get(username="member"))
     assert password_only.get(url(m, "minutes/exempt/")).status_code == 302
     assert not ExemptAccess.objects.exists()
+
+
+def test_odd_addresses_are_not_found(published, clients):
+    m = published.meeting
+    big = "9" * 25
+    for address in (f"/meetings/{big}/x/minutes/", url(m, f"minutes/versions/{big}/"),
+                    url(m, "minutes/versions/0/"), f"/meetings/{big}/x/minutes.pdf"):
+        assert clients.anonymous.get(address).status_code == 404, address
