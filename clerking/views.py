@@ -378,11 +378,20 @@ def _recorded(c: Change) -> str:
     motion = _motion_of(c)
     key = f"rec-{motion.pk}"
     d = c.bind(f.RecordedCountsForm, key)
-    choices = []
-    for person in _present(c.meeting):
-        value = c.request.POST.get(f"{key}-vote-{person.pk}", "")
-        if value:
-            choices.append((person, value))
+    # Every name posted goes to the service, which refuses (naming them) anyone absent,
+    # not entitled or named twice; nothing is silently dropped.
+    stem = f"{key}-vote-"
+    posted = {}
+    for name, value in c.request.POST.items():
+        if name.startswith(stem) and value:
+            try:
+                posted[int(name[len(stem):])] = value
+            except ValueError:
+                raise ValidationError("The vote names someone who is not in the record.") from None
+    people = Person.objects.in_bulk(list(posted))
+    if len(people) != len(posted):
+        raise ValidationError("The vote names someone who is not in the record.")
+    choices = [(people[pk], value) for pk, value in posted.items()]
     vote = Vote.objects.filter(motion=motion).first()
     kwargs = {"counts": c.form.announced(), "majority": d["majority"],
               "casting_vote": d["casting_vote"], "actor": c.user}

@@ -14,7 +14,6 @@ from proceedings.models import (
     Minute,
     MinutesRecord,
     Motion,
-    RecordedVote,
     Resolution,
     Vote,
 )
@@ -120,13 +119,22 @@ def test_a_whole_item_through_the_screen(c):
     # A recorded vote from an absent member is refused, naming them; nothing saved.
     grid = {f"rec-{motion.pk}-vote-{p.pk}": "for" for p in m[:5]}
     refused = post(c.url, {"op": "recorded", "motion": motion.pk, **grid,
-                           f"rec-{motion.pk}-vote-{m[5].pk}": "for",
+                           f"rec-{motion.pk}-vote-{m[5].pk}": "did_not_vote",
                            f"rec-{motion.pk}-majority": "simple"})
-    # m[5] is absent so is not in the grid: the form ignores the name; counts check it instead.
-    assert refused.status_code == 303
+    assert refused.status_code == 400
+    assert (f"{m[5]} is not recorded as a member present at this meeting, so cannot vote."
+            in refused.content.decode())
+    assert not Vote.objects.filter(motion=motion).exists()
+    assert Motion.objects.get(pk=motion.pk).outcome == ""
+    for bad in ("999999", "x"):
+        refused = post(c.url, {"op": "recorded", "motion": motion.pk, **grid,
+                               f"rec-{motion.pk}-vote-{bad}": "for",
+                               f"rec-{motion.pk}-majority": "simple"})
+        assert refused.status_code == 400 and "not in the record" in refused.content.decode()
+    assert post(c.url, {"op": "recorded", "motion": motion.pk, **grid,
+                        f"rec-{motion.pk}-majority": "simple"}).status_code == 303
     vote = Vote.objects.get(motion=motion)
     assert (vote.votes_for, vote.result) == (5, "carried")
-    assert not RecordedVote.objects.filter(vote=vote, person=m[5]).exists()
     # A correction whose announced counts do not match the names is refused.
     grid[f"rec-{motion.pk}-vote-{m[4].pk}"] = "against"
     refused = post(c.url, {"op": "recorded", "motion": motion.pk, **grid,
