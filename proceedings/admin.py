@@ -5,14 +5,18 @@ Every save goes through ``access.audit`` (the rules run in the models' ``clean``
 through services that refuse them once the minutes are approved, so a locked record shows the
 rules' message instead of changing. Votes and their results are recorded by the clerk's
 services and only shown here (the result is computed, never typed). Minutes are published
-with the "Publish minutes as draft" action, which calls ``minutes.publish_minutes``.
+with the "Publish minutes as draft" action, approved ("Approve as a correct record…", with a
+correction) and signed through the same services.
 """
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db import router, transaction
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -310,6 +314,53 @@ def _publish_each(admin_obj, request, meetings) -> None:
                                    messages.SUCCESS)
 
 
+class ApproveForm(forms.Form):
+    """The approving minute of a later meeting of the same body, and up to one correction."""
+
+    approving_minute = forms.ModelChoiceField(
+        Minute.objects.none(), help_text="The minute of the later meeting that approved them."
+    )
+    corrected_minute = forms.ModelChoiceField(
+        Minute.objects.none(), required=False, label="Correction: minute",
+        help_text="Leave blank when the minutes were approved without correction.",
+    )
+    field = forms.ChoiceField(choices=[("text", "Text"), ("title", "Title")], required=False,
+                              label="Correction: in the")
+    old = forms.CharField(required=False, label="Correction: words replaced", max_length=500)
+    new = forms.CharField(required=False, label="Correction: replaced by", max_length=500)
+
+    def __init__(self, record: MinutesRecord, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        meeting = record.meeting
+        self.fields["approving_minute"].queryset = Minute.objects.filter(
+            meeting__body_id=meeting.body_id, meeting__date__gt=meeting.date
+        ).select_related("meeting").order_by("meeting__date", "number")
+        self.fields["approving_minute"].label_from_instance = (
+            lambda m: f"{m.meeting.date:%-d %B %Y}, minute {m.number}: {m.title}"
+        )
+        self.fields["corrected_minute"].queryset = Minute.objects.filter(meeting=meeting)
+
+    def clean(self):
+        data = super().clean()
+        given = [bool(data.get(k)) for k in ("corrected_minute", "old", "new")]
+        if any(given) and not all(given):
+            raise ValidationError(
+                "A correction needs the minute, the words replaced and the words replacing them."
+            )
+        return data
+
+    def corrections(self) -> list[services.Correction]:
+        d = self.cleaned_data
+        if not d.get("corrected_minute"):
+            return []
+        return [services.Correction(d["corrected_minute"], d["field"] or "text", d["old"],
+                                    d["new"])]
+
+
+class SignForm(forms.Form):
+    signed_on = forms.DateField(label="Signed on", help_text="e.g. 10/12/2015")
+
+
 class VersionInline(admin.TabularInline):
     model = MinutesVersion
     extra = 0
@@ -337,7 +388,7 @@ class MinutesRecordAdmin(AuditedAdmin):
               "signed_by", "signed_on", "versions_list", "public_page"]
     readonly_fields = fields
     inlines = [VersionInline]
-    actions = ["publish"]
+    actions = ["publish", "approve", "sign"]
 
     @admin.display(description="Body", ordering="meeting__body__name")
     def body(self, obj):
@@ -377,6 +428,58 @@ class MinutesRecordAdmin(AuditedAdmin):
     def publish(self, request, queryset):
         meetings = Meeting.objects.filter(pk__in=queryset.values("meeting_id"))
         _publish_each(self, request, meetings)
+
+    def _one(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Choose the minutes of one meeting at a time.",
+                              messages.ERROR)
+            return None
+        return queryset.select_related("meeting__body").get()
+
+    def _ask(self, request, record, form, action: str, title: str):
+        return TemplateResponse(request, "admin/proceedings/minutes_action.html", {
+            **self.admin_site.each_context(request),
+            "title": title, "opts": self.model._meta, "record": record, "form": form,
+            "action": action, "checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        })
+
+    @admin.action(description="Approve as a correct record…", permissions=["change"])
+    def approve(self, request, queryset):
+        record = self._one(request, queryset)
+        if record is None:
+            return None
+        form = ApproveForm(record, request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            try:
+                services.approve_minutes(record.meeting, form.cleaned_data["approving_minute"],
+                                         form.corrections(), actor=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(request, f"{record.meeting}: minutes approved.",
+                                  messages.SUCCESS)
+                return None
+        return self._ask(request, record, form, "approve", "Approve as a correct record")
+
+    @admin.action(description="Record the chair's signature…", permissions=["change"])
+    def sign(self, request, queryset):
+        record = self._one(request, queryset)
+        if record is None:
+            return None
+        form = SignForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            approving = record.approved_by_minute.meeting if record.approved_by_minute else None
+            signer = services.chair_of_meeting(approving) if approving else None
+            try:
+                services.sign_minutes(record.meeting, signer, form.cleaned_data["signed_on"],
+                                      actor=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(request, f"{record.meeting}: signed by {signer}.",
+                                  messages.SUCCESS)
+                return None
+        return self._ask(request, record, form, "sign", "Record the chair's signature")
 
 
 @admin.register(MinutesVersion)

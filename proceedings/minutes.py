@@ -299,7 +299,8 @@ def approve_minutes(
         return record
 
 
-def _chair_of(meeting: Meeting):
+def chair_of_meeting(meeting: Meeting):
+    """Who chaired the meeting: recorded in the chair, else the body's chairman on the day."""
     from council.models import Membership, Role
 
     from .attendance import chair
@@ -346,7 +347,7 @@ def sign_minutes(
         if signed_by is None:
             raise ValidationError("Say who signed the minutes.")
         approving = record.approved_by_minute.meeting
-        chair = _chair_of(approving)
+        chair = chair_of_meeting(approving)
         if chair is None or chair.pk != signed_by.pk:
             who = f"{chair}" if chair else "nobody (no chair is recorded)"
             raise ValidationError(

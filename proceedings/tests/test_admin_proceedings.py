@@ -161,3 +161,46 @@ def test_a_locked_record_refuses_removal(admin_client, locked):
     assert "the record can no longer be changed" in response.content.decode()
     assert Minute.objects.filter(pk=c.minute.pk).exists()
     assert Resolution.objects.filter(pk=c.resolution.pk).exists()
+
+
+def test_approve_and_sign_through_the_admin(admin_client, minuted):
+    c = minuted
+    publish_minutes(c.meeting)
+    record = MinutesRecord.objects.get(meeting=c.meeting)
+    later = save_meeting(Meeting(body=c.body, date=dt.date(2016, 11, 1)), default_venue=False)
+    record_attendance(later, c.members[1], "present", in_chair=True)
+    approving = add_minute(later, "Minutes of 27 September 2016", number=20)
+    action = {"action": "approve", "_selected_action": [record.pk]}
+    page = admin_client.post(admin_url(MinutesRecord), action)
+    assert page.status_code == 200 and "Approve as a correct record" in page.content.decode()
+    # A correction whose words are not there: refused on the form, nothing changed.
+    bad = admin_client.post(admin_url(MinutesRecord), {
+        **action, "apply": 1, "approving_minute": approving.pk, "corrected_minute": c.minute.pk,
+        "field": "text", "old": "sandwiches", "new": "laptops"})
+    assert bad.status_code == 200
+    assert "does not appear in the text of minute 8" in bad.content.decode()
+    assert MinutesRecord.objects.get(pk=record.pk).status == "published_draft"
+    done = admin_client.post(admin_url(MinutesRecord), {
+        **action, "apply": 1, "approving_minute": approving.pk, "corrected_minute": c.minute.pk,
+        "field": "text", "old": "tablets", "new": "laptops"}, follow=True)
+    assert "minutes approved" in done.content.decode()
+    record.refresh_from_db()
+    assert record.status == "approved" and record.approved_by_minute == approving
+    assert "laptops" in Minute.objects.get(pk=c.minute.pk).text
+    signed = admin_client.post(admin_url(MinutesRecord), {
+        "action": "sign", "_selected_action": [record.pk], "apply": 1,
+        "signed_on": "01/11/2016"}, follow=True)
+    assert "signed by Mr A Member1" in signed.content.decode()
+    record.refresh_from_db()
+    assert record.status == "signed" and record.signed_by == c.members[1]
+
+
+def test_signing_unapproved_minutes_in_the_admin_is_refused(admin_client, minuted):
+    publish_minutes(minuted.meeting)
+    record = MinutesRecord.objects.get(meeting=minuted.meeting)
+    response = admin_client.post(admin_url(MinutesRecord), {
+        "action": "sign", "_selected_action": [record.pk], "apply": 1,
+        "signed_on": "01/11/2016"})
+    assert response.status_code == 200
+    assert "Only minutes approved as a correct record can be signed" in response.content.decode()
+    assert MinutesRecord.objects.get(pk=record.pk).status == "published_draft"
