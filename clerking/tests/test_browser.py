@@ -189,8 +189,13 @@ def test_refusal_page_and_error_summary_have_no_violations(live_server, demo_cou
     from django.contrib.auth.models import User
 
     from access.models import Account
+    from proceedings.attendance import record_attendance
+    from proceedings.votes import add_motion
 
     c = committee()
+    for person in c.members:
+        record_attendance(c.meeting, person, "present")
+    add_motion(c.meeting, "substantive", "That the report be noted.", mover=c.members[1])
     # A refusal shown without JavaScript: the error summary, HTTP 400.
     sign_in_clerk(page, live_server)
     page.goto(f"{live_server.url}/clerk/meetings/{c.meeting.pk}/")
@@ -201,6 +206,17 @@ def test_refusal_page_and_error_summary_have_no_violations(live_server, demo_cou
     assert posted.value.status == 400
     expect(page.locator(".govuk-error-summary")).to_contain_text("Write the words of the motion.")
     failures = accessibility(page, axe, "error")
+    # An autosave refused: the status line says why and the error summary appears.
+    page.reload()
+    page.locator(f"#att-{c.members[1].pk}-present").focus()
+    page.keyboard.press("x")
+    expect(page.locator("#clerk-status")).to_contain_text(
+        f"Not saved: {c.members[1]} cannot be recorded as absent: they moved "
+        "“That the report be noted.”")
+    expect(page.locator("#clerk-errors .govuk-error-summary")).to_be_visible()
+    settled(page)
+    failures |= accessibility(page, axe, "autosave-error")
+    assert Attendance.objects.get(meeting=c.meeting, person=c.members[1]).status == "present"
     # A councillor is refused the screen.
     page.context.clear_cookies()
     user = User.objects.create_user("councillor", password="Long-enough-pass-1")
