@@ -49,6 +49,8 @@ def test_attendance_autosaves_with_htmx(c):
     assert dict(Attendance.objects.filter(meeting=c.meeting).values_list(
         "person_id", "status")) == {c.members[1].pk: "present", c.members[2].pk: "apologies"}
     assert AuditEntry.objects.count() == before + 2
+    assert set(AuditEntry.objects.order_by("-pk")[:2].values_list("actor_name", flat=True)) == {
+        "clerk"}
     # A change of mind is a correction of the same entry.
     c.client.post(c.url, {"op": "attendance", f"att-{c.members[2].pk}": "present"}, **HTMX)
     assert Attendance.objects.get(meeting=c.meeting, person=c.members[2]).status == "present"

@@ -122,6 +122,8 @@ def test_second_chair_refused_through_the_service(sitting):
     change_chair(c.meeting, c.members[3])
     assert list(Attendance.objects.filter(meeting=c.meeting, in_chair=True)
                 .values_list("person_id", flat=True)) == [c.members[3].pk]
+    change_chair(c.meeting, None)
+    assert not Attendance.objects.filter(meeting=c.meeting, in_chair=True).exists()
 
 
 def test_chair_must_be_present(sitting):
