@@ -132,9 +132,9 @@ class MotionForm(ClerkForm):
 
 
 class HandsForm(ClerkForm):
-    votes_for = forms.IntegerField(min_value=0, label="For")
-    votes_against = forms.IntegerField(min_value=0, label="Against")
-    abstentions = forms.IntegerField(min_value=0, label="Abstain", initial=0)
+    votes_for = forms.IntegerField(min_value=0, max_value=9999, label="For")
+    votes_against = forms.IntegerField(min_value=0, max_value=9999, label="Against")
+    abstentions = forms.IntegerField(min_value=0, max_value=9999, label="Abstain", initial=0)
     majority = forms.ChoiceField(choices=MajorityRule.choices, label="Majority needed")
     casting_vote = forms.ChoiceField(choices=[("", "None (votes not equal)")] + list(Side.choices),
                                      required=False, label="Chair's casting vote")
@@ -143,9 +143,12 @@ class HandsForm(ClerkForm):
 class RecordedCountsForm(ClerkForm):
     """The recorded vote's options; the names come from the grid."""
 
-    announced_for = forms.IntegerField(min_value=0, required=False, label="For")
-    announced_against = forms.IntegerField(min_value=0, required=False, label="Against")
-    announced_abstain = forms.IntegerField(min_value=0, required=False, label="Abstain")
+    announced_for = forms.IntegerField(min_value=0, max_value=9999, required=False,
+                                       label="For")
+    announced_against = forms.IntegerField(min_value=0, max_value=9999, required=False,
+                                           label="Against")
+    announced_abstain = forms.IntegerField(min_value=0, max_value=9999, required=False,
+                                           label="Abstain")
     majority = forms.ChoiceField(choices=MajorityRule.choices, label="Majority needed")
     casting_vote = forms.ChoiceField(choices=[("", "None (votes not equal)")] + list(Side.choices),
                                      required=False, label="Chair's casting vote")

@@ -63,7 +63,7 @@ VOTE_KEYS = [(Choice.FOR, "For", "f"), (Choice.AGAINST, "Against", "a"),
 @require_safe
 @clerk_required
 def index(request):
-    today = dt.date.today()
+    today = timezone.localdate()
     qs = Meeting.objects.select_related("body").order_by("-date", "-start_time")
     todays = list(qs.filter(date=today))
     recent = list(qs.filter(date__lt=today)[:25])

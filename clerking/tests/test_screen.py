@@ -98,7 +98,12 @@ def test_bad_input_is_400_not_500(c):
          "action-due": "31/02/2030"},
         {"op": "minute", "minute": "1"},
         {"op": "remove_attendance", "attendance": "abc"},
+        {"op": "hands", "motion": "MOTION", "hands-MOTION-votes_for": "99999999999",
+         "hands-MOTION-votes_against": "1", "hands-MOTION-majority": "simple"},
     ]
+    motion = add_motion(c.meeting, "substantive", "x", item=c.items[1])
+    cases = [{k.replace("MOTION", str(motion.pk)): (str(motion.pk) if v == "MOTION" else v)
+              for k, v in data.items()} for data in cases]
     for data in cases:
         for extra in ({}, HTMX):
             response = c.client.post(c.url, data, **extra)
