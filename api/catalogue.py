@@ -89,6 +89,7 @@ TOMBSTONES = Resource(
               lambda o, c: r.ref(c, "meetings", o.meeting_id), nullable=True),
     ],
     rows=tombstones,
+    reuse_rows=False,
     filters=[Filter("updated_since", "date-time", "Only those gone at or after this moment."),
              Filter("type", "string", "Only this resource's.", enum=list(MODELS))],
     apply=_tombstones_apply,

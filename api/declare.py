@@ -103,6 +103,17 @@ class Resource:
     #: One public row by id, or None.
     one: Callable[[int], Any] | None = None
     example_filter: str = ""
+    #: ``rows()`` builds the same query every time: build it once and clone it (building a
+    #: query with many subqueries costs far more than running it).
+    reuse_rows: bool = True
+    _built: Any = field(default=None, init=False, repr=False)
+
+    def base_rows(self):
+        if not self.reuse_rows:
+            return self.rows()
+        if self._built is None:
+            self._built = self.rows()
+        return self._built.all()
 
     @property
     def label(self) -> str:

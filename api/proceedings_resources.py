@@ -9,7 +9,6 @@ from proceedings.models import (
     Choice,
     MajorityRule,
     Minute,
-    MinutesRecord,
     Motion,
     MotionKind,
     Office,
@@ -62,9 +61,11 @@ ATTENDEE = {
 def meetings_prepare(records, ctx: Context) -> dict:
     ids = [m.pk for m in records]
     # Which minutes are public is public.py's answer; the record then says how far along.
-    published = list(public.published_meetings().filter(pk__in=ids).values_list("pk", flat=True))
-    status = dict(MinutesRecord.objects.filter(meeting_id__in=published)
-                  .values_list("meeting_id", "status"))
+    status, published_at = {}, {}
+    for pk, state, at in (public.published_meetings().filter(pk__in=ids)
+                          .values_list("pk", "minutes_record__status",
+                                       "minutes_record__published_at")):
+        status[pk], published_at[pk] = state, at
     minutes: dict[int, list[int]] = {}
     attendance: dict[int, list] = {}
     if status:
@@ -74,7 +75,8 @@ def meetings_prepare(records, ctx: Context) -> dict:
         for a in (public.public_attendance().filter(meeting_id__in=list(status))
                   .order_by("status", "order", "pk")):
             attendance.setdefault(a.meeting_id, []).append(a)
-    return {"minutes_status": status, "minutes": minutes, "attendance": attendance}
+    return {"minutes_status": status, "minutes": minutes, "attendance": attendance,
+            "minutes_published_at": published_at}
 
 
 def meeting_fields() -> list[Field]:

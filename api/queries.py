@@ -14,6 +14,7 @@ from django.db.models.functions import Cast, Coalesce, Greatest
 from access.models import AuditEntry
 from meetings.models import AgendaItem, Meeting
 from papers.models import Document, DocumentVersion, ItemPaper
+from publishing.state import published_exists
 from website.queries import publication
 from website.queries.papers import public_q
 from website.queries.versions import public_versions
@@ -30,26 +31,67 @@ def modified(model, ref: str = "pk") -> Subquery:
     )
 
 
-def meeting_modified():
-    """A meeting changes with its own record, its agenda items and minutes, and when its
-    agenda (or a supplement) or its minutes are published: the latest of these."""
+MEETING_CHANGES = ("changed_own", "changed_items", "changed_minutes", "changed_agenda",
+                   "changed_published")
+
+
+def meeting_changes() -> dict:
+    """A meeting changes with its own record, its agenda items and public minutes, and when
+    its agenda (or a supplement) or its minutes are published. One annotation each (a single
+    expression combining them would repeat every subquery); ``changed_since`` asks whether
+    any is later than a moment. For a page of meetings the API reads the same times in a few
+    batch queries instead (``resources._meetings_prepare``)."""
     from proceedings.models import Minute
     from proceedings.public import public_minutes, published_meetings
+
+    changes = {
+        "changed_own": modified(Meeting),
+        # Items count once the agenda is published (before, they are not served).
+        "changed_items": children_modified(
+            AgendaItem, "meeting", AgendaItem.objects.filter(published_exists("meeting"))),
+        # Only public minutes: even the moment an exempt minute changed is not given away.
+        "changed_minutes": children_modified(Minute, "meeting", public_minutes()),
+        "changed_agenda": agenda_published_at(),
+        "changed_published": Subquery(
+            published_meetings().filter(pk=OuterRef("pk"))
+            .values("minutes_record__published_at")[:1], output_field=DateTimeField()),
+    }
+    assert tuple(changes) == MEETING_CHANGES
+    return changes
+
+
+def changed_since(names, moment) -> Q:
+    q = Q()
+    for name in names:
+        q |= Q(**{f"{name}__gte": moment})
+    return q
+
+
+def latest_audit(groups: dict) -> dict:
+    """{(model, id): time of its latest audit entry} for the ids in ``groups`` ({model:
+    ids}). One query."""
+    q = Q()
+    cts = {}
+    for model, ids in groups.items():
+        ids = [str(i) for i in ids]
+        if ids:
+            ct = ContentType.objects.get_for_model(model, for_concrete_model=True).pk
+            cts[ct] = model
+            q |= Q(content_type_id=ct, object_id__in=ids)
+    if not cts:
+        return {}
+    rows = (AuditEntry.objects.filter(q).values("content_type_id", "object_id")
+            .annotate(at=Max("at")).values_list("content_type_id", "object_id", "at"))
+    return {(cts[ct], int(pk)): at for ct, pk, at in rows}
+
+
+def agenda_published_at() -> Subquery:
+    """For a meeting queryset: when its agenda or latest supplement was published."""
     from publishing.models import AgendaPublication
 
-    own = modified(Meeting)
-    items = children_modified(AgendaItem, "meeting")
-    # Only public minutes: even the moment an exempt minute changed is not given away.
-    minutes_changed = children_modified(Minute, "meeting", public_minutes())
-    agenda = Subquery(AgendaPublication.objects.filter(meeting=OuterRef("pk"))
-                      .exclude(published_at=None).order_by("-published_at")
-                      .values("published_at")[:1], output_field=DateTimeField())
-    minutes = Subquery(published_meetings().filter(pk=OuterRef("pk"))
-                       .values("minutes_record__published_at")[:1],
-                       output_field=DateTimeField())
-    base = Coalesce(own, agenda, minutes, items, minutes_changed)
-    return Greatest(base, *(Coalesce(x, base) for x in (agenda, minutes, items,
-                                                          minutes_changed)))
+    return Subquery(AgendaPublication.objects.filter(meeting=OuterRef("pk"))
+                    .exclude(published_at=None).order_by("-published_at")
+                    .values("published_at")[:1], output_field=DateTimeField())
 
 
 def children_modified(model, parent: str, rows=None) -> Subquery:

@@ -228,11 +228,25 @@ MEMBERSHIPS = Resource(
 
 def _meetings():
     return (Meeting.objects.select_related("body", "venue")
-            .annotate(modified=queries.meeting_modified(), published=published_exists())
+            .annotate(published=published_exists(), agenda_at=queries.agenda_published_at())
             .order_by("date", "pk"))
 
 
+MEETING_CHANGES = queries.MEETING_CHANGES
+
+
+def _meetings_since(rows, v):
+    if "updated_since" not in v:
+        return rows
+    return (rows.annotate(**queries.meeting_changes())
+            .filter(queries.changed_since(MEETING_CHANGES, v["updated_since"])))
+
+
 def _meetings_prepare(records, ctx):
+    from proceedings.models import Minute
+
+    from . import proceedings_resources
+
     published = [m.pk for m in records if m.published]
     items: dict[int, list[int]] = {}
     if published:
@@ -240,8 +254,26 @@ def _meetings_prepare(records, ctx):
                                .order_by("order", "pk").values_list("meeting_id", "pk")):
             items.setdefault(meeting_id, []).append(pk)
     data = {"meeting_items": items}
-    from . import proceedings_resources
     data.update(proceedings_resources.meetings_prepare(records, ctx))
+    # When each changed, as ``queries.meeting_changes`` has it, from what is loaded already:
+    # the meeting, its published items and public minutes, and the two publications.
+    minute_owner = {pk: m for m, pks in data["minutes"].items() for pk in pks}
+    item_owner = {pk: m for m, pks in items.items() for pk in pks}
+    audited = queries.latest_audit({Meeting: [m.pk for m in records],
+                                    AgendaItem: list(item_owner), Minute: list(minute_owner)})
+    times: dict[int, list] = {m.pk: [] for m in records}
+    for (model, pk), at in audited.items():
+        owner = pk if model is Meeting else (item_owner if model is AgendaItem
+                                             else minute_owner)[pk]
+        times[owner].append(at)
+    for m in records:
+        if m.agenda_at is not None:
+            times[m.pk].append(m.agenda_at)
+    for pk, at in data["minutes_published_at"].items():
+        if at is not None:
+            times[pk].append(at)
+    for m in records:
+        m.modified = max(times[m.pk]) if times[m.pk] else None
     return data
 
 
@@ -291,7 +323,7 @@ MEETINGS = Resource(
     fields=[],  # filled in below (the proceedings fields import this module)
     rows=_meetings,
     filters=[UPDATED_SINCE, BODY, FROM, TO],
-    apply=lambda rows, v: meeting_filters(since(rows, v), v, ""),
+    apply=lambda rows, v: meeting_filters(_meetings_since(rows, v), v, ""),
     prepare=_meetings_prepare,
     example_filter="body=1&from=2017-01-01&to=2017-12-31",
 )
@@ -498,6 +530,7 @@ DOCUMENTS = Resource(
         UPDATED,
     ],
     rows=_documents,
+    reuse_rows=False,  # which documents are public is asked afresh each time
     filters=[UPDATED_SINCE, BODY, MEETING, FROM, TO],
     apply=_documents_filter,
     prepare=_documents_prepare,

@@ -58,7 +58,7 @@ def list_page(name: str, query=None, base: str = DEFAULT_BASE) -> dict:
     values = p.single_values(_querydict(query), PAGING | {f.name for f in resource.filters})
     page = p.parse_page(values)
     filters = parse_filters(resource, values)
-    rows = resource.apply(resource.rows(), filters)
+    rows = resource.apply(resource.base_rows(), filters)
     count = rows.count() if hasattr(rows, "count") and not isinstance(rows, list) else len(rows)
     pages = max(1, -(-count // page.size))
     records = list(rows[page.offset:page.offset + page.size]) if page.number <= pages else []
@@ -84,7 +84,7 @@ def detail(name: str, pk: int, base: str = DEFAULT_BASE) -> dict | None:
     resource = RESOURCES[name]
     if not 0 < pk <= p.MAX_ID:
         return None
-    record = resource.rows().filter(pk=pk).first()
+    record = resource.base_rows().filter(pk=pk).first()
     if record is None:
         return None
     return resource.serialise([record], Context(base))[0]
@@ -93,7 +93,7 @@ def detail(name: str, pk: int, base: str = DEFAULT_BASE) -> dict | None:
 def everything(name: str, base: str = DEFAULT_BASE, batch: int = 500):
     """Every public record of a resource, serialised a batch at a time (for the export)."""
     resource = RESOURCES[name]
-    rows = resource.rows()
+    rows = resource.base_rows()
     if isinstance(rows, list):
         yield from resource.serialise(rows, Context(base))
         return

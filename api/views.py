@@ -30,7 +30,6 @@ CORS = {
 def _cors(response: HttpResponse) -> HttpResponse:
     for name, value in CORS.items():
         response[name] = value
-    response["Vary"] = "Origin"
     return response
 
 

@@ -252,5 +252,26 @@ def test_a_meeting_changes_when_its_minutes_are_published(client):
     changed = [m["id"] for m in get(client, url).json()["results"]]
     assert changed == [planted.meeting.pk]
     data = get(client, f"/api/meetings/{planted.meeting.pk}/").json()
+    assert data["updated_at"] >= mark.isoformat().replace("+00:00", "Z")
     assert data["minutes_status"] == "published_draft"
     assert data["minutes"] and data["attendance"]
+
+
+def test_a_meeting_changes_with_its_published_items_only(client):
+    from meetings import services as meeting_services
+    from moot import testing as t
+
+    published = Meeting.objects.get(body__name="Policy and Resources Cabinet Committee",
+                                    date=dt.date(2017, 9, 15))
+    unpublished = t.meeting()
+    hidden = t.item(unpublished, "1", "Not yet public")
+    mark = timezone.now()
+    item = published.items.get(number="1")
+    item.title = "Apologies and Substitutes"
+    meeting_services.save_agenda_item(item)
+    hidden.title = "Still not public"
+    meeting_services.save_agenda_item(hidden)
+    url = "/api/meetings/?updated_since=" + mark.isoformat().replace("+", "%2B")
+    changed = get(client, url).json()["results"]
+    assert [m["id"] for m in changed] == [published.pk]
+    assert changed[0]["updated_at"] >= mark.isoformat().replace("+00:00", "Z")
