@@ -106,6 +106,7 @@ TITLE_HEADLINE = f'StartSel="{MARK_START}", StopSel="{MARK_END}", HighlightAll=t
 
 
 WINDOW = 600  # characters of a text given to ts_headline
+CANDIDATES = 200  # matches ranked on their full vectors (per page block)
 
 
 def anchor(query: Query) -> str:
@@ -124,17 +125,35 @@ class PostgresBackend(Backend):
                f"WHERE e.search_vector @@ q.query AND {cond}")
         return self._fetch(sql, [query.websearch(), *params])[0][0]
 
+    def _ranked_sql(self, cond: str, with_total: bool) -> str:
+        """Two stages in one query. The matches (full vectors, through the GIN index) are
+        ordered by the rank of a small vector of each row's title and first words, which
+        needs no paper's full vector; the best ``CANDIDATES`` are then ranked on their full
+        vectors. Ranking every match of a common word on its full vector would read and
+        decompress thousands of papers."""
+        total = ", count(*) OVER () AS total" if with_total else ""
+        return (
+            f"{self._q}, cand AS (SELECT e.id, e.date{total} FROM search_entry e, q "
+            f"WHERE e.search_vector @@ q.query AND {cond} "
+            "ORDER BY ts_rank(e.rank_vector, q.query) DESC, e.date DESC NULLS LAST, e.id "
+            "LIMIT %s) "
+            f"SELECT cand.id, ts_rank(e.search_vector, q.query) AS r"
+            f"{', cand.total' if with_total else ''} "
+            "FROM cand JOIN search_entry e ON e.id = cand.id, q "
+            "ORDER BY r DESC, cand.date DESC NULLS LAST, cand.id LIMIT %s OFFSET %s"
+        )
+
+    @staticmethod
+    def _candidates(offset: int, limit: int) -> int:
+        return CANDIDATES * -(-(offset + limit) // CANDIDATES)
+
     def _ranked(self, query, where, offset, limit) -> list[tuple]:
         """(id, rank, total) of one page; the count comes with it, as a window over the
         matches, which ranking reads anyway."""
         cond, params = where.render()
-        sql = (
-            f"{self._q}SELECT e.id, ts_rank(e.search_vector, q.query) AS r, "
-            "count(*) OVER () AS total "
-            f"FROM search_entry e, q WHERE e.search_vector @@ q.query AND {cond} "
-            "ORDER BY r DESC, e.date DESC NULLS LAST, e.id LIMIT %s OFFSET %s"
-        )
-        return self._fetch(sql, [query.websearch(), *params, limit, offset])
+        return self._fetch(self._ranked_sql(cond, True),
+                           [query.websearch(), *params, self._candidates(offset, limit),
+                            limit, offset])
 
     def _headlines(self, query, ids: list[int]) -> dict[int, tuple[str, str]]:
         """ts_headline of each row's title and of a window of its text around the first
@@ -169,6 +188,12 @@ class PostgresBackend(Backend):
         return ranked[0][2], [Row(pk, rank, *heads[pk]) for pk, rank, _ in ranked]
 
     def floor(self, query, where, limit=20):
+        cond, params = where.render()
+        return [r[0] for r in self._fetch(self._ranked_sql(cond, False), [
+            query.websearch(), *params, self._candidates(0, limit), limit, 0])]
+
+    def floor_full_rank(self, query, where, limit=20):
+        """The naive floor: every match ranked on its full vector."""
         cond, params = where.render()
         sql = (f"{self._q}SELECT e.id FROM search_entry e, q WHERE e.search_vector @@ q.query "
                f"AND {cond} ORDER BY ts_rank(e.search_vector, q.query) DESC LIMIT %s")
