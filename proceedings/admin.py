@@ -31,6 +31,7 @@ from .models import (
     Declaration,
     Minute,
     MinutesRecord,
+    MinutesStatus,
     MinutesVersion,
     Motion,
     NilDeclarations,
@@ -104,9 +105,13 @@ class RecordInline(AuditedInline):
     delete_service = staticmethod(delete_checked)
 
 
-def _status(meeting_id: int) -> str:
-    record = MinutesRecord.objects.filter(meeting_id=meeting_id).first()
-    return record.get_status_display() if record else "Draft (not published)"
+def _status(meeting: Meeting) -> str:
+    """The minutes' state; reads the record the list page selected with the meeting."""
+    try:
+        record = meeting.minutes_record
+    except MinutesRecord.DoesNotExist:
+        return MinutesStatus.DRAFT.label
+    return record.get_status_display()
 
 
 @admin.register(Procedure)
@@ -257,7 +262,7 @@ class MinuteAdmin(RecordAdmin):
     list_display = ["number", "title", "meeting", "body", "exempt", "minutes_status"]
     list_display_links = ["number", "title"]
     list_filter = ["exempt", "body", "municipal_year"]
-    list_select_related = ["meeting__body", "body"]
+    list_select_related = ["meeting__body", "meeting__minutes_record", "body"]
     search_fields = ["title", "text", "body__name"]
     autocomplete_fields = ["meeting"]
     raw_id_fields = ["item"]
@@ -267,7 +272,7 @@ class MinuteAdmin(RecordAdmin):
 
     @admin.display(description="Minutes")
     def minutes_status(self, obj):
-        return _status(obj.meeting_id)
+        return _status(obj.meeting)
 
     @admin.action(description="Publish minutes as draft (the selected minutes' meetings)",
                   permissions=["change"])
