@@ -50,6 +50,10 @@ def test_decisions_pages_have_no_accessibility_violations(live_server, record, p
             assert response.status == status, path
             if violations := axe(page):
                 failures[f"{name}@{width}"] = violations
+            # Nothing makes the page itself scroll sideways (wide tables scroll in a region).
+            wide = page.evaluate("() => document.documentElement.scrollWidth")
+            if wide > width:
+                failures[f"{name}@{width}"] = f"the page is {wide}px wide"
             page.screenshot(path=str(SHOTS / f"decisions-{name}-{width}.png"), full_page=True)
     assert failures == {}, pformat(failures)
 
