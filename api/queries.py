@@ -20,12 +20,18 @@ from website.queries.papers import public_q
 from website.queries.versions import public_versions
 
 
+def about(model) -> Q:
+    """Audit entries about ``model``, by its name rather than its content type's id: the
+    resources' queries are built once and reused (``Resource.base_rows``), and must not hold
+    an id that a flushed test database can give to another type."""
+    meta = model._meta.concrete_model._meta
+    return Q(content_type__app_label=meta.app_label, content_type__model=meta.model_name)
+
+
 def modified(model, ref: str = "pk") -> Subquery:
     """The time of the latest audit entry about the row (``ref`` reaches its key)."""
-    ct = ContentType.objects.get_for_model(model, for_concrete_model=True)
     return Subquery(
-        AuditEntry.objects.filter(content_type_id=ct.pk,
-                                  object_id=Cast(OuterRef(ref), CharField()))
+        AuditEntry.objects.filter(about(model), object_id=Cast(OuterRef(ref), CharField()))
         .order_by("-at").values("at")[:1],
         output_field=DateTimeField(),
     )
@@ -97,12 +103,11 @@ def agenda_published_at() -> Subquery:
 def children_modified(model, parent: str, rows=None) -> Subquery:
     """The latest audit entry about any ``model`` row (of ``rows``, default all) whose
     ``parent`` is the outer row."""
-    ct = ContentType.objects.get_for_model(model, for_concrete_model=True)
     rows = rows if rows is not None else model.objects.all()
     ids = (rows.filter(**{parent: OuterRef(OuterRef("pk"))})
            .annotate(key=Cast("pk", CharField())).values("key"))
     return Subquery(
-        AuditEntry.objects.filter(content_type_id=ct.pk, object_id__in=ids)
+        AuditEntry.objects.filter(about(model), object_id__in=ids)
         .order_by("-at").values("at")[:1],
         output_field=DateTimeField(),
     )

@@ -12,6 +12,7 @@ from papers.models import DocumentKind, ItemPaper, SourceKind
 from publishing.state import published_exists
 from website.queries import publication
 from website.queries.papers import Paper, Restricted, entries, paper_url
+from website.queries.versions import public_versions
 
 from . import queries
 from .declare import Context, Field, Filter, Resource, attr, blank_none
@@ -444,7 +445,7 @@ def _documents_filter(rows, v):
 
 
 def _documents_prepare(records, ctx):
-    ids, versions = queries.public_document_ids()
+    versions = public_versions([d.pk for d in records])
     tops = {d.parent_id or d.pk for d in records}
     published = publication.all_paper_ids()
     places: dict[int, list] = {}
