@@ -39,25 +39,18 @@ NO_GROUP = "Group not recorded"
 
 
 def minutes_url(meeting: Meeting) -> str | None:
-    """The public minutes of the meeting, where the site has a page for them."""
-    for name in ("proceedings:minutes", "proceedings:meeting_minutes", "website:minutes"):
-        try:
-            return reverse(name, args=[meeting.pk, meeting.slug])
-        except NoReverseMatch:
-            continue
-    return None
+    """The meeting's published minutes (the proceedings app's page), if the site has it."""
+    try:
+        return reverse("proceedings:minutes", args=[meeting.pk, meeting.slug])
+    except NoReverseMatch:
+        return None
 
 
 def minute_url(minute: Minute) -> str:
-    """One minute: its place in the published minutes, else the decision page's copy of it."""
+    """One minute in the published minutes ("" without a minutes page: callers then link
+    the decision page's copy of the minute)."""
     base = minutes_url(minute.meeting)
-    if base:
-        return f"{base}#minute-{minute.number}"
-    return ""
-
-
-def item_url(meeting: Meeting) -> str:
-    return meeting.get_absolute_url() + "#agenda"
+    return f"{base}#minute-{minute.number}" if base else ""
 
 
 # --- minute text ---------------------------------------------------------------------------
