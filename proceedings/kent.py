@@ -14,11 +14,8 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from access import audit
 from council.models import Body, Person
-from council.models.people import NameFormKind
 from council.names import resolve
-from council.services import add_name_form
 from demo.kent.meetings import SCHOOL_MEALS_MOTION
 from demo.kent.people import (
     APOLOGIES_2015,
@@ -456,28 +453,11 @@ def load_22_october_2015() -> Meeting:
     if not Minute.objects.filter(meeting=meeting, number=FIRST_MINUTE).exists():
         _record_meeting(meeting, body)
     with transaction.atomic():
-        _vote_list_forms(meeting)
         _write_minutes(meeting)
         record = MinutesRecord.objects.filter(meeting=meeting).first()
         if record is None or record.status == MinutesStatus.DRAFT:
             publish_minutes(meeting, actor_name="demo", at=PUBLISHED)
     return meeting
-
-
-# The vote lists print "Ms S Howes" for the member the attendance list prints "Mrs S Howes"
-# (002:83; 002:261, 002:279): her vote-list (short) form. The people loader records it as a
-# variant; it is the form the minutes print in a vote list, so it is recorded as short.
-VOTE_LIST_FORMS = [("Mrs S Howes", "Ms S Howes")]
-
-
-def _vote_list_forms(meeting: Meeting) -> None:
-    present = [a.person for a in meeting.attendances.filter(status=AttendanceStatus.PRESENT)]
-    for printed, short in VOTE_LIST_FORMS:
-        form = add_name_form(_one(printed, present), short, NameFormKind.SHORT,
-                             "vote lists 002:261, 002:279", actor_name="demo")
-        if form.kind != NameFormKind.SHORT:
-            form.kind = NameFormKind.SHORT
-            audit.save(form, actor_name="demo")
 
 
 def _write_minutes(meeting: Meeting) -> None:

@@ -153,7 +153,7 @@ NAME_FORMS = [
     ("Mr R A Marsh", "Mr A Marsh", "short", "004:120; vote lists 002:261"),
     ("Mr P M Hill, OBE", "Mr M Hill", "short", "vote lists 002:261"),
     ("Mr M A Wickham", "Mr A Wickham", "short", "vote lists 002:261"),
-    ("Mrs S Howes", "Ms S Howes", "variant", "vote lists 002:261"),
+    ("Mrs S Howes", "Ms S Howes", "short", "vote lists 002:261, 002:279"),
     ("Mr L B Ridings, MBE", "Mr Leyland Ridings", "informal", "004:253"),
     ("Mr N J D Chard", "Mr Nick Chard", "informal", "004:257"),
     ("Mrs P A V Stockell", "Mrs Paulina Stockell", "informal", "004:257; 002:797"),
