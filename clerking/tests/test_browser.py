@@ -85,6 +85,8 @@ def test_clerk_minutes_a_meeting_end_to_end(live_server, demo_council, page, axe
     page.get_by_label("In the chair").select_option(label=m[0].formal_name)
     expect(status).to_contain_text(f"Saved: {m[0].formal_name} in the chair.")
     settled(page)
+    expect(page.locator("#clerk-summary")).to_contain_text(
+        f"Present: 5 (quorum 2). In the chair: {m[0].formal_name}.")
 
     # The page again: radios reflect what was saved.
     page.reload()
