@@ -8,6 +8,8 @@ SECTIONS = {
     "calendar": "calendar", "calendar_month": "calendar",
     "members": "members", "former_members": "members", "member": "members",
     "outside_bodies": "outside_bodies", "outside_body": "outside_bodies",
+    "register": "decisions", "decision": "decisions", "vote": "decisions",
+    "voting_record": "members",
 }
 
 

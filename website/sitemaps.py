@@ -5,17 +5,19 @@ from django.urls import reverse
 
 from council.models import Body, Person
 from meetings.models import Meeting
+from proceedings import public as proceedings
 
 from .queries import papers
 
 
 class StaticPages(Sitemap):
     def items(self):
-        return ["home", "committees", "members", "former_members", "calendar", "outside_bodies",
-                "accessibility"]
+        return ["website:home", "website:committees", "website:members",
+                "website:former_members", "website:calendar", "website:outside_bodies",
+                "website:accessibility", "decisions:register"]
 
     def location(self, item):
-        return reverse(f"website:{item}")
+        return reverse(item)
 
 
 class Bodies(Sitemap):
@@ -51,5 +53,37 @@ class Papers(Sitemap):
         return item[2]
 
 
+class Minutes(Sitemap):
+    """Published minutes (public part only; exempt minutes have no public address)."""
+
+    limit = 5000
+
+    def items(self):
+        return proceedings.published_meetings().select_related("body").order_by("date", "pk")
+
+    def location(self, item):
+        return reverse("proceedings:minutes", args=[item.pk, item.slug])
+
+
+class Decisions(Sitemap):
+    limit = 5000
+
+    def items(self):
+        return proceedings.public_resolutions().order_by("pk").values_list("pk", flat=True)
+
+    def location(self, item):
+        return reverse("decisions:decision", args=[item])
+
+
+class Votes(Sitemap):
+    limit = 5000
+
+    def items(self):
+        return proceedings.public_votes().order_by("pk").values_list("pk", flat=True)
+
+    def location(self, item):
+        return reverse("decisions:vote", args=[item])
+
+
 SITEMAPS = {"pages": StaticPages, "bodies": Bodies, "meetings": Meetings, "members": Members,
-            "papers": Papers}
+            "papers": Papers, "minutes": Minutes, "decisions": Decisions, "votes": Votes}

@@ -168,3 +168,21 @@ def test_contact_officer_page_says_what_they_are_contact_for(client):
     page = text(response)
     assert f"Officer {pr.contact_officer.full_name}" in page
     assert f"Contact officer for {pr.name}" in page
+
+
+def test_sitemap_lists_published_minutes_decisions_and_votes(client):
+    from proceedings.models import Resolution, Vote
+
+    council = meeting("County Council", dt.date(2015, 10, 22))
+    xml = client.get("/sitemap.xml").content.decode()
+    assert f"/meetings/{council.pk}/{council.slug}/minutes/</loc>" in xml
+    assert "/decisions/</loc>" in xml
+    for resolution in Resolution.objects.filter(minute__meeting=council):
+        assert f"/decisions/{resolution.pk}/</loc>" in xml
+    votes = Vote.objects.filter(motion__meeting=council)
+    assert votes.count() == 2
+    for vote in votes:
+        assert f"/votes/{vote.pk}/</loc>" in xml
+    # Unpublished minutes have no address in the sitemap.
+    dec = meeting("County Council", dt.date(2015, 12, 10))
+    assert f"/meetings/{dec.pk}/{dec.slug}/minutes/</loc>" not in xml
