@@ -197,6 +197,14 @@ class ResolutionForm(ClerkForm):
     )
     motion = forms.ModelChoiceField(queryset=None, required=False, label="From the motion",
                                     empty_label="No motion")
+    delegated_to = forms.CharField(
+        max_length=300, required=False, label="Decision delegated to (optional)",
+        help_text="e.g. the Head of Democratic Services",
+    )
+    in_consultation_with = forms.CharField(
+        max_length=300, required=False, label="In consultation with (optional)",
+        help_text="e.g. the Leader of the UKIP Group",
+    )
 
     def __init__(self, *args, motions=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -468,7 +468,9 @@ def _resolution(c: Change) -> str:
     d = c.bind(f.ResolutionForm, f"res-{minute.pk}",
                motions=Motion.objects.filter(meeting=c.meeting))
     minute_services.add_resolution(minute, d["text"].strip(), c.form.cleaned_parts(),
-                                   motion=d["motion"], actor=c.user)
+                                   motion=d["motion"], actor=c.user,
+                                   delegated_to=d["delegated_to"].strip(),
+                                   in_consultation_with=d["in_consultation_with"].strip())
     return f"resolution of minute {minute.number}"
 
 

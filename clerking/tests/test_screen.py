@@ -170,10 +170,22 @@ def test_a_whole_item_through_the_screen(c):
     assert post(c.url, {"op": "resolution", "minute": minute.pk,
                         f"res-{minute.pk}-text": "RESOLVED that:-",
                         f"res-{minute.pk}-parts": "the programme be approved;\n\nofficers report",
-                        f"res-{minute.pk}-motion": motion.pk}).status_code == 303
+                        f"res-{minute.pk}-motion": motion.pk,
+                        f"res-{minute.pk}-delegated_to": "the Head of Democratic Services",
+                        f"res-{minute.pk}-in_consultation_with": "the Chairman",
+                        }).status_code == 303
     resolution = Resolution.objects.get(minute=minute)
     assert resolution.parts == ["the programme be approved;", "officers report"]
     assert resolution.motion == motion
+    assert resolution.delegated_to == "the Head of Democratic Services"
+    assert resolution.in_consultation_with == "the Chairman"
+    # Consultation without a delegation is refused with the rule's words; nothing saved.
+    refused = c.client.post(c.url, {"op": "resolution", "minute": minute.pk,
+                                    f"res-{minute.pk}-text": "RESOLVED that:-",
+                                    f"res-{minute.pk}-in_consultation_with": "the Chairman"})
+    assert refused.status_code == 400
+    assert "Say to whom the decision is delegated" in refused.content.decode()
+    assert Resolution.objects.filter(minute=minute).count() == 1
     assert post(c.url, {"op": "action", "action-kind": "undertaking",
                         "action-text": "Circulate the list of schemes.",
                         "action-owner": m[0].pk, "action-due": "2030-04-01"}).status_code == 303
