@@ -16,6 +16,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from . import popolo, services
 from .catalogue import RESOURCES
 
+CHUNK = 64 * 1024
+
 
 class _Pipe:
     """A write-only file for ``zipfile`` whose contents are taken away as they arrive."""
@@ -23,10 +25,12 @@ class _Pipe:
     def __init__(self):
         self.chunks: list[bytes] = []
         self.position = 0
+        self.waiting = 0  # bytes written and not yet taken
 
     def write(self, data) -> int:
         self.chunks.append(bytes(data))
         self.position += len(data)
+        self.waiting += len(data)
         return len(data)
 
     def tell(self) -> int:
@@ -37,7 +41,7 @@ class _Pipe:
 
     def take(self) -> bytes:
         data = b"".join(self.chunks)
-        self.chunks = []
+        self.chunks, self.waiting = [], 0
         return data
 
 
@@ -64,7 +68,6 @@ def stream(base: str) -> Iterator[bytes]:
             with archive.open(filename, "w", force_zip64=True) as member:
                 for chunk in chunks:
                     member.write(chunk)
-                    if pipe.position and pipe.chunks:
+                    if pipe.waiting >= CHUNK:
                         yield pipe.take()
-            yield pipe.take()
     yield pipe.take()

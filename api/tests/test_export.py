@@ -48,3 +48,14 @@ def test_export_revalidates(client):
     b"".join(first.streaming_content)
     again = client.get("/api/export.zip", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
+
+
+def test_export_is_sent_in_pieces_as_it_is_built(monkeypatch):
+    from api import export
+
+    monkeypatch.setattr(export, "CHUNK", 1024)
+    pieces = list(export.stream("http://testserver"))
+    assert len(pieces) > 5
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(pieces)))
+    assert archive.testzip() is None
+    assert len(json.loads(archive.read("meetings.json"))) > 0
