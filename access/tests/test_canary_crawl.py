@@ -1,17 +1,22 @@
-"""Exempt information never leaks (issue 4 §1).
+"""Exempt information never leaks (issue 4 §1, extended by issues 5 and 6).
 
 A unique string is planted in an exempt report, an exempt appendix of a public report, an
-exempt agenda item's own text and a confidential minutes document. Then every public surface is
-crawled — every page reachable from "/", the sitemap, feeds and calendars linked from pages,
-PDF packs and papers (bytes and extracted text), error pages, the back office signed out — first
-signed out, then signed in as a councillor who does not sit on the body. The string must appear
-nowhere. New public surfaces are covered as long as something public links to them.
+exempt agenda item's own text, a confidential minutes document, an exempt minute with its
+resolution and action, and a motion on the exempt item with a recorded vote (the minutes being
+published). Then every public surface is crawled — every page reachable from "/", the sitemap,
+feeds and calendars linked from pages, PDF packs and papers (bytes and extracted text), minutes
+and their PDFs, the decisions register and vote pages, search, the JSON API (following every
+link in its answers), the Popolo file and the bulk export archive (every file in it), the
+modern.gov web service, error pages, the back office signed out — first signed out, then signed
+in as a councillor who does not sit on the body. The string must appear nowhere. New public
+surfaces are covered as long as something public links to them.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections import deque
 from urllib.parse import urljoin, urlsplit
 
@@ -26,11 +31,16 @@ from moot import testing as t
 from papers import services
 from papers.models import Classification, Document, DocumentKind, Report
 from papers.packs import request_pack, run_pack
+from proceedings.actions import add_action
+from proceedings.attendance import record_attendance
+from proceedings.minutes import add_minute, add_resolution, publish_minutes
+from proceedings.models import Minute, Motion
+from proceedings.votes import add_motion, record_vote
 
 pytestmark = pytest.mark.django_db
 CANARY = "CANARY-d41c9e-never-public"
 SKIP_PREFIXES = ("/static/", "/admin/logout", "/sign-out/")
-LIMIT = 1500  # pages; the demo council has a few hundred
+LIMIT = 3000  # pages; the demo council has several hundred
 
 
 @pytest.fixture
@@ -56,28 +66,64 @@ def planted(settings, tmp_path):
 
     paper(exempt_item, f"Exempt report {CANARY}", Classification.EXEMPT, 3)
     public_item = meeting.items.get(number="12")
-    public = paper(public_item, "Public report with an exempt appendix", Classification.UNRESTRICTED)
+    public = paper(public_item, "Public report with an exempt appendix",
+                   Classification.UNRESTRICTED)
     paper(public_item, f"Exempt appendix {CANARY}", Classification.EXEMPT, 1, parent=public,
           kind=DocumentKind.APPENDIX)
     minutes_item = meeting.items.get(number="4")
     paper(minutes_item, f"Confidential minute {CANARY}", Classification.CONFIDENTIAL,
           kind=DocumentKind.MINUTES)
+    plant_proceedings(meeting, exempt_item)
     public_pack = run_pack(request_pack(meeting, enqueue=False).pk)
     members_pack = run_pack(request_pack(meeting, "members", enqueue=False).pk)
     return meeting, public_pack, members_pack
 
 
+def plant_proceedings(meeting: Meeting, exempt_item: AgendaItem) -> None:
+    """Proceedings of the meeting with the canary in everything exempt; minutes published."""
+    members = [m.person for m in meeting.body.memberships.filter(
+        person__isnull=False, start__lte=meeting.date).exclude(end__lt=meeting.date)]
+    for person in members[:4]:
+        record_attendance(meeting, person, "present")
+    public_minute = add_minute(meeting, "Public minute", item=meeting.items.get(number="12"),
+                               text="The Committee noted the report.")
+    add_resolution(public_minute, "RESOLVED that the report be noted.")
+    secret = add_minute(meeting, f"Exempt minute {CANARY}", item=exempt_item,
+                        text=f"{CANARY} in the exempt minute.", exempt=True, exempt_paragraph=3,
+                        public_summary="The Committee considered a contract.")
+    add_resolution(secret, f"RESOLVED that {CANARY}.", [f"{CANARY} part"],
+                   delegated_to=f"{CANARY} officer")
+    add_action(meeting, f"{CANARY} action", owner_text="Head of Property", minute=secret)
+    motion = add_motion(meeting, "substantive", f"{CANARY} motion text", item=exempt_item,
+                        mover=members[0], seconder=members[1])
+    record_vote(motion, "recorded", counts=(3, 1, 0),
+                choices=[(members[0], "for"), (members[1], "for"), (members[2], "for"),
+                         (members[3], "against")])
+    publish_minutes(meeting)
+
+
 def text_of(response) -> str:
     body = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.get("Content-Type", "").startswith("application/zip"):
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            names = archive.namelist()
+            assert names, "the export archive holds files"
+            return "\n".join(archive.read(n).decode("utf-8", errors="replace") for n in names)
     if response.get("Content-Type", "").startswith("application/pdf"):
         assert CANARY.encode() not in body
         return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(body)).pages)
-    return body.decode("utf-8", errors="replace")
+    return re.sub(r"</?mark[^>]*>", "", body.decode("utf-8", errors="replace"))
+
+
+def json_links(text: str) -> list[str]:
+    """Every address in a JSON answer (the API links its resources to each other)."""
+    return re.findall(r'"((?:https?://[^"/]+)?/(?:api|meetings|members|committees)/[^"]*)"', text)
 
 
 def links(url: str, text: str) -> set[str]:
     found = set()
-    for href in re.findall(r'(?:href|src)="([^"#]+)', text) + re.findall(r"<loc>([^<]+)</loc>", text):
+    hrefs = re.findall(r'(?:href|src)="([^"#]+)', text) + re.findall(r"<loc>([^<]+)</loc>", text)
+    for href in hrefs:
         parts = urlsplit(urljoin(url, href.replace("&amp;", "&")))
         if parts.netloc not in ("", "testserver", "127.0.0.1:8000", "localhost"):
             continue
@@ -102,8 +148,12 @@ def crawl(client: Client, extra: list[str]) -> dict[str, int]:
             continue
         text = text_of(response)
         assert CANARY not in text, f"{url} shows exempt information"
-        if "html" in response.get("Content-Type", "") or "xml" in response.get("Content-Type", ""):
+        kind = response.get("Content-Type", "")
+        if "html" in kind or "xml" in kind:
             queue.extend(links(url, text) - seen.keys())
+        elif "json" in kind:
+            queue.extend(links(url, " ".join(f'href="{u}"' for u in json_links(text)))
+                         - seen.keys())
     return seen
 
 
@@ -114,8 +164,17 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
         urls += [f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/",
                  f"/meetings/{meeting.pk}/papers/{doc.pk}/",
                  f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/pdf/"]
-    return urls + ["/no-such-page/", "/meetings/999999/", "/admin/", "/admin/papers/document/",
-                   f"/media/packs/{meeting.slug}-members-pack.pdf"]
+    # Search echoes its query, so it is asked for parts of the canary; a leak would show the
+    # whole string in a snippet (highlight marks are removed before the check).
+    machine = ["/search/?q=d41c9e", "/search/?q=never+public", "/search/?q=exempt", "/api/",
+               "/api/popolo.json", "/api/export.zip", f"/api/meetings/{meeting.pk}/",
+               f"/mgWebService.asmx/GetMeeting?lMeetingId={meeting.pk}",
+               "/mgWebService.asmx/GetCommittees",
+               "/mgWebService.asmx/GetMeetings?lCommitteeId=0&sFromDate=01/01/2017"
+               "&sToDate=31/12/2017"]
+    return machine + urls + [
+        "/no-such-page/", "/meetings/999999/", "/admin/", "/admin/papers/document/",
+        f"/media/packs/{meeting.slug}-members-pack.pdf"]
 
 
 def check_planted(meeting, members_pack) -> None:
@@ -124,6 +183,8 @@ def check_planted(meeting, members_pack) -> None:
     assert AgendaItem.objects.filter(meeting=meeting, part=Part.EXEMPT, purpose__contains=CANARY)
     pdf = members_pack.file.open("rb").read()
     assert CANARY in "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert Minute.objects.filter(meeting=meeting, exempt=True, text__contains=CANARY).exists()
+    assert Motion.objects.filter(meeting=meeting, text__contains=CANARY, vote__isnull=False)
 
 
 def test_the_public_never_sees_exempt_information(planted):
@@ -134,8 +195,12 @@ def test_the_public_never_sees_exempt_information(planted):
     assert any(u.endswith("agenda-reports-pack.pdf") for u in seen), "the public pack was crawled"
     assert any("/papers/" in u and seen[u] == 200 for u in seen), "public papers were crawled"
     assert len(seen) > 100
-    for url in restricted_addresses(meeting)[:-5]:
-        assert seen[url] == 404, url
+    assert f"/meetings/{meeting.pk}/{meeting.slug}/minutes/" in seen, "the minutes were crawled"
+    assert any(u.startswith("/votes/") for u in seen), "the vote pages were crawled"
+    assert any(u.startswith("/api/meetings/") for u in seen), "the API was crawled"
+    for url in restricted_addresses(meeting):
+        if url.startswith("/meetings/") and "/papers/" in url:
+            assert seen[url] == 404, url
 
 
 def test_a_councillor_not_on_the_body_sees_no_more(planted):
