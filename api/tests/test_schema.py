@@ -48,9 +48,11 @@ def test_schema_is_valid_openapi():
     assert {f"/api/{name}/" for name in RESOURCES} <= listed
     assert "/api/meetings/{id}/" in listed
     import jsonschema
+    from openapi_spec_validator import validate
     from schemathesis.specs.openapi import definitions
 
     jsonschema.validate(SCHEMA, definitions.OPENAPI_30)
+    validate(json.loads(json.dumps(SCHEMA)))  # the OpenAPI project's own validator
 
 
 def test_every_field_is_described():
