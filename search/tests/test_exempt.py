@@ -98,8 +98,10 @@ def test_the_entitled_find_the_canary_labelled_exempt(client, signed_in, planted
     assert kinds == ["appendix", "item", "report"], kinds
     assert all(h.exempt and h.exempt_paragraph == 3 for h in result.hits)
     assert all("/restricted/" in h.url for h in result.hits if h.kind != "item")
-    html = client.get("/search/", {"q": CANARY}).content.decode()
+    response = client.get("/search/", {"q": CANARY})
+    html = response.content.decode()
     assert CANARY in html and "Exempt</strong>" in html
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     assert client.get("/search/json/", {"q": CANARY}).json()["total"] == 3
     # The exempt item's full row replaces its public stand-in: one row per item.
     items = services.search("Company Governance", user, kinds=["item"]).hits
