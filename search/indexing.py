@@ -26,7 +26,7 @@ import logging
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from council.models import Person
 from meetings.models import AgendaItem, Meeting
@@ -173,6 +173,21 @@ def _paper_entries(meetings: list[Meeting], agenda: set[int],
     return entries
 
 
+def _minutes_url(meeting: Meeting, number: int) -> str:
+    try:
+        url = reverse("proceedings:minutes", args=[meeting.pk, meeting.slug])
+    except NoReverseMatch:  # no minutes page: the meeting's
+        url = meeting.get_absolute_url()
+    return f"{url}#minute-{number}"
+
+
+def _decision_url(pk: int) -> str:
+    try:
+        return reverse("decisions:decision", args=[pk])
+    except NoReverseMatch:
+        return ""
+
+
 def _proceedings_entries(meetings: list[Meeting]) -> list[Entry]:
     """Minutes and decisions, as far as ``proceedings.public`` makes them public."""
     try:
@@ -186,7 +201,7 @@ def _proceedings_entries(meetings: list[Meeting]) -> list[Entry]:
         entries.append(Entry(
             kind=Kind.MINUTES, object_id=minute.pk, meeting=m, body_id=m.body_id, date=m.date,
             title=clean(f"Minute {minute.number}: {minute.title}", 500),
-            text=clean(minute.text), url=m.get_absolute_url() + f"#minute-{minute.number}"))
+            text=clean(minute.text), url=_minutes_url(m, minute.number)))
     for res in public.public_resolutions().filter(minute__meeting_id__in=list(by_pk)) \
             .select_related("minute"):
         minute = res.minute
@@ -199,7 +214,7 @@ def _proceedings_entries(meetings: list[Meeting]) -> list[Entry]:
             kind=Kind.DECISION, object_id=res.pk, meeting=m, body_id=m.body_id, date=m.date,
             title=clean(f"Decision, minute {minute.number}: {minute.title}", 500),
             text=clean(_join(res.text, *map(str, parts), delegated, consult)),
-            url=m.get_absolute_url() + f"#minute-{minute.number}"))
+            url=_decision_url(res.pk) or _minutes_url(m, minute.number)))
     return entries
 
 

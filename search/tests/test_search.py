@@ -66,13 +66,26 @@ def test_meetings_items_and_members_are_found():
     assert person.get_absolute_url() in [h.url for h in members]
 
 
-def test_public_minutes_are_found():
+def test_public_minutes_are_found(client):
     from proceedings.public import public_minutes
 
     minute = public_minutes().order_by("pk").first()
     assert minute is not None, "the demo publishes the minutes of 22 October 2015"
     result = services.search(f'"{minute.title}"', kinds=["minutes"])
-    assert f"#minute-{minute.number}" in " ".join(h.url for h in result.hits)
+    m = minute.meeting
+    assert f"/meetings/{m.pk}/{m.slug}/minutes/#minute-{minute.number}" in [
+        h.url for h in result.hits]
+    assert client.get(f"/meetings/{m.pk}/{m.slug}/minutes/").status_code == 200
+
+
+def test_public_decisions_link_to_their_page(client):
+    from proceedings.public import public_resolutions
+
+    resolution = public_resolutions().order_by("pk").first()
+    assert resolution is not None, "the demo publishes resolutions of 22 October 2015"
+    result = services.search(f'"{resolution.minute.title}"', kinds=["decision"])
+    assert f"/decisions/{resolution.pk}/" in [h.url for h in result.hits]
+    assert client.get(f"/decisions/{resolution.pk}/").status_code == 200
 
 
 def test_results_are_paged():
