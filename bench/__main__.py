@@ -1,5 +1,10 @@
-"""`python -m bench [name …]`: run the benchmarks and print their figures."""
+"""`python -m bench [name …]`: run the benchmarks and print their figures.
 
+Each benchmark sets Django up on its own database, so with more than one name each runs in a
+process of its own.
+"""
+
+import subprocess
 import sys
 
 from . import pack_bench, search_bench
@@ -8,5 +13,11 @@ BENCHES = {"pack": pack_bench.main, "search": search_bench.main}
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(BENCHES)
-    for name in names:
-        BENCHES[name]()
+    unknown = [n for n in names if n not in BENCHES]
+    if unknown:
+        sys.exit(f"Unknown benchmark(s): {', '.join(unknown)}. Known: {', '.join(BENCHES)}.")
+    if len(names) == 1:
+        BENCHES[names[0]]()
+    else:
+        failed = [n for n in names if subprocess.call([sys.executable, "-m", "bench", n])]
+        sys.exit(f"Failed: {', '.join(failed)}" if failed else 0)

@@ -14,8 +14,8 @@ from meetings.models import Venue
 from . import bodies as B
 from . import meetings as M
 from . import papers as PAPERS
-from . import publications as PUBLICATIONS
 from . import people as P
+from . import publications as PUBLICATIONS
 from .dates import MUNICIPAL_2015, TERM_2013, TERM_2017
 
 NAME = B.AUTHORITY["name"]

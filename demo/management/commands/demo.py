@@ -13,6 +13,7 @@ from demo.loader import ACTOR, Loader
 from demo.synthetic import generate
 from demo.synthetic.options import Options
 from demo.wipe import wipe
+from search.indexing import rebuild as rebuild_search_index
 
 
 class Command(BaseCommand):
@@ -64,6 +65,8 @@ class Command(BaseCommand):
                 existing = None
             loader = Loader(strict=existing is None)
             kent.load(loader)
+        # Search reads the record as loaded (also on a re-run that added nothing).
+        rebuild_search_index()
         if verbosity >= 1:
             for refusal in loader.skipped:
                 self.stderr.write(f"Not added (the record has changed since): {refusal}")
