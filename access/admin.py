@@ -7,7 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 
-from .admin_base import BLANK, changed_fields, readable_changes
+from .admin_base import BLANK, ReadOnlyAdmin, changed_fields, readable_changes
 from .models import AuditEntry
 
 
@@ -32,7 +32,7 @@ class RecordTypeFilter(admin.SimpleListFilter):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["when", "who", "action", "record_type", "object_link", "fields_changed"]
     list_display_links = ["when"]
     list_filter = ["action", RecordTypeFilter, ("actor_name", admin.AllValuesFieldListFilter)]
@@ -49,15 +49,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
     show_full_result_count = False  # counting a long trail on every page load is slow
 
     # The trail is written by access.audit only; nobody edits or removes it here.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
     @admin.display(description="when", ordering="at")
     def when(self, entry):
         return formats.localize(timezone.localtime(entry.at))
@@ -149,19 +140,10 @@ class AccessGrantAdmin(AuditedAdmin):
 
 
 @admin.register(ExemptAccess)
-class ExemptAccessAdmin(admin.ModelAdmin):
+class ExemptAccessAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """Every view or download of exempt information; nobody may change it."""
 
     list_display = ["at", "username", "action", "description", "ip_address"]
     list_filter = ["action"]
     search_fields = ["username", "description"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -437,3 +437,24 @@ def _name_of(model, pk, names: dict) -> str:
             obj = None
         names[key] = str(obj) if obj is not None else f"#{pk} (no longer in the record)"
     return names[key]
+
+
+class ReadOnlyAdmin:
+    """Mixin for a ModelAdmin over a record written only by services (a trail, a log, a
+    computed result): listed and viewable, never added, changed or deleted here."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(ReadOnlyAdmin):
+    """Mixin for an inline shown for information only (versions, recorded votes)."""
+
+    extra = 0
+    can_delete = False

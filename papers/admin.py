@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from access.admin_base import AuditedAdmin, AuditedInline
+from access.admin_base import AuditedAdmin, AuditedInline, ReadOnlyInline
 from meetings.models import Meeting
 
 from . import convert, packs, services
@@ -76,10 +76,8 @@ class DocumentForm(forms.ModelForm):
         return data
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(ReadOnlyInline, admin.TabularInline):
     model = DocumentVersion
-    extra = 0
-    can_delete = False
     fields = [
         "number",
         "source_kind",
@@ -91,12 +89,6 @@ class VersionInline(admin.TabularInline):
     ]
     readonly_fields = fields
     verbose_name_plural = "versions (kept for ever; a published version never changes)"
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class AttachmentInline(AuditedInline, admin.TabularInline):

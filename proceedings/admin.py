@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from access import audit
-from access.admin_base import AuditedAdmin, AuditedInline, Refused
+from access.admin_base import AuditedAdmin, AuditedInline, ReadOnlyAdmin, ReadOnlyInline, Refused
 from meetings.models import Meeting
 
 from . import minutes as services
@@ -155,22 +155,14 @@ class NilDeclarationsAdmin(RecordAdmin):
     autocomplete_fields = ["meeting"]
 
 
-class RecordedVoteInline(admin.TabularInline):
+class RecordedVoteInline(ReadOnlyInline, admin.TabularInline):
     model = RecordedVote
-    extra = 0
-    can_delete = False
     fields = ["person", "choice"]
     readonly_fields = fields
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Vote)
-class VoteAdmin(AuditedAdmin):
+class VoteAdmin(ReadOnlyAdmin, AuditedAdmin):
     """Votes are recorded by the clerk's services, which compute the result; shown here."""
 
     list_display = ["motion", "meeting", "method", "votes_for", "votes_against", "abstentions",
@@ -187,18 +179,9 @@ class VoteAdmin(AuditedAdmin):
     def meeting(self, obj):
         return obj.motion.meeting
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(RecordedVote)
-class RecordedVoteAdmin(AuditedAdmin):
+class RecordedVoteAdmin(ReadOnlyAdmin, AuditedAdmin):
     """How each member voted in a recorded vote: recorded with the vote, shown here."""
 
     list_display = ["person", "choice", "vote", "meeting"]
@@ -211,15 +194,6 @@ class RecordedVoteAdmin(AuditedAdmin):
     @admin.display(description="Meeting")
     def meeting(self, obj):
         return obj.vote.motion.meeting
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Motion)
@@ -366,18 +340,10 @@ class SignForm(forms.Form):
     signed_on = forms.DateField(label="Signed on", help_text="e.g. 10/12/2015")
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(ReadOnlyInline, admin.TabularInline):
     model = MinutesVersion
-    extra = 0
-    can_delete = False
     fields = ["number", "status", "created_at", "created_by", "note", "approving_minute"]
     readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(MinutesRecord)
@@ -488,7 +454,7 @@ class MinutesRecordAdmin(AuditedAdmin):
 
 
 @admin.register(MinutesVersion)
-class MinutesVersionAdmin(AuditedAdmin):
+class MinutesVersionAdmin(ReadOnlyAdmin, AuditedAdmin):
     """Versions are immutable snapshots."""
 
     list_display = ["record", "number", "status", "created_at", "created_by", "note"]
@@ -497,12 +463,3 @@ class MinutesVersionAdmin(AuditedAdmin):
     fields = ["record", "number", "status", "created_at", "created_by", "note",
               "approving_minute", "public_html", "exempt_html"]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -17,7 +17,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from access.admin_base import AuditedAdmin
+from access.admin_base import AuditedAdmin, ReadOnlyAdmin
 
 from . import admin_views, workflow
 from .models import (
@@ -174,7 +174,7 @@ class ReportWorkflowAdmin(AuditedAdmin):
 
 
 @admin.register(AgendaPublication)
-class AgendaPublicationAdmin(admin.ModelAdmin):
+class AgendaPublicationAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """The publication log: the evidence of when documents were open to inspection."""
 
     list_display = ["meeting", "kind", "number", "published_at", "deadline", "on_time",
@@ -183,15 +183,6 @@ class AgendaPublicationAdmin(admin.ModelAdmin):
     list_select_related = ["meeting__body"]
     search_fields = ["meeting__body__name"]
     date_hierarchy = "published_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -204,17 +195,8 @@ class AgendaPublicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(PublicationEvent)
-class PublicationEventAdmin(admin.ModelAdmin):
+class PublicationEventAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["meeting", "kind", "document", "at", "by_name", "note"]
     list_filter = ["kind"]
     list_select_related = ["meeting__body", "document"]
     search_fields = ["meeting__body__name", "document__title", "note"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
