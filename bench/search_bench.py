@@ -24,7 +24,7 @@ import time
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/moot_bench"
 YEARS = int(os.environ.get("MOOT_BENCH_YEARS", "20"))
 WORDS = int(os.environ.get("MOOT_BENCH_WORDS", "1000"))
-RUNS = 5
+RUNS = int(os.environ.get("MOOT_BENCH_RUNS", "5"))
 
 
 def setup() -> None:
@@ -165,7 +165,8 @@ def measure() -> dict:
             engine.floor_full_rank(parsed, where, 20)
             naive_t = time.perf_counter() - t
             naive.append(naive_t)
-        rows.append((text, filters, result.total, statistics.median(times),
+        matches = f"{result.total}{'+' if result.more else ''}"
+        rows.append((text, filters, matches, statistics.median(times),
                      statistics.median(floors), naive_t))
     return {"queries": len(qs), "s_p50": pct(s, 50), "s_p95": pct(s, 95),
             "s0_p50": pct(s0, 50), "s0_p95": pct(s0, 95), "rows": rows,

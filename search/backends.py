@@ -46,16 +46,18 @@ class Row:
 class Backend:
     vendor = ""
 
-    def count(self, query: Query, where: Where) -> int:
+    def count(self, query: Query, where: Where, most: int | None = None) -> int:
+        """The number of matching rows; counting stops past ``most`` (then ``most + 1``)."""
         raise NotImplementedError
 
     def page(self, query: Query, where: Where, offset: int, limit: int) -> list[Row]:
         raise NotImplementedError
 
-    def search(self, query: Query, where: Where, offset: int, limit: int
-               ) -> tuple[int, list[Row]]:
-        """The number of matching rows and one ranked page of them with snippets."""
-        total = self.count(query, where)
+    def search(self, query: Query, where: Where, offset: int, limit: int,
+               most: int | None = None) -> tuple[int, list[Row]]:
+        """The number of matching rows (counted up to ``most``, then ``most + 1``) and one
+        ranked page of them with snippets."""
+        total = self.count(query, where, most)
         rows = self.page(query, where, offset, limit) if offset < total else []
         return total, rows
 
@@ -76,10 +78,12 @@ class SQLiteBackend(Backend):
     _from = ("FROM search_entry_fts JOIN search_entry e ON e.id = search_entry_fts.rowid "
              "WHERE search_entry_fts MATCH %s")
 
-    def count(self, query, where):
+    def count(self, query, where, most=None):
         cond, params = where.render()
-        sql = f"SELECT count(*) {self._from} AND {cond}"
-        return self._fetch(sql, [query.fts5(), *params])[0][0]
+        sql = f"SELECT 1 {self._from} AND {cond}"
+        if most is not None:
+            sql, params = f"{sql} LIMIT %s", [*params, most + 1]
+        return self._fetch(f"SELECT count(*) FROM ({sql})", [query.fts5(), *params])[0][0]
 
     def page(self, query, where, offset, limit):
         cond, params = where.render()
@@ -117,29 +121,49 @@ def anchor(query: Query) -> str:
 
 class PostgresBackend(Backend):
     vendor = "postgresql"
-    _q = "WITH q AS (SELECT websearch_to_tsquery('english'::regconfig, %s) AS query) "
+    # The query is written out (not a CTE) wherever it is used, so that the planner sees a
+    # constant tsquery and estimates how many rows match it.
+    _tsq = "websearch_to_tsquery('english'::regconfig, %s)"
 
-    def count(self, query, where):
+    def count(self, query, where, most=None):
+        """Through the GIN index. The query comes from a materialized CTE here, on purpose:
+        the planner then assumes few matches, so never prefers a sequential scan that would
+        stop at ``most`` (it tests, and decompresses, the full vector of every row it passes:
+        half a second when few rows match)."""
         cond, params = where.render()
-        sql = (f"{self._q}SELECT count(*) FROM search_entry e, q "
-               f"WHERE e.search_vector @@ q.query AND {cond}")
-        return self._fetch(sql, [query.websearch(), *params])[0][0]
+        sql = ("SELECT 1 FROM search_entry e, q WHERE e.search_vector @@ q.query "
+               f"AND {cond}")
+        if most is not None:
+            sql, params = f"{sql} LIMIT %s", [*params, most + 1]
+        return self._fetch(f"WITH q AS MATERIALIZED (SELECT {self._tsq} AS query) "
+                           f"SELECT count(*) FROM ({sql}) t",
+                           [query.websearch(), *params])[0][0]
 
-    def _ranked_sql(self, cond: str, with_total: bool) -> str:
-        """Two stages in one query. The matches (full vectors, through the GIN index) are
-        ordered by the rank of a small vector of each row's title and first words, which
-        needs no paper's full vector; the best ``CANDIDATES`` are then ranked on their full
-        vectors. Ranking every match of a common word on its full vector would read and
-        decompress thousands of papers."""
-        total = ", count(*) OVER () AS total" if with_total else ""
+    def _ranked_sql(self, cond: str) -> str:
+        """The best matches in two stages, in one query.
+
+        Candidates: first the rows whose title or opening words (``rank_vector``, found
+        through its own GIN index) match the query, by ``ts_rank`` on that small vector, each
+        confirmed on its full vector only as it is taken; then, if there are too few of those,
+        the other matches, newest first (their title and opening words do not match, so their
+        rank there is nil). The best candidates are then ranked on their full vectors. Neither
+        stage reads a full vector beyond the candidates', nor ranks every match of a common
+        word."""
+        q = self._tsq
         return (
-            f"{self._q}, cand AS (SELECT e.id, e.date{total} FROM search_entry e, q "
-            f"WHERE e.search_vector @@ q.query AND {cond} "
-            "ORDER BY ts_rank(e.rank_vector, q.query) DESC, e.date DESC NULLS LAST, e.id "
+            "WITH cand AS ((SELECT lead.id, lead.date FROM (SELECT e.id, e.date, "
+            f"ts_rank(e.rank_vector, {q}) AS r FROM search_entry e "
+            f"WHERE e.rank_vector @@ {q} AND {cond} "
+            "ORDER BY r DESC, e.date DESC NULLS LAST, e.id OFFSET 0) lead "
+            # A subplan, run row by row in rank order until there are enough (a join
+            # could test every row's full vector first).
+            f"WHERE (SELECT f.search_vector @@ {q} FROM search_entry f WHERE f.id = lead.id) "
             "LIMIT %s) "
-            f"SELECT cand.id, ts_rank(e.search_vector, q.query) AS r"
-            f"{', cand.total' if with_total else ''} "
-            "FROM cand JOIN search_entry e ON e.id = cand.id, q "
+            "UNION ALL (SELECT e.id, e.date FROM search_entry e "
+            f"WHERE e.search_vector @@ {q} AND NOT (e.rank_vector @@ {q}) AND {cond} "
+            "ORDER BY e.date DESC NULLS LAST, e.id LIMIT %s) LIMIT %s) "
+            f"SELECT cand.id, ts_rank(e.search_vector, {q}) AS r "
+            "FROM cand JOIN search_entry e ON e.id = cand.id "
             "ORDER BY r DESC, cand.date DESC NULLS LAST, cand.id LIMIT %s OFFSET %s"
         )
 
@@ -148,12 +172,11 @@ class PostgresBackend(Backend):
         return CANDIDATES * -(-(offset + limit) // CANDIDATES)
 
     def _ranked(self, query, where, offset, limit) -> list[tuple]:
-        """(id, rank, total) of one page; the count comes with it, as a window over the
-        matches, which ranking reads anyway."""
+        """(id, rank) of one page."""
         cond, params = where.render()
-        return self._fetch(self._ranked_sql(cond, True),
-                           [query.websearch(), *params, self._candidates(offset, limit),
-                            limit, offset])
+        n, q = self._candidates(offset, limit), query.websearch()
+        return self._fetch(self._ranked_sql(cond), [
+            q, q, *params, q, n, q, q, *params, n, n, q, limit, offset])
 
     def _headlines(self, query, ids: list[int]) -> dict[int, tuple[str, str]]:
         """ts_headline of each row's title and of a window of its text around the first
@@ -178,26 +201,23 @@ class PostgresBackend(Backend):
         return dict(zip(order, rows, strict=True))
 
     def page(self, query, where, offset, limit):
-        return self.search(query, where, offset, limit)[1]
-
-    def search(self, query, where, offset, limit):
         ranked = self._ranked(query, where, offset, limit)
-        if not ranked:  # no matches, or a page past the last: count them
-            return self.count(query, where), []
-        heads = self._headlines(query, [pk for pk, _, _ in ranked])
-        return ranked[0][2], [Row(pk, rank, *heads[pk]) for pk, rank, _ in ranked]
+        if not ranked:
+            return []
+        heads = self._headlines(query, [pk for pk, _ in ranked])
+        return [Row(pk, rank, *heads[pk]) for pk, rank in ranked]
 
     def floor(self, query, where, limit=20):
-        cond, params = where.render()
-        return [r[0] for r in self._fetch(self._ranked_sql(cond, False), [
-            query.websearch(), *params, self._candidates(0, limit), limit, 0])]
+        """The same two-stage ranking as ``page``, ids only."""
+        return [pk for pk, _ in self._ranked(query, where, 0, limit)]
 
     def floor_full_rank(self, query, where, limit=20):
         """The naive floor: every match ranked on its full vector."""
         cond, params = where.render()
-        sql = (f"{self._q}SELECT e.id FROM search_entry e, q WHERE e.search_vector @@ q.query "
-               f"AND {cond} ORDER BY ts_rank(e.search_vector, q.query) DESC LIMIT %s")
-        return [r[0] for r in self._fetch(sql, [query.websearch(), *params, limit])]
+        sql = (f"SELECT e.id FROM search_entry e WHERE e.search_vector @@ {self._tsq} "
+               f"AND {cond} ORDER BY ts_rank(e.search_vector, {self._tsq}) DESC LIMIT %s")
+        return [r[0] for r in self._fetch(sql, [query.websearch(), *params, query.websearch(),
+                                                limit])]
 
 
 def backend() -> Backend:

@@ -15,6 +15,9 @@ The stable entry point is::
   "appendix", "minutes", "decision", "paper", "member").
 - ``page`` from 1; ``page_size`` from 1 to ``MAX_PAGE_SIZE``.
 
+``total`` is exact up to ``COUNT_LIMIT`` matches (or ``PAGES_AHEAD`` pages past ``page``);
+beyond that counting stops, ``total`` is that limit and ``more`` is true ("more than …").
+
 Raises ``SearchError`` (a ``ValidationError``; ``.messages`` are plain words for the user)
 for an unknown body, member or kind, a date that is not a date, a range that ends before it
 begins, or a bad page. An empty query is not an error: the result is empty and ``notes``
@@ -41,6 +44,11 @@ from .models import MARK_END, MARK_START, PAGE_BREAK, Entry, Kind
 
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 500
+# Matches are counted exactly up to this many (or to a few pages past the page asked for);
+# past it the result says "more than". Counting every match of a common word costs more than
+# finding the page.
+COUNT_LIMIT = 1000
+PAGES_AHEAD = 4
 
 
 class SearchError(ValidationError):
@@ -89,7 +97,8 @@ class Hit:
 class SearchResult:
     query: str  # the text searched for, as used
     hits: list[Hit] = field(default_factory=list)
-    total: int = 0
+    total: int = 0  # exact, unless ``more``
+    more: bool = False  # more than ``total`` rows matched (counting stopped there)
     page: int = 1
     page_size: int = 20
     filters: Filters = field(default_factory=Filters)
@@ -110,7 +119,7 @@ class SearchResult:
     def as_dict(self) -> dict:
         f = self.filters
         return {
-            "query": self.query, "total": self.total, "page": self.page,
+            "query": self.query, "total": self.total, "more": self.more, "page": self.page,
             "page_size": self.page_size, "pages": self.pages, "notes": self.notes,
             "filters": {
                 "body": f.body.slug if f.body else None,
@@ -273,7 +282,9 @@ def search(query, user=None, *, body=None, date_from=None, date_to=None, kinds=(
     if parsed.is_empty:
         return result
     where, aud = conditions(filters, user)
-    result.total, rows = backend().search(parsed, where, (page - 1) * page_size, page_size)
+    most = max(COUNT_LIMIT, (page + PAGES_AHEAD) * page_size)
+    total, rows = backend().search(parsed, where, (page - 1) * page_size, page_size, most)
+    result.total, result.more = min(total, most), total > most
     if rows:
         result.hits = _hits(rows, user, aud, parsed)
     return result

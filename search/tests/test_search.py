@@ -99,6 +99,26 @@ def test_results_are_paged():
     assert beyond.hits == [] and beyond.total == first.total
 
 
+
+def test_the_count_stops_at_the_limit_and_says_more(client, monkeypatch):
+    exact = services.search("council", page_size=5)
+    assert exact.total > 12 and not exact.more
+    monkeypatch.setattr(services, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(services, "PAGES_AHEAD", 1)
+    capped = services.search("council", page_size=5)  # counted to (1 + 1) pages of 5
+    assert (capped.total, capped.more, capped.pages) == (10, True, 2)
+    assert [h.url for h in capped.hits] == [h.url for h in exact.hits]
+    second = services.search("council", page=2, page_size=5)  # counted to 3 pages
+    assert (second.total, second.more, second.first) == (15, exact.total > 15, 6)
+    assert len(second.hits) == 5
+    # The website's pages are of 20: counted to 40.
+    assert services.search("council", page_size=20).total == 40 < exact.total
+    page = client.get("/search/", {"q": "council"}).content.decode()
+    assert re.search(r"More than <span[^>]*>40</span> results", page)
+    data = client.get("/search/json/", {"q": "council"}).json()
+    assert data["more"] is True and data["total"] == 40 and len(data["results"]) == 20
+
+
 # --- filters -------------------------------------------------------------------------------
 
 
