@@ -14,7 +14,9 @@ from papers.models import Document, ItemPaper
 from publishing import changes
 from publishing.models import AgendaPublication, PublicationKind
 from search import indexing, services
+from search.backends import backend
 from search.models import Entry, Kind
+from search.query import parse
 from summons.testing import PR, SEPT_15
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +119,47 @@ def test_the_count_stops_at_the_limit_and_says_more(client, monkeypatch):
     assert re.search(r"More than <span[^>]*>40</span> results", page)
     data = client.get("/search/json/", {"q": "council"}).json()
     assert data["more"] is True and data["total"] == 40 and len(data["results"]) == 20
+
+
+# Past the opening words that PostgreSQL ranks candidates by (search/migrations/0002).
+FILLER = "The committee noted the report and agreed the recommendations. " * 40
+
+
+def _paper(object_id: int, title: str, text: str, **kw) -> Entry:
+    return Entry.objects.create(kind=Kind.PAPER, object_id=object_id, title=title, text=text,
+                                url=f"/papers/{object_id}/", **kw)
+
+
+def test_words_deep_in_a_long_paper_are_found_and_ranked_below_a_title():
+    assert len(FILLER) > 2000
+    _paper(990001, "Annual review", FILLER + "The zanzibarian hedgerow survey is attached.")
+    _paper(990002, "Zanzibarian hedgerow survey", "A short note.")
+    _paper(990003, "Hedgerows", FILLER + "A hedgerow survey, not a zanzibarian one.")
+    result = services.search("zanzibarian")
+    assert result.total == 3 and not result.more
+    assert titles(result)[0] == "Zanzibarian hedgerow survey"
+    assert set(titles(result)) == {"Annual review", "Zanzibarian hedgerow survey", "Hedgerows"}
+    deep = next(h for h in result.hits if h.title == "Annual review")
+    assert marked("anzibarian", deep.snippet_html)
+    phrase = services.search('"zanzibarian hedgerow survey"')
+    assert sorted(titles(phrase)) == ["Annual review", "Zanzibarian hedgerow survey"]
+    assert titles(services.search("zanzibarian -attached")) == [
+        "Zanzibarian hedgerow survey", "Hedgerows"]
+
+
+def test_an_exempt_row_with_the_words_deep_in_its_text_is_not_found_by_the_public():
+    restricted = _paper(990004, "Restricted annex", FILLER + "The quixotical tender prices.",
+                        exempt=True, exempt_paragraph=3)
+    public = _paper(990005, "Public annex", "Nothing quixotical here.")
+    where, _ = services.conditions(services.Filters(), None)
+    for q in ("quixotical", '"quixotical tender prices"', "quixotical -nothing"):
+        result = services.search(q)
+        assert "Restricted annex" not in titles(result), q
+        # Not even among the ranked rows, before the hits are checked one by one.
+        assert restricted.pk not in backend().floor(parse(q), where, 20), q
+    assert backend().floor(parse("quixotical"), where, 20) == [public.pk]
+    assert titles(services.search("quixotical")) == ["Public annex"]
+    assert services.search("quixotical").total == 1
 
 
 # --- filters -------------------------------------------------------------------------------
