@@ -12,7 +12,9 @@ words, phrases, names, places, with and without filters):
 
 Each query runs 5 times after a warm-up; p50/p95 are over all runs. Then GET /api/meetings/
 (first page) through Django's test client. ``MOOT_BENCH_REBUILD=1`` regenerates the council;
-``MOOT_BENCH_YEARS``/``MOOT_BENCH_WORDS`` size it.
+``MOOT_BENCH_YEARS``/``MOOT_BENCH_WORDS`` size it; ``MOOT_BENCH_RUNS`` (default 5) sets the runs
+per query, for quick trials only. The matches column shows ``1000+`` where the count stopped
+(``SearchResult.more``).
 """
 
 from __future__ import annotations
