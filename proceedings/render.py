@@ -99,6 +99,7 @@ class VoteBlock:
     lists: list[VoteList]
     outcome: str
     casting: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -283,7 +284,8 @@ def _vote_block(ctx: _Context, motion: Motion, choices, forms) -> VoteBlock:
             f"The votes being equal, the {ctx.chair_form} gave a casting vote "
             f"{vote.get_casting_vote_display().lower()} the {_noun(motion)}."
         )
-    return VoteBlock(lists, _outcome_line(motion), casting)
+    warnings = [w for w in vote.warnings.splitlines() if w.strip()]
+    return VoteBlock(lists, _outcome_line(motion), casting, warnings)
 
 
 def _motion_paras(ctx: _Context, motions: list[Motion], choices, forms) -> list[Para]:

@@ -331,7 +331,8 @@ def _warnings(meeting: Meeting, counts: tuple[int, int, int], casting_vote: str)
     notes = []
     present, needed = len(voters_present(meeting)), quorum(meeting)
     if not is_quorate(meeting):
-        notes.append(f"Vote taken inquorate: {present} members present, quorum {needed}.")
+        members = "member" if present == 1 else "members"
+        notes.append(f"Vote taken inquorate: {present} {members} present, quorum {needed}.")
     if present and sum(counts) > present:
         notes.append(f"{sum(counts)} votes counted but only {present} members recorded present.")
     if casting_vote and chair(meeting) is None:

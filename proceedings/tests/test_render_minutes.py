@@ -126,3 +126,16 @@ def test_vote_names_come_from_the_record(committee):
     p = person("Allen", "Mrs", "A D")
     assert vote_name(p) == "Mrs A Allen"
     assert vote_name(p, {p.pk: "Mrs Ann Allen"}) == "Mrs Ann Allen"
+
+
+def test_a_vote_taken_inquorate_is_noted_in_the_minutes(committee):
+    c = committee
+    record_attendance(c.meeting, c.members[0], "present", in_chair=True)  # quorum is 2 of 8
+    minute = add_minute(c.meeting, "Late business", item=c.items[0], text="A vote was taken.")
+    motion = add_motion(c.meeting, "substantive", "That the report be noted.",
+                        mover=c.members[0], item=c.items[0])
+    record_vote(motion, "show_of_hands", counts=(1, 0, 0))
+    add_resolution(minute, "RESOLVED that the report be noted.", motion=motion)
+    publish_minutes(c.meeting)
+    text = words(public_html(c.meeting))
+    assert "Note: Vote taken inquorate: 1 member present, quorum 2." in text
