@@ -252,6 +252,30 @@ def _checked_counts(counts) -> tuple[int, int, int]:
     return counts
 
 
+def _counts_of(
+    motion: Motion,
+    method: str,
+    counts: tuple[int, int, int] | None,
+    choices: list[tuple[Person, str]],
+) -> tuple[int, int, int]:
+    """The (for, against, abstain) of a vote as taken: a recorded vote's come from its names
+    (printed counts given too must match them); a show of hands has counts and no names."""
+    if method == VoteMethod.RECORDED:
+        if not choices:
+            raise ValidationError("A recorded vote needs the names of those voting.")
+        _check_voters(motion, choices)
+        tally = _tally(choices)
+        _check_counts(None if counts is None else _checked_counts(counts), tally)
+        return tally
+    if method == VoteMethod.SHOW_OF_HANDS:
+        if choices:
+            raise ValidationError("A show of hands has counts only; use a recorded vote.")
+        if counts is None:
+            raise ValidationError("A show of hands needs the counts for, against and abstaining.")
+        return _checked_counts(counts)
+    raise ValidationError(f"Unknown voting method: {method}.")
+
+
 def record_vote(
     motion: Motion,
     method: str,
@@ -282,23 +306,7 @@ def record_vote(
         check_record_open(motion.meeting_id)
         if Vote.objects.filter(motion=motion).exists():
             raise ValidationError("This motion has already been voted on.")
-        if method == VoteMethod.RECORDED:
-            if not choices:
-                raise ValidationError("A recorded vote needs the names of those voting.")
-            _check_voters(motion, choices)
-            tally = _tally(choices)
-            _check_counts(None if counts is None else _checked_counts(counts), tally)
-            counts = tally
-        elif method == VoteMethod.SHOW_OF_HANDS:
-            if choices:
-                raise ValidationError("A show of hands has counts only; use a recorded vote.")
-            if counts is None:
-                raise ValidationError(
-                    "A show of hands needs the counts for, against and abstaining."
-                )
-            counts = _checked_counts(counts)
-        else:
-            raise ValidationError(f"Unknown voting method: {method}.")
+        counts = _counts_of(motion, method, counts, choices)
         meeting = motion.meeting
         if majority == MajorityRule.TWO_THIRDS_MEMBERS and members is None:
             members = members_of(meeting)
@@ -368,29 +376,12 @@ def correct_vote(
         check_record_open(motion.meeting_id)
         method = method or vote.method
         majority = majority or vote.majority
-        if method == VoteMethod.RECORDED:
-            if choices is None:
-                if vote.method != VoteMethod.RECORDED:
-                    raise ValidationError("A recorded vote needs the names of those voting.")
-                choices = [(rv.person, rv.choice) for rv in vote.choices.select_related("person")]
-            choices = list(choices)
-            if not choices:
-                raise ValidationError("A recorded vote needs the names of those voting.")
-            _check_voters(motion, choices)
-            tally = _tally(choices)
-            _check_counts(None if counts is None else _checked_counts(counts), tally)
-            counts = tally
-        elif method == VoteMethod.SHOW_OF_HANDS:
-            if choices:
-                raise ValidationError("A show of hands has counts only; use a recorded vote.")
-            choices = []
-            counts = (
-                _checked_counts(counts)
-                if counts is not None
-                else (vote.votes_for, vote.votes_against, vote.abstentions)
-            )
-        else:
-            raise ValidationError(f"Unknown voting method: {method}.")
+        if choices is None and method == vote.method == VoteMethod.RECORDED:
+            choices = [(rv.person, rv.choice) for rv in vote.choices.select_related("person")]
+        choices = list(choices or [])
+        if method == VoteMethod.SHOW_OF_HANDS and counts is None and not choices:
+            counts = (vote.votes_for, vote.votes_against, vote.abstentions)
+        counts = _counts_of(motion, method, counts, choices)
         if casting_vote is None:
             # A casting vote stands only while the votes are still equal.
             casting_vote = vote.casting_vote if counts[0] == counts[1] else ""
