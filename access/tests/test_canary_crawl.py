@@ -37,6 +37,8 @@ from proceedings.minutes import add_minute, add_resolution, publish_minutes
 from proceedings.models import Minute, Motion
 from proceedings.votes import add_motion, record_vote
 
+from access.tests import canary_plants
+
 pytestmark = pytest.mark.django_db
 CANARY = "CANARY-d41c9e-never-public"
 SKIP_PREFIXES = ("/static/", "/admin/logout", "/sign-out/")
@@ -73,7 +75,9 @@ def planted(settings, tmp_path):
     minutes_item = meeting.items.get(number="4")
     paper(minutes_item, f"Confidential minute {CANARY}", Classification.CONFIDENTIAL,
           kind=DocumentKind.MINUTES)
+    canary_plants.run("plant", meeting, exempt_item, CANARY)
     plant_proceedings(meeting, exempt_item)
+    canary_plants.run("after_publication", meeting, exempt_item, CANARY)
     public_pack = run_pack(request_pack(meeting, enqueue=False).pk)
     members_pack = run_pack(request_pack(meeting, "members", enqueue=False).pk)
     return meeting, public_pack, members_pack
@@ -185,6 +189,7 @@ def check_planted(meeting, members_pack) -> None:
     assert CANARY in "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
     assert Minute.objects.filter(meeting=meeting, exempt=True, text__contains=CANARY).exists()
     assert Motion.objects.filter(meeting=meeting, text__contains=CANARY, vote__isnull=False)
+    canary_plants.run("check", meeting, CANARY)
 
 
 def test_the_public_never_sees_exempt_information(planted):
