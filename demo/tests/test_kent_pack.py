@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import unicodedata
 
 import pytest
@@ -30,7 +31,8 @@ def pages_text(pdf: bytes) -> list[str]:
 
 
 def flat(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """Text with its white space folded and words broken at a hyphen across lines joined."""
+    return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(unicodedata.normalize("NFKC", text).split()))
 
 
 def test_the_public_and_members_packs_of_15_september_2017(settings, tmp_path):
