@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 
 from council.models import Authority, Membership, Role
 from council.models.memberships import SEAT_ROLES
+from council.serving import presiding_problem
 from meetings.models import ItemKind
 
 from .models import (
@@ -99,6 +100,7 @@ def check_attendance(a: Attendance) -> None:
             raise ValidationError(
                 {"in_chair": f"{chair.person} is already recorded in the chair for this meeting."}
             )
+        check_may_chair(meeting, a.person)
     if a.status != S.IN_ATTENDANCE and a.capacity:
         raise ValidationError({"capacity": "Only officers in attendance have a job title here."})
     members = member_ids(meeting.body_id, meeting.date)
@@ -115,6 +117,14 @@ def check_attendance(a: Attendance) -> None:
         raise ValidationError(
             f"{a.person} is a member of {meeting.body}: record them as present, not also present."
         )
+
+
+def check_may_chair(meeting, person) -> None:
+    """Who may be recorded in the chair (``council.serving.presiding_problem``): not a
+    councillor whose term of office has ended by the meeting's date."""
+    problem = presiding_problem(person, meeting.body, meeting.date)
+    if problem:
+        raise ValidationError({"in_chair": problem})
 
 
 def _check_substitute(a: Attendance, members: set[int], others) -> None:
