@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from council.models import Person
+from meetings.models import AgendaItem
 from proceedings.models import (
     ActionKind,
     ActionStatus,
@@ -90,6 +91,12 @@ class OfficerForm(ClerkForm):
 class DeclarationForm(ClerkForm):
     person = PersonChoice(queryset=Person.objects.none(), label="Member declaring",
                           empty_label="Choose who declared")
+    item = forms.ModelChoiceField(
+        queryset=AgendaItem.objects.none(), required=False, label="Item the interest is in",
+        empty_label="This item",
+        help_text="An interest declared under “Declarations of interest” is recorded against "
+        "the item it concerns, where the vote checks it.",
+    )
     nature = forms.ChoiceField(choices=InterestNature.choices, label="Nature of the interest")
     text = forms.CharField(label="Interest as declared", widget=forms.Textarea(attrs={"rows": 2}))
     participation = forms.ChoiceField(choices=Participation.choices, label="Did they take part?")

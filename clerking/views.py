@@ -25,7 +25,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from council.models import Membership, Person
 from council.services import save_person
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, ItemKind, Meeting
 from proceedings import actions as action_services
 from proceedings import attendance as att
 from proceedings import minutes as minute_services
@@ -46,7 +46,7 @@ from proceedings.models import (
     Vote,
     VoteMethod,
 )
-from proceedings.rules import member_ids, minutes_status
+from proceedings.rules import member_ids, minutes_status, motions_for_minute
 
 from . import forms as f
 from .gate import clerk_required
@@ -198,6 +198,11 @@ def _in_room(meeting: Meeting):
         meeting=meeting, status__in=(S.PRESENT, S.ALSO_PRESENT)).values("person_id"))
 
 
+def _declarable(meeting: Meeting):
+    """The items an interest can be declared in: every item but the declarations item."""
+    return meeting.items.exclude(kind=ItemKind.DECLARATIONS).order_by("order", "pk")
+
+
 def _listed(meeting: Meeting):
     return Person.objects.filter(pk__in=Attendance.objects.filter(meeting=meeting)
                                  .values("person_id"))
@@ -282,8 +287,10 @@ def _remove_attendance(c: Change) -> str:
 
 @op("declaration", "declarations")
 def _declaration(c: Change) -> str:
-    item = c.need_item()
-    data = _bind_people(c, f.DeclarationForm, "decl", {"person": _in_room(c.meeting)})
+    current = c.need_item()
+    data = _bind_people(c, f.DeclarationForm, "decl", {"person": _in_room(c.meeting),
+                                                        "item": _declarable(c.meeting)})
+    item = data["item"] or current
     att.record_declaration(c.meeting, item, data["person"], data["nature"], data["text"],
                            data["participation"], data["dispensation"], actor=c.user)
     return f"declaration by {data['person']} on item {item.number}"
@@ -465,8 +472,7 @@ def _delete_resolution(c: Change) -> str:
 @op("resolution", "minute")
 def _resolution(c: Change) -> str:
     minute = c.obj(Minute, "minute", meeting=c.meeting)
-    d = c.bind(f.ResolutionForm, f"res-{minute.pk}",
-               motions=Motion.objects.filter(meeting=c.meeting))
+    d = c.bind(f.ResolutionForm, f"res-{minute.pk}", motions=motions_for_minute(minute))
     minute_services.add_resolution(minute, d["text"].strip(), c.form.cleaned_parts(),
                                    motion=d["motion"], actor=c.user,
                                    delegated_to=d["delegated_to"].strip(),
@@ -624,7 +630,6 @@ def _context(request, meeting: Meeting, items, item, *, errors=(), bound=None) -
 
     item_minutes = []
     if item is not None:
-        all_motions = Motion.objects.filter(meeting=meeting)
         for minute in Minute.objects.filter(meeting=meeting, item=item).prefetch_related(
                 "resolutions").order_by("number"):
             minute.form = _form(
@@ -635,7 +640,7 @@ def _context(request, meeting: Meeting, items, item, *, errors=(), bound=None) -
                          "public_summary": minute.public_summary,
                          "summary_not_needed": minute.summary_not_needed})
             minute.resolution_form = _form(bound, f"res-{minute.pk}", f.ResolutionForm,
-                                           motions=all_motions)
+                                           motions=motions_for_minute(minute))
             item_minutes.append(minute)
     new_minute_form = _form(bound, "newminute", f.ExemptMinuteForm, initial={
         "title": item.title if item else "",
@@ -673,10 +678,11 @@ def _context(request, meeting: Meeting, items, item, *, errors=(), bound=None) -
                            {"person": _councillors_not_members(meeting)}),
         "officer_form": _form(bound, "officer", f.OfficerForm, {"person": Person.objects.filter(
             pk__in=_officer_candidates(meeting))}),
-        "declarations": Declaration.objects.filter(meeting=meeting, item=item)
-        .select_related("person") if item else [],
+        "declarations": _declarations_shown(meeting, item),
         "nil_declarations": NilDeclarations.objects.filter(meeting=meeting).exists(),
-        "decl_form": _form(bound, "decl", f.DeclarationForm, {"person": _in_room(meeting)}),
+        "decl_form": _form(bound, "decl", f.DeclarationForm, {
+            "person": _in_room(meeting), "item": _declarable(meeting)},
+            initial={"item": item if item and item.kind != ItemKind.DECLARATIONS else None}),
         "motions": motions,
         "motion_form": _motion_form(bound, meeting),
         "item_minutes": item_minutes,
@@ -686,6 +692,14 @@ def _context(request, meeting: Meeting, items, item, *, errors=(), bound=None) -
         "minutes_status": MinutesStatus(minutes_status(meeting.pk)),
     }
     return context
+
+
+def _declarations_shown(meeting: Meeting, item: AgendaItem | None):
+    """The item's declarations; under the declarations item, all of the meeting's."""
+    if item is None:
+        return []
+    found = Declaration.objects.filter(meeting=meeting).select_related("person", "item")
+    return found if item.kind == ItemKind.DECLARATIONS else found.filter(item=item)
 
 
 def _officer_candidates(meeting: Meeting) -> set[int]:

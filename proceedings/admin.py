@@ -40,7 +40,7 @@ from .models import (
     Resolution,
     Vote,
 )
-from .rules import check_record_open
+from .rules import check_record_open, motions_for_minute
 
 
 def _meeting_id(obj) -> int | None:
@@ -220,7 +220,14 @@ class ResolutionInline(RecordInline, admin.StackedInline):
     model = Resolution
     extra = 0
     fields = ["text", "parts", "delegated_to", "in_consultation_with", "motion"]
-    raw_id_fields = ["motion"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Only the motions on the minute's own item can be chosen (rules.motions_for_minute).
+        formset = super().get_formset(request, obj, **kwargs)
+        field = formset.form.base_fields.get("motion")
+        if field is not None:
+            field.queryset = motions_for_minute(obj) if obj else Motion.objects.none()
+        return formset
 
 
 class ActionInline(RecordInline, admin.TabularInline):
@@ -261,6 +268,16 @@ class ResolutionAdmin(RecordAdmin):
     list_select_related = ["minute__meeting__body"]
     search_fields = ["text", "minute__title", "minute__body__name"]
     raw_id_fields = ["minute", "motion"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        field = form.base_fields.get("motion")
+        if obj is not None and field is not None:
+            # The minute's own item's motions only (rules.motions_for_minute); a new row is
+            # checked by the rule when saved.
+            field.widget = forms.Select()
+            field.queryset = motions_for_minute(obj.minute)
+        return form
 
     @admin.display(description="Meeting")
     def meeting(self, obj):

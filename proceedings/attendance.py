@@ -23,7 +23,7 @@ from .models import (
     Procedure,
     QuorumKind,
 )
-from .rules import check_record_open, member_ids
+from .rules import check_may_chair, check_record_open, member_ids
 
 
 def _lock(meeting: Meeting) -> None:
@@ -288,6 +288,7 @@ def change_chair(
                 raise ValidationError(
                     f"{person} is not recorded as present, so cannot be in the chair."
                 )
+            check_may_chair(meeting, person)
         for old in Attendance.objects.filter(meeting=meeting, in_chair=True):
             if target is None or old.pk != target.pk:
                 old.in_chair = False

@@ -20,6 +20,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from access import audit
+from council.dates import authority_now, authority_today
 from meetings.models import AgendaItem, Meeting
 
 from .models import Minute, MinutesRecord, MinutesStatus, MinutesVersion, Motion, Resolution
@@ -189,9 +190,11 @@ def publish_minutes(
     is kept, and subscribers are told once the change is committed.
 
     ``at`` records when a historical record was published (default: now). Refuses (nothing
-    saved) a meeting with no minutes, and minutes already published.
+    saved) a meeting that has not yet taken place (``check_meeting_has_taken_place``), a
+    meeting with no minutes, and minutes already published.
     """
     with transaction.atomic():
+        check_meeting_has_taken_place(meeting)
         record = _record(meeting)
         if record.status != MinutesStatus.DRAFT:
             raise ValidationError(
@@ -210,6 +213,25 @@ def publish_minutes(
                   note="Published as a draft (unconfirmed).")
         _announce(meeting, record)
         return record
+
+
+def check_meeting_has_taken_place(meeting: Meeting) -> None:
+    """Minutes record what happened: none are published for a meeting still to come. "Today"
+    is the authority's date (``council.dates.authority_today``, Europe/London); a meeting
+    today has taken place once its start time has passed."""
+    today = authority_today()
+    started = meeting.date < today or (
+        meeting.date == today
+        and (meeting.start_time is None or authority_now().time() >= meeting.start_time)
+    )
+    if not started:
+        when = _day(meeting.date)
+        if meeting.start_time:
+            when += f" at {meeting.start_time:%H:%M}"
+        raise ValidationError(
+            f"The meeting of {meeting.body} on {when} has not yet taken place: its minutes "
+            "cannot be published before it is held."
+        )
 
 
 def _check_correction(meeting: Meeting, c: Correction) -> None:

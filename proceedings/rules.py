@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 
 from council.models import Authority, Membership, Role
 from council.models.memberships import SEAT_ROLES
+from council.serving import presiding_problem
+from meetings.models import ItemKind
 
 from .models import (
     Action,
@@ -98,6 +100,7 @@ def check_attendance(a: Attendance) -> None:
             raise ValidationError(
                 {"in_chair": f"{chair.person} is already recorded in the chair for this meeting."}
             )
+        check_may_chair(meeting, a.person)
     if a.status != S.IN_ATTENDANCE and a.capacity:
         raise ValidationError({"capacity": "Only officers in attendance have a job title here."})
     members = member_ids(meeting.body_id, meeting.date)
@@ -114,6 +117,14 @@ def check_attendance(a: Attendance) -> None:
         raise ValidationError(
             f"{a.person} is a member of {meeting.body}: record them as present, not also present."
         )
+
+
+def check_may_chair(meeting, person) -> None:
+    """Who may be recorded in the chair (``council.serving.presiding_problem``): not a
+    councillor whose term of office has ended by the meeting's date."""
+    problem = presiding_problem(person, meeting.body, meeting.date)
+    if problem:
+        raise ValidationError({"in_chair": problem})
 
 
 def _check_substitute(a: Attendance, members: set[int], others) -> None:
@@ -163,6 +174,13 @@ def check_declaration(d: Declaration) -> None:
         return
     if d.item.meeting_id != d.meeting_id:
         raise ValidationError({"item": "The item is not on this meeting's agenda."})
+    if d.item.kind == ItemKind.DECLARATIONS:
+        # Declared under the declarations item, the interest is in another item: it attaches
+        # there, where the vote checks it (docs/statutory-rules.md §5.4).
+        raise ValidationError({"item": (
+            f"Item {d.item.number} is where interests are declared, not an item of business "
+            "with an interest in it: say which item the interest is in, so it is checked "
+            "when that item is voted on.")})
     if not Attendance.objects.filter(
         meeting_id=d.meeting_id, person_id=d.person_id, status__in=(S.PRESENT, S.ALSO_PRESENT)
     ).exists():
@@ -287,9 +305,39 @@ def check_minute(m: Minute) -> None:
         )
 
 
+def motions_for_minute(minute: Minute):
+    """The motions a resolution of ``minute`` may record: those moved on the minute's own
+    item at its meeting (a minute with no item: the meeting's motions on no item). The
+    decisions register shows the linked motion's vote, so a link to another item's motion
+    (perhaps an exempt one) would publish the wrong vote."""
+    found = Motion.objects.filter(meeting_id=minute.meeting_id)
+    if minute.item_id:
+        return found.filter(item_id=minute.item_id)
+    return found.filter(item__isnull=True)
+
+
+def check_resolution_motion(r) -> None:
+    if not (r.motion_id and r.minute_id):
+        return
+    minute, motion = r.minute, r.motion
+    if motions_for_minute(minute).filter(pk=motion.pk).exists():
+        return
+    if motion.meeting_id != minute.meeting_id:
+        where = "a motion of another meeting"
+    elif motion.item_id:
+        where = f"a motion on item {motion.item.number}"
+    else:
+        where = "a motion on no agenda item"
+    own = f"item {minute.item.number}" if minute.item_id else "no agenda item"
+    raise ValidationError({"motion": (
+        f"Minute {minute.number} is on {own}; its resolution cannot record {where}. "
+        "Choose a motion moved on the minute's own item, or no motion.")})
+
+
 def check_resolution(r) -> None:
     if r.minute_id:
         check_record_open(r.minute.meeting_id)
+    check_resolution_motion(r)
     if r.in_consultation_with and not r.delegated_to:
         raise ValidationError(
             {"delegated_to": "Say to whom the decision is delegated before whom they consult."}

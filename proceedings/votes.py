@@ -16,17 +16,14 @@ from access import audit
 from council.models import Person
 from meetings.models import AgendaItem, Meeting
 
+from . import counts as counts_rules
 from .attendance import chair, is_quorate, members_of, quorum, voters_present
 from .models import (
-    Choice,
-    Declaration,
-    InterestNature,
     MajorityRule,
     Motion,
     MotionKind,
     Office,
     Outcome,
-    Participation,
     RecordedVote,
     Side,
     Vote,
@@ -162,118 +159,17 @@ def withdraw(motion: Motion, actor=None, actor_name: str = "") -> Motion:
         return _decide(motion, Outcome.WITHDRAWN, actor, actor_name)
 
 
-def _barred(motion: Motion) -> dict[int, str]:
-    """People barred from voting on the motion's item by what they declared."""
-    if not motion.item_id:
-        return {}
-    barred = {}
-    for d in Declaration.objects.filter(meeting_id=motion.meeting_id, item_id=motion.item_id):
-        if d.participation != Participation.TOOK_PART or (
-            d.nature == InterestNature.DPI and not d.dispensation
-        ):
-            barred[d.person_id] = d.get_participation_display().lower()
-    return barred
+# The counting rules live in ``proceedings.counts``; these names are kept for callers.
+_barred = counts_rules.barred
+_check_voters = counts_rules.check_voters
+_counts_of = counts_rules.counts_of
 
 
-def _names(people) -> str:
-    people = list(people)
-    names = [str(p) for p in people]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _check_voters(motion: Motion, choices: list[tuple[Person, str]]) -> None:
-    """Refuse the lot, naming everyone at fault: a way of voting that is not one, a member
-    named twice, a voter not present as a member or substitute, a voter barred by a declared
-    interest."""
-    present = voters_present(motion.meeting)
-    barred = _barred(motion)
-    seen: set[int] = set()
-    twice, absent, debarred = [], [], []
-    for person, choice in choices:
-        if choice not in Choice.values:
-            raise ValidationError(
-                f"“{choice}” is not a way to vote (for, against, abstain, did not vote)."
-            )
-        if person.pk in seen:
-            if person not in twice:
-                twice.append(person)
-            continue
-        seen.add(person.pk)
-        if person.pk not in present:
-            absent.append(person)
-        elif person.pk in barred:
-            debarred.append(person)
-    problems = []
-    if twice:
-        problems.append(f"{_names(twice)} {'is' if len(twice) == 1 else 'are'} listed twice in "
-                        "this vote.")
-    if absent:
-        problems.append(
-            f"{_names(absent)} {'is' if len(absent) == 1 else 'are'} not recorded as a member "
-            "present at this meeting, so cannot vote."
-        )
-    for person in debarred:
-        problems.append(
-            f"{person} declared an interest in this item ({barred[person.pk]}), so cannot vote."
-        )
-    if problems:
-        raise ValidationError(problems)
-
-
-def _tally(choices: list[tuple[Person, str]]) -> tuple[int, int, int]:
-    return tuple(
-        sum(1 for _, c in choices if c == side)
-        for side in (Choice.FOR, Choice.AGAINST, Choice.ABSTAIN)
-    )
-
-
-def _check_counts(counts, tally: tuple[int, int, int]) -> None:
-    """Printed counts must match the names: "For: 64 given but 63 names"."""
-    if counts is None:
-        return
-    wrong = [
-        f"{label}: {given} given but {named} name{'' if named == 1 else 's'}"
-        for label, given, named in zip(("For", "Against", "Abstain"), counts, tally, strict=True)
-        if given != named
-    ]
-    if wrong:
-        raise ValidationError(f"The counts do not match the names. {'; '.join(wrong)}.")
-
-
-def _checked_counts(counts) -> tuple[int, int, int]:
-    try:
-        counts = tuple(int(c) for c in counts)
-    except (TypeError, ValueError):
-        raise ValidationError("Vote counts are whole numbers.") from None
-    if len(counts) != 3:
-        raise ValidationError("Give three counts: for, against and abstaining.")
-    if min(counts) < 0:
-        raise ValidationError("Vote counts cannot be negative.")
-    return counts
-
-
-def _counts_of(
-    motion: Motion,
-    method: str,
-    counts: tuple[int, int, int] | None,
-    choices: list[tuple[Person, str]],
-) -> tuple[int, int, int]:
-    """The (for, against, abstain) of a vote as taken: a recorded vote's come from its names
-    (printed counts given too must match them); a show of hands has counts and no names."""
-    if method == VoteMethod.RECORDED:
-        if not choices:
-            raise ValidationError("A recorded vote needs the names of those voting.")
-        _check_voters(motion, choices)
-        tally = _tally(choices)
-        _check_counts(None if counts is None else _checked_counts(counts), tally)
-        return tally
-    if method == VoteMethod.SHOW_OF_HANDS:
-        if choices:
-            raise ValidationError("A show of hands has counts only; use a recorded vote.")
-        if counts is None:
-            raise ValidationError("A show of hands needs the counts for, against and abstaining.")
-        return _checked_counts(counts)
-    raise ValidationError(f"Unknown voting method: {method}.")
+def _named(motion: Motion, method: str, choices: list[tuple[Person, str]]):
+    """A recorded vote's names, with members barred by a declaration recorded as not voting."""
+    if method == VoteMethod.RECORDED and choices:
+        return counts_rules.with_barred_not_voting(motion, choices)
+    return choices
 
 
 def record_vote(
@@ -295,9 +191,10 @@ def record_vote(
 
     Refuses (nothing saved): a second vote on a motion; a decided motion; a voter not present
     as a member or substitute, or barred by a declared interest; a voter named twice; counts
-    that do not match the names; a tie without the chair's casting vote, or a casting vote
-    without a tie. An inquorate meeting, or more hands than members present, is recorded
-    as a warning on the vote.
+    that do not match the names; a show of hands counting more votes than members present; a
+    tie without the chair's casting vote, or a casting vote without a tie. An inquorate
+    meeting is recorded as a warning on the vote. A member barred by a declared interest and
+    not named in a recorded vote is recorded as not voting (``proceedings.counts``).
     """
     choices = list(choices)
     with transaction.atomic():
@@ -306,6 +203,7 @@ def record_vote(
         check_record_open(motion.meeting_id)
         if Vote.objects.filter(motion=motion).exists():
             raise ValidationError("This motion has already been voted on.")
+        choices = _named(motion, method, choices)
         counts = _counts_of(motion, method, counts, choices)
         meeting = motion.meeting
         if majority == MajorityRule.TWO_THIRDS_MEMBERS and members is None:
@@ -341,8 +239,6 @@ def _warnings(meeting: Meeting, counts: tuple[int, int, int], casting_vote: str)
     if not is_quorate(meeting):
         members = "member" if present == 1 else "members"
         notes.append(f"Vote taken inquorate: {present} {members} present, quorum {needed}.")
-    if present and sum(counts) > present:
-        notes.append(f"{sum(counts)} votes counted but only {present} members recorded present.")
     if casting_vote and chair(meeting) is None:
         notes.append("A casting vote was recorded but nobody is recorded in the chair.")
     return notes
@@ -381,6 +277,7 @@ def correct_vote(
         choices = list(choices or [])
         if method == VoteMethod.SHOW_OF_HANDS and counts is None and not choices:
             counts = (vote.votes_for, vote.votes_against, vote.abstentions)
+        choices = _named(motion, method, choices)
         counts = _counts_of(motion, method, counts, choices)
         if casting_vote is None:
             # A casting vote stands only while the votes are still equal.

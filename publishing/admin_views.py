@@ -87,6 +87,13 @@ class PublishForm(forms.Form):
         help_text="Required once the deadline day has passed; kept with the publication record "
         "and shown in the meeting's public history.",
     )
+    override_reason = forms.CharField(
+        label="Reason for publishing with nobody to summon",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Only when nobody serves on the body on the meeting's date: publishing is "
+        "refused without it. Kept with the publication record.",
+    )
 
 
 def publish(model_admin) -> Callable[..., HttpResponse]:
@@ -103,7 +110,8 @@ def publish(model_admin) -> Callable[..., HttpResponse]:
                     done = services.publish_supplement(meeting, actor=request.user)
                 else:
                     done = services.publish_agenda(
-                        meeting, actor=request.user, late_reason=form.cleaned_data["late_reason"]
+                        meeting, actor=request.user, late_reason=form.cleaned_data["late_reason"],
+                        override_reason=form.cleaned_data["override_reason"],
                     )
             except (ValidationError, PermissionDenied) as error:
                 for message in getattr(error, "messages", [str(error)]):
@@ -123,6 +131,7 @@ def publish(model_admin) -> Callable[..., HttpResponse]:
             "past_deadline": deadlines.is_past(meeting, due=due),
             "pending": services.pending_papers(meeting),
             "problems": services.publication_problems(meeting),
+            "nobody_to_summon": not published and bool(services.nobody_to_summon(meeting)),
             "form": form,
         }, status=400 if form.errors else 200)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +21,7 @@ from django.utils import timezone
 
 from access import audit
 from council.models import BodyKind, Person
+from council.serving import chair_and_vice, presiding_problem
 from meetings.models import AgendaItem, Meeting
 from meetings.services import save_agenda_item
 from papers import services as papers_services
@@ -42,6 +44,23 @@ def _chair_urgency_allowed(meeting: Meeting) -> bool:
     return True
 
 
+def urgency_chair_problems(meeting: Meeting, person: Person) -> list[str]:
+    """The chair who agrees urgent business (s.100B(4)(b)) is the body's chair or vice-chair
+    on the meeting's date, or whoever is recorded in the chair of the meeting; never one whose
+    term of office has ended (``council.serving``)."""
+    ended = presiding_problem(person, meeting.body, meeting.date)
+    if ended:
+        return [ended]
+    if person in chair_and_vice(meeting.body, meeting.date):
+        return []
+    attendance = apps.get_model("proceedings", "Attendance")
+    if attendance.objects.filter(meeting=meeting, person=person, in_chair=True).exists():
+        return []
+    return [f"{person} is not the chair or vice-chair of {meeting.body} on "
+            f"{meeting.date:%-d %B %Y}, nor recorded in the chair of this meeting, so cannot "
+            f"agree that business is urgent ({URGENCY_RULE})."]
+
+
 def check_item_may_be_added(meeting: Meeting, item: AgendaItem) -> None:
     """Refuse a new item on a published agenda unless it is urgent business with the chair who
     agreed it and the special circumstances. Items of an unpublished agenda, and changes to
@@ -62,6 +81,8 @@ def check_item_may_be_added(meeting: Meeting, item: AgendaItem) -> None:
     problems = []
     if not item.urgency_chair_id:
         problems.append("Name the chair who agreed that the item is urgent.")
+    else:
+        problems += urgency_chair_problems(meeting, item.urgency_chair)
     if not (item.urgency_reasons or "").strip():
         problems.append("State the special circumstances that make the item urgent; they are "
                         "recorded in the minutes.")

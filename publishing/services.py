@@ -19,6 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from access import audit
+from council.serving import serving_members
 from meetings.models import Meeting, MeetingStatus
 from papers import packs
 from papers import services as papers_services
@@ -109,12 +110,25 @@ def pending_papers(meeting: Meeting) -> list[ItemPaper]:
     return [link for link in links if link.pk not in done or _late_appendix(link)]
 
 
+def nobody_to_summon(meeting: Meeting) -> str:
+    """Why publishing the agenda would summon nobody, or "" when someone serves on the body
+    on the meeting's date (``council.serving.serving_members``, the summons' own list)."""
+    if serving_members(meeting.body, meeting.date):
+        return ""
+    return (f"Nobody serves on {meeting.body} on {meeting.date:%-d %B %Y}, so publishing the "
+            "agenda would issue a summons to no one. Record the body's memberships first (the "
+            "summons can then be re-issued to those not yet summoned), or give the reason for "
+            "publishing without summoning anyone; it is kept with the record.")
+
+
 def publication_problems(meeting: Meeting) -> list[str]:
     """What would stop publishing the agenda (or the next supplement) now, apart from the
     deadline: the "Publish" page shows this before the officer presses the button."""
     if not meeting.items.exists():
         return [f"{meeting} has no agenda items."]
-    return _problems(meeting, pending_papers(meeting))
+    found = _problems(meeting, pending_papers(meeting))
+    nobody = "" if is_published(meeting) else nobody_to_summon(meeting)
+    return found + ([nobody] if nobody else [])
 
 
 def _announce(signal, publication: AgendaPublication) -> None:
@@ -142,6 +156,7 @@ def publish_agenda(
     *,
     now: dt.datetime | None = None,
     actor_name: str = "",
+    override_reason: str = "",
 ) -> AgendaPublication:
     """Open the meeting's agenda, papers and public pack to inspection from this moment.
 
@@ -154,7 +169,9 @@ def publish_agenda(
     published (publish a supplement instead); a cancelled meeting; a meeting with no agenda
     items; papers not ready (no content, background documents not stated) or reports not
     approved for publication (all listed); publication after the end of the deadline day
-    (Europe/London) without ``late_reason``.
+    (Europe/London) without ``late_reason``; a body with nobody serving on the meeting's
+    date, whose summons would go to no one (``nobody_to_summon``), without
+    ``override_reason``, which is kept in the publication's history and audit trail.
     """
     require_democratic_services(actor)
     now = now or timezone.now()
@@ -179,6 +196,10 @@ def publish_agenda(
                 f"The deadline for publishing with five clear days was {due:%A %-d %B %Y}. "
                 "Give the reason the agenda is published late (it is kept with the record)."
             )
+        nobody = nobody_to_summon(meeting)
+        override_reason = (override_reason or "").strip()
+        if nobody and not override_reason:
+            raise ValidationError(nobody)
         user, name = audit._actor(actor)
         publication = audit.save(AgendaPublication(
             meeting=meeting, kind=PublicationKind.AGENDA, number=0, published_at=now,
@@ -187,6 +208,9 @@ def publish_agenda(
             papers=[link.pk for link in links],
         ), actor, actor_name)
         note = "" if publication.on_time else f"Published late: {publication.late_reason}"
+        if nobody:
+            note = " ".join(filter(None, [
+                note, f"Published with nobody to summon: {override_reason}"]))
         _event(publication, EventKind.AGENDA_PUBLISHED, note, actor, actor_name)
         _publish_papers(publication, links, actor, actor_name)
         dispatch = deadlines.local_date(now)
@@ -319,7 +343,8 @@ from .workflow import (  # noqa: E402
 
 __all__ = [
     "add_urgent_item", "approve_for_publication", "check_item_may_be_added", "is_published",
-    "missing_for_submission", "pending_papers", "publication_problems", "publish_agenda",
+    "missing_for_submission", "nobody_to_summon", "pending_papers", "publication_problems",
+    "publish_agenda",
     "publish_supplement", "published_at", "published_exists", "record_historical_publication",
     "replace_paper", "return_to_draft", "sign_off", "submit_report", "withdraw_paper",
 ]

@@ -4,7 +4,7 @@ dispatch list and printable summonses, and the email log."""
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -15,7 +15,7 @@ from access import audit
 from access.admin_base import AuditedAdmin, AuditedInline
 from council.models import Person
 
-from . import mail
+from . import mail, services
 from .agenda import agenda
 from .models import (
     ConsentMethod,
@@ -77,6 +77,24 @@ class SummonsIssueAdmin(AuditedAdmin):
     readonly_fields = ["meeting", "kind", "published_at", "publication_key", "created_at",
                        "print_link"]
     inlines = [DispatchInline]
+    actions = ["reissue"]
+
+    @admin.action(description="Re-issue the summons to members not yet summoned")
+    def reissue(self, request, queryset):
+        """For each selected issue's meeting, once: ``services.reissue_summons``."""
+        meetings = {issue.meeting_id: issue.meeting
+                    for issue in queryset.select_related("meeting__body")}
+        for meeting in meetings.values():
+            try:
+                issue = services.reissue_summons(meeting, actor=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                text = " ".join(getattr(error, "messages", [str(error)]))
+                self.message_user(request, f"{meeting}: {text}", messages.ERROR)
+            else:
+                sent = EmailLog.objects.filter(key__startswith=f"summons:{issue.pk}:").count()
+                self.message_user(
+                    request, f"{meeting}: summons re-issued ({sent} emailed, "
+                    f"{issue.dispatch.count()} to post).", messages.SUCCESS)
 
     def has_add_permission(self, request):
         return False
@@ -119,9 +137,11 @@ class SummonsIssueAdmin(AuditedAdmin):
             entries, people = None, [get_object_or_404(Person, pk=person)]
         summons = summons_for(issue.meeting, agenda(issue.meeting), issue.kind,
                               timezone.localdate(issue.published_at))
+        before = services.already_summoned(issue.meeting) if summons.is_supplement else set()
         return TemplateResponse(request, "summons/print/dispatch.html", {
             "issue": issue, "s": summons, "entries": entries,
-            "copies": [(p, salutation(p)) for p in people],
+            "emailed": self.emailed(issue),
+            "copies": [(p, salutation(p), p.pk in before) for p in people],
         })
 
 

@@ -66,9 +66,13 @@ def salutation(person: Person) -> str:
     return person.councillor_name if person.terms.exists() else person.formal_name
 
 
-def email_parts(summons: Summons, person: Person) -> tuple[str, str, str]:
-    """(subject, plain text, HTML) of one member's summons email."""
-    context = {"s": summons, "person": person, "salutation": salutation(person)}
+def email_parts(
+    summons: Summons, person: Person, *, summoned_before: bool = False
+) -> tuple[str, str, str]:
+    """(subject, plain text, HTML) of one member's summons email. A supplement says "further
+    to the summons already sent" only when ``summoned_before`` (one was sent to them)."""
+    context = {"s": summons, "person": person, "salutation": salutation(person),
+               "summoned_before": summoned_before}
     text = render_to_string("summons/email/summons.txt", context)
     html = render_to_string("summons/email/summons.html", context)
     return summons.subject, text, html

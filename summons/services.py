@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from access import audit
 from access.models import AuditEntry
+from council.models import Person
 from meetings.models import Meeting
+from publishing.state import is_published, require_democratic_services
 
 from . import consent, mail
 from .agenda import agenda
@@ -25,6 +28,7 @@ from .models import (
     DispatchEntry,
     DispatchReason,
     EmailKind,
+    EmailLog,
     IssueKind,
     SummonsIssue,
 )
@@ -50,6 +54,45 @@ def publication_day(publication) -> tuple[dt.datetime, dt.date]:
     return published_at, timezone.localdate(published_at)
 
 
+def already_summoned(meeting: Meeting) -> set[int]:
+    """People sent the meeting's summons so far: emailed, or listed to be left or posted,
+    by any summons (not supplement) issue of the meeting."""
+    emailed = EmailLog.objects.filter(meeting=meeting, kind=EmailKind.SUMMONS,
+                                      person__isnull=False).values_list("person_id", flat=True)
+    posted = DispatchEntry.objects.filter(issue__meeting=meeting, issue__kind=IssueKind.AGENDA
+                                          ).values_list("person_id", flat=True)
+    return set(emailed) | set(posted)
+
+
+def _send(issue: SummonsIssue, meeting: Meeting, people: list[Person], day: dt.date,
+          actor=None, actor_name: str = ACTOR) -> None:
+    """Email each of ``people`` with consent in force on ``day``; list the rest to post. A
+    supplement says "further to the summons already sent" only to those sent one."""
+    summons = summons_for(meeting, agenda(meeting), issue.kind, day)
+    attachment = ics_text(summons)
+    supplement = issue.kind == IssueKind.SUPPLEMENT
+    email_kind = EmailKind.SUPPLEMENT if supplement else EmailKind.SUMMONS
+    before = already_summoned(meeting) if supplement else set()
+    entries = consent.in_force_for(people, day)
+    for person in people:
+        entry = entries.get(person.pk)
+        given = entry is not None and entry.decision == Decision.GIVEN
+        if given and entry.email:
+            subject, text, html = email_parts(summons, person,
+                                              summoned_before=person.pk in before)
+            mail.queue(
+                key=f"summons:{issue.pk}:{person.pk}", kind=email_kind, to=entry.email,
+                subject=subject, text=text, html=html, ics=attachment,
+                meeting=meeting, person=person,
+            )
+        else:
+            # Consent without an address can only come from a row written around the
+            # service; it is still a summons to post, and the office should know why.
+            reason = DispatchReason.NO_EMAIL if given else DispatchReason.NO_CONSENT
+            audit.save(DispatchEntry(issue=issue, person=person, reason=reason),
+                       actor, actor_name)
+
+
 def issue_summons(
     meeting: Meeting, publication, kind: str = IssueKind.AGENDA
 ) -> SummonsIssue | None:
@@ -65,27 +108,44 @@ def issue_summons(
             return None
         audit.record(AuditEntry.Action.CREATE, issue, audit.diff({}, audit.snapshot(issue)),
                      actor_name=ACTOR)
-        summons = summons_for(meeting, agenda(meeting), kind, day)
-        attachment = ics_text(summons)
-        email_kind = EmailKind.SUPPLEMENT if kind == IssueKind.SUPPLEMENT else EmailKind.SUMMONS
-        people = summoned(meeting)
-        entries = consent.in_force_for(people, day)
-        for person in people:
-            entry = entries.get(person.pk)
-            given = entry is not None and entry.decision == Decision.GIVEN
-            if given and entry.email:
-                subject, text, html = email_parts(summons, person)
-                mail.queue(
-                    key=f"summons:{issue.pk}:{person.pk}", kind=email_kind, to=entry.email,
-                    subject=subject, text=text, html=html, ics=attachment,
-                    meeting=meeting, person=person,
-                )
-            else:
-                # Consent without an address can only come from a row written around the
-                # service; it is still a summons to post, and the office should know why.
-                reason = DispatchReason.NO_EMAIL if given else DispatchReason.NO_CONSENT
-                audit.save(DispatchEntry(issue=issue, person=person, reason=reason),
-                           actor_name=ACTOR)
+        _send(issue, meeting, summoned(meeting), day)
+    return issue
+
+
+def reissue_summons(meeting: Meeting, actor=None, actor_name: str = "") -> SummonsIssue:
+    """Send the summons of a published agenda to the members serving on the meeting's date
+    who have not had one (e.g. after the body's membership was recorded late), as a new
+    summons issue: emailed with consent, otherwise on its dispatch list. Audited.
+
+    Refuses (nothing saved): an actor who is not democratic services; an agenda not yet
+    published (publishing it issues the summons); nobody serving on the body that day;
+    everyone serving already summoned.
+    """
+    require_democratic_services(actor)
+    now = timezone.now()
+    with transaction.atomic():
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        if not is_published(meeting):
+            raise ValidationError(f"The agenda of {meeting} is not published yet: publishing "
+                                  "it issues the summons.")
+        serving = summoned(meeting)
+        if not serving:
+            raise ValidationError(
+                f"Nobody serves on {meeting.body} on {meeting.date:%-d %B %Y}: record the "
+                "body's memberships first, then re-issue the summons.")
+        done = already_summoned(meeting)
+        people = [p for p in serving if p.pk not in done]
+        if not people:
+            raise ValidationError(f"Every member serving on {meeting.body} on "
+                                  f"{meeting.date:%-d %B %Y} has already been summoned.")
+        issue = SummonsIssue.objects.create(
+            meeting=meeting, kind=IssueKind.AGENDA, published_at=now,
+            publication_key=f"reissue@{now.isoformat()}"[:100])
+        names = ", ".join(str(p) for p in people)
+        audit.record(AuditEntry.Action.CREATE, issue, {
+            **audit.diff({}, audit.snapshot(issue)),
+            "reissued_to": [None, names[:2000]]}, actor, actor_name)
+        _send(issue, meeting, people, timezone.localdate(now), actor, actor_name or ACTOR)
     return issue
 
 

@@ -15,7 +15,7 @@ from proceedings.actions import add_action
 from proceedings.attendance import record_attendance
 from proceedings.minutes import add_minute, add_resolution
 from proceedings.models import Minute, MinutesRecord, MinutesStatus, Motion, Vote
-from proceedings.votes import add_motion, record_vote
+from proceedings.votes import add_motion, agree_without_vote, record_vote
 from summons.testing import CANARY
 
 OCT_22 = dt.date(2015, 10, 22)
@@ -55,7 +55,7 @@ class Planted:
     exempt_resolution: object
     exempt_motion: Motion
     exempt_vote: Vote
-    exclusion_resolution: object  # public: "the public be excluded", its motion on the exempt item
+    exclusion_resolution: object  # public: "the public be excluded", on no item
     draft_meeting: Meeting
     draft_resolution: object
     draft_vote: Vote
@@ -75,8 +75,8 @@ def _exempt_minute(meeting: Meeting, title: str, item: AgendaItem | None = None)
 def plant() -> Planted:
     """The canary in: an exempt minute (its title, text, resolution and an action); a motion on
     an exempt item with a recorded vote; the minutes of a meeting not yet published (minute,
-    resolution, motion, show-of-hands vote, action). Also a public resolution whose motion is
-    on the exempt item (it must be listed, without its motion or vote)."""
+    resolution, motion, show-of-hands vote, action). Also the public resolution excluding the
+    press and public (listed, without the exempt item's vote)."""
     meeting = council_meeting()
     marsh, allen, bird = person("r-a-marsh"), Person.objects.get(surname="Allen", initials="A D"), \
         Person.objects.get(surname="Bird")
@@ -93,8 +93,13 @@ def plant() -> Planted:
     vote = record_vote(motion, "recorded", choices=[(marsh, "for"), (allen, "for"),
                                                     (bird, "against")])
     public_minute = add_minute(meeting, "Exclusion of the press and public")
+    # The resolution records the motion to exclude, moved on no item like its minute: a link
+    # to the exempt item's motion is refused (proceedings.rules.motions_for_minute).
+    excluding = add_motion(meeting, "procedural", "That the press and public be excluded",
+                           mover=marsh, seconder=allen)
+    agree_without_vote(excluding)
     exclusion = add_resolution(public_minute, "RESOLVED that the press and public be excluded "
-                               "for the next item of business.", motion=motion)
+                               "for the next item of business.", motion=excluding)
     _exempt_minute(meeting, f"Offer {CANARY}", item=item)
 
     draft = council_meeting(DEC_10)
@@ -102,7 +107,7 @@ def plant() -> Planted:
     record_attendance(draft, person("baldock"), "present")
     draft_minute = add_minute(draft, f"Draft business {CANARY}", text=f"Draft {CANARY} text.")
     draft_motion = add_motion(draft, "substantive", f"Draft motion {CANARY}", mover=marsh)
-    draft_vote = record_vote(draft_motion, "show_of_hands", counts=(40, 2, 1))
+    draft_vote = record_vote(draft_motion, "show_of_hands", counts=(2, 0, 0))
     draft_resolution = add_resolution(draft_minute, f"RESOLVED that {CANARY} be noted.",
                                       motion=draft_motion)
     add_action(draft, f"Draft action {CANARY}", minute=draft_minute, owner=marsh)

@@ -88,7 +88,7 @@ def test_exempt_and_draft_proceedings_never_show(planted, who):
     assert seen[f"/votes/{closure_vote().pk}/"] == 200
     assert seen[f"/votes/{meals_vote().pk}/"] == 200
     assert seen[f"/decisions/{planted.exclusion_resolution.pk}/"] == 200
-    # The public resolution whose motion was on the exempt item: listed, without its vote.
+    # The public resolution excluding the press and public: listed, without the exempt vote.
     page = client.get(f"/decisions/{planted.exclusion_resolution.pk}/").content.decode()
     assert f"/votes/{planted.exempt_vote.pk}/" not in page
     register = client.get("/decisions/?text=press+and+public").content.decode()

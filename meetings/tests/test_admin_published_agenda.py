@@ -1,8 +1,11 @@
 """The back office cannot slip an ordinary item onto a published agenda."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
+from council.models import Membership, Role
 from meetings.models import AgendaItem
 from moot import testing as t
 from publishing.models import PublicationEvent
@@ -36,6 +39,8 @@ def test_an_ordinary_item_is_refused_with_the_reason(admin_client, published):
 
 def test_urgent_business_with_chair_and_reasons_is_added_and_recorded(admin_client, published):
     chair = t.person("Chairperson")
+    Membership.objects.create(body=published.body, person=chair, role=Role.CHAIRMAN,
+                              start=published.date - dt.timedelta(days=30))
     response = add(admin_client, published, urgent="on", urgency_chair=chair.pk,
                    urgency_reasons="The contract must be let before the next meeting.")
     assert response.status_code == 302, response.content[:3000]

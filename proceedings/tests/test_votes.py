@@ -106,13 +106,25 @@ def test_casting_vote_without_tie_refused(sitting):
         record_vote(sitting.motion, "show_of_hands", counts=(3, 2, 0), casting_vote="for")
 
 
-def test_inquorate_vote_and_excess_hands_are_warned(committee):
+def test_inquorate_vote_is_warned(committee):
     c = committee
     record_attendance(c.meeting, c.members[0], P, in_chair=True)
     motion = add_motion(c.meeting, "procedural", "That the meeting be adjourned.")
-    vote = record_vote(motion, "show_of_hands", counts=(6, 1, 0))
-    assert "inquorate" in vote.warnings and "only 1 members recorded present" in vote.warnings
+    vote = record_vote(motion, "show_of_hands", counts=(1, 0, 0))
+    assert "inquorate" in vote.warnings
     assert vote.result == "carried"
+
+
+def test_more_hands_than_members_present_is_refused(committee):
+    c = committee
+    record_attendance(c.meeting, c.members[0], P, in_chair=True)
+    motion = add_motion(c.meeting, "procedural", "That the meeting be adjourned.")
+    with pytest.raises(ValidationError, match="7 votes are counted .* only 1 member is "
+                       "recorded present"):
+        record_vote(motion, "show_of_hands", counts=(6, 1, 0))
+    assert not Vote.objects.filter(motion=motion).exists()
+    motion.refresh_from_db()
+    assert motion.outcome == ""
 
 
 def test_second_vote_and_decided_motion_refused(sitting):

@@ -8,6 +8,7 @@ import itertools
 from django.contrib.auth import get_user_model
 
 from access.models import Account
+from council.models import Membership, Role
 from meetings.models import Meeting
 from moot import testing as t
 from papers import services as papers
@@ -44,8 +45,17 @@ def steps(*names: str) -> list[ClearanceStep]:
     return [ClearanceStep.objects.create(name=n, order=i) for i, n in enumerate(names)]
 
 
-def meeting(date: dt.date = MEETING_DAY, **kw) -> Meeting:
+def meeting(date: dt.date = MEETING_DAY, *, members: int = 1, chair=None, **kw) -> Meeting:
+    """A committee meeting with one item; ``members`` serve on the body that day (a body with
+    nobody serving cannot have its agenda published without a reason: nobody is summoned),
+    and ``chair``, when given, is its chair (who may agree urgent business)."""
     m = t.meeting(t.body(f"Publishing Test Committee {next(_seq)}", **kw), date=date)
+    if chair is not None:
+        Membership.objects.create(body=m.body, person=chair, role=Role.CHAIRMAN,
+                                  start=date - dt.timedelta(days=365))
+    for n in range(members):
+        Membership.objects.create(body=m.body, person=t.person(f"Member{next(_seq)}"),
+                                  role=Role.MEMBER, start=date - dt.timedelta(days=365))
     t.item(m, "1", "Apologies and substitutes")
     return m
 

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def published(officer):
-    meeting = b.meeting()
+def published(officer, chair):
+    meeting = b.meeting(chair=chair)
     b.paper(meeting, "2", "Budget")
     services.publish_agenda(meeting, officer, now=b.BEFORE)
     return meeting
@@ -85,7 +85,7 @@ def test_urgent_item_on_an_unpublished_agenda_is_refused(chair, officer):
 
 
 def test_the_cabinet_has_no_chairs_urgency_route(chair, officer, settings):
-    meeting = b.meeting(kind=BodyKind.CABINET)
+    meeting = b.meeting(kind=BodyKind.CABINET, chair=chair)
     services.publish_agenda(meeting, officer, now=b.BEFORE)
     with pytest.raises(ValidationError, match="executive body"):
         services.add_urgent_item(meeting, number="9", title="x", chair=chair, reasons="y",

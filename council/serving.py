@@ -1,0 +1,56 @@
+"""Who serves on a body on a day: the people a meeting of it summons.
+
+One function, so the summons (``summons.recipients``) and the refusal to publish an agenda
+that would summon nobody (``publishing.services.publish_agenda``) agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+
+from .models import Body, BodyKind, Person
+
+
+def serving_members(body: Body, day: dt.date) -> list[Person]:
+    """The body's members on ``day`` (every role, substitutes included, since they may be
+    called on); for the full council, every councillor in office that day too."""
+    who = Q(memberships__body_id=body.pk, memberships__start__lte=day) & (
+        Q(memberships__end__isnull=True) | Q(memberships__end__gte=day))
+    if body.kind == BodyKind.COUNCIL:
+        who |= Q(terms__start__lte=day) & (Q(terms__end__isnull=True) | Q(terms__end__gte=day))
+    ids = Person.objects.filter(who).values_list("pk", flat=True).distinct()
+    return list(Person.objects.filter(pk__in=ids).order_by("surname", "initials", "forenames"))
+
+
+def term_ended(person: Person, day: dt.date) -> dt.date | None:
+    """When a councillor's last term of office ended, if none is in force on ``day``; None
+    for a councillor in office that day and for someone who was never a councillor (a
+    co-opted member holds no term of office)."""
+    terms = list(person.terms.all())
+    if not terms or any(t.start <= day and (t.end is None or t.end >= day) for t in terms):
+        return None
+    ended = [t.end for t in terms if t.end is not None and t.end < day]
+    return max(ended) if ended else None
+
+
+def presiding_problem(person: Person, body: Body, day: dt.date) -> str:
+    """Why ``person`` cannot chair a meeting of ``body`` on ``day`` ("" when they can): a
+    councillor whose term of office has ended holds no office to chair from."""
+    ended = term_ended(person, day)
+    if ended is None:
+        return ""
+    return (f"{person}'s term of office as a councillor ended on {ended:%-d %B %Y}, so they "
+            f"cannot chair the meeting of {body} on {day:%-d %B %Y}.")
+
+
+def chair_and_vice(body: Body, day: dt.date) -> list[Person]:
+    """The body's chair and vice-chair on ``day`` (appointments in force, terms of office not
+    ended)."""
+    from .models import Membership, Role
+
+    held = (Membership.objects.on(day)
+            .filter(body=body, role__in=(Role.CHAIRMAN, Role.VICE_CHAIRMAN), person__isnull=False)
+            .select_related("person").order_by("role"))
+    return [m.person for m in held if not presiding_problem(m.person, body, day)]

@@ -1,0 +1,171 @@
+"""Counting a vote: who may vote, and what counts are possible. ``record_vote`` and
+``correct_vote`` (``proceedings.votes``) both take a vote's counts from here, so a vote
+entered on the clerk's screen, in the back office or by a loader obeys the same rules.
+
+- Only those present as members or substitutes vote; a name given twice is refused.
+- A member barred by a declared interest in the motion's item (a disclosable pecuniary
+  interest without a dispensation, or who left the room or took no part; Localism Act 2011
+  s.31, docs/statutory-rules.md §5.4) cannot vote, and in a recorded vote is recorded as not
+  voting without the clerk having to say so.
+- A show of hands cannot count more hands than there are members present (docs/
+  statutory-rules.md §2.7: "a majority of members present and voting").
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+
+from council.models import Person
+
+from .attendance import voters_present
+from .models import (
+    Choice,
+    Declaration,
+    InterestNature,
+    Motion,
+    Participation,
+    VoteMethod,
+)
+
+
+def barred(motion: Motion) -> dict[int, str]:
+    """People barred from voting on the motion's item by what they declared, with how they
+    took part ("left the room" …)."""
+    if not motion.item_id:
+        return {}
+    found = {}
+    for d in Declaration.objects.filter(meeting_id=motion.meeting_id, item_id=motion.item_id):
+        if d.participation != Participation.TOOK_PART or (
+            d.nature == InterestNature.DPI and not d.dispensation
+        ):
+            found[d.person_id] = d.get_participation_display().lower()
+    return found
+
+
+def names(people) -> str:
+    names = [str(p) for p in people]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def with_barred_not_voting(
+    motion: Motion, choices: list[tuple[Person, str]]
+) -> list[tuple[Person, str]]:
+    """The recorded vote's names, with every member present but barred by a declaration who
+    is not named added as "did not vote": the record shows they took no part."""
+    named = {person.pk for person, _ in choices}
+    missing = [pk for pk in barred(motion) if pk not in named and pk in voters_present(
+        motion.meeting)]
+    people = Person.objects.in_bulk(missing)
+    return choices + [(people[pk], Choice.DID_NOT_VOTE) for pk in missing]
+
+
+def check_voters(motion: Motion, choices: list[tuple[Person, str]]) -> None:
+    """Refuse the lot, naming everyone at fault: a way of voting that is not one, a member
+    named twice, a voter not present as a member or substitute, a voter barred by a declared
+    interest who is given a vote (recording them as not voting is right)."""
+    present = voters_present(motion.meeting)
+    debarring = barred(motion)
+    seen: set[int] = set()
+    twice, absent, debarred = [], [], []
+    for person, choice in choices:
+        if choice not in Choice.values:
+            raise ValidationError(
+                f"“{choice}” is not a way to vote (for, against, abstain, did not vote)."
+            )
+        if person.pk in seen:
+            if person not in twice:
+                twice.append(person)
+            continue
+        seen.add(person.pk)
+        if person.pk not in present:
+            absent.append(person)
+        elif person.pk in debarring and choice != Choice.DID_NOT_VOTE:
+            debarred.append(person)
+    problems = []
+    if twice:
+        problems.append(f"{names(twice)} {'is' if len(twice) == 1 else 'are'} listed twice in "
+                        "this vote.")
+    if absent:
+        problems.append(
+            f"{names(absent)} {'is' if len(absent) == 1 else 'are'} not recorded as a member "
+            "present at this meeting, so cannot vote."
+        )
+    for person in debarred:
+        problems.append(
+            f"{person} declared an interest in this item ({debarring[person.pk]}), so cannot "
+            "vote: record them as not voting."
+        )
+    if problems:
+        raise ValidationError(problems)
+
+
+def tally(choices: list[tuple[Person, str]]) -> tuple[int, int, int]:
+    return tuple(
+        sum(1 for _, c in choices if c == side)
+        for side in (Choice.FOR, Choice.AGAINST, Choice.ABSTAIN)
+    )
+
+
+def check_counts(counts, named: tuple[int, int, int]) -> None:
+    """Printed counts must match the names: "For: 64 given but 63 names"."""
+    if counts is None:
+        return
+    wrong = [
+        f"{label}: {given} given but {n} name{'' if n == 1 else 's'}"
+        for label, given, n in zip(("For", "Against", "Abstain"), counts, named, strict=True)
+        if given != n
+    ]
+    if wrong:
+        raise ValidationError(f"The counts do not match the names. {'; '.join(wrong)}.")
+
+
+def checked_counts(counts) -> tuple[int, int, int]:
+    try:
+        counts = tuple(int(c) for c in counts)
+    except (TypeError, ValueError):
+        raise ValidationError("Vote counts are whole numbers.") from None
+    if len(counts) != 3:
+        raise ValidationError("Give three counts: for, against and abstaining.")
+    if min(counts) < 0:
+        raise ValidationError("Vote counts cannot be negative.")
+    return counts
+
+
+def check_possible(motion: Motion, counts: tuple[int, int, int]) -> None:
+    """More hands than members (and substitutes) present is a miscount, not a result."""
+    present = len(voters_present(motion.meeting))
+    given = sum(counts)
+    if given > present:
+        who = "member is" if present == 1 else "members are"
+        raise ValidationError(
+            f"{given} votes are counted (for {counts[0]}, against {counts[1]}, abstaining "
+            f"{counts[2]}) but only {present} {who} recorded present. Check the count, or "
+            "record the attendance first."
+        )
+
+
+def counts_of(
+    motion: Motion,
+    method: str,
+    counts: tuple[int, int, int] | None,
+    choices: list[tuple[Person, str]],
+) -> tuple[int, int, int]:
+    """The (for, against, abstain) of a vote as taken: a recorded vote's come from its names
+    (printed counts given too must match them); a show of hands has counts and no names, and
+    no more of them than members present."""
+    if method == VoteMethod.RECORDED:
+        if not choices:
+            raise ValidationError("A recorded vote needs the names of those voting.")
+        check_voters(motion, choices)
+        named = tally(choices)
+        check_counts(None if counts is None else checked_counts(counts), named)
+        return named
+    if method == VoteMethod.SHOW_OF_HANDS:
+        if choices:
+            raise ValidationError("A show of hands has counts only; use a recorded vote.")
+        if counts is None:
+            raise ValidationError("A show of hands needs the counts for, against and abstaining.")
+        counts = checked_counts(counts)
+        check_possible(motion, counts)
+        return counts
+    raise ValidationError(f"Unknown voting method: {method}.")
