@@ -9,6 +9,7 @@ class PublishingConfig(AppConfig):
         # The pack builder (papers) asks publishing which version of each paper is published.
         from papers import versions as paper_versions
 
+        from .state import is_published
         from .versions import pack_versions
 
-        paper_versions.register(pack_versions)
+        paper_versions.register(pack_versions=pack_versions, is_published=is_published)
