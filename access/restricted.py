@@ -20,7 +20,6 @@ from django.views.decorators.http import require_safe
 
 from meetings.models import Meeting
 from papers.models import Document, ItemPaper, PackKind
-
 from publishing.state import is_published
 from publishing.versions import readable_version
 

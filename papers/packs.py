@@ -19,6 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from access import audit
+from council.dates import authority_today
 from meetings.models import Meeting
 
 from .models import AgendaPack, ItemPaper, PackKind, PackStatus
@@ -112,7 +113,7 @@ def request_pack(
         # The pack holds the papers attached now, whenever the worker gets to it: a paper
         # attached later belongs in a supplement, not silently in the published pack.
         link_ids = sorted(ItemPaper.objects.filter(item__meeting=meeting).values_list("pk", flat=True))
-    return _queue(meeting, kind, supplement, link_ids, dispatch or dt.date.today(), reason,
+    return _queue(meeting, kind, supplement, link_ids, dispatch or authority_today(), reason,
                   actor, actor_name, enqueue)
 
 
@@ -211,7 +212,8 @@ def withdraw_packs_with(
     link_ids = set(link_ids)
     if not link_ids:
         return []
-    meetings = set(ItemPaper.objects.filter(pk__in=link_ids).values_list("item__meeting", flat=True))
+    meetings = set(ItemPaper.objects.filter(pk__in=link_ids)
+                   .values_list("item__meeting", flat=True))
     affected = [
         pack for pack in AgendaPack.objects.select_for_update().filter(
             meeting_id__in=meetings, kind=PackKind.PUBLIC, withdrawn_at__isnull=True,
@@ -229,6 +231,6 @@ def withdraw_packs_with(
         if key in queued or not papers:
             continue
         queued[key] = _queue(pack.meeting, PackKind.PUBLIC, pack.supplement, papers,
-                             pack.dispatch_date or now.date(), f"Rebuilt: {reason}", actor,
+                             pack.dispatch_date or authority_today(), f"Rebuilt: {reason}", actor,
                              actor_name, enqueue=True)
     return list(queued.values())

@@ -23,8 +23,8 @@ from access import audit
 from meetings.models import AgendaItem, Meeting
 
 from .models import Minute, MinutesRecord, MinutesStatus, MinutesVersion, Motion, Resolution
-from .versions import withhold_from_versions
 from .rules import check_record_open, municipal_year
+from .versions import withhold_from_versions
 
 
 def next_minute_number(meeting: Meeting) -> int:

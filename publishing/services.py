@@ -323,5 +323,6 @@ __all__ = [
     "add_urgent_item", "approve_for_publication", "check_item_may_be_added", "is_published",
     "missing_for_submission", "pending_papers", "publication_problems", "publish_agenda",
     "publish_supplement", "published_at", "published_exists", "record_historical_publication",
-    "reclassify_paper", "replace_paper", "return_to_draft", "sign_off", "submit_report", "withdraw_paper",
+    "reclassify_paper", "replace_paper", "return_to_draft", "sign_off", "submit_report",
+    "withdraw_paper",
 ]

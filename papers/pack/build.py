@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string
 
 from council.composition import composition
+from council.dates import authority_today
 from council.models import Authority, BodyKind, PostHolding, StatutoryDesignation, StatutoryRole
 from meetings.formatting import cover_date, long_date, time_text
 from meetings.models import Meeting
@@ -249,7 +250,7 @@ def build_pack(
     supplementary pack (``supplement``; by default whenever ``link_ids`` is given) has a
     covering letter listing only its items, and is numbered from page 1.
     """
-    dispatch = dispatch or dt.date.today()
+    dispatch = dispatch or authority_today()
     supplement = (link_ids is not None) if supplement is None else supplement
     papers = collect(meeting, members, link_ids)
     items = list(meeting.items.select_related("mover", "seconder"))

@@ -156,7 +156,8 @@ def test_a_withdrawn_paper_leaves_every_public_pack(officer):
     first.refresh_from_db()
     assert first.withdrawn_at is not None
     (rebuilt,) = run_queued(meeting)
-    assert rebuilt.papers == [kept.pk] and rebuilt.reason == "Rebuilt: Item 2: a paper was withdrawn."
+    assert rebuilt.papers == [kept.pk]
+    assert rebuilt.reason == "Rebuilt: Item 2: a paper was withdrawn."
     assert "Budget text." not in text(rebuilt) and "Roads text." in text(rebuilt)
     # The supplement did not hold the paper: it stays as it was.
     assert packs.latest(meeting, supplement=1).papers == [late.pk]
