@@ -3,7 +3,10 @@
 A councillor who sits on the body, an officer named on the report, democratic services, or a
 person granted access by the Monitoring Officer reads exempt and confidential papers here,
 signed in with both factors. Every view and download is logged; responses are never cached.
-Anyone else gets the same 404 as for a paper that does not exist.
+Anyone else gets the same 404 as for a paper that does not exist; signed out, every address
+here answers with the same sign-in redirect, real or not. The version read is the published
+one; before the agenda is published only democratic services and the officers named on the
+report read the draft (``publishing/versions.py``).
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from django.views.decorators.http import require_safe
 
 from meetings.models import Meeting
 from papers.models import Document, ItemPaper, PackKind
+from publishing.state import is_published
+from publishing.versions import readable_version
 
 from .models import ExemptAccess
-from .rules import may_see_exempt, needs_two_factor
+from .rules import is_democratic_services, may_see_exempt, needs_two_factor
 
 
 def _log(request, document, action: str, description: str) -> None:
@@ -28,12 +33,19 @@ def _log(request, document, action: str, description: str) -> None:
         action=action, description=description[:300], ip_address=request.META.get("REMOTE_ADDR"))
 
 
-def _gate(request, meeting: Meeting, document=None):
-    """None when the user may proceed; otherwise the response to send (sign in, or 404)."""
+def _sign_in_first(request):
+    """The sign-in redirect, or None when signed in with both factors. Asked before anything
+    is looked up, so a real restricted address and an invented one answer alike: the answer
+    must not tell a signed-out visitor which papers exist."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
     if needs_two_factor(request.user) and not request.user.is_verified():
         return redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
+    return None
+
+
+def _gate(request, meeting: Meeting, document=None):
+    """None when the (signed-in) user may proceed; otherwise the 404."""
     if not may_see_exempt(request.user, meeting, document):
         raise Http404("No such paper")
     return None
@@ -48,16 +60,27 @@ def _restricted_paper(meeting: Meeting, doc_id: int) -> Document:
     return doc
 
 
-@require_safe
-def paper(request, pk: int, doc: int):
-    meeting = get_object_or_404(Meeting.objects.select_related("body", "venue"), pk=pk)
-    document = _restricted_paper(meeting, doc)
-    refused = _gate(request, meeting, document)
+def _readable(request, pk: int, doc: int):
+    """(meeting, document, version) for an entitled reader, or the response to send."""
+    refused = _sign_in_first(request)
     if refused:
         return refused
-    version = document.current_version()
+    meeting = get_object_or_404(Meeting.objects.select_related("body", "venue"), pk=pk)
+    document = _restricted_paper(meeting, doc)
+    _gate(request, meeting, document)
+    # The published version; before publication a draft, for those who may read drafts.
+    version = readable_version(request.user, meeting, document)
     if version is None:
-        raise Http404("This paper has no content yet")
+        raise Http404("No such paper")
+    return meeting, document, version
+
+
+@require_safe
+def paper(request, pk: int, doc: int):
+    found = _readable(request, pk, doc)
+    if not isinstance(found, tuple):
+        return found
+    meeting, document, version = found
     item = ItemPaper.objects.filter(item__meeting=meeting, document=document.parent or document) \
         .select_related("item").first().item
     _log(request, document, "view", f"{meeting}: {document}")
@@ -71,13 +94,11 @@ def paper(request, pk: int, doc: int):
 
 @require_safe
 def paper_pdf(request, pk: int, doc: int):
-    meeting = get_object_or_404(Meeting, pk=pk)
-    document = _restricted_paper(meeting, doc)
-    refused = _gate(request, meeting, document)
-    if refused:
-        return refused
-    version = document.current_version()
-    if version is None or not version.source_file:
+    found = _readable(request, pk, doc)
+    if not isinstance(found, tuple):
+        return found
+    meeting, document, version = found
+    if not version.source_file:
         raise Http404("No file")
     _log(request, document, "download", f"{meeting}: {document} (PDF)")
     response = FileResponse(version.source_file.open("rb"), content_type="application/pdf",
@@ -90,10 +111,14 @@ def paper_pdf(request, pk: int, doc: int):
 def members_pack(request, pk: int):
     from papers.packs import latest
 
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    refused = _gate(request, meeting)
+    refused = _sign_in_first(request)
     if refused:
         return refused
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    _gate(request, meeting)
+    # Built before publication, the pack is a proof of drafts: democratic services' only.
+    if not is_published(meeting) and not is_democratic_services(request.user):
+        raise Http404("No members' pack has been published")
     pack = latest(meeting, PackKind.MEMBERS)
     if pack is None:
         raise Http404("No members' pack has been built")

@@ -284,6 +284,7 @@ class AgendaPackAdmin(admin.ModelAdmin):
                     meeting,
                     kind,
                     supplementary=bool(request.POST.get("supplementary")),
+                    reason=request.POST.get("reason", ""),
                     actor=request.user,
                 )
                 messages.success(request, "The pack is being built; this page shows its progress.")

@@ -313,6 +313,14 @@ class AgendaPack(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    reason = models.CharField(
+        max_length=500, blank=True,
+        help_text="Why the pack was rebuilt after publication (shown in the public history).",
+    )
+    # Kept for the record and for democratic services, but never served publicly again: it
+    # holds a paper since reclassified as exempt or withdrawn (papers/packs.py).
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["meeting", "supplement", "kind", "-requested_at"]

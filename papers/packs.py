@@ -1,5 +1,12 @@
 """Requesting and building agenda packs. Packs build in the background (django-tasks with the
-database worker); each build is kept as a new AgendaPack row, never overwriting an earlier one."""
+database worker); each build is kept as a new AgendaPack row, never overwriting an earlier one.
+
+Once the agenda is published, the pack open to inspection is part of the record: a rebuild is
+a new version with a reason (listed in the public document history, ``publishing/history.py``)
+holding the same papers, while changes arrive as supplements; the earlier version stays
+retrievable. A pack holding a paper since reclassified as restricted or withdrawn is withdrawn
+from the public (kept for democratic services) and rebuilt (``withdraw_packs_with``).
+"""
 
 from __future__ import annotations
 
@@ -12,11 +19,13 @@ from django.db.models import Max
 from django.utils import timezone
 
 from access import audit
+from council.dates import authority_today
 from meetings.models import Meeting
 
 from .models import AgendaPack, ItemPaper, PackKind, PackStatus
 from .pack.build import build_pack
 from .services import problems_for_pack
+from .versions import is_published
 
 
 def problems(meeting: Meeting, link_ids=None) -> list[str]:
@@ -46,6 +55,8 @@ def request_pack(
     *,
     supplementary: bool = False,
     dispatch: dt.date | None = None,
+    reason: str = "",
+    with_publication: bool = False,
     actor=None,
     actor_name: str = "",
     enqueue: bool = True,
@@ -53,12 +64,19 @@ def request_pack(
     """Queue a build of the meeting's pack (or of a supplementary pack of the papers added since
     the last built pack of that kind).
 
+    Once the agenda is published, rebuilding a pack that has been built is a new version of
+    it: it needs the ``reason`` (shown publicly) and holds the same papers as the version it
+    follows (papers added since go in a supplement), with their published versions.
+    ``with_publication``: the pack published with the agenda itself (``publish_agenda``), which
+    follows no published version, only proofs.
+
     Refuses (``ValidationError``): a meeting without agenda items; papers that are not ready
     (e.g. a report that does not state its background documents); a supplementary pack when no
-    paper has been added since.
+    paper has been added since; a rebuild after publication without a reason.
     """
     if not meeting.items.exists():
         raise ValidationError(f"{meeting} has no agenda items, so there is no pack to build.")
+    reason = (reason or "").strip()
     link_ids = None
     supplement = 0
     if supplementary:
@@ -78,22 +96,38 @@ def request_pack(
             ]
             or 0
         ) + 1
+    earlier = latest(meeting, kind, supplement, public=False)
+    if earlier is not None and not with_publication and is_published(meeting):
+        if not reason:
+            raise ValidationError(
+                f"The {earlier.get_kind_display().lower()} of {meeting} has been published: a "
+                "rebuilt pack is a new version of it. Give the reason for rebuilding it (it is "
+                "shown in the meeting's public document history); papers added since go in a "
+                "supplementary pack.")
+        attached = set(ItemPaper.objects.filter(item__meeting=meeting).values_list("pk", flat=True))
+        link_ids = [pk for pk in earlier.papers if pk in attached]
     found = problems(meeting, link_ids)
     if found:
         raise ValidationError(found)
-    user, _ = audit._actor(actor)
     if link_ids is None:
         # The pack holds the papers attached now, whenever the worker gets to it: a paper
         # attached later belongs in a supplement, not silently in the published pack.
         link_ids = sorted(ItemPaper.objects.filter(item__meeting=meeting).values_list("pk", flat=True))
+    return _queue(meeting, kind, supplement, link_ids, dispatch or authority_today(), reason,
+                  actor, actor_name, enqueue)
+
+
+def _queue(meeting, kind, supplement, link_ids, dispatch, reason, actor, actor_name, enqueue):
+    user, _ = audit._actor(actor)
     pack = audit.save(
         AgendaPack(
             meeting=meeting,
             kind=kind,
             supplement=supplement,
-            dispatch_date=dispatch or dt.date.today(),
+            dispatch_date=dispatch,
             requested_by=user,
             papers=link_ids,
+            reason=reason[:500],
         ),
         actor,
         actor_name,
@@ -148,15 +182,55 @@ def run_pack(pack_id: int, progress=None) -> AgendaPack:
         ),
     )
     pack.built_at = timezone.now()
+    # A withdrawal made while the pack was building stands (withdraw_packs_with).
+    pack.withdrawn_at, pack.withdrawn_reason = AgendaPack.objects.filter(pk=pack.pk).values_list(
+        "withdrawn_at", "withdrawn_reason").get()
     audit.save(pack, actor_name="pack builder", validate=False)
     return pack
 
 
-def latest(meeting: Meeting, kind: str = PackKind.PUBLIC, supplement: int = 0) -> AgendaPack | None:
-    return (
-        AgendaPack.objects.filter(
-            meeting=meeting, kind=kind, supplement=supplement, status=PackStatus.BUILT
-        )
-        .order_by("-built_at", "-pk")
-        .first()
+def latest(meeting: Meeting, kind: str = PackKind.PUBLIC, supplement: int = 0, *,
+           public: bool = True) -> AgendaPack | None:
+    """The latest built pack; with ``public`` (the default), only one still open to the
+    public (not withdrawn)."""
+    rows = AgendaPack.objects.filter(
+        meeting=meeting, kind=kind, supplement=supplement, status=PackStatus.BUILT
     )
+    if public:
+        rows = rows.filter(withdrawn_at__isnull=True)
+    return rows.order_by("-built_at", "-pk").first()
+
+
+def withdraw_packs_with(
+    link_ids, reason: str, *, drop: bool = False, actor=None, actor_name: str = ""
+) -> list[AgendaPack]:
+    """Withdraw from the public every built (or building) public pack holding any of these
+    item papers, and queue each as a new version with the papers as they now stand (``drop``:
+    without these item papers, e.g. when they are withdrawn from the agenda). The withdrawn
+    packs are kept, served to democratic services only. Returns the packs queued. Call it in
+    the transaction that reclassifies or withdraws the paper."""
+    link_ids = set(link_ids)
+    if not link_ids:
+        return []
+    meetings = set(ItemPaper.objects.filter(pk__in=link_ids)
+                   .values_list("item__meeting", flat=True))
+    affected = [
+        pack for pack in AgendaPack.objects.select_for_update().filter(
+            meeting_id__in=meetings, kind=PackKind.PUBLIC, withdrawn_at__isnull=True,
+            status__in=[PackStatus.BUILT, PackStatus.BUILDING],
+        ).select_related("meeting").order_by("pk")
+        if link_ids & set(pack.papers)
+    ]
+    now = timezone.now()
+    queued: dict[tuple[int, int], AgendaPack] = {}
+    for pack in affected:
+        pack.withdrawn_at, pack.withdrawn_reason = now, reason[:500]
+        audit.save(pack, actor, actor_name, validate=False)
+        key = (pack.meeting_id, pack.supplement)
+        papers = [pk for pk in pack.papers if not (drop and pk in link_ids)]
+        if key in queued or not papers:
+            continue
+        queued[key] = _queue(pack.meeting, PackKind.PUBLIC, pack.supplement, papers,
+                             pack.dispatch_date or authority_today(), f"Rebuilt: {reason}", actor,
+                             actor_name, enqueue=True)
+    return list(queued.values())

@@ -33,10 +33,27 @@ def _check_classification(doc: Document) -> None:
         )
 
 
-def save_document(doc: Document, actor=None, actor_name: str = "") -> Document:
-    """Create or change a document's details (not its content: see ``add_version``)."""
+def save_document(doc: Document, actor=None, actor_name: str = "", *, reason: str = "") -> Document:
+    """Create or change a document's details (not its content: see ``add_version``).
+
+    A paper made exempt or confidential is withdrawn from every built public pack that holds
+    it, and each pack is queued as a new version (``papers.packs.withdraw_packs_with``);
+    ``reason`` says why (by default, the new classification)."""
     _check_classification(doc)
-    return audit.save(doc, actor, actor_name)
+    with transaction.atomic():
+        was = (Document.objects.filter(pk=doc.pk).values_list("classification", flat=True)
+               .first() if doc.pk else None)
+        saved = audit.save(doc, actor, actor_name)
+        if was == Classification.UNRESTRICTED and doc.is_restricted:
+            from . import packs
+
+            top = doc.parent_id or doc.pk
+            packs.withdraw_packs_with(
+                ItemPaper.objects.filter(document_id=top).values_list("pk", flat=True),
+                # Public (the document history): never the title, which may be exempt too.
+                reason.strip() or "A paper in it was reclassified as not for publication.",
+                actor=actor, actor_name=actor_name)
+    return saved
 
 
 def save_report(report: Report, actor=None, actor_name: str = "") -> Report:

@@ -478,5 +478,5 @@ class MinutesVersionAdmin(ReadOnlyAdmin, AuditedAdmin):
     list_filter = ["status"]
     list_select_related = ["record__meeting__body"]
     fields = ["record", "number", "status", "created_at", "created_by", "note",
-              "approving_minute", "public_html", "exempt_html"]
+              "approving_minute", "public_html", "exempt_html", "withheld_public_html"]
     readonly_fields = fields

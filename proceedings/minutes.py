@@ -25,6 +25,7 @@ from meetings.models import AgendaItem, Meeting
 
 from .models import Minute, MinutesRecord, MinutesStatus, MinutesVersion, Motion, Resolution
 from .rules import check_record_open, municipal_year
+from .versions import withhold_from_versions
 
 
 def next_minute_number(meeting: Meeting) -> int:
@@ -395,7 +396,8 @@ EDITABLE_MINUTE_FIELDS = (
 
 
 def edit_minute(minute: Minute, actor=None, actor_name: str = "", **changes) -> Minute:
-    """Change a minute's fields. Refused (nothing saved) once the minutes are approved, and
+    """Change a minute's fields; a minute made exempt leaves the published versions too
+    (``proceedings/versions.py``). Refused (nothing saved) once the minutes are approved, and
     for anything the rules refuse (a colliding number, an exempt minute without a paragraph)."""
     unknown = set(changes) - set(EDITABLE_MINUTE_FIELDS)
     if unknown:
@@ -403,9 +405,12 @@ def edit_minute(minute: Minute, actor=None, actor_name: str = "", **changes) -> 
     with transaction.atomic():
         check_record_open(minute.meeting_id)
         fresh = Minute.objects.get(pk=minute.pk)
+        was_public, number = not fresh.exempt, fresh.number
         for name, value in changes.items():
             setattr(fresh, name, value)
         audit.save(fresh, actor, actor_name)
+        if was_public and fresh.exempt:  # published versions must not keep showing it
+            withhold_from_versions(fresh, number, actor, actor_name)
     for name in changes:
         setattr(minute, name, getattr(fresh, name))
     return fresh

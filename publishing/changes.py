@@ -20,12 +20,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from access import audit
+from access.models import AuditEntry
 from council.models import BodyKind, Person
 from council.serving import chair_and_vice, presiding_problem
 from meetings.models import AgendaItem, Meeting
 from meetings.services import save_agenda_item
+from papers import packs
 from papers import services as papers_services
-from papers.models import Document, DocumentVersion, ItemPaper
+from papers.models import Classification, Document, DocumentVersion, ItemPaper
 
 from . import signals
 from .models import AgendaPublication, EventKind, PublicationEvent
@@ -153,6 +155,9 @@ def withdraw_paper(
             version=item_paper.document.current_version(), kind=EventKind.PAPER_WITHDRAWN,
             at=timezone.now(), by=user, by_name=name or actor_name, note=reason.strip(),
         ), actor, actor_name)
+        # Every public pack holding the paper is withdrawn and rebuilt without it.
+        packs.withdraw_packs_with([item_paper.pk], f"Item {item_paper.item.number}: a paper "
+                                  "was withdrawn.", drop=True, actor=actor, actor_name=actor_name)
         audit.delete(item_paper, actor, actor_name)
         document = item_paper.document
         transaction.on_commit(lambda: _announce(
@@ -224,3 +229,42 @@ def replace_paper(
             signals.paper_replaced, sender=Document, document=document, version=version,
             meetings=meetings))
     return version
+
+
+def reclassify_paper(
+    document: Document,
+    classification: str,
+    exempt_paragraph: int | None = None,
+    *,
+    reason: str,
+    actor=None,
+    actor_name: str = "",
+) -> Document:
+    """Make a paper exempt (citing its Schedule 12A paragraph) or confidential, after its
+    agenda may have been published. Every built public pack holding it is withdrawn from the
+    public (kept for democratic services) and queued as a new version with the paper
+    restricted (``papers.services.save_document``); the public pages withhold it from now.
+
+    Refuses (nothing saved): an actor who is not democratic services; a blank reason (kept in
+    the audit trail; the public history says only that a paper was reclassified); a paper
+    that is already restricted; an exempt classification without its paragraph.
+    """
+    require_democratic_services(actor)
+    if not (reason or "").strip():
+        raise ValidationError("Give the reason the paper is reclassified; it is kept in the "
+                              "record.")
+    if document.is_restricted:
+        raise ValidationError(f"“{document.title}” is already {document.restriction_text}.")
+    if classification not in (Classification.EXEMPT, Classification.CONFIDENTIAL):
+        raise ValidationError("Reclassify a paper as exempt or confidential.")
+    document.classification = classification
+    document.exempt_paragraph = exempt_paragraph if classification == Classification.EXEMPT \
+        else None
+    links = ItemPaper.objects.filter(document_id=document.parent_id or document.pk)
+    items = ", ".join(sorted({f"item {link.item.number}" for link in links.select_related("item")}))
+    public = f"A paper ({items}) was reclassified as not for publication." if items else ""
+    with transaction.atomic():
+        saved = papers_services.save_document(document, actor, actor_name, reason=public)
+        audit.record(AuditEntry.Action.UPDATE, saved,
+                     {"reclassification_reason": [None, reason.strip()]}, actor, actor_name)
+    return saved

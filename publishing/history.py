@@ -65,3 +65,43 @@ def _row(event: PublicationEvent) -> PublicEvent:
                            restricted=True)
     title = f"{doc.label}: {doc.title}" if doc.label else doc.title
     return PublicEvent(event.at, event.get_kind_display(), title, event.note)
+
+
+@dataclass
+class PackVersion:
+    """One built public pack of the meeting, as the document history lists it."""
+
+    pack: object
+    what: str  # "Agenda reports pack" or "Supplementary agenda N"
+    reason: str  # why it was rebuilt ("" for the first version)
+    withdrawn: bool  # no longer open to the public: it held a paper since withheld
+
+    @property
+    def built_at(self):
+        return self.pack.built_at
+
+
+def public_pack_versions(meeting: Meeting) -> list[PackVersion]:
+    """Every public pack built for the meeting once it is published, in the order built:
+    the version open to inspection at publication and each rebuild, with its reason. A
+    withdrawn version is listed (when and why) but not offered: ``public_pack_file`` refuses it."""
+    from papers.models import AgendaPack, PackKind, PackStatus
+
+    from .state import is_published
+
+    if not is_published(meeting):
+        return []
+    rows = AgendaPack.objects.filter(meeting=meeting, kind=PackKind.PUBLIC,
+                                     status=PackStatus.BUILT).order_by("supplement", "built_at",
+                                                                       "pk")
+    return [PackVersion(p, f"Supplementary agenda {p.supplement}" if p.supplement
+                        else "Agenda reports pack", p.reason, p.withdrawn_at is not None)
+            for p in rows if p.file]
+
+
+def public_pack_file(meeting: Meeting, pack_id: int):
+    """A built public pack version the public may download, or None."""
+    for version in public_pack_versions(meeting):
+        if version.pack.pk == pack_id and not version.withdrawn:
+            return version.pack
+    return None

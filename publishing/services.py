@@ -215,7 +215,8 @@ def publish_agenda(
         _publish_papers(publication, links, actor, actor_name)
         dispatch = deadlines.local_date(now)
         for kind in (PackKind.PUBLIC, PackKind.MEMBERS):
-            packs.request_pack(meeting, kind, dispatch=dispatch, actor=actor, actor_name=actor_name)
+            packs.request_pack(meeting, kind, dispatch=dispatch, with_publication=True,
+                               actor=actor, actor_name=actor_name)
         transaction.on_commit(partial(_announce, signals.agenda_published, publication))
     return publication
 
@@ -330,6 +331,7 @@ def record_historical_publication(
 from .changes import (  # noqa: E402
     add_urgent_item,
     check_item_may_be_added,
+    reclassify_paper,
     replace_paper,
     withdraw_paper,
 )
@@ -346,5 +348,6 @@ __all__ = [
     "missing_for_submission", "nobody_to_summon", "pending_papers", "publication_problems",
     "publish_agenda",
     "publish_supplement", "published_at", "published_exists", "record_historical_publication",
-    "replace_paper", "return_to_draft", "sign_off", "submit_report", "withdraw_paper",
+    "reclassify_paper", "replace_paper", "return_to_draft", "sign_off", "submit_report",
+    "withdraw_paper",
 ]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from meetings.models import Meeting
 
-from .history import public_events
+from .history import public_events, public_pack_file, public_pack_versions
 from .state import is_published
 
 
@@ -18,4 +19,25 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": meeting,
         "published": is_published(meeting),
         "events": public_events(meeting),
+        "packs": public_pack_versions(meeting),
     })
+
+
+@require_safe
+def pack_version(request: HttpRequest, pk: int, pack: int) -> HttpResponse:
+    """One version of the meeting's public pack, as listed in the history (a withdrawn
+    version, or any pack of an unpublished agenda, is the same 404 as a missing one)."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    found = public_pack_file(meeting, pack)
+    if found is None:
+        raise Http404("No such pack")
+    built = found.built_at or found.requested_at
+    name = f"{meeting.slug}-pack-{found.supplement}-{built:%Y%m%d-%H%M}.pdf"
+    try:
+        handle = found.file.open("rb")
+    except OSError:
+        raise Http404("The file is missing") from None
+    response = FileResponse(handle, content_type="application/pdf", filename=name)
+    # Caches must ask each time: the version can be withdrawn, and then this is a 404.
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -90,7 +90,7 @@ def pack_links(meeting: Meeting) -> list[Link]:
     papers and are never linked from email)."""
     latest: dict[int, AgendaPack] = {}
     for pack in AgendaPack.objects.filter(
-        meeting=meeting, kind=PackKind.PUBLIC, status=PackStatus.BUILT
+        meeting=meeting, kind=PackKind.PUBLIC, status=PackStatus.BUILT, withdrawn_at__isnull=True
     ).order_by("supplement", "-built_at"):
         if pack.file:
             latest.setdefault(pack.supplement, pack)

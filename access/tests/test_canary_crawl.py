@@ -78,8 +78,10 @@ def planted(settings, tmp_path):
     canary_plants.run("plant", meeting, exempt_item, CANARY)
     plant_proceedings(meeting, exempt_item)
     canary_plants.run("after_publication", meeting, exempt_item, CANARY)
-    public_pack = run_pack(request_pack(meeting, enqueue=False).pk)
-    members_pack = run_pack(request_pack(meeting, "members", enqueue=False).pk)
+    # A plant may have built packs already: after publication a rebuild gives its reason.
+    public_pack = run_pack(request_pack(meeting, enqueue=False, reason="Canary crawl").pk)
+    members_pack = run_pack(request_pack(meeting, "members", enqueue=False,
+                                         reason="Canary crawl").pk)
     return meeting, public_pack, members_pack
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from access.models import Account, ExemptAccess
 from council import services as council_services
@@ -13,6 +14,7 @@ from council.models import Role
 from moot import testing as t
 from papers import services
 from papers.models import Classification, Document, Report
+from publishing.services import record_historical_publication
 
 pytestmark = pytest.mark.django_db
 SECRET = "Exempt text: the trading company's losses"
@@ -31,6 +33,9 @@ def case(settings, tmp_path):
     services.attach(item, doc)
     member = t.person("Memberby")
     council_services.appoint(body, member, Role.MEMBER, dt.date(2030, 1, 1))
+    # Members read the papers once the agenda is published (test_restricted_versions.py
+    # covers the drafts before).
+    record_historical_publication(meeting, timezone.now(), actor_name="test")
     return meeting, doc, member
 
 

@@ -20,14 +20,16 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string
 
 from council.composition import composition
+from council.dates import authority_today
 from council.models import Authority, BodyKind, PostHolding, StatutoryDesignation, StatutoryRole
 from meetings.formatting import cover_date, long_date, time_text
 from meetings.models import Meeting
 
 from ..convert import content_hash
+from ..versions import pack_versions
 from .layout import Layout, lay_out
 from .merge import PackWriter
-from .render import cache_dir, cached_render, page_count, render_html
+from .render import RENDER_VERSION, cache_dir, cached_render, page_count, render_html
 from .stamp import stamp_page
 
 Progress = Callable[[int, int, str], None]
@@ -80,19 +82,20 @@ def collect(meeting: Meeting, members: bool, link_ids=None) -> list[Paper]:
     )
     if link_ids is not None:
         links = links.filter(pk__in=link_ids)
+    docs = [(link, doc) for link in links for doc in [
+        link.document, *sorted(link.document.appendices.all(), key=lambda d: (d.order, d.pk))]]
+    # The published version of each paper once the agenda is published, never a later draft
+    # (publishing/versions.py decides, for every surface).
+    versions = pack_versions(meeting, [doc.pk for _, doc in docs])
     papers = []
-    for link in links:
-        for doc in [
-            link.document,
-            *sorted(link.document.appendices.all(), key=lambda d: (d.order, d.pk)),
-        ]:
-            version = doc.current_version()
-            if version is None:
-                continue
-            # An appendix of a restricted report is withheld with it, whatever its own class.
-            restricted = (doc.is_restricted or link.document.is_restricted) and not members
-            marking = marking_for(doc) if doc.is_restricted and members else ""
-            papers.append(Paper(link.item, doc, version, restricted, marking))
+    for link, doc in docs:
+        version = versions.get(doc.pk)
+        if version is None:
+            continue
+        # An appendix of a restricted report is withheld with it, whatever its own class.
+        restricted = (doc.is_restricted or link.document.is_restricted) and not members
+        marking = marking_for(doc) if doc.is_restricted and members else ""
+        papers.append(Paper(link.item, doc, version, restricted, marking))
     return papers
 
 
@@ -114,7 +117,7 @@ def _render_all(htmls: list[str], progress: Progress) -> tuple[list[bytes], list
     out: list[bytes | None] = [None] * len(htmls)
     misses = []
     for i, html in enumerate(htmls):
-        path = cache_dir() / f"{content_hash('1', html)}.pdf"
+        path = cache_dir() / f"{content_hash(RENDER_VERSION, html)}.pdf"
         if path.exists():
             out[i] = path.read_bytes()
         else:
@@ -127,7 +130,7 @@ def _render_all(htmls: list[str], progress: Progress) -> tuple[list[bytes], list
                 out[i] = fut.result()
                 progress(n, len(misses), "rendering papers")
         for i in misses:  # store what the workers rendered
-            cached_path = cache_dir() / f"{content_hash('1', htmls[i])}.pdf"
+            cached_path = cache_dir() / f"{content_hash(RENDER_VERSION, htmls[i])}.pdf"
             tmp = cached_path.with_suffix(".tmp")
             tmp.write_bytes(out[i])
             tmp.replace(cached_path)
@@ -247,7 +250,7 @@ def build_pack(
     supplementary pack (``supplement``; by default whenever ``link_ids`` is given) has a
     covering letter listing only its items, and is numbered from page 1.
     """
-    dispatch = dispatch or dt.date.today()
+    dispatch = dispatch or authority_today()
     supplement = (link_ids is not None) if supplement is None else supplement
     papers = collect(meeting, members, link_ids)
     items = list(meeting.items.select_related("mover", "seconder"))

@@ -15,8 +15,10 @@ from django.conf import settings
 
 from papers.convert import content_hash
 
+from .fetch import safe_fetcher
+
 #: Bump when the print templates or CSS change, so cached renderings are not reused.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"  # 2: rendered without server files (fetch.py)
 
 
 def cache_dir() -> Path:
@@ -27,10 +29,12 @@ def cache_dir() -> Path:
 
 
 def render_html(html: str) -> bytes:
-    """A tagged PDF (PDF/UA-1) of a complete HTML document."""
-    return weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        pdf_variant="pdf/ua-1"
-    )
+    """A tagged PDF (PDF/UA-1) of a complete HTML document. Every renderer of the project
+    comes here (packs, papers, minutes), so none reads a server file or the network: the
+    fetcher allows only images stored in the document itself (``papers/pack/fetch.py``)."""
+    return weasyprint.HTML(
+        string=html, base_url=str(settings.BASE_DIR), url_fetcher=safe_fetcher()
+    ).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def page_count(pdf: bytes) -> int:

@@ -40,7 +40,7 @@ def public_packs(meeting: Meeting) -> list[PackLink]:
     if not publication.is_published(meeting):
         return []
     rows = (AgendaPack.objects.filter(meeting=meeting, kind=PackKind.PUBLIC,
-                                      status=PackStatus.BUILT)
+                                      status=PackStatus.BUILT, withdrawn_at__isnull=True)
             .order_by("supplement", "-built_at"))
     latest: dict[int, AgendaPack] = {}
     for pack in rows:

@@ -1,4 +1,5 @@
-"""moot pack MEETING_ID --output FILE [--members] [--supplementary] [--dispatch YYYY-MM-DD]"""
+"""moot pack MEETING_ID --output FILE [--members] [--supplementary] [--dispatch YYYY-MM-DD]
+[--reason TEXT]"""
 
 from __future__ import annotations
 
@@ -48,7 +49,14 @@ class Command(BaseCommand):
             help="The dispatch date printed on the agenda (default today).",
         )
 
-    def handle(self, *args, meeting_id, output, members, supplementary, dispatch, **options):
+        parser.add_argument(
+            "--reason",
+            default="",
+            help="Why the pack is rebuilt (needed once the agenda is published; shown publicly).",
+        )
+
+    def handle(self, *args, meeting_id, output, members, supplementary, dispatch, reason="",
+               **options):
         meeting = Meeting.objects.filter(pk=meeting_id).select_related("body").first()
         if meeting is None:
             raise CommandError(f"There is no meeting with id {meeting_id}.")
@@ -61,6 +69,7 @@ class Command(BaseCommand):
                 PackKind.MEMBERS if members else PackKind.PUBLIC,
                 supplementary=supplementary,
                 dispatch=dispatch,
+                reason=reason,
                 actor_name="moot pack",
                 enqueue=False,
             )

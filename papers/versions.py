@@ -1,0 +1,37 @@
+"""Which version of each paper goes into a pack, and whether a meeting's agenda is published.
+
+Both are publishing's to decide (``publishing/versions.py``), and
+papers sit below publishing (shared/docs/architecture.md, "Layers"): so publishing registers
+its rule here when the apps load, and the pack builder asks it. There is no fallback to the
+current version: a pack built without the rule would put unapproved drafts in front of the
+public.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.core.exceptions import ImproperlyConfigured
+
+_rules: dict[str, Callable] = {}
+
+
+def register(*, pack_versions: Callable, is_published: Callable) -> None:
+    """``pack_versions(meeting, doc_ids) -> {doc id: DocumentVersion}`` (content loaded);
+    ``is_published(meeting) -> bool``."""
+    _rules.update(pack_versions=pack_versions, is_published=is_published)
+
+
+def _rule(name: str) -> Callable:
+    if name not in _rules:
+        raise ImproperlyConfigured("The publishing app decides what is published; it is not "
+                                   "installed.")
+    return _rules[name]
+
+
+def pack_versions(meeting, doc_ids) -> dict:
+    return _rule("pack_versions")(meeting, doc_ids)
+
+
+def is_published(meeting) -> bool:
+    return _rule("is_published")(meeting)
