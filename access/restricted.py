@@ -19,7 +19,7 @@ from meetings.models import Meeting
 from papers.models import Document, ItemPaper, PackKind
 
 from .models import ExemptAccess
-from .rules import may_see_exempt, needs_two_factor
+from .rules import may_see_exempt, second_factor_given
 
 
 def _log(request, document, action: str, description: str) -> None:
@@ -32,7 +32,7 @@ def _gate(request, meeting: Meeting, document=None):
     """None when the user may proceed; otherwise the response to send (sign in, or 404)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
-    if needs_two_factor(request.user) and not request.user.is_verified():
+    if not second_factor_given(request.user):
         return redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
     if not may_see_exempt(request.user, meeting, document):
         raise Http404("No such paper")

@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from . import signin
-from .rules import needs_two_factor
+from .rules import may_ever_see_exempt
 
 PENDING = "moot_pending_user"
 
@@ -55,7 +55,7 @@ def sign_in(request):
             if user is None:
                 form.add_error(None, "The username or password is not right.")
                 status = 400
-            elif not needs_two_factor(user):
+            elif not may_ever_see_exempt(user):
                 login(request, user)
                 return HttpResponseRedirect(_next(request))
             else:
