@@ -122,3 +122,16 @@ class SignInFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} from {self.ip_address} ({self.stage})"
+
+
+class SignInCounter(models.Model):
+    """Attempts to sign in, per account or per address, counted atomically (access.throttle)."""
+
+    key = models.CharField(max_length=200, unique=True, help_text='"account:NAME" or "address:IP"')
+    attempts = models.PositiveIntegerField(default=0)
+    since = models.DateTimeField(help_text="The start of the address's window.")
+    last_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    blocked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.attempts}"

@@ -47,8 +47,9 @@ def sign_in(request):
     status = 200
     if request.method == "POST" and form.is_valid():
         name, ip = form.cleaned_data["username"], signin.client_ip(request)
-        if signin.throttled(name, ip):
-            form.add_error(None, "Too many attempts to sign in. Wait 15 minutes and try again.")
+        refusal = signin.admit(name, ip)
+        if refusal:
+            form.add_error(None, refusal.message)
             status = 429
         else:
             user = signin.check_password(request, name, form.cleaned_data["password"])
@@ -56,6 +57,7 @@ def sign_in(request):
                 form.add_error(None, "The username or password is not right.")
                 status = 400
             elif not may_ever_see_exempt(user):
+                signin.succeeded(name, ip)
                 login(request, user)
                 return HttpResponseRedirect(_next(request))
             else:
@@ -72,6 +74,7 @@ def sign_in(request):
 
 def _finish(request, user, device):
     del request.session[PENDING]
+    signin.succeeded(user.get_username(), signin.client_ip(request))
     target = request.session.pop("moot_next", "/")
     user.otp_device = device  # django-otp records the verified device in the session on login
     login(request, user)
@@ -88,8 +91,9 @@ def verify(request):
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if signin.throttled(user.get_username(), signin.client_ip(request)):
-            form.add_error(None, "Too many attempts. Wait 15 minutes and try again.")
+        refusal = signin.admit(user.get_username(), signin.client_ip(request))
+        if refusal:
+            form.add_error(None, refusal.message)
             status = 429
         elif form.is_valid() and signin.verify_code(request, user, device, form.cleaned_data["code"]):
             return _finish(request, user, device)

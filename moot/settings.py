@@ -100,6 +100,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait rather than fail when the task worker and the web server write at once.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Transactions take the write lock at once, so concurrent ones queue (access/throttle.py).
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -135,9 +137,19 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = MOOT_ENV == "production"
 
-# Sign-in throttling: this many failures for a username or an address within the window.
+# Sign-in throttling (access/throttle.py): an account tries this many times freely, then waits
+# DELAY seconds, doubling with each further failure up to MAX_DELAY; an address may fail
+# ADDRESS_FAILURES times in the window. The client's address is REMOTE_ADDR unless
+# MOOT_CLIENT_IP_HEADER names the header a trusted proxy sets (e.g. HTTP_X_FORWARDED_FOR, with
+# MOOT_TRUSTED_PROXIES proxies in front); never set it without such a proxy.
 MOOT_SIGN_IN_FAILURES = int(os.environ.get("MOOT_SIGN_IN_FAILURES", 5))
+MOOT_SIGN_IN_DELAY_SECONDS = int(os.environ.get("MOOT_SIGN_IN_DELAY_SECONDS", 30))
+MOOT_SIGN_IN_MAX_DELAY_SECONDS = int(os.environ.get("MOOT_SIGN_IN_MAX_DELAY_SECONDS", 900))
+MOOT_SIGN_IN_FORGET_HOURS = int(os.environ.get("MOOT_SIGN_IN_FORGET_HOURS", 24))
+MOOT_SIGN_IN_ADDRESS_FAILURES = int(os.environ.get("MOOT_SIGN_IN_ADDRESS_FAILURES", 50))
 MOOT_SIGN_IN_WINDOW_MINUTES = int(os.environ.get("MOOT_SIGN_IN_WINDOW_MINUTES", 15))
+MOOT_CLIENT_IP_HEADER = os.environ.get("MOOT_CLIENT_IP_HEADER", "")
+MOOT_TRUSTED_PROXIES = int(os.environ.get("MOOT_TRUSTED_PROXIES", 1))
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Moot")
 
 # Email: EMAIL_URL is "console://" (default), "file:///path", "smtp://user:pass@host:port?tls=1",
