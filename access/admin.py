@@ -147,3 +147,48 @@ class ExemptAccessAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_filter = ["action"]
     search_fields = ["username", "description"]
     date_hierarchy = "at"
+
+
+# --- Enrolment links for a second factor (access/enrolment.py) -----------------------------
+
+from django.contrib import messages  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.admin import UserAdmin  # noqa: E402
+from django.core.exceptions import PermissionDenied, ValidationError  # noqa: E402
+
+from .enrolment import issue_link  # noqa: E402
+
+
+def _send_links(modeladmin, request, users) -> None:
+    sent = []
+    for user in users:
+        try:
+            issue_link(user, by=request.user)
+        except (PermissionDenied, ValidationError) as error:
+            text = error.messages if isinstance(error, ValidationError) else [str(error)]
+            modeladmin.message_user(request, " ".join(text), messages.ERROR)
+        else:
+            sent.append(user.get_username())
+    if sent:
+        modeladmin.message_user(request, "Sent an enrolment link to " + ", ".join(sent) + ".",
+                                messages.SUCCESS)
+
+
+@admin.action(description="Send an enrolment link for an authenticator app")
+def send_enrolment_link(modeladmin, request, queryset):
+    """Emails each selected account a one-time link to set up (or replace) their app."""
+    model = queryset.model
+    users = [a.user for a in queryset.select_related("user")] if model is Account else queryset
+    _send_links(modeladmin, request, users)
+
+
+AccountAdmin.actions = [send_enrolment_link]
+
+User = get_user_model()
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+
+
+@admin.register(User)
+class MootUserAdmin(UserAdmin):
+    actions = [send_enrolment_link]

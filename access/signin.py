@@ -35,12 +35,6 @@ def confirmed_device(user) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
-def pending_device(user) -> TOTPDevice:
-    """The unconfirmed device being set up (created on first need)."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    return device or TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
-
-
 def verify_code(request, user, device: TOTPDevice, code: str) -> bool:
     code = "".join(code.split())
     if not code.isdigit() or not device.verify_token(code):

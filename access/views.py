@@ -1,8 +1,6 @@
-"""Sign in, sign out, and two-factor set-up, in the site's own style."""
+"""Sign in and sign out, in the site's own style (adding an authenticator: enrol_views.py)."""
 
 from __future__ import annotations
-
-import base64
 
 from django import forms
 from django.contrib.auth import get_user_model, login, logout
@@ -61,15 +59,21 @@ def sign_in(request):
                 login(request, user)
                 return HttpResponseRedirect(_next(request))
             else:
+                if not signin.confirmed_device(user):
+                    return _no_device(request)
                 request.session.cycle_key()
                 request.session[PENDING] = user.pk
                 request.session["moot_next"] = _next(request)
-                step = "verify" if signin.confirmed_device(user) else "set_up"
-                return redirect(f"access:{step}")
+                return redirect("access:verify")
     elif request.method == "POST":
         status = 400
     return render(request, "access/sign_in.html", {"form": form, "next": _next(request)},
                   status=status)
+
+
+def _no_device(request):
+    """An account that needs a second factor and has none: no secret after a password alone."""
+    return render(request, "access/no_device.html", status=403)
 
 
 def _finish(request, user, device):
@@ -87,7 +91,7 @@ def verify(request):
         return redirect("access:sign_in")
     device = signin.confirmed_device(user)
     if device is None:
-        return redirect("access:set_up")
+        return _no_device(request)
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -103,30 +107,6 @@ def verify(request):
                                        "Enter the code now shown in your app.")
             status = 400
     return render(request, "access/verify.html", {"form": form}, status=status)
-
-
-def set_up(request):
-    """First sign-in of an account that needs two factors: add an authenticator app."""
-    user = _pending_user(request)
-    if user is None:
-        return redirect("access:sign_in")
-    if signin.confirmed_device(user):
-        return redirect("access:verify")
-    device = signin.pending_device(user)
-    form = CodeForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid() and signin.verify_code(request, user, device, form.cleaned_data["code"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            return _finish(request, user, device)
-        if form.is_valid():
-            form.add_error("code", "That code is not right. Check the key and enter the new code.")
-        status = 400
-    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
-    grouped = " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
-    return render(request, "access/set_up.html",
-                  {"form": form, "secret": grouped, "uri": device.config_url}, status=status)
 
 
 @require_POST

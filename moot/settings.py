@@ -151,6 +151,8 @@ MOOT_SIGN_IN_WINDOW_MINUTES = int(os.environ.get("MOOT_SIGN_IN_WINDOW_MINUTES", 
 MOOT_CLIENT_IP_HEADER = os.environ.get("MOOT_CLIENT_IP_HEADER", "")
 MOOT_TRUSTED_PROXIES = int(os.environ.get("MOOT_TRUSTED_PROXIES", 1))
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Moot")
+# Links democratic services issue to add an authenticator app (access/enrolment.py) expire after:
+MOOT_ENROLMENT_LINK_HOURS = int(os.environ.get("MOOT_ENROLMENT_LINK_HOURS", 72))
 
 # Email: EMAIL_URL is "console://" (default), "file:///path", "smtp://user:pass@host:port?tls=1",
 # "submission://…" (STARTTLS, 587), "smtps://…" (465), "locmem://" or "dummy://".

@@ -66,20 +66,16 @@ def test_repeated_failures_are_throttled(client, resident, settings):
     assert "_auth_user_id" not in client.session
 
 
-def test_first_sign_in_sets_up_an_authenticator_then_codes_are_required(client, councillor, settings):
-    settings.OTP_TOTP_THROTTLE_FACTOR = 0  # django-otp delays retries after a wrong code
+def test_without_an_authenticator_the_password_alone_shows_no_secret(client, councillor):
+    """Not trust-on-first-use: the account is told to ask for an enrolment link."""
     r = sign_in(client, "cllr")
-    assert r["Location"] == reverse("access:set_up")
-    assert "_auth_user_id" not in client.session  # not signed in until the code is given
-    page = client.get(reverse("access:set_up"))
-    assert b"Enter this key" in page.content
-    device = TOTPDevice.objects.get(user=councillor)
-    bad = client.post(reverse("access:set_up"), {"code": "000000"})
-    assert bad.status_code == 400 and "_auth_user_id" not in client.session
-    r = client.post(reverse("access:set_up"), {"code": code_for(device)})
-    assert r.status_code == 302
-    device.refresh_from_db()
-    assert device.confirmed and client.session["_auth_user_id"] == str(councillor.pk)
+    assert r.status_code == 403 and b"Ask democratic services for an enrolment link" in r.content
+    assert "_auth_user_id" not in client.session
+    assert not TOTPDevice.objects.filter(user=councillor).exists()
+    page = client.get(reverse("access:set_up"))  # the old set-up step: back to sign in
+    assert page.status_code == 302 and page["Location"] == reverse("access:sign_in")
+    assert not TOTPDevice.objects.filter(user=councillor).exists()
+    assert client.get(reverse("access:verify"))["Location"] == reverse("access:sign_in")
 
 
 def test_a_code_cannot_be_replayed_or_expired(client, councillor):
