@@ -46,6 +46,10 @@ class AuditEntryAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     ]
     readonly_fields = ["when", "who", "action", "record_type", "object_link", "changes_table"]
     list_per_page = 50
+
+    class Media:
+        css = {"all": ["access/admin.css"]}
+
     show_full_result_count = False  # counting a long trail on every page load is slow
 
     # The trail is written by access.audit only; nobody edits or removes it here.
@@ -84,8 +88,8 @@ class AuditEntryAdmin(ReadOnlyAdmin, admin.ModelAdmin):
             '<th scope="col">After</th></tr></thead><tbody>{}</tbody></table>',
             format_html_join(
                 "",
-                '<tr><th scope="row">{}</th><td style="white-space: pre-wrap">{}</td>'
-                '<td style="white-space: pre-wrap">{}</td></tr>',
+                '<tr><th scope="row">{}</th><td class="moot-pre-wrap">{}</td>'
+                '<td class="moot-pre-wrap">{}</td></tr>',
                 ((label.capitalize(), before, after) for label, before, after in rows),
             ),
         )

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "moot.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -164,6 +165,27 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "democratic.services@l
 MOOT_SITE_URL = os.environ.get("MOOT_SITE_URL", "http://127.0.0.1:8000")
 if MOOT_ENV == "production" and not os.environ.get("MOOT_SITE_URL"):
     raise ImproperlyConfigured("MOOT_ENV=production needs MOOT_SITE_URL (used in emails and feeds).")
+
+# The Content-Security-Policy (moot/csp.py): the site's own static files only.
+from moot.csp import POLICY as _CSP  # noqa: E402
+
+MOOT_CSP = os.environ.get("MOOT_CSP", _CSP)
+
+# Behind HTTPS in production (``moot check --deploy`` passes with no warnings). The proxy in
+# front terminates TLS and says so in X-Forwarded-Proto (MOOT_PROXY_SSL_HEADER overrides);
+# CSRF_TRUSTED_ORIGINS (comma separated) defaults to MOOT_SITE_URL.
+if MOOT_ENV == "production":
+    SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("SECURE_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+    SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "1") == "1"
+    _proxy = os.environ.get("MOOT_PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO=https")
+    SECURE_PROXY_SSL_HEADER = tuple(_proxy.split("=", 1)) if _proxy else None
+    CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get(
+        "CSRF_TRUSTED_ORIGINS", MOOT_SITE_URL).split(",") if o]
+    X_FRAME_OPTIONS = "DENY"
+    SECURE_CONTENT_TYPE_NOSNIFF = True
+    SECURE_REFERRER_POLICY = "same-origin"
 
 # Papers larger than this are refused on upload (bytes).
 MOOT_MAX_UPLOAD_BYTES = int(os.environ.get("MOOT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
