@@ -161,6 +161,7 @@ from django.contrib.auth.admin import UserAdmin  # noqa: E402
 from django.core.exceptions import PermissionDenied, ValidationError  # noqa: E402
 
 from .enrolment import issue_link  # noqa: E402
+from .models import EnrolmentLink  # noqa: E402
 
 
 def _send_links(modeladmin, request, users) -> None:
@@ -196,3 +197,13 @@ if admin.site.is_registered(User):
 @admin.register(User)
 class MootUserAdmin(UserAdmin):
     actions = [send_enrolment_link]
+
+
+@admin.register(EnrolmentLink)
+class EnrolmentLinkAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    """Links issued to set up an authenticator app: who, by whom, until when, whether used.
+    Issued only through the "Send an enrolment link" action (access/enrolment.py)."""
+
+    list_display = ["user", "created_at", "expires_at", "used_at", "issued_by_name"]
+    search_fields = ["user__username", "issued_by_name"]
+    exclude = ["token_hash"]

@@ -28,7 +28,8 @@ PASSWORD = "Committee-Papers-2030"
 
 
 def code_for(device: TOTPDevice) -> str:
-    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():06d}"
 
 
 @pytest.fixture
