@@ -130,7 +130,7 @@ def admit(username: str, ip: str | None) -> Refusal | None:
             else:
                 row.last_at = now
             row.save(update_fields=["attempts", "since", "last_at", "blocked_until"])
-    if refusal is None and now.minute == 0:
+    if refusal is None and now.minute == 0:  # now and then, forget counters long quiet
         SignInCounter.objects.filter(last_at__lt=now - dt.timedelta(days=2)).delete()
     return refusal
 

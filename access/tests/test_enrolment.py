@@ -182,3 +182,10 @@ def test_the_back_office_action_sends_links_and_explains_refusals(clerk, officer
     r = client.post(reverse("admin:access_account_changelist"), {
         "action": "send_enrolment_link", "_selected_action": [account.pk]}, follow=True)
     assert "Sent an enrolment link to officer." in r.content.decode() and len(mail.outbox) == 2
+
+
+def test_the_header_offers_the_app_page_only_to_a_verified_session(client, officer):
+    client.force_login(officer)
+    assert reverse("access:set_up").encode() not in client.get("/").content
+    t.verified_login(client, officer)
+    assert reverse("access:set_up").encode() in client.get("/").content

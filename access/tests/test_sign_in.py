@@ -127,3 +127,20 @@ def test_a_wrong_code_delays_the_next_try(client, councillor):
     # Even the right code is refused during django-otp's back-off after a failure.
     assert client.post(reverse("access:verify"), {"code": code_for(device)}).status_code == 400
     assert "_auth_user_id" not in client.session
+
+
+def test_an_officer_named_on_a_report_must_give_the_second_factor(client):
+    """Named on a report (access.rules.may_ever_see_exempt), not a member of anything."""
+    from papers import services as paper_services
+    from papers.models import Classification, Document, Report
+
+    officer = t.person("Namedauthor")
+    doc = paper_services.save_document(Document(title="Exempt", exempt_paragraph=3,
+                                                classification=Classification.EXEMPT))
+    Report.objects.create(document=doc, author=officer, no_background_documents=True)
+    user = User.objects.create_user("author", password=PASSWORD)
+    Account.objects.create(user=user, person=officer)
+    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    r = sign_in(client, "author")
+    assert r["Location"] == reverse("access:verify")
+    assert "_auth_user_id" not in client.session
