@@ -71,7 +71,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="en-GB", java_script_enabled=True)
+    # axe-core is injected as an inline script, which the site's Content-Security-Policy refuses;
+    # moot/tests/test_browser_csp.py checks the pages with the policy enforced.
+    context = browser.new_context(locale="en-GB", java_script_enabled=True, bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()

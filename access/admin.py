@@ -46,6 +46,10 @@ class AuditEntryAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     ]
     readonly_fields = ["when", "who", "action", "record_type", "object_link", "changes_table"]
     list_per_page = 50
+
+    class Media:
+        css = {"all": ["access/admin.css"]}
+
     show_full_result_count = False  # counting a long trail on every page load is slow
 
     # The trail is written by access.audit only; nobody edits or removes it here.
@@ -84,8 +88,8 @@ class AuditEntryAdmin(ReadOnlyAdmin, admin.ModelAdmin):
             '<th scope="col">After</th></tr></thead><tbody>{}</tbody></table>',
             format_html_join(
                 "",
-                '<tr><th scope="row">{}</th><td style="white-space: pre-wrap">{}</td>'
-                '<td style="white-space: pre-wrap">{}</td></tr>',
+                '<tr><th scope="row">{}</th><td class="moot-pre-wrap">{}</td>'
+                '<td class="moot-pre-wrap">{}</td></tr>',
                 ((label.capitalize(), before, after) for label, before, after in rows),
             ),
         )
@@ -147,3 +151,59 @@ class ExemptAccessAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_filter = ["action"]
     search_fields = ["username", "description"]
     date_hierarchy = "at"
+
+
+# --- Enrolment links for a second factor (access/enrolment.py) -----------------------------
+
+from django.contrib import messages  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.admin import UserAdmin  # noqa: E402
+from django.core.exceptions import PermissionDenied, ValidationError  # noqa: E402
+
+from .enrolment import issue_link  # noqa: E402
+from .models import EnrolmentLink  # noqa: E402
+
+
+def _send_links(modeladmin, request, users) -> None:
+    sent = []
+    for user in users:
+        try:
+            issue_link(user, by=request.user)
+        except (PermissionDenied, ValidationError) as error:
+            text = error.messages if isinstance(error, ValidationError) else [str(error)]
+            modeladmin.message_user(request, " ".join(text), messages.ERROR)
+        else:
+            sent.append(user.get_username())
+    if sent:
+        modeladmin.message_user(request, "Sent an enrolment link to " + ", ".join(sent) + ".",
+                                messages.SUCCESS)
+
+
+@admin.action(description="Send an enrolment link for an authenticator app")
+def send_enrolment_link(modeladmin, request, queryset):
+    """Emails each selected account a one-time link to set up (or replace) their app."""
+    model = queryset.model
+    users = [a.user for a in queryset.select_related("user")] if model is Account else queryset
+    _send_links(modeladmin, request, users)
+
+
+AccountAdmin.actions = [send_enrolment_link]
+
+User = get_user_model()
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+
+
+@admin.register(User)
+class MootUserAdmin(UserAdmin):
+    actions = [send_enrolment_link]
+
+
+@admin.register(EnrolmentLink)
+class EnrolmentLinkAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    """Links issued to set up an authenticator app: who, by whom, until when, whether used.
+    Issued only through the "Send an enrolment link" action (access/enrolment.py)."""
+
+    list_display = ["user", "created_at", "expires_at", "used_at", "issued_by_name"]
+    search_fields = ["user__username", "issued_by_name"]
+    exclude = ["token_hash"]

@@ -3,7 +3,7 @@
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 
-from .rules import needs_two_factor
+from .rules import second_factor_given
 
 
 def require_two_factor(site) -> None:
@@ -11,9 +11,7 @@ def require_two_factor(site) -> None:
     has_permission = site.has_permission
 
     def verified_permission(request) -> bool:
-        user = request.user
-        verified = not needs_two_factor(user) or (hasattr(user, "is_verified") and user.is_verified())
-        return has_permission(request) and verified
+        return has_permission(request) and second_factor_given(request.user)
 
     def login(request, extra_context=None):
         target = request.GET.get("next") or reverse("admin:index")

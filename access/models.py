@@ -122,3 +122,43 @@ class SignInFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} from {self.ip_address} ({self.stage})"
+
+
+class SignInCounter(models.Model):
+    """Attempts to sign in, per account or per address, counted atomically (access.throttle)."""
+
+    key = models.CharField(max_length=200, unique=True, help_text='"account:NAME" or "address:IP"')
+    attempts = models.PositiveIntegerField(default=0)
+    since = models.DateTimeField(help_text="The start of the address's window.")
+    last_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    blocked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.attempts}"
+
+
+class EnrolmentLink(models.Model):
+    """A one-time link, issued by democratic services, to add an authenticator app.
+
+    Only a hash of the token is kept; the link works once, until ``expires_at``, and only with
+    the account's password (access/enrolment.py).
+    """
+
+    # A link is void without its account.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="enrolment_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    # The issuer is kept by name too, in case the account is later removed.
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                  blank=True, related_name="+")
+    issued_by_name = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        state = "used" if self.used_at else f"until {self.expires_at:%Y-%m-%d %H:%M}"
+        return f"Enrolment link for {self.user.get_username()} ({state})"

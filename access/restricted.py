@@ -24,7 +24,7 @@ from publishing.state import is_published
 from publishing.versions import readable_version
 
 from .models import ExemptAccess
-from .rules import is_democratic_services, may_see_exempt, needs_two_factor
+from .rules import is_democratic_services, may_see_exempt, second_factor_given
 
 
 def _log(request, document, action: str, description: str) -> None:
@@ -39,7 +39,7 @@ def _sign_in_first(request):
     must not tell a signed-out visitor which papers exist."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
-    if needs_two_factor(request.user) and not request.user.is_verified():
+    if not second_factor_given(request.user):
         return redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
     return None
 

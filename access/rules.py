@@ -5,6 +5,11 @@ meeting's date (memberships include substitutes and co-opted members); the offic
 report (signers, author, director); and anyone the Monitoring Officer has granted access to,
 for the grant's period. Everyone else sees the item's title, its part and the Schedule 12A
 paragraph, and nothing more.
+
+Every account that could ever be entitled (``may_ever_see_exempt``) signs in with a second
+factor, and ``may_see_exempt`` refuses a session of such an account that has not given it: the
+sign-in, the restricted papers, exempt minutes and search all ask these two functions. "Today"
+is the authority's date (``council.dates.authority_today``, Europe/London), never the server's.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import datetime as dt
 
 from django.db.models import Q
 
+from council.dates import authority_today
 from council.models import Membership, Person
 from meetings.models import Meeting
 
@@ -59,7 +65,7 @@ def named_on(person: Person, document) -> bool:
 def granted(person: Person, meeting: Meeting, document=None, today: dt.date | None = None) -> bool:
     from .models import AccessGrant
 
-    today = today or dt.date.today()
+    today = today or authority_today()
     scope = Q(body_id=meeting.body_id) | Q(meeting_id=meeting.pk)
     if document is not None:
         scope |= Q(document_id=document.pk)
@@ -69,7 +75,12 @@ def granted(person: Person, meeting: Meeting, document=None, today: dt.date | No
 
 
 def may_see_exempt(user, meeting: Meeting, document=None) -> bool:
-    """May ``user`` see the exempt business of ``meeting`` (or this exempt ``document`` of it)?"""
+    """May ``user`` see the exempt business of ``meeting`` (or this exempt ``document`` of it)?
+
+    Never in a session that has not given the second factor its account needs.
+    """
+    if not second_factor_given(user):
+        return False
     if is_democratic_services(user):
         return True
     person = person_of(user)
@@ -79,11 +90,35 @@ def may_see_exempt(user, meeting: Meeting, document=None) -> bool:
             or granted(person, meeting, document))
 
 
-def needs_two_factor(user) -> bool:
-    """Accounts that can see exempt information must sign in with a second factor."""
+def may_ever_see_exempt(user) -> bool:
+    """Could this account see any exempt information, by any route? Then it needs two factors.
+
+    The routes are those of ``may_see_exempt``: democratic services (and staff, who reach the
+    back office); a membership of any body, past, present or future (substitutes and co-opted
+    members included); being named on any report (author, director or signer); and any grant
+    by the Monitoring Officer, whatever its period.
+    """
+    from papers.models import Report, ReportSigner
+
     if not getattr(user, "is_authenticated", False):
         return False
     if is_democratic_services(user) or user.is_staff:
         return True
     person = person_of(user)
-    return person is not None and (person.memberships.exists() or person.grants.exists())
+    if person is None:
+        return False
+    return (person.memberships.exists() or person.grants.exists()
+            or Report.objects.filter(Q(author=person) | Q(director=person)).exists()
+            or ReportSigner.objects.filter(person=person).exists())
+
+
+def second_factor_given(user) -> bool:
+    """False for a session of an account that needs a second factor and has not given it."""
+    if not may_ever_see_exempt(user):
+        return True
+    is_verified = getattr(user, "is_verified", None)  # set by django-otp's middleware
+    return bool(callable(is_verified) and is_verified())
+
+
+# The former name, kept for callers outside access (sign-in, clerking, search ask the same rule).
+needs_two_factor = may_ever_see_exempt

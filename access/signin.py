@@ -1,34 +1,20 @@
 """Signing in: password, then a time-based code for accounts that can see exempt information.
 
-Failures are recorded and throttle further attempts by username and by address. A code is
-accepted once only (django-otp remembers the last time step used), so a replayed code fails.
+Every attempt is admitted first by ``access.throttle`` (atomic, per account and per address);
+failures are also logged in ``SignInFailure``. A code is accepted once only (django-otp
+remembers the last time step used), so a replayed code fails.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.contrib.auth import authenticate
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import SignInFailure
-
-
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
-
-
-def throttled(username: str, ip: str | None) -> bool:
-    """Too many recent failures for this username or from this address."""
-    since = timezone.now() - dt.timedelta(minutes=settings.MOOT_SIGN_IN_WINDOW_MINUTES)
-    recent = SignInFailure.objects.filter(at__gte=since)
-    limit = settings.MOOT_SIGN_IN_FAILURES
-    by_name = recent.filter(username__iexact=username).count() if username else 0
-    by_ip = recent.filter(ip_address=ip).count() if ip else 0
-    # An address may try a few accounts (a shared office), but not many.
-    return by_name >= limit or by_ip >= limit * 4
+from .throttle import Refusal, admit, client_ip, succeeded  # noqa: F401 (the sign-in's API)
 
 
 def record_failure(username: str, ip: str | None, stage: str = "password") -> None:
@@ -47,12 +33,6 @@ def check_password(request, username: str, password: str):
 
 def confirmed_device(user) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
-
-
-def pending_device(user) -> TOTPDevice:
-    """The unconfirmed device being set up (created on first need)."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    return device or TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
 
 
 def verify_code(request, user, device: TOTPDevice, code: str) -> bool:

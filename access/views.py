@@ -1,8 +1,6 @@
-"""Sign in, sign out, and two-factor set-up, in the site's own style."""
+"""Sign in and sign out, in the site's own style (adding an authenticator: enrol_views.py)."""
 
 from __future__ import annotations
-
-import base64
 
 from django import forms
 from django.contrib.auth import get_user_model, login, logout
@@ -13,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from . import signin
-from .rules import needs_two_factor
+from .rules import may_ever_see_exempt
 
 PENDING = "moot_pending_user"
 
@@ -47,31 +45,40 @@ def sign_in(request):
     status = 200
     if request.method == "POST" and form.is_valid():
         name, ip = form.cleaned_data["username"], signin.client_ip(request)
-        if signin.throttled(name, ip):
-            form.add_error(None, "Too many attempts to sign in. Wait 15 minutes and try again.")
+        refusal = signin.admit(name, ip)
+        if refusal:
+            form.add_error(None, refusal.message)
             status = 429
         else:
             user = signin.check_password(request, name, form.cleaned_data["password"])
             if user is None:
                 form.add_error(None, "The username or password is not right.")
                 status = 400
-            elif not needs_two_factor(user):
+            elif not may_ever_see_exempt(user):
+                signin.succeeded(name, ip)
                 login(request, user)
                 return HttpResponseRedirect(_next(request))
             else:
+                if not signin.confirmed_device(user):
+                    return _no_device(request)
                 request.session.cycle_key()
                 request.session[PENDING] = user.pk
                 request.session["moot_next"] = _next(request)
-                step = "verify" if signin.confirmed_device(user) else "set_up"
-                return redirect(f"access:{step}")
+                return redirect("access:verify")
     elif request.method == "POST":
         status = 400
     return render(request, "access/sign_in.html", {"form": form, "next": _next(request)},
                   status=status)
 
 
+def _no_device(request):
+    """An account that needs a second factor and has none: no secret after a password alone."""
+    return render(request, "access/no_device.html", status=403)
+
+
 def _finish(request, user, device):
     del request.session[PENDING]
+    signin.succeeded(user.get_username(), signin.client_ip(request))
     target = request.session.pop("moot_next", "/")
     user.otp_device = device  # django-otp records the verified device in the session on login
     login(request, user)
@@ -84,12 +91,13 @@ def verify(request):
         return redirect("access:sign_in")
     device = signin.confirmed_device(user)
     if device is None:
-        return redirect("access:set_up")
+        return _no_device(request)
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if signin.throttled(user.get_username(), signin.client_ip(request)):
-            form.add_error(None, "Too many attempts. Wait 15 minutes and try again.")
+        refusal = signin.admit(user.get_username(), signin.client_ip(request))
+        if refusal:
+            form.add_error(None, refusal.message)
             status = 429
         elif form.is_valid() and signin.verify_code(request, user, device, form.cleaned_data["code"]):
             return _finish(request, user, device)
@@ -99,30 +107,6 @@ def verify(request):
                                        "Enter the code now shown in your app.")
             status = 400
     return render(request, "access/verify.html", {"form": form}, status=status)
-
-
-def set_up(request):
-    """First sign-in of an account that needs two factors: add an authenticator app."""
-    user = _pending_user(request)
-    if user is None:
-        return redirect("access:sign_in")
-    if signin.confirmed_device(user):
-        return redirect("access:verify")
-    device = signin.pending_device(user)
-    form = CodeForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid() and signin.verify_code(request, user, device, form.cleaned_data["code"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            return _finish(request, user, device)
-        if form.is_valid():
-            form.add_error("code", "That code is not right. Check the key and enter the new code.")
-        status = 400
-    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
-    grouped = " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
-    return render(request, "access/set_up.html",
-                  {"form": form, "secret": grouped, "uri": device.config_url}, status=status)
 
 
 @require_POST

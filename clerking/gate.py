@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
-from access.rules import is_democratic_services, needs_two_factor
+from access.rules import is_democratic_services, second_factor_given
 
 
 def clerk_required(view):
@@ -19,8 +19,7 @@ def clerk_required(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         user = request.user
-        verified = getattr(user, "is_verified", lambda: False)()
-        if not user.is_authenticated or (needs_two_factor(user) and not verified):
+        if not user.is_authenticated or not second_factor_given(user):
             return redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
         if not is_democratic_services(user):
             return render(request, "clerking/forbidden.html", status=403)

@@ -114,13 +114,13 @@ class AgendaItemInline(AuditedInline, admin.TabularInline):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "order":
             kwargs.update(
-                help_text=ORDER_HELP, widget=forms.NumberInput(attrs={"style": "width: 5em"})
+                help_text=ORDER_HELP, widget=forms.NumberInput(attrs={"class": "moot-order"})
             )
         if db_field.name == "number":
             kwargs["widget"] = forms.TextInput(attrs={"size": 6})
         if db_field.name in ("kind", "part", "exempt_paragraph", "parent"):
             # Their labels are long; the agenda table must still fit the page.
-            kwargs["widget"] = forms.Select(attrs={"style": "max-width: 11em"})
+            kwargs["widget"] = forms.Select(attrs={"class": "moot-narrow"})  # access/admin.css
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def explain(self, item, error):

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "moot.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -100,6 +101,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait rather than fail when the task worker and the web server write at once.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Transactions take the write lock at once, so concurrent ones queue (access/throttle.py).
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -135,10 +138,22 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = MOOT_ENV == "production"
 
-# Sign-in throttling: this many failures for a username or an address within the window.
+# Sign-in throttling (access/throttle.py): an account tries this many times freely, then waits
+# DELAY seconds, doubling with each further failure up to MAX_DELAY; an address may fail
+# ADDRESS_FAILURES times in the window. The client's address is REMOTE_ADDR unless
+# MOOT_CLIENT_IP_HEADER names the header a trusted proxy sets (e.g. HTTP_X_FORWARDED_FOR, with
+# MOOT_TRUSTED_PROXIES proxies in front); never set it without such a proxy.
 MOOT_SIGN_IN_FAILURES = int(os.environ.get("MOOT_SIGN_IN_FAILURES", 5))
+MOOT_SIGN_IN_DELAY_SECONDS = int(os.environ.get("MOOT_SIGN_IN_DELAY_SECONDS", 30))
+MOOT_SIGN_IN_MAX_DELAY_SECONDS = int(os.environ.get("MOOT_SIGN_IN_MAX_DELAY_SECONDS", 900))
+MOOT_SIGN_IN_FORGET_HOURS = int(os.environ.get("MOOT_SIGN_IN_FORGET_HOURS", 24))
+MOOT_SIGN_IN_ADDRESS_FAILURES = int(os.environ.get("MOOT_SIGN_IN_ADDRESS_FAILURES", 50))
 MOOT_SIGN_IN_WINDOW_MINUTES = int(os.environ.get("MOOT_SIGN_IN_WINDOW_MINUTES", 15))
+MOOT_CLIENT_IP_HEADER = os.environ.get("MOOT_CLIENT_IP_HEADER", "")
+MOOT_TRUSTED_PROXIES = int(os.environ.get("MOOT_TRUSTED_PROXIES", 1))
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Moot")
+# Links democratic services issue to add an authenticator app (access/enrolment.py) expire after:
+MOOT_ENROLMENT_LINK_HOURS = int(os.environ.get("MOOT_ENROLMENT_LINK_HOURS", 72))
 
 # Email: EMAIL_URL is "console://" (default), "file:///path", "smtp://user:pass@host:port?tls=1",
 # "submission://…" (STARTTLS, 587), "smtps://…" (465), "locmem://" or "dummy://".
@@ -150,6 +165,27 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "democratic.services@l
 MOOT_SITE_URL = os.environ.get("MOOT_SITE_URL", "http://127.0.0.1:8000")
 if MOOT_ENV == "production" and not os.environ.get("MOOT_SITE_URL"):
     raise ImproperlyConfigured("MOOT_ENV=production needs MOOT_SITE_URL (used in emails and feeds).")
+
+# The Content-Security-Policy (moot/csp.py): the site's own static files only.
+from moot.csp import POLICY as _CSP  # noqa: E402
+
+MOOT_CSP = os.environ.get("MOOT_CSP", _CSP)
+
+# Behind HTTPS in production (``moot check --deploy`` passes with no warnings). The proxy in
+# front terminates TLS and says so in X-Forwarded-Proto (MOOT_PROXY_SSL_HEADER overrides);
+# CSRF_TRUSTED_ORIGINS (comma separated) defaults to MOOT_SITE_URL.
+if MOOT_ENV == "production":
+    SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("SECURE_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+    SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "1") == "1"
+    _proxy = os.environ.get("MOOT_PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO=https")
+    SECURE_PROXY_SSL_HEADER = tuple(_proxy.split("=", 1)) if _proxy else None
+    CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get(
+        "CSRF_TRUSTED_ORIGINS", MOOT_SITE_URL).split(",") if o]
+    X_FRAME_OPTIONS = "DENY"
+    SECURE_CONTENT_TYPE_NOSNIFF = True
+    SECURE_REFERRER_POLICY = "same-origin"
 
 # Papers larger than this are refused on upload (bytes).
 MOOT_MAX_UPLOAD_BYTES = int(os.environ.get("MOOT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))

@@ -19,7 +19,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from access.models import ExemptAccess
-from access.rules import may_see_exempt, needs_two_factor
+from access.rules import may_see_exempt, second_factor_given
 from meetings.models import Meeting
 
 from . import render as minutes_render
@@ -47,7 +47,7 @@ def _may_see_exempt(request, meeting: Meeting) -> bool:
     user = request.user
     if not user.is_authenticated:
         return False
-    if needs_two_factor(user) and not user.is_verified():
+    if not second_factor_given(user):
         return False
     return may_see_exempt(user, meeting)
 
@@ -119,7 +119,7 @@ def _exempt_gate(request, pk: int, slug: str, name: str):
     """(meeting, None) for an entitled user; otherwise (None, the response: sign in or 404)."""
     meeting = _public_meeting(pk)
     user = request.user
-    if not user.is_authenticated or (needs_two_factor(user) and not user.is_verified()):
+    if not user.is_authenticated or not second_factor_given(user):
         return None, redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
     if not may_see_exempt(user, meeting):
         raise Http404("No such minutes")

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from access.rules import is_democratic_services, may_see_exempt, needs_two_factor, person_of
+from access.rules import is_democratic_services, may_see_exempt, person_of, second_factor_given
+from council.dates import authority_today
 from council.models import Membership
 from papers.models import Document, Report, ReportSigner
 
@@ -78,10 +79,8 @@ def audience(user, today: dt.date | None = None) -> Audience:
     """What ``user`` may find (anonymous or None: the public rows only)."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return PUBLIC
-    if needs_two_factor(user):
-        is_verified = getattr(user, "is_verified", None)
-        if not (callable(is_verified) and is_verified()):
-            return PUBLIC
+    if not second_factor_given(user):
+        return PUBLIC
     if is_democratic_services(user):
         return Audience(everything=True)
     person = person_of(user)
@@ -89,7 +88,7 @@ def audience(user, today: dt.date | None = None) -> Audience:
         return PUBLIC
     from access.models import AccessGrant
 
-    today = today or dt.date.today()
+    today = today or authority_today()
     seats = list(Membership.objects.filter(person=person).values_list("body_id", "start", "end"))
     grants = AccessGrant.objects.filter(person=person, start__lte=today, end__gte=today)
     named = set(Report.objects.filter(Q(author=person) | Q(director=person))

@@ -218,3 +218,28 @@ def test_a_councillor_not_on_the_body_sees_no_more(planted):
     client = t.verified_login(Client(), user)
     seen = crawl(client, restricted_addresses(meeting))
     assert len(seen) > 100
+
+
+def restricted_papers(meeting: Meeting) -> list[str]:
+    """The restricted papers' own addresses (for those entitled, signed in with both factors)."""
+    urls = []
+    for doc in Document.objects.filter(title__contains=CANARY):
+        urls += [f"/restricted/meetings/{meeting.pk}/papers/{doc.pk}/",
+                 f"/restricted/meetings/{meeting.pk}/papers/{doc.pk}/pdf/"]
+    return urls + [f"/restricted/meetings/{meeting.pk}/members-pack.pdf",
+                   f"/meetings/{meeting.pk}/{meeting.slug}/minutes/exempt/"]
+
+
+def test_a_named_officer_without_a_second_factor_sees_no_more(planted):
+    """The report's author, signed in with a password only, is sent to sign in, not shown it
+    (access.rules.may_ever_see_exempt: every route to exempt information needs two factors)."""
+    from access.tests.canary_plants import named_officer
+
+    meeting, _, members_pack = planted
+    check_planted(meeting, members_pack)
+    client = Client()
+    client.force_login(User.objects.get(username=named_officer.USERNAME))  # the password only
+    seen = crawl(client, restricted_addresses(meeting) + restricted_papers(meeting))
+    assert len(seen) > 100
+    for url in restricted_papers(meeting)[:2]:
+        assert seen[url] == 302, url  # to sign in, for the second factor

@@ -66,20 +66,16 @@ def test_repeated_failures_are_throttled(client, resident, settings):
     assert "_auth_user_id" not in client.session
 
 
-def test_first_sign_in_sets_up_an_authenticator_then_codes_are_required(client, councillor, settings):
-    settings.OTP_TOTP_THROTTLE_FACTOR = 0  # django-otp delays retries after a wrong code
+def test_without_an_authenticator_the_password_alone_shows_no_secret(client, councillor):
+    """Not trust-on-first-use: the account is told to ask for an enrolment link."""
     r = sign_in(client, "cllr")
-    assert r["Location"] == reverse("access:set_up")
-    assert "_auth_user_id" not in client.session  # not signed in until the code is given
-    page = client.get(reverse("access:set_up"))
-    assert b"Enter this key" in page.content
-    device = TOTPDevice.objects.get(user=councillor)
-    bad = client.post(reverse("access:set_up"), {"code": "000000"})
-    assert bad.status_code == 400 and "_auth_user_id" not in client.session
-    r = client.post(reverse("access:set_up"), {"code": code_for(device)})
-    assert r.status_code == 302
-    device.refresh_from_db()
-    assert device.confirmed and client.session["_auth_user_id"] == str(councillor.pk)
+    assert r.status_code == 403 and b"Ask democratic services for an enrolment link" in r.content
+    assert "_auth_user_id" not in client.session
+    assert not TOTPDevice.objects.filter(user=councillor).exists()
+    page = client.get(reverse("access:set_up"))  # the old set-up step: back to sign in
+    assert page.status_code == 302 and page["Location"] == reverse("access:sign_in")
+    assert not TOTPDevice.objects.filter(user=councillor).exists()
+    assert client.get(reverse("access:verify"))["Location"] == reverse("access:sign_in")
 
 
 def test_a_code_cannot_be_replayed_or_expired(client, councillor):
@@ -130,4 +126,21 @@ def test_a_wrong_code_delays_the_next_try(client, councillor):
     assert client.post(reverse("access:verify"), {"code": "000000"}).status_code == 400
     # Even the right code is refused during django-otp's back-off after a failure.
     assert client.post(reverse("access:verify"), {"code": code_for(device)}).status_code == 400
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_officer_named_on_a_report_must_give_the_second_factor(client):
+    """Named on a report (access.rules.may_ever_see_exempt), not a member of anything."""
+    from papers import services as paper_services
+    from papers.models import Classification, Document, Report
+
+    officer = t.person("Namedauthor")
+    doc = paper_services.save_document(Document(title="Exempt", exempt_paragraph=3,
+                                                classification=Classification.EXEMPT))
+    Report.objects.create(document=doc, author=officer, no_background_documents=True)
+    user = User.objects.create_user("author", password=PASSWORD)
+    Account.objects.create(user=user, person=officer)
+    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    r = sign_in(client, "author")
+    assert r["Location"] == reverse("access:verify")
     assert "_auth_user_id" not in client.session

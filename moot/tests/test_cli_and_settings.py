@@ -81,3 +81,42 @@ def test_production_needs_the_site_address(tmp_path):
     result = subprocess.run([str(MOOT), "check"], cwd=ROOT, capture_output=True, text=True,
                             timeout=120, env=env)
     assert result.returncode != 0 and "MOOT_SITE_URL" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checks_with_no_warnings(tmp_path, monkeypatch):
+    """HSTS, the SSL redirect, the proxy's SSL header, CSRF_TRUSTED_ORIGINS from the site address
+    and the Content-Security-Policy: ``check --deploy`` has nothing to warn about."""
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)  # set for the test process
+    result = run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        MOOT_ENV="production",
+        SECRET_KEY="k7Qf-2xLp9_Vt3mZr8Wc1yHb6NdJ4sGe0aTuKoPiXq5vBnYhRw",
+        DEBUG="0",
+        ALLOWED_HOSTS="democracy.example.gov.uk",
+        MOOT_SITE_URL="https://democracy.example.gov.uk",
+        MOOT_DATA_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_production_settings_trust_the_proxy_and_the_site_origin(tmp_path):
+    code = ("from django.conf import settings as s; print(s.SECURE_PROXY_SSL_HEADER, "
+            "s.CSRF_TRUSTED_ORIGINS, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.MOOT_CSP)")
+    result = run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        MOOT_ENV="production", SECRET_KEY="k7Qf-2xLp9_Vt3mZr8Wc1yHb6NdJ4sGe0aTuKoPiXq5vBnYhRw",
+        DEBUG="0", MOOT_SITE_URL="https://democracy.example.gov.uk",
+        CSRF_TRUSTED_ORIGINS="https://a.example.gov.uk,https://b.example.gov.uk",
+        MOOT_DATA_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "('HTTP_X_FORWARDED_PROTO', 'https')" in result.stdout
+    assert "['https://a.example.gov.uk', 'https://b.example.gov.uk'] True 31536000" in result.stdout
+    assert "script-src 'self';" in result.stdout and "unsafe-inline" not in result.stdout
+
+
+@pytest.mark.django_db
+def test_every_response_carries_the_content_security_policy(client):
+    policy = client.get("/sign-in/")["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "unsafe" not in policy
