@@ -1,0 +1,33 @@
+"""The one place that records a view or download of exempt information (``ExemptAccess``).
+
+Every surface that shows exempt business to someone entitled to it (``access.rules``) calls
+``record``: the restricted papers and the members' pack, search results, the clerk's screen
+and the back office (docs/statutory-rules.md, access to exempt information; the log is the
+Monitoring Officer's evidence of who saw what, where and when).
+"""
+
+from __future__ import annotations
+
+from .models import ExemptAccess, Surface
+
+__all__ = ["Surface", "record"]
+
+
+def record(request, surface: str, description: str, *, action: str = "view", meeting=None,
+           document=None) -> ExemptAccess:
+    """Log that ``request.user`` saw (or downloaded) ``description`` on ``surface``."""
+    user = request.user
+    if meeting is None and document is not None:
+        meeting = _meeting_of(document)
+    return ExemptAccess.objects.create(
+        user=user if user.is_authenticated else None, username=user.get_username(),
+        document=document, meeting=meeting, surface=surface, action=action,
+        description=description[:300], ip_address=request.META.get("REMOTE_ADDR"))
+
+
+def _meeting_of(document):
+    from papers.models import ItemPaper
+
+    top = document.parent_id or document.pk
+    paper = ItemPaper.objects.filter(document_id=top).select_related("item__meeting").first()
+    return paper.item.meeting if paper else None
