@@ -31,3 +31,14 @@ def _meeting_of(document):
     top = document.parent_id or document.pk
     paper = ItemPaper.objects.filter(document_id=top).select_related("item__meeting").first()
     return paper.item.meeting if paper else None
+
+
+def record_clerk_screen(request, meeting, item, minutes) -> None:
+    """The clerk's screen showed an exempt agenda item (its motions and votes) or exempt
+    minutes."""
+    if item is not None and item.is_exempt:
+        record(request, Surface.CLERK, f"{meeting}: item {item.number}, {item.title}",
+               meeting=meeting)
+    for minute in minutes:
+        if minute.exempt and not (item is not None and item.is_exempt):
+            record(request, Surface.CLERK, f"{meeting}: exempt minute {minute}", meeting=meeting)
