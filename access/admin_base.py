@@ -343,7 +343,9 @@ class AuditedAdmin(ExemptAdminMixin, FormFields, ServiceHooks, admin.ModelAdmin)
             **(extra_context or {}),
         }
         request.current_app = self.admin_site.name
-        return TemplateResponse(request, self.object_history_template, context)
+        response = TemplateResponse(request, self.object_history_template, context)
+        self._log_view(request, object_id, response, " (history)")  # access.admin_exempt
+        return response
 
     def _related_trails(self, request, obj) -> list[tuple[str, str]]:
         """Links to the trail of the rows shown inline (agenda items, memberships …)."""
