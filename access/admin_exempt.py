@@ -13,7 +13,9 @@ See docs/statutory-rules.md (access to exempt information).
 
 from __future__ import annotations
 
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import NestedObjects, unquote
+from django.db import router
+from django.utils.text import capfirst
 
 from . import exempt_log, exempt_rows
 
@@ -43,6 +45,26 @@ class ExemptAdminMixin:
     def has_delete_permission(self, request, obj=None):
         return (super().has_delete_permission(request, obj)
                 and (obj is None or not hides_row(request.user, obj)))
+
+    def get_deleted_objects(self, objs, request):
+        """What a removal would take with it, with the rows the user may not see named only
+        by their kind (Django's list names every row); removing them is refused."""
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(
+            objs, request)
+        if exempt_rows.sees_everything(request.user) or not objs:
+            return to_delete, model_count, perms_needed, protected
+        collector = NestedObjects(using=router.db_for_write(self.model), origin=objs)
+        collector.collect(objs)
+
+        def name(row):
+            label = capfirst(row._meta.verbose_name)
+            if hides_row(request.user, row):
+                perms_needed.add(row._meta.verbose_name)
+                return f"{label}: (exempt information, withheld)"
+            return f"{label}: {row}"
+
+        return (collector.nested(name), model_count, perms_needed,
+                [name(row) for row in collector.protected])
 
     def get_fields(self, request, obj=None):
         withheld = exempt_rows.withheld_fields(request.user, obj)

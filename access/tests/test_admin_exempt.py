@@ -167,3 +167,19 @@ def test_every_admin_of_a_model_with_exempt_content_obeys_the_rule():
         model_admin = admin.site._registry.get(model)
         if model_admin is not None:
             assert isinstance(model_admin, ExemptAdminMixin), label
+
+
+def test_removing_a_meeting_names_no_exempt_row_and_is_refused(case):
+    user = User.objects.create_user("remover", password="Long-enough-pass-9", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(
+        codename__regex=r"^(view|delete)_"))
+    Account.objects.create(user=user)
+    client = t.verified_login(Client(), user)
+    meeting = case["theirs"]["meeting"]
+    response = client.get(f"/admin/meetings/meeting/{meeting.pk}/delete/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not any(f"Secret {what}" in html for what in SECRETS)
+    assert "permission to delete" in html  # Django's refusal, listing the kinds of row
+    client.post(f"/admin/meetings/meeting/{meeting.pk}/delete/", {"post": "yes"})
+    assert type(meeting).objects.filter(pk=meeting.pk).exists()
