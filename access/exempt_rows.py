@@ -151,8 +151,8 @@ def may_see(user, obj) -> bool:
 
 def withheld_fields(user, obj) -> tuple[str, ...]:
     """The fields of ``obj`` to leave out for ``user`` (a public row with an exempt part)."""
-    scope = scope_of(type(obj))
-    if scope is None or not scope.fields or obj is None or may_see(user, obj):
+    scope = scope_of(type(obj)) if obj is not None else None
+    if scope is None or not scope.fields or may_see(user, obj):
         return ()
     return scope.fields
 
