@@ -80,6 +80,7 @@ SCOPES: dict[str, Scope] = {
     "proceedings.vote": Scope(lambda: _item("motion__"), ("motion__meeting",)),
     "proceedings.recordedvote": Scope(lambda: _item("vote__motion__"), ("vote__motion__meeting",)),
     "proceedings.declaration": Scope(_item, ("meeting",)),
+    "search.entry": Scope(lambda: Q(exempt=True), ("meeting",)),
     "proceedings.minutesversion": Scope(lambda: ~Q(exempt_html=""), ("record__meeting",),
                                         fields=("exempt_html",)),
 }

@@ -183,3 +183,14 @@ def test_removing_a_meeting_names_no_exempt_row_and_is_refused(case):
     assert "permission to delete" in html  # Django's refusal, listing the kinds of row
     client.post(f"/admin/meetings/meeting/{meeting.pk}/delete/", {"post": "yes"})
     assert type(meeting).objects.filter(pk=meeting.pk).exists()
+
+
+def test_the_publish_page_withholds_the_titles_of_exempt_papers(case):
+    meeting = case["theirs"]["meeting"]
+    url = f"/admin/publishing/agendapublication/publish/{meeting.pk}/"
+    html = staff("viewer").get(url).content.decode()
+    assert "Secret report" not in html and "an exempt paper (withheld)" in html
+    html = staff("member", case["member"]).get(
+        f"/admin/publishing/agendapublication/publish/{case['ours']['meeting'].pk}/"
+    ).content.decode()
+    assert "Secret report ours" in html

@@ -253,6 +253,7 @@ def _staff_seeds(meeting) -> list[str]:
     entries = AuditEntry.objects.filter(trail | Q(object_repr__contains=CANARY))
     urls += [f"/admin/access/auditentry/{pk}/change/" for pk in entries.values_list("pk", flat=True)]
     urls.append(f"/admin/papers/agendapack/meeting/{meeting.pk}/")
+    urls.append(f"/admin/publishing/agendapublication/publish/{meeting.pk}/")
     urls += [f"/admin/papers/agendapack/{pk}/download/"
              for pk in AgendaPack.objects.filter(meeting=meeting).values_list("pk", flat=True)]
     return urls
