@@ -2,12 +2,15 @@
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 
+from . import exempt_rows
 from .admin_base import BLANK, ReadOnlyAdmin, changed_fields, readable_changes
+from .admin_exempt import ExemptAdminMixin
 from .models import AuditEntry
 
 
@@ -32,7 +35,7 @@ class RecordTypeFilter(admin.SimpleListFilter):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin, ExemptAdminMixin, admin.ModelAdmin):
     list_display = ["when", "who", "action", "record_type", "object_link", "fields_changed"]
     list_display_links = ["when"]
     list_filter = ["action", RecordTypeFilter, ("actor_name", admin.AllValuesFieldListFilter)]
@@ -53,6 +56,20 @@ class AuditEntryAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     show_full_result_count = False  # counting a long trail on every page load is slow
 
     # The trail is written by access.audit only; nobody edits or removes it here.
+
+    def get_queryset(self, request):
+        # An entry about an exempt row is shown only to those who may see the row.
+        queryset = super().get_queryset(request)
+        return exempt_rows.visible_audit_entries(queryset, request.user)
+
+    def exempt_object(self, request, object_id):
+        entry = self.get_object(request, unquote(object_id))
+        model = entry.content_type.model_class() if entry else None
+        if model is None or exempt_rows.scope_of(model) is None:
+            return None
+        row = model._default_manager.filter(pk=entry.object_id).first()
+        return row if row is not None and exempt_rows.is_exempt(row) else None
+
     @admin.display(description="when", ordering="at")
     def when(self, entry):
         return formats.localize(timezone.localtime(entry.at))
@@ -144,11 +161,15 @@ class AccessGrantAdmin(AuditedAdmin):
 
 
 @admin.register(ExemptAccess)
-class ExemptAccessAdmin(ReadOnlyAdmin, admin.ModelAdmin):
-    """Every view or download of exempt information; nobody may change it."""
+class ExemptAccessAdmin(ReadOnlyAdmin, ExemptAdminMixin, admin.ModelAdmin):
+    """Every view or download of exempt information; nobody may change it. A row names what
+    was seen, so it is shown only to those who may see that meeting's exempt business."""
 
-    list_display = ["at", "username", "action", "description", "ip_address"]
-    list_filter = ["action"]
+    log_exempt_views = False
+    list_display = ["at", "username", "surface", "action", "description", "meeting",
+                    "ip_address"]
+    list_filter = ["surface", "action"]
+    list_select_related = ["meeting__body"]
     search_fields = ["username", "description"]
     date_hierarchy = "at"
 

@@ -12,7 +12,6 @@ shows the same form again with the reasons on the rows concerned: nothing is hal
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from django import forms
@@ -27,10 +26,16 @@ from django.db.models import ProtectedError, RestrictedError
 from django.forms.models import InlineForeignKeyField, construct_instance
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
-from django.utils.http import urlencode
 
-from . import audit
+from . import audit, exempt_rows
+from .admin_exempt import ExemptAdminMixin
+from .audit_reading import (  # noqa: F401 (the audit trail's helpers, also imported from here)
+    BLANK,
+    audit_list_url,
+    changed_fields,
+    readable_changes,
+    readable_value,
+)
 from .models import AuditEntry
 
 NOTHING_SAVED = "Nothing has been saved. Put right the problems shown below and save again."
@@ -194,8 +199,9 @@ class AuditedInline(FormFields, ServiceHooks):
 # --- The admin -------------------------------------------------------------------------------
 
 
-class AuditedAdmin(FormFields, ServiceHooks, admin.ModelAdmin):
-    """A ModelAdmin whose every change goes through the model's service and the audit trail."""
+class AuditedAdmin(ExemptAdminMixin, FormFields, ServiceHooks, admin.ModelAdmin):
+    """A ModelAdmin whose every change goes through the model's service and the audit trail,
+    and which shows exempt rows only to those entitled to them (``access.admin_exempt``)."""
 
     object_history_template = "admin/audit_history.html"
 
@@ -320,6 +326,7 @@ class AuditedAdmin(FormFields, ServiceHooks, admin.ModelAdmin):
             request.GET.get("p")
         )
         names: dict = {}
+        withheld = exempt_rows.withheld_fields(request.user, obj)
         context = {
             **self.admin_site.each_context(request),
             "title": f"History: {obj}",
@@ -328,7 +335,7 @@ class AuditedAdmin(FormFields, ServiceHooks, admin.ModelAdmin):
             "opts": self.opts,
             "module_name": str(self.opts.verbose_name_plural).capitalize(),
             "page": page,
-            "rows": [(e, readable_changes(e, names)) for e in page],
+            "rows": [(e, readable_changes(e, names, withheld)) for e in page],
             "trail_url": audit_list_url(ct, [obj.pk]),
             "related_trails": self._related_trails(request, obj),
             "preserved_filters": self.get_preserved_filters(request),
@@ -336,7 +343,9 @@ class AuditedAdmin(FormFields, ServiceHooks, admin.ModelAdmin):
             **(extra_context or {}),
         }
         request.current_app = self.admin_site.name
-        return TemplateResponse(request, self.object_history_template, context)
+        response = TemplateResponse(request, self.object_history_template, context)
+        self._log_view(request, object_id, response, " (history)")  # access.admin_exempt
+        return response
 
     def _related_trails(self, request, obj) -> list[tuple[str, str]]:
         """Links to the trail of the rows shown inline (agenda items, memberships …)."""
@@ -364,79 +373,6 @@ class AuditedAdmin(FormFields, ServiceHooks, admin.ModelAdmin):
                 label = str(inline.model._meta.verbose_name_plural)
                 trails.append((label, audit_list_url(ct, ids)))
         return trails
-
-
-def audit_list_url(ct: ContentType, ids) -> str:
-    try:
-        base = reverse("admin:access_auditentry_changelist")
-    except NoReverseMatch:  # the audit admin is not installed on this site
-        return ""
-    return (
-        base
-        + "?"
-        + urlencode(
-            {"content_type__id__exact": ct.pk, "object_id__in": ",".join(str(i) for i in ids)}
-        )
-    )
-
-
-# --- Reading an audit entry -----------------------------------------------------------------
-
-BLANK = "—"
-
-
-def readable_changes(entry: AuditEntry, names: dict | None = None) -> list[tuple[str, str, str]]:
-    """The entry's changes as (field label, before, after) in the officers' words."""
-    model = entry.content_type.model_class()
-    fields = {f.attname: f for f in model._meta.concrete_fields} if model else {}
-    names = {} if names is None else names
-    rows = []
-    for key, pair in (entry.changes or {}).items():
-        before, after = (list(pair) + [None, None])[:2] if isinstance(pair, list) else (None, pair)
-        field = fields.get(key)
-        label = str(field.verbose_name) if field else key
-        rows.append(
-            (label, readable_value(field, before, names), readable_value(field, after, names))
-        )
-    return rows
-
-
-def changed_fields(entry: AuditEntry) -> list[str]:
-    """The labels of the fields an entry changed, without looking any value up (for lists)."""
-    model = entry.content_type.model_class()
-    fields = {f.attname: f for f in model._meta.concrete_fields} if model else {}
-    return [str(fields[k].verbose_name) if k in fields else k for k in (entry.changes or {})]
-
-
-def readable_value(field, value, names: dict) -> str:
-    if value is None or value == "":
-        return BLANK
-    if field is None:
-        return str(value)
-    if isinstance(field, models.BooleanField):
-        return "Yes" if value else "No"
-    if field.is_relation and field.many_to_one:
-        return _name_of(field.related_model, value, names)
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
-        try:
-            return dt.date.fromisoformat(value).strftime("%-d %B %Y")
-        except (TypeError, ValueError):
-            return str(value)
-    return str(value)
-
-
-def _name_of(model, pk, names: dict) -> str:
-    """The related object's name now, or a note that it is gone (entries outlive rows)."""
-    key = (model, pk)
-    if key not in names:
-        try:
-            obj = model._default_manager.filter(pk=pk).first()
-        except (TypeError, ValueError, ValidationError):
-            obj = None
-        names[key] = str(obj) if obj is not None else f"#{pk} (no longer in the record)"
-    return names[key]
 
 
 class ReadOnlyAdmin:

@@ -91,15 +91,27 @@ class AccessGrant(models.Model):
         return f"{self.person}: {what} ({self.start:%-d %b %Y} – {self.end:%-d %b %Y})"
 
 
+class Surface(models.TextChoices):
+    """Where exempt information was seen (``access.exempt_log``)."""
+
+    RESTRICTED = "restricted", "Restricted page"
+    SEARCH = "search", "Search"
+    CLERK = "clerk", "Clerk's screen"
+    BACK_OFFICE = "back_office", "Back office"
+
+
 class ExemptAccess(models.Model):
-    """Every view or download of exempt information: who, when, what."""
+    """Every view or download of exempt information: who, when, what, where."""
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     # The log must outlive the account; the username is kept.
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
     username = models.CharField(max_length=150)
-    # A log row keeps its meaning by description even if the document is removed.
+    # A log row keeps its meaning by description even if the document or meeting is removed.
     document = models.ForeignKey("papers.Document", on_delete=models.SET_NULL, null=True)
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.SET_NULL, null=True,
+                                blank=True, related_name="+")
+    surface = models.CharField(max_length=12, choices=Surface.choices, default=Surface.RESTRICTED)
     description = models.CharField(max_length=300)
     action = models.CharField(max_length=20, help_text='"view" or "download"')
     ip_address = models.GenericIPAddressField(null=True, blank=True)

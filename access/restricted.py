@@ -23,14 +23,14 @@ from papers.models import Document, ItemPaper, PackKind
 from publishing.state import is_published
 from publishing.versions import readable_version
 
-from .models import ExemptAccess
+from . import exempt_log
+from .models import Surface
 from .rules import is_democratic_services, may_see_exempt, second_factor_given
 
 
-def _log(request, document, action: str, description: str) -> None:
-    ExemptAccess.objects.create(
-        user=request.user, username=request.user.get_username(), document=document,
-        action=action, description=description[:300], ip_address=request.META.get("REMOTE_ADDR"))
+def _log(request, document, action: str, description: str, meeting=None) -> None:
+    exempt_log.record(request, Surface.RESTRICTED, description, action=action, meeting=meeting,
+                      document=document)
 
 
 def _sign_in_first(request):
@@ -122,7 +122,7 @@ def members_pack(request, pk: int):
     pack = latest(meeting, PackKind.MEMBERS)
     if pack is None:
         raise Http404("No members' pack has been built")
-    _log(request, None, "download", str(pack))
+    _log(request, None, "download", str(pack), meeting)
     response = FileResponse(pack.file.open("rb"), content_type="application/pdf",
                             filename=f"{meeting.slug}-members-pack.pdf")
     add_never_cache_headers(response)

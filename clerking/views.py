@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from access import exempt_log
 from council.models import Membership, Person
 from council.services import save_person
 from meetings.models import AgendaItem, ItemKind, Meeting
@@ -580,6 +581,7 @@ def _form(bound: dict, key: str, cls, querysets: dict | None = None, **kwargs):
 
 def _render(request, meeting: Meeting, items, item, *, errors=(), bound=None, status=200):
     context = _context(request, meeting, items, item, errors=errors, bound=bound)
+    exempt_log.record_clerk_screen(request, meeting, item, context["item_minutes"])
     return render(request, "clerking/meeting.html", context, status=status)
 
 

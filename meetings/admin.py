@@ -220,9 +220,11 @@ class MeetingAdmin(AuditedAdmin):
         return super().get_queryset(request).annotate(item_count=Count("items"))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        from access.exempt_rows import visible
         from papers.models import AgendaPack
 
-        packs = AgendaPack.objects.filter(meeting_id=object_id).order_by("-requested_at")[:5]
+        packs = visible(AgendaPack.objects.filter(meeting_id=object_id), request.user)
+        packs = packs.order_by("-requested_at")[:5]
         extra_context = {**(extra_context or {}), "recent_packs": list(packs)}
         return super().change_view(request, object_id, form_url, extra_context)
 

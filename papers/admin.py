@@ -15,7 +15,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from access import exempt_log, exempt_rows
 from access.admin_base import AuditedAdmin, AuditedInline, ReadOnlyInline
+from access.admin_exempt import ExemptAdminMixin
 from meetings.models import Meeting
 
 from . import convert, packs, services
@@ -210,8 +212,9 @@ class ReportAdmin(AuditedAdmin):
 
 
 @admin.register(AgendaPack)
-class AgendaPackAdmin(admin.ModelAdmin):
-    """Packs are records of what was built: read-only here, built from the meeting's pack page."""
+class AgendaPackAdmin(ExemptAdminMixin, admin.ModelAdmin):
+    """Packs are records of what was built: read-only here, built from the meeting's pack page.
+    A members' pack holds the exempt papers: listed and downloaded only by those entitled."""
 
     list_display = [
         "meeting",
@@ -228,6 +231,9 @@ class AgendaPackAdmin(admin.ModelAdmin):
     list_select_related = ["meeting__body"]
     search_fields = ["meeting__body__name"]
     date_hierarchy = "requested_at"
+    # The file has no public address (papers.storage): its page links to the download view.
+    exclude = ["file"]
+    readonly_fields = ["download"]
 
     def has_add_permission(self, request):
         return False
@@ -252,20 +258,18 @@ class AgendaPackAdmin(admin.ModelAdmin):
         ]
 
     def download_view(self, request, pack_id: int):
-        """The built PDF, for staff; a members' pack download is logged as exempt access."""
+        """The built PDF, for staff; a members' pack only for those entitled, and logged."""
         from django.http import FileResponse, Http404
-
-        from access.models import ExemptAccess
 
         if not request.user.has_perm("papers.view_agendapack"):
             raise PermissionDenied
-        pack = get_object_or_404(AgendaPack.objects.select_related("meeting__body"), pk=pack_id)
+        packs_seen = self.get_queryset(request).select_related("meeting__body")
+        pack = get_object_or_404(packs_seen, pk=pack_id)
         if not pack.file:
             raise Http404("This pack has not been built.")
-        if pack.kind == PackKind.MEMBERS:
-            ExemptAccess.objects.create(
-                user=request.user, username=request.user.get_username(), action="download",
-                description=str(pack)[:300], ip_address=request.META.get("REMOTE_ADDR"))
+        if exempt_rows.is_exempt(pack):
+            exempt_log.record(request, exempt_log.Surface.BACK_OFFICE, str(pack),
+                              action="download", meeting=pack.meeting)
         name = pack.file.name.rsplit("/", 1)[-1]
         return FileResponse(pack.file.open("rb"), content_type="application/pdf", filename=name)
 
@@ -292,7 +296,8 @@ class AgendaPackAdmin(admin.ModelAdmin):
                 for message in error.messages:
                     messages.error(request, message)
             return redirect(request.path)
-        rows = list(AgendaPack.objects.filter(meeting=meeting).order_by("-requested_at")[:20])
+        rows = list(self.get_queryset(request).filter(meeting=meeting)
+                    .order_by("-requested_at")[:20])
         running = any(p.status in (PackStatus.QUEUED, PackStatus.BUILDING) for p in rows)
         return TemplateResponse(
             request,

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from access.admin_base import AuditedAdmin, ReadOnlyAdmin
+from access.admin_exempt import ExemptAdminMixin
 
 from . import admin_views, workflow
 from .models import (
@@ -195,7 +196,7 @@ class AgendaPublicationAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 
 
 @admin.register(PublicationEvent)
-class PublicationEventAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+class PublicationEventAdmin(ReadOnlyAdmin, ExemptAdminMixin, admin.ModelAdmin):
     list_display = ["meeting", "kind", "document", "at", "by_name", "note"]
     list_filter = ["kind"]
     list_select_related = ["meeting__body", "document"]

@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from access import exempt_rows
 from meetings.models import Meeting
 
 from . import dashboard as figures
@@ -129,10 +130,25 @@ def publish(model_admin) -> Callable[..., HttpResponse]:
             "deadline": due,
             "days_left": deadlines.working_days_left(due, today),
             "past_deadline": deadlines.is_past(meeting, due=due),
-            "pending": services.pending_papers(meeting),
-            "problems": services.publication_problems(meeting),
+            **_papers_shown(request, meeting),
             "nobody_to_summon": not published and bool(services.nobody_to_summon(meeting)),
             "form": form,
         }, status=400 if form.errors else 200)
 
     return view
+
+
+WITHHELD = "an exempt paper (withheld)"
+
+
+def _papers_shown(request, meeting: Meeting) -> dict:
+    """The papers to publish and what stops them, with the titles of exempt papers the
+    officer may not see withheld (``access.exempt_rows``: the title names exempt business)."""
+    pending = services.pending_papers(meeting)
+    problems = services.publication_problems(meeting)
+    for link in pending:
+        link.withheld = not exempt_rows.may_see(request.user, link)
+        if link.withheld:
+            problems = [p.replace(link.document.title, WITHHELD) for p in problems]
+    return {"pending": pending, "problems": problems, "withheld": WITHHELD}
+

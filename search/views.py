@@ -16,10 +16,11 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from access import exempt_log
 from council.models import Body, Person
 
 from . import services
-from .models import Kind
+from .models import Entry, Kind
 
 PAGE_SIZE = 20
 
@@ -59,7 +60,20 @@ def _run(request):
         return None, problems + e.messages
     if problems:
         return None, problems
+    _log_exempt(request, result)
     return result, []
+
+
+def _log_exempt(request, result) -> None:
+    """Each exempt row shown to someone entitled is logged (``access.exempt_log``)."""
+    for hit in result.hits:
+        if not hit.exempt:
+            continue
+        entry = Entry.objects.filter(url=hit.page_url, exempt=True).select_related(
+            "meeting").first()
+        exempt_log.record(request, exempt_log.Surface.SEARCH,
+                          f"Search “{result.query}”, page {result.page}: {hit.title}",
+                          meeting=entry.meeting if entry else None)
 
 
 def _private(response, request):

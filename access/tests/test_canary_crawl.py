@@ -26,6 +26,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from access.models import Account
+from access.tests import canary_plants
 from meetings.models import AgendaItem, Meeting, Part
 from moot import testing as t
 from papers import services
@@ -36,8 +37,6 @@ from proceedings.attendance import record_attendance
 from proceedings.minutes import add_minute, add_resolution, publish_minutes
 from proceedings.models import Minute, Motion
 from proceedings.votes import add_motion, record_vote
-
-from access.tests import canary_plants
 
 pytestmark = pytest.mark.django_db
 CANARY = "CANARY-d41c9e-never-public"
@@ -243,3 +242,106 @@ def test_a_named_officer_without_a_second_factor_sees_no_more(planted):
     assert len(seen) > 100
     for url in restricted_papers(meeting)[:2]:
         assert seen[url] == 302, url  # to sign in, for the second factor
+
+
+# --- A staff account without entitlement (access/admin_exempt.py) ---------------------------
+
+STAFF_VARIANTS = 10  # query-string variants (filters, pages) crawled of one back-office page
+STAFF_ROWS = 6  # rows' own pages crawled of each model, besides those of the planted meeting
+
+
+def _staff_seeds(meeting) -> list[str]:
+    """Every back-office page of a row holding the canary or belonging to the planted meeting
+    (found from the record, not from the rule under test), each list searched for the canary,
+    and the planted meeting's packs: addresses anyone can reach from a list or by guessing."""
+    from django.contrib import admin
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField, Q, TextField
+
+    from access.models import AuditEntry
+    from papers.models import AgendaPack
+
+    urls, trail = [], Q(pk__in=[])
+    for model in admin.site._registry:
+        opts = model._meta
+        base = f"/admin/{opts.app_label}/{opts.model_name}/"
+        urls.append(f"{base}?q=d41c9e")
+        texts = [f.name for f in opts.fields if isinstance(f, CharField | TextField)]
+        found = Q(pk__in=[])
+        for name in texts:
+            found |= Q(**{f"{name}__contains": CANARY})
+        if any(f.name == "meeting" for f in opts.fields):
+            found |= Q(meeting=meeting)
+        pks = list(model._default_manager.filter(found).values_list("pk", flat=True)[:50])
+        urls += [f"{base}{pk}/{page}" for pk in pks for page in ("change/", "history/")]
+        ct = ContentType.objects.get_for_model(model)
+        trail |= Q(content_type=ct, object_id__in=[str(pk) for pk in pks])
+    entries = AuditEntry.objects.filter(trail | Q(object_repr__contains=CANARY))
+    urls += [f"/admin/access/auditentry/{pk}/change/"
+             for pk in entries.values_list("pk", flat=True)]
+    urls.append(f"/admin/papers/agendapack/meeting/{meeting.pk}/")
+    urls.append(f"/admin/publishing/agendapublication/publish/{meeting.pk}/")
+    urls += [f"/admin/papers/agendapack/{pk}/download/"
+             for pk in AgendaPack.objects.filter(meeting=meeting).values_list("pk", flat=True)]
+    return urls
+
+
+def _staff_crawl(client: Client, seeds: list[str]) -> dict[str, int]:
+    """Every back-office page reachable from /admin/ (sorting links left out; a bounded number
+    of filter variants and rows per model), and ``seeds``."""
+    from collections import Counter
+
+    seen: dict[str, int] = {}
+    budget: Counter = Counter()
+    pinned = set(seeds)
+    queue = deque(["/admin/", *seeds])
+    while queue and len(seen) < LIMIT:
+        url = queue.popleft()
+        parts = urlsplit(url)
+        if url in seen or not parts.path.startswith("/admin/"):
+            continue
+        if url not in pinned:
+            if re.search(r"(^|&)(o|_changelist_filters|_popup|_to_field)=", parts.query):
+                continue
+            row = re.match(r"(/admin/\w+/\w+/)\d+/", parts.path)
+            key = ("row", row.group(1)) if row else ("page", parts.path) if parts.query else None
+            limit = STAFF_ROWS * 2 if row else STAFF_VARIANTS
+            if key is not None:
+                if budget[key] >= limit:
+                    continue
+                budget[key] += 1
+        response = client.get(url)
+        seen[url] = response.status_code
+        assert response.status_code < 500, url
+        if response.status_code in (301, 302):
+            queue.append(response["Location"])
+            continue
+        text = text_of(response)
+        assert CANARY not in text, f"{url} shows exempt information"
+        if "html" in response.get("Content-Type", ""):
+            queue.extend(links(url, text) - seen.keys())
+    return seen
+
+
+def test_a_staff_account_without_entitlement_sees_no_more(planted, monkeypatch):
+    import sys
+
+    from django.contrib.auth.models import Permission
+
+    meeting, _, members_pack = planted
+    check_planted(meeting, members_pack)
+    user = User.objects.create_user("viewer", password="Long-enough-pass-1", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
+    Account.objects.create(user=user, democratic_services=False)
+    client = t.verified_login(Client(), user)
+    assert client.get("/admin/").status_code == 200
+    seen = _staff_crawl(client, _staff_seeds(meeting))
+    assert len(seen) > 300
+    assert "/admin/papers/document/" in seen and "/admin/proceedings/minute/" in seen
+    assert any(re.match(r"/admin/\w+/\w+/\d+/change/$", u) and code == 200
+               for u, code in seen.items()), "rows' own pages were crawled"
+    assert any(u.endswith("/history/") and code == 200 for u, code in seen.items())
+    # The public site as this user; its links into the back office were crawled above.
+    monkeypatch.setattr(sys.modules[__name__], "SKIP_PREFIXES", (*SKIP_PREFIXES, "/admin/"))
+    public = crawl(client, restricted_addresses(meeting))
+    assert len(public) > 100
