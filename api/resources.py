@@ -341,8 +341,9 @@ def _items():
 
 
 def item_is_exempt(item: AgendaItem) -> bool:
-    """An exempt item, or a sub-item of one: the public see its number, title and paragraph."""
-    return item.is_exempt or (item.parent_id is not None and item.parent.is_exempt)
+    """An exempt item, or a sub-item of one (``AgendaItem.is_exempt``): the public see its
+    number, title and paragraph."""
+    return item.is_exempt
 
 
 def document_link(ctx: Context, entry, meeting=None) -> dict:
@@ -393,7 +394,7 @@ AGENDA_ITEMS = Resource(
         Field("exempt", "boolean", "Whether the public are likely to be excluded.",
               lambda o, c: item_is_exempt(o)),
         Field("exempt_paragraph", "integer", "The Schedule 12A paragraph relied on.",
-              lambda o, c: o.exempt_paragraph if item_is_exempt(o) else None, nullable=True),
+              lambda o, c: o.exemption_paragraph, nullable=True),
         Field("kind", "string", "Report, motion, minutes …", attr("kind"),
               enum=ItemKind.values),
         Field("purpose", "string", "What the item is for (null for an exempt item).",

@@ -1,17 +1,30 @@
 """What of the proceedings the public may see. The one gate every public surface uses.
 
 A meeting's proceedings become public when its minutes are published (as a draft, then
-approved and signed). Never public, whoever asks through a public surface: exempt minutes
-(``Minute.exempt``), and motions, votes and declarations on exempt agenda items.
+approved and signed). Never public, whoever asks through a public surface, is anything minuted
+in closed session (LGA 1972 s100C; docs/statutory-rules.md):
+
+- a minute that is exempt (``Minute.exempt``) or is on exempt business (an exempt item or a
+  sub-item of one, ``meetings.models.exempt_item_q``): a *closed minute*;
+- a motion on exempt business, or one a resolution of a closed minute records, and every
+  motion of the same debate (the motion it amends, its amendments, the motion a carried
+  amendment produced and the amendment it came from): ``closed_motion_ids``;
+- the vote on a closed motion and each member's recorded vote in it;
+- a resolution of a closed minute, or one recording a closed motion;
+- a declaration of interest on exempt business; an action recorded by a closed minute.
+
+The ``open_*`` querysets apply these rules alone (for rendering the public form of draft
+minutes); the ``public_*`` querysets add the publication of the minutes.
 """
 
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from meetings.models import Meeting, Part
+from meetings.models import Meeting, exempt_item_q, public_item_q
 
 from .models import (
+    Action,
     Attendance,
     Declaration,
     Minute,
@@ -41,22 +54,81 @@ def published_meetings() -> QuerySet[Meeting]:
     return Meeting.objects.filter(minutes_published())
 
 
-def _not_exempt_item(prefix: str = "") -> Q:
-    return Q(**{f"{prefix}item__isnull": True}) | ~Q(**{f"{prefix}item__part": Part.EXEMPT})
+# --- Minuted in closed session: the one rule --------------------------------------------------
+
+
+def closed_minute_q(prefix: str = "") -> Q:
+    """Minutes taken in closed session (``prefix`` reaches the minute, e.g. ``"minute__"``)."""
+    return Q(**{f"{prefix}exempt": True}) | exempt_item_q(f"{prefix}item__")
+
+
+def closed_minutes() -> QuerySet[Minute]:
+    return Minute.objects.filter(closed_minute_q())
+
+
+def _family(rows) -> set[tuple[int, int]]:
+    """Links between motions of one debate, as (motion, related motion) pairs both ways."""
+    pairs = set()
+    for pk, amends, arose in rows:
+        for other in (amends, arose):
+            if other:
+                pairs |= {(pk, other), (other, pk)}
+    return pairs
+
+
+def closed_motion_ids(meeting: Meeting | int | None = None) -> set[int]:
+    """The ids of the motions minuted in closed session (of one meeting, or all).
+
+    Directly closed: on exempt business, or recorded by a resolution of a closed minute
+    (whatever the motion's own item, or with none). Then the whole debate of a closed motion
+    is closed: amendments, the motion amended, and the
+    substantive motion a carried amendment produced, followed to the end.
+    """
+    motions = Motion.objects.all()
+    if meeting is not None:
+        motions = motions.filter(meeting=meeting)
+    direct = motions.filter(
+        exempt_item_q("item__")
+        | Exists(Resolution.objects.filter(closed_minute_q("minute__"), motion=OuterRef("pk"))))
+    closed = set(direct.values_list("pk", flat=True))
+    if not closed:
+        return closed
+    links = _family(motions.filter(Q(amends__isnull=False) | Q(arose_from__isnull=False))
+                    .values_list("pk", "amends_id", "arose_from_id"))
+    frontier = set(closed)
+    while frontier:
+        reached = {b for a, b in links if a in frontier} - closed
+        closed |= reached
+        frontier = reached
+    return closed
+
+
+def is_closed_session_motion(motion: Motion) -> bool:
+    return motion.pk in closed_motion_ids(motion.meeting_id)
+
+
+# --- Open (not closed session) and public querysets ------------------------------------------
+
+
+def open_minutes() -> QuerySet[Minute]:
+    return Minute.objects.exclude(closed_minute_q())
+
+
+def open_motions() -> QuerySet[Motion]:
+    return Motion.objects.exclude(pk__in=closed_motion_ids())
 
 
 def public_minutes() -> QuerySet[Minute]:
-    return Minute.objects.filter(
-        minutes_published("meeting_id"), _not_exempt_item(), exempt=False
-    )
+    return open_minutes().filter(minutes_published("meeting_id"))
 
 
 def public_resolutions() -> QuerySet[Resolution]:
-    return Resolution.objects.filter(minute__in=public_minutes())
+    return Resolution.objects.filter(minute__in=public_minutes()).filter(
+        Q(motion__isnull=True) | ~Q(motion_id__in=closed_motion_ids()))
 
 
 def public_motions() -> QuerySet[Motion]:
-    return Motion.objects.filter(minutes_published("meeting_id"), _not_exempt_item())
+    return open_motions().filter(minutes_published("meeting_id"))
 
 
 def public_votes() -> QuerySet[Vote]:
@@ -71,5 +143,15 @@ def public_attendance() -> QuerySet[Attendance]:
     return Attendance.objects.filter(minutes_published("meeting_id"))
 
 
+def open_declarations() -> QuerySet[Declaration]:
+    return Declaration.objects.filter(public_item_q("item__"))
+
+
 def public_declarations() -> QuerySet[Declaration]:
-    return Declaration.objects.filter(minutes_published("meeting_id"), _not_exempt_item())
+    return open_declarations().filter(minutes_published("meeting_id"))
+
+
+def public_actions() -> QuerySet[Action]:
+    """Actions of published minutes, except those a closed minute records."""
+    return Action.objects.filter(minutes_published("meeting_id")).filter(
+        Q(minute__isnull=True) | Q(minute__in=open_minutes()))
