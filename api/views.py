@@ -18,6 +18,8 @@ from . import export, openapi, popolo, services
 from .catalogue import DETAIL, RESOURCES
 from .params import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ApiError, check_query_string
 
+CODE_LOADED = dt.datetime.now(dt.UTC).replace(microsecond=0)
+
 CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
@@ -119,13 +121,19 @@ def detail_view(name: str):
 @api_view
 def schema(request):
     services.single_values_check(request.GET)
-    return json_response(request, openapi.schema(base_url(request)))
+    body = json.dumps(openapi.schema(base_url(request)), cls=DjangoJSONEncoder,
+                      ensure_ascii=False).encode()
+    # The schema is the code's: it last changed when this code was loaded.
+    return conditional(request, body, "application/json", CODE_LOADED)
 
 
 @api_view
 def popolo_view(request):
     services.single_values_check(request.GET)
-    return json_response(request, popolo.export(base_url(request)))
+    base = base_url(request)
+    body = json.dumps(popolo.export(base), cls=DjangoJSONEncoder, ensure_ascii=False).encode()
+    # Popolo gives no times of its own: the latest public change it draws on, as the export's.
+    return conditional(request, body, "application/json", export.validators(base)[1])
 
 
 @api_view

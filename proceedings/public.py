@@ -20,6 +20,7 @@ minutes); the ``public_*`` querysets add the publication of the minutes.
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from meetings.models import Meeting, exempt_item_q, public_item_q
 
@@ -66,41 +67,40 @@ def closed_minutes() -> QuerySet[Minute]:
     return Minute.objects.filter(closed_minute_q())
 
 
-def _family(rows) -> set[tuple[int, int]]:
-    """Links between motions of one debate, as (motion, related motion) pairs both ways."""
-    pairs = set()
-    for pk, amends, arose in rows:
-        for other in (amends, arose):
-            if other:
-                pairs |= {(pk, other), (other, pk)}
-    return pairs
+def _directly_closed() -> QuerySet[Motion]:
+    """Motions on exempt business, or recorded by a resolution of a closed minute (whatever
+    the motion's own item, or with none)."""
+    return Motion.objects.filter(
+        exempt_item_q("item__")
+        | Exists(Resolution.objects.filter(closed_minute_q("minute__"), motion=OuterRef("pk")))
+    ).order_by().values("pk")
+
+
+def closed_motions() -> RawSQL:
+    """The ids of the motions minuted in closed session, as a subquery (``pk__in=``).
+
+    The directly closed ones (``_directly_closed``), then the whole debate of each: its
+    amendments, the motion it amends, the substantive motion a carried amendment produced and
+    the amendment it came from, followed to the end (a recursive query, SQLite and
+    PostgreSQL alike). Evaluated by the database whenever the queryset is, never frozen into
+    a list, so a queryset built once and reused stays right."""
+    direct, params = _directly_closed().query.sql_with_params()
+    table = Motion._meta.db_table
+    edges = " UNION ALL ".join(
+        f"SELECT {a} AS a, {b} AS b FROM {table} WHERE {col} IS NOT NULL"
+        for col in ("amends_id", "arose_from_id")
+        for a, b in ((col, "id"), ("id", col)))
+    sql = (f"WITH RECURSIVE edges(a, b) AS ({edges}), closed(id) AS ({direct} UNION "
+           "SELECT edges.b FROM edges JOIN closed ON edges.a = closed.id) SELECT id FROM closed")
+    return RawSQL(sql, params)
 
 
 def closed_motion_ids(meeting: Meeting | int | None = None) -> set[int]:
-    """The ids of the motions minuted in closed session (of one meeting, or all).
-
-    Directly closed: on exempt business, or recorded by a resolution of a closed minute
-    (whatever the motion's own item, or with none). Then the whole debate of a closed motion
-    is closed: amendments, the motion amended, and the
-    substantive motion a carried amendment produced, followed to the end.
-    """
-    motions = Motion.objects.all()
+    """The ids of the motions minuted in closed session (of one meeting, or all)."""
+    rows = Motion.objects.filter(pk__in=closed_motions())
     if meeting is not None:
-        motions = motions.filter(meeting=meeting)
-    direct = motions.filter(
-        exempt_item_q("item__")
-        | Exists(Resolution.objects.filter(closed_minute_q("minute__"), motion=OuterRef("pk"))))
-    closed = set(direct.values_list("pk", flat=True))
-    if not closed:
-        return closed
-    links = _family(motions.filter(Q(amends__isnull=False) | Q(arose_from__isnull=False))
-                    .values_list("pk", "amends_id", "arose_from_id"))
-    frontier = set(closed)
-    while frontier:
-        reached = {b for a, b in links if a in frontier} - closed
-        closed |= reached
-        frontier = reached
-    return closed
+        rows = rows.filter(meeting=meeting)
+    return set(rows.values_list("pk", flat=True))
 
 
 def is_closed_session_motion(motion: Motion) -> bool:
@@ -115,7 +115,7 @@ def open_minutes() -> QuerySet[Minute]:
 
 
 def open_motions() -> QuerySet[Motion]:
-    return Motion.objects.exclude(pk__in=closed_motion_ids())
+    return Motion.objects.exclude(pk__in=closed_motions())
 
 
 def public_minutes() -> QuerySet[Minute]:
@@ -124,7 +124,7 @@ def public_minutes() -> QuerySet[Minute]:
 
 def public_resolutions() -> QuerySet[Resolution]:
     return Resolution.objects.filter(minute__in=public_minutes()).filter(
-        Q(motion__isnull=True) | ~Q(motion_id__in=closed_motion_ids()))
+        Q(motion__isnull=True) | ~Q(motion_id__in=closed_motions()))
 
 
 def public_motions() -> QuerySet[Motion]:

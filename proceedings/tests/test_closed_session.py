@@ -105,3 +105,17 @@ def test_declarations_and_minutes_on_a_sub_item_of_an_exempt_item_are_closed(com
     assert not public.public_declarations().filter(text=SECRET).exists()
     assert not public.public_minutes().filter(item=sub).exists()
     assert SECRET not in public_html(c.meeting)
+
+
+def test_a_gate_queryset_built_before_the_motion_was_closed_still_hides_it(committee):
+    # Querysets built once and reused (the API's resources) must follow the record.
+    c = committee
+    record_attendance(c.meeting, c.members[0], "present")
+    motion = add_motion(c.meeting, "substantive", f"{SECRET} later closed", item=c.items[0])
+    publish_minutes(c.meeting)
+    built = public.public_motions().filter(meeting=c.meeting)
+    assert list(built) == [motion]
+    closed = add_minute(c.meeting, "Closed session", exempt=True, exempt_paragraph=3,
+                        summary_not_needed=True)
+    add_resolution(closed, "RESOLVED that it be agreed.", motion=motion)
+    assert list(built.all()) == []
