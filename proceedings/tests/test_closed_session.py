@@ -112,6 +112,7 @@ def test_a_gate_queryset_built_before_the_motion_was_closed_still_hides_it(commi
     c = committee
     record_attendance(c.meeting, c.members[0], "present")
     motion = add_motion(c.meeting, "substantive", f"{SECRET} later closed", item=c.items[0])
+    add_minute(c.meeting, "Budget", item=c.items[0], text="Debated.")
     publish_minutes(c.meeting)
     built = public.public_motions().filter(meeting=c.meeting)
     assert list(built) == [motion]
