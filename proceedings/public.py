@@ -10,7 +10,7 @@ in closed session (LGA 1972 s100C; docs/statutory-rules.md):
   motion of the same debate (the motion it amends, its amendments, the motion a carried
   amendment produced and the amendment it came from): ``closed_motion_ids``;
 - the vote on a closed motion and each member's recorded vote in it;
-- a resolution of a closed minute, or one recording a closed motion;
+- a resolution of a closed minute;
 - a declaration of interest on exempt business; an action recorded by a closed minute.
 
 The ``open_*`` querysets apply these rules alone (for rendering the public form of draft
@@ -123,8 +123,10 @@ def public_minutes() -> QuerySet[Minute]:
 
 
 def public_resolutions() -> QuerySet[Resolution]:
-    return Resolution.objects.filter(minute__in=public_minutes()).filter(
-        Q(motion__isnull=True) | ~Q(motion_id__in=closed_motions()))
+    # A resolution of a public minute is public even when the motion it records is closed
+    # (the resolution to exclude the press and public, moved on the exempt item, is itself
+    # public: LGA 1972 s100A(4)); the motion and its vote stay closed.
+    return Resolution.objects.filter(minute__in=public_minutes())
 
 
 def public_motions() -> QuerySet[Motion]:

@@ -57,7 +57,6 @@ def selection(meeting: Meeting, exempt: bool):
         minutes = minutes.exclude(public.closed_minute_q())
         # Never a motion (or its vote) minuted in closed session, whatever its item.
         motions = motions.exclude(pk__in=closed)
-        resolutions = resolutions.exclude(motion_id__in=closed)
         declarations = declarations.filter(pk__in=public.open_declarations().values("pk"))
     motions = list(
         motions.select_related("mover", "seconder", "nominee", "vote").order_by("order", "pk"))

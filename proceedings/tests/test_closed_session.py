@@ -83,7 +83,8 @@ def test_no_public_surface_shows_a_closed_motion_or_its_votes(closed, client: Cl
         response = client.get(url)
         assert response.status_code == 200, url
         assert SECRET not in response.content.decode(), url
-    assert "That the report be noted" in client.get(f"/api/motions/?meeting={meeting}").content.decode()
+    listed = client.get(f"/api/motions/?meeting={meeting}").content.decode()
+    assert "That the report be noted" in listed
 
 
 def test_declarations_and_minutes_on_a_sub_item_of_an_exempt_item_are_closed(committee):
