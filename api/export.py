@@ -7,6 +7,8 @@ writer has produced so far are sent before the next one is started.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import json
 import zipfile
 from collections.abc import Iterator
@@ -71,3 +73,52 @@ def stream(base: str) -> Iterator[bytes]:
                     if pipe.waiting >= CHUNK:
                         yield pipe.take()
     yield pipe.take()
+
+
+def _time(value) -> dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return None
+
+
+def latest_update(data) -> dt.datetime | None:
+    """The latest ``updated_at`` anywhere in a public answer (None when it shows none): the
+    Last-Modified of that answer, drawn from what is public only."""
+    latest = None
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            at = _time(node.get("updated_at"))
+            if at is not None and (latest is None or at > latest):
+                latest = at
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple):
+            stack.extend(node)
+    return latest
+
+
+def validators(base: str) -> tuple[str, dt.datetime | None]:
+    """(ETag, Last-Modified) of the archive: a hash of exactly the public content it holds,
+    and the latest ``updated_at`` in it. One pass over the content, without zipping it."""
+    digest, latest = hashlib.sha256(), None
+    for filename, chunks in _contents(base):
+        digest.update(filename.encode())
+        for record in chunks:
+            digest.update(json.dumps(record, cls=DjangoJSONEncoder, ensure_ascii=False,
+                                     sort_keys=True).encode())
+            at = latest_update(record)
+            if at is not None and (latest is None or at > latest):
+                latest = at
+    return digest.hexdigest()[:32], latest
+
+
+def _contents(base: str):
+    for name in RESOURCES:
+        yield f"{name}.json", services.everything(name, base)
+    yield "popolo.json", [popolo.export(base)]

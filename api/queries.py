@@ -8,11 +8,11 @@ audit entry about a row (every change to the record is audited), as a subquery.
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, DateTimeField, F, Max, OuterRef, Q, Subquery
+from django.db.models import Case, CharField, DateTimeField, F, Max, OuterRef, Q, Subquery, When
 from django.db.models.functions import Cast, Coalesce, Greatest
 
 from access.models import AuditEntry
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, exempt_item_q
 from papers.models import Document, DocumentVersion, ItemPaper
 from publishing.state import published_exists
 from website.queries import publication
@@ -28,17 +28,32 @@ def about(model) -> Q:
     return Q(content_type__app_label=meta.app_label, content_type__model=meta.model_name)
 
 
-def modified(model, ref: str = "pk") -> Subquery:
-    """The time of the latest audit entry about the row (``ref`` reaches its key)."""
-    return Subquery(
-        AuditEntry.objects.filter(about(model), object_id=Cast(OuterRef(ref), CharField()))
-        .order_by("-at").values("at")[:1],
-        output_field=DateTimeField(),
-    )
+def modified(model, ref: str = "pk", entries: Q | None = None) -> Subquery:
+    """The time of the latest audit entry about the row (``ref`` reaches its key), of those
+    ``entries`` selects (default all)."""
+    rows = AuditEntry.objects.filter(about(model), object_id=Cast(OuterRef(ref), CharField()))
+    if entries is not None:
+        rows = rows.filter(entries)
+    return Subquery(rows.order_by("-at").values("at")[:1], output_field=DateTimeField())
 
 
-MEETING_CHANGES = ("changed_own", "changed_items", "changed_minutes", "changed_agenda",
-                   "changed_published")
+# What the public see of exempt business (``api.resources.AGENDA_ITEMS``): an audit entry
+# about an exempt item counts towards public times only when it changed one of these, so the
+# moment its purpose or motion was edited is not given away (validators change only with
+# public fields).
+EXEMPT_ITEM_PUBLIC_FIELDS = ("meeting", "number", "title", "order", "parent", "part",
+                             "exempt_paragraph", "kind")
+EXEMPT_ITEM_ENTRIES = Q(changes__has_any_keys=list(EXEMPT_ITEM_PUBLIC_FIELDS))
+
+
+def item_modified(ref: str = "pk") -> Case:
+    """``modified(AgendaItem)`` counting, for exempt business, only changes to public fields."""
+    return Case(When(exempt_item_q(), then=modified(AgendaItem, ref, EXEMPT_ITEM_ENTRIES)),
+                default=modified(AgendaItem, ref), output_field=DateTimeField())
+
+
+MEETING_CHANGES = ("changed_own", "changed_items", "changed_exempt_items", "changed_minutes",
+                   "changed_agenda", "changed_published")
 
 
 def meeting_changes() -> dict:
@@ -52,9 +67,14 @@ def meeting_changes() -> dict:
 
     changes = {
         "changed_own": modified(Meeting),
-        # Items count once the agenda is published (before, they are not served).
+        # Items count once the agenda is published (before, they are not served); exempt
+        # business only by its public fields.
         "changed_items": children_modified(
-            AgendaItem, "meeting", AgendaItem.objects.filter(published_exists("meeting"))),
+            AgendaItem, "meeting", AgendaItem.objects.filter(published_exists("meeting"))
+            .exclude(exempt_item_q())),
+        "changed_exempt_items": children_modified(
+            AgendaItem, "meeting", AgendaItem.objects.filter(published_exists("meeting"))
+            .filter(exempt_item_q()), EXEMPT_ITEM_ENTRIES),
         # Only public minutes: even the moment an exempt minute changed is not given away.
         "changed_minutes": children_modified(Minute, "meeting", public_minutes()),
         "changed_agenda": agenda_published_at(),
@@ -73,9 +93,9 @@ def changed_since(names, moment) -> Q:
     return q
 
 
-def latest_audit(groups: dict) -> dict:
+def latest_audit(groups: dict, entries: Q | None = None) -> dict:
     """{(model, id): time of its latest audit entry} for the ids in ``groups`` ({model:
-    ids}). One query."""
+    ids}), of the entries ``entries`` selects (default all). One query."""
     q = Q()
     cts = {}
     for model, ids in groups.items():
@@ -86,7 +106,10 @@ def latest_audit(groups: dict) -> dict:
             q |= Q(content_type_id=ct, object_id__in=ids)
     if not cts:
         return {}
-    rows = (AuditEntry.objects.filter(q).values("content_type_id", "object_id")
+    rows = AuditEntry.objects.filter(q)
+    if entries is not None:
+        rows = rows.filter(entries)
+    rows = (rows.values("content_type_id", "object_id")
             .annotate(at=Max("at")).values_list("content_type_id", "object_id", "at"))
     return {(cts[ct], int(pk)): at for ct, pk, at in rows}
 
@@ -100,17 +123,16 @@ def agenda_published_at() -> Subquery:
                     .values("published_at")[:1], output_field=DateTimeField())
 
 
-def children_modified(model, parent: str, rows=None) -> Subquery:
-    """The latest audit entry about any ``model`` row (of ``rows``, default all) whose
-    ``parent`` is the outer row."""
+def children_modified(model, parent: str, rows=None, entries: Q | None = None) -> Subquery:
+    """The latest audit entry (of those ``entries`` selects) about any ``model`` row (of
+    ``rows``, default all) whose ``parent`` is the outer row."""
     rows = rows if rows is not None else model.objects.all()
     ids = (rows.filter(**{parent: OuterRef(OuterRef("pk"))})
            .annotate(key=Cast("pk", CharField())).values("key"))
-    return Subquery(
-        AuditEntry.objects.filter(about(model), object_id__in=ids)
-        .order_by("-at").values("at")[:1],
-        output_field=DateTimeField(),
-    )
+    audit = AuditEntry.objects.filter(about(model), object_id__in=ids)
+    if entries is not None:
+        audit = audit.filter(entries)
+    return Subquery(audit.order_by("-at").values("at")[:1], output_field=DateTimeField())
 
 
 def latest_change():

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from council.models import Body, BodyKind, Membership, Person, Role, TermOfOffice
-from meetings.models import AgendaItem, ItemKind, Meeting, MeetingKind, MeetingStatus
+from meetings.models import AgendaItem, ItemKind, Meeting, MeetingKind, MeetingStatus, exempt_item_q
 from papers.models import DocumentKind, ItemPaper, SourceKind
 from publishing.state import published_exists
 from website.queries import publication
@@ -260,8 +260,14 @@ def _meetings_prepare(records, ctx):
     # the meeting, its published items and public minutes, and the two publications.
     minute_owner = {pk: m for m, pks in data["minutes"].items() for pk in pks}
     item_owner = {pk: m for m, pks in items.items() for pk in pks}
+    exempt_items = set(AgendaItem.objects.filter(exempt_item_q(), pk__in=list(item_owner))
+                       .values_list("pk", flat=True)) if item_owner else set()
     audited = queries.latest_audit({Meeting: [m.pk for m in records],
-                                    AgendaItem: list(item_owner), Minute: list(minute_owner)})
+                                    AgendaItem: [pk for pk in item_owner if pk not in exempt_items],
+                                    Minute: list(minute_owner)})
+    # Exempt business changes a meeting's time only by its public fields.
+    audited.update(queries.latest_audit({AgendaItem: list(exempt_items)},
+                                        queries.EXEMPT_ITEM_ENTRIES))
     times: dict[int, list] = {m.pk: [] for m in records}
     for (model, pk), at in audited.items():
         owner = pk if model is Meeting else (item_owner if model is AgendaItem
@@ -336,13 +342,14 @@ MEETINGS = Resource(
 def _items():
     return (AgendaItem.objects.filter(published_exists("meeting"))
             .select_related("meeting__body", "parent")
-            .annotate(modified=queries.modified(AgendaItem))
+            .annotate(modified=queries.item_modified())
             .order_by("meeting__date", "meeting_id", "order", "pk"))
 
 
 def item_is_exempt(item: AgendaItem) -> bool:
-    """An exempt item, or a sub-item of one: the public see its number, title and paragraph."""
-    return item.is_exempt or (item.parent_id is not None and item.parent.is_exempt)
+    """An exempt item, or a sub-item of one (``AgendaItem.is_exempt``): the public see its
+    number, title and paragraph."""
+    return item.is_exempt
 
 
 def document_link(ctx: Context, entry, meeting=None) -> dict:
@@ -393,7 +400,7 @@ AGENDA_ITEMS = Resource(
         Field("exempt", "boolean", "Whether the public are likely to be excluded.",
               lambda o, c: item_is_exempt(o)),
         Field("exempt_paragraph", "integer", "The Schedule 12A paragraph relied on.",
-              lambda o, c: o.exempt_paragraph if item_is_exempt(o) else None, nullable=True),
+              lambda o, c: o.exemption_paragraph, nullable=True),
         Field("kind", "string", "Report, motion, minutes …", attr("kind"),
               enum=ItemKind.values),
         Field("purpose", "string", "What the item is for (null for an exempt item).",

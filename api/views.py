@@ -14,9 +14,11 @@ from django.shortcuts import render
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 
-from . import export, openapi, popolo, queries, services
+from . import export, openapi, popolo, services
 from .catalogue import DETAIL, RESOURCES
 from .params import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ApiError, check_query_string
+
+CODE_LOADED = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 CORS = {
     "Access-Control-Allow-Origin": "*",
@@ -69,21 +71,22 @@ def base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def _modified() -> dt.datetime:
-    """Last-Modified: when anything in the record last changed (every change is audited)."""
-    return queries.latest_change() or dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-
-
 def conditional(request, body: bytes, content_type: str, modified: dt.datetime | None = None,
                 etag: str | None = None) -> HttpResponse:
-    """``body`` with its ETag (a hash of the bytes) and Last-Modified, or a 304."""
-    modified = modified or _modified()
+    """``body`` with its ETag (a hash of the bytes) and Last-Modified, or a 304.
+
+    Both validators come from the public representation only, so they change only when
+    something public changes (never with an exempt field): the ETag hashes the body, and
+    Last-Modified is the latest ``updated_at`` the body shows (``export.latest_update``). A
+    body with no such time has an ETag and no Last-Modified."""
     etag = quote_etag(etag or hashlib.sha256(body).hexdigest()[:32])
-    headers = {"ETag": etag, "Last-Modified": http_date(modified.timestamp()),
-               "Cache-Control": "public, max-age=0, must-revalidate"}
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=0, must-revalidate"}
+    if modified is not None:
+        headers["Last-Modified"] = http_date(modified.timestamp())
     probe = HttpResponse(headers=headers)
-    answer = get_conditional_response(request, etag=etag,
-                                      last_modified=int(modified.timestamp()), response=probe)
+    answer = get_conditional_response(
+        request, etag=etag, last_modified=int(modified.timestamp()) if modified else None,
+        response=probe)
     if answer is not probe:
         return answer
     return HttpResponse(body, content_type=content_type, headers=headers)
@@ -91,7 +94,7 @@ def conditional(request, body: bytes, content_type: str, modified: dt.datetime |
 
 def json_response(request, data) -> HttpResponse:
     body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
-    return conditional(request, body, "application/json")
+    return conditional(request, body, "application/json", export.latest_update(data))
 
 
 def list_view(name: str):
@@ -118,22 +121,27 @@ def detail_view(name: str):
 @api_view
 def schema(request):
     services.single_values_check(request.GET)
-    return json_response(request, openapi.schema(base_url(request)))
+    body = json.dumps(openapi.schema(base_url(request)), cls=DjangoJSONEncoder,
+                      ensure_ascii=False).encode()
+    # The schema is the code's: it last changed when this code was loaded.
+    return conditional(request, body, "application/json", CODE_LOADED)
 
 
 @api_view
 def popolo_view(request):
     services.single_values_check(request.GET)
-    return json_response(request, popolo.export(base_url(request)))
+    base = base_url(request)
+    body = json.dumps(popolo.export(base), cls=DjangoJSONEncoder, ensure_ascii=False).encode()
+    # Popolo gives no times of its own: the latest public change it draws on, as the export's.
+    return conditional(request, body, "application/json", export.validators(base)[1])
 
 
 @api_view
 def export_view(request):
     services.single_values_check(request.GET)
-    # The archive is built as it is sent; its validator is the record's last change.
-    modified = _modified()
-    etag = hashlib.sha256(f"export|{modified.isoformat()}|{base_url(request)}".encode())
-    probe = conditional(request, b"", "application/zip", modified, etag.hexdigest()[:32])
+    # The archive is built as it is sent; its validators come from its public content.
+    etag, modified = export.validators(base_url(request))
+    probe = conditional(request, b"", "application/zip", modified, etag)
     if probe.status_code == 304:
         return probe
     response = StreamingHttpResponse(export.stream(base_url(request)),

@@ -59,8 +59,8 @@ def notify(meeting: Meeting, publication, kind: str) -> PublicationNotice | None
         if not created:
             return None
         items = list(meeting.items.select_related("parent").order_by("order", "pk"))
-        # A sub-item of an exempt item is exempt business too.
-        public = [i for i in items if not i.is_exempt and not (i.parent_id and i.parent.is_exempt)]
+        # A sub-item of an exempt item is exempt business too (``AgendaItem.is_exempt``).
+        public = [i for i in items if not i.is_exempt]
         context = {
             "meeting": meeting,
             "kind": kind,

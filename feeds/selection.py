@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from access.models import AuditEntry
 from council.models import Authority, Body, BodyKind, Membership, Person, TermOfOffice
-from meetings.models import AgendaItem, Meeting, Part
+from meetings.models import AgendaItem, Meeting, exempt_item_q
 from proceedings import public as proceedings
 from proceedings.models import Minute
 from publishing.state import published_exists
@@ -154,9 +154,9 @@ def entries(scope: Scope, limit: int) -> list[Entry]:
     items: dict[int, list[AgendaItem]] = {}
     agenda_ids = {m.pk for m in meetings
                   if m.agenda_public or (m.pk, NoticeKind.AGENDA) in published}
-    # A sub-item of an exempt item is exempt business too, whatever its own part says.
-    public = (AgendaItem.objects.filter(meeting_id__in=agenda_ids, part=Part.PUBLIC)
-              .exclude(parent__part=Part.EXEMPT).order_by("order", "pk"))
+    # A sub-item of an exempt item is exempt business too (``exempt_item_q``).
+    public = (AgendaItem.objects.filter(meeting_id__in=agenda_ids).exclude(exempt_item_q())
+              .order_by("order", "pk"))
     for item in public:
         items.setdefault(item.meeting_id, []).append(item)
     changed = _last_changes(ids)

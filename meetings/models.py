@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -217,7 +218,53 @@ class AgendaItem(models.Model):
 
     @property
     def is_exempt(self) -> bool:
-        return self.part == Part.EXEMPT
+        """Exempt business: the item is exempt, or it is a sub-item of an exempt item (a
+        sub-item inherits its parent's exemption whatever its own part says; see
+        docs/statutory-rules.md, LGA 1972 s100A(4) and Schedule 12A). The one rule every surface
+        uses; ``exempt_item_q`` is the same rule for SQL."""
+        return self.exempting_item is not None
+
+    @property
+    def exempting_item(self) -> "AgendaItem | None":
+        """The item (this one or the nearest ancestor) whose exemption this item falls under."""
+        item, seen = self, set()
+        while item is not None and item.pk not in seen:
+            if item.part == Part.EXEMPT:
+                return item
+            seen.add(item.pk)
+            item = item.parent if item.parent_id else None
+        return None
+
+    @property
+    def exemption_paragraph(self) -> int | None:
+        """The Schedule 12A paragraph the item is exempt under (its own, or its exempt
+        ancestor's); None for public business."""
+        exempting = self.exempting_item
+        return exempting.exempt_paragraph if exempting is not None else None
+
+
+# Sub-items nest at most this deep below a top-level item ("6(a)(i)"): ``exempt_item_q`` follows
+# that many parents, and ``meetings.rules.check_agenda_item`` refuses deeper nesting.
+MAX_SUB_ITEM_DEPTH = 2
+
+
+def exempt_item_q(prefix: str = "") -> Q:
+    """Items that are exempt business (``AgendaItem.is_exempt`` in SQL): ``prefix`` reaches the
+    item from another model, e.g. ``"item__"``."""
+    q = Q(**{f"{prefix}part": Part.EXEMPT})
+    path = prefix
+    for _ in range(MAX_SUB_ITEM_DEPTH):
+        path += "parent__"
+        q |= Q(**{f"{path}part": Part.EXEMPT})
+    return q
+
+
+def public_item_q(prefix: str = "") -> Q:
+    """Rows whose item (reached by ``prefix``, e.g. ``"item__"``) is public business, or which
+    have no item at all."""
+    if not prefix:
+        return ~exempt_item_q()
+    return Q(**{f"{prefix[:-2]}__isnull": True}) | ~exempt_item_q(prefix)
 
 
 class ClosureDay(models.Model):

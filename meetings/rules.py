@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 
-from .models import AgendaItem, Meeting, Part
+from .models import MAX_SUB_ITEM_DEPTH, AgendaItem, Meeting, Part
 
 
 def check_agenda_item(item: AgendaItem) -> None:
@@ -22,6 +22,8 @@ def check_agenda_item(item: AgendaItem) -> None:
         )
     if item.parent_id and item.parent.meeting_id != item.meeting_id:
         raise ValidationError({"parent": "A sub-item must belong to an item of the same meeting."})
+    if item.parent_id:
+        _check_nesting(item)
     if item.urgent and not (item.urgency_chair_id and item.urgency_reasons.strip()):
         raise ValidationError(
             "Urgent business needs the name of the chair who agreed it and the special "
@@ -34,3 +36,17 @@ def check_agenda_item(item: AgendaItem) -> None:
 def check_meeting(meeting: Meeting) -> None:
     if meeting.start_time and meeting.end_time and meeting.end_time <= meeting.start_time:
         raise ValidationError({"end_time": "The scheduled end must be after the start time."})
+
+
+def _check_nesting(item: AgendaItem) -> None:
+    """A sub-item sits under an item of its agenda, never under itself, and at most
+    ``MAX_SUB_ITEM_DEPTH`` levels down (the depth the exemption rule follows in SQL)."""
+    depth, parent = 0, item.parent
+    while parent is not None:
+        if item.pk is not None and parent.pk == item.pk:
+            raise ValidationError({"parent": "An item cannot be a sub-item of itself."})
+        depth += 1
+        if depth > MAX_SUB_ITEM_DEPTH:
+            raise ValidationError({"parent": "Sub-items can be nested at most "
+                                   f"{MAX_SUB_ITEM_DEPTH} levels below an item."})
+        parent = parent.parent if parent.parent_id else None

@@ -107,7 +107,7 @@ def ordered_items(agenda: meeting_queries.Agenda) -> list[tuple[AgendaItem, bool
     result = []
     for top in agenda.public + agenda.exempt:
         result.append((top, top.is_exempt))
-        result += [(sub, top.is_exempt or sub.is_exempt) for sub in top.children]
+        result += [(sub, sub.is_exempt) for sub in top.children]
     return result
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 
 from meetings.models import Meeting
 from proceedings import public
@@ -38,7 +38,9 @@ def for_meeting(meeting: Meeting) -> Proceedings:
         return Proceedings()
     minutes: dict[int, list[Minute]] = {}
     for minute in (public.public_minutes().filter(meeting=meeting, item__isnull=False)
-                   .prefetch_related("resolutions").order_by("number")):
+                   .prefetch_related(Prefetch("resolutions", queryset=public.public_resolutions()
+                                              .order_by("pk")))
+                   .order_by("number")):
         minutes.setdefault(minute.item_id, []).append(minute)
     declarations = {
         row["item_id"]: row["n"]

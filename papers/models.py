@@ -6,8 +6,9 @@ published version is never changed. Documents are attached to agenda items in or
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 
-from meetings.models import ExemptParagraph
+from meetings.models import ExemptParagraph, exempt_item_q
 
 from .storage import private_storage
 
@@ -62,7 +63,34 @@ class Document(models.Model):
 
     @property
     def is_restricted(self) -> bool:
-        return self.classification != Classification.UNRESTRICTED
+        """Not for the public: classified exempt or confidential, or attached (itself or, for an
+        appendix, its report) to exempt business, whatever its own classification says: the
+        papers of an item the public are excluded from are exempt with it (LGA 1972 s100B(2),
+        docs/statutory-rules.md). ``on_exempt_item_q`` is the attachment half in SQL."""
+        return self.classification != Classification.UNRESTRICTED or self.exempt_item is not None
+
+    @property
+    def exempt_item(self):
+        """The exempt agenda item (or exempt parent of a sub-item) this paper, or its report,
+        is attached to; None when there is none. ``remember_exempt_items`` loads it in bulk."""
+        if "_exempt_item" in self.__dict__:
+            return self.__dict__["_exempt_item"]
+        if self.pk is None:
+            return None
+        link = (ItemPaper.objects.filter(document_id__in=[self.pk, self.parent_id or self.pk])
+                .filter(exempt_item_q("item__")).select_related("item__parent__parent")
+                .order_by("pk").first())
+        return link.item.exempting_item if link else None
+
+    @property
+    def withheld_paragraph(self) -> int | None:
+        """The Schedule 12A paragraph that withholds the paper: its own, or its exempt item's."""
+        if self.classification == Classification.EXEMPT and self.exempt_paragraph:
+            return self.exempt_paragraph
+        if self.classification == Classification.UNRESTRICTED:
+            item = self.exempt_item
+            return item.exempt_paragraph if item is not None else None
+        return None
 
     def current_version(self):
         return self.versions.order_by("-number").first()
@@ -77,9 +105,10 @@ class Document(models.Model):
     @property
     def restriction_text(self) -> str:
         """ "Exempt – paragraph 3 of Part 1 of Schedule 12A" or "Unrestricted"."""
-        if self.classification == Classification.EXEMPT:
+        paragraph = self.withheld_paragraph
+        if paragraph:
             return (
-                f"Exempt – paragraph {self.exempt_paragraph} of Part 1 of Schedule 12A "
+                f"Exempt – paragraph {paragraph} of Part 1 of Schedule 12A "
                 "to the Local Government Act 1972"
             )
         return self.get_classification_display()
@@ -330,3 +359,26 @@ class AgendaPack(models.Model):
             f"Supplementary pack {self.supplement}" if self.supplement else self.get_kind_display()
         )
         return f"{what} – {self.meeting}"
+
+
+def on_exempt_item_q(prefix: str = "") -> Q:
+    """Documents attached to exempt business, themselves or (an appendix) by their report:
+    the SQL form of the attachment half of ``Document.is_restricted``. ``prefix`` reaches the
+    document from another model, e.g. ``"document__"``."""
+    exempt_links = ItemPaper.objects.filter(exempt_item_q("item__"))
+    return (Exists(exempt_links.filter(document_id=OuterRef(f"{prefix}pk")))
+            | Exists(exempt_links.filter(document_id=OuterRef(f"{prefix}parent_id"))))
+
+
+def remember_exempt_items(docs) -> None:
+    """Load ``Document.exempt_item`` for many documents in one query (a page listing papers)."""
+    docs = [d for d in docs if d.pk is not None]
+    if not docs:
+        return
+    wanted = {d.pk for d in docs} | {d.parent_id for d in docs if d.parent_id}
+    found = {}
+    for link in (ItemPaper.objects.filter(document_id__in=wanted).filter(exempt_item_q("item__"))
+                 .select_related("item__parent__parent").order_by("pk")):
+        found.setdefault(link.document_id, link.item.exempting_item)
+    for d in docs:
+        d.__dict__["_exempt_item"] = found.get(d.pk) or found.get(d.parent_id)

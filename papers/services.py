@@ -130,12 +130,25 @@ def publish_version(version: DocumentVersion, actor=None, actor_name: str = "") 
 def attach(
     item: AgendaItem, doc: Document, order: int | None = None, actor=None, actor_name: str = ""
 ) -> ItemPaper:
-    """Attach a document to an agenda item (at the end unless ``order`` is given)."""
+    """Attach a document to an agenda item (at the end unless ``order`` is given).
+
+    A paper of unrestricted classification attached to exempt business (an exempt item or a
+    sub-item of one) takes the item's classification and Schedule 12A paragraph: the papers of
+    business the public are excluded from are exempt with it (docs/statutory-rules.md). Should
+    it be reclassified later, ``Document.is_restricted`` still withholds it while it is
+    attached to exempt business.
+    """
     if doc.parent_id:
         raise ValidationError("Attach the report; its appendices come with it.")
-    if order is None:
-        order = (item.papers.aggregate(n=Max("order"))["n"] or 0) + 10
-    return audit.save(ItemPaper(item=item, document=doc, order=order), actor, actor_name)
+    with transaction.atomic():
+        if order is None:
+            order = (item.papers.aggregate(n=Max("order"))["n"] or 0) + 10
+        link = audit.save(ItemPaper(item=item, document=doc, order=order), actor, actor_name)
+        if item.is_exempt and doc.classification == Classification.UNRESTRICTED:
+            doc.classification = Classification.EXEMPT
+            doc.exempt_paragraph = item.exemption_paragraph
+            save_document(doc, actor, actor_name)
+    return link
 
 
 def problems_for_pack(doc: Document) -> list[str]:

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string
 
 from council.models import Authority, BodyKind, Membership, Person, Role
-from council.models.people import NameFormKind
 from meetings.formatting import long_date
 from meetings.models import Meeting
 
@@ -45,36 +44,12 @@ from .models import (
     VoteMethod,
     VoteResult,
 )
+from .record import motion_minutes, selection, short_forms_of, vote_name
 
 REF = "\x00"  # marks a reference to another paragraph, filled in once they are numbered
 MOTIONS_HERE = "[motions]"
 SUB_POINT = re.compile(r"^\(?([a-z]|[ivx]+)\)\s+")
 S = AttendanceStatus
-
-
-# --- Names -----------------------------------------------------------------------------------
-
-
-def vote_name(person: Person, short_forms: dict[int, str] | None = None) -> str:
-    """The vote-list form: a recorded short name form, else "Mrs A Allen" (title, first
-    initial, surname; no honours)."""
-    if short_forms is not None and person.pk in short_forms:
-        return short_forms[person.pk]
-    initial = person.initials.split()[0] if person.initials else ""
-    if not initial and person.forenames:
-        initial = person.forenames[0].upper()
-    return " ".join(p for p in (person.title, initial, person.surname) if p)
-
-
-def short_forms_of(people) -> dict[int, str]:
-    from council.models import PersonNameForm
-
-    forms: dict[int, str] = {}
-    for nf in PersonNameForm.objects.filter(
-        person__in=people, kind=NameFormKind.SHORT
-    ).order_by("pk"):
-        forms.setdefault(nf.person_id, nf.text)
-    return forms
 
 
 # --- The document's parts ---------------------------------------------------------------------
@@ -387,7 +362,8 @@ def _resolution_para(r) -> Para:
     return para
 
 
-def _minute_view(ctx, minute: Minute, motions, choices, forms, declarations) -> MinuteView:
+def _minute_view(ctx, minute: Minute, motions, choices, forms, declarations,
+                 resolutions) -> MinuteView:
     text_blocks = _blocks(minute.text)
     generated: list[Para] = []
     generated += [_declaration_para(ctx, d) for d in declarations]
@@ -401,7 +377,7 @@ def _minute_view(ctx, minute: Minute, motions, choices, forms, declarations) -> 
         paras += [_text_para(b) for b in text_blocks[at + 1:] if b != MOTIONS_HERE]
     else:
         paras = [_text_para(b) for b in text_blocks] + generated
-    paras += [_resolution_para(r) for r in minute.resolutions.all().order_by("pk")]
+    paras += [_resolution_para(r) for r in resolutions]
     numbered = [p for p in paras if p.numbered]
     if len(numbered) > 1:
         refs = {}
@@ -510,63 +486,38 @@ def build(meeting: Meeting, exempt: bool = False) -> Minutes:
     )
     ctx = _Context(meeting, chair_of(meeting), vice_id, chair_form)
 
-    all_minutes = list(
-        Minute.objects.filter(meeting=meeting).select_related("item").order_by("number")
-    )
-    if exempt:
-        shown = [m for m in all_minutes if m.exempt]
-        motion_qs = Motion.objects.filter(meeting=meeting)
-        shown_ids = {m.pk for m in shown}
-    else:
-        shown = list(
-            public.public_minutes().filter(meeting=meeting).select_related("item")
-            .order_by("number")
-        ) if record and record.is_public else [m for m in all_minutes if not m.exempt]
-        motion_qs = public.public_motions().filter(meeting=meeting) \
-            if record and record.is_public else Motion.objects.filter(meeting=meeting).exclude(
-                item__part="exempt")
-        shown_ids = {m.pk for m in shown}
-    # Each item's motions and declarations go with the first minute taken on that item.
-    first_of_item: dict[int, int] = {}
-    for m in all_minutes:
-        if m.item_id and m.item_id not in first_of_item:
-            first_of_item[m.item_id] = m.pk
-    motions = list(
-        motion_qs.select_related("mover", "seconder", "nominee", "vote").order_by("order", "pk")
-    )
+    shown, motions, resolutions, declarations_qs = selection(meeting, exempt)
+    shown_ids = {m.pk for m in shown}
+    targets = motion_minutes(meeting, resolutions)
     by_minute: dict[int, list[Motion]] = {}
     for mo in motions:
-        target = first_of_item.get(mo.item_id)
+        target = targets.get(("motion", mo.pk)) or targets.get(("item", mo.item_id))
         if target in shown_ids:
             by_minute.setdefault(target, []).append(mo)
     vote_ids = [mo.vote.pk for mo in motions if hasattr(mo, "vote")]
     choices: dict[int, list[RecordedVote]] = {}
-    recorded = RecordedVote.objects.filter(vote_id__in=vote_ids).select_related("person")
-    if not exempt:
-        recorded = recorded.filter(pk__in=public.public_recorded_votes().values("pk")) \
-            if record and record.is_public else recorded
-    for rv in recorded:
+    for rv in RecordedVote.objects.filter(vote_id__in=vote_ids).select_related("person"):
         choices.setdefault(rv.vote_id, []).append(rv)
     forms = short_forms_of([rv.person_id for rvs in choices.values() for rv in rvs])
     declarations: dict[int, list[Declaration]] = {}
-    decl_qs = Declaration.objects.filter(meeting=meeting).select_related("person")
-    if not exempt:
-        decl_qs = decl_qs.filter(pk__in=public.public_declarations().values("pk")) \
-            if record and record.is_public else decl_qs.exclude(item__part="exempt")
-    for d in decl_qs.order_by("pk"):
-        target = first_of_item.get(d.item_id)
+    for d in declarations_qs.select_related("person").order_by("pk"):
+        target = targets.get(("item", d.item_id))
         if target in shown_ids:
             declarations.setdefault(target, []).append(d)
+    resolved: dict[int, list] = {}
+    for r in resolutions:
+        resolved.setdefault(r.minute_id, []).append(r)
 
     views = [
-        _minute_view(ctx, m, by_minute.get(m.pk, []), choices, forms, declarations.get(m.pk, []))
+        _minute_view(ctx, m, by_minute.get(m.pk, []), choices, forms, declarations.get(m.pk, []),
+                     resolved.get(m.pk, []))
         for m in shown
     ]
     summaries = []
     if not exempt:
         # Only the parts of an exempt minute written for the public: never its title or text.
         for row in (
-            Minute.objects.filter(meeting=meeting, exempt=True)
+            Minute.objects.filter(public.closed_minute_q(), meeting=meeting)
             .order_by("number")
             .values("number", "item__number", "exempt_paragraph", "public_summary")
         ):

@@ -266,7 +266,7 @@ def check_minute(m: Minute) -> None:
                     "they read coherently without one (s100C(2))."
                 }
             )
-    elif m.item_id and m.item.part == "exempt":
+    elif m.item_id and m.item.is_exempt:
         raise ValidationError(
             {"exempt": "The item was taken in closed session: its minute is an exempt minute."}
         )

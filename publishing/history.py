@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from meetings.models import Meeting
-from papers.models import Classification, Document
+from papers.models import Document
 
 from .models import PublicationEvent
 
@@ -36,8 +36,8 @@ def restriction_of(doc: Document) -> Document | None:
 
 
 def notice(doc: Document) -> str:
-    if doc.classification == Classification.EXEMPT and doc.exempt_paragraph:
-        return f"Restricted document (paragraph {doc.exempt_paragraph})"
+    if doc.withheld_paragraph:
+        return f"Restricted document (paragraph {doc.withheld_paragraph})"
     return "Restricted document (confidential information)"
 
 

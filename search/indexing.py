@@ -96,7 +96,8 @@ def _meeting_entries(meetings: list[Meeting]) -> list[Entry]:
     ids = [m.pk for m in meetings]
     agenda, released = _published(ids)
     items_by_meeting: dict[int, list[AgendaItem]] = {}
-    for item in AgendaItem.objects.filter(meeting_id__in=agenda).order_by("meeting_id", "order",
+    for item in AgendaItem.objects.filter(meeting_id__in=agenda).select_related(
+            "parent__parent").order_by("meeting_id", "order",
                                                                           "pk"):
         items_by_meeting.setdefault(item.meeting_id, []).append(item)
     entries: list[Entry] = []
@@ -117,7 +118,7 @@ def _meeting_entries(meetings: list[Meeting]) -> list[Entry]:
                 if rest:
                     entries.append(Entry(kind=Kind.ITEM, object_id=i.pk, title=title, text=rest,
                                          url=url + "#agenda", exempt=True,
-                                         exempt_paragraph=i.exempt_paragraph, **base))
+                                         exempt_paragraph=i.exemption_paragraph, **base))
             else:
                 entries.append(Entry(kind=Kind.ITEM, object_id=i.pk, title=title, text=rest,
                                      url=url + "#agenda", **base))

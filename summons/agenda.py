@@ -52,7 +52,9 @@ class Agenda:
 
 def _is_public(doc: Document) -> bool:
     # An appendix goes with its report: a public appendix of a restricted report stays hidden.
-    return not doc.is_restricted and not (doc.parent_id and doc.parent.is_restricted)
+    from website.queries.papers import is_public
+
+    return is_public(doc)
 
 
 def _paper_links(meeting: Meeting, public_items: set[int]) -> dict[int, list[Link]]:
@@ -78,11 +80,12 @@ def _paper_links(meeting: Meeting, public_items: set[int]) -> dict[int, list[Lin
 
 
 def _ancestry(item: AgendaItem, by_pk: dict[int, AgendaItem]) -> tuple[int, bool]:
-    """(depth, exempt): a sub-item of an exempt item is exempt business whatever its part."""
-    depth, exempt, parent = 0, item.is_exempt, by_pk.get(item.parent_id)
+    """(depth, exempt): whether it is exempt business is ``AgendaItem.is_exempt`` (a sub-item
+    of an exempt item is exempt whatever its part)."""
+    depth, parent = 0, by_pk.get(item.parent_id)
     while parent is not None and depth < 5:  # the bound guards against a cycle in bad data
-        depth, exempt, parent = depth + 1, exempt or parent.is_exempt, by_pk.get(parent.parent_id)
-    return depth, exempt
+        depth, parent = depth + 1, by_pk.get(parent.parent_id)
+    return depth, item.is_exempt
 
 
 def pack_links(meeting: Meeting) -> list[Link]:
@@ -110,13 +113,16 @@ def pack_links(meeting: Meeting) -> list[Link]:
 def agenda(meeting: Meeting) -> Agenda:
     items = list(meeting.items.order_by("order", "pk"))
     by_pk = {i.pk: i for i in items}
+    for i in items:
+        if i.parent_id in by_pk:
+            i.parent = by_pk[i.parent_id]
     ancestry = {i.pk: _ancestry(i, by_pk) for i in items}
     papers = _paper_links(meeting, {pk for pk, (_, exempt) in ancestry.items() if not exempt})
     lines = [
         Line(
             number=i.number,
             title=i.title,
-            exempt_paragraph=i.exempt_paragraph,
+            exempt_paragraph=i.exemption_paragraph,
             is_exempt=ancestry[i.pk][1],
             depth=ancestry[i.pk][0],
             papers=papers.get(i.pk, []),

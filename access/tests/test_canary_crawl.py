@@ -184,7 +184,7 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
 
 def check_planted(meeting, members_pack) -> None:
     """The positive control: the canary really is in the record and in the members' pack."""
-    assert Document.objects.filter(title__contains=CANARY).count() == 3
+    assert Document.objects.filter(title__contains=CANARY).count() >= 3
     assert AgendaItem.objects.filter(meeting=meeting, part=Part.EXEMPT, purpose__contains=CANARY)
     pdf = members_pack.file.open("rb").read()
     assert CANARY in "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)

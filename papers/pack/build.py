@@ -65,7 +65,7 @@ def _quiet(done: int, total: int, what: str) -> None:
 
 def marking_for(document) -> str:
     return (
-        f"NOT FOR PUBLICATION – exempt information under paragraph {document.exempt_paragraph} "
+        f"NOT FOR PUBLICATION – exempt information under paragraph {document.withheld_paragraph} "
         "of Part 1 of Schedule 12A to the Local Government Act 1972"
     )
 
@@ -175,7 +175,7 @@ def front_sheet_html(
     motion text; the public see its number, title and Schedule 12A paragraph."""
     authority = Authority.current()
     exempt = [i for i in items if i.is_exempt]
-    paragraphs = sorted({i.exempt_paragraph for i in exempt})
+    paragraphs = sorted({i.exemption_paragraph for i in exempt if i.exemption_paragraph})
     para_text = (
         "paragraph " + str(paragraphs[0])
         if len(paragraphs) == 1

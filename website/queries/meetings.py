@@ -22,8 +22,9 @@ class Agenda:
     @property
     def exempt_paragraphs(self) -> list[int]:
         """The distinct Schedule 12A paragraphs the exempt items rely on, sub-items included."""
-        paras = {i.exempt_paragraph for i in self.exempt if i.exempt_paragraph}
-        paras |= {s.exempt_paragraph for i in self.exempt for s in i.children if s.exempt_paragraph}
+        paras = {i.exemption_paragraph for i in self.exempt if i.exemption_paragraph}
+        paras |= {s.exemption_paragraph for i in self.exempt + self.public for s in i.children
+                  if s.exemption_paragraph}
         return sorted(paras)
 
 
@@ -47,6 +48,7 @@ def agenda(meeting: Meeting) -> Agenda | None:
     for i in items:
         parent = by_pk.get(i.parent_id)
         if parent is not None:
+            i.parent = parent  # loaded once: ``is_exempt`` follows the parents
             parent.children.append(i)
         elif i.is_exempt:
             result.exempt.append(i)

@@ -20,7 +20,15 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from meetings.models import AgendaItem, Meeting
-from papers.models import Classification, Document, DocumentVersion, ItemPaper, SourceKind
+from papers.models import (
+    Classification,
+    Document,
+    DocumentVersion,
+    ItemPaper,
+    SourceKind,
+    on_exempt_item_q,
+    remember_exempt_items,
+)
 from publishing.state import published_exists
 
 from .. import paper_body
@@ -31,14 +39,18 @@ UNRESTRICTED = Classification.UNRESTRICTED
 
 
 def public_q(prefix: str = "") -> Q:
-    """Documents the public may see (``prefix`` reaches the document from another model)."""
+    """Documents the public may see (``prefix`` reaches the document from another model):
+    ``is_public`` in SQL. A paper attached to exempt business is never public, whatever its
+    own classification (``papers.models.on_exempt_item_q``)."""
     return Q(**{f"{prefix}classification": UNRESTRICTED}) & (
         Q(**{f"{prefix}parent__isnull": True})
         | Q(**{f"{prefix}parent__classification": UNRESTRICTED})
-    )
+    ) & ~on_exempt_item_q(prefix)
 
 
 def is_public(doc: Document) -> bool:
+    """``Document.is_restricted`` (classification, or attached to exempt business) of the
+    paper and, for an appendix, of its report."""
     return not doc.is_restricted and not (doc.parent_id and doc.parent.is_restricted)
 
 
@@ -114,12 +126,13 @@ def entries(docs: list[Document]) -> dict[int, Entry]:
         appendices.setdefault(a.parent_id, []).append(a)
     versions = public_versions(
         [d.pk for d in docs] + [a.pk for group in appendices.values() for a in group])
+    remember_exempt_items([*docs, *(a for group in appendices.values() for a in group)])
 
     def entry(doc: Document, appendix: bool, restricted: bool) -> Entry | None:
         if doc.pk not in versions:
             return None
         if restricted:
-            return Restricted(doc.label, doc.exempt_paragraph, appendix)
+            return Restricted(doc.label, doc.withheld_paragraph, appendix)
         return Paper(doc, versions[doc.pk])
 
     result = {}

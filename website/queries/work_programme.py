@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q
-
 from council.models import Body
+from proceedings import public as proceedings_public
 from proceedings.models import Action, ActionStatus
-from proceedings.public import public_minutes, published_meetings
 
 
 @dataclass
@@ -27,8 +25,7 @@ class Actions:
 
 def public_actions(body: Body):
     return (
-        Action.objects.filter(meeting__body=body, meeting__in=published_meetings())
-        .filter(Q(minute__isnull=True) | Q(minute__in=public_minutes()))
+        proceedings_public.public_actions().filter(meeting__body=body)
         .select_related("meeting__body", "minute", "owner")
     )
 

@@ -1,0 +1,34 @@
+"""Proceedings minuted in closed session, away from the exempt item: a motion on a *public*
+item (12) and a motion on no item, each with a recorded vote, whose resolutions are in an
+exempt minute. Everything about them is exempt (``proceedings.public.closed_motion_ids``):
+vote pages, voting records, the API, Popolo, the export and the public minutes."""
+
+from __future__ import annotations
+
+from proceedings.minutes import add_minute, add_resolution
+from proceedings.models import Motion, Resolution
+from proceedings.votes import add_motion, record_vote
+
+
+def after_publication(meeting, exempt_item, canary) -> None:
+    members = [a.person for a in meeting.attendances.filter(status="present").order_by("pk")]
+    closed = add_minute(meeting, f"Closed session {canary}", text=f"{canary} closed session.",
+                        exempt=True, exempt_paragraph=3,
+                        public_summary="The Committee considered a commercial matter.")
+    on_public_item = add_motion(meeting, "substantive", f"{canary} closed motion on item 12",
+                                item=meeting.items.get(number="12"), mover=members[0],
+                                seconder=members[1])
+    on_no_item = add_motion(meeting, "substantive", f"{canary} closed motion on no item",
+                            mover=members[1], seconder=members[2])
+    for motion in (on_public_item, on_no_item):
+        record_vote(motion, "recorded", counts=(3, 1, 0),
+                    choices=[(members[0], "for"), (members[1], "for"), (members[2], "for"),
+                             (members[3], "against")])
+        add_resolution(closed, f"RESOLVED that {canary} (closed).", motion=motion)
+
+
+def check(meeting, canary) -> None:
+    motions = Motion.objects.filter(meeting=meeting, text__contains="closed motion on",
+                                    vote__isnull=False)
+    assert {m.item.number if m.item_id else None for m in motions} == {"12", None}
+    assert all(Resolution.objects.filter(motion=m, minute__exempt=True).exists() for m in motions)
