@@ -36,9 +36,13 @@ class Scope:
 
 
 def _paper(prefix: str = "") -> Q:
-    """An exempt or confidential paper, or an appendix of one."""
+    """An exempt or confidential paper, an appendix of one, or a paper on exempt business
+    (``papers.models.Document.is_restricted`` in SQL)."""
+    from papers.models import on_exempt_item_q  # the rule stays in its app; access is below it
+
     return (Q(**{f"{prefix}classification__in": RESTRICTED})
-            | Q(**{f"{prefix}parent__classification__in": RESTRICTED}))
+            | Q(**{f"{prefix}parent__classification__in": RESTRICTED})
+            | on_exempt_item_q(prefix))
 
 
 def _paper_meetings(prefix: str = "") -> tuple[str, ...]:
@@ -46,11 +50,29 @@ def _paper_meetings(prefix: str = "") -> tuple[str, ...]:
 
 
 def _item(prefix: str = "") -> Q:
-    return Q(**{f"{prefix}item__part": "exempt"})
+    """Exempt business, sub-items of an exempt item included (``AgendaItem.is_exempt``)."""
+    from meetings.models import exempt_item_q
+
+    return exempt_item_q(prefix)
 
 
 def _minute(prefix: str = "") -> Q:
-    return Q(**{f"{prefix}exempt": True}) | _item(prefix)
+    """Minuted in closed session (``proceedings.public.closed_minute_q``)."""
+    from proceedings.public import closed_minute_q
+
+    return closed_minute_q(prefix)
+
+
+def _closed_motion(field: str) -> Callable[[], Q]:
+    """Rows about a motion minuted in closed session, with its whole debate
+    (``proceedings.public.closed_motions``)."""
+
+    def q() -> Q:
+        from proceedings.public import closed_motions
+
+        return Q(**{f"{field}__in": closed_motions()})
+
+    return q
 
 
 def _about_paper(prefix: str, extra: tuple[str, ...] = ()) -> Scope:
@@ -72,17 +94,21 @@ SCOPES: dict[str, Scope] = {
     "access.accessgrant": _about_paper("document__"),
     # The log names what was seen: every row is about exempt information.
     "access.exemptaccess": Scope(Q, ("meeting", *_paper_meetings("document__")), "document"),
-    "meetings.agendaitem": Scope(lambda: Q(part="exempt"), ("meeting",)),
+    "meetings.agendaitem": Scope(_item, ("meeting",)),
     "proceedings.minute": Scope(_minute, ("meeting",)),
     "proceedings.resolution": Scope(lambda: _minute("minute__"), ("minute__meeting",)),
     "proceedings.action": Scope(lambda: _minute("minute__"), ("meeting",)),
-    "proceedings.motion": Scope(_item, ("meeting",)),
-    "proceedings.vote": Scope(lambda: _item("motion__"), ("motion__meeting",)),
-    "proceedings.recordedvote": Scope(lambda: _item("vote__motion__"), ("vote__motion__meeting",)),
-    "proceedings.declaration": Scope(_item, ("meeting",)),
+    "proceedings.motion": Scope(_closed_motion("pk"), ("meeting",)),
+    "proceedings.vote": Scope(_closed_motion("motion_id"), ("motion__meeting",)),
+    "proceedings.recordedvote": Scope(_closed_motion("vote__motion_id"),
+                                      ("vote__motion__meeting",)),
+    "proceedings.declaration": Scope(lambda: _item("item__"), ("meeting",)),
     "search.entry": Scope(lambda: Q(exempt=True), ("meeting",)),
-    "proceedings.minutesversion": Scope(lambda: ~Q(exempt_html=""), ("record__meeting",),
-                                        fields=("exempt_html",)),
+    # A version keeps its exempt part, and the public text of a minute made exempt after
+    # publication (proceedings/versions.py), in fields of their own.
+    "proceedings.minutesversion": Scope(lambda: ~Q(exempt_html="") | ~Q(withheld_public_html=""),
+                                        ("record__meeting",),
+                                        fields=("exempt_html", "withheld_public_html")),
 }
 
 
