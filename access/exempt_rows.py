@@ -33,6 +33,9 @@ class Scope:
     meetings: tuple[str, ...]  # lookups from a row to the meeting(s) it belongs to
     document: str | None = None  # the lookup from a row to its paper, when it is about one
     fields: tuple[str, ...] = ()  # only these fields are exempt; the row itself is public
+    # Further fields exempt in some rows only (e.g. what a row's history still shows of text
+    # later withheld), by the row.
+    fields_of: Callable[[object], tuple[str, ...]] | None = None
 
 
 def _paper(prefix: str = "") -> Q:
@@ -79,6 +82,12 @@ def _about_paper(prefix: str, extra: tuple[str, ...] = ()) -> Scope:
     return Scope(lambda: _paper(prefix), extra + _paper_meetings(prefix), prefix.rstrip("_"))
 
 
+def _withheld_public_text(version) -> tuple[str, ...]:
+    """A minutes version whose public text once held a minute later made exempt: its history
+    (the entries made before) still shows that text in ``public_html``."""
+    return ("public_html",) if getattr(version, "withheld_public_html", "") else ()
+
+
 SCOPES: dict[str, Scope] = {
     "papers.document": Scope(_paper, _paper_meetings(), "pk"),
     "papers.documentversion": _about_paper("document__"),
@@ -87,7 +96,10 @@ SCOPES: dict[str, Scope] = {
     "papers.reportsigner": _about_paper("report__document__"),
     "papers.recommendation": _about_paper("report__document__"),
     "papers.pathwaystep": _about_paper("report__document__"),
-    "papers.agendapack": Scope(lambda: Q(kind="members"), ("meeting",)),
+    # The members' pack, and a public pack withdrawn because it held a paper later made
+    # exempt or withdrawn (papers.packs.withdraw_packs_with).
+    "papers.agendapack": Scope(lambda: Q(kind="members") | Q(withdrawn_at__isnull=False),
+                               ("meeting",)),
     "publishing.reportworkflow": _about_paper("document__"),
     "publishing.clearancesignoff": _about_paper("document__"),
     "publishing.publicationevent": _about_paper("document__", ("meeting",)),
@@ -108,7 +120,8 @@ SCOPES: dict[str, Scope] = {
     # publication (proceedings/versions.py), in fields of their own.
     "proceedings.minutesversion": Scope(lambda: ~Q(exempt_html="") | ~Q(withheld_public_html=""),
                                         ("record__meeting",),
-                                        fields=("exempt_html", "withheld_public_html")),
+                                        fields=("exempt_html", "withheld_public_html"),
+                                        fields_of=_withheld_public_text),
 }
 
 
@@ -181,7 +194,7 @@ def withheld_fields(user, obj) -> tuple[str, ...]:
     scope = scope_of(type(obj)) if obj is not None else None
     if scope is None or not scope.fields or may_see(user, obj):
         return ()
-    return scope.fields
+    return scope.fields + (scope.fields_of(obj) if scope.fields_of else ())
 
 
 def meeting_and_document(obj):
