@@ -1,25 +1,52 @@
 #!/usr/bin/env bash
 # The whole suite: on SQLite always; again on PostgreSQL when DATABASE_URL names one or a
 # server answers on 127.0.0.1:5432. Under CI=true the PostgreSQL run is required.
+# The two databases run at the same time (each in its own data directory), each writing to
+# its own log; the logs are printed in turn when both have finished. MOOT_TEST_SERIAL=1 runs
+# them one after the other with the output live.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
-export MOOT_DATA_DIR="${MOOT_DATA_DIR:-$(mktemp -d)}"
-
-echo "== Tests on SQLite"
-env -u DATABASE_URL "$BIN/pytest" "$@"
 
 pg_url="${DATABASE_URL:-}"
 case "$pg_url" in postgres*) ;; *) pg_url="" ;; esac
 if [ -z "$pg_url" ] && "$BIN/python" -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then
   pg_url="postgres://postgres@127.0.0.1:5432/moot"
 fi
-if [ -n "$pg_url" ]; then
-  echo "== Tests on PostgreSQL ($pg_url)"
-  DATABASE_URL="$pg_url" "$BIN/pytest" "$@"
-elif [ "${CI:-}" = "true" ]; then
+if [ -z "$pg_url" ] && [ "${CI:-}" = "true" ]; then
   echo "CI=true but no PostgreSQL answers: the PostgreSQL run cannot be skipped." >&2
   exit 1
-else
-  echo "== PostgreSQL not reachable: its run was skipped (set DATABASE_URL to run it)."
 fi
+
+sqlite_run() { MOOT_DATA_DIR="$(mktemp -d)" env -u DATABASE_URL "$BIN/pytest" "$@"; }
+pg_run() { MOOT_DATA_DIR="$(mktemp -d)" DATABASE_URL="$pg_url" "$BIN/pytest" "$@"; }
+
+if [ -z "$pg_url" ]; then
+  echo "== Tests on SQLite"
+  sqlite_run "$@"
+  echo "== PostgreSQL not reachable: its run was skipped (set DATABASE_URL to run it)."
+  exit 0
+fi
+
+if [ "${MOOT_TEST_SERIAL:-}" = "1" ]; then
+  echo "== Tests on SQLite"
+  sqlite_run "$@"
+  echo "== Tests on PostgreSQL ($pg_url)"
+  pg_run "$@"
+  exit 0
+fi
+
+logs="$(mktemp -d)"
+echo "== Tests on SQLite and on PostgreSQL ($pg_url), at the same time"
+start=$SECONDS
+sqlite_run "$@" >"$logs/sqlite.log" 2>&1 & sqlite_pid=$!
+pg_run "$@" >"$logs/postgres.log" 2>&1 & pg_pid=$!
+sqlite_rc=0; pg_rc=0
+wait "$sqlite_pid" || sqlite_rc=$?
+wait "$pg_pid" || pg_rc=$?
+echo "== Tests on SQLite (exit $sqlite_rc)"
+cat "$logs/sqlite.log"
+echo "== Tests on PostgreSQL (exit $pg_rc)"
+cat "$logs/postgres.log"
+echo "== Both databases in $((SECONDS - start)) s"
+[ "$sqlite_rc" -eq 0 ] && [ "$pg_rc" -eq 0 ]

@@ -16,13 +16,13 @@ from moot.testing import verified_login
 DAY = dt.date(2030, 3, 12)
 
 
-def committee(n: int = 6) -> SimpleNamespace:
+def committee(n: int = 6, day: dt.date = DAY) -> SimpleNamespace:
     body = testing.body("Clerking Test Committee", seats=n)
     members = [testing.person(f"Clerkmember{chr(ord('a') + i)}", initials="B") for i in range(n)]
-    appoint(body, members[0], Role.CHAIRMAN, start=DAY - dt.timedelta(days=300))
+    appoint(body, members[0], Role.CHAIRMAN, start=day - dt.timedelta(days=300))
     for m in members[1:]:
-        appoint(body, m, Role.MEMBER, start=DAY - dt.timedelta(days=300))
-    meeting = testing.meeting(body, DAY)
+        appoint(body, m, Role.MEMBER, start=day - dt.timedelta(days=300))
+    meeting = testing.meeting(body, day)
     items = [testing.item(meeting, "1", "Apologies and substitutes"),
              testing.item(meeting, "2", "Highways maintenance programme")]
     return SimpleNamespace(body=body, members=members, meeting=meeting, items=items)

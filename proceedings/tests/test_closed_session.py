@@ -26,8 +26,12 @@ def closed(committee):
     for person in c.members[:4]:
         record_attendance(c.meeting, person, "present")
     public_minute = add_minute(c.meeting, "Budget", item=c.items[0], text="The report was noted.")
-    exempt_minute = add_minute(c.meeting, "Budget (closed session)", exempt=True,
-                               exempt_paragraph=3, summary_not_needed=True)
+    # Closed session on the public item, and closed session on no item (a resolution records
+    # a motion on its own minute's item: proceedings.rules.check_resolution_motion).
+    exempt_minute = add_minute(c.meeting, "Budget (closed session)", item=c.items[0],
+                               exempt=True, exempt_paragraph=3, summary_not_needed=True)
+    exempt_no_item = add_minute(c.meeting, "Other business (closed session)", exempt=True,
+                                exempt_paragraph=3, summary_not_needed=True)
     on_item = add_motion(c.meeting, "substantive", f"{SECRET} on item 1", item=c.items[0],
                          mover=c.members[0], seconder=c.members[1])
     amendment = add_motion(c.meeting, "amendment", f"{SECRET} amendment", item=c.items[0],
@@ -41,7 +45,7 @@ def closed(committee):
     for motion in (on_item, on_no_item, open_motion):
         record_vote(motion, "recorded", counts=(3, 1, 0), choices=votes)
     add_resolution(exempt_minute, f"RESOLVED that {SECRET}.", motion=on_item)
-    add_resolution(exempt_minute, f"RESOLVED that {SECRET} too.", motion=on_no_item)
+    add_resolution(exempt_no_item, f"RESOLVED that {SECRET} too.", motion=on_no_item)
     add_resolution(public_minute, "RESOLVED that the report be noted.", motion=open_motion)
     publish_minutes(c.meeting)
     c.motions = dict(on_item=on_item, amendment=amendment, on_no_item=on_no_item,
@@ -117,7 +121,7 @@ def test_a_gate_queryset_built_before_the_motion_was_closed_still_hides_it(commi
     publish_minutes(c.meeting)
     built = public.public_motions().filter(meeting=c.meeting)
     assert list(built) == [motion]
-    closed = add_minute(c.meeting, "Closed session", exempt=True, exempt_paragraph=3,
-                        summary_not_needed=True)
+    closed = add_minute(c.meeting, "Closed session", item=c.items[0], exempt=True,
+                        exempt_paragraph=3, summary_not_needed=True)
     add_resolution(closed, "RESOLVED that it be agreed.", motion=motion)
     assert list(built.all()) == []
