@@ -29,6 +29,7 @@ from council.services import save_person
 from meetings.models import AgendaItem, ItemKind, Meeting
 from proceedings import actions as action_services
 from proceedings import attendance as att
+from proceedings import counts as count_rules
 from proceedings import minutes as minute_services
 from proceedings import votes as vote_services
 from proceedings.models import (
@@ -623,10 +624,11 @@ def _context(request, meeting: Meeting, items, item, *, errors=(), bound=None) -
                                              "casting_vote": vote.casting_vote} if vote else {})
             posted = bound.get(f"rec-{m.pk}")
             m.grid = []
+            barred = count_rules.barred(m)  # recorded as not voting by the service
             for p in present:
                 value = (posted.data.get(f"rec-{m.pk}-vote-{p.pk}") if posted is not None
                          else chosen.get(p.pk, Choice.DID_NOT_VOTE if vote is None else ""))
-                m.grid.append((p, value or Choice.DID_NOT_VOTE))
+                m.grid.append((p, value or Choice.DID_NOT_VOTE, barred.get(p.pk, "")))
             m.show_recorded = bool(vote and vote.method == VoteMethod.RECORDED)
             motions.append(m)
 

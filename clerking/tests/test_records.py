@@ -65,6 +65,16 @@ def test_a_member_who_left_the_room_is_recorded_as_not_voting_and_the_vote_is_ta
     assert RecordedVote.objects.get(vote=vote, person=c.members[3]).choice == "did_not_vote"
 
 
+def test_the_grid_shows_a_member_who_left_the_room_as_not_voting_with_no_keys(c):
+    record_declaration(c.meeting, c.items[1], c.members[3], "dpi", "Owns land on the route",
+                       "left_room")
+    page = c.client.get(c.url).content.decode()
+    barred, voting = c.members[3], c.members[2]
+    assert f'name="rec-{c.motion.pk}-vote-{voting.pk}"' in page
+    assert f'name="rec-{c.motion.pk}-vote-{barred.pk}"' not in page
+    assert "Declared an interest in this item (left the room): recorded as not voting." in page
+
+
 def test_a_member_who_left_the_room_given_a_vote_is_refused_naming_them(c):
     record_declaration(c.meeting, c.items[1], c.members[3], "dpi", "Owns land on the route",
                        "left_room")
