@@ -28,13 +28,14 @@ install: $(STAMP) build/static/.built
 assets: build/static/.built
 
 ## make run: install, migrate SQLite, load the demo council, start the task worker and serve.
+## DEBUG is off unless DEBUG=1; PORT also sets the address in emails and feeds (MOOT_SITE_URL).
 run: install
 	$(BIN)/moot migrate --noinput
 	$(BIN)/moot demo
 	$(BIN)/moot collectstatic --noinput --verbosity 0
 	@echo "Serving http://127.0.0.1:$(PORT)/ (back office: /admin/)"
-	$(BIN)/moot db_worker & WORKER=$$!; trap "kill $$WORKER" EXIT; \
-	$(BIN)/moot runserver 127.0.0.1:$(PORT)
+	export PORT=$(PORT); $(BIN)/moot db_worker & WORKER=$$!; trap "kill $$WORKER" EXIT; \
+	export PORT=$(PORT); $(BIN)/moot runserver --insecure 127.0.0.1:$(PORT)
 
 ## make test: the whole suite on SQLite, then on PostgreSQL when one is reachable.
 test: install

@@ -20,7 +20,8 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 DEV_SECRET_KEY = "moot-development-key-not-for-production"
 MOOT_ENV = os.environ.get("MOOT_ENV", "development")
 SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
-DEBUG = os.environ.get("DEBUG", "0" if MOOT_ENV == "production" else "1") == "1"
+# Off unless asked for (DEBUG=1, for development): a debug page lists every URL pattern.
+DEBUG = os.environ.get("DEBUG", "0") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 if MOOT_ENV == "production":
@@ -162,7 +163,10 @@ from summons.email_config import email_settings  # noqa: E402
 globals().update(email_settings(os.environ.get("EMAIL_URL", "console://")))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "democratic.services@localhost")
 # The public address of the site, for links in emails and feeds.
-MOOT_SITE_URL = os.environ.get("MOOT_SITE_URL", "http://127.0.0.1:8000")
+# The public address for links in emails and feeds; by default the local server on PORT (as
+# ``make run PORT=…`` serves it).
+MOOT_SITE_URL = (os.environ.get("MOOT_SITE_URL")
+                 or f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}")
 if MOOT_ENV == "production" and not os.environ.get("MOOT_SITE_URL"):
     raise ImproperlyConfigured("MOOT_ENV=production needs MOOT_SITE_URL (used in emails and feeds).")
 

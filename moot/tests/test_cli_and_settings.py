@@ -120,3 +120,27 @@ def test_production_settings_trust_the_proxy_and_the_site_origin(tmp_path):
 def test_every_response_carries_the_content_security_policy(client):
     policy = client.get("/sign-in/")["Content-Security-Policy"]
     assert "default-src 'self'" in policy and "unsafe" not in policy
+
+
+def _setting(name: str, tmp_path, **env) -> str:
+    script = f"from django.conf import settings; print(settings.{name})"
+    clean = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "PORT", "MOOT_SITE_URL")}
+    result = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {script}"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            env={**clean, "DJANGO_SETTINGS_MODULE": "moot.settings",
+                                 "MOOT_DATA_DIR": str(tmp_path), **env})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_debug_is_off_unless_asked_for(tmp_path):
+    assert _setting("DEBUG", tmp_path) == "False"
+    assert _setting("DEBUG", tmp_path, DEBUG="1") == "True"
+
+
+def test_the_port_sets_the_site_address_unless_it_is_given(tmp_path):
+    assert _setting("MOOT_SITE_URL", tmp_path) == "http://127.0.0.1:8000"
+    assert _setting("MOOT_SITE_URL", tmp_path, PORT="8123") == "http://127.0.0.1:8123"
+    assert _setting("MOOT_SITE_URL", tmp_path, PORT="8123",
+                    MOOT_SITE_URL="https://democracy.example.gov.uk") \
+        == "https://democracy.example.gov.uk"
