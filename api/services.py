@@ -46,8 +46,8 @@ def parse_filters(resource: Resource, values: dict[str, str]) -> dict[str, Any]:
             parsed[f.name] = p.parse_choice(f.name, raw, f.enum)
         else:
             parsed[f.name] = raw
-    if "from" in parsed and "to" in parsed and parsed["from"] > parsed["to"]:
-        raise p.ApiError("from must not be after to.", parameters=["from", "to"])
+    # ``from`` after ``to`` is a valid request for an empty range (the schema allows it):
+    # the filters simply match nothing.
     return parsed
 
 
