@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from access.rules import person_of
 from council.models import Authority
 
@@ -32,4 +34,6 @@ def authority(request):
         "authority": Authority.current(),
         "nav_section": SECTIONS.get(match.url_name if match else "", ""),
         "account_name": (lambda: account_name(user)) if signed_in else "",
+        # The page's own address on the public site (never the request's Host header).
+        "canonical_url": settings.MOOT_SITE_URL.rstrip("/") + request.path,
     }

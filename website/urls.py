@@ -29,5 +29,7 @@ urlpatterns = [
     path("outside-bodies/", bodies.outside_bodies, name="outside_bodies"),
     path("outside-bodies/<slug:slug>/", bodies.outside_body, name="outside_body"),
     path("accessibility/", pages.accessibility, name="accessibility"),
+    path("robots.txt", pages.robots, name="robots"),
+    path("favicon.ico", pages.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
