@@ -100,3 +100,14 @@ def test_a_paper_on_exempt_business_is_never_public_whatever_its_classification(
     # A public paper of a public item stays public.
     public = _published_paper(meeting, meeting.items.get(number="12"), "Open briefing")
     assert public.classification == Classification.UNRESTRICTED and is_public(public)
+
+
+def test_every_paragraph_of_schedule_12a_is_said_in_plain_english_beside_the_law():
+    from meetings import exemption
+    from meetings.models import ExemptParagraph
+
+    for paragraph in ExemptParagraph.values:
+        text = exemption.described(paragraph)
+        assert text.endswith(f"– paragraph {paragraph} of Part 1 of Schedule 12A")
+        assert text.startswith(("information", "legal advice"))
+    assert exemption.described(None) == "Part 1 of Schedule 12A"

@@ -10,6 +10,8 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from meetings import exemption
+
 register = template.Library()
 
 
@@ -33,6 +35,12 @@ def and_list(parts: list[str]) -> str:
     if len(parts) < 2:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+@register.filter
+def exempt_described(paragraph) -> str:
+    """An exempt item's reason in plain English beside the law (meetings/exemption.py)."""
+    return exemption.described(paragraph)
 
 
 @register.filter

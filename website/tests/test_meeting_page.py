@@ -56,7 +56,8 @@ def test_items_1_to_13_are_unrestricted_and_14_follows_the_exclusion(pr_page):
     assert pr_page.index("14 Company Governance") > exclusion
     # The public see an exempt item's number, title and paragraph only, not its purpose.
     assert "To receive an exempt report concerning company governance at KCC." not in pr_page
-    assert "Exempt: paragraph 3 of Part 1 of Schedule 12A" in pr_page
+    assert ("Exempt: information about the financial or business affairs of a person "
+            "(including the council) – paragraph 3 of Part 1 of Schedule 12A") in pr_page
 
 
 def test_exclusion_cites_every_distinct_paragraph(client):
