@@ -211,6 +211,15 @@ class AgendaItem(models.Model):
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
+    def get_absolute_url(self) -> str:
+        """The item on its meeting's page."""
+        return f"{self.meeting.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        """The item's stable anchor on the meeting page: "item-7", "item-14a" for 14(a)."""
+        return f"item-{slugify(self.number) or self.pk}"
+
     def clean(self) -> None:
         from .rules import check_agenda_item
 

@@ -114,14 +114,14 @@ def _meeting_entries(meetings: list[Meeting]) -> list[Entry]:
             rest = clean(_join(i.purpose, i.motion_text))
             if i.is_exempt:
                 entries.append(Entry(kind=Kind.ITEM, object_id=i.pk, title=title, text="",
-                                     url=url + "#agenda", redacted=True, **base))
+                                     url=f"{url}#{i.anchor}", redacted=True, **base))
                 if rest:
                     entries.append(Entry(kind=Kind.ITEM, object_id=i.pk, title=title, text=rest,
-                                         url=url + "#agenda", exempt=True,
+                                         url=f"{url}#{i.anchor}", exempt=True,
                                          exempt_paragraph=i.exemption_paragraph, **base))
             else:
                 entries.append(Entry(kind=Kind.ITEM, object_id=i.pk, title=title, text=rest,
-                                     url=url + "#agenda", **base))
+                                     url=f"{url}#{i.anchor}", **base))
     entries += _paper_entries(meetings, agenda, released)
     entries += _proceedings_entries(meetings)
     return entries

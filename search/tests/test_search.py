@@ -63,6 +63,9 @@ def test_meetings_items_and_members_are_found():
                                         page_size=100).hits)
     items = services.search("Contract Management", kinds=["item"]).hits
     assert any(h.title == "Item 8: Contract Management" for h in items)
+    # An item's result leads to the item itself on the meeting page.
+    hit = next(h for h in items if h.title == "Item 8: Contract Management")
+    assert hit.url.endswith("#item-8") and hit.url.startswith("/meetings/")
     person = Person.objects.filter(terms__isnull=False).order_by("pk").first()
     members = services.search(person.surname, kinds=["member"]).hits
     assert person.get_absolute_url() in [h.url for h in members]

@@ -104,3 +104,12 @@ def test_previous_and_next_meetings_of_the_body(client):
     content = client.get(m.get_absolute_url()).content.decode()
     before = meeting(PR, dt.date(2017, 6, 16))
     assert f'href="{before.get_absolute_url()}" rel="prev"' in content
+
+
+def test_each_agenda_item_has_a_stable_anchor(client):
+    page = client.get(meeting(PR, "2017-09-15").get_absolute_url()).content.decode()
+    assert '<li class="moot-agenda__item" id="item-8">' in page
+    assert '<li class="moot-agenda__item" id="item-14">' in page  # exempt items too
+    item = AgendaItem.objects.get(meeting=meeting(PR, "2017-09-15"), number="8")
+    assert item.get_absolute_url().endswith("#item-8")
+    assert AgendaItem(number="14(a)").anchor == "item-14a"
