@@ -48,6 +48,22 @@ def public_packs(meeting: Meeting) -> list[PackLink]:
     return [PackLink(p, pack_url(meeting, n)) for n, p in latest.items() if p.file]
 
 
+def packs_in_preparation(meeting: Meeting, offered: list[PackLink]) -> list[str]:
+    """What the page says is being prepared: each public pack requested (queued or building)
+    of a supplement number with no built pack ``offered`` yet, e.g. right after the agenda is
+    published or ``moot demo`` has queued the packs. None before the agenda is published."""
+    if not publication.is_published(meeting):
+        return []
+    have = {link.pack.supplement for link in offered}
+    waiting = (AgendaPack.objects.filter(
+        meeting=meeting, kind=PackKind.PUBLIC, withdrawn_at__isnull=True,
+        status__in=[PackStatus.QUEUED, PackStatus.BUILDING])
+        .exclude(supplement__in=have).values_list("supplement", flat=True)
+        .order_by("supplement").distinct())
+    return [f"The supplementary agenda {n} pack is being prepared" if n
+            else "The agenda pack is being prepared" for n in waiting]
+
+
 def public_pack(meeting: Meeting, supplement: int) -> AgendaPack | None:
     if not publication.is_published(meeting):
         return None
