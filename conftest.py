@@ -27,13 +27,13 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("demo", verbosity=0)
+        call_command("demo", no_packs=True, verbosity=0)
 
 
 @pytest.fixture
 def demo_council(transactional_db):
     """Reload the demo council for tests whose database is flushed afterwards."""
-    call_command("demo", verbosity=0)
+    call_command("demo", no_packs=True, verbosity=0)
 
 
 @pytest.fixture

@@ -19,13 +19,12 @@ from django.db.models import Max
 from django.utils import timezone
 
 from access import audit
-from council.dates import authority_today
 from meetings.models import Meeting
 
 from .models import AgendaPack, ItemPaper, PackKind, PackStatus
 from .pack.build import build_pack
 from .services import problems_for_pack
-from .versions import is_published
+from .versions import dispatch_date, is_published
 
 
 def problems(meeting: Meeting, link_ids=None) -> list[str]:
@@ -113,8 +112,10 @@ def request_pack(
         # The pack holds the papers attached now, whenever the worker gets to it: a paper
         # attached later belongs in a supplement, not silently in the published pack.
         link_ids = sorted(ItemPaper.objects.filter(item__meeting=meeting).values_list("pk", flat=True))
-    return _queue(meeting, kind, supplement, link_ids, dispatch or authority_today(), reason,
-                  actor, actor_name, enqueue)
+    # The date the agenda (or the supplement) was published; today for a proof.
+    dispatch = dispatch or dispatch_date(meeting, link_ids if supplement else None)
+    return _queue(meeting, kind, supplement, link_ids, dispatch, reason, actor, actor_name,
+                  enqueue)
 
 
 def _queue(meeting, kind, supplement, link_ids, dispatch, reason, actor, actor_name, enqueue):
@@ -230,7 +231,8 @@ def withdraw_packs_with(
         papers = [pk for pk in pack.papers if not (drop and pk in link_ids)]
         if key in queued or not papers:
             continue
-        queued[key] = _queue(pack.meeting, PackKind.PUBLIC, pack.supplement, papers,
-                             pack.dispatch_date or authority_today(), f"Rebuilt: {reason}", actor,
-                             actor_name, enqueue=True)
+        dispatch = pack.dispatch_date or dispatch_date(
+            pack.meeting, pack.papers if pack.supplement else None)
+        queued[key] = _queue(pack.meeting, PackKind.PUBLIC, pack.supplement, papers, dispatch,
+                             f"Rebuilt: {reason}", actor, actor_name, enqueue=True)
     return list(queued.values())

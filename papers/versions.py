@@ -1,6 +1,7 @@
-"""Which version of each paper goes into a pack, and whether a meeting's agenda is published.
+"""Which version of each paper goes into a pack, whether a meeting's agenda is published, and
+the dispatch date a pack prints.
 
-Both are publishing's to decide (``publishing/versions.py``), and
+All three are publishing's to decide (``publishing/versions.py``), and
 papers sit below publishing (shared/docs/architecture.md, "Layers"): so publishing registers
 its rule here when the apps load, and the pack builder asks it. There is no fallback to the
 current version: a pack built without the rule would put unapproved drafts in front of the
@@ -16,10 +17,12 @@ from django.core.exceptions import ImproperlyConfigured
 _rules: dict[str, Callable] = {}
 
 
-def register(*, pack_versions: Callable, is_published: Callable) -> None:
+def register(*, pack_versions: Callable, is_published: Callable, dispatch_date: Callable) -> None:
     """``pack_versions(meeting, doc_ids) -> {doc id: DocumentVersion}`` (content loaded);
-    ``is_published(meeting) -> bool``."""
-    _rules.update(pack_versions=pack_versions, is_published=is_published)
+    ``is_published(meeting) -> bool``; ``dispatch_date(meeting, supplement_papers=None) ->
+    date`` (``publishing/state.py``)."""
+    _rules.update(pack_versions=pack_versions, is_published=is_published,
+                  dispatch_date=dispatch_date)
 
 
 def _rule(name: str) -> Callable:
@@ -35,3 +38,9 @@ def pack_versions(meeting, doc_ids) -> dict:
 
 def is_published(meeting) -> bool:
     return _rule("is_published")(meeting)
+
+
+def dispatch_date(meeting, supplement_papers=None):
+    """The date the pack (``supplement_papers``: a supplementary pack of those item papers)
+    is dispatched: the publication's date, or today for a proof."""
+    return _rule("dispatch_date")(meeting, supplement_papers)

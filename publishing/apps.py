@@ -6,10 +6,12 @@ class PublishingConfig(AppConfig):
     verbose_name = "Publishing: report clearance, agenda publication and document history"
 
     def ready(self) -> None:
-        # The pack builder (papers) asks publishing which version of each paper is published.
+        # The pack builder (papers) asks publishing which version of each paper is published,
+        # and the date each pack is dispatched.
         from papers import versions as paper_versions
 
-        from .state import is_published
+        from .state import dispatch_date, is_published
         from .versions import pack_versions
 
-        paper_versions.register(pack_versions=pack_versions, is_published=is_published)
+        paper_versions.register(pack_versions=pack_versions, is_published=is_published,
+                                dispatch_date=dispatch_date)

@@ -213,10 +213,10 @@ def publish_agenda(
                 note, f"Published with nobody to summon: {override_reason}"]))
         _event(publication, EventKind.AGENDA_PUBLISHED, note, actor, actor_name)
         _publish_papers(publication, links, actor, actor_name)
-        dispatch = deadlines.local_date(now)
+        # Dated the day of this publication (publishing/state.py dispatch_date decides).
         for kind in (PackKind.PUBLIC, PackKind.MEMBERS):
-            packs.request_pack(meeting, kind, dispatch=dispatch, with_publication=True,
-                               actor=actor, actor_name=actor_name)
+            packs.request_pack(meeting, kind, with_publication=True, actor=actor,
+                               actor_name=actor_name)
         transaction.on_commit(partial(_announce, signals.agenda_published, publication))
     return publication
 
@@ -272,8 +272,7 @@ def publish_supplement(
         ids = [link.pk for link in links]
         for kind in (PackKind.PUBLIC, PackKind.MEMBERS):
             if _needs_supplementary_pack(meeting, kind, ids):
-                packs.request_pack(meeting, kind, supplementary=True,
-                                   dispatch=deadlines.local_date(now), actor=actor,
+                packs.request_pack(meeting, kind, supplementary=True, actor=actor,
                                    actor_name=actor_name)
         transaction.on_commit(partial(_announce, signals.supplement_published, publication))
     return publication

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 
 from access.rules import is_democratic_services
+from council.dates import authority_today
 from meetings.models import Meeting
 
 from .models import AgendaPublication, PublicationKind
@@ -26,6 +27,26 @@ def published_at(meeting: Meeting) -> dt.datetime | None:
         .values_list("published_at", flat=True)
         .first()
     )
+
+
+def dispatch_date(meeting: Meeting, supplement_papers=None) -> dt.date:
+    """The date a pack of the meeting is dispatched, printed on its front sheet: the date the
+    agenda was published; for a supplementary pack (``supplement_papers``: its item paper
+    ids), the date of the latest supplement that made any of them public. A proof built
+    before publication (or for a historical record whose moment is not known) is dated
+    today, the authority's date. Every pack asks here (``papers/packs.py``,
+    ``papers/pack/build.py``); the publication log is the record (docs/statutory-rules.md,
+    five clear days)."""
+    from .deadlines import local_date
+
+    rows = AgendaPublication.objects.filter(meeting=meeting, published_at__isnull=False)
+    if supplement_papers is None:
+        rows = rows.filter(kind=PublicationKind.AGENDA)
+    else:
+        wanted = set(supplement_papers)
+        rows = [row for row in rows if wanted & set(row.papers)]
+    moments = [row.published_at for row in rows]
+    return local_date(max(moments)) if moments else authority_today()
 
 
 def published_exists(ref: str = "pk") -> Exists:

@@ -53,7 +53,7 @@ def counts() -> dict[str, int]:
 def test_running_again_changes_nothing():
     before = counts()
     assert before["Person"] > 100 and before["Membership"] > 100 and before["AgendaItem"] > 50
-    call_command("demo", verbosity=0)
+    call_command("demo", no_packs=True, verbosity=0)
     assert counts() == before
 
 
@@ -62,7 +62,7 @@ def test_running_again_fills_in_what_is_missing_and_keeps_edits():
     item.delete()
     PersonNameForm.objects.filter(text="Mr Bob Neeves").delete()
     Body.objects.filter(name="Cabinet").update(category="Executive")  # an officer's edit
-    call_command("demo", verbosity=0)
+    call_command("demo", no_packs=True, verbosity=0)
     assert AgendaItem.objects.filter(meeting__date=D(2017, 9, 15), number="14").exists()
     assert PersonNameForm.objects.filter(text="Mr Bob Neeves").count() == 1
     assert Body.objects.get(name="Cabinet").category == "Executive"
@@ -76,7 +76,7 @@ def test_a_missing_row_the_rules_now_refuse_is_skipped_and_reported(capsys):
     bond.role = Role.VICE_CHAIRMAN
     bond.save()
     before = counts()
-    call_command("demo", verbosity=1)
+    call_command("demo", no_packs=True, verbosity=1)
     assert counts()["Membership"] == before["Membership"]
     assert Membership.objects.get(body=pr, role=Role.VICE_CHAIRMAN).person.surname == "Bond"
     err = capsys.readouterr().err
@@ -92,13 +92,13 @@ def test_every_row_is_audited_as_moot_demo():
 def test_refuses_to_load_over_another_council():
     Authority.objects.update(name="Wessex County Council")
     with pytest.raises(CommandError, match="--replace"):
-        call_command("demo", verbosity=0)
+        call_command("demo", no_packs=True, verbosity=0)
 
 
 def test_replace_reloads_kent_over_another_council():
     Authority.objects.update(name="Wessex County Council")
     before = counts()
-    call_command("demo", replace=True, verbosity=0)
+    call_command("demo", replace=True, no_packs=True, verbosity=0)
     after = counts()
     assert Authority.objects.get().name == "Kent County Council"
     assert {k: v for k, v in after.items() if k != "AuditEntry"} == \

@@ -55,6 +55,9 @@ def test_the_public_and_members_packs_of_15_september_2017(settings, tmp_path):
     assert spans[-1][1] == public.labels[-1]
     # The front sheet prints each range, and each range is where the item's papers are.
     front = " ".join(text[:public.layout.front_pages])
+    # Dated the day the agenda was dispatched (publishing/state.py dispatch_date), as on the
+    # seed's front sheet (004:86), not the day the pack happens to be built.
+    assert "Thursday, 7 September 2017" in front
     for pk, (first, last) in public.item_pages.items():
         assert f"{flat(items[pk].title)} (Pages {first} - {last})" in front
     for paper, placed in zip(public.papers, public.layout.papers, strict=True):

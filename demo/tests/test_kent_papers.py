@@ -222,7 +222,7 @@ def paper_counts() -> tuple[int, int, int]:
 def test_running_again_adds_no_documents_or_versions():
     before = paper_counts()
     assert before == (len(all_papers()),) * 2 + (before[2],)
-    call_command("demo", verbosity=0)
+    call_command("demo", no_packs=True, verbosity=0)
     assert paper_counts() == before
 
 
@@ -234,7 +234,7 @@ def test_running_again_restores_a_missing_appendix_and_keeps_an_officers_edits()
     appendix.delete()
     report.report.summary = "Edited by an officer."
     report.report.save()
-    call_command("demo", verbosity=0)
+    call_command("demo", no_packs=True, verbosity=0)
     assert paper_counts()[0] == len(all_papers())
     assert report.appendices.filter(label="Appendix B").count() == 1
     report.report.refresh_from_db()

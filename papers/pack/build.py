@@ -20,13 +20,12 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string
 
 from council.composition import composition
-from council.dates import authority_today
 from council.models import Authority, BodyKind, PostHolding, StatutoryDesignation, StatutoryRole
 from meetings.formatting import cover_date, long_date, time_text
 from meetings.models import Meeting
 
 from ..convert import content_hash
-from ..versions import pack_versions
+from ..versions import dispatch_date, pack_versions
 from .layout import Layout, lay_out
 from .merge import PackWriter
 from .render import RENDER_VERSION, cache_dir, cached_render, page_count, render_html
@@ -250,8 +249,9 @@ def build_pack(
     supplementary pack (``supplement``; by default whenever ``link_ids`` is given) has a
     covering letter listing only its items, and is numbered from page 1.
     """
-    dispatch = dispatch or authority_today()
     supplement = (link_ids is not None) if supplement is None else supplement
+    # The date the agenda (or the supplement) was published; today for a proof.
+    dispatch = dispatch or dispatch_date(meeting, link_ids if supplement else None)
     papers = collect(meeting, members, link_ids)
     items = list(meeting.items.select_related("mover", "seconder"))
     if supplement:

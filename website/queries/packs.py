@@ -35,17 +35,35 @@ def pack_url(meeting: Meeting, supplement: int) -> str:
 
 def public_packs(meeting: Meeting) -> list[PackLink]:
     """The latest built public pack of each supplement number, agenda pack first; none before
-    the agenda is published. One query (with the publication check, unless it is known); it
-    picks the same row as ``papers.packs.latest``, which serves the file."""
+    the agenda is published. It picks the same row as ``papers.packs.latest``, which serves
+    the file."""
+    return pack_offer(meeting)[0]
+
+
+def pack_offer(meeting: Meeting) -> tuple[list[PackLink], list[str]]:
+    """What the meeting page offers: the public packs (``public_packs``), and what it says is
+    being prepared: each public pack requested (queued or building) of a supplement number
+    with no built pack yet, e.g. just after the agenda is published or ``moot demo`` has
+    queued the packs. Nothing before the agenda is published. One query (with the
+    publication check, unless it is known)."""
     if not publication.is_published(meeting):
-        return []
-    rows = (AgendaPack.objects.filter(meeting=meeting, kind=PackKind.PUBLIC,
-                                      status=PackStatus.BUILT, withdrawn_at__isnull=True)
-            .order_by("supplement", "-built_at"))
+        return [], []
+    rows = (AgendaPack.objects.filter(
+        meeting=meeting, kind=PackKind.PUBLIC, withdrawn_at__isnull=True,
+        status__in=[PackStatus.BUILT, PackStatus.QUEUED, PackStatus.BUILDING])
+        .order_by("supplement", "-built_at"))
     latest: dict[int, AgendaPack] = {}
+    waiting: set[int] = set()
     for pack in rows:
-        latest.setdefault(pack.supplement, pack)
-    return [PackLink(p, pack_url(meeting, n)) for n, p in latest.items() if p.file]
+        if pack.status == PackStatus.BUILT:
+            latest.setdefault(pack.supplement, pack)
+        else:
+            waiting.add(pack.supplement)
+    links = [PackLink(p, pack_url(meeting, n)) for n, p in latest.items() if p.file]
+    offered = {link.pack.supplement for link in links}
+    preparing = [f"The supplementary agenda {n} pack is being prepared" if n
+                 else "The agenda pack is being prepared" for n in sorted(waiting - offered)]
+    return links, preparing
 
 
 def public_pack(meeting: Meeting, supplement: int) -> AgendaPack | None:

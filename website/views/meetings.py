@@ -12,11 +12,13 @@ def meeting(request, pk, slug=None):
         # The slug is decoration (it follows the body's name and the date): keep one address.
         return redirect(found.get_absolute_url(), permanent=True)
     previous, following = meetings.neighbours(found)
+    offered, preparing = packs.pack_offer(found)
     return render(request, "website/meeting.html", {
         "meeting": found,
         "published": publication.is_published(found),
         "agenda": meetings.agenda(found),
-        "packs": packs.public_packs(found),
+        "packs": offered,
+        "packs_preparing": preparing,
         "due": publication.due_by(found),
         "previous": previous,
         "next": following,

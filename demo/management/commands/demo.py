@@ -10,6 +10,7 @@ from django.db import transaction
 from council.models import Authority
 from demo import kent
 from demo.loader import ACTOR, Loader
+from demo.packs import queue_packs
 from demo.synthetic import generate
 from demo.synthetic.options import Options
 from demo.wipe import wipe
@@ -27,7 +28,10 @@ class Command(BaseCommand):
         "so both modes refuse to run on a database that already holds a different council "
         "(and --synthetic on any existing council) unless --replace is given, which deletes "
         "the council record (people, bodies, seats, meetings, agendas; the audit trail is "
-        "kept) first."
+        "kept) first.\n\n"
+        "The Kent demo also queues the agenda packs (public and members') of every published "
+        "meeting for the task worker ('moot db_worker'; 'make run' starts one), unless "
+        "--no-packs is given; packs already queued or built are not queued again."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -43,6 +47,8 @@ class Command(BaseCommand):
                             help="Synthetic: year of the first ordinary election (default 2022).")
         parser.add_argument("--replace", action="store_true",
                             help="Delete the council record already in the database first.")
+        parser.add_argument("--no-packs", action="store_true",
+                            help="Kent: do not queue the published meetings' agenda packs.")
 
     def handle(self, *args, **options) -> None:
         started = time.monotonic()
@@ -51,6 +57,8 @@ class Command(BaseCommand):
             summary = self._synthetic(existing, options)
         else:
             summary = self._kent(existing, options["replace"], options["verbosity"])
+            if not options["no_packs"]:
+                summary += self._packs(options["verbosity"])
         if options["verbosity"] >= 1:
             self.stdout.write(f"{summary} ({time.monotonic() - started:.1f}s)")
 
@@ -73,6 +81,15 @@ class Command(BaseCommand):
         if not loader.created:
             return "The Kent County Council demo is already loaded; nothing to add."
         return f"Kent County Council demo: {loader.created} rows added."
+
+    def _packs(self, verbosity: int) -> str:
+        queued, refused = queue_packs(ACTOR)
+        if verbosity >= 1:
+            for refusal in refused:
+                self.stderr.write(f"No pack queued for {refusal}")
+        if not queued:
+            return " No agenda packs to queue."
+        return f" {len(queued)} agenda packs queued for the task worker."
 
     def _synthetic(self, existing: Authority | None, options: dict) -> str:
         opts = Options(members=options["members"], years=options["years"],
