@@ -18,7 +18,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from .methods import METHODS
-from .soap import SERVICE
+from .soap import SERVICE, SERVICE_PATH
 from .xml import DECLARATION
 
 WSDL = "http://schemas.xmlsoap.org/wsdl/"
@@ -28,7 +28,9 @@ TNS = SERVICE  # the namespace of the SOAP answers' elements (``soap.answer``)
 HTTP = "http://schemas.xmlsoap.org/soap/http"
 
 # Not "soap": that prefix is registered for the envelope (``soap``), and registration is global.
-for prefix, uri in [("wsdl", WSDL), ("wsoap", SOAP_BINDING), ("s", XSD), ("tns", TNS)]:
+# "tns" is used only in attribute values, which the serialiser does not scan for prefixes: it
+# is declared by hand on the root.
+for prefix, uri in [("wsdl", WSDL), ("wsoap", SOAP_BINDING), ("s", XSD)]:
     ET.register_namespace(prefix, uri)
 
 
@@ -60,11 +62,15 @@ def _types(definitions: ET.Element) -> None:
 
 
 def address() -> str:
-    return settings.MOOT_SITE_URL.rstrip("/") + reverse("moderngov:index")
+    """The service's address on the site, spelt as modern.gov spells it (the route matches
+    any case, and reversing it gives the lower-case spelling)."""
+    path = reverse("moderngov:index").rstrip("/")
+    return settings.MOOT_SITE_URL.rstrip("/") + path[:-len(SERVICE_PATH)] + SERVICE_PATH
 
 
 def document() -> bytes:
-    definitions = ET.Element(f"{{{WSDL}}}definitions", {"targetNamespace": TNS})
+    definitions = ET.Element(f"{{{WSDL}}}definitions",
+                             {"targetNamespace": TNS, "xmlns:tns": TNS})
     _types(definitions)
     for method in METHODS.values():
         for suffix, element in [("SoapIn", method.name), ("SoapOut", f"{method.name}Response")]:

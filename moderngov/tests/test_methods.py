@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from council.models import Division, Membership, PoliticalGroup
+from council.models import Membership, PoliticalGroup
 from meetings.models import Meeting
 from papers.models import Document
 from summons.testing import pr_meeting
