@@ -12,6 +12,9 @@ from council.models import Division, GroupMembership, PoliticalGroup, TermOfOffi
 from meetings.models import Meeting
 from moderngov.methods import METHODS
 from moot import testing
+from papers import services as papers
+from papers import testing as paper_testing
+from papers.models import Document
 from summons.testing import pr_meeting
 from website.queries.members import members_index
 
@@ -161,3 +164,20 @@ def test_zeep_loads_the_wsdl_and_calls_the_service(client, settings, tmp_path):
     response = client.post("/mgWebService.asmx", envelope, content_type="text/xml",
                            HTTP_SOAPACTION=f'"{SERVICE}/GetMeetings"')
     assert meeting_ids(parse(response)) == meeting_ids(parse(client.get(ALL_MEETINGS)))
+
+
+def test_a_linked_pdf_is_served_as_the_pdf_clients_store(client):
+    pr = pr_meeting()
+    doc = Document.objects.get(title="Contract Management", classification="unrestricted")
+    papers.publish_version(papers.add_version(doc, upload=paper_testing.pdf(2, "Contracts"),
+                                              filename="cm.pdf"))
+    for method, params in [("GetMeeting", {"lMeetingId": pr.pk}),
+                           ("GetAttachment", {"lAttachmentId": doc.pk})]:
+        root = parse(client.get(f"/mgWebService.asmx/{method}", params))
+        url = next(d.findtext("url") for d in root.iter()
+                   if d.findtext("attachmentid") == str(doc.pk))
+        served = client.get(url.removeprefix("http://testserver"))
+        assert served.status_code == 200
+        assert served["Content-Type"] == "application/pdf"
+        assert b"".join(served.streaming_content if served.streaming else [served.content])[:5] \
+            == b"%PDF-"
