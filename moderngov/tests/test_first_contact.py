@@ -3,6 +3,7 @@ SOAP 1.1 envelopes), answered as real modern.gov servers answer them."""
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from types import SimpleNamespace
 
 import pytest
 import zeep
@@ -164,6 +165,15 @@ def test_zeep_loads_the_wsdl_and_calls_the_service(client, settings, tmp_path):
     response = client.post("/mgWebService.asmx", envelope, content_type="text/xml",
                            HTTP_SOAPACTION=f'"{SERVICE}/GetMeetings"')
     assert meeting_ids(parse(response)) == meeting_ids(parse(client.get(ALL_MEETINGS)))
+    # zeep reads the answer by the WSDL's description of it: the bare document in the result.
+    reply = SimpleNamespace(status_code=response.status_code, content=response.content,
+                            headers={"Content-Type": response["Content-Type"]},
+                            encoding="utf-8")
+    result = loaded.service._binding.process_reply(loaded, operations["GetMeetings"], reply)
+    (document,) = result
+    assert document.tag == "getmeetings"
+    assert len(document.findall("committee/committeemeetings/meeting")) == len(
+        meeting_ids(parse(response)))
 
 
 def test_a_linked_pdf_is_served_as_the_pdf_clients_store(client):
