@@ -8,7 +8,12 @@ GetMeetings, GetMeeting and GetCouncillorsByWard follow the reference responses
 documents are built from the same vocabulary (see ``docs`` of each function).
 
 Ids are Moot's own primary keys. ``lCommitteeId`` 0 means every committee (modern.gov's
-documented behaviour) and so does -1 (some installations use it instead).
+documented behaviour) and so does -1 (some installations use it instead); a date bound of 0
+(``sFromDate=0``, ``sToDate=0``) means no bound (``params.Params.bound``).
+
+``METHODS`` is the one list of what the service serves: the dispatcher (``views``, ``soap``)
+and the WSDL (``wsdl``) are both read from it. The methods modern.gov offers that Moot has no
+record for are in it too, answering their empty document (``unserved``).
 """
 
 from __future__ import annotations
