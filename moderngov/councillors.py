@@ -29,10 +29,20 @@ def photo_url(ctx: Context, person: Person) -> str:
     return ctx.absolute(person.photo.url) if person.photo else ""
 
 
+INDEPENDENT = "Independent"
+
+
 def party_title(group: PoliticalGroup | None) -> str:
+    """The ``politicalpartytitle`` of a councillor in ``group`` (their group on the day), never
+    empty: modern.gov's clients require one. "Independent" for a member recorded as
+    independent (a group of kind ``independent``, ``council/models/groups.py``), "Not
+    recorded" where the record has no group for them, else the registered party or the
+    group's name. Every element that describes a councillor takes its party from here."""
     if group is None:
-        return ""
-    return group.party_name or group.name
+        return NOT_RECORDED
+    if group.kind == PoliticalGroup.Kind.INDEPENDENT:
+        return INDEPENDENT
+    return group.party_name or group.name or NOT_RECORDED
 
 
 def group_title(group: PoliticalGroup | None) -> str:
@@ -123,7 +133,8 @@ def councillor_list(parent: ET.Element, ctx: Context, councillors: list[Councill
 def wards_document(ctx: Context, ward_id: int | None = None) -> ET.Element:
     """``<councillorsbyward>``: every division (or the one asked for) with its councillors;
     councillors whose division is not recorded come last under "Not recorded", as on the
-    website (not when one ward is asked for)."""
+    website (not when one ward is asked for). A ward with no councillor in office is left
+    out, as modern.gov leaves it out: its clients read each ward's first councillor."""
     root = ET.Element("councillorsbyward")
     wards = child(root, "wards")
     divisions = Division.objects.order_by("name")
@@ -137,7 +148,7 @@ def wards_document(ctx: Context, ward_id: int | None = None) -> ET.Element:
     for c in index.councillors:
         by_division.setdefault(c.division.pk if c.division else None, []).append(c)
     sections: list[tuple[str, list[Councillor]]] = [
-        (d.name, by_division.get(d.pk, [])) for d in divisions]
+        (d.name, by_division[d.pk]) for d in divisions if by_division.get(d.pk)]
     if ward_id is None and by_division.get(None):
         sections.append((NOT_RECORDED, by_division[None]))
     known = details([c for _, listed in sections for c in listed], index.day)

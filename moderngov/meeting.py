@@ -25,6 +25,7 @@ from website.queries.members import groups_on
 
 from . import proceedings
 from .context import Context
+from .councillors import party_title
 from .xml import (
     bool_text,
     child,
@@ -52,10 +53,11 @@ def location(meeting: Meeting) -> str:
 
 
 def document_url(ctx: Context, meeting: Meeting, entry: paper_queries.Paper) -> str:
-    doc = entry.document
-    if entry.is_pdf:
-        return ctx.absolute(reverse("website:paper_pdf", args=[meeting.pk, meeting.slug, doc.pk]))
-    return ctx.absolute(paper_queries.paper_url(meeting, doc))
+    """The address a client stores a paper from (``linkeddoc/url``, ``attachment/url``):
+    the public paper PDF route (``website:paper_pdf``), never the paper's HTML page, which
+    clients would store as if it were the document."""
+    return ctx.absolute(reverse("website:paper_pdf",
+                                args=[meeting.pk, meeting.slug, entry.document.pk]))
 
 
 def restriction_text(entry: paper_queries.Restricted) -> str:
@@ -203,7 +205,8 @@ def attendees(parent: ET.Element, ctx: Context, meeting: Meeting,
         name = person.councillor_name if pk in wards else person.formal_name
         entry = element("attendee", membertype="U", memberid=pk, name=name,
                         roledescription=role, attendance=attendance,
-                        politicalparty=group.name if group else "", ward=wards.get(pk, ""))
+                        politicalparty=party_title(group) if pk in wards or group else "",
+                        ward=wards.get(pk, ""))
         node.append(entry)
         child(entry, "url", ctx.absolute(person.get_absolute_url()))
         if person.photo:

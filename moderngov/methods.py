@@ -8,7 +8,12 @@ GetMeetings, GetMeeting and GetCouncillorsByWard follow the reference responses
 documents are built from the same vocabulary (see ``docs`` of each function).
 
 Ids are Moot's own primary keys. ``lCommitteeId`` 0 means every committee (modern.gov's
-documented behaviour) and so does -1 (some installations use it instead).
+documented behaviour) and so does -1 (some installations use it instead); a date bound of 0
+(``sFromDate=0``, ``sToDate=0``) means no bound (``params.Params.bound``).
+
+``METHODS`` is the one list of what the service serves: the dispatcher (``views``, ``soap``)
+and the WSDL (``wsdl``) are both read from it. The methods modern.gov offers that Moot has no
+record for are in it too, answering their empty document (``unserved``).
 """
 
 from __future__ import annotations
@@ -19,22 +24,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
-from council.models import Body, BodyKind, Membership, Person, PoliticalGroup
+from council.models import Body, BodyKind, Person
 from feeds import selection
 from meetings.models import Meeting
 from papers.models import ItemPaper
 from publishing import state
 from website.queries import papers as paper_queries
 from website.queries.bodies import is_current
-from website.queries.members import as_at, members_index
 
-from . import councillors
+from . import people, unserved
 from .context import Context
-from .meeting import location, meeting_document, status_text
-from .params import BadParameter, Params, is_possible_id
+from .meeting import document_url, location, meeting_document, status_text
+from .params import Params, is_possible_id
 from .xml import bool_text, child, children, count_text, date_text, local_day, time_text
 
 ALL_COMMITTEES = (0, -1)
@@ -47,6 +50,8 @@ class Method:
     name: str
     build: Callable[[Params, Context], ET.Element]
     empty: Callable[[], ET.Element]
+    # The parameters a client sends, as modern.gov names them (the WSDL declares them).
+    params: tuple[str, ...] = ()
 
 
 def _root(tag: str, *counts: str) -> Callable[[], ET.Element]:
@@ -57,12 +62,6 @@ def _root(tag: str, *counts: str) -> Callable[[], ET.Element]:
         return root
 
     return empty
-
-
-def _wards_empty() -> ET.Element:
-    root = ET.Element("councillorsbyward")
-    child(root, "wards")
-    return root
 
 
 def _committees() -> QuerySet[Body]:
@@ -80,7 +79,14 @@ def _committee_filter(params: Params) -> Q | None:
 
 
 def _range(params: Params, start: str, end: str, *, required: bool = True):
-    return params.date(start, required=required), params.date(end, required=required)
+    """The two ends of a date range, each a date or None for "0" (no bound); an optional
+    range may leave either out."""
+    def end_of(name: str) -> dt.date | None:
+        if not required and params.text(name, required=False) is None:
+            return None
+        return params.bound(name)
+
+    return end_of(start), end_of(end)
 
 
 def _meetings(where: Q | None, first: dt.date | None, last: dt.date | None) -> list[Meeting]:
@@ -224,71 +230,6 @@ def get_calendar_events(params: Params, ctx: Context) -> ET.Element:
     return root
 
 
-# --- people -------------------------------------------------------------------------------
-
-
-def get_councillors_by_ward(params: Params, ctx: Context) -> ET.Element:
-    return councillors.wards_document(ctx)
-
-
-def get_councillors_by_ward_id(params: Params, ctx: Context) -> ET.Element:
-    ward = params.integer("lWardId")
-    if not is_possible_id(ward):
-        return _wards_empty()
-    return councillors.wards_document(ctx, ward)
-
-
-def get_committees_by_user(params: Params, ctx: Context) -> ET.Element:
-    """``<committeesbyuser>``: the seats the member ``lUserId`` holds on the day the members
-    index describes (today, or the record's last day), with role and dates."""
-    user = params.integer("lUserId")
-    root = ET.Element("committeesbyuser")
-    day = as_at() or timezone.localdate()
-    seats = []
-    if is_possible_id(user):
-        seats = list(Membership.objects.on(day).filter(person_id=user)
-                     .select_related("body").order_by("body__name", "start"))
-    child(root, "committeescount", count_text(len(seats)))
-    for seat in seats:
-        node = child(root, "committee")
-        children(node, [
-            ("committeeid", seat.body_id),
-            ("committeetitle", seat.body.name),
-            ("roledescription", seat.get_role_display()),
-            ("startdate", date_text(seat.start)),
-            ("enddate", date_text(seat.end)),
-        ])
-    return root
-
-
-MEMBER_ORDERS = {
-    "surname": lambda c: c.person.sort_key,
-    "firstname": lambda c: ((c.person.forenames or c.person.initials).lower(),
-                            c.person.surname.lower()),
-}
-MEMBER_ORDERS["forename"] = MEMBER_ORDERS["firstname"]
-
-
-def get_member_group(params: Params, ctx: Context) -> ET.Element:
-    """``<membergroup>``: the councillors in office in the political group ``sShortName``
-    (its short name or slug, any case), ordered by ``sOrder`` ("surname", the default, or
-    "firstname")."""
-    name = params.text("sShortName")
-    order = (params.text("sOrder", required=False) or "surname").lower()
-    if order not in MEMBER_ORDERS:
-        raise BadParameter("The parameter sOrder must be surname or firstname.")
-    group = (PoliticalGroup.objects.filter(Q(name__iexact=name) | Q(slug__iexact=name))
-             .order_by("pk").first())
-    root = ET.Element("membergroup")
-    child(root, "membergrouptitle", councillors.group_title(group))
-    listed = child(root, "councillors")
-    index = members_index()
-    members = sorted((c for c in index.councillors if group and c.group == group),
-                     key=MEMBER_ORDERS[order]) if group else []
-    councillors.councillor_list(listed, ctx, members, councillors.details(members, index.day))
-    return root
-
-
 # --- papers -------------------------------------------------------------------------------
 
 
@@ -312,12 +253,10 @@ def get_attachment(params: Params, ctx: Context) -> ET.Element:
         if version is None:
             continue
         entry = paper_queries.Paper(doc, version)
-        url = (reverse("website:paper_pdf", args=[meeting.pk, meeting.slug, doc.pk])
-               if entry.is_pdf else paper_queries.paper_url(meeting, doc))
         published = version.published_at or state.published_at(meeting)
         children(root, [
             ("attachmentid", doc.pk), ("title", str(doc)), ("isurl", bool_text(False)),
-            ("url", ctx.absolute(url)), ("isrestricted", bool_text(False)),
+            ("url", document_url(ctx, meeting, entry)), ("isrestricted", bool_text(False)),
             ("restrictionsRef", ""),
             ("publicationdate", date_text(local_day(published))),
             ("meetingid", meeting.pk), ("meetingdate", date_text(meeting.date)),
@@ -330,19 +269,30 @@ def get_attachment(params: Params, ctx: Context) -> ET.Element:
 METHODS = {m.name.lower(): m for m in [
     Method("GetCommittees", get_committees, _root("committees", "committeescount")),
     Method("GetMeetings", get_meetings,
-           _root("getmeetings", "meetingscount", "committeescount")),
-    Method("GetMeeting", get_meeting, _root("meeting")),
-    Method("GetAllMeetingsByDate", get_all_meetings_by_date, _root("meetings", "meetingscount")),
+           _root("getmeetings", "meetingscount", "committeescount"),
+           ("lCommitteeId", "sFromDate", "sToDate")),
+    Method("GetMeeting", get_meeting, _root("meeting"), ("lMeetingId",)),
+    Method("GetAllMeetingsByDate", get_all_meetings_by_date, _root("meetings", "meetingscount"),
+           ("lCommitteeId", "sFromDate", "sToDate")),
     Method("GetWebCastMeetings", get_webcast_meetings,
-           _root("webcastmeetings", "meetingscount")),
+           _root("webcastmeetings", "meetingscount"), ("lCommitteeId",)),
     Method("GetCalendarEvents", get_calendar_events,
-           _root("calendarevents", "calendareventscount")),
-    Method("GetCouncillorsByWard", get_councillors_by_ward, _wards_empty),
-    Method("GetCouncillorsByWardId", get_councillors_by_ward_id, _wards_empty),
-    Method("GetCommitteesByUser", get_committees_by_user,
-           _root("committeesbyuser", "committeescount")),
-    Method("GetMemberGroup", get_member_group, _root("membergroup")),
-    Method("GetAttachment", get_attachment, _root("attachment")),
+           _root("calendarevents", "calendareventscount"),
+           ("bGlobalCalendar", "lUserId", "sDateStart", "sDateEnd")),
+    Method("GetCouncillorsByWard", people.get_councillors_by_ward, people.wards_empty),
+    Method("GetCouncillorsByWardId", people.get_councillors_by_ward_id, people.wards_empty,
+           ("lWardId",)),
+    Method("GetCommitteesByUser", people.get_committees_by_user,
+           _root("committeesbyuser", "committeescount"), ("lUserId",)),
+    Method("GetMemberGroup", people.get_member_group, _root("membergroup"),
+           ("sShortName", "sOrder")),
+    Method("GetAttachment", get_attachment, _root("attachment"), ("lAttachmentId",)),
+    Method("GetCouncillorsByPostcode", unserved.councillors_by_postcode, people.wards_empty,
+           ("sPostcode",)),
+    Method("GetElectionResults", unserved.election_results, unserved.election_results_empty,
+           ("lElectionId",)),
+    Method("GetParishCouncils", unserved.parish_councils, unserved.parish_councils_empty),
+    Method("GetMpOrMepsAndWards", unserved.mps_and_meps, unserved.mps_and_meps_empty),
 ]}
 
 

@@ -16,6 +16,8 @@ MAX_ID = 2**31 - 1
 # Long enough for any id a client may send; short enough for int() to stay cheap.
 _DIGITS = re.compile(r"-?[0-9]{1,100}")
 _DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+# modern.gov's "no bound" for a date and "every committee" for lCommitteeId.
+NO_BOUND = "0"
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}
 
@@ -42,6 +44,13 @@ class Params:
             return None
         return value.strip()
 
+    def given(self, name: str) -> str:
+        """The value of a parameter that must be sent but may be empty ("" when it is)."""
+        value = self._values.get(name.lower())
+        if value is None:
+            raise BadParameter(f"The parameter {name} is required.")
+        return value.strip()
+
     def integer(self, name: str, *, required: bool = True) -> int | None:
         value = self.text(name, required=required)
         if value is None:
@@ -59,6 +68,13 @@ class Params:
         if day is None:
             raise BadParameter(f"The parameter {name} must be a date written dd/mm/yyyy.")
         return day
+
+    def bound(self, name: str) -> dt.date | None:
+        """One end of a date range that must be sent: a date, or "0" for no bound (as
+        modern.gov reads ``sFromDate=0`` and ``sToDate=0``)."""
+        if self.text(name) == NO_BOUND:
+            return None
+        return self.date(name)
 
     def boolean(self, name: str, *, required: bool = True) -> bool | None:
         value = self.text(name, required=required)

@@ -20,6 +20,7 @@ from .xml import DECLARATION, child
 
 ENVELOPE = "http://schemas.xmlsoap.org/soap/envelope/"
 SERVICE = "http://moderngov.co.uk/namespaces"
+SERVICE_PATH = "mgWebService.asmx"  # the service's address, as modern.gov spells it
 MAX_BODY = 64 * 1024  # a request names a method and a few parameters
 
 ET.register_namespace("soap", ENVELOPE)

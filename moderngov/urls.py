@@ -6,6 +6,7 @@ import re
 from django.urls import re_path
 
 from . import redirects, views
+from .soap import SERVICE_PATH
 
 app_name = "moderngov"
 
@@ -20,8 +21,8 @@ def page(name: str, view, url_name: str):
 
 
 urlpatterns = [
-    re_path(rf"^{any_case('mgWebService.asmx')}/?\Z", views.index, name="index"),
-    re_path(rf"^{any_case('mgWebService.asmx')}/(?P<method>[^/]+(?:/[^/]*)*)\Z", views.service,
+    re_path(rf"^{any_case(SERVICE_PATH)}/?\Z", views.index, name="index"),
+    re_path(rf"^{any_case(SERVICE_PATH)}/(?P<method>[^/]+(?:/[^/]*)*)\Z", views.service,
             name="service"),
     page("ieListDocuments.aspx", redirects.list_documents, "list_documents"),
     page("ieListMeetings.aspx", redirects.list_meetings, "list_meetings"),

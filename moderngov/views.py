@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from feeds.conditional import conditional
 
-from . import methods, soap
+from . import methods, soap, wsdl
 from .context import Context
 from .params import BadParameter, Params
 from .xml import CONTENT_TYPE, child, serialise
@@ -59,11 +59,16 @@ def service(request: HttpRequest, method: str) -> HttpResponse:
 
 @csrf_exempt
 def index(request: HttpRequest) -> HttpResponse:
-    """The service's address without a method: SOAP 1.1 requests are posted here."""
+    """The service's address without a method: SOAP 1.1 requests are posted here, and
+    ``?WSDL`` (any case) is the service's description (``wsdl``)."""
     if request.method == "POST":
         ctx = Context(f"{request.scheme}://{request.get_host()}")
         body, status = soap.answer(request.body, request.headers.get("SOAPAction", ""), ctx)
         return HttpResponse(body, content_type=CONTENT_TYPE, status=status)
+    if any(key.lower() == "wsdl" for key in request.GET):
+        response = HttpResponse(wsdl.document(), content_type=CONTENT_TYPE)
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
     names = ", ".join(m.name for m in methods.METHODS.values())
     return _error(f"Name a method, e.g. mgWebService.asmx/GetCommittees. The methods are: "
                   f"{names}.", 404)

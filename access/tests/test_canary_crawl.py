@@ -176,7 +176,14 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
                f"/mgWebService.asmx/GetMeeting?lMeetingId={meeting.pk}",
                "/mgWebService.asmx/GetCommittees",
                "/mgWebService.asmx/GetMeetings?lCommitteeId=0&sFromDate=01/01/2017"
-               "&sToDate=31/12/2017"]
+               "&sToDate=31/12/2017",
+               "/mgWebService.asmx/GetMeetings?lCommitteeId=0&sFromDate=0&sToDate=0",
+               "/mgWebService.asmx/GetMemberGroup?sOrder=&sShortName=",
+               "/mgWebService.asmx/GetCouncillorsByWard",
+               "/mgWebService.asmx/GetCouncillorsByPostcode?sPostcode=CT9+1XZ",
+               "/mgWebService.asmx/GetElectionResults?lElectionId=1",
+               "/mgWebService.asmx/GetParishCouncils", "/mgWebService.asmx/GetMpOrMepsAndWards",
+               "/mgWebService.asmx?WSDL"]
     return machine + urls + [
         "/no-such-page/", "/meetings/999999/", "/admin/", "/admin/papers/document/",
         f"/media/packs/{meeting.slug}-members-pack.pdf"]

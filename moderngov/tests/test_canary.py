@@ -44,6 +44,12 @@ def every_request():
     wide = {"sFromDate": "01/01/1900", "sToDate": "31/12/2200"}
     yield "GetCommittees", {}
     yield "GetCouncillorsByWard", {}
+    yield "GetMeetings", {"lCommitteeId": 0, "sFromDate": 0, "sToDate": 0}
+    yield "GetMemberGroup", {"sShortName": "", "sOrder": ""}
+    yield "GetCouncillorsByPostcode", {"sPostcode": "CT9 1XZ"}
+    yield "GetElectionResults", {"lElectionId": 1}
+    yield "GetParishCouncils", {}
+    yield "GetMpOrMepsAndWards", {}
     for committee in [0, -1, *Meeting.objects.values_list("body_id", flat=True).distinct()]:
         yield "GetMeetings", {"lCommitteeId": committee, **wide}
         yield "GetAllMeetingsByDate", {"lCommitteeId": committee, **wide}
@@ -73,7 +79,7 @@ def test_the_canary_appears_in_no_answer(client, planted):
         response = client.get(f"/mgWebService.asmx/{method}", params)
         assert response.status_code == 200, (method, params)
         answers.append(response.content.decode())
-    for path in [f"/ieListDocuments.aspx?MId={planted.meeting.pk}",
+    for path in ["/mgWebService.asmx?WSDL", f"/ieListDocuments.aspx?MId={planted.meeting.pk}",
                  f"/mgCommitteeDetails.aspx?ID={planted.meeting.body_id}"]:
         answers.append(client.get(path, follow=True).content.decode())
     for method, params in [("GetMeeting", {"lMeetingId": planted.meeting.pk}),

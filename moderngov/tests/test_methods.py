@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from council.models import Division, Membership, PoliticalGroup
+from council.models import Division, Membership, PoliticalGroup, TermOfOffice
 from meetings.models import Meeting
+from moot import testing
 from papers.models import Document
 from summons.testing import pr_meeting
 from website.queries.members import members_index
@@ -83,8 +84,19 @@ def test_get_member_group_lists_the_group_in_either_order(call):
 
 def test_get_councillors_by_ward_id(call):
     division = Division.objects.order_by("pk").first()
+    # A ward with no councillor in office is left out; this one is given one.
+    TermOfOffice.objects.create(person=testing.person("Wardholder"), division=division,
+                                start=members_index().day)
     _, root = call("GetCouncillorsByWardId", lWardId=division.pk)
     assert [w.findtext("wardtitle") for w in root.iter("ward")] == [division.name]
+    assert root.findtext("wards/ward/councillors/councillor/fullusername").endswith(
+        "Wardholder")
+
+
+def test_get_councillors_by_ward_id_leaves_out_a_ward_without_councillors(call):
+    division = Division.objects.create(name="Vacant Ward", slug="vacant-ward")
+    _, root = call("GetCouncillorsByWardId", lWardId=division.pk)
+    assert root.findall("wards/ward") == []
 
 
 def test_get_attachment_answers_public_papers_only(call):
