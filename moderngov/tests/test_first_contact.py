@@ -128,7 +128,9 @@ def test_methods_moot_has_no_record_for_answer_an_empty_document(client, method,
     assert enveloped.find(f".//{{{SERVICE}}}{name}Result/{root_tag}") is not None
 
 
-def test_linked_documents_point_at_the_paper_pdf(client):
+def test_linked_documents_point_at_what_clients_can_store(client):
+    """Every link answers (a paper published as a PDF links to the PDF itself: see
+    test_a_linked_pdf_is_served_as_the_pdf_clients_store)."""
     pr = pr_meeting()
     root = parse(client.get("/mgWebService.asmx/GetMeeting", {"lMeetingId": pr.pk}))
     urls = [d.findtext("url") for d in root.iter("linkeddoc")
@@ -136,7 +138,10 @@ def test_linked_documents_point_at_the_paper_pdf(client):
     assert urls
     for url in urls:
         assert url.startswith(f"http://testserver/meetings/{pr.pk}/{pr.slug}/papers/")
-        assert url.endswith("/pdf/")
+        response = client.get(url.removeprefix("http://testserver"))
+        assert response.status_code == 200, url
+        if url.endswith("/pdf/"):
+            assert response["Content-Type"] == "application/pdf"
 
 
 @pytest.mark.parametrize("query", ["WSDL", "wsdl"])
