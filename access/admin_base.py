@@ -28,7 +28,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 
 from . import audit, exempt_rows
-from .admin_exempt import ExemptAdminMixin
+from .admin_exempt import ExemptAdminMixin, only_visible_choices
 from .audit_reading import (  # noqa: F401 (the audit trail's helpers, also imported from here)
     BLANK,
     audit_list_url,
@@ -171,6 +171,8 @@ class AuditedInline(FormFields, ServiceHooks):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None:
+            field = only_visible_choices(field, request.user)  # as the parent admin's own
         if field is not None and isinstance(field.widget, RelatedFieldWidgetWrapper):
             # Four icons under every select of every row bury the rows; "add" is the useful one.
             widget = field.widget

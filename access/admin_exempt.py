@@ -25,6 +25,16 @@ def hides_row(user, obj) -> bool:
     return bool(scope) and not scope.fields and not exempt_rows.may_see(user, obj)
 
 
+def only_visible_choices(field, user):
+    """A form field choosing rows of another model (a foreign key, many-to-many) offers only
+    the rows ``user`` may see: the choices of a select would otherwise list the titles of
+    exempt papers and items."""
+    queryset = getattr(field, "queryset", None)
+    if queryset is not None and exempt_rows.scope_of(queryset.model) is not None:
+        field.queryset = exempt_rows.visible(queryset, user)
+    return field
+
+
 class ExemptAdminMixin:
     """Put it first among a ModelAdmin's bases."""
 
@@ -65,6 +75,14 @@ class ExemptAdminMixin:
 
         return (collector.nested(name), model_count, perms_needed,
                 [name(row) for row in collector.protected])
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return only_visible_choices(field, request.user) if field is not None else None
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return only_visible_choices(field, request.user) if field is not None else None
 
     def get_fields(self, request, obj=None):
         withheld = exempt_rows.withheld_fields(request.user, obj)

@@ -194,3 +194,23 @@ def test_the_publish_page_withholds_the_titles_of_exempt_papers(case):
         f"/admin/publishing/agendapublication/publish/{case['ours']['meeting'].pk}/"
     ).content.decode()
     assert "Secret report ours" in html
+
+
+def test_choices_of_a_related_row_offer_only_what_the_user_may_see():
+    """A select of papers (a foreign key on another row's form) must not list the titles of
+    exempt papers to someone not entitled to them (access.admin_exempt.only_visible_choices)."""
+    from django import forms
+
+    from access.admin_exempt import only_visible_choices
+
+    exempt = Document.objects.filter(classification=Classification.EXEMPT).first()
+    assert exempt is not None, "the demo council has exempt papers"
+    viewer = User.objects.create_user("chooser", password="Long-enough-pass-1", is_staff=True)
+    Account.objects.create(user=viewer, democratic_services=False)
+    field = only_visible_choices(forms.ModelChoiceField(Document.objects.all()), viewer)
+    assert not field.queryset.filter(pk=exempt.pk).exists()
+    assert field.queryset.filter(classification=Classification.UNRESTRICTED).exists()
+    officer = User.objects.create_user("officer", password="Long-enough-pass-1", is_staff=True)
+    Account.objects.create(user=officer, democratic_services=True)
+    field = only_visible_choices(forms.ModelChoiceField(Document.objects.all()), officer)
+    assert field.queryset.filter(pk=exempt.pk).exists()

@@ -326,7 +326,7 @@ def _staff_crawl(client: Client, seeds: list[str]) -> dict[str, int]:
         text = text_of(response)
         assert CANARY not in text, f"{url} shows exempt information"
         if "html" in response.get("Content-Type", ""):
-            queue.extend(links(url, text) - seen.keys())
+            queue.extend(sorted(links(url, text) - seen.keys()))  # the same order every run
     return seen
 
 
