@@ -171,7 +171,8 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
                  f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/pdf/"]
     # Search echoes its query, so it is asked for parts of the canary; a leak would show the
     # whole string in a snippet (highlight marks are removed before the check).
-    machine = ["/search/?q=d41c9e", "/search/?q=never+public", "/search/?q=exempt", "/api/",
+    machine = ["/robots.txt", "/favicon.ico",
+               "/search/?q=d41c9e", "/search/?q=never+public", "/search/?q=exempt", "/api/",
                "/api/popolo.json", "/api/export.zip", f"/api/meetings/{meeting.pk}/",
                f"/mgWebService.asmx/GetMeeting?lMeetingId={meeting.pk}",
                "/mgWebService.asmx/GetCommittees",
