@@ -33,7 +33,8 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name or 'system'} {self.action} {self.object_repr}"
+        who = self.actor_name or "system"
+        return f"{self.at:%Y-%m-%d %H:%M} {who} {self.action} {self.object_repr}"
 
 
 class Account(models.Model):
@@ -66,7 +67,9 @@ class AccessGrant(models.Model):
     document = models.ForeignKey(
         "papers.Document", on_delete=models.CASCADE, null=True, blank=True
     )
-    reason = models.TextField(help_text="Why access is needed (recorded for the Monitoring Officer).")
+    reason = models.TextField(
+        help_text="Why access is needed (recorded for the Monitoring Officer)."
+    )
     start = models.DateField()
     end = models.DateField(help_text="Access ends at the end of this day.")
     # The grantor is kept by name too, in case the account is later removed.

@@ -48,7 +48,8 @@ def is_democratic_services(user) -> bool:
 
 def sits_on(person: Person, meeting: Meeting) -> bool:
     """A member of the meeting's body on its date (any role, substitutes included)."""
-    return Membership.objects.on(meeting.date).filter(body_id=meeting.body_id, person=person).exists()
+    serving = Membership.objects.on(meeting.date)
+    return serving.filter(body_id=meeting.body_id, person=person).exists()
 
 
 def named_on(person: Person, document) -> bool:
@@ -71,7 +72,8 @@ def granted(person: Person, meeting: Meeting, document=None, today: dt.date | No
         scope |= Q(document_id=document.pk)
         if document.parent_id:
             scope |= Q(document_id=document.parent_id)
-    return AccessGrant.objects.filter(scope, person=person, start__lte=today, end__gte=today).exists()
+    in_force = AccessGrant.objects.filter(start__lte=today, end__gte=today)
+    return in_force.filter(scope, person=person).exists()
 
 
 def may_see_exempt(user, meeting: Meeting, document=None) -> bool:

@@ -99,7 +99,8 @@ def verify(request):
         if refusal:
             form.add_error(None, refusal.message)
             status = 429
-        elif form.is_valid() and signin.verify_code(request, user, device, form.cleaned_data["code"]):
+        elif form.is_valid() and signin.verify_code(request, user, device,
+                                                    form.cleaned_data["code"]):
             return _finish(request, user, device)
         else:
             if form.is_valid():

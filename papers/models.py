@@ -318,7 +318,8 @@ class PackStatus(models.TextChoices):
 
 
 class AgendaPack(models.Model):
-    """A built agenda pack (or supplementary pack) of a meeting, kept as built: never overwritten."""
+    """A built agenda pack (or supplementary pack) of a meeting, kept as built: never
+    overwritten."""
 
     # Packs are the meeting's publications.
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="packs")

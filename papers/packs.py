@@ -111,7 +111,8 @@ def request_pack(
     if link_ids is None:
         # The pack holds the papers attached now, whenever the worker gets to it: a paper
         # attached later belongs in a supplement, not silently in the published pack.
-        link_ids = sorted(ItemPaper.objects.filter(item__meeting=meeting).values_list("pk", flat=True))
+        attached = ItemPaper.objects.filter(item__meeting=meeting)
+        link_ids = sorted(attached.values_list("pk", flat=True))
     # The date the agenda (or the supplement) was published; today for a proof.
     dispatch = dispatch or dispatch_date(meeting, link_ids if supplement else None)
     return _queue(meeting, kind, supplement, link_ids, dispatch, reason, actor, actor_name,
@@ -179,7 +180,8 @@ def run_pack(pack_id: int, progress=None) -> AgendaPack:
         PackStatus.BUILT,
         100,
         (
-            f"{built.page_count} pages; {built.rendered} papers rendered, {built.from_cache} from cache"
+            f"{built.page_count} pages; {built.rendered} papers rendered, "
+            f"{built.from_cache} from cache"
         ),
     )
     pack.built_at = timezone.now()

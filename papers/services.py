@@ -24,7 +24,8 @@ def _check_classification(doc: Document) -> None:
     if doc.classification == Classification.EXEMPT and not doc.exempt_paragraph:
         raise ValidationError(
             {
-                "exempt_paragraph": "An exempt paper must cite the paragraph of Schedule 12A (1 to 7)."
+                "exempt_paragraph": "An exempt paper must cite the paragraph of Schedule 12A "
+                "(1 to 7)."
             }
         )
     if doc.classification != Classification.EXEMPT and doc.exempt_paragraph:

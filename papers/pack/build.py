@@ -70,7 +70,8 @@ def marking_for(document) -> str:
 
 
 def collect(meeting: Meeting, members: bool, link_ids=None) -> list[Paper]:
-    """The papers attached to the meeting's items (or only the ``link_ids`` item papers) in order."""
+    """The papers attached to the meeting's items (or only the ``link_ids`` item papers), in
+    order."""
     from papers.models import ItemPaper
 
     links = (

@@ -53,7 +53,7 @@ def meeting(date: dt.date = MEETING_DAY, *, members: int = 1, chair=None, **kw) 
     if chair is not None:
         Membership.objects.create(body=m.body, person=chair, role=Role.CHAIRMAN,
                                   start=date - dt.timedelta(days=365))
-    for n in range(members):
+    for _ in range(members):
         Membership.objects.create(body=m.body, person=t.person(f"Member{next(_seq)}"),
                                   role=Role.MEMBER, start=date - dt.timedelta(days=365))
     t.item(m, "1", "Apologies and substitutes")
