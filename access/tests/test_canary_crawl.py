@@ -138,6 +138,20 @@ def links(url: str, text: str) -> set[str]:
     return found
 
 
+def fetch(client: Client, url: str, seen: dict[str, int], queue: deque):
+    """Visit ``url``: no server error, no canary. A redirect queues its target (and gives
+    None); otherwise the response and its text."""
+    response = client.get(url)
+    seen[url] = response.status_code
+    assert response.status_code < 500, url
+    if response.status_code in (301, 302):
+        queue.append(response["Location"])
+        return None
+    text = text_of(response)
+    assert CANARY not in text, f"{url} shows exempt information"
+    return response, text
+
+
 def crawl(client: Client, extra: list[str]) -> dict[str, int]:
     seen: dict[str, int] = {}
     queue = deque(["/", "/sitemap.xml", *extra])
@@ -145,14 +159,10 @@ def crawl(client: Client, extra: list[str]) -> dict[str, int]:
         url = queue.popleft()
         if url in seen:
             continue
-        response = client.get(url)
-        seen[url] = response.status_code
-        assert response.status_code < 500, url
-        if response.status_code in (301, 302):
-            queue.append(response["Location"])
+        fetched = fetch(client, url, seen, queue)
+        if fetched is None:
             continue
-        text = text_of(response)
-        assert CANARY not in text, f"{url} shows exempt information"
+        response, text = fetched
         kind = response.get("Content-Type", "")
         if "html" in kind or "xml" in kind:
             queue.extend(links(url, text) - seen.keys())
@@ -318,14 +328,10 @@ def _staff_crawl(client: Client, seeds: list[str]) -> dict[str, int]:
                 if budget[key] >= limit:
                     continue
                 budget[key] += 1
-        response = client.get(url)
-        seen[url] = response.status_code
-        assert response.status_code < 500, url
-        if response.status_code in (301, 302):
-            queue.append(response["Location"])
+        fetched = fetch(client, url, seen, queue)
+        if fetched is None:
             continue
-        text = text_of(response)
-        assert CANARY not in text, f"{url} shows exempt information"
+        response, text = fetched
         if "html" in response.get("Content-Type", ""):
             queue.extend(sorted(links(url, text) - seen.keys()))  # the same order every run
     return seen
