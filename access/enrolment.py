@@ -4,7 +4,7 @@ An account adds an authenticator app only with something an attacker who has gue
 its password does not have: a one-time enrolment link that democratic services issue (emailed
 to the account's own address, expiring after ``MOOT_ENROLMENT_LINK_HOURS``), or the factor it
 already has (a signed-in, verified session). Issuing and using a link are audited
-(``access.audit``); only the token's SHA-256 is stored.
+(``audit.trail``); only the token's SHA-256 is stored.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import audit
+from audit import trail
+
 from .models import EnrolmentLink
 from .rules import is_democratic_services
 
@@ -61,8 +62,8 @@ def issue_link(user, by=None, *, send: bool = True,
         for old in EnrolmentLink.objects.filter(user=user, used_at__isnull=True,
                                                 expires_at__gt=timezone.now()):
             old.expires_at = timezone.now()
-            audit.save(old, actor=by, actor_name=COMMAND if command else "")
-        link = audit.save(EnrolmentLink(
+            trail.save(old, actor=by, actor_name=COMMAND if command else "")
+        link = trail.save(EnrolmentLink(
             user=user, token_hash=_hash(token),
             expires_at=timezone.now() + dt.timedelta(hours=hours),
             issued_by=by if getattr(by, "is_authenticated", False) else None,
@@ -110,7 +111,7 @@ def confirm_device(user, device: TOTPDevice, *, link: EnrolmentLink | None = Non
         device.save(update_fields=["confirmed"])
         if link is not None:
             link.used_at = timezone.now()
-            audit.save(link, actor=user)
+            trail.save(link, actor=user)
 
 
 def key_and_qr(device: TOTPDevice) -> dict:

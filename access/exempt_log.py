@@ -8,6 +8,8 @@ Monitoring Officer's evidence of who saw what, where and when).
 
 from __future__ import annotations
 
+from papers.models import ItemPaper
+
 from .models import ExemptAccess, Surface
 from .throttle import client_ip
 
@@ -27,7 +29,6 @@ def record(request, surface: str, description: str, *, action: str = "view", mee
 
 
 def _meeting_of(document):
-    from papers.models import ItemPaper
 
     top = document.parent_id or document.pk
     paper = ItemPaper.objects.filter(document_id=top).select_related("item__meeting").first()

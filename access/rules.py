@@ -21,11 +21,12 @@ from django.db.models import Q
 from council.dates import authority_today
 from council.models import Membership, Person
 from meetings.models import Meeting
+from papers.models import Report, ReportSigner
+
+from .models import AccessGrant, Account
 
 
 def account_of(user):
-    from .models import Account
-
     if not getattr(user, "is_authenticated", False):
         return None
     try:
@@ -64,8 +65,6 @@ def named_on(person: Person, document) -> bool:
 
 
 def granted(person: Person, meeting: Meeting, document=None, today: dt.date | None = None) -> bool:
-    from .models import AccessGrant
-
     today = today or authority_today()
     scope = Q(body_id=meeting.body_id) | Q(meeting_id=meeting.pk)
     if document is not None:
@@ -100,7 +99,6 @@ def may_ever_see_exempt(user) -> bool:
     members included); being named on any report (author, director or signer); and any grant
     by the Monitoring Officer, whatever its period.
     """
-    from papers.models import Report, ReportSigner
 
     if not getattr(user, "is_authenticated", False):
         return False

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import enrol_views, restricted, views
+from . import enrol_views, views
 
 app_name = "access"
 
@@ -10,10 +10,4 @@ urlpatterns = [
     path("sign-in/enrol/<str:token>/", enrol_views.enrol, name="enrol"),
     path("sign-in/set-up/", enrol_views.set_up, name="set_up"),
     path("sign-out/", views.sign_out, name="sign_out"),
-    path("restricted/meetings/<int:pk>/papers/<int:doc>/", restricted.paper,
-         name="restricted_paper"),
-    path("restricted/meetings/<int:pk>/papers/<int:doc>/pdf/", restricted.paper_pdf,
-         name="restricted_paper_pdf"),
-    path("restricted/meetings/<int:pk>/members-pack.pdf", restricted.members_pack,
-         name="members_pack"),
 ]

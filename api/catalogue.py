@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from council.models import Body, Membership, Person
 from meetings.models import AgendaItem, Meeting
 from papers.models import Document
 from proceedings.models import Minute, Motion, Resolution, Vote
 from publishing.models import EventKind, PublicationEvent
-from website.queries.papers import is_public
+from publishing.public import is_public
 
 from . import proceedings_resources as pr
 from . import resources as r

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from council.models import (
     Authority,
+    Body,
     Division,
     GroupMembership,
     Membership,
@@ -83,7 +84,6 @@ def _person(p: Person, base: str) -> dict:
 
 
 def organizations(base: str) -> list[dict]:
-    from council.models import Body
 
     authority = Authority.current()
     result = [{

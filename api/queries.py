@@ -11,13 +11,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, CharField, DateTimeField, F, Max, OuterRef, Q, Subquery, When
 from django.db.models.functions import Cast, Coalesce, Greatest
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from meetings.models import AgendaItem, Meeting, exempt_item_q
 from papers.models import Document, DocumentVersion, ItemPaper
+from proceedings.models import Minute
+from proceedings.public import public_minutes, published_meetings
+from publishing import inspection
+from publishing.models import AgendaPublication
+from publishing.public import public_q
 from publishing.state import published_exists
-from website.queries import publication
-from website.queries.papers import public_q
-from website.queries.versions import public_versions
+from publishing.versions import published_versions
 
 
 def about(model) -> Q:
@@ -62,8 +65,6 @@ def meeting_changes() -> dict:
     expression combining them would repeat every subquery); ``changed_since`` asks whether
     any is later than a moment. For a page of meetings the API reads the same times in a few
     batch queries instead (``resources._meetings_prepare``)."""
-    from proceedings.models import Minute
-    from proceedings.public import public_minutes, published_meetings
 
     changes = {
         "changed_own": modified(Meeting),
@@ -116,7 +117,6 @@ def latest_audit(groups: dict, entries: Q | None = None) -> dict:
 
 def agenda_published_at() -> Subquery:
     """For a meeting queryset: when its agenda or latest supplement was published."""
-    from publishing.models import AgendaPublication
 
     return Subquery(AgendaPublication.objects.filter(meeting=OuterRef("pk"))
                     .exclude(published_at=None).order_by("-published_at")
@@ -144,12 +144,12 @@ def public_document_ids() -> tuple[set[int], dict[int, DocumentVersion]]:
     """Ids of the documents the public may read (unrestricted, on a published agenda — itself
     or as an appendix of a report that is — and with a published version), and those
     versions by document id. Restricted documents never appear here."""
-    published = publication.all_paper_ids()
+    published = inspection.all_paper_ids()
     tops = {doc for pk, doc in ItemPaper.objects.filter(public_q("document__"))
             .values_list("pk", "document_id") if pk in published}
     appendices = set(Document.objects.filter(public_q(), parent_id__in=tops)
                      .values_list("pk", flat=True)) if tops else set()
-    versions = public_versions(tops | appendices)
+    versions = published_versions(tops | appendices)
     return set(versions), versions
 
 

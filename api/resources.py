@@ -9,10 +9,11 @@ from django.urls import reverse
 from council.models import Body, BodyKind, Membership, Person, Role, TermOfOffice
 from meetings.models import AgendaItem, ItemKind, Meeting, MeetingKind, MeetingStatus, exempt_item_q
 from papers.models import DocumentKind, ItemPaper, SourceKind
+from proceedings.models import Minute
+from publishing import inspection
+from publishing.public import Paper, Restricted, entries, paper_url
 from publishing.state import published_exists
-from website.queries import publication
-from website.queries.papers import Paper, Restricted, entries, paper_url
-from website.queries.versions import public_versions
+from publishing.versions import published_versions
 
 from . import queries
 from .declare import Context, Field, Filter, Resource, attr, blank_none
@@ -244,7 +245,6 @@ def _meetings_since(rows, v):
 
 
 def _meetings_prepare(records, ctx):
-    from proceedings.models import Minute
 
     from . import proceedings_resources
 
@@ -366,7 +366,7 @@ def document_link(ctx: Context, entry, meeting=None) -> dict:
 
 def _items_prepare(records, ctx):
     meeting_ids = {i.meeting_id for i in records}
-    published = publication.all_paper_ids(meeting_ids) if meeting_ids else set()
+    published = inspection.all_paper_ids(meeting_ids) if meeting_ids else set()
     links = [link for link in ItemPaper.objects.filter(item_id__in=[i.pk for i in records])
              .select_related("document__parent").order_by("order", "pk")
              if link.pk in published]
@@ -452,9 +452,9 @@ def _documents_filter(rows, v):
 
 
 def _documents_prepare(records, ctx):
-    versions = public_versions([d.pk for d in records])
+    versions = published_versions([d.pk for d in records])
     tops = {d.parent_id or d.pk for d in records}
-    published = publication.all_paper_ids()
+    published = inspection.all_paper_ids()
     places: dict[int, list] = {}
     for link in (ItemPaper.objects.filter(document_id__in=tops)
                  .select_related("item__meeting__body").order_by("item__meeting__date", "pk")):

@@ -11,7 +11,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils.text import slugify
 
-from access import audit
+from audit import trail
 
 from .models import Body, Membership, Person, PersonNameForm, Role
 
@@ -36,7 +36,7 @@ def save_person(person: Person, actor=None, actor_name: str = "") -> Person:
             " ".join(p for p in (person.forenames or person.initials, person.surname) if p),
             person,
         )
-    return audit.save(person, actor, actor_name)
+    return trail.save(person, actor, actor_name)
 
 
 def add_name_form(
@@ -51,7 +51,7 @@ def add_name_form(
     existing = PersonNameForm.objects.filter(person=person, text=text).first()
     if existing:
         return existing
-    return audit.save(
+    return trail.save(
         PersonNameForm(person=person, text=text, kind=kind, source=source), actor, actor_name
     )
 
@@ -59,7 +59,7 @@ def add_name_form(
 def save_body(body: Body, actor=None, actor_name: str = "") -> Body:
     if not body.slug:
         body.slug = unique_slug(Body, body.name, body)
-    return audit.save(body, actor, actor_name)
+    return trail.save(body, actor, actor_name)
 
 
 def save_membership(membership: Membership, actor=None, actor_name: str = "") -> Membership:
@@ -72,7 +72,7 @@ def save_membership(membership: Membership, actor=None, actor_name: str = "") ->
     with transaction.atomic():
         # Serialise membership changes per body so two officers cannot both take the last seat.
         Body.objects.select_for_update().filter(pk=membership.body_id).first()
-        return audit.save(membership, actor, actor_name)
+        return trail.save(membership, actor, actor_name)
 
 
 def end_membership(

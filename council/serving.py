@@ -10,7 +10,7 @@ import datetime as dt
 
 from django.db.models import Q
 
-from .models import Body, BodyKind, Person
+from .models import Body, BodyKind, GroupMembership, Membership, Person, PoliticalGroup, Role
 
 
 def serving_members(body: Body, day: dt.date) -> list[Person]:
@@ -48,9 +48,19 @@ def presiding_problem(person: Person, body: Body, day: dt.date) -> str:
 def chair_and_vice(body: Body, day: dt.date) -> list[Person]:
     """The body's chair and vice-chair on ``day`` (appointments in force, terms of office not
     ended)."""
-    from .models import Membership, Role
-
     held = (Membership.objects.on(day)
             .filter(body=body, role__in=(Role.CHAIRMAN, Role.VICE_CHAIRMAN), person__isnull=False)
             .select_related("person").order_by("role"))
     return [m.person for m in held if not presiding_problem(m.person, body, day)]
+
+
+def groups_on(person_ids, day: dt.date) -> dict[int, PoliticalGroup]:
+    """The political group each of ``person_ids`` belonged to on ``day`` (none: not in the
+    dict). One query."""
+    rows = (
+        GroupMembership.objects.filter(person_id__in=list(person_ids), start__lte=day)
+        .exclude(end__lt=day)
+        .select_related("group")
+        .order_by("start")
+    )
+    return {gm.person_id: gm.group for gm in rows}

@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 
 from council.models import Person, PoliticalGroup
+from council.serving import groups_on
 from meetings.models import Meeting
 from papers.models import ItemPaper
 from proceedings.models import Choice, Minute, MinutesStatus, Motion, RecordedVote, Resolution, Vote
@@ -25,10 +26,9 @@ from proceedings.public import (
     public_resolutions,
     public_votes,
 )
-from website.queries import papers as site_papers
-from website.queries import publication
-from website.queries.members import groups_on
-from website.queries.versions import public_versions
+from publishing import inspection
+from publishing import public as site_papers
+from publishing.versions import published_versions
 
 from .filters import Filters
 
@@ -101,7 +101,7 @@ def item_reports(items) -> dict[int, list]:
     if not items:
         return {}
     meeting_ids = {i.meeting_id for i in items}
-    published = publication.all_paper_ids(meeting_ids)
+    published = inspection.all_paper_ids(meeting_ids)
     if not published:
         return {}
     links = list(
@@ -110,7 +110,7 @@ def item_reports(items) -> dict[int, list]:
         .select_related("document", "item__meeting__body")
         .order_by("item_id", "order", "pk")
     )
-    versions = public_versions({link.document_id for link in links})
+    versions = published_versions({link.document_id for link in links})
     result: dict[int, list] = {}
     for link in links:
         if link.document_id in versions:

@@ -1,6 +1,6 @@
 """Idempotent writes for the demo loaders: find a row by its natural key, else create it.
 
-Every new row goes through the service functions (or ``access.audit.save`` for models
+Every new row goes through the service functions (or ``audit.trail.save`` for models
 without a service), so the demo is validated by the same rules as the back office and
 appears in the audit trail under ``ACTOR``. Existing rows are never changed: running the
 demo again must not undo an officer's edits, only fill in rows that are missing.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from access import audit
+from audit import trail
 from council import services as council_services
 from council.models import (
     Authority,
@@ -81,7 +81,7 @@ class Loader:
 
     def authority(self, **fields) -> Authority:
         found = Authority.current()
-        return found or self._create(Authority(**fields), audit.save)
+        return found or self._create(Authority(**fields), trail.save)
 
     def person(self, slug: str, **fields) -> Person:
         return self._find_or_create(Person, lambda p: p.slug, Person(slug=slug, **fields),
@@ -105,7 +105,7 @@ class Loader:
             return found
         slug = council_services.unique_slug(PoliticalGroup, name)
         return self._find_or_create(PoliticalGroup, lambda g: g.name,
-                                    PoliticalGroup(name=name, slug=slug, **fields), audit.save)
+                                    PoliticalGroup(name=name, slug=slug, **fields), trail.save)
 
     def group_membership(self, person: Person | None, group: PoliticalGroup | None,
                          start: dt.date, end: dt.date | None) -> None:
@@ -113,7 +113,7 @@ class Loader:
             return
         self._find_or_create(GroupMembership, lambda m: (m.person_id, m.group_id, m.start),
                              GroupMembership(person=person, group=group, start=start, end=end),
-                             audit.save)
+                             trail.save)
 
     def division(self, name: str) -> Division:
         found = self._rows(Division, lambda d: d.name).get(name)
@@ -121,7 +121,7 @@ class Loader:
             return found
         slug = council_services.unique_slug(Division, name)
         return self._find_or_create(Division, lambda d: d.name, Division(name=name, slug=slug),
-                                    audit.save)
+                                    trail.save)
 
     def term(self, person: Person | None, start: dt.date, end: dt.date | None,
              division: Division | None = None) -> None:
@@ -129,7 +129,7 @@ class Loader:
             return
         self._find_or_create(TermOfOffice, lambda t: (t.person_id, t.start),
                              TermOfOffice(person=person, start=start, end=end, division=division),
-                             audit.save)
+                             trail.save)
 
     def body(self, name: str, **fields) -> Body:
         return self._find_or_create(Body, lambda b: b.name, Body(name=name, **fields),
@@ -148,7 +148,7 @@ class Loader:
 
     def post(self, title: str, **fields) -> Post:
         return self._find_or_create(Post, lambda p: p.title, Post(title=title, **fields),
-                                    audit.save)
+                                    trail.save)
 
     def post_holding(self, person: Person | None, post: Post | None, start: dt.date,
                      end: dt.date | None) -> None:
@@ -156,7 +156,7 @@ class Loader:
             return
         self._find_or_create(PostHolding, lambda h: (h.person_id, h.post_id, h.start),
                              PostHolding(person=person, post=post, start=start, end=end),
-                             audit.save)
+                             trail.save)
 
     def designation(self, role: str, person: Person | None, start: dt.date,
                     end: dt.date | None) -> None:
@@ -164,7 +164,7 @@ class Loader:
             return
         self._find_or_create(StatutoryDesignation, lambda d: (d.role, d.person_id, d.start),
                              StatutoryDesignation(role=role, person=person, start=start, end=end),
-                             audit.save)
+                             trail.save)
 
     # -- meetings --------------------------------------------------------------------------
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from django.core.management.base import CommandError
 from django.db.models import ProtectedError
 
-from access import audit
-from access.models import AuditEntry
+from audit import trail
+from audit.models import AuditEntry
 from council.models import (
     Authority,
     Body,
@@ -37,7 +37,7 @@ def wipe(actor_name: str) -> dict[str, int]:
     }
     authority = Authority.current()
     if authority is not None:
-        audit.record(AuditEntry.Action.DELETE, authority, {"council record": [counts, None]},
+        trail.record(AuditEntry.Action.DELETE, authority, {"council record": [counts, None]},
                      actor_name=actor_name)
     try:
         # Meetings first: bodies and venues are protected while meetings refer to them. Their

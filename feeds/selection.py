@@ -21,7 +21,7 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from council.models import Authority, Body, BodyKind, Membership, Person, TermOfOffice
 from meetings.models import AgendaItem, Meeting, exempt_item_q
 from proceedings import public as proceedings

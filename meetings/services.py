@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Max
 
-from access import audit
+from audit import trail
 
 from .models import AgendaItem, Meeting, Venue
 
 
 def save_venue(venue: Venue, actor=None, actor_name: str = "") -> Venue:
-    return audit.save(venue, actor, actor_name)
+    return trail.save(venue, actor, actor_name)
 
 
 def save_meeting(
@@ -27,7 +27,7 @@ def save_meeting(
         and meeting.body.default_venue_id
     ):
         meeting.venue_id = meeting.body.default_venue_id
-    return audit.save(meeting, actor, actor_name)
+    return trail.save(meeting, actor, actor_name)
 
 
 def save_agenda_item(item: AgendaItem, actor=None, actor_name: str = "") -> AgendaItem:
@@ -42,7 +42,7 @@ def save_agenda_item(item: AgendaItem, actor=None, actor_name: str = "") -> Agen
                 "m"
             ]
             item.order = (last or 0) + 10
-        return audit.save(item, actor, actor_name)
+        return trail.save(item, actor, actor_name)
 
 
 def reorder_agenda(meeting: Meeting, item_ids: list[int], actor=None, actor_name: str = "") -> None:
@@ -57,4 +57,4 @@ def reorder_agenda(meeting: Meeting, item_ids: list[int], actor=None, actor_name
             item = items[pk]
             if item.order != position * 10:
                 item.order = position * 10
-                audit.save(item, actor, actor_name, validate=False)
+                trail.save(item, actor, actor_name, validate=False)

@@ -16,12 +16,11 @@ from django.urls import reverse
 
 from council.models import Authority, Membership, Person, TermOfOffice
 from council.models.memberships import SEAT_ROLES, Role
+from council.serving import groups_on
 from meetings.models import AgendaItem, Meeting, MeetingStatus
-from publishing import state
+from publishing import inspection, state
+from publishing import public as paper_queries
 from website.queries import meetings as meeting_queries
-from website.queries import papers as paper_queries
-from website.queries import publication
-from website.queries.members import groups_on
 
 from . import proceedings
 from .context import Context
@@ -234,7 +233,7 @@ def meeting_document(ctx: Context, meeting_id: int) -> ET.Element:
         ("meetinglocation", location(meeting)),
         ("iswebcast", bool_text(bool(meeting.webcast_url))),
         ("agendaid", meeting.pk),
-        ("agendapublished", bool_text(publication.is_published(meeting))),
+        ("agendapublished", bool_text(inspection.is_published(meeting))),
         ("decisionpublished", bool_text(bool(found.decided))),
         ("minutepublished", bool_text(found.minutes_public)),
         ("meetingroom", meeting.venue.room if meeting.venue_id else ""),

@@ -30,8 +30,9 @@ from council.models import Body, BodyKind, Person
 from feeds import selection
 from meetings.models import Meeting
 from papers.models import ItemPaper
+from publishing import public as paper_queries
 from publishing import state
-from website.queries import papers as paper_queries
+from publishing.versions import published_version
 from website.queries.bodies import is_current
 
 from . import people, unserved
@@ -249,7 +250,7 @@ def get_attachment(params: Params, ctx: Context) -> ET.Element:
         if found is None:
             continue
         doc, link = found
-        version = paper_queries.public_version(doc.pk)
+        version = published_version(doc.pk)
         if version is None:
             continue
         entry = paper_queries.Paper(doc, version)

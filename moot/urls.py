@@ -3,7 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from access.admin_site import require_two_factor  # noqa: E402
+from backoffice.site import require_two_factor  # noqa: E402
 
 require_two_factor(admin.site)
 admin.site.site_header = "Moot back office"

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from access import audit
+from audit import trail
 from meetings.models import Meeting
 
 from .models import AgendaPack, ItemPaper, PackKind, PackStatus
@@ -120,8 +120,8 @@ def request_pack(
 
 
 def _queue(meeting, kind, supplement, link_ids, dispatch, reason, actor, actor_name, enqueue):
-    user, _ = audit._actor(actor)
-    pack = audit.save(
+    user, _ = trail._actor(actor)
+    pack = trail.save(
         AgendaPack(
             meeting=meeting,
             kind=kind,
@@ -188,7 +188,7 @@ def run_pack(pack_id: int, progress=None) -> AgendaPack:
     # A withdrawal made while the pack was building stands (withdraw_packs_with).
     pack.withdrawn_at, pack.withdrawn_reason = AgendaPack.objects.filter(pk=pack.pk).values_list(
         "withdrawn_at", "withdrawn_reason").get()
-    audit.save(pack, actor_name="pack builder", validate=False)
+    trail.save(pack, actor_name="pack builder", validate=False)
     return pack
 
 
@@ -228,7 +228,7 @@ def withdraw_packs_with(
     queued: dict[tuple[int, int], AgendaPack] = {}
     for pack in affected:
         pack.withdrawn_at, pack.withdrawn_reason = now, reason[:500]
-        audit.save(pack, actor, actor_name, validate=False)
+        trail.save(pack, actor, actor_name, validate=False)
         key = (pack.meeting_id, pack.supplement)
         papers = [pk for pk in pack.papers if not (drop and pk in link_ids)]
         if key in queued or not papers:

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from access import audit
+from audit import trail
 from meetings.models import AgendaItem
 
 from . import convert
@@ -44,7 +44,7 @@ def save_document(doc: Document, actor=None, actor_name: str = "", *, reason: st
     with transaction.atomic():
         was = (Document.objects.filter(pk=doc.pk).values_list("classification", flat=True)
                .first() if doc.pk else None)
-        saved = audit.save(doc, actor, actor_name)
+        saved = trail.save(doc, actor, actor_name)
         if was == Classification.UNRESTRICTED and doc.is_restricted:
             from . import packs
 
@@ -58,7 +58,7 @@ def save_document(doc: Document, actor=None, actor_name: str = "", *, reason: st
 
 
 def save_report(report: Report, actor=None, actor_name: str = "") -> Report:
-    return audit.save(report, actor, actor_name)
+    return trail.save(report, actor, actor_name)
 
 
 def _next_number(doc: Document) -> int:
@@ -109,13 +109,13 @@ def add_version(
             content_hash=digest,
             original_filename=Path(filename).name if upload is not None else "",
         )
-        user, name = audit._actor(actor)
+        user, name = trail._actor(actor)
         version.created_by, version.created_by_name = user, name or actor_name
         if upload is not None:
             version.source_file.save(
                 f"{digest[:16]}{Path(filename).suffix.lower()}", ContentFile(upload), save=False
             )
-        audit.save(version, actor, actor_name)
+        trail.save(version, actor, actor_name)
         Document.objects.filter(pk=doc.pk).update(updated_at=timezone.now())
     return version
 
@@ -125,7 +125,7 @@ def publish_version(version: DocumentVersion, actor=None, actor_name: str = "") 
     if version.published_at:
         return version
     version.published_at = timezone.now()
-    return audit.save(version, actor, actor_name, validate=False)
+    return trail.save(version, actor, actor_name, validate=False)
 
 
 def attach(
@@ -144,7 +144,7 @@ def attach(
     with transaction.atomic():
         if order is None:
             order = (item.papers.aggregate(n=Max("order"))["n"] or 0) + 10
-        link = audit.save(ItemPaper(item=item, document=doc, order=order), actor, actor_name)
+        link = trail.save(ItemPaper(item=item, document=doc, order=order), actor, actor_name)
         if item.is_exempt and doc.classification == Classification.UNRESTRICTED:
             doc.classification = Classification.EXEMPT
             doc.exempt_paragraph = item.exemption_paragraph

@@ -12,7 +12,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from access import audit
+from audit import trail
 from council.models import Person
 from meetings.models import Meeting
 
@@ -45,7 +45,7 @@ def add_action(
         raise ValidationError({"due": "The due date must be a date."})
     with transaction.atomic():
         check_record_open(meeting.pk)
-        return audit.save(
+        return trail.save(
             Action(
                 meeting=meeting,
                 minute=minute,
@@ -101,7 +101,7 @@ def update_action(
             if due is not None and not isinstance(due, dt.date):
                 raise ValidationError({"due": "The due date must be a date."})
             current.due = due
-        audit.save(current, actor, actor_name)
+        trail.save(current, actor, actor_name)
         for field in ("status", "completed_on", "progress", "due"):
             setattr(action, field, getattr(current, field))
         return current
@@ -111,4 +111,4 @@ def delete_action(action: Action, actor=None, actor_name: str = "") -> None:
     """Remove an action recorded by mistake (refused once the minutes are approved)."""
     with transaction.atomic():
         check_record_open(action.meeting_id)
-        audit.delete(action, actor, actor_name)
+        trail.delete(action, actor, actor_name)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from access import audit
+from audit import trail
 from council.models import Person
 from meetings.models import AgendaItem, Meeting
 
@@ -57,7 +57,7 @@ def record_attendance(
         _lock(meeting)
         if order is None:
             order = Attendance.objects.filter(meeting=meeting).count() + 1
-        a = audit.save(
+        a = trail.save(
             Attendance(
                 meeting=meeting,
                 person=person,
@@ -93,7 +93,7 @@ def record_declaration(
     """Record a declaration of interest. Refuses one from someone not present, for an item of
     another meeting, a pecuniary interest with participation but no dispensation, or any
     declaration at a meeting already recorded as having none."""
-    return audit.save(
+    return trail.save(
         Declaration(
             meeting=meeting,
             item=item,
@@ -111,7 +111,7 @@ def record_declaration(
 def record_nil_declarations(meeting: Meeting, actor=None, actor_name: str = "") -> NilDeclarations:
     """Record that no interests were declared. Refused when declarations exist."""
     existing = NilDeclarations.objects.filter(meeting=meeting).first()
-    return existing or audit.save(NilDeclarations(meeting=meeting), actor, actor_name)
+    return existing or trail.save(NilDeclarations(meeting=meeting), actor, actor_name)
 
 
 def members_of(meeting: Meeting) -> int:
@@ -232,7 +232,7 @@ def change_attendance(
             current.capacity = ""
         if current.status != before:
             _refuse_if_took_part(current, f"recorded as {current.get_status_display().lower()}")
-        audit.save(current, actor, actor_name)
+        trail.save(current, actor, actor_name)
         if items is not None:
             items = list(items)
             if items and current.status != AttendanceStatus.IN_ATTENDANCE:
@@ -270,7 +270,7 @@ def remove_attendance(attendance: Attendance, actor=None, actor_name: str = "") 
                 f"{sub.person} is recorded as substituting for {attendance.person}; "
                 "correct that entry first."
             )
-        audit.delete(attendance, actor, actor_name)
+        trail.delete(attendance, actor, actor_name)
 
 
 def change_chair(
@@ -292,10 +292,10 @@ def change_chair(
         for old in Attendance.objects.filter(meeting=meeting, in_chair=True):
             if target is None or old.pk != target.pk:
                 old.in_chair = False
-                audit.save(old, actor, actor_name)
+                trail.save(old, actor, actor_name)
         if target is not None and not target.in_chair:
             target.in_chair = True
-            audit.save(target, actor, actor_name)
+            trail.save(target, actor, actor_name)
         return target
 
 
@@ -303,7 +303,7 @@ def remove_declaration(declaration: Declaration, actor=None, actor_name: str = "
     """Remove a declaration recorded by mistake (refused once the minutes are approved)."""
     with transaction.atomic():
         check_record_open(declaration.meeting_id)
-        audit.delete(declaration, actor, actor_name)
+        trail.delete(declaration, actor, actor_name)
 
 
 def remove_nil_declarations(meeting: Meeting, actor=None, actor_name: str = "") -> None:
@@ -311,4 +311,4 @@ def remove_nil_declarations(meeting: Meeting, actor=None, actor_name: str = "") 
         check_record_open(meeting.pk)
         nil = NilDeclarations.objects.filter(meeting=meeting).first()
         if nil:
-            audit.delete(nil, actor, actor_name)
+            trail.delete(nil, actor, actor_name)

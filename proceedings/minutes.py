@@ -19,9 +19,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from access import audit
+from audit import trail
 from council.dates import authority_now, authority_today
+from council.models import Body, Membership, Role
 from meetings.models import AgendaItem, Meeting
+from publishing.signals import minutes_published
 
 from .models import Minute, MinutesRecord, MinutesStatus, MinutesVersion, Motion, Resolution
 from .rules import check_record_open, municipal_year
@@ -64,10 +66,9 @@ def add_minute(
     """
     with transaction.atomic():
         # Serialise numbering per body: two clerks minuting at once must not take one number.
-        from council.models import Body
 
         Body.objects.select_for_update().filter(pk=meeting.body_id).first()
-        return audit.save(
+        return trail.save(
             Minute(
                 meeting=meeting,
                 body_id=meeting.body_id,
@@ -99,7 +100,7 @@ def add_resolution(
 ) -> Resolution:
     """Record what was resolved, with lettered parts, and to whom a decision is delegated.
     Refuses empty parts, and any change once the minutes are approved."""
-    return audit.save(
+    return trail.save(
         Resolution(
             minute=minute,
             text=text,
@@ -160,7 +161,7 @@ def _snapshot(record: MinutesRecord, status: str, actor, actor_name: str, note: 
 
     last = record.versions.aggregate(m=Max("number"))["m"] or 0
     user = actor if getattr(actor, "is_authenticated", False) else None
-    return audit.save(
+    return trail.save(
         MinutesVersion(
             record=record,
             number=last + 1,
@@ -177,7 +178,6 @@ def _snapshot(record: MinutesRecord, status: str, actor, actor_name: str, note: 
 
 
 def _announce(meeting: Meeting, record: MinutesRecord) -> None:
-    from publishing.signals import minutes_published
 
     transaction.on_commit(
         lambda: minutes_published.send(sender=Meeting, meeting=meeting, publication=record)
@@ -209,7 +209,7 @@ def publish_minutes(
             )
         record.status = MinutesStatus.PUBLISHED_DRAFT
         record.published_at = at or timezone.now()
-        audit.save(record, actor, actor_name)
+        trail.save(record, actor, actor_name)
         _snapshot(record, MinutesStatus.PUBLISHED_DRAFT, actor, actor_name,
                   note="Published as a draft (unconfirmed).")
         _announce(meeting, record)
@@ -304,12 +304,12 @@ def approve_minutes(
             c = Correction(minute, c.field, c.old, c.new, c.note)
             _check_correction(meeting, c)
             setattr(minute, c.field, getattr(minute, c.field).replace(c.old, c.new, 1))
-            audit.save(minute, actor, actor_name)
+            trail.save(minute, actor, actor_name)
             notes.append(c.describe())
         record.status = MinutesStatus.APPROVED
         record.approved_by_minute = approving_minute
         record.approved_on = later.date
-        audit.save(record, actor, actor_name)
+        trail.save(record, actor, actor_name)
         note = (
             f"Approved as a correct record at the meeting of {later.body} on "
             f"{_day(later.date)} (minute {approving_minute.number})."
@@ -324,7 +324,6 @@ def approve_minutes(
 
 def chair_of_meeting(meeting: Meeting):
     """Who chaired the meeting: recorded in the chair, else the body's chairman on the day."""
-    from council.models import Membership, Role
 
     from .attendance import chair
 
@@ -380,7 +379,7 @@ def sign_minutes(
         record.status = MinutesStatus.SIGNED
         record.signed_by = signed_by
         record.signed_on = on
-        audit.save(record, actor, actor_name)
+        trail.save(record, actor, actor_name)
         _snapshot(record, MinutesStatus.SIGNED, actor, actor_name,
                   note=f"Signed by {signed_by} on {_day(on)}.",
                   approving_minute=record.approved_by_minute)
@@ -408,7 +407,7 @@ def edit_minute(minute: Minute, actor=None, actor_name: str = "", **changes) -> 
         was_public, number = not fresh.exempt, fresh.number
         for name, value in changes.items():
             setattr(fresh, name, value)
-        audit.save(fresh, actor, actor_name)
+        trail.save(fresh, actor, actor_name)
         if was_public and fresh.exempt:  # published versions must not keep showing it
             withhold_from_versions(fresh, number, actor, actor_name)
     for name in changes:
@@ -426,11 +425,11 @@ def delete_minute(minute: Minute, actor=None, actor_name: str = "") -> None:
                 "This minute records the approval of another meeting's minutes; it cannot be "
                 "removed."
             )
-        audit.delete(minute, actor, actor_name)
+        trail.delete(minute, actor, actor_name)
 
 
 def delete_resolution(resolution: Resolution, actor=None, actor_name: str = "") -> None:
     """Remove a resolution. Refused once the minutes are approved."""
     with transaction.atomic():
         check_record_open(resolution.minute.meeting_id)
-        audit.delete(resolution, actor, actor_name)
+        trail.delete(resolution, actor, actor_name)

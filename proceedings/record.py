@@ -5,7 +5,7 @@ lays them out). What is public is ``proceedings.public``'s answer alone.
 
 from __future__ import annotations
 
-from council.models import Person
+from council.models import Person, PersonNameForm
 from council.models.people import NameFormKind
 from meetings.models import Meeting
 
@@ -27,7 +27,6 @@ def vote_name(person: Person, short_forms: dict[int, str] | None = None) -> str:
 
 
 def short_forms_of(people) -> dict[int, str]:
-    from council.models import PersonNameForm
 
     forms: dict[int, str] = {}
     for nf in PersonNameForm.objects.filter(

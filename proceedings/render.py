@@ -26,6 +26,8 @@ from django.template.loader import render_to_string
 from council.models import Authority, BodyKind, Membership, Person, Role
 from meetings.formatting import long_date
 from meetings.models import Meeting
+from papers.convert import content_hash
+from papers.pack.render import RENDER_VERSION, cached_render
 
 from . import public
 from .models import (
@@ -582,8 +584,6 @@ def print_html(meeting: Meeting, exempt: bool = False) -> str:
 
 def pdf(meeting: Meeting, exempt: bool = False) -> tuple[bytes, str]:
     """The minutes as a tagged PDF (PDF/UA-1) and the hash of what was rendered (an ETag)."""
-    from papers.convert import content_hash
-    from papers.pack.render import RENDER_VERSION, cached_render
 
     html = print_html(meeting, exempt=exempt)
     data, _ = cached_render(html)

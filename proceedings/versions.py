@@ -15,7 +15,7 @@ import re
 
 from django.utils.html import format_html
 
-from access import audit
+from audit import trail
 
 from .models import Minute, MinutesVersion
 
@@ -54,6 +54,6 @@ def withhold_from_versions(minute: Minute, number: int, actor=None, actor_name: 
         note = (f"Minute {minute.number} was later withheld as exempt information; the public "
                 "text of this version no longer shows it.")
         version.note = f"{version.note} {note}".strip()
-        audit.save(version, actor, actor_name, validate=False)
+        trail.save(version, actor, actor_name, validate=False)
         changed += 1
     return changed

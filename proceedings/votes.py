@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from access import audit
+from audit import trail
 from council.models import Person
 from meetings.models import AgendaItem, Meeting
 
@@ -97,7 +97,7 @@ def add_motion(
     motion of the same meeting."""
     with transaction.atomic():
         last = Motion.objects.filter(meeting=meeting).aggregate(m=Max("order"))["m"] or 0
-        return audit.save(
+        return trail.save(
             Motion(
                 meeting=meeting,
                 kind=kind,
@@ -123,7 +123,7 @@ def _decide(motion: Motion, outcome: str, actor, actor_name: str) -> Motion:
     if motion.kind == MotionKind.ELECTION and outcome in (Outcome.CARRIED, Outcome.WITHOUT_VOTE):
         _refuse_if_office_filled(motion.meeting, motion.office, exclude=motion.pk)
     motion.outcome = outcome
-    audit.save(motion, actor, actor_name)
+    trail.save(motion, actor, actor_name)
     if outcome == Outcome.CARRIED and motion.kind == MotionKind.AMENDMENT:
         _carry_amendment(motion, actor, actor_name)
     return motion
@@ -134,7 +134,7 @@ def _carry_amendment(amendment: Motion, actor, actor_name: str) -> Motion:
     new substantive motion in the amended words is put next."""
     original = amendment.amends
     original.outcome = Outcome.SUPERSEDED
-    audit.save(original, actor, actor_name)
+    trail.save(original, actor, actor_name)
     return add_motion(
         amendment.meeting,
         MotionKind.SUBSTANTIVE,
@@ -211,7 +211,7 @@ def record_vote(
         result = compute_result(
             *counts, majority=majority, members=members, casting_vote=casting_vote
         )
-        vote = audit.save(
+        vote = trail.save(
             Vote(
                 motion=motion,
                 method=method,
@@ -228,7 +228,7 @@ def record_vote(
             actor_name,
         )
         for person, choice in choices:
-            audit.save(RecordedVote(vote=vote, person=person, choice=choice), actor, actor_name)
+            trail.save(RecordedVote(vote=vote, person=person, choice=choice), actor, actor_name)
         _decide(motion, result, actor, actor_name)
         return vote
 
@@ -293,18 +293,18 @@ def correct_vote(
         vote.votes_for, vote.votes_against, vote.abstentions = counts
         vote.casting_vote, vote.result = casting_vote, result
         vote.warnings = "\n".join(_warnings(meeting, counts, casting_vote))
-        audit.save(vote, actor, actor_name)
+        trail.save(vote, actor, actor_name)
         wanted = {person.pk: (person, choice) for person, choice in choices}
         for rv in list(vote.choices.all()):
             if rv.person_id not in wanted:
-                audit.delete(rv, actor, actor_name)
+                trail.delete(rv, actor, actor_name)
             else:
                 _, choice = wanted.pop(rv.person_id)
                 if rv.choice != choice:
                     rv.choice = choice
-                    audit.save(rv, actor, actor_name)
+                    trail.save(rv, actor, actor_name)
         for person, choice in wanted.values():
-            audit.save(RecordedVote(vote=vote, person=person, choice=choice), actor, actor_name)
+            trail.save(RecordedVote(vote=vote, person=person, choice=choice), actor, actor_name)
         if result != before:
             _change_outcome(motion, result, actor, actor_name)
         return vote
@@ -328,11 +328,11 @@ def _undo_carried_amendment(amendment: Motion, actor, actor_name: str) -> None:
                 f"The motion as amended (“{resulting.text[:60]}”) has since been debated or "
                 "decided. Correct or delete that motion first."
             )
-        audit.delete(resulting, actor, actor_name)
+        trail.delete(resulting, actor, actor_name)
     original = Motion.objects.get(pk=amendment.amends_id)
     if original.outcome == Outcome.SUPERSEDED:
         original.outcome = Outcome.PENDING
-        audit.save(original, actor, actor_name)
+        trail.save(original, actor, actor_name)
 
 
 def _change_outcome(motion: Motion, result: str, actor, actor_name: str) -> None:
@@ -349,13 +349,13 @@ def _change_outcome(motion: Motion, result: str, actor, actor_name: str) -> None
                     "be carried. Correct that motion first."
                 )
             motion.outcome = result
-            audit.save(motion, actor, actor_name)
+            trail.save(motion, actor, actor_name)
             _carry_amendment(motion, actor, actor_name)
             return
     if motion.kind == MotionKind.ELECTION and result == Outcome.CARRIED:
         _refuse_if_office_filled(motion.meeting, motion.office, exclude=motion.pk)
     motion.outcome = result
-    audit.save(motion, actor, actor_name)
+    trail.save(motion, actor, actor_name)
 
 
 def delete_motion(motion: Motion, actor=None, actor_name: str = "") -> None:
@@ -389,7 +389,7 @@ def delete_motion(motion: Motion, actor=None, actor_name: str = "") -> None:
             )
         if motion.kind == MotionKind.AMENDMENT and motion.outcome == Outcome.CARRIED:
             _undo_carried_amendment(motion, actor, actor_name)
-        audit.delete(motion, actor, actor_name)
+        trail.delete(motion, actor, actor_name)
 
 
 # Elections of a chair or vice-chair --------------------------------------------------------
@@ -463,7 +463,7 @@ def add_election(
         Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
         _refuse_if_office_filled(meeting, office)
         last = Motion.objects.filter(meeting=meeting).aggregate(m=Max("order"))["m"] or 0
-        return audit.save(
+        return trail.save(
             Motion(
                 meeting=meeting,
                 kind=MotionKind.ELECTION,

@@ -19,8 +19,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from access import audit
-from access.models import AuditEntry
+from audit import trail
+from audit.models import AuditEntry
 from council.models import BodyKind, Person
 from council.serving import chair_and_vice, presiding_problem
 from meetings.models import AgendaItem, Meeting
@@ -119,13 +119,13 @@ def add_urgent_item(
     check_item_may_be_added(meeting, item)
     with transaction.atomic():
         save_agenda_item(item, actor, actor_name)
-        user, name = audit._actor(actor)
+        user, name = trail._actor(actor)
         # The special circumstances of an exempt item may touch on the exempt information;
         # they reach the public through the minutes, after the chair has seen them.
         note = f"Item {item.number}: {item.title}. Chair: {chair.full_name}"
         if not item.is_exempt:
             note += f". Special circumstances: {item.urgency_reasons}"
-        audit.save(PublicationEvent(
+        trail.save(PublicationEvent(
             meeting=meeting, kind=EventKind.URGENT_ITEM_ADDED, at=timezone.now(), by=user,
             by_name=name or actor_name, note=note,
         ), actor, actor_name)
@@ -148,9 +148,9 @@ def withdraw_paper(
     if item_paper.pk not in published_paper_ids(meeting):
         raise ValidationError(f"“{item_paper.document.title}” has not been published: detach it "
                               "from the agenda instead.")
-    user, name = audit._actor(actor)
+    user, name = trail._actor(actor)
     with transaction.atomic():
-        event = audit.save(PublicationEvent(
+        event = trail.save(PublicationEvent(
             meeting=meeting, document=item_paper.document,
             version=item_paper.document.current_version(), kind=EventKind.PAPER_WITHDRAWN,
             at=timezone.now(), by=user, by_name=name or actor_name, note=reason.strip(),
@@ -158,7 +158,7 @@ def withdraw_paper(
         # Every public pack holding the paper is withdrawn and rebuilt without it.
         packs.withdraw_packs_with([item_paper.pk], f"Item {item_paper.item.number}: a paper "
                                   "was withdrawn.", drop=True, actor=actor, actor_name=actor_name)
-        audit.delete(item_paper, actor, actor_name)
+        trail.delete(item_paper, actor, actor_name)
         document = item_paper.document
         transaction.on_commit(lambda: _announce(
             signals.paper_withdrawn, sender=Meeting, meeting=meeting, document=document,
@@ -211,7 +211,7 @@ def replace_paper(
     if not meetings:
         raise ValidationError(f"“{document.title}” is not on a published agenda: add the new "
                               "version in the usual way.")
-    user, name = audit._actor(actor)
+    user, name = trail._actor(actor)
     with transaction.atomic():
         version = papers_services.add_version(
             document, html=html, upload=upload, filename=filename, actor=actor,
@@ -219,7 +219,7 @@ def replace_paper(
         )
         version = papers_services.publish_version(version, actor, actor_name)
         for meeting in meetings:
-            audit.save(PublicationEvent(
+            trail.save(PublicationEvent(
                 meeting=meeting, document=document, version=version,
                 kind=EventKind.PAPER_REPLACED, at=version.published_at, by=user,
                 by_name=name or actor_name,
@@ -265,6 +265,6 @@ def reclassify_paper(
     public = f"A paper ({items}) was reclassified as not for publication." if items else ""
     with transaction.atomic():
         saved = papers_services.save_document(document, actor, actor_name, reason=public)
-        audit.record(AuditEntry.Action.UPDATE, saved,
+        trail.record(AuditEntry.Action.UPDATE, saved,
                      {"reclassification_reason": [None, reason.strip()]}, actor, actor_name)
     return saved

@@ -11,9 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from meetings.models import Meeting
-from papers.models import Document
+from papers.models import AgendaPack, Document, PackKind, PackStatus
 
 from .models import PublicationEvent
+from .state import is_published
 
 
 @dataclass
@@ -85,10 +86,6 @@ def public_pack_versions(meeting: Meeting) -> list[PackVersion]:
     """Every public pack built for the meeting once it is published, in the order built:
     the version open to inspection at publication and each rebuild, with its reason. A
     withdrawn version is listed (when and why) but not offered: ``public_pack_file`` refuses it."""
-    from papers.models import AgendaPack, PackKind, PackStatus
-
-    from .state import is_published
-
     if not is_published(meeting):
         return []
     rows = AgendaPack.objects.filter(meeting=meeting, kind=PackKind.PUBLIC,

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from access import audit
+from audit import trail
 from council.serving import serving_members
 from meetings.models import Meeting, MeetingStatus
 from papers import packs
@@ -65,13 +65,13 @@ def _publish_papers(
 ) -> None:
     """Mark the current versions published and record a history event for each paper not
     already published (a report republished only for its new appendix keeps its record)."""
-    user, name = audit._actor(actor)
+    user, name = trail._actor(actor)
     for doc in _documents(links):
         current = doc.current_version()
         if current is None or any(_released(v) for v in doc.versions.all()):
             continue
         version = papers_services.publish_version(current, actor, actor_name)
-        audit.save(PublicationEvent(
+        trail.save(PublicationEvent(
             meeting=publication.meeting, document=doc, version=version, publication=publication,
             kind=EventKind.PAPER_PUBLISHED, at=publication.published_at, by=user,
             by_name=name or actor_name, note=f"Version {version.number}",
@@ -79,8 +79,8 @@ def _publish_papers(
 
 
 def _event(publication: AgendaPublication, kind: str, note: str, actor, actor_name: str):
-    user, name = audit._actor(actor)
-    return audit.save(PublicationEvent(
+    user, name = trail._actor(actor)
+    return trail.save(PublicationEvent(
         meeting=publication.meeting, publication=publication, kind=kind,
         at=publication.published_at, by=user, by_name=name or actor_name, note=note,
     ), actor, actor_name)
@@ -200,8 +200,8 @@ def publish_agenda(
         override_reason = (override_reason or "").strip()
         if nobody and not override_reason:
             raise ValidationError(nobody)
-        user, name = audit._actor(actor)
-        publication = audit.save(AgendaPublication(
+        user, name = trail._actor(actor)
+        publication = trail.save(AgendaPublication(
             meeting=meeting, kind=PublicationKind.AGENDA, number=0, published_at=now,
             published_by=user, published_by_name=name or actor_name, deadline=due,
             late_reason=late_reason.strip(), on_time=deadlines.on_time(meeting, now, due),
@@ -259,8 +259,8 @@ def publish_supplement(
         number = (AgendaPublication.objects.filter(meeting=meeting)
                   .aggregate(n=Max("number"))["n"] or 0) + 1
         due = deadlines.deadline(meeting)
-        user, name = audit._actor(actor)
-        publication = audit.save(AgendaPublication(
+        user, name = trail._actor(actor)
+        publication = trail.save(AgendaPublication(
             meeting=meeting, kind=PublicationKind.SUPPLEMENT, number=number, published_at=now,
             published_by=user, published_by_name=name or actor_name, deadline=due,
             on_time=deadlines.on_time(meeting, now, due), papers=[link.pk for link in links],
@@ -302,7 +302,7 @@ def record_historical_publication(
         on_time = deadlines.on_time(meeting, published_at, due)
     with transaction.atomic():
         links = list(ItemPaper.objects.filter(item__meeting=meeting).select_related("document"))
-        publication = audit.save(AgendaPublication(
+        publication = trail.save(AgendaPublication(
             meeting=meeting, kind=PublicationKind.AGENDA, number=0, published_at=published_at,
             published_by_name=actor_name, deadline=due, on_time=on_time, historical=True,
             papers=[link.pk for link in links],
@@ -317,8 +317,8 @@ def record_historical_publication(
                 continue
             if published_at is not None and version.published_at is None:
                 version.published_at = published_at
-                audit.save(version, actor_name=actor_name, validate=False)
-            audit.save(PublicationEvent(
+                trail.save(version, actor_name=actor_name, validate=False)
+            trail.save(PublicationEvent(
                 meeting=meeting, document=doc, version=version, publication=publication,
                 kind=EventKind.PAPER_PUBLISHED, at=published_at, by_name=actor_name,
                 note=f"Version {version.number}",

@@ -11,6 +11,7 @@ from access.rules import is_democratic_services
 from council.dates import authority_today
 from meetings.models import Meeting
 
+from .deadlines import local_date
 from .models import AgendaPublication, PublicationKind
 
 
@@ -37,8 +38,6 @@ def dispatch_date(meeting: Meeting, supplement_papers=None) -> dt.date:
     today, the authority's date. Every pack asks here (``papers/packs.py``,
     ``papers/pack/build.py``); the publication log is the record (docs/statutory-rules.md,
     five clear days)."""
-    from .deadlines import local_date
-
     rows = AgendaPublication.objects.filter(meeting=meeting, published_at__isnull=False)
     if supplement_papers is None:
         rows = rows.filter(kind=PublicationKind.AGENDA)

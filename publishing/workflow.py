@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from access import audit
 from access.rules import is_democratic_services
+from audit import trail
 from papers.models import Classification, Document, DocumentKind
 
 from .models import ClearanceSignoff, ClearanceStep, ReportState, ReportWorkflow
@@ -96,7 +96,7 @@ def _lock(document: Document) -> ReportWorkflow:
 
 
 def _require_actor(actor, actor_name: str, what: str) -> None:
-    user, name = audit._actor(actor)
+    user, name = trail._actor(actor)
     if not (name or actor_name):
         raise ValidationError(f"{what} must be recorded with the name of who did it.")
 
@@ -121,10 +121,10 @@ def submit_report(document: Document, actor=None, actor_name: str = "") -> Repor
         workflow.returned_reason = ""
         # With no clearance steps configured there is nothing to wait for.
         workflow.state = ReportState.SUBMITTED
-        audit.save(workflow, actor, actor_name)
+        trail.save(workflow, actor, actor_name)
         if not unsigned_steps(workflow):
             workflow.state = ReportState.CLEARED
-            audit.save(workflow, actor, actor_name)
+            trail.save(workflow, actor, actor_name)
     return workflow
 
 
@@ -151,8 +151,8 @@ def sign_off(
             document=document, step=step, submission=workflow.submission
         ).exists():
             raise ValidationError(f"“{step}” has already signed off this submission.")
-        user, name = audit._actor(actor)
-        signoff = audit.save(
+        user, name = trail._actor(actor)
+        signoff = trail.save(
             ClearanceSignoff(
                 document=document,
                 step=step,
@@ -167,7 +167,7 @@ def sign_off(
         )
         if workflow.state == ReportState.SUBMITTED and not unsigned_steps(workflow):
             workflow.state = ReportState.CLEARED
-            audit.save(workflow, actor, actor_name)
+            trail.save(workflow, actor, actor_name)
     return signoff
 
 
@@ -189,7 +189,7 @@ def return_to_draft(
         workflow.returned_reason = reason.strip()
         workflow.approved_at, workflow.approved_version = None, None
         workflow.approved_by, workflow.approved_by_name = None, ""
-        return audit.save(workflow, actor, actor_name)
+        return trail.save(workflow, actor, actor_name)
 
 
 def approve_for_publication(
@@ -217,9 +217,9 @@ def approve_for_publication(
         version = document.current_version()
         if version is None:
             raise ValidationError(f"“{document.title}” has no content to approve.")
-        user, name = audit._actor(actor)
+        user, name = trail._actor(actor)
         workflow.state = ReportState.APPROVED
         workflow.approved_at = timezone.now()
         workflow.approved_version = version.number
         workflow.approved_by, workflow.approved_by_name = user, name or actor_name
-        return audit.save(workflow, actor, actor_name)
+        return trail.save(workflow, actor, actor_name)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from access.models import AccessGrant
 from access.rules import is_democratic_services, may_see_exempt, person_of, second_factor_given
 from council.dates import authority_today
 from council.models import Membership
@@ -86,7 +87,6 @@ def audience(user, today: dt.date | None = None) -> Audience:
     person = person_of(user)
     if person is None:
         return PUBLIC
-    from access.models import AccessGrant
 
     today = today or authority_today()
     seats = list(Membership.objects.filter(person=person).values_list("body_id", "start", "end"))

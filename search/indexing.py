@@ -32,8 +32,9 @@ from council.models import Person
 from meetings.models import AgendaItem, Meeting
 from papers.convert import html_text
 from papers.models import Document, DocumentKind, DocumentVersion, ItemPaper, SourceKind
+from proceedings import public
 from publishing.models import AgendaPublication, PublicationKind
-from website.queries.versions import public_versions
+from publishing.versions import published_versions
 
 from .models import MARK_END, MARK_START, PAGE_BREAK, Entry, Kind
 
@@ -140,7 +141,7 @@ def _paper_entries(meetings: list[Meeting], agenda: set[int],
     for a in Document.objects.filter(parent_id__in=list(tops)).order_by("order", "pk"):
         appendices.setdefault(a.parent_id, []).append(a)
     all_docs = list(tops.values()) + [a for group in appendices.values() for a in group]
-    versions = public_versions(d.pk for d in all_docs)
+    versions = published_versions(d.pk for d in all_docs)
     content = {v.pk: v for v in DocumentVersion.objects.filter(
         pk__in=[v.pk for v in versions.values()]).only(
         "pk", "document_id", "number", "text", "html", "source_kind", "source_file")}
@@ -158,8 +159,8 @@ def _paper_entries(meetings: list[Meeting], agenda: set[int],
             is_pdf = version.source_kind == SourceKind.PDF and bool(version.source_file)
             args = [meeting.pk, meeting.slug, doc.pk]
             if exempt:
-                url = reverse("access:restricted_paper", args=[meeting.pk, doc.pk])
-                pdf = reverse("access:restricted_paper_pdf", args=[meeting.pk, doc.pk])
+                url = reverse("website:restricted_paper", args=[meeting.pk, doc.pk])
+                pdf = reverse("website:restricted_paper_pdf", args=[meeting.pk, doc.pk])
             else:
                 url = reverse("website:paper", args=args)
                 pdf = reverse("website:paper_pdf", args=args)
@@ -191,10 +192,6 @@ def _decision_url(pk: int) -> str:
 
 def _proceedings_entries(meetings: list[Meeting]) -> list[Entry]:
     """Minutes and decisions, as far as ``proceedings.public`` makes them public."""
-    try:
-        from proceedings import public
-    except ImportError:  # the gate is not there yet: index none of the proceedings
-        return []
     by_pk = {m.pk: m for m in meetings}
     entries = []
     for minute in public.public_minutes().filter(meeting_id__in=list(by_pk)):

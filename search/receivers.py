@@ -16,6 +16,9 @@ import threading
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from council.models import GroupMembership, Membership, Person, PersonNameForm, TermOfOffice
+from council.models.posts import PostHolding
+from meetings.models import AgendaItem, Meeting
 from publishing import signals as publishing
 
 logger = logging.getLogger(__name__)
@@ -77,9 +80,6 @@ def _person_part_saved(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    from council.models import GroupMembership, Membership, Person, PersonNameForm, TermOfOffice
-    from council.models.posts import PostHolding
-    from meetings.models import AgendaItem, Meeting
 
     for signal in (publishing.agenda_published, publishing.supplement_published,
                    publishing.minutes_published, publishing.paper_withdrawn):

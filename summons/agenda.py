@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from meetings.models import AgendaItem, Meeting
 from papers.models import AgendaPack, Document, ItemPaper, PackKind, PackStatus
+from publishing.public import is_public
 from publishing.state import published_paper_ids
 
 from .links import absolute, reverse_or_none
@@ -52,7 +53,6 @@ class Agenda:
 
 def _is_public(doc: Document) -> bool:
     # An appendix goes with its report: a public appendix of a restricted report stays hidden.
-    from website.queries.papers import is_public
 
     return is_public(doc)
 

@@ -10,7 +10,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from access import audit
+from audit import trail
 from council.models import Person
 
 from .models import ConsentMethod, Decision, SummonsConsent
@@ -67,7 +67,7 @@ def record(
 ) -> SummonsConsent:
     """Add a ledger entry (validated and audited). Raises ``ValidationError`` when a consent
     names no address."""
-    user, name = audit._actor(actor)
+    user, name = trail._actor(actor)
     entry = SummonsConsent(
         person=person,
         decision=decision,
@@ -78,4 +78,4 @@ def record(
         recorded_by=user,
         recorded_by_name=name or actor_name,
     )
-    return audit.save(entry, actor, actor_name)
+    return trail.save(entry, actor, actor_name)

@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from access import audit
-from access.models import AuditEntry
+from audit import trail
+from audit.models import AuditEntry
 from council.models import Person
 from meetings.models import Meeting
 from publishing.state import is_published, require_democratic_services
@@ -89,7 +89,7 @@ def _send(issue: SummonsIssue, meeting: Meeting, people: list[Person], day: dt.d
             # Consent without an address can only come from a row written around the
             # service; it is still a summons to post, and the office should know why.
             reason = DispatchReason.NO_EMAIL if given else DispatchReason.NO_CONSENT
-            audit.save(DispatchEntry(issue=issue, person=person, reason=reason),
+            trail.save(DispatchEntry(issue=issue, person=person, reason=reason),
                        actor, actor_name)
 
 
@@ -106,7 +106,7 @@ def issue_summons(
         )
         if not created:
             return None
-        audit.record(AuditEntry.Action.CREATE, issue, audit.diff({}, audit.snapshot(issue)),
+        trail.record(AuditEntry.Action.CREATE, issue, trail.diff({}, trail.snapshot(issue)),
                      actor_name=ACTOR)
         _send(issue, meeting, summoned(meeting), day)
     return issue
@@ -142,8 +142,8 @@ def reissue_summons(meeting: Meeting, actor=None, actor_name: str = "") -> Summo
             meeting=meeting, kind=IssueKind.AGENDA, published_at=now,
             publication_key=f"reissue@{now.isoformat()}"[:100])
         names = ", ".join(str(p) for p in people)
-        audit.record(AuditEntry.Action.CREATE, issue, {
-            **audit.diff({}, audit.snapshot(issue)),
+        trail.record(AuditEntry.Action.CREATE, issue, {
+            **trail.diff({}, trail.snapshot(issue)),
             "reissued_to": [None, names[:2000]]}, actor, actor_name)
         _send(issue, meeting, people, timezone.localdate(now), actor, actor_name or ACTOR)
     return issue

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from meetings.models import AgendaItem, Meeting
 from papers import services as papers
-from papers.models import Classification, Document
+from papers.models import Classification, Document, ItemPaper
+from publishing.models import AgendaPublication, PublicationKind
 
 CANARY = "CANARY-7f3a-summons-never-public"
 PR = "Policy and Resources Cabinet Committee"
@@ -68,9 +69,6 @@ def plant_canary(meeting: Meeting | None = None) -> Planted:
 def _join_recorded_publication(meeting: Meeting) -> None:
     """The demo records this agenda as published; the planted papers join that publication,
     as if they had been on the agenda, because emails and feeds link published papers only."""
-    from papers.models import ItemPaper
-    from publishing.models import AgendaPublication, PublicationKind
-
     publication = AgendaPublication.objects.filter(
         meeting=meeting, kind=PublicationKind.AGENDA).first()
     if publication is not None:

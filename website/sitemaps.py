@@ -6,6 +6,7 @@ from django.urls import reverse
 from council.models import Body, Person
 from meetings.models import Meeting
 from proceedings import public as proceedings
+from publishing.public import paper_url
 
 from .queries import papers
 
@@ -47,7 +48,7 @@ class Papers(Sitemap):
 
     def location(self, item):
         meeting, document, _ = item
-        return papers.paper_url(meeting, document)
+        return paper_url(meeting, document)
 
     def lastmod(self, item):
         return item[2]

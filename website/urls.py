@@ -2,7 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path, re_path
 
 from .sitemaps import SITEMAPS
-from .views import bodies, meetings, members, pages, papers
+from .views import bodies, meetings, members, pages, papers, restricted
 
 app_name = "website"
 
@@ -20,6 +20,13 @@ urlpatterns = [
          name="agenda_pack"),
     path("meetings/<int:pk>/<slug:slug>/supplementary-agenda-<int:supplement>.pdf",
          papers.pack_pdf, name="supplementary_pack"),
+    # Exempt and confidential papers, for those entitled (views/restricted.py).
+    path("restricted/meetings/<int:pk>/papers/<int:doc>/", restricted.paper,
+         name="restricted_paper"),
+    path("restricted/meetings/<int:pk>/papers/<int:doc>/pdf/", restricted.paper_pdf,
+         name="restricted_paper_pdf"),
+    path("restricted/meetings/<int:pk>/members-pack.pdf", restricted.members_pack,
+         name="members_pack"),
     path("calendar/", meetings.calendar, name="calendar"),
     re_path(r"^calendar/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", meetings.calendar,
             name="calendar_month"),

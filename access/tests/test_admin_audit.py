@@ -7,10 +7,10 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from access import audit
-from access.admin_base import readable_changes
-from access.models import AuditEntry
 from access.tests.admin_forms import staff_user
+from audit import trail
+from audit.models import AuditEntry
+from backoffice.base import readable_changes
 from council import services
 from council.models import Body, Membership, Person, Role
 from meetings.models import Venue
@@ -53,12 +53,12 @@ def test_a_deleted_related_record_is_named_as_gone(membership):
 
 
 def test_audit_list_and_entry_render(admin_client, membership):
-    url = reverse("admin:access_auditentry_changelist")
+    url = reverse("admin:audit_auditentry_changelist")
     r = admin_client.get(url)
     assert r.status_code == 200
     assert "Test Audit Panel" in r.content.decode()
     entry = entry_for(membership)
-    r = admin_client.get(reverse("admin:access_auditentry_change", args=[entry.pk]))
+    r = admin_client.get(reverse("admin:audit_auditentry_change", args=[entry.pk]))
     assert r.status_code == 200
     html = r.content.decode()
     assert '<th scope="row">Role</th><td' in html
@@ -67,7 +67,7 @@ def test_audit_list_and_entry_render(admin_client, membership):
 
 
 def test_audit_list_filters(admin_client, admin_user, membership):
-    url = reverse("admin:access_auditentry_changelist")
+    url = reverse("admin:audit_auditentry_changelist")
     ct = ContentType.objects.get_for_model(Membership)
     today = dt.date.today()
     for params in [
@@ -87,17 +87,17 @@ def test_audit_list_filters(admin_client, admin_user, membership):
 
 def test_nobody_can_add_change_or_delete_audit_entries(admin_client, membership):
     entry = entry_for(membership)
-    assert admin_client.get(reverse("admin:access_auditentry_add")).status_code == 403
+    assert admin_client.get(reverse("admin:audit_auditentry_add")).status_code == 403
     r = admin_client.post(
-        reverse("admin:access_auditentry_change", args=[entry.pk]), {"actor_name": "forger"}
+        reverse("admin:audit_auditentry_change", args=[entry.pk]), {"actor_name": "forger"}
     )
     assert r.status_code == 403
     r = admin_client.post(
-        reverse("admin:access_auditentry_delete", args=[entry.pk]), {"post": "yes"}
+        reverse("admin:audit_auditentry_delete", args=[entry.pk]), {"post": "yes"}
     )
     assert r.status_code == 403
     r = admin_client.post(
-        reverse("admin:access_auditentry_changelist"),
+        reverse("admin:audit_auditentry_changelist"),
         {"action": "delete_selected", "_selected_action": [entry.pk], "post": "yes"},
     )
     entry.refresh_from_db()
@@ -133,10 +133,10 @@ def test_history_lists_the_records_audit_entries(admin_client, membership):
 
 
 def test_an_officer_with_view_permission_can_read_but_not_write(client, membership):
-    officer = staff_user("officer", "access.view_auditentry", "council.view_membership")
+    officer = staff_user("officer", "audit.view_auditentry", "council.view_membership")
     verified_login(client, officer)
     entry = entry_for(membership)
-    assert client.get(reverse("admin:access_auditentry_change", args=[entry.pk])).status_code == 200
+    assert client.get(reverse("admin:audit_auditentry_change", args=[entry.pk])).status_code == 200
     assert (
         client.get(reverse("admin:council_membership_history", args=[membership.pk])).status_code
         == 200
@@ -145,7 +145,7 @@ def test_an_officer_with_view_permission_can_read_but_not_write(client, membersh
     assert r.status_code == 403
     stranger = staff_user("stranger")
     verified_login(client, stranger)
-    assert client.get(reverse("admin:access_auditentry_changelist")).status_code == 403
+    assert client.get(reverse("admin:audit_auditentry_changelist")).status_code == 403
 
 
 def test_every_admin_list_and_add_page_renders(admin_client, django_assert_max_num_queries):
@@ -161,7 +161,7 @@ def test_every_admin_list_and_add_page_renders(admin_client, django_assert_max_n
 
 
 def test_every_audited_change_page_and_history_renders(admin_client, membership):
-    venue = audit.save(Venue(room="Audit Test Room"))
+    venue = trail.save(Venue(room="Audit Test Room"))
     for obj in [membership, membership.body, membership.person, venue]:
         info = obj._meta.app_label, obj._meta.model_name
         for view in ("change", "history"):
@@ -170,12 +170,12 @@ def test_every_audited_change_page_and_history_renders(admin_client, membership)
 
 
 BAD_GETS = [
-    "admin:access_auditentry_changelist?content_type__id__exact=abc",
-    "admin:access_auditentry_changelist?at__year=abc",
-    "admin:access_auditentry_changelist?at__year=2024&at__month=13",
-    "admin:access_auditentry_changelist?p=abc",
-    "admin:access_auditentry_changelist?o=zz",
-    "admin:access_auditentry_changelist?object_id__in=",
+    "admin:audit_auditentry_changelist?content_type__id__exact=abc",
+    "admin:audit_auditentry_changelist?at__year=abc",
+    "admin:audit_auditentry_changelist?at__year=2024&at__month=13",
+    "admin:audit_auditentry_changelist?p=abc",
+    "admin:audit_auditentry_changelist?o=zz",
+    "admin:audit_auditentry_changelist?object_id__in=",
     "admin:meetings_meeting_changelist?body__id__exact=abc",
     "admin:meetings_meeting_changelist?date__year=99999",
     "admin:meetings_meeting_changelist?date__year=2024&date__month=2&date__day=31",
@@ -198,8 +198,8 @@ def test_bad_query_strings_never_fail(admin_client, target):
 @pytest.mark.parametrize(
     "path",
     [
-        "/admin/access/auditentry/notanumber/change/",
-        "/admin/access/auditentry/999999999/change/",
+        "/admin/audit/auditentry/notanumber/change/",
+        "/admin/audit/auditentry/999999999/change/",
         "/admin/council/person/abc/change/",
         "/admin/council/person/abc/history/",
         "/admin/council/person/999999999/history/",

@@ -1,4 +1,4 @@
-"""The back office obeys the entitlement rule (access/admin_exempt.py, access/exempt_rows.py):
+"""The back office obeys the entitlement rule (backoffice/exempt.py, backoffice/exempt_rows.py):
 a staff user who is neither democratic services nor entitled sees no exempt row; one entitled
 for a body sees that body's exempt rows only, and each view or download is logged."""
 
@@ -12,9 +12,10 @@ from django.contrib.auth.models import Permission, User
 from django.core.files.base import ContentFile
 from django.test import Client
 
-from access import exempt_rows
-from access.admin_exempt import ExemptAdminMixin
-from access.models import Account, AuditEntry, ExemptAccess, Surface
+from access.models import Account, ExemptAccess, Surface
+from audit.models import AuditEntry
+from backoffice import exempt_rows
+from backoffice.exempt import ExemptAdminMixin
 from council import services as council_services
 from council.models import Role
 from moot import testing as t
@@ -81,7 +82,7 @@ def test_a_staff_user_without_entitlement_sees_no_exempt_row(case):
         assert client.get(f"/admin/papers/agendapack/{pack.pk}/download/").status_code == 404
     for url in ("/admin/meetings/agendaitem/?q=Exempt+business", "/admin/papers/document/?q=Secret",
                 "/admin/proceedings/minute/?q=Secret", "/admin/papers/agendapack/",
-                "/admin/access/auditentry/?q=Secret"):
+                "/admin/audit/auditentry/?q=Secret"):
         response = client.get(url)
         html = response.content.decode()
         assert response.status_code == 200, url
@@ -99,7 +100,7 @@ def test_a_staff_user_entitled_for_one_body_sees_that_bodys_rows_only(case):
             assert client.get(url).status_code == 302, url
     html = client.get("/admin/proceedings/minute/?q=Secret").content.decode()
     assert "Secret minute ours" in html and "Secret minute theirs" not in html
-    html = client.get("/admin/access/auditentry/?q=Secret").content.decode()
+    html = client.get("/admin/audit/auditentry/?q=Secret").content.decode()
     assert "Secret report ours" in html and "Secret report theirs" not in html
     ours, theirs = case["ours"]["pack"], case["theirs"]["pack"]
     response = client.get(f"/admin/papers/agendapack/{ours.pk}/download/")
@@ -198,10 +199,10 @@ def test_the_publish_page_withholds_the_titles_of_exempt_papers(case):
 
 def test_choices_of_a_related_row_offer_only_what_the_user_may_see():
     """A select of papers (a foreign key on another row's form) must not list the titles of
-    exempt papers to someone not entitled to them (access.admin_exempt.only_visible_choices)."""
+    exempt papers to someone not entitled to them (backoffice.exempt.only_visible_choices)."""
     from django import forms
 
-    from access.admin_exempt import only_visible_choices
+    from backoffice.exempt import only_visible_choices
 
     exempt = Document.objects.filter(classification=Classification.EXEMPT).first()
     assert exempt is not None, "the demo council has exempt papers"

@@ -262,7 +262,7 @@ def test_a_named_officer_without_a_second_factor_sees_no_more(planted):
         assert seen[url] == 302, url  # to sign in, for the second factor
 
 
-# --- A staff account without entitlement (access/admin_exempt.py) ---------------------------
+# --- A staff account without entitlement (backoffice/exempt.py) ---------------------------
 
 STAFF_VARIANTS = 10  # query-string variants (filters, pages) crawled of one back-office page
 STAFF_ROWS = 6  # rows' own pages crawled of each model, besides those of the planted meeting
@@ -276,7 +276,7 @@ def _staff_seeds(meeting) -> list[str]:
     from django.contrib.contenttypes.models import ContentType
     from django.db.models import CharField, Q, TextField
 
-    from access.models import AuditEntry
+    from audit.models import AuditEntry
     from papers.models import AgendaPack
 
     urls, trail = [], Q(pk__in=[])
@@ -295,7 +295,7 @@ def _staff_seeds(meeting) -> list[str]:
         ct = ContentType.objects.get_for_model(model)
         trail |= Q(content_type=ct, object_id__in=[str(pk) for pk in pks])
     entries = AuditEntry.objects.filter(trail | Q(object_repr__contains=CANARY))
-    urls += [f"/admin/access/auditentry/{pk}/change/"
+    urls += [f"/admin/audit/auditentry/{pk}/change/"
              for pk in entries.values_list("pk", flat=True)]
     urls.append(f"/admin/papers/agendapack/meeting/{meeting.pk}/")
     urls.append(f"/admin/publishing/agendapublication/publish/{meeting.pk}/")

@@ -20,7 +20,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from access.enrolment import issue_link
-from access.models import Account, AuditEntry, EnrolmentLink
+from access.models import Account, EnrolmentLink
+from audit.models import AuditEntry
 from moot import testing as t
 
 pytestmark = pytest.mark.django_db

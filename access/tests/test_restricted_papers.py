@@ -46,7 +46,7 @@ def account(person, username):
 
 
 def url(meeting, doc):
-    return reverse("access:restricted_paper", args=[meeting.pk, doc.pk])
+    return reverse("website:restricted_paper", args=[meeting.pk, doc.pk])
 
 
 def test_a_member_signed_in_with_both_factors_reads_it_and_it_is_logged(case):
@@ -80,7 +80,7 @@ def test_a_councillor_not_on_the_body_gets_a_404(case):
     client = t.verified_login(Client(), account(t.person("Outsidely"), "outsider"))
     response = client.get(url(meeting, doc))
     assert response.status_code == 404 and SECRET.encode() not in response.content
-    assert client.get(reverse("access:members_pack", args=[meeting.pk])).status_code == 404
+    assert client.get(reverse("website:members_pack", args=[meeting.pk])).status_code == 404
     assert not ExemptAccess.objects.exists()
 
 
@@ -100,6 +100,6 @@ def test_the_members_pack_is_downloadable_by_members_and_logged(case):
     meeting, doc, member = case
     run_pack(request_pack(meeting, "members", enqueue=False).pk)
     client = t.verified_login(Client(), account(member, "member"))
-    response = client.get(reverse("access:members_pack", args=[meeting.pk]))
+    response = client.get(reverse("website:members_pack", args=[meeting.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert ExemptAccess.objects.get().action == "download"

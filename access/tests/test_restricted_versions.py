@@ -48,7 +48,7 @@ def signed_in(person=None, username="someone", democratic_services=False):
 
 
 def url(meeting, doc):
-    return reverse("access:restricted_paper", args=[meeting.pk, doc.pk])
+    return reverse("website:restricted_paper", args=[meeting.pk, doc.pk])
 
 
 def test_before_publication_a_councillor_sees_nothing(case):
@@ -57,7 +57,7 @@ def test_before_publication_a_councillor_sees_nothing(case):
     response = client.get(url(meeting, doc))
     assert response.status_code == 404 and APPROVED.encode() not in response.content
     run_pack(request_pack(meeting, "members", enqueue=False).pk)
-    assert client.get(reverse("access:members_pack", args=[meeting.pk])).status_code == 404
+    assert client.get(reverse("website:members_pack", args=[meeting.pk])).status_code == 404
 
 
 def test_before_publication_democratic_services_and_the_author_read_the_draft(case):
@@ -79,7 +79,7 @@ def test_after_publication_everyone_entitled_reads_the_published_version(case):
         page = client.get(url(meeting, doc)).content.decode()
         assert APPROVED in page and DRAFT not in page
     run_pack(request_pack(meeting, "members", enqueue=False).pk)
-    response = councillor.get(reverse("access:members_pack", args=[meeting.pk]))
+    response = councillor.get(reverse("website:members_pack", args=[meeting.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
 
 
@@ -87,10 +87,10 @@ def test_signed_out_a_real_and_an_invented_address_answer_alike(case):
     meeting, doc, _, _ = case
     addresses = [
         (url(meeting, doc), url(meeting, Document(pk=doc.pk + 999))),
-        (reverse("access:restricted_paper_pdf", args=[meeting.pk, doc.pk]),
-         reverse("access:restricted_paper_pdf", args=[meeting.pk + 999, doc.pk])),
-        (reverse("access:members_pack", args=[meeting.pk]),
-         reverse("access:members_pack", args=[meeting.pk + 999])),
+        (reverse("website:restricted_paper_pdf", args=[meeting.pk, doc.pk]),
+         reverse("website:restricted_paper_pdf", args=[meeting.pk + 999, doc.pk])),
+        (reverse("website:members_pack", args=[meeting.pk]),
+         reverse("website:members_pack", args=[meeting.pk + 999])),
     ]
     for real, invented in addresses:
         answers = [Client().get(address) for address in (real, invented)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from access import audit
+from audit import trail
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting, Part
 from papers import services as papers
@@ -45,12 +45,12 @@ def plant_proceedings() -> PlantedProceedings:
     exempt_item = meeting_services.save_agenda_item(AgendaItem(
         meeting=meeting, number="10", title="Property disposal", order=1000, part=Part.EXEMPT,
         exempt_paragraph=3, purpose=f"Purpose {CANARY}"))
-    exempt_minute = audit.save(Minute(
+    exempt_minute = trail.save(Minute(
         meeting=meeting, number=minutes.next_minute_number(meeting),
         title=f"Exempt minute {CANARY}", text=f"Exempt text {CANARY}", exempt=True,
         exempt_paragraph=3, summary_not_needed=True))
     minutes.add_resolution(exempt_minute, f"RESOLVED {CANARY}", [f"part {CANARY}"])
-    exempt_item_minute = audit.save(Minute(
+    exempt_item_minute = trail.save(Minute(
         meeting=meeting, number=minutes.next_minute_number(meeting), item=exempt_item,
         title="Property disposal", text=f"Sold for {CANARY}", exempt=True, exempt_paragraph=3,
         summary_not_needed=True))
@@ -70,7 +70,7 @@ def plant_proceedings() -> PlantedProceedings:
         if publish is not None:
             publish(meeting)
         else:  # before the publishing service lands: the record's state, audited
-            audit.save(MinutesRecord(meeting=meeting, status=MinutesStatus.PUBLISHED_DRAFT,
+            trail.save(MinutesRecord(meeting=meeting, status=MinutesStatus.PUBLISHED_DRAFT,
                                      published_at=timezone.now()))
     assert public.minutes_are_public(meeting)
     return PlantedProceedings(meeting, exempt_item, exempt_minute, exempt_item_minute,

@@ -4,12 +4,12 @@ agendas (from the public document history) are listed, with nothing of what they
 import pytest
 from django.utils import timezone
 
-from access import audit
+from audit import trail
 from council.models import Membership
 from papers.models import ItemPaper
+from publishing import inspection
 from publishing.changes import withdraw_paper
-from website.queries import publication
-from website.queries.papers import is_public
+from publishing.public import is_public
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def test_a_deleted_membership_is_a_tombstone(client):
     membership = Membership.objects.filter(person__isnull=False).first()
     pk = membership.pk
     assert client.get(f"/api/memberships/{pk}/").status_code == 200
-    audit.delete(membership)
+    trail.delete(membership)
     assert client.get(f"/api/memberships/{pk}/").status_code == 404
     data = client.get("/api/tombstones/?type=memberships&updated_since=" +
                       mark.isoformat().replace("+", "%2B")).json()
@@ -29,7 +29,7 @@ def test_a_deleted_membership_is_a_tombstone(client):
 
 
 def test_a_withdrawn_paper_is_a_tombstone_with_its_public_reason(client):
-    published = publication.all_paper_ids()
+    published = inspection.all_paper_ids()
     link = next(link for link in ItemPaper.objects.select_related("document__parent", "item")
                 if link.pk in published and is_public(link.document))
     doc = link.document

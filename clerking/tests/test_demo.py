@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from council.models import Body
 from meetings.models import Meeting
-from proceedings.kent import DATE
+from demo.kent.council_2015 import DATE
 from proceedings.models import Attendance, Vote
 
 from .helpers import signed_in_clerk

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from proceedings.attendance import record_attendance
 from proceedings.models import (
     Action,

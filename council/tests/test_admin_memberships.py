@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from access.models import AuditEntry
 from access.tests.admin_forms import errors_text, post_data, rows
+from audit.models import AuditEntry
 from council import services
 from council.models import Body, Membership, Person, Role
 

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from access import audit
-from access.models import AuditEntry
 from access.tests.admin_forms import errors_text, post_data
+from audit import trail
+from audit.models import AuditEntry
 from council import services
 from council.models import Authority, Body, Person, PersonNameForm, PoliticalGroup
 
@@ -72,7 +72,7 @@ def test_councillor_filter(admin_client, simkin):
 
 def test_only_one_authority(admin_client):
     if not Authority.objects.exists():
-        audit.save(Authority(name="Test County Council", short_name="TCC"))
+        trail.save(Authority(name="Test County Council", short_name="TCC"))
     assert admin_client.get(reverse("admin:council_authority_add")).status_code == 403
     authority = Authority.objects.get()
     url = reverse("admin:council_authority_delete", args=[authority.pk])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from access import audit
+from audit import trail
 from council.models import Person
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting, Part
@@ -65,7 +65,7 @@ def _exempt_minute(meeting: Meeting, title: str, item: AgendaItem | None = None)
     from proceedings.minutes import next_minute_number
     from proceedings.rules import municipal_year
 
-    return audit.save(Minute(
+    return trail.save(Minute(
         meeting=meeting, body_id=meeting.body_id, municipal_year=municipal_year(meeting.date),
         number=next_minute_number(meeting), item=item, title=title,
         text=f"The Council discussed {CANARY} in private.", exempt=True, exempt_paragraph=3,

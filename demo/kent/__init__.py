@@ -16,6 +16,7 @@ from . import meetings as M
 from . import papers as PAPERS
 from . import people as P
 from . import publications as PUBLICATIONS
+from .council_2015 import load_22_october_2015
 from .dates import MUNICIPAL_2015, TERM_2013, TERM_2017
 
 NAME = B.AUTHORITY["name"]
@@ -72,8 +73,6 @@ def load(loader: Loader) -> None:
     PAPERS.load(loader)
     PUBLICATIONS.load(ACTOR)
     # The County Council of 22 October 2015 as it happened: attendance, minutes 35–43, votes.
-    from proceedings.kent import load_22_october_2015
-
     load_22_october_2015()
 
 

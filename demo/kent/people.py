@@ -10,6 +10,8 @@ them; anything else is left blank ("not recorded"), never guessed.
 
 from __future__ import annotations
 
+from council.names import HONOURS
+
 # County Council, 22 October 2015, PRESENT (002:79–85).
 CHAIRMAN_2015 = "Mr M J Harrison"
 VICE_CHAIRMAN_2015 = "Mr T Gates"
@@ -200,7 +202,6 @@ def split_list(text: str) -> list[str]:
 
     Honours follow a comma, so a piece that is only honours belongs to the name before it.
     """
-    from council.names import HONOURS
 
     head, _, last = text.rpartition(" and ")
     pieces = [p.strip() for p in (head.split(",") if head else [])] + [last.strip()]

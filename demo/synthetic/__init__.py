@@ -9,8 +9,8 @@ validate every generated row against them).
 
 from __future__ import annotations
 
-from access import audit
-from access.models import AuditEntry
+from audit import trail
+from audit.models import AuditEntry
 from council.models import (
     Authority,
     Body,
@@ -25,6 +25,7 @@ from council.models import (
     TermOfOffice,
 )
 from meetings.models import AgendaItem, Meeting, Venue
+from search import indexing
 
 from . import bodies as bodies_mod
 from . import meetings as meetings_mod
@@ -73,7 +74,6 @@ def generate(opts: Options) -> dict[str, int]:
             opts, meetings.meetings, meetings.items, [d.name for d in people.divisions],
             [p.councillor_name for p in people.councillors])
     # Bulk rows send no signals: build the search index from the record.
-    from search import indexing
 
     indexing.rebuild()
 
@@ -90,7 +90,7 @@ def generate(opts: Options) -> dict[str, int]:
         "words of papers": written.words,
         "agenda publications": written.publications,
     }
-    audit.record(AuditEntry.Action.CREATE, authority,
+    trail.record(AuditEntry.Action.CREATE, authority,
                  {"synthetic council": [None, {"members": opts.members, "years": opts.years,
                                                "seed": opts.seed, "first_year": opts.first_year,
                                                **counts}]},

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.core.management import CommandError, call_command
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from council.composition import composition
 from council.models import (
     Authority,

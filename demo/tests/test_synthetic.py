@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from council.composition import composition
 from council.models import (
     Authority,
@@ -125,9 +125,9 @@ def test_a_realistic_shape():
 def test_papers_are_published_with_their_agendas_and_searchable():
     from papers.models import Document, DocumentVersion, ItemPaper
     from publishing.models import AgendaPublication
+    from publishing.versions import published_versions
     from search import services
     from search.models import Entry
-    from website.queries.versions import public_versions
 
     call_command("demo", seed=5, **SMALL)
     held = Meeting.objects.filter(status=MeetingStatus.HELD)
@@ -140,7 +140,7 @@ def test_papers_are_published_with_their_agendas_and_searchable():
     released = {pk for p in published for pk in p.papers}
     assert set(links.values_list("pk", flat=True)) == released
     docs = Document.objects.all()
-    assert set(public_versions(docs.values_list("pk", flat=True))) == set(
+    assert set(published_versions(docs.values_list("pk", flat=True))) == set(
         docs.values_list("pk", flat=True))
     assert Document.objects.filter(parent__isnull=False).exists()
     # Exempt items carry exempt papers with their paragraph, and no appendices.

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from access.tests.admin_forms import errors_text, post_data, rows
 from council import services as council_services
 from council.models import Body

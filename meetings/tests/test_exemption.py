@@ -16,7 +16,7 @@ from papers.models import Classification, Document, DocumentKind, on_exempt_item
 from papers.pack.build import front_sheet_html
 from publishing.models import AgendaPublication
 from search.indexing import index_meetings
-from website.queries.papers import is_public, public_q
+from publishing.public import is_public, public_q
 
 pytestmark = pytest.mark.django_db
 SECRET = "SECRET-subitem-5be1"

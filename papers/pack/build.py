@@ -23,6 +23,7 @@ from council.composition import composition
 from council.models import Authority, BodyKind, PostHolding, StatutoryDesignation, StatutoryRole
 from meetings.formatting import cover_date, long_date, time_text
 from meetings.models import Meeting
+from papers.models import ItemPaper
 
 from ..convert import content_hash
 from ..versions import dispatch_date, pack_versions
@@ -72,8 +73,6 @@ def marking_for(document) -> str:
 def collect(meeting: Meeting, members: bool, link_ids=None) -> list[Paper]:
     """The papers attached to the meeting's items (or only the ``link_ids`` item papers), in
     order."""
-    from papers.models import ItemPaper
-
     links = (
         ItemPaper.objects.filter(item__meeting=meeting)
         .select_related("document", "item")

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from papers import services, testing
 from papers.models import Classification, Document, DocumentVersion, SourceKind
 

@@ -197,8 +197,8 @@ def test_paper_files_packs_and_the_render_cache_are_outside_the_public_media(mee
     from pathlib import Path
 
     from papers.models import AgendaPack, DocumentVersion
-    from papers.packs import request_pack, run_pack
     from papers.pack.render import cache_dir
+    from papers.packs import request_pack, run_pack
 
     media = Path(settings.PRIVATE_ROOT) / "public-media"
     settings.MEDIA_ROOT = str(media)

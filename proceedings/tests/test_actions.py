@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from proceedings.actions import add_action, delete_action, update_action
 from proceedings.minutes import add_minute
 from proceedings.models import Action, MinutesRecord

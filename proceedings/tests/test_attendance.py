@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from council.models import Person
 from council.services import save_person
 from proceedings.attendance import (

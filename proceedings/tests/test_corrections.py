@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from proceedings.attendance import (
     change_attendance,
     change_chair,

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from publishing.signals import agenda_published
 from summons import consent
 from summons.models import ConsentMethod, Decision, DispatchEntry, SummonsConsent, SummonsIssue

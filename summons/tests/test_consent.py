@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from council.models import Person
 from summons import consent
 from summons.models import ConsentMethod, Decision, SummonsConsent

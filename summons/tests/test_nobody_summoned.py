@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from council.models import Membership, Role
 from moot import testing as t
 from publishing import services

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from django.db.models import Max, Min, Q
 
 from meetings.models import AgendaItem, Meeting
+from publishing import inspection, public
 
-from . import papers, publication, today
+from . import today
 
 
 @dataclass
@@ -36,7 +37,7 @@ def agenda(meeting: Meeting) -> Agenda | None:
     Up to seven queries: publication, the items, and their published papers
     (``item.listed_papers``). Sub-items are attached as ``item.children`` in agenda order.
     """
-    if not publication.is_published(meeting):
+    if not inspection.is_published(meeting):
         return None
     items = list(
         meeting.items.select_related("mover", "seconder").order_by("order", "pk")
@@ -54,7 +55,7 @@ def agenda(meeting: Meeting) -> Agenda | None:
             result.exempt.append(i)
         else:
             result.public.append(i)
-    papers.attach_papers(meeting, items)
+    public.attach_papers(meeting, items)
     return result
 
 

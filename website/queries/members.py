@@ -17,6 +17,7 @@ from council.models import (
     PoliticalGroup,
     TermOfOffice,
 )
+from council.serving import groups_on
 
 from . import in_force, today
 
@@ -34,16 +35,6 @@ def as_at() -> dt.date | None:
     if _terms_on(now).exists():
         return now
     return TermOfOffice.objects.filter(start__lte=now).aggregate(d=Max("end"))["d"]
-
-
-def groups_on(person_ids, day: dt.date) -> dict[int, PoliticalGroup]:
-    rows = (
-        GroupMembership.objects.filter(person_id__in=list(person_ids), start__lte=day)
-        .exclude(end__lt=day)
-        .select_related("group")
-        .order_by("start")
-    )
-    return {gm.person_id: gm.group for gm in rows}
 
 
 @dataclass

@@ -11,8 +11,7 @@ from django.urls import reverse
 from meetings.models import Meeting
 from papers import packs
 from papers.models import AgendaPack, PackKind, PackStatus
-
-from . import publication
+from publishing import inspection
 
 
 @dataclass
@@ -46,7 +45,7 @@ def pack_offer(meeting: Meeting) -> tuple[list[PackLink], list[str]]:
     with no built pack yet, e.g. just after the agenda is published or ``moot demo`` has
     queued the packs. Nothing before the agenda is published. One query (with the
     publication check, unless it is known)."""
-    if not publication.is_published(meeting):
+    if not inspection.is_published(meeting):
         return [], []
     rows = (AgendaPack.objects.filter(
         meeting=meeting, kind=PackKind.PUBLIC, withdrawn_at__isnull=True,
@@ -67,7 +66,7 @@ def pack_offer(meeting: Meeting) -> tuple[list[PackLink], list[str]]:
 
 
 def public_pack(meeting: Meeting, supplement: int) -> AgendaPack | None:
-    if not publication.is_published(meeting):
+    if not inspection.is_published(meeting):
         return None
     pack = packs.latest(meeting, PackKind.PUBLIC, supplement)
     return pack if pack is not None and pack.file else None

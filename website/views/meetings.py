@@ -1,7 +1,12 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from ..queries import meetings, packs, publication, today
+from proceedings.models import MinutesRecord
+from proceedings.public import minutes_are_public
+from proceedings.render import status_label
+from publishing import inspection
+
+from ..queries import meetings, packs, today
 
 
 def meeting(request, pk, slug=None):
@@ -15,11 +20,11 @@ def meeting(request, pk, slug=None):
     offered, preparing = packs.pack_offer(found)
     return render(request, "website/meeting.html", {
         "meeting": found,
-        "published": publication.is_published(found),
+        "published": inspection.is_published(found),
         "agenda": meetings.agenda(found),
         "packs": offered,
         "packs_preparing": preparing,
-        "due": publication.due_by(found),
+        "due": inspection.due_by(found),
         "previous": previous,
         "next": following,
         "today": today(),
@@ -30,9 +35,6 @@ def meeting(request, pk, slug=None):
 def _minutes(meeting):
     """The published minutes' record (for the link and status), or None: the one gate is
     ``proceedings.public``."""
-    from proceedings.models import MinutesRecord
-    from proceedings.public import minutes_are_public
-    from proceedings.render import status_label
 
     if not minutes_are_public(meeting):
         return None

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
+from publishing import public
+
 from ..queries import meetings, packs, papers
 from .files import build_etag, pdf_response
 
@@ -30,14 +32,14 @@ def paper(request, pk, doc, slug=None):
     if page is None:
         raise Http404("No such paper")
     if slug != meeting.slug:
-        return redirect(papers.paper_url(meeting, page.document), permanent=True)
+        return redirect(public.paper_url(meeting, page.document), permanent=True)
     return render(request, "website/paper.html", {"page": page, "meeting": meeting})
 
 
 @require_safe
 def paper_pdf(request, pk, slug, doc):
     meeting = _meeting(pk)
-    version = papers.public_pdf(meeting, doc)
+    version = public.public_pdf(meeting, doc)
     if version is None:
         raise Http404("No such file")
     if slug != meeting.slug:

@@ -1,4 +1,4 @@
-"""Back-office records that name exempt information (access/exempt_rows.py): a Monitoring
+"""Back-office records that name exempt information (backoffice/exempt_rows.py): a Monitoring
 Officer's grant on the exempt report, the report's clearance workflow, and rows of the exempt
 access log (a restricted-page view and a search results page shown to the entitled)."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.utils.text import slugify
 
-from access import audit
+from audit import trail
 from council.models import Body, Person
 from council.names import resolve
 from demo.loader import Loader
@@ -117,15 +117,15 @@ class PaperLoader:
             person = self.person(name)
             if person is not None:
                 self._save(ReportSigner(report=report, person=person, capacity=capacity,
-                                        order=order), audit.save)
+                                        order=order), trail.save)
         for order, (verb, text) in enumerate(header.recommendations, start=1):
             self._save(Recommendation(report=report, order=order, verb=verb, text=text),
-                       audit.save)
+                       trail.save)
         for order, step in enumerate(header.pathway, start=1):
             body = self.bodies.get(step.where)
             self._save(PathwayStep(report=report, direction=step.direction, body=body,
                                    description="" if body else step.where, date=step.date,
-                                   note=step.note, order=order), audit.save)
+                                   note=step.note, order=order), trail.save)
 
     def person(self, printed: str) -> Person | None:
         """The person a header names: found in the record, else an officer added for it."""

@@ -1,0 +1,13 @@
+"""Django's admin discovers ``backoffice.admin``: importing each module registers its admins."""
+
+from . import (  # noqa: F401
+    access,
+    audit,
+    council,
+    feeds,
+    meetings,
+    papers,
+    proceedings,
+    publishing,
+    summons,
+)

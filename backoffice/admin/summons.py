@@ -1,0 +1,196 @@
+"""Back office: the consent ledger (paper forms), each publication's summons issue with its
+dispatch list and printable summonses, and the email log."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from audit import trail
+from backoffice.base import AuditedAdmin, AuditedInline
+from council.models import Person
+from summons import mail, services
+from summons.agenda import agenda
+from summons.models import (
+    ConsentMethod,
+    DispatchEntry,
+    EmailLog,
+    EmailStatus,
+    SummonsConsent,
+    SummonsIssue,
+)
+from summons.render import salutation, summons_for
+
+
+@admin.register(SummonsConsent)
+class SummonsConsentAdmin(AuditedAdmin):
+    """Paper consent forms. The ledger is a history: a mistake is put right by a new entry,
+    so entries are never changed or deleted here."""
+
+    list_display = ["person", "decision", "email", "effective", "method", "recorded_by_name"]
+    list_filter = ["decision", "method"]
+    search_fields = ["person__surname", "person__forenames", "email"]
+    autocomplete_fields = ["person"]
+    fields = ["person", "decision", "email", "effective", "evidence",
+              "method", "recorded_by_name", "recorded_at"]
+    readonly_fields = ["method", "recorded_by_name", "recorded_at"]
+    date_hierarchy = "effective"
+
+    def save_object(self, request, obj):
+        if obj._state.adding:
+            obj.method = ConsentMethod.PAPER_FORM
+            obj.recorded_by = request.user
+            obj.recorded_by_name = request.user.get_username()
+        return super().save_object(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class DispatchInline(AuditedInline, admin.TabularInline):
+    model = DispatchEntry
+    fields = ["person", "reason", "posted_on", "notes"]
+    readonly_fields = ["person", "reason"]
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SummonsIssue)
+class SummonsIssueAdmin(AuditedAdmin):
+    """Made by publication, never by hand; the office records posting on the dispatch list."""
+
+    list_display = ["meeting", "kind", "published_at", "emailed", "to_post", "print_link"]
+    list_filter = ["kind"]
+    search_fields = ["meeting__body__name"]
+    readonly_fields = ["meeting", "kind", "published_at", "publication_key", "created_at",
+                       "print_link"]
+    inlines = [DispatchInline]
+    actions = ["reissue"]
+
+    @admin.action(description="Re-issue the summons to members not yet summoned")
+    def reissue(self, request, queryset):
+        """For each selected issue's meeting, once: ``services.reissue_summons``."""
+        meetings = {issue.meeting_id: issue.meeting
+                    for issue in queryset.select_related("meeting__body")}
+        for meeting in meetings.values():
+            try:
+                issue = services.reissue_summons(meeting, actor=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                text = " ".join(getattr(error, "messages", [str(error)]))
+                self.message_user(request, f"{meeting}: {text}", messages.ERROR)
+            else:
+                sent = EmailLog.objects.filter(key__startswith=f"summons:{issue.pk}:").count()
+                self.message_user(
+                    request, f"{meeting}: summons re-issued ({sent} emailed, "
+                    f"{issue.dispatch.count()} to post).", messages.SUCCESS)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="emailed")
+    def emailed(self, obj: SummonsIssue) -> int:
+        return EmailLog.objects.filter(key__startswith=f"summons:{obj.pk}:").count()
+
+    @admin.display(description="to post")
+    def to_post(self, obj: SummonsIssue) -> int:
+        return obj.dispatch.count()
+
+    @admin.display(description="print")
+    def print_link(self, obj: SummonsIssue) -> str:
+        if not obj.pk:
+            return ""
+        url = reverse("admin:summons_summonsissue_print", args=[obj.pk])
+        return format_html('<a href="{}">Dispatch list and summonses to print</a>', url)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/print/", view(self.print_view), name="summons_summonsissue_print"),
+            path("<int:pk>/print/<int:person>/", view(self.print_view),
+                 name="summons_summonsissue_print_one"),
+        ] + super().get_urls()
+
+    def print_view(self, request, pk: int, person: int | None = None):
+        """The dispatch list and a summons per member to post, one page each when printed."""
+        issue = get_object_or_404(SummonsIssue.objects.select_related("meeting__body"), pk=pk)
+        if not self.has_view_permission(request, issue):
+            raise PermissionDenied
+        if person is None:
+            entries = list(issue.dispatch.select_related("person"))
+            people = [e.person for e in entries]
+        else:  # one member's copy (e.g. a replacement for one lost in the post)
+            entries, people = None, [get_object_or_404(Person, pk=person)]
+        summons = summons_for(issue.meeting, agenda(issue.meeting), issue.kind,
+                              timezone.localdate(issue.published_at))
+        before = services.already_summoned(issue.meeting) if summons.is_supplement else set()
+        return TemplateResponse(request, "summons/print/dispatch.html", {
+            "issue": issue, "s": summons, "entries": entries,
+            "emailed": self.emailed(issue),
+            "copies": [(p, salutation(p), p.pk in before) for p in people],
+        })
+
+
+@admin.register(DispatchEntry)
+class DispatchEntryAdmin(AuditedAdmin):
+    list_display = ["person", "issue", "reason", "posted_on", "notes"]
+    list_editable = ["posted_on", "notes"]
+    list_filter = ["reason", ("posted_on", admin.EmptyFieldListFilter), "issue__kind"]
+    search_fields = ["person__surname", "issue__meeting__body__name"]
+    readonly_fields = ["issue", "person", "reason"]
+    actions = ["mark_posted_today"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Mark as left or posted today")
+    def mark_posted_today(self, request, queryset):
+        today = timezone.localdate()
+        for entry in queryset.filter(posted_on__isnull=True):
+            entry.posted_on = today
+            trail.save(entry, actor=request.user)
+        self.message_user(request, "Marked as posted today.", messages.SUCCESS)
+
+
+@admin.register(EmailLog)
+class EmailLogAdmin(admin.ModelAdmin):
+    """The log is written by the mail queue only; the office reads it and retries failures."""
+
+    list_display = ["created_at", "to", "subject", "kind", "status", "attempts", "sent_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["to", "subject", "meeting__body__name", "person__surname"]
+    date_hierarchy = "created_at"
+    exclude = ["html"]
+    actions = ["try_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields if f.name != "html"]
+
+    @admin.action(description="Try the failed emails again")
+    def try_again(self, request, queryset):
+        failed = list(queryset.filter(status=EmailStatus.FAILED))
+        for log in failed:
+            mail.retry(log)
+        self.message_user(request, f"{len(failed)} email(s) queued again.", messages.SUCCESS)

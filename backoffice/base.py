@@ -1,0 +1,399 @@
+"""The back office's base classes: every admin save and delete goes through a service.
+
+``AuditedAdmin`` and ``AuditedInline`` route ``save_model``, ``delete_model``,
+``save_formset`` and the bulk delete action through ``save_service`` / ``delete_service``
+(``audit.trail.save`` / ``audit.trail.delete`` unless a model has its own service), with
+the signed-in user as the actor.
+
+A change the services refuse at save time (a rule that depends on other rows of the same
+submission, or on a change made meanwhile by someone else) rolls the whole request back and
+shows the same form again with the reasons on the rows concerned: nothing is half saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect, RelatedFieldWidgetWrapper
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import IntegrityError, models, router, transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.forms.models import InlineForeignKeyField, construct_instance
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+
+from audit import trail
+from audit.models import AuditEntry
+from audit.reading import (  # noqa: F401 (the audit trail's helpers, also imported from here)
+    BLANK,
+    audit_list_url,
+    changed_fields,
+    readable_changes,
+    readable_value,
+)
+from backoffice import exempt_rows
+from backoffice.exempt import ExemptAdminMixin, only_visible_choices
+
+NOTHING_SAVED = "Nothing has been saved. Put right the problems shown below and save again."
+CLASH = (
+    "This clashes with another record, perhaps one saved by someone else at the same "
+    "moment. Check the details and save again."
+)
+IN_USE = "This row cannot be removed while other records refer to it."
+GONE = "This row is no longer in the record (it was removed with another row or by someone else)."
+
+
+# --- Refusals: a save the services refused, shown again on the form -----------------------
+
+
+class Refused(Exception):
+    """Errors found while saving: ``(formset prefix or None for the main form, row, error)``."""
+
+    def __init__(self, errors: list[tuple[str | None, int | None, ValidationError]]):
+        super().__init__(errors)
+        self.errors = errors
+
+    def for_formset(self, prefix: str):
+        return [(row, error) for p, row, error in self.errors if p == prefix and row is not None]
+
+    @property
+    def summary(self) -> str:
+        return " ".join(m for _, _, e in self.errors for m in e.messages)
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """Put ``error`` on ``form``; messages about fields the form does not show go on top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.error_list)
+
+
+def _as_validation_error(exc: Exception) -> ValidationError:
+    if isinstance(exc, ValidationError):
+        return exc
+    return ValidationError(GONE if isinstance(exc, ObjectDoesNotExist) else CLASH)
+
+
+# --- Services --------------------------------------------------------------------------------
+
+
+class ServiceHooks:
+    """Which service saves and deletes the model. Set with ``staticmethod(services.save_x)``."""
+
+    save_service: Callable = staticmethod(trail.save)
+    delete_service: Callable = staticmethod(trail.delete)
+
+    def save_object(self, request, obj):
+        return self.save_service(obj, actor=request.user)
+
+    def delete_object(self, request, obj) -> None:
+        self.delete_service(obj, actor=request.user)
+
+    def explain(self, obj, error: ValidationError) -> ValidationError:
+        """A hook to reword a service's refusal for this screen."""
+        return error
+
+
+class SafeAutocompleteSelect(AutocompleteSelect):
+    """Django's widget looks a submitted value up as it is: "abc" for a number would be a 500."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [v for v in value if self._looks_valid(v)], attr)
+
+    def _looks_valid(self, value) -> bool:
+        try:
+            key = self.field.target_field.to_python(value)
+        except ValidationError:
+            return False
+        return not isinstance(key, int) or -(2**63) <= key < 2**63
+
+
+#: The largest values PostgreSQL stores, applied everywhere so SQLite accepts no more.
+INTEGER_LIMITS = {
+    "SmallIntegerField": 32767,
+    "PositiveSmallIntegerField": 32767,
+    "IntegerField": 2147483647,
+    "PositiveIntegerField": 2147483647,
+}
+
+
+class FormFields:
+    """Form fields that refuse bad input on the form, whatever the database."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")  # what Django 6 does; no warning
+        limit = INTEGER_LIMITS.get(db_field.get_internal_type())
+        if limit and not db_field.choices:
+            kwargs.setdefault("max_value", limit)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class DeferredRulesForm(forms.ModelForm):
+    """An inline row: its fields are checked on the form, the record's rules when it is saved.
+
+    The rules (one chairman at a time, unique item numbers …) depend on the other rows, which
+    the same submission may change: ending the old chairman while appointing the new one, or
+    shifting item numbers down to insert one. ``AuditedAdmin.save_formset`` saves the rows
+    through the services in an order that works, and shows what still fails on its row.
+    """
+
+    def _post_clean(self):
+        exclude = self._get_validation_exclusions()
+        exclude |= {n for n, f in self.fields.items() if isinstance(f, InlineForeignKeyField)}
+        try:
+            self.instance = construct_instance(
+                self, self.instance, self._meta.fields, self._meta.exclude
+            )
+            self.instance.clean_fields(exclude=exclude)
+        except ValidationError as e:
+            self._update_errors(e)
+
+
+class AuditedInline(FormFields, ServiceHooks):
+    """Mixin for inlines of an ``AuditedAdmin`` (put it before TabularInline/StackedInline)."""
+
+    form = DeferredRulesForm
+    extra = 1
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None:
+            field = only_visible_choices(field, request.user)  # as the parent admin's own
+        if field is not None and isinstance(field.widget, RelatedFieldWidgetWrapper):
+            # Four icons under every select of every row bury the rows; "add" is the useful one.
+            widget = field.widget
+            widget.can_change_related = widget.can_delete_related = False
+            widget.can_view_related = False
+        return field
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        refused = getattr(request, "moot_refused", None)
+        inline = self
+
+        class AuditedFormSet(formset):
+            moot_inline = inline
+
+            def clean(self):
+                super().clean()
+                for row, error in refused.for_formset(self.prefix) if refused else ():
+                    if row < len(self.forms):
+                        add_errors(self.forms[row], error)
+
+        AuditedFormSet.__name__ = formset.__name__
+        return AuditedFormSet
+
+
+# --- The admin -------------------------------------------------------------------------------
+
+
+class AuditedAdmin(ExemptAdminMixin, FormFields, ServiceHooks, admin.ModelAdmin):
+    """A ModelAdmin whose every change goes through the model's service and the audit trail,
+    and which shows exempt rows only to those entitled to them (``backoffice.exempt``)."""
+
+    object_history_template = "admin/audit_history.html"
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        refused = getattr(request, "moot_refused", None)
+        if refused is None:
+            return form
+
+        class RefusedForm(form):
+            def clean(self):
+                data = super().clean()
+                self.add_error(None, NOTHING_SAVED)
+                for prefix, row, error in refused.errors:
+                    if prefix is None or row is None:  # the record itself, or a row not found
+                        add_errors(self, error)
+                return data
+
+        RefusedForm.__name__ = form.__name__
+        return RefusedForm
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except Refused as refused:
+            # super() has rolled the whole request back; show the form again with the reasons.
+            request.moot_refused = refused
+            for upload in request.FILES.values():
+                upload.seek(0)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        try:
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                self.save_object(request, obj)
+        except (ValidationError, IntegrityError, ObjectDoesNotExist) as e:
+            raise Refused([(None, None, self.explain(obj, _as_validation_error(e)))]) from e
+
+    def save_related(self, request, form, formsets, change):
+        form.save_m2m()
+        errors = []
+        for formset in formsets:
+            errors += self.save_formset(request, form, formset, change) or []
+        if errors:
+            raise Refused(errors)
+
+    def save_formset(self, request, form, formset, change):
+        """Save the rows through the inline's service; return the refusals as (prefix, row, error).
+
+        A row refused because of another row's old value (the chairman being replaced, the
+        number being freed) is tried again once the others are saved.
+        """
+        hooks = getattr(formset, "moot_inline", None) or ServiceHooks()
+        formset.save(commit=False)  # fills new/changed/deleted_objects for the change message
+        failures: dict[int, ValidationError] = {}
+        for obj in formset.deleted_objects:
+            try:
+                with transaction.atomic(using=router.db_for_write(type(obj))):
+                    hooks.delete_object(request, obj)
+            except (IntegrityError, ObjectDoesNotExist) as e:
+                failures[id(obj)] = ValidationError(
+                    IN_USE if isinstance(e, ProtectedError | RestrictedError) else CLASH
+                )
+        refused = [obj for obj in formset.deleted_objects if id(obj) in failures]
+        pending = [obj for obj, _ in formset.changed_objects] + list(formset.new_objects)
+        while pending:
+            failed = [obj for obj in pending if not self._try_save(request, hooks, obj, failures)]
+            if len(failed) == len(pending):
+                refused += failed
+                break
+            pending = failed
+        formset.save_m2m()
+        rows = {id(f.instance): i for i, f in enumerate(formset.forms)}
+        return [
+            (formset.prefix, rows.get(id(obj)), hooks.explain(obj, failures[id(obj)]))
+            for obj in refused
+        ]
+
+    @staticmethod
+    def _try_save(request, hooks, obj, failures: dict) -> bool:
+        adding = obj._state.adding
+        try:
+            with transaction.atomic(using=router.db_for_write(type(obj))):
+                hooks.save_object(request, obj)
+        except (ValidationError, IntegrityError, ObjectDoesNotExist) as e:
+            failures[id(obj)] = _as_validation_error(e)
+            if adding:  # the insert was rolled back: try it again as new
+                obj.pk, obj._state.adding = None, True
+            return False
+        failures.pop(id(obj), None)
+        return True
+
+    def delete_model(self, request, obj):
+        self.delete_object(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # The bulk action is not wrapped in a transaction by Django: all or nothing here.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            for obj in queryset:
+                # An earlier object's deletion may have taken this one with it (sub-items).
+                if type(obj)._default_manager.filter(pk=obj.pk).exists():
+                    self.delete_object(request, obj)
+
+    def changelist_view(self, request, extra_context=None):
+        try:
+            return super().changelist_view(request, extra_context)
+        except Refused as refused:
+            self.message_user(request, refused.summary, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    # --- History: the audit trail of one object ---
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        ct = ContentType.objects.get_for_model(self.model, for_concrete_model=True)
+        entries = AuditEntry.objects.filter(content_type=ct, object_id=str(obj.pk))
+        page = self.get_paginator(request, entries.select_related("actor"), 50).get_page(
+            request.GET.get("p")
+        )
+        names: dict = {}
+        withheld = exempt_rows.withheld_fields(request.user, obj)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"History: {obj}",
+            "subtitle": None,
+            "object": obj,
+            "opts": self.opts,
+            "module_name": str(self.opts.verbose_name_plural).capitalize(),
+            "page": page,
+            "rows": [(e, readable_changes(e, names, withheld)) for e in page],
+            "trail_url": audit_list_url(ct, [obj.pk]),
+            "related_trails": self._related_trails(request, obj),
+            "preserved_filters": self.get_preserved_filters(request),
+            IS_POPUP_VAR: False,
+            **(extra_context or {}),
+        }
+        request.current_app = self.admin_site.name
+        response = TemplateResponse(request, self.object_history_template, context)
+        self._log_view(request, object_id, response, " (history)")  # backoffice.exempt
+        return response
+
+    def _related_trails(self, request, obj) -> list[tuple[str, str]]:
+        """Links to the trail of the rows shown inline (agenda items, memberships …)."""
+        trails = []
+        for inline in self.get_inline_instances(request, obj):
+            fk = next(
+                (
+                    f
+                    for f in inline.model._meta.fields
+                    if f.is_relation
+                    and f.related_model is self.model
+                    and (inline.fk_name is None or f.name == inline.fk_name)
+                ),
+                None,
+            )
+            if fk is None:
+                continue
+            ids = list(
+                inline.model._default_manager.filter(**{fk.name: obj}).values_list("pk", flat=True)[
+                    :200
+                ]
+            )
+            if ids:
+                ct = ContentType.objects.get_for_model(inline.model, for_concrete_model=True)
+                label = str(inline.model._meta.verbose_name_plural)
+                trails.append((label, audit_list_url(ct, ids)))
+        return trails
+
+
+class ReadOnlyAdmin:
+    """Mixin for a ModelAdmin over a record written only by services (a trail, a log, a
+    computed result): listed and viewable, never added, changed or deleted here."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(ReadOnlyAdmin):
+    """Mixin for an inline shown for information only (versions, recorded votes)."""
+
+    extra = 0
+    can_delete = False
