@@ -29,7 +29,6 @@ def record(request, surface: str, description: str, *, action: str = "view", mee
 
 
 def _meeting_of(document):
-
     top = document.parent_id or document.pk
     paper = ItemPaper.objects.filter(document_id=top).select_related("item__meeting").first()
     return paper.item.meeting if paper else None

@@ -18,7 +18,8 @@ from django.utils.http import quote_etag
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from access.models import ExemptAccess
+from access import exempt_log
+from access.models import Surface
 from access.rules import may_see_exempt, second_factor_given
 from meetings.models import Meeting
 
@@ -127,10 +128,8 @@ def _exempt_gate(request, pk: int, slug: str, name: str):
 
 
 def _log(request, meeting: Meeting, action: str, what: str) -> None:
-    ExemptAccess.objects.create(
-        user=request.user, username=request.user.get_username(), document=None, action=action,
-        description=f"{what}: {meeting}"[:300], ip_address=request.META.get("REMOTE_ADDR"),
-    )
+    exempt_log.record(request, Surface.RESTRICTED, f"{what}: {meeting}", action=action,
+                      meeting=meeting)
 
 
 @require_safe

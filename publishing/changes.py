@@ -132,6 +132,27 @@ def add_urgent_item(
     return item
 
 
+ITEM_FIELDS = ("order", "purpose", "kind", "part", "exempt_paragraph", "parent", "motion_text",
+               "mover", "seconder")
+
+
+def save_item(item: AgendaItem, actor=None, actor_name: str = "") -> AgendaItem:
+    """Create or change an agenda item, wherever the agenda stands: a new item on a published
+    agenda can only be urgent business (``add_urgent_item``: the chair and the special
+    circumstances are required, and it enters the public history); anything else is
+    ``meetings.services.save_agenda_item``. Refuses a non-urgent new item on a published agenda
+    with the plain explanation, saving nothing."""
+    if item.pk is None and item.meeting_id and is_published(item.meeting):
+        if not item.urgent:
+            check_item_may_be_added(item.meeting, item)  # raises the plain explanation
+        return add_urgent_item(
+            item.meeting, number=item.number, title=item.title, chair=item.urgency_chair,
+            reasons=item.urgency_reasons, actor=actor, actor_name=actor_name,
+            **{name: getattr(item, name) for name in ITEM_FIELDS},
+        )
+    return save_agenda_item(item, actor, actor_name)
+
+
 def withdraw_paper(
     item_paper: ItemPaper, reason: str, actor=None, actor_name: str = ""
 ) -> PublicationEvent:

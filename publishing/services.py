@@ -332,6 +332,7 @@ from .changes import (  # noqa: E402
     check_item_may_be_added,
     reclassify_paper,
     replace_paper,
+    save_item,
     withdraw_paper,
 )
 from .workflow import (  # noqa: E402
@@ -349,4 +350,5 @@ __all__ = [
     "publish_supplement", "published_at", "published_exists", "record_historical_publication",
     "reclassify_paper", "replace_paper", "return_to_draft", "sign_off", "submit_report",
     "withdraw_paper",
+    "save_item",
 ]

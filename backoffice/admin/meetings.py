@@ -17,8 +17,7 @@ from backoffice.exempt_rows import visible
 from meetings import services
 from meetings.models import AgendaItem, Meeting, Venue
 from papers.models import AgendaPack
-from publishing.changes import add_urgent_item, check_item_may_be_added
-from publishing.state import is_published
+from publishing import changes
 
 ORDER_HELP = (
     "Position on the agenda. To move an item, give it a number between two others "
@@ -81,33 +80,12 @@ class AgendaFormSet(BaseInlineFormSet):
         )
 
 
-ITEM_FIELDS = ("order", "purpose", "kind", "part", "exempt_paragraph", "parent", "motion_text",
-               "mover", "seconder")
-
-
-def save_item(item: AgendaItem, actor=None, actor_name: str = "") -> AgendaItem:
-    """Save an agenda item; a new item on a published agenda goes through publishing as urgent
-    business (the chair and the special circumstances are required, and it enters the public
-    history), so the back office cannot slip an item onto a published agenda."""
-
-    if item.pk is None and item.meeting_id and is_published(item.meeting):
-        if not item.urgent:
-
-            check_item_may_be_added(item.meeting, item)  # raises the plain explanation
-        return add_urgent_item(
-            item.meeting, number=item.number, title=item.title, chair=item.urgency_chair,
-            reasons=item.urgency_reasons, actor=actor, actor_name=actor_name,
-            **{name: getattr(item, name) for name in ITEM_FIELDS},
-        )
-    return services.save_agenda_item(item, actor, actor_name)
-
-
 class AgendaItemInline(AuditedInline, admin.TabularInline):
     model = AgendaItem
     formset = AgendaFormSet
     fields = ["order", "number", "title", "kind", "part", "exempt_paragraph", "parent"]
     show_change_link = True  # purpose, motion, mover and seconder are on the item's own page
-    save_service = staticmethod(save_item)
+    save_service = staticmethod(changes.save_item)
     extra = 1
     verbose_name_plural = "agenda"
 
@@ -154,7 +132,7 @@ class AgendaItemForm(forms.ModelForm):
 @admin.register(AgendaItem)
 class AgendaItemAdmin(AuditedAdmin):
     form = AgendaItemForm
-    save_service = staticmethod(save_item)
+    save_service = staticmethod(changes.save_item)
     list_display = ["number", "title", "meeting", "part", "exempt_paragraph", "kind"]
     list_display_links = ["number", "title"]
     list_filter = ["part", "kind", ("meeting__body", admin.RelatedOnlyFieldListFilter)]

@@ -189,6 +189,8 @@ def test_exempt_minutes_for_a_member_logged_and_never_cached(published, clients)
     assert f"That the contract go to {CANARY}" in text and "For (3)" in text
     log = ExemptAccess.objects.get(username="member")
     assert log.action == "view" and "Exempt minutes" in log.description
+    # Logged by the one exempt access log, with the meeting and the surface it was seen on.
+    assert log.meeting == m and log.surface == "restricted"
     pdf = clients.member.get(url(m, "minutes/exempt.pdf"))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     assert "no-store" in pdf["Cache-Control"]

@@ -37,6 +37,30 @@ def test_a_non_urgent_item_cannot_be_added_after_publication(published):
     assert "section 100B(4)(b)" in refused.value.messages[0]
 
 
+def test_saving_a_new_item_on_a_published_agenda_needs_urgency(published, chair, officer):
+    """``save_item`` is the one way every screen adds an item: on a published agenda a plain
+    new item is refused (nothing saved), an urgent one is added as urgent business."""
+    with pytest.raises(ValidationError) as refused:
+        services.save_item(AgendaItem(meeting=published, number="9", title="Late idea"),
+                           actor=officer)
+    assert "An item can now be added only as urgent business" in refused.value.messages[0]
+    assert not published.items.filter(number="9").exists()
+    item = services.save_item(
+        AgendaItem(meeting=published, number="9", title="Grant bid", urgent=True,
+                   urgency_chair=chair, urgency_reasons="The bid closes first."), actor=officer)
+    assert item.pk and item.urgent
+    assert PublicationEvent.objects.filter(kind=EventKind.URGENT_ITEM_ADDED,
+                                           meeting=published).exists()
+
+
+def test_a_new_item_on_an_unpublished_agenda_is_saved_plainly(officer):
+    meeting = b.meeting()
+    item = services.save_item(AgendaItem(meeting=meeting, number="2", title="Budget"),
+                              actor=officer)
+    assert item.pk and not item.urgent
+    assert not PublicationEvent.objects.filter(meeting=meeting).exists()
+
+
 def test_items_of_an_unpublished_agenda_pass_the_check():
     meeting = b.meeting()
     services.check_item_may_be_added(meeting, AgendaItem(meeting=meeting, number="2", title="x"))
