@@ -29,7 +29,7 @@ class VoteResult(models.TextChoices):
 
 
 class Vote(models.Model):
-    """The vote on a motion. The result is computed by ``votes.compute_result``, never typed."""
+    """The vote on a motion. The result is computed by ``counts.compute_result``, never typed."""
 
     # A vote exists only as the vote on its motion.
     motion = models.OneToOneField(Motion, on_delete=models.CASCADE, related_name="vote")
