@@ -26,6 +26,7 @@ from meetings.models import AgendaItem, Meeting
 from publishing.signals import minutes_published
 
 from .models import Minute, MinutesRecord, MinutesStatus, MinutesVersion, Motion, Resolution
+from .render.html import exempt_html, public_html
 from .rules import check_record_open, municipal_year
 from .versions import withhold_from_versions
 
@@ -157,8 +158,6 @@ def _day(d: dt.date) -> str:
 
 def _snapshot(record: MinutesRecord, status: str, actor, actor_name: str, note: str = "",
               approving_minute: Minute | None = None) -> MinutesVersion:
-    from .render import exempt_html, public_html
-
     last = record.versions.aggregate(m=Max("number"))["m"] or 0
     user = actor if getattr(actor, "is_authenticated", False) else None
     return trail.save(
