@@ -1,6 +1,7 @@
-"""Counting a vote: who may vote, and what counts are possible. ``record_vote`` and
-``correct_vote`` (``proceedings.votes``) both take a vote's counts from here, so a vote
-entered on the clerk's screen, in the back office or by a loader obeys the same rules.
+"""Counting a vote: who may vote, what counts are possible, and the result they give.
+``record_vote`` and ``correct_vote`` (``proceedings.votes``) both take a vote's counts and its
+result from here, so a vote entered on the clerk's screen, in the back office or by a loader
+obeys the same rules.
 
 - Only those present as members or substitutes vote; a name given twice is refused.
 - A member barred by a declared interest in the motion's item (a disclosable pecuniary
@@ -9,6 +10,7 @@ entered on the clerk's screen, in the back office or by a loader obeys the same 
   voting without the clerk having to say so.
 - A show of hands cannot count more hands than there are members present (docs/
   statutory-rules.md §2.7: "a majority of members present and voting").
+- The result is computed under the vote's majority rule (``compute_result``), never typed.
 """
 
 from __future__ import annotations
@@ -16,15 +18,19 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 
 from council.models import Person
+from meetings.models import Meeting
 
-from .attendance import voters_present
+from .attendance import chair, is_quorate, quorum, voters_present
 from .models import (
     Choice,
     Declaration,
     InterestNature,
+    MajorityRule,
     Motion,
     Participation,
+    Side,
     VoteMethod,
+    VoteResult,
 )
 
 
@@ -169,3 +175,73 @@ def counts_of(
         check_possible(motion, counts)
         return counts
     raise ValidationError(f"Unknown voting method: {method}.")
+
+
+def named_choices(
+    motion: Motion, method: str, choices: list[tuple[Person, str]]
+) -> list[tuple[Person, str]]:
+    """A recorded vote's names, with members barred by a declaration recorded as not voting."""
+    if method == VoteMethod.RECORDED and choices:
+        return with_barred_not_voting(motion, choices)
+    return choices
+
+
+# --- The result ----------------------------------------------------------------------------
+
+
+def compute_result(
+    votes_for: int,
+    against: int,
+    abstentions: int = 0,
+    majority: str = MajorityRule.SIMPLE,
+    members: int | None = None,
+    casting_vote: str = "",
+) -> str:
+    """``carried`` or ``lost`` under the majority rule.
+
+    Simple majority counts only those voting (abstentions do not count, Sch 12 para 39);
+    on an equality the chair's casting vote decides and is required. Two-thirds rules
+    have no equality to break, so a casting vote is refused there.
+    """
+    if min(votes_for, against, abstentions) < 0:
+        raise ValidationError("Vote counts cannot be negative.")
+    tie = votes_for == against
+    if casting_vote and casting_vote not in Side.values:
+        raise ValidationError("A casting vote is for or against.")
+    if majority == MajorityRule.SIMPLE:
+        if casting_vote and not tie:
+            raise ValidationError(
+                f"The chair has a casting vote only when the votes are equal, not "
+                f"{votes_for}–{against}."
+            )
+        if tie:
+            if not casting_vote:
+                raise ValidationError(
+                    f"The votes are equal ({votes_for}–{against}): record the chair's casting vote."
+                )
+            return VoteResult.CARRIED if casting_vote == Side.FOR else VoteResult.LOST
+        return VoteResult.CARRIED if votes_for > against else VoteResult.LOST
+    if casting_vote:
+        raise ValidationError("A casting vote applies only to a simple majority.")
+    if majority == MajorityRule.TWO_THIRDS_VOTING:
+        carried = votes_for > 0 and 3 * votes_for >= 2 * (votes_for + against)
+    elif majority == MajorityRule.TWO_THIRDS_MEMBERS:
+        if not members:
+            raise ValidationError("A two-thirds-of-members rule needs the number of members.")
+        carried = 3 * votes_for >= 2 * members
+    else:
+        raise ValidationError(f"Unknown majority rule: {majority}.")
+    return VoteResult.CARRIED if carried else VoteResult.LOST
+
+
+def vote_warnings(meeting: Meeting, counts: tuple[int, int, int], casting_vote: str) -> list[str]:
+    """What the record of the vote must say about how it was taken: inquorate, or a casting
+    vote with nobody recorded in the chair."""
+    notes = []
+    present, needed = len(voters_present(meeting)), quorum(meeting)
+    if not is_quorate(meeting):
+        members = "member" if present == 1 else "members"
+        notes.append(f"Vote taken inquorate: {present} {members} present, quorum {needed}.")
+    if casting_vote and chair(meeting) is None:
+        notes.append("A casting vote was recorded but nobody is recorded in the chair.")
+    return notes

@@ -1,9 +1,10 @@
-"""Minutes and resolutions, and the minutes' states. Minute numbers run on through the
+"""Minutes and resolutions, and publishing the minutes. Minute numbers run on through the
 municipal year per body, in the order business was taken.
 
-States: draft → published as a draft (public, unconfirmed) → approved as a correct record at
-a later meeting of the same body (with any corrections, after which the meeting's record is
-locked) → signed by the chair of that meeting. Each state change keeps a ``MinutesVersion``.
+States: draft → published as a draft (public, unconfirmed; here) → approved as a correct
+record at a later meeting of the same body, with any corrections, after which the meeting's
+record is locked → signed by the chair of that meeting (``proceedings.approval``). Each state
+change keeps a ``MinutesVersion`` (``proceedings.versions``).
 
 Every change validates, saves in one transaction and is audited.
 """
@@ -11,8 +12,6 @@ Every change validates, saves in one transaction and is audited.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,13 +20,13 @@ from django.utils import timezone
 
 from audit import trail
 from council.dates import authority_now, authority_today
-from council.models import Body, Membership, Role
+from council.models import Body
 from meetings.models import AgendaItem, Meeting
 from publishing.signals import minutes_published
 
-from .models import Minute, MinutesRecord, MinutesStatus, MinutesVersion, Motion, Resolution
+from .models import Minute, MinutesRecord, MinutesStatus, Motion, Resolution
 from .rules import check_record_open, municipal_year
-from .versions import withhold_from_versions
+from .versions import keep_version, withhold_from_versions
 
 
 def next_minute_number(meeting: Meeting) -> int:
@@ -114,39 +113,13 @@ def add_resolution(
     )
 
 
-# --- The minutes' states: draft → published as draft → approved → signed ---------------------
+# --- Publishing: draft → published as a draft ----------------------------------------------
 
 
-@dataclass(frozen=True)
-class Correction:
-    """A correction made when minutes are approved: ``old`` replaced by ``new`` in one field
-    of one minute (e.g. "Residents" by "Refugee" in the text of minute 30)."""
-
-    minute: Minute
-    field: str
-    old: str
-    new: str
-    note: str = ""
-
-    def describe(self) -> str:
-        """The correction in the words of the version's note, which is public: the words of
-        an exempt minute are not repeated."""
-        where = "title" if self.field == "title" else "text"
-        if self.minute.exempt:
-            return f"A correction was made to the {where} of exempt minute {self.minute.number}."
-        said = (
-            f"In the {where} of minute {self.minute.number}, “{self.old}” replaced by "
-            f"“{self.new}”"
-        )
-        return f"{said} ({self.note})." if self.note else f"{said}."
-
-
-CORRECTABLE = ("title", "text")
-
-
-def _record(meeting: Meeting, lock: bool = True) -> MinutesRecord:
-    if lock:
-        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+def minutes_record(meeting: Meeting) -> MinutesRecord:
+    """The meeting's minutes record (unsaved when it has none yet), the meeting locked so that
+    two changes of state cannot cross."""
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     record = MinutesRecord.objects.filter(meeting=meeting).first()
     return record or MinutesRecord(meeting=meeting)
 
@@ -155,30 +128,8 @@ def _day(d: dt.date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
-def _snapshot(record: MinutesRecord, status: str, actor, actor_name: str, note: str = "",
-              approving_minute: Minute | None = None) -> MinutesVersion:
-    from .render import exempt_html, public_html
-
-    last = record.versions.aggregate(m=Max("number"))["m"] or 0
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    return trail.save(
-        MinutesVersion(
-            record=record,
-            number=last + 1,
-            status=status,
-            created_by=(user.get_username() if user else "") or actor_name,
-            public_html=public_html(record.meeting),
-            exempt_html=exempt_html(record.meeting),
-            note=note,
-            approving_minute=approving_minute,
-        ),
-        actor,
-        actor_name,
-    )
-
-
-def _announce(meeting: Meeting, record: MinutesRecord) -> None:
-
+def announce(meeting: Meeting, record: MinutesRecord) -> None:
+    """Tell subscribers of the new state once the change is committed."""
     transaction.on_commit(
         lambda: minutes_published.send(sender=Meeting, meeting=meeting, publication=record)
     )
@@ -196,7 +147,7 @@ def publish_minutes(
     """
     with transaction.atomic():
         check_meeting_has_taken_place(meeting)
-        record = _record(meeting)
+        record = minutes_record(meeting)
         if record.status != MinutesStatus.DRAFT:
             raise ValidationError(
                 f"The minutes of {meeting.body}, {_day(meeting.date)}, are already "
@@ -210,9 +161,9 @@ def publish_minutes(
         record.status = MinutesStatus.PUBLISHED_DRAFT
         record.published_at = at or timezone.now()
         trail.save(record, actor, actor_name)
-        _snapshot(record, MinutesStatus.PUBLISHED_DRAFT, actor, actor_name,
-                  note="Published as a draft (unconfirmed).")
-        _announce(meeting, record)
+        keep_version(record, MinutesStatus.PUBLISHED_DRAFT, actor, actor_name,
+                     note="Published as a draft (unconfirmed).")
+        announce(meeting, record)
         return record
 
 
@@ -233,157 +184,6 @@ def check_meeting_has_taken_place(meeting: Meeting) -> None:
             f"The meeting of {meeting.body} on {when} has not yet taken place: its minutes "
             "cannot be published before it is held."
         )
-
-
-def _check_correction(meeting: Meeting, c: Correction) -> None:
-    if c.minute.meeting_id != meeting.pk:
-        raise ValidationError(
-            f"Minute {c.minute.number} is not one of the minutes of the meeting being approved."
-        )
-    if c.field not in CORRECTABLE:
-        raise ValidationError(
-            f"Only a minute's title or text can be corrected, not “{c.field}”."
-        )
-    if not c.old or not c.new.strip() or c.old == c.new:
-        raise ValidationError("A correction replaces some words by different words.")
-    found = getattr(c.minute, c.field).count(c.old)
-    if found == 0:
-        raise ValidationError(
-            f"“{c.old}” does not appear in the {c.field} of minute {c.minute.number}."
-        )
-    if found > 1:
-        raise ValidationError(
-            f"“{c.old}” appears {found} times in the {c.field} of minute {c.minute.number}; "
-            "quote enough of the sentence to say which one is corrected."
-        )
-
-
-def approve_minutes(
-    meeting: Meeting,
-    approving_minute: Minute,
-    corrections: Iterable[Correction] = (),
-    actor=None,
-    actor_name: str = "",
-) -> MinutesRecord:
-    """Record that a later meeting of the same body approved the minutes as a correct record,
-    with any corrections; the record is then locked and a new version kept.
-
-    Refuses (nothing saved): an approving minute of another body's meeting, or of a meeting
-    not after this one; minutes not yet published; minutes already approved; a correction
-    whose words are not found, or found more than once.
-    """
-    corrections = list(corrections)
-    with transaction.atomic():
-        record = _record(meeting)
-        later = approving_minute.meeting
-        if later.body_id != meeting.body_id:
-            raise ValidationError(
-                f"Minutes of {meeting.body} cannot be approved at a meeting of {later.body} "
-                f"(approving minutes at a meeting of another body): minute "
-                f"{approving_minute.number} belongs to {later.body}."
-            )
-        if later.date <= meeting.date:
-            raise ValidationError(
-                f"Minutes are approved at a later meeting: minute {approving_minute.number} is "
-                f"of the meeting of {_day(later.date)}, not after {_day(meeting.date)}."
-            )
-        if record.is_locked:
-            raise ValidationError(
-                f"These minutes are already {record.get_status_display().lower()}."
-            )
-        if record.status != MinutesStatus.PUBLISHED_DRAFT:
-            raise ValidationError(
-                "These minutes have not been published: publish them as a draft before they "
-                "are approved."
-            )
-        notes = []
-        for c in corrections:
-            minute = Minute.objects.filter(pk=c.minute.pk).first()
-            if minute is None:
-                raise ValidationError("A correction names a minute that is no longer recorded.")
-            c = Correction(minute, c.field, c.old, c.new, c.note)
-            _check_correction(meeting, c)
-            setattr(minute, c.field, getattr(minute, c.field).replace(c.old, c.new, 1))
-            trail.save(minute, actor, actor_name)
-            notes.append(c.describe())
-        record.status = MinutesStatus.APPROVED
-        record.approved_by_minute = approving_minute
-        record.approved_on = later.date
-        trail.save(record, actor, actor_name)
-        note = (
-            f"Approved as a correct record at the meeting of {later.body} on "
-            f"{_day(later.date)} (minute {approving_minute.number})."
-        )
-        if notes:
-            note += " Corrections: " + " ".join(notes)
-        _snapshot(record, MinutesStatus.APPROVED, actor, actor_name, note=note,
-                  approving_minute=approving_minute)
-        _announce(meeting, record)
-        return record
-
-
-def chair_of_meeting(meeting: Meeting):
-    """Who chaired the meeting: recorded in the chair, else the body's chairman on the day."""
-
-    from .attendance import chair
-
-    person = chair(meeting)
-    if person is None:
-        m = (
-            Membership.objects.on(meeting.date)
-            .filter(body_id=meeting.body_id, role=Role.CHAIRMAN)
-            .select_related("person")
-            .first()
-        )
-        person = m.person if m else None
-    return person
-
-
-def sign_minutes(
-    meeting: Meeting, signed_by, on: dt.date, actor=None, actor_name: str = ""
-) -> MinutesRecord:
-    """The chair of the approving meeting signs the approved minutes.
-
-    Refuses (nothing saved): minutes not approved (or already signed); a signer who did not
-    chair the approving meeting; a date before the approval.
-    """
-    with transaction.atomic():
-        record = _record(meeting)
-        if record.status == MinutesStatus.SIGNED:
-            raise ValidationError(
-                f"These minutes were already signed by {record.signed_by} on "
-                f"{_day(record.signed_on)}."
-            )
-        if record.status != MinutesStatus.APPROVED:
-            raise ValidationError(
-                "Only minutes approved as a correct record can be signed; these are "
-                f"{record.get_status_display().lower()}."
-            )
-        if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
-            raise ValidationError("The signing date must be a date.")
-        if on < record.approved_on:
-            raise ValidationError(
-                f"The minutes cannot be signed on {_day(on)}, before they were approved on "
-                f"{_day(record.approved_on)}."
-            )
-        if signed_by is None:
-            raise ValidationError("Say who signed the minutes.")
-        approving = record.approved_by_minute.meeting
-        chair = chair_of_meeting(approving)
-        if chair is None or chair.pk != signed_by.pk:
-            who = f"{chair}" if chair else "nobody (no chair is recorded)"
-            raise ValidationError(
-                f"The minutes are signed by the chair of the meeting that approved them "
-                f"({approving.body}, {_day(approving.date)}): that was {who}, not {signed_by}."
-            )
-        record.status = MinutesStatus.SIGNED
-        record.signed_by = signed_by
-        record.signed_on = on
-        trail.save(record, actor, actor_name)
-        _snapshot(record, MinutesStatus.SIGNED, actor, actor_name,
-                  note=f"Signed by {signed_by} on {_day(on)}.",
-                  approving_minute=record.approved_by_minute)
-        return record
 
 
 # --- Changing the record: refused once the minutes are approved ------------------------------

@@ -37,7 +37,7 @@ S = AttendanceStatus
 def check_record_open(meeting_id: int | None) -> None:
     """Approved minutes are immutable: nothing of the meeting's record may change after approval.
 
-    Corrections are made when the minutes are approved (``minutes.approve_minutes``), which
+    Corrections are made when the minutes are approved (``approval.approve_minutes``), which
     writes them before the record is locked.
     """
     if not meeting_id:

@@ -1,9 +1,10 @@
-"""A minute made exempt after the minutes were published leaves every public version.
+"""The versions of a meeting's minutes: one kept at each change of state, and a minute made
+exempt after the minutes were published leaving every public version.
 
-Each ``MinutesVersion`` keeps the public minutes as rendered when it was made. When a minute
-in them is later marked exempt (``edit_minute``), every version still showing it is changed
-to show, in its place, what the public minutes show of an exempt minute (its number, the
-Schedule 12A paragraph and the public summary: ``minutes_body.html``). The text as first
+Each ``MinutesVersion`` keeps the public minutes as rendered when it was made (``keep_version``).
+When a minute in them is later marked exempt (``edit_minute``), every version still showing it
+is changed to show, in its place, what the public minutes show of an exempt minute (its number,
+the Schedule 12A paragraph and the public summary: ``minutes_body.html``). The text as first
 rendered moves to ``withheld_public_html``, kept for democratic services (the back office)
 and never served publicly. The stored version, not a view-time filter, is changed, so every
 reader of a version (page, feed, API, export) gets the withheld text.
@@ -13,11 +14,13 @@ from __future__ import annotations
 
 import re
 
+from django.db.models import Max
 from django.utils.html import format_html
 
 from audit import trail
 
-from .models import Minute, MinutesVersion
+from .models import Minute, MinutesRecord, MinutesVersion
+from .render.html import exempt_html, public_html
 
 
 def _section(number: int) -> re.Pattern:
@@ -57,3 +60,24 @@ def withhold_from_versions(minute: Minute, number: int, actor=None, actor_name: 
         trail.save(version, actor, actor_name, validate=False)
         changed += 1
     return changed
+
+
+def keep_version(record: MinutesRecord, status: str, actor, actor_name: str, note: str = "",
+                 approving_minute: Minute | None = None) -> MinutesVersion:
+    """Keep the minutes as they now render (public and exempt) as the record's next version."""
+    last = record.versions.aggregate(m=Max("number"))["m"] or 0
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return trail.save(
+        MinutesVersion(
+            record=record,
+            number=last + 1,
+            status=status,
+            created_by=(user.get_username() if user else "") or actor_name,
+            public_html=public_html(record.meeting),
+            exempt_html=exempt_html(record.meeting),
+            note=note,
+            approving_minute=approving_minute,
+        ),
+        actor,
+        actor_name,
+    )

@@ -23,9 +23,10 @@ from access.models import Surface
 from access.rules import may_see_exempt, second_factor_given
 from meetings.models import Meeting
 
-from . import render as minutes_render
 from .models import Minute, MinutesRecord
 from .public import minutes_are_public
+from .render.build import build
+from .render.pdf import pdf
 
 
 def _public_meeting(pk: int) -> Meeting:
@@ -59,7 +60,7 @@ def minutes(request, pk: int, slug: str | None = None):
     moved = _canonical(request, meeting, slug, "minutes")
     if moved:
         return moved
-    doc = minutes_render.build(meeting)
+    doc = build(meeting)
     has_exempt = Minute.objects.filter(meeting=meeting, exempt=True).exists()
     return render(request, "proceedings/minutes.html", {
         "meeting": meeting,
@@ -74,7 +75,7 @@ def minutes_pdf(request, pk: int, slug: str):
     moved = _canonical(request, meeting, slug, "minutes_pdf")
     if moved:
         return moved
-    data, digest = minutes_render.pdf(meeting)
+    data, digest = pdf(meeting)
     headers = {"ETag": quote_etag(digest), "Cache-Control": "no-cache"}
     probe = HttpResponse(headers=headers)
     conditional = get_conditional_response(request, etag=headers["ETag"], response=probe)
@@ -111,7 +112,7 @@ def version(request, pk: int, slug: str, number: int):
     return render(request, "proceedings/version.html", {
         "meeting": meeting,
         "version": found,
-        # Rendered by proceedings.render from the public record when the version was made.
+        # Rendered by proceedings.render.html from the public record when the version was made.
         "html": mark_safe(found.public_html),  # noqa: S308
     })
 
@@ -137,7 +138,7 @@ def exempt_minutes(request, pk: int, slug: str):
     meeting, refused = _exempt_gate(request, pk, slug, "exempt_minutes")
     if refused:
         return refused
-    doc = minutes_render.build(meeting, exempt=True)
+    doc = build(meeting, exempt=True)
     _log(request, meeting, "view", "Exempt minutes")
     response = render(request, "proceedings/exempt_minutes.html", {"meeting": meeting, "doc": doc})
     add_never_cache_headers(response)
@@ -149,7 +150,7 @@ def exempt_minutes_pdf(request, pk: int, slug: str):
     meeting, refused = _exempt_gate(request, pk, slug, "exempt_minutes_pdf")
     if refused:
         return refused
-    data, _ = minutes_render.pdf(meeting, exempt=True)
+    data, _ = pdf(meeting, exempt=True)
     _log(request, meeting, "download", "Exempt minutes (PDF)")
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{meeting.slug}-exempt-minutes.pdf"'

@@ -1,4 +1,6 @@
-"""Motions and votes. The result of a vote is computed here, never typed.
+"""Motions and votes: moving, deciding, voting on and correcting them, and deciding an
+election (proposed in ``proceedings.elections``). A vote's counts and result come from
+``proceedings.counts``, never typed.
 
 Every change validates, saves in one transaction and is audited.
 """
@@ -6,7 +8,6 @@ Every change validates, saves in one transaction and is audited.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,66 +17,21 @@ from audit import trail
 from council.models import Person
 from meetings.models import AgendaItem, Meeting
 
-from . import counts as counts_rules
-from .attendance import chair, is_quorate, members_of, quorum, voters_present
+from .attendance import members_of
+from .counts import compute_result, counts_of, named_choices, vote_warnings
+from .elections import ElectionResult, election_result, refuse_if_office_filled
+from .elections import add_election as add_election  # the clerk's screen proposes through here
 from .models import (
     MajorityRule,
     Motion,
     MotionKind,
-    Office,
     Outcome,
     RecordedVote,
-    Side,
+    Resolution,
     Vote,
     VoteMethod,
-    VoteResult,
 )
-from .rules import check_record_open, member_ids
-
-
-def compute_result(
-    votes_for: int,
-    against: int,
-    abstentions: int = 0,
-    majority: str = MajorityRule.SIMPLE,
-    members: int | None = None,
-    casting_vote: str = "",
-) -> str:
-    """``carried`` or ``lost`` under the majority rule.
-
-    Simple majority counts only those voting (abstentions do not count, Sch 12 para 39);
-    on an equality the chair's casting vote decides and is required. Two-thirds rules
-    have no equality to break, so a casting vote is refused there.
-    """
-    if min(votes_for, against, abstentions) < 0:
-        raise ValidationError("Vote counts cannot be negative.")
-    tie = votes_for == against
-    if casting_vote and casting_vote not in Side.values:
-        raise ValidationError("A casting vote is for or against.")
-    if majority == MajorityRule.SIMPLE:
-        if casting_vote and not tie:
-            raise ValidationError(
-                f"The chair has a casting vote only when the votes are equal, not "
-                f"{votes_for}–{against}."
-            )
-        if tie:
-            if not casting_vote:
-                raise ValidationError(
-                    f"The votes are equal ({votes_for}–{against}): record the chair's casting vote."
-                )
-            return VoteResult.CARRIED if casting_vote == Side.FOR else VoteResult.LOST
-        return VoteResult.CARRIED if votes_for > against else VoteResult.LOST
-    if casting_vote:
-        raise ValidationError("A casting vote applies only to a simple majority.")
-    if majority == MajorityRule.TWO_THIRDS_VOTING:
-        carried = votes_for > 0 and 3 * votes_for >= 2 * (votes_for + against)
-    elif majority == MajorityRule.TWO_THIRDS_MEMBERS:
-        if not members:
-            raise ValidationError("A two-thirds-of-members rule needs the number of members.")
-        carried = 3 * votes_for >= 2 * members
-    else:
-        raise ValidationError(f"Unknown majority rule: {majority}.")
-    return VoteResult.CARRIED if carried else VoteResult.LOST
+from .rules import check_record_open
 
 
 def add_motion(
@@ -121,7 +77,7 @@ def _decide(motion: Motion, outcome: str, actor, actor_name: str) -> Motion:
             f"This motion has already been decided ({motion.get_outcome_display().lower()})."
         )
     if motion.kind == MotionKind.ELECTION and outcome in (Outcome.CARRIED, Outcome.WITHOUT_VOTE):
-        _refuse_if_office_filled(motion.meeting, motion.office, exclude=motion.pk)
+        refuse_if_office_filled(motion.meeting, motion.office, exclude=motion.pk)
     motion.outcome = outcome
     trail.save(motion, actor, actor_name)
     if outcome == Outcome.CARRIED and motion.kind == MotionKind.AMENDMENT:
@@ -159,19 +115,6 @@ def withdraw(motion: Motion, actor=None, actor_name: str = "") -> Motion:
         return _decide(motion, Outcome.WITHDRAWN, actor, actor_name)
 
 
-# The counting rules live in ``proceedings.counts``; these names are kept for callers.
-_barred = counts_rules.barred
-_check_voters = counts_rules.check_voters
-_counts_of = counts_rules.counts_of
-
-
-def _named(motion: Motion, method: str, choices: list[tuple[Person, str]]):
-    """A recorded vote's names, with members barred by a declaration recorded as not voting."""
-    if method == VoteMethod.RECORDED and choices:
-        return counts_rules.with_barred_not_voting(motion, choices)
-    return choices
-
-
 def record_vote(
     motion: Motion,
     method: str,
@@ -203,8 +146,8 @@ def record_vote(
         check_record_open(motion.meeting_id)
         if Vote.objects.filter(motion=motion).exists():
             raise ValidationError("This motion has already been voted on.")
-        choices = _named(motion, method, choices)
-        counts = _counts_of(motion, method, counts, choices)
+        choices = named_choices(motion, method, choices)
+        counts = counts_of(motion, method, counts, choices)
         meeting = motion.meeting
         if majority == MajorityRule.TWO_THIRDS_MEMBERS and members is None:
             members = members_of(meeting)
@@ -222,7 +165,7 @@ def record_vote(
                 members=members,
                 casting_vote=casting_vote,
                 result=result,
-                warnings="\n".join(_warnings(meeting, counts, casting_vote)),
+                warnings="\n".join(vote_warnings(meeting, counts, casting_vote)),
             ),
             actor,
             actor_name,
@@ -231,17 +174,6 @@ def record_vote(
             trail.save(RecordedVote(vote=vote, person=person, choice=choice), actor, actor_name)
         _decide(motion, result, actor, actor_name)
         return vote
-
-
-def _warnings(meeting: Meeting, counts: tuple[int, int, int], casting_vote: str) -> list[str]:
-    notes = []
-    present, needed = len(voters_present(meeting)), quorum(meeting)
-    if not is_quorate(meeting):
-        members = "member" if present == 1 else "members"
-        notes.append(f"Vote taken inquorate: {present} {members} present, quorum {needed}.")
-    if casting_vote and chair(meeting) is None:
-        notes.append("A casting vote was recorded but nobody is recorded in the chair.")
-    return notes
 
 
 # Corrections -------------------------------------------------------------------------------
@@ -277,8 +209,8 @@ def correct_vote(
         choices = list(choices or [])
         if method == VoteMethod.SHOW_OF_HANDS and counts is None and not choices:
             counts = (vote.votes_for, vote.votes_against, vote.abstentions)
-        choices = _named(motion, method, choices)
-        counts = _counts_of(motion, method, counts, choices)
+        choices = named_choices(motion, method, choices)
+        counts = counts_of(motion, method, counts, choices)
         if casting_vote is None:
             # A casting vote stands only while the votes are still equal.
             casting_vote = vote.casting_vote if counts[0] == counts[1] else ""
@@ -292,7 +224,7 @@ def correct_vote(
         vote.method, vote.majority, vote.members = method, majority, members
         vote.votes_for, vote.votes_against, vote.abstentions = counts
         vote.casting_vote, vote.result = casting_vote, result
-        vote.warnings = "\n".join(_warnings(meeting, counts, casting_vote))
+        vote.warnings = "\n".join(vote_warnings(meeting, counts, casting_vote))
         trail.save(vote, actor, actor_name)
         wanted = {person.pk: (person, choice) for person, choice in choices}
         for rv in list(vote.choices.all()):
@@ -353,7 +285,7 @@ def _change_outcome(motion: Motion, result: str, actor, actor_name: str) -> None
             _carry_amendment(motion, actor, actor_name)
             return
     if motion.kind == MotionKind.ELECTION and result == Outcome.CARRIED:
-        _refuse_if_office_filled(motion.meeting, motion.office, exclude=motion.pk)
+        refuse_if_office_filled(motion.meeting, motion.office, exclude=motion.pk)
     motion.outcome = result
     trail.save(motion, actor, actor_name)
 
@@ -365,8 +297,6 @@ def delete_motion(motion: Motion, actor=None, actor_name: str = "") -> None:
     (nothing deleted) once the minutes are approved; a motion a resolution records; a motion
     superseded by a carried amendment or produced by one (delete the amendment instead).
     """
-    from .models import Resolution
-
     with transaction.atomic():
         motion = Motion.objects.select_for_update().get(pk=motion.pk)
         check_record_open(motion.meeting_id)
@@ -392,107 +322,7 @@ def delete_motion(motion: Motion, actor=None, actor_name: str = "") -> None:
         trail.delete(motion, actor, actor_name)
 
 
-# Elections of a chair or vice-chair --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ElectionResult:
-    """What an election decided. Memberships are not changed: the caller records the office."""
-
-    motion: Motion
-    office: str
-    nominee: Person
-    elected: bool
-
-    def __str__(self) -> str:
-        office = Office(self.office).label.lower()
-        body = self.motion.meeting.body
-        if self.elected:
-            return f"{self.nominee} was elected {office} of {body}."
-        return f"{self.nominee} was not elected {office} of {body}."
-
-
-def _refuse_if_office_filled(meeting: Meeting, office: str, exclude: int | None = None) -> None:
-    done = (
-        Motion.objects.filter(
-            meeting=meeting,
-            kind=MotionKind.ELECTION,
-            office=office,
-            outcome__in=(Outcome.CARRIED, Outcome.WITHOUT_VOTE),
-        )
-        .exclude(pk=exclude)
-        .select_related("nominee")
-        .first()
-    )
-    if done:
-        raise ValidationError(
-            f"{done.nominee} has already been elected {Office(office).label.lower()} at this "
-            "meeting."
-        )
-
-
-def add_election(
-    meeting: Meeting,
-    office: str,
-    nominee: Person,
-    proposer: Person,
-    seconder: Person | None = None,
-    *,
-    item: AgendaItem | None = None,
-    text: str = "",
-    actor=None,
-    actor_name: str = "",
-) -> Motion:
-    """Propose ``nominee`` for chair or vice-chair of the meeting's body.
-
-    Decide it with ``agree_election`` (without a vote) or ``vote_on_election``. Refuses
-    (nothing saved): an unknown office; a nominee who is not a member of the body on the
-    day; an office already filled at this meeting; a proposer or seconder not present.
-    """
-    if office not in Office.values:
-        raise ValidationError(f"“{office}” is not an office: chair or vice-chair.")
-    if nominee is None or proposer is None:
-        raise ValidationError("An election names the member proposed and who proposed them.")
-    if nominee.pk not in member_ids(meeting.body_id, meeting.date):
-        raise ValidationError(
-            f"{nominee} is not a member of {meeting.body} on "
-            f"{meeting.date.strftime('%-d %B %Y')}, so cannot be elected its "
-            f"{Office(office).label.lower()}."
-        )
-    with transaction.atomic():
-        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
-        _refuse_if_office_filled(meeting, office)
-        last = Motion.objects.filter(meeting=meeting).aggregate(m=Max("order"))["m"] or 0
-        return trail.save(
-            Motion(
-                meeting=meeting,
-                kind=MotionKind.ELECTION,
-                office=office,
-                nominee=nominee,
-                mover=proposer,
-                seconder=seconder,
-                item=item,
-                text=text
-                or f"That {nominee} be elected {Office(office).label} of {meeting.body}.",
-                order=last + 1,
-            ),
-            actor,
-            actor_name,
-        )
-
-
-def election_result(motion: Motion) -> ElectionResult | None:
-    """The result of a decided election; None while it is undecided."""
-    if motion.kind != MotionKind.ELECTION:
-        raise ValidationError("That motion is not an election.")
-    if not motion.outcome:
-        return None
-    return ElectionResult(
-        motion=motion,
-        office=motion.office,
-        nominee=motion.nominee,
-        elected=motion.outcome in (Outcome.CARRIED, Outcome.WITHOUT_VOTE),
-    )
+# Deciding an election (proposed with ``elections.add_election``) ----------------------------
 
 
 def agree_election(motion: Motion, actor=None, actor_name: str = "") -> ElectionResult:

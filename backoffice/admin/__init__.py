@@ -6,6 +6,7 @@ from . import (  # noqa: F401
     council,
     feeds,
     meetings,
+    minutes_record,
     papers,
     proceedings,
     publishing,

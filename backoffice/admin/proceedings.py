@@ -1,29 +1,24 @@
 """Proceedings in the back office: attendance, declarations, motions and votes, minutes and
-resolutions, actions, and the minutes' states with their versions.
+resolutions, and actions (the minutes' states and versions: ``backoffice.admin.minutes_record``).
 
 Every save goes through ``audit.trail`` (the rules run in the models' ``clean``); removals go
-through services that refuse them once the minutes are approved, so a locked record shows the
-rules' message instead of changing. Votes and their results are recorded by the clerk's
-services and only shown here (the result is computed, never typed). Minutes are published
-with the "Publish minutes as draft" action, approved ("Approve as a correct record…", with a
-correction) and signed through the same services.
+through ``proceedings.removal``, which refuses them once the minutes are approved, so a locked
+record shows the rule's message instead of changing. Votes and their results are recorded by
+the clerk's services and only shown here (the result is computed, never typed).
 """
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db import router, transaction
-from django.template.response import TemplateResponse
+from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 
 from audit import trail
 from backoffice.base import AuditedAdmin, AuditedInline, ReadOnlyAdmin, ReadOnlyInline, Refused
 from meetings.models import Meeting
-from proceedings import minutes as services
 from proceedings.models import (
     Action,
     Attendance,
@@ -31,7 +26,6 @@ from proceedings.models import (
     Minute,
     MinutesRecord,
     MinutesStatus,
-    MinutesVersion,
     Motion,
     NilDeclarations,
     Procedure,
@@ -39,38 +33,16 @@ from proceedings.models import (
     Resolution,
     Vote,
 )
-from proceedings.rules import check_record_open, motions_for_minute
+from proceedings.removal import remove_from_record
+from proceedings.rules import motions_for_minute
 
-
-def _meeting_id(obj) -> int | None:
-    for path in ("meeting_id", "minute.meeting_id", "motion.meeting_id", "vote.motion.meeting_id"):
-        value = obj
-        try:
-            for part in path.split("."):
-                value = getattr(value, part)
-        except AttributeError:
-            continue
-        if value:
-            return value
-    return None
-
-
-def delete_checked(obj, actor=None, actor_name: str = "") -> None:
-    """Remove a row of a meeting's record; refused once the meeting's minutes are approved."""
-    with transaction.atomic():
-        check_record_open(_meeting_id(obj))
-        if isinstance(obj, Minute):
-            services.delete_minute(obj, actor, actor_name)
-        elif isinstance(obj, Resolution):
-            services.delete_resolution(obj, actor, actor_name)
-        else:
-            trail.delete(obj, actor, actor_name)
+from .minutes_record import publish_each
 
 
 class RecordAdmin(AuditedAdmin):
     """A part of a meeting's record: removal is checked like any change."""
 
-    delete_service = staticmethod(delete_checked)
+    delete_service = staticmethod(remove_from_record)
 
     def delete_model(self, request, obj):
         try:
@@ -83,8 +55,6 @@ class RecordAdmin(AuditedAdmin):
             return super().delete_view(request, object_id, extra_context)
         except Refused as refused:
             self.message_user(request, refused.summary, messages.ERROR)
-            from django.http import HttpResponseRedirect
-
             return HttpResponseRedirect(
                 reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
                         args=[object_id])
@@ -101,7 +71,7 @@ class RecordAdmin(AuditedAdmin):
 
 
 class RecordInline(AuditedInline):
-    delete_service = staticmethod(delete_checked)
+    delete_service = staticmethod(remove_from_record)
 
 
 def _status(meeting: Meeting) -> str:
@@ -258,7 +228,7 @@ class MinuteAdmin(RecordAdmin):
                   permissions=["change"])
     def publish_meetings(self, request, queryset):
         meetings = Meeting.objects.filter(pk__in=queryset.values("meeting_id"))
-        _publish_each(self, request, meetings)
+        publish_each(self, request, meetings)
 
 
 @admin.register(Resolution)
@@ -295,187 +265,3 @@ class ActionAdmin(RecordAdmin):
     def delete_object(self, request, obj):
         # An action's progress is updated after the minutes are approved: it is not the record.
         trail.delete(obj, actor=request.user)
-
-
-def _publish_each(admin_obj, request, meetings) -> None:
-    for meeting in meetings.select_related("body"):
-        try:
-            services.publish_minutes(meeting, actor=request.user)
-        except ValidationError as error:
-            admin_obj.message_user(request, f"{meeting}: {' '.join(error.messages)}",
-                                   messages.ERROR)
-        else:
-            admin_obj.message_user(request, f"{meeting}: minutes published as a draft.",
-                                   messages.SUCCESS)
-
-
-class ApproveForm(forms.Form):
-    """The approving minute of a later meeting of the same body, and up to one correction."""
-
-    approving_minute = forms.ModelChoiceField(
-        Minute.objects.none(), help_text="The minute of the later meeting that approved them."
-    )
-    corrected_minute = forms.ModelChoiceField(
-        Minute.objects.none(), required=False, label="Correction: minute",
-        help_text="Leave blank when the minutes were approved without correction.",
-    )
-    field = forms.ChoiceField(choices=[("text", "Text"), ("title", "Title")], required=False,
-                              label="Correction: in the")
-    old = forms.CharField(required=False, label="Correction: words replaced", max_length=500)
-    new = forms.CharField(required=False, label="Correction: replaced by", max_length=500)
-
-    def __init__(self, record: MinutesRecord, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        meeting = record.meeting
-        self.fields["approving_minute"].queryset = Minute.objects.filter(
-            meeting__body_id=meeting.body_id, meeting__date__gt=meeting.date
-        ).select_related("meeting").order_by("meeting__date", "number")
-        self.fields["approving_minute"].label_from_instance = (
-            lambda m: f"{m.meeting.date:%-d %B %Y}, minute {m.number}: {m.title}"
-        )
-        self.fields["corrected_minute"].queryset = Minute.objects.filter(meeting=meeting)
-
-    def clean(self):
-        data = super().clean()
-        given = [bool(data.get(k)) for k in ("corrected_minute", "old", "new")]
-        if any(given) and not all(given):
-            raise ValidationError(
-                "A correction needs the minute, the words replaced and the words replacing them."
-            )
-        return data
-
-    def corrections(self) -> list[services.Correction]:
-        d = self.cleaned_data
-        if not d.get("corrected_minute"):
-            return []
-        return [services.Correction(d["corrected_minute"], d["field"] or "text", d["old"],
-                                    d["new"])]
-
-
-class SignForm(forms.Form):
-    signed_on = forms.DateField(label="Signed on", help_text="e.g. 10/12/2015")
-
-
-class VersionInline(ReadOnlyInline, admin.TabularInline):
-    model = MinutesVersion
-    fields = ["number", "status", "created_at", "created_by", "note", "approving_minute"]
-    readonly_fields = fields
-
-
-@admin.register(MinutesRecord)
-class MinutesRecordAdmin(AuditedAdmin):
-    """The minutes' state changes only through the services (publish, approve, sign)."""
-
-    list_display = ["meeting", "body", "status", "published_at", "approved_on", "signed_on",
-                    "version_count"]
-    list_filter = ["status", "meeting__body"]
-    list_select_related = ["meeting__body"]
-    search_fields = ["meeting__body__name"]
-    fields = ["meeting", "status", "published_at", "approved_by_minute", "approved_on",
-              "signed_by", "signed_on", "versions_list", "public_page"]
-    readonly_fields = fields
-    inlines = [VersionInline]
-    actions = ["publish", "approve", "sign"]
-
-    @admin.display(description="Body", ordering="meeting__body__name")
-    def body(self, obj):
-        return obj.meeting.body
-
-    @admin.display(description="Versions")
-    def version_count(self, obj):
-        return obj.versions.count()
-
-    @admin.display(description="Versions")
-    def versions_list(self, obj):
-        rows = obj.versions.order_by("number")
-        if not rows:
-            return "None"
-        return format_html("<ul>{}</ul>", format_html_join(
-            "", "<li>Version {} – {} {}</li>",
-            ((v.number, v.get_status_display(), v.note) for v in rows)))
-
-    @admin.display(description="Public page")
-    def public_page(self, obj):
-        if not obj.is_public:
-            return "Not public until published"
-        url = reverse("proceedings:minutes", args=[obj.meeting.pk, obj.meeting.slug])
-        return format_html('<a href="{}">{}</a>', url, url)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        # The change list offers the publish action; the form itself is read-only.
-        return super().has_change_permission(request, obj) if obj is None else False
-
-    @admin.action(description="Publish minutes as draft", permissions=["change"])
-    def publish(self, request, queryset):
-        meetings = Meeting.objects.filter(pk__in=queryset.values("meeting_id"))
-        _publish_each(self, request, meetings)
-
-    def _one(self, request, queryset):
-        if queryset.count() != 1:
-            self.message_user(request, "Choose the minutes of one meeting at a time.",
-                              messages.ERROR)
-            return None
-        return queryset.select_related("meeting__body").get()
-
-    def _ask(self, request, record, form, action: str, title: str):
-        return TemplateResponse(request, "admin/proceedings/minutes_action.html", {
-            **self.admin_site.each_context(request),
-            "title": title, "opts": self.model._meta, "record": record, "form": form,
-            "action": action, "checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        })
-
-    @admin.action(description="Approve as a correct record…", permissions=["change"])
-    def approve(self, request, queryset):
-        record = self._one(request, queryset)
-        if record is None:
-            return None
-        form = ApproveForm(record, request.POST if "apply" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            try:
-                services.approve_minutes(record.meeting, form.cleaned_data["approving_minute"],
-                                         form.corrections(), actor=request.user)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                self.message_user(request, f"{record.meeting}: minutes approved.",
-                                  messages.SUCCESS)
-                return None
-        return self._ask(request, record, form, "approve", "Approve as a correct record")
-
-    @admin.action(description="Record the chair's signature…", permissions=["change"])
-    def sign(self, request, queryset):
-        record = self._one(request, queryset)
-        if record is None:
-            return None
-        form = SignForm(request.POST if "apply" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            approving = record.approved_by_minute.meeting if record.approved_by_minute else None
-            signer = services.chair_of_meeting(approving) if approving else None
-            try:
-                services.sign_minutes(record.meeting, signer, form.cleaned_data["signed_on"],
-                                      actor=request.user)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                self.message_user(request, f"{record.meeting}: signed by {signer}.",
-                                  messages.SUCCESS)
-                return None
-        return self._ask(request, record, form, "sign", "Record the chair's signature")
-
-
-@admin.register(MinutesVersion)
-class MinutesVersionAdmin(ReadOnlyAdmin, AuditedAdmin):
-    """Versions are immutable snapshots."""
-
-    list_display = ["record", "number", "status", "created_at", "created_by", "note"]
-    list_filter = ["status"]
-    list_select_related = ["record__meeting__body"]
-    fields = ["record", "number", "status", "created_at", "created_by", "note",
-              "approving_minute", "public_html", "exempt_html", "withheld_public_html"]
-    readonly_fields = fields

@@ -162,7 +162,8 @@ def test_the_minute_link_goes_to_the_published_minutes(client, published):
 
 
 def test_an_election_vote(client, published):
-    from proceedings.votes import add_election, vote_on_election
+    from proceedings.elections import add_election
+    from proceedings.votes import vote_on_election
 
     meeting = council_meeting()
     motion = add_election(meeting, "vice_chair", person("r-a-marsh"), closure_vote().motion.mover)

@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from meetings.models import Meeting
 from meetings.services import save_meeting
+from proceedings.approval import approve_minutes
 from proceedings.attendance import record_attendance
-from proceedings.minutes import add_minute, add_resolution, approve_minutes, publish_minutes
+from proceedings.minutes import add_minute, add_resolution, publish_minutes
 from proceedings.models import (
     Action,
     Attendance,

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from proceedings.votes import compute_result
+from proceedings.counts import compute_result
 
 n = st.integers(min_value=0, max_value=200)
 

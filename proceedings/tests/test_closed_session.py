@@ -14,7 +14,7 @@ from proceedings import public
 from proceedings.attendance import record_attendance
 from proceedings.minutes import add_minute, add_resolution, publish_minutes
 from proceedings.models import Declaration
-from proceedings.render import exempt_html, public_html
+from proceedings.render.html import exempt_html, public_html
 from proceedings.votes import add_motion, record_vote
 
 SECRET = "SECRET-closed-session-9f2"

@@ -7,14 +7,9 @@ from django.core.exceptions import ValidationError
 
 from council.models import Membership, Role
 from proceedings.attendance import record_attendance
+from proceedings.elections import add_election, election_result
 from proceedings.models import Motion, MotionKind, Outcome, Vote
-from proceedings.votes import (
-    add_election,
-    agree_election,
-    election_result,
-    record_vote,
-    vote_on_election,
-)
+from proceedings.votes import agree_election, record_vote, vote_on_election
 
 
 @pytest.fixture

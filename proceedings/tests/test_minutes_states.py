@@ -14,17 +14,15 @@ from council.models import Body, Role
 from council.services import appoint, save_body
 from meetings.models import Meeting
 from meetings.services import save_meeting
+from proceedings.approval import Correction, approve_minutes, sign_minutes
 from proceedings.attendance import record_attendance
 from proceedings.minutes import (
-    Correction,
     add_minute,
     add_resolution,
-    approve_minutes,
     delete_minute,
     delete_resolution,
     edit_minute,
     publish_minutes,
-    sign_minutes,
 )
 from proceedings.models import Minute, MinutesRecord, MinutesVersion, Resolution
 from proceedings.public import minutes_are_public

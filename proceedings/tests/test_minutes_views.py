@@ -18,14 +18,9 @@ from council.services import appoint, save_body
 from meetings.models import AgendaItem, Meeting
 from meetings.services import save_agenda_item, save_meeting
 from moot.testing import verified_login
+from proceedings.approval import Correction, approve_minutes
 from proceedings.attendance import record_attendance, record_declaration
-from proceedings.minutes import (
-    Correction,
-    add_minute,
-    add_resolution,
-    approve_minutes,
-    publish_minutes,
-)
+from proceedings.minutes import add_minute, add_resolution, publish_minutes
 from proceedings.votes import add_motion, record_vote
 from summons.testing import CANARY
 

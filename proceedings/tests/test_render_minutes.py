@@ -10,9 +10,12 @@ import pytest
 
 from proceedings.actions import add_action
 from proceedings.attendance import record_attendance, record_declaration
+from proceedings.elections import add_election
 from proceedings.minutes import add_minute, add_resolution, publish_minutes
-from proceedings.render import build, exempt_html, public_html, vote_name
-from proceedings.votes import add_election, add_motion, agree_election, record_vote
+from proceedings.render.build import build
+from proceedings.render.html import exempt_html, public_html
+from proceedings.render.names import vote_name
+from proceedings.votes import add_motion, agree_election, record_vote
 
 from .conftest import person
 

@@ -3,7 +3,7 @@ from django.shortcuts import redirect, render
 
 from proceedings.models import MinutesRecord
 from proceedings.public import minutes_are_public
-from proceedings.render import status_label
+from proceedings.render.build import status_label
 from publishing import inspection
 
 from ..queries import meetings, packs, today
