@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from access import exempt_log
+from council.dates import authority_today
 from council.models import Membership, Person
 from council.services import save_person
 from meetings.models import AgendaItem, ItemKind, Meeting
@@ -65,7 +66,7 @@ VOTE_KEYS = [(Choice.FOR, "For", "f"), (Choice.AGAINST, "Against", "a"),
 @require_safe
 @clerk_required
 def index(request):
-    today = timezone.localdate()
+    today = authority_today()
     qs = Meeting.objects.select_related("body").order_by("-date", "-start_time")
     todays = list(qs.filter(date=today))
     recent = list(qs.filter(date__lt=today)[:25])

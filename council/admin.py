@@ -8,9 +8,9 @@ import datetime as dt
 
 from django.contrib import admin
 from django.db.models import F, Q
-from django.utils import timezone
 
 from access.admin_base import AuditedAdmin, AuditedInline
+from council.dates import authority_today
 
 from . import services
 from .models import (
@@ -41,7 +41,7 @@ class InForceFilter(admin.SimpleListFilter):
         return [("now", "In force today"), ("ended", "Ended"), ("future", "Starts later")]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
+        today = authority_today()
         if self.value() == "now":
             return queryset.filter(Q(start__lte=today), Q(end__isnull=True) | Q(end__gte=today))
         if self.value() == "ended":
@@ -144,7 +144,7 @@ class CouncillorFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
+        today = authority_today()
         current = Q(terms__start__lte=today) & (
             Q(terms__end__isnull=True) | Q(terms__end__gte=today)
         )
@@ -270,7 +270,7 @@ class MembershipInline(AuditedInline, admin.TabularInline):
 
     def get_queryset(self, request):
         # A body's history grows every year; older memberships are in the Memberships list.
-        since = timezone.localdate() - dt.timedelta(days=365)
+        since = authority_today() - dt.timedelta(days=365)
         return (
             super()
             .get_queryset(request)
