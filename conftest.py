@@ -3,8 +3,9 @@
 - Every test database gets the demo council once per session (``django_db_setup``), so
   ``db`` tests read the real Kent County Council record, shown as the demo is: as at
   16 September 2017 (``Authority.as_at``, council/dates.py), so "today" in tests is that day.
-  ``real_date`` shows it at the real date instead, as a council's own installation is. Tests that flush the database
-  (``transactional_db``/``live_server``, e.g. browser tests) load it again with ``demo_council``.
+  ``real_date`` shows it at the real date instead, as a council's own installation is.
+  Tests that flush the database (``transactional_db``/``live_server``, e.g. browser tests)
+  load it again with ``demo_council``.
 - ``page`` drives Debian's Chromium (``/usr/bin/chromium``) through Playwright; ``axe`` runs
   axe-core in it. Under ``CI=true`` a missing Chromium fails the run instead of skipping.
 """
