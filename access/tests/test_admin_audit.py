@@ -12,7 +12,6 @@ from access.admin_base import readable_changes
 from access.models import AuditEntry
 from access.tests.admin_forms import staff_user
 from council import services
-from council.dates import authority_today
 from council.models import Body, Membership, Person, Role
 from meetings.models import Venue
 from moot.testing import verified_login
@@ -70,7 +69,7 @@ def test_audit_list_and_entry_render(admin_client, membership):
 def test_audit_list_filters(admin_client, admin_user, membership):
     url = reverse("admin:access_auditentry_changelist")
     ct = ContentType.objects.get_for_model(Membership)
-    today = authority_today()
+    today = dt.date.today()
     for params in [
         {"action__exact": "update"},
         {"content_type__id__exact": ct.pk},
