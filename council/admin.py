@@ -85,6 +85,18 @@ class AuthorityAdmin(AuditedAdmin):
         ),
     ]
 
+    # A demonstration's date is set by ``moot demo --as-at`` only (council/dates.py): shown
+    # read-only, and only on a demonstration, so a council's own record never gets one.
+    readonly_fields = ["as_at"]
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and obj.as_at:
+            return [*self.fieldsets, ("Demonstration", {
+                "fields": ["as_at"],
+                "description": "The site shows this demonstration as at this date. "
+                "Change it with 'moot demo --as-at YYYY-MM-DD' ('off' for the real date)."})]
+        return self.fieldsets
+
     # One installation serves one council: a second row would never be read.
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not Authority.objects.exists()
