@@ -52,7 +52,7 @@ def ics(client, url):
     return icalendar.Calendar.from_ical(response.content)
 
 
-def test_the_authority_rss_lists_meetings_newest_first(client, published):
+def test_the_authority_rss_lists_meetings_newest_first(client, published, real_date):
     soon = Meeting.objects.create(body=published.body, date=authority_today() + dt.timedelta(30),
                                   start_time=dt.time(14, 30))
     far = Meeting.objects.create(body=published.body, date=authority_today() + dt.timedelta(400))
