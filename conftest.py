@@ -1,8 +1,11 @@
 """Shared test fixtures.
 
 - Every test database gets the demo council once per session (``django_db_setup``), so
-  ``db`` tests read the real Kent County Council record. Tests that flush the database
-  (``transactional_db``/``live_server``, e.g. browser tests) load it again with ``demo_council``.
+  ``db`` tests read the real Kent County Council record, shown as the demo is: as at
+  16 September 2017 (``Authority.as_at``, council/dates.py), so "today" in tests is that day.
+  ``real_date`` shows it at the real date instead, as a council's own installation is.
+  Tests that flush the database (``transactional_db``/``live_server``, e.g. browser tests)
+  load it again with ``demo_council``.
 - ``page`` drives Debian's Chromium (``/usr/bin/chromium``) through Playwright; ``axe`` runs
   axe-core in it. Under ``CI=true`` a missing Chromium fails the run instead of skipping.
 """
@@ -28,6 +31,14 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("demo", no_packs=True, verbosity=0)
+
+
+@pytest.fixture
+def real_date(db):
+    """The record at the real date: no demonstration date (a council's own installation)."""
+    from council.models import Authority
+
+    Authority.objects.update(as_at=None)
 
 
 @pytest.fixture

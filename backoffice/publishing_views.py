@@ -14,9 +14,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 
 from backoffice import exempt_rows
+from council.dates import authority_today
 from meetings.models import Meeting
 from publishing import dashboard as figures
 from publishing import deadlines, services
@@ -52,7 +52,7 @@ def dashboard(model_admin) -> Callable[[HttpRequest], HttpResponse]:
         """Upcoming meetings against their deadlines, and the on-time share for a period."""
         if not model_admin.has_view_permission(request):
             raise PermissionDenied
-        today = timezone.localdate()
+        today = authority_today()
         start, end = default_period(today)
         form = PeriodForm(request.GET or None, initial={"start": start, "end": end})
         status, share = 200, None
@@ -120,7 +120,7 @@ def publish(model_admin) -> Callable[..., HttpResponse]:
                 messages.success(request, f"{done} published.")
                 return redirect(reverse("admin:publishing_dashboard"))
         due = deadlines.deadline(meeting)
-        today = timezone.localdate()
+        today = authority_today()
         return TemplateResponse(request, "admin/publishing/publish.html", {
             **_context(model_admin, request, f"Publish: {meeting}"),
             "meeting": meeting,

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from access import exempt_log
+from council.dates import authority_today
 from meetings.models import AgendaItem, Meeting
 from proceedings.models import AttendanceStatus, Choice, MinutesStatus
 from proceedings.rules import minutes_status
@@ -44,7 +45,7 @@ CONFLICT = "That conflicts with a change made at the same moment. Reload the pag
 @require_safe
 @clerk_required
 def index(request: HttpRequest) -> HttpResponse:
-    lists = screen.meetings_to_minute(timezone.localdate())
+    lists = screen.meetings_to_minute(authority_today())
     return render(request, "clerking/index.html", {"lists": lists})
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from council.dates import authority_today
+
 from .models import Authority, Body, GroupMembership, Membership, Role
 
 ROLE_ORDER = {Role.CHAIRMAN: 0, Role.VICE_CHAIRMAN: 1}
@@ -68,7 +70,7 @@ def composition(body: Body, day: dt.date | None = None, memberships=None) -> Com
 
     The seat's allocated group is used when set; otherwise the person's group on the day.
     """
-    day = day or dt.date.today()
+    day = day or authority_today()
     authority = Authority.current()
     if memberships is None:
         memberships = list(

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
 from audit import trail
+from council.dates import authority_today
 
-from .models import Body, Membership, Person, PersonNameForm, Role
+from .models import Authority, Body, Membership, Person, PersonNameForm, Role
 
 
 def unique_slug(model, text: str, instance=None, field: str = "slug") -> str:
@@ -100,9 +102,23 @@ def appoint(
             person=person,
             role=role,
             group=group,
-            start=start or dt.date.today(),
+            start=start or authority_today(),
             end=end,
         ),
         actor,
         actor_name,
     )
+
+
+def set_demonstration_date(day: dt.date | None, actor=None, actor_name: str = "") -> Authority:
+    """Show the installation as at ``day`` (``council.dates.authority_today``), or at the real
+    date when None. For demonstrations only (``moot demo --as-at``): a council's own record
+    never has one. Refuses (nothing saved) when there is no authority or ``day`` is not a date.
+    """
+    if day is not None and (not isinstance(day, dt.date) or isinstance(day, dt.datetime)):
+        raise ValidationError({"as_at": "The demonstration date must be a date."})
+    authority = Authority.current()
+    if authority is None:
+        raise ValidationError("There is no council record to date: load the demo first.")
+    authority.as_at = day
+    return trail.save(authority, actor, actor_name)

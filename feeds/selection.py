@@ -19,9 +19,9 @@ from operator import or_
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max, Q
 from django.urls import reverse
-from django.utils import timezone
 
 from audit.models import AuditEntry
+from council.dates import authority_today
 from council.models import Authority, Body, BodyKind, Membership, Person, TermOfOffice
 from meetings.models import AgendaItem, Meeting, exempt_item_q
 from proceedings import public as proceedings
@@ -108,7 +108,7 @@ class Entry:
 
     @property
     def upcoming(self) -> bool:
-        return self.meeting.date >= timezone.localdate()
+        return self.meeting.date >= authority_today()
 
 
 def _last_changes(ids: list[int]) -> dict[int, dt.datetime]:
@@ -137,7 +137,7 @@ def _minutes(ids: list[int]) -> tuple[dict[int, dt.datetime | None], dict[int, l
 def entries(scope: Scope, limit: int) -> list[Entry]:
     """The scope's meetings, newest first (upcoming ones up to a year ahead). Seven
     queries."""
-    horizon = timezone.localdate() + HORIZON
+    horizon = authority_today() + HORIZON
     meetings = list(
         Meeting.objects.filter(scope.meetings, date__lte=horizon)
         .annotate(agenda_public=published_exists())

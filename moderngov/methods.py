@@ -24,8 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
+from council.dates import authority_today
 from council.models import Body, BodyKind, Person
 from feeds import selection
 from meetings.models import Meeting
@@ -119,7 +119,7 @@ def _meeting_summary(parent: ET.Element, meeting: Meeting) -> ET.Element:
 def get_committees(params: Params, ctx: Context) -> ET.Element:
     """``<committees>``: every body that meets (outside bodies are not committees)."""
     bodies = list(_committees().order_by("name"))
-    today = timezone.localdate()
+    today = authority_today()
     root = ET.Element("committees")
     child(root, "committeescount", count_text(len(bodies)))
     for body in bodies:
@@ -203,7 +203,7 @@ def get_calendar_events(params: Params, ctx: Context) -> ET.Element:
     only those of the bodies the member ``lUserId`` sat on while they sat on them."""
     everyone = params.boolean("bGlobalCalendar")
     first, last = _range(params, "sDateStart", "sDateEnd", required=False)
-    today = timezone.localdate()
+    today = authority_today()
     first, last = first or today - CALENDAR_SPAN, last or today + CALENDAR_SPAN
     where: Q | None = Q()
     if not everyone:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from django.db.models import Q
-from django.utils import timezone
 
+from council.dates import authority_today
 from council.models import Membership, PoliticalGroup
 from website.queries.members import as_at, members_index
 
@@ -40,7 +40,7 @@ def get_committees_by_user(params: Params, ctx: Context) -> ET.Element:
     index describes (today, or the record's last day), with role and dates."""
     user = params.integer("lUserId")
     root = ET.Element("committeesbyuser")
-    day = as_at() or timezone.localdate()
+    day = as_at() or authority_today()
     seats = []
     if is_possible_id(user):
         seats = list(Membership.objects.on(day).filter(person_id=user)

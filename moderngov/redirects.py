@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from council.models import Body, Person
 from meetings.models import Meeting
-from website.queries.meetings import month_start
+from website.queries.calendar import month_start
 
 from .params import Params, is_possible_id, parse_integer
 

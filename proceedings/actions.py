@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from audit import trail
+from council.dates import authority_today
 from council.models import Person
 from meetings.models import Meeting
 
@@ -94,7 +95,7 @@ def update_action(
                 raise ValidationError({"completed_on": "The completion date must be a date."})
             current.completed_on = completed_on
         if current.status == ActionStatus.DONE and current.completed_on is None:
-            current.completed_on = dt.date.today()
+            current.completed_on = authority_today()
         if progress is not None:
             current.progress = progress.strip()
         if due is not _UNSET:

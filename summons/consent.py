@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import timezone
-
 from audit import trail
+from council.dates import authority_today
 from council.models import Person
 
 from .models import ConsentMethod, Decision, SummonsConsent
@@ -73,7 +72,7 @@ def record(
         decision=decision,
         email=email.strip(),
         method=method,
-        effective=effective or timezone.localdate(),
+        effective=effective or authority_today(),
         evidence=evidence,
         recorded_by=user,
         recorded_by_name=name or actor_name,

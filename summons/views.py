@@ -7,9 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from access.rules import person_of
+from council.dates import authority_today
 
 from . import consent as ledger
 from .forms import ConsentForm
@@ -22,7 +22,7 @@ def consent(request: HttpRequest) -> HttpResponse:
     if person is None:
         # An account not linked to a member (an officer, or a link not yet made): say so.
         return render(request, "summons/consent_no_person.html")
-    today = timezone.localdate()
+    today = authority_today()
     current = ledger.in_force(person, today)
     if request.method == "POST":
         form = ConsentForm(request.POST)

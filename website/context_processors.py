@@ -1,7 +1,7 @@
 from django.conf import settings
 
 from access.rules import person_of
-from council.models import Authority
+from council.dates import current_authority
 
 # Which item of the service navigation each page belongs to.
 SECTIONS = {
@@ -31,7 +31,7 @@ def authority(request):
     user = getattr(request, "user", None)
     signed_in = bool(user and user.is_authenticated)
     return {
-        "authority": Authority.current(),
+        "authority": current_authority(),
         "nav_section": SECTIONS.get(match.url_name if match else "", ""),
         "account_name": (lambda: account_name(user)) if signed_in else "",
         # The page's own address on the public site (never the request's Host header).

@@ -194,7 +194,12 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
                "/mgWebService.asmx/GetCouncillorsByPostcode?sPostcode=CT9+1XZ",
                "/mgWebService.asmx/GetElectionResults?lElectionId=1",
                "/mgWebService.asmx/GetParishCouncils", "/mgWebService.asmx/GetMpOrMepsAndWards",
-               "/mgWebService.asmx?WSDL"]
+               "/mgWebService.asmx?WSDL",
+               # The calendar filtered by committee (its month links keep the filter), the
+               # month picker's redirect, and its refusals.
+               f"/calendar/?committee={meeting.body.slug}",
+               f"/calendar/?month=9&year=2017&committee={meeting.body.slug}",
+               "/calendar/?committee=d41c9e", "/calendar/?month=13&year=2017"]
     return machine + urls + [
         "/no-such-page/", "/meetings/999999/", "/admin/", "/admin/papers/document/",
         f"/media/packs/{meeting.slug}-members-pack.pdf"]

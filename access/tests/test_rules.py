@@ -158,8 +158,9 @@ def test_a_session_without_the_second_factor_sees_no_exempt_information(setting)
     (dt.datetime(2030, 7, 1, 23, 30, tzinfo=dt.UTC), D(2030, 7, 2)),  # BST: next day
     (dt.datetime(2030, 1, 15, 0, 30, tzinfo=dt.UTC), D(2030, 1, 15)),  # GMT: same day
 ])
-def test_grants_run_by_the_authoritys_date(setting, monkeypatch, utc, local):
-    """A grant for one day is in force on that day in London, whatever the server's date."""
+def test_grants_run_by_the_authoritys_date(setting, monkeypatch, utc, local, real_date):
+    """A grant for one day is in force on that day in London, whatever the server's date (on
+    a council's own installation, without a demonstration date)."""
     from django.utils import timezone
 
     body, meeting, _, doc = setting

@@ -8,10 +8,10 @@ import datetime as dt
 
 from django.contrib import admin
 from django.db.models import F, Q
-from django.utils import timezone
 
 from backoffice.base import AuditedAdmin, AuditedInline
 from council import services
+from council.dates import authority_today
 from council.models import (
     Authority,
     Body,
@@ -40,7 +40,7 @@ class InForceFilter(admin.SimpleListFilter):
         return [("now", "In force today"), ("ended", "Ended"), ("future", "Starts later")]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
+        today = authority_today()
         if self.value() == "now":
             return queryset.filter(Q(start__lte=today), Q(end__isnull=True) | Q(end__gte=today))
         if self.value() == "ended":
@@ -83,6 +83,18 @@ class AuthorityAdmin(AuditedAdmin):
             {"fields": ["chair_form", "municipal_year_start_month", "municipal_year_start_day"]},
         ),
     ]
+
+    # A demonstration's date is set by ``moot demo --as-at`` only (council/dates.py): shown
+    # read-only, and only on a demonstration, so a council's own record never gets one.
+    readonly_fields = ["as_at"]
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and obj.as_at:
+            return [*self.fieldsets, ("Demonstration", {
+                "fields": ["as_at"],
+                "description": "The site shows this demonstration as at this date. "
+                "Change it with 'moot demo --as-at YYYY-MM-DD' ('off' for the real date)."})]
+        return self.fieldsets
 
     # One installation serves one council: a second row would never be read.
     def has_add_permission(self, request):
@@ -143,7 +155,7 @@ class CouncillorFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
+        today = authority_today()
         current = Q(terms__start__lte=today) & (
             Q(terms__end__isnull=True) | Q(terms__end__gte=today)
         )
@@ -269,7 +281,7 @@ class MembershipInline(AuditedInline, admin.TabularInline):
 
     def get_queryset(self, request):
         # A body's history grows every year; older memberships are in the Memberships list.
-        since = timezone.localdate() - dt.timedelta(days=365)
+        since = authority_today() - dt.timedelta(days=365)
         return (
             super()
             .get_queryset(request)

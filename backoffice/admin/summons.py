@@ -13,6 +13,7 @@ from django.utils.html import format_html
 
 from audit import trail
 from backoffice.base import AuditedAdmin, AuditedInline
+from council.dates import authority_today
 from council.models import Person
 from summons import mail, services
 from summons.agenda import agenda
@@ -161,7 +162,7 @@ class DispatchEntryAdmin(AuditedAdmin):
 
     @admin.action(description="Mark as left or posted today")
     def mark_posted_today(self, request, queryset):
-        today = timezone.localdate()
+        today = authority_today()
         for entry in queryset.filter(posted_on__isnull=True):
             entry.posted_on = today
             trail.save(entry, actor=request.user)

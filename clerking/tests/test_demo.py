@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from council.models import Body
-from meetings.models import Meeting
 from demo.kent.council_2015 import DATE
+from meetings.models import Meeting
 from proceedings.models import Attendance, Vote
 
 from .helpers import signed_in_clerk

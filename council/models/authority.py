@@ -36,6 +36,16 @@ class Authority(models.Model):
     municipal_year_start_day = models.PositiveSmallIntegerField(
         default=1, validators=[MinValueValidator(1), MaxValueValidator(31)]
     )
+    # A demonstration's "today" (``council.dates.authority_today``): the Kent demo is a record
+    # of 2015–17, so its site is shown as at a day of that record. Set only by ``moot demo``;
+    # a council's own installation leaves it blank and the site uses the real date.
+    as_at = models.DateField(
+        "demonstration date",
+        null=True,
+        blank=True,
+        help_text="Demonstration installations only: the public site treats this date as "
+        "today. Set by 'moot demo --as-at'; blank on a council's own installation.",
+    )
 
     class Meta:
         verbose_name_plural = "authority"

@@ -17,7 +17,7 @@ from . import papers as PAPERS
 from . import people as P
 from . import publications as PUBLICATIONS
 from .council_2015 import load_22_october_2015
-from .dates import MUNICIPAL_2015, TERM_2013, TERM_2017
+from .dates import AS_AT, MUNICIPAL_2015, TERM_2013, TERM_2017
 
 NAME = B.AUTHORITY["name"]
 DAY = dt.timedelta(days=1)
@@ -48,9 +48,10 @@ def councillor_names() -> tuple[list[str], list[str]]:
     return term_2013, P.NEW_COUNCILLORS_2017
 
 
-def load(loader: Loader) -> None:
-    """Create whatever of the Kent demo is missing. Call inside a transaction."""
-    loader.authority(**B.AUTHORITY)
+def load(loader: Loader, as_at: dt.date | None = AS_AT) -> None:
+    """Create whatever of the Kent demo is missing. Call inside a transaction. A new council
+    record is shown as at ``as_at`` (None: the real date); an existing one keeps its date."""
+    loader.authority(**B.AUTHORITY, as_at=as_at)
     venues = {room: loader.venue(room, **B.SESSIONS_HOUSE) for room in B.VENUES}
 
     # People, keyed by printed formal name (officers by their key).

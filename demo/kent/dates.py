@@ -33,3 +33,9 @@ COMMITTEES_2013 = (ANNUAL_2013, TERM_2013[1])
 # in office in October and December 2015, i.e. for 2015/16; the exact annual-meeting dates
 # are not stated, so the municipal year's bounds are used.
 MUNICIPAL_2015 = (D(2015, 5, 1), D(2016, 4, 30))
+
+# The demo is shown as at the day after its last meeting with papers, the Policy and
+# Resources Cabinet Committee of Friday 15 September 2017 (004): the 2017 council is in office,
+# that meeting and those before it have taken place, and the committee's meetings of 2017–18
+# are still to come (``Authority.as_at``, council/dates.py). ``moot demo --as-at`` changes it.
+AS_AT = D(2017, 9, 16)

@@ -133,7 +133,17 @@ GROUPS_2017 = {
         "Mr J P McInroy", "Miss C Rankin", "Mr H Rayner", "Mr I Thomas"]},
     "Mr R H Bird": "Liberal Democrat", "Mrs T Dean, MBE": "Liberal Democrat",
     "Ms K Constantine": "Labour",
+    # The substitutes at P&R on 16 June 2017: "Mr Homewood and Mr Cooke attended as
+    # substitutes for Mr Chard and Mrs Crabtree respectively" (004:96, 114), both Conservative
+    # members. A committee seat is allocated to a political group and filled as the group
+    # wishes (../shared/docs/statutory-rules.md §8.6), so a substitute sits for the member's
+    # group (inference). Mr Cooke is Conservative on the S&MS front sheet too (000:30).
+    "Mr G Cooke": "Conservative", "Mr P J Homewood": "Conservative",
 }
+# The other councillors the packs show sitting in 2017 are Cabinet Members (Miss S J Carey,
+# Mr E E C Hotson, Mr J D Simmonds, Mr P J Oakford; 004:98, 348–350, 671): no pack states
+# their group, and a Cabinet Member need not be of the Leader's, so none is recorded.
+# No pack states the division of any councillor of the 2017 council either.
 
 # Political groups as the front sheets print them; group names where a pack uses them.
 GROUPS = [

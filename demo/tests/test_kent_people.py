@@ -165,7 +165,12 @@ def test_groups_only_where_stated():
     # Not stated: nothing recorded (the website says "not recorded").
     assert group_on("Elenor", in_2015) is None
     assert group_on("Bird", in_2015) is None
-    assert group_on("Cooke", in_2017) is None
+    # Stated only as Cabinet Members in 2017 (004:98, 348–350, 671): no group recorded.
+    for cabinet_member in ("Carey", "Hotson", "Simmonds", "Oakford"):
+        assert group_on(cabinet_member, in_2017) is None
+    # A substitute for a Conservative member at P&R on 16 June 2017 (004:114) sits for the
+    # member's group (people.GROUPS_2017).
+    assert group_on("Cooke", in_2017) == group_on("Homewood", in_2017) == "Conservative"
     assert not GroupMembership.objects.filter(person__surname="Harrison",
                                               person__initials="M J").exists()
     assert group_on("Whelan", dt.date(1990, 1, 1)) == "Conservative"

@@ -2,10 +2,10 @@
 the number of meetings, items, papers or members; and an agenda not yet published is not
 sent."""
 
-import datetime as dt
 
 import pytest
 
+from council.dates import authority_today
 from council.models import Division, TermOfOffice
 from meetings.models import Meeting
 from moot import testing
@@ -63,7 +63,7 @@ def test_get_councillors_by_ward_has_a_fixed_number_of_queries(
     for n in range(5):  # more wards, each with a councillor in office
         ward = Division.objects.create(name=f"Extra Ward {n}", slug=f"extra-ward-{n}")
         person = testing.person(f"Wardmember{n}")
-        TermOfOffice.objects.create(person=person, division=ward, start=dt.date(2025, 5, 1))
+        TermOfOffice.objects.create(person=person, division=ward, start=authority_today())
     with django_assert_max_num_queries(len(first.captured_queries)):
         response = client.get("/mgWebService.asmx/GetCouncillorsByWard")
     assert response.content.count(b"<wardtitle>Extra Ward") == 5

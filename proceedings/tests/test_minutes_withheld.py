@@ -17,7 +17,7 @@ SECRET = "the bid of Acme Depots Ltd at 1.2 million pounds"
 
 @pytest.fixture
 def published():
-    meeting = t.meeting(t.body("Property Committee"), date=dt.date(2020, 3, 2))
+    meeting = t.meeting(t.body("Property Committee"), date=dt.date(2017, 3, 2))
     item = t.item(meeting, "5", "Depot")
     add_minute(meeting, "Apologies", text="There were no apologies.")
     minute = add_minute(meeting, "Disposal of the depot", item=item,

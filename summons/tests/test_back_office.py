@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEntry
+from council.dates import authority_today
 from publishing.signals import agenda_published
 from summons import consent
 from summons.models import ConsentMethod, Decision, DispatchEntry, SummonsConsent, SummonsIssue
@@ -59,7 +60,7 @@ def test_marking_summonses_posted_is_audited(admin_client, issued):
         "action": "mark_posted_today", "_selected_action": ids,
     })
     assert response.status_code == 302
-    assert DispatchEntry.objects.filter(posted_on=dt.date.today()).count() == 2
+    assert DispatchEntry.objects.filter(posted_on=authority_today()).count() == 2
     assert AuditEntry.objects.filter(content_type__model="dispatchentry",
                                      action="update").count() == 2
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from audit.models import AuditEntry
+from council.dates import authority_today
 from council.models import Person
 from summons import consent
 from summons.models import ConsentMethod, Decision, SummonsConsent
@@ -99,7 +100,7 @@ def test_a_member_gives_and_withdraws_consent(client, member_user, person):
 
     response = client.post(URL, {"decision": "given", "email": "me@example.org"})
     assert response.status_code == 302
-    today = dt.date.today()
+    today = authority_today()
     assert consent.address_on(person, today) == "me@example.org"
     entry = SummonsConsent.objects.get(person=person)
     assert entry.method == ConsentMethod.SELF_SERVICE and entry.recorded_by == user

@@ -3,11 +3,12 @@ count is visible in one place (and bounded: see tests/test_query_counts.py)."""
 
 import datetime as dt
 
-from django.utils import timezone
+from council.dates import authority_today
 
 
 def today() -> dt.date:
-    return timezone.localdate()
+    """The public site's "today": the authority's date (a demonstration's own date)."""
+    return authority_today()
 
 
 def in_force(start: dt.date, end: dt.date | None, day: dt.date) -> bool:

@@ -1,13 +1,11 @@
-"""Meetings: the meeting page (with its agenda in the seeds' two parts, once published),
-home-page lists and the calendar month."""
+"""Meetings: the meeting page (with its agenda in the seeds' two parts, once published) and
+the home-page lists. The calendar is in ``calendar``."""
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Min, Q
+from django.db.models import Q
 
 from meetings.models import AgendaItem, Meeting
 from publishing import inspection, public
@@ -94,61 +92,4 @@ def recent(limit: int = 10) -> list[Meeting]:
         Meeting.objects.filter(date__lt=today())
         .select_related("body", "venue")
         .order_by("-date", "-start_time", "-pk")[:limit]
-    )
-
-
-# --- the calendar ---------------------------------------------------------------------------
-
-FIRST_YEAR, LAST_YEAR = 1900, 2200  # beyond these a month is a typo, not a request
-
-
-def month_start(year: int, month: int) -> dt.date | None:
-    if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
-        return None
-    return dt.date(year, month, 1)
-
-
-def add_months(day: dt.date, n: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + n
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-@dataclass
-class Month:
-    first: dt.date
-    weeks: list[list[tuple[dt.date, list[Meeting]]]]
-    meetings: list[Meeting]
-    previous: dt.date | None
-    next: dt.date | None
-
-
-def month(first: dt.date) -> Month:
-    """A month's meetings laid out in Monday-first weeks, with links to the months around it.
-
-    Previous/next links stop a year past the record's last meeting (or today) and at its
-    first meeting, so robots following them cannot walk the calendar for ever. Two queries.
-    """
-    last = add_months(first, 1) - dt.timedelta(days=1)
-    meetings = list(
-        Meeting.objects.filter(date__range=(first, last))
-        .select_related("body", "venue")
-        .order_by("date", "start_time", "pk")
-    )
-    by_day: dict[dt.date, list[Meeting]] = {}
-    for m in meetings:
-        by_day.setdefault(m.date, []).append(m)
-    weeks = [
-        [(d, by_day.get(d, []) if d.month == first.month else []) for d in week]
-        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
-    ]
-    span = Meeting.objects.aggregate(lo=Min("date"), hi=Max("date"))
-    now = today().replace(day=1)
-    lo = min(filter(None, [span["lo"], now])).replace(day=1)
-    hi = add_months(max(filter(None, [span["hi"], now])).replace(day=1), 12)
-    return Month(
-        first=first,
-        weeks=weeks,
-        meetings=meetings,
-        previous=add_months(first, -1) if first > lo else None,
-        next=add_months(first, 1) if first < hi else None,
     )

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from council.dates import authority_today
 from papers import services as papers
 from papers import testing as files
 from publishing import deadlines
@@ -79,7 +80,7 @@ def test_meeting_to_come_gives_the_publication_deadline(client):
 
 
 def test_meeting_to_come_past_its_deadline_says_the_agenda_is_late(client):
-    m = future_meeting(timezone.localdate() + dt.timedelta(days=2))
+    m = future_meeting(authority_today() + dt.timedelta(days=2))
     due = deadlines.deadline(m)
     page = text(client.get(m.get_absolute_url()))
     assert (f"The agenda was due to be published by {due:%A} {due.day} {due:%B %Y}. "

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from council.models import Authority
+from council.services import set_demonstration_date
 from demo import kent
 from demo.loader import ACTOR, Loader
 from demo.packs import queue_packs
@@ -15,6 +18,28 @@ from demo.synthetic import generate
 from demo.synthetic.options import Options
 from demo.wipe import wipe
 from search.indexing import rebuild as rebuild_search_index
+
+# ``--as-at off``: the real date.
+OFF = object()
+
+
+def as_at_value(text: str):
+    if text.strip().lower() == "off":
+        return OFF
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date: give it as YYYY-MM-DD (e.g. 2017-09-16), or 'off' for "
+            "the real date.") from None
+
+
+def _shown_as_at(authority: Authority | None) -> str:
+    if authority is None or authority.as_at is None:
+        return ""
+    day = authority.as_at
+    return (f" The site is shown as at {day:%A} {day.day} {day:%B %Y} "
+            "('moot demo --as-at' changes it).")
 
 
 class Command(BaseCommand):
@@ -31,7 +56,11 @@ class Command(BaseCommand):
         "kept) first.\n\n"
         "The Kent demo also queues the agenda packs (public and members') of every published "
         "meeting for the task worker ('moot db_worker'; 'make run' starts one), unless "
-        "--no-packs is given; packs already queued or built are not queued again."
+        "--no-packs is given; packs already queued or built are not queued again.\n\n"
+        "The site is shown as at a date of the record (--as-at): every page, feed and API "
+        "takes it for today. A new Kent demo is shown as at 16 September 2017, the day after "
+        "its last meeting with papers; 'off' uses the real date. On a database already "
+        "holding a council, the date changes only when --as-at is given."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -49,20 +78,34 @@ class Command(BaseCommand):
                             help="Delete the council record already in the database first.")
         parser.add_argument("--no-packs", action="store_true",
                             help="Kent: do not queue the published meetings' agenda packs.")
+        parser.add_argument("--as-at", type=as_at_value, metavar="YYYY-MM-DD",
+                            help="Show the site as at this date ('off': the real date). "
+                            f"Kent's default on a new load: {kent.AS_AT.isoformat()}.")
 
     def handle(self, *args, **options) -> None:
         started = time.monotonic()
         existing = Authority.current()
+        as_at = options.get("as_at")
+        if isinstance(as_at, str):  # from call_command, which does not parse keyword options
+            try:
+                as_at = as_at_value(as_at)
+            except argparse.ArgumentTypeError as exc:
+                raise CommandError(f"--as-at: {exc}") from None
         if options["synthetic"]:
             summary = self._synthetic(existing, options)
         else:
-            summary = self._kent(existing, options["replace"], options["verbosity"])
+            summary = self._kent(existing, options["replace"], options["verbosity"], as_at)
             if not options["no_packs"]:
                 summary += self._packs(options["verbosity"])
+        if as_at is not None:
+            set_demonstration_date(None if as_at is OFF else as_at, actor_name=ACTOR)
+        summary += _shown_as_at(Authority.current()) if as_at is not OFF else (
+            " The site uses the real date.")
         if options["verbosity"] >= 1:
             self.stdout.write(f"{summary} ({time.monotonic() - started:.1f}s)")
 
-    def _kent(self, existing: Authority | None, replace: bool, verbosity: int) -> str:
+    def _kent(self, existing: Authority | None, replace: bool, verbosity: int,
+              as_at: dt.date | None) -> str:
         if existing and existing.name != kent.NAME and not replace:
             raise CommandError(
                 f"This database already holds another council ({existing.name}). Run "
@@ -72,7 +115,7 @@ class Command(BaseCommand):
                 wipe(ACTOR)
                 existing = None
             loader = Loader(strict=existing is None)
-            kent.load(loader)
+            kent.load(loader, kent.AS_AT if as_at is None else None if as_at is OFF else as_at)
         # Search reads the record as loaded (also on a re-run that added nothing).
         rebuild_search_index()
         if verbosity >= 1:

@@ -1,0 +1,61 @@
+"""The authority's "today" (council/dates.py): a demonstration's own date when it has one,
+else the real date in London; the authority row is read once per request."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from council.dates import authority_now, authority_scope, authority_today
+from council.models import Authority
+from council.services import set_demonstration_date
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_demonstration_date_is_today(monkeypatch):
+    set_demonstration_date(dt.date(2016, 2, 29), actor_name="test")
+    assert authority_today() == dt.date(2016, 2, 29)
+    moment = dt.datetime(2026, 7, 1, 14, 30, tzinfo=timezone.get_current_timezone())
+    monkeypatch.setattr(timezone, "localtime", lambda: moment)
+    # The time of day is real; the day is the demonstration's.
+    assert authority_now() == moment.replace(year=2016, month=2, day=29)
+
+
+def test_a_council_without_one_uses_the_real_date(real_date):
+    assert Authority.current().as_at is None
+    assert authority_today() == timezone.localdate()
+    assert authority_now().date() == timezone.localdate()
+
+
+def test_no_authority_at_all_uses_the_real_date():
+    Authority.objects.all().delete()
+    assert authority_today() == timezone.localdate()
+
+
+def test_within_a_scope_the_authority_is_read_once(django_assert_num_queries):
+    with authority_scope(), django_assert_num_queries(1):
+        for _ in range(3):
+            authority_today()
+    with django_assert_num_queries(2):  # outside a scope each call reads it
+        authority_today()
+        authority_today()
+
+
+@pytest.mark.parametrize("value", ["2017-09-16", dt.datetime(2017, 9, 16, 10, 0), 20170916])
+def test_the_service_refuses_what_is_not_a_date(value):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="must be a date"):
+        set_demonstration_date(value, actor_name="test")
+    assert Authority.current().as_at == dt.date(2017, 9, 16)
+
+
+def test_the_service_refuses_without_a_council():
+    from django.core.exceptions import ValidationError
+
+    Authority.objects.all().delete()
+    with pytest.raises(ValidationError, match="no council record"):
+        set_demonstration_date(dt.date(2017, 1, 1), actor_name="test")
