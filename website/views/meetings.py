@@ -1,7 +1,7 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from ..queries import meetings, packs, publication, today
+from ..queries import meetings, outcomes, packs, publication, today
 
 
 def meeting(request, pk, slug=None):
@@ -13,6 +13,7 @@ def meeting(request, pk, slug=None):
         return redirect(found.get_absolute_url(), permanent=True)
     previous, following = meetings.neighbours(found)
     offered, preparing = packs.pack_offer(found)
+    happened = outcomes.outcomes(found)
     return render(request, "website/meeting.html", {
         "meeting": found,
         "published": publication.is_published(found),
@@ -23,22 +24,10 @@ def meeting(request, pk, slug=None):
         "previous": previous,
         "next": following,
         "today": today(),
-        "minutes": _minutes(found),
+        # A held meeting's page leads with what happened; an upcoming one with its agenda.
+        "held": outcomes.is_held(found, happened),
+        "outcomes": happened,
     })
-
-
-def _minutes(meeting):
-    """The published minutes' record (for the link and status), or None: the one gate is
-    ``proceedings.public``."""
-    from proceedings.models import MinutesRecord
-    from proceedings.public import minutes_are_public
-    from proceedings.render import status_label
-
-    if not minutes_are_public(meeting):
-        return None
-    record = MinutesRecord.objects.select_related("approved_by_minute__meeting__body",
-                                                  "signed_by").get(meeting=meeting)
-    return {"record": record, "status": status_label(record)}
 
 
 def calendar(request, year=None, month=None):
