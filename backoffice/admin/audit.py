@@ -55,7 +55,7 @@ class AuditEntryAdmin(ReadOnlyAdmin, ExemptAdminMixin, admin.ModelAdmin):
 
     show_full_result_count = False  # counting a long trail on every page load is slow
 
-    # The trail is written by access.audit only; nobody edits or removes it here.
+    # The trail is written by audit.trail only; nobody edits or removes it here.
 
     def get_queryset(self, request):
         # An entry about an exempt row is shown only to those who may see the row.

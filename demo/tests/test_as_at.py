@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Max
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from council.dates import authority_today
 from council.models import Authority, Person
 from demo import kent

@@ -21,6 +21,16 @@ def sanitise(html: str) -> str:
     return mark_safe(nh3.clean(html or ""))  # noqa: S308 - nh3 has removed anything unsafe
 
 
+@register.simple_block_tag
+def scroll_region(content: str, label: str, extra_class: str = "") -> str:
+    """``{% scroll_region "Votes" %}<table>…</table>{% endscroll_region %}``: a table wider than
+    a phone scrolls sideways inside its own labelled, focusable region (so keyboard users can
+    scroll it too) and the page itself never does (WCAG 2.2, 1.4.10 Reflow)."""
+    classes = f"moot-scroll-region {extra_class}".strip()
+    return format_html('<div class="{}" role="region" aria-label="{}" tabindex="0">{}</div>',
+                       classes, label, content)
+
+
 @register.filter
 def meeting_time(value: dt.time | None) -> str:
     """The seeds' style: 10:00 → "10.00 am", 14:30 → "2.30 pm", 12:00 → "12.00 pm"."""

@@ -5,13 +5,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from proceedings.models import MinutesRecord
-from proceedings.public import minutes_are_public
-from proceedings.render.build import status_label
 from publishing import inspection
 
 from ..queries import calendar as calendar_queries
-from ..queries import meetings, packs, today
+from ..queries import meetings, outcomes, packs, today
 
 
 def meeting(request, pk, slug=None):
@@ -23,6 +20,7 @@ def meeting(request, pk, slug=None):
         return redirect(found.get_absolute_url(), permanent=True)
     previous, following = meetings.neighbours(found)
     offered, preparing = packs.pack_offer(found)
+    happened = outcomes.outcomes(found)
     return render(request, "website/meeting.html", {
         "meeting": found,
         "published": inspection.is_published(found),
@@ -33,19 +31,10 @@ def meeting(request, pk, slug=None):
         "previous": previous,
         "next": following,
         "today": today(),
-        "minutes": _minutes(found),
+        # A held meeting's page leads with what happened; an upcoming one with its agenda.
+        "held": outcomes.is_held(found, happened),
+        "outcomes": happened,
     })
-
-
-def _minutes(meeting):
-    """The published minutes' record (for the link and status), or None: the one gate is
-    ``proceedings.public``."""
-
-    if not minutes_are_public(meeting):
-        return None
-    record = MinutesRecord.objects.select_related("approved_by_minute__meeting__body",
-                                                  "signed_by").get(meeting=meeting)
-    return {"record": record, "status": status_label(record)}
 
 
 def _picked(params) -> dt.date | None:
