@@ -14,6 +14,8 @@ urlpatterns = [
          name="restricted_paper"),
     path("restricted/meetings/<int:pk>/papers/<int:doc>/pdf/", restricted.paper_pdf,
          name="restricted_paper_pdf"),
+    path("restricted/meetings/<int:pk>/papers/<int:doc>/original/", restricted.paper_original,
+         name="restricted_paper_original"),
     path("restricted/meetings/<int:pk>/members-pack.pdf", restricted.members_pack,
          name="members_pack"),
 ]

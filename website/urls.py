@@ -16,6 +16,8 @@ urlpatterns = [
     path("meetings/<int:pk>/<slug:slug>/papers/<int:doc>/", papers.paper, name="paper"),
     path("meetings/<int:pk>/<slug:slug>/papers/<int:doc>/pdf/", papers.paper_pdf,
          name="paper_pdf"),
+    path("meetings/<int:pk>/<slug:slug>/papers/<int:doc>/original/", papers.paper_original,
+         name="paper_original"),
     path("meetings/<int:pk>/<slug:slug>/agenda-reports-pack.pdf", papers.pack_pdf,
          name="agenda_pack"),
     path("meetings/<int:pk>/<slug:slug>/supplementary-agenda-<int:supplement>.pdf",

@@ -20,6 +20,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from meetings.models import AgendaItem, Meeting
+from papers import files
 from papers.models import (
     Classification,
     Document,
@@ -189,6 +190,19 @@ class PaperPage:
         """No HTML: the page shows the text extracted from the uploaded PDF."""
         return not self.version.html and bool(self.version.text.strip())
 
+    @cached_property
+    def pdf(self) -> files.StoredFile | None:
+        """The paper's PDF if there is one to describe now: the uploaded PDF, or a rendering
+        already stored (``papers/files.py``; the PDF's own address renders one otherwise)."""
+        return files.paper_pdf(self.document, self.version, self.meeting, render=False)
+
+    @cached_property
+    def original(self) -> files.StoredFile | None:
+        """The Word (or other) file the paper was uploaded as, when it is not its PDF."""
+        if self.version.source_kind == SourceKind.PDF:
+            return None
+        return files.original(self.version)
+
     @property
     def body(self) -> SimpleNamespace:
         """What paper_content.html prints as the body (it reads ``version.html``)."""
@@ -243,13 +257,14 @@ def paper_page(meeting: Meeting, doc_pk: int) -> PaperPage | None:
     return PaperPage(meeting, link.item, doc, version, entry)
 
 
-def public_pdf(meeting: Meeting, doc_pk: int) -> DocumentVersion | None:
-    """The published version of a public paper of this meeting, if it is an uploaded PDF."""
+def public_original(meeting: Meeting, doc_pk: int) -> DocumentVersion | None:
+    """The published version of a public paper of this meeting, if it was uploaded as a file
+    (Word or PDF)."""
     found = public_document(meeting, doc_pk)
     if found is None:
         return None
     version = public_version(found[0].pk)
-    if version is None or version.source_kind != SourceKind.PDF or not version.source_file:
+    if version is None or not version.source_file:
         return None
     return version
 
