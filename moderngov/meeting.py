@@ -53,11 +53,10 @@ def location(meeting: Meeting) -> str:
 
 def document_url(ctx: Context, meeting: Meeting, entry: paper_queries.Paper) -> str:
     """The address a client stores a paper from (``linkeddoc/url``, ``attachment/url``): the
-    paper's PDF (``website:paper_pdf``) where the published version is a PDF. A paper written
-    as HTML has no PDF of its own yet, so its public page is the document (a link that
-    answers 404 would be worse for a client than a page)."""
-    name = "website:paper_pdf" if entry.is_pdf else "website:paper"
-    return ctx.absolute(reverse(name, args=[meeting.pk, meeting.slug, entry.document.pk]))
+    paper's PDF (``website:paper_pdf``), a file for every published paper: the uploaded PDF,
+    or the paper rendered from its HTML (``papers/files.py``)."""
+    return ctx.absolute(reverse("website:paper_pdf",
+                                args=[meeting.pk, meeting.slug, entry.document.pk]))
 
 
 def restriction_text(entry: paper_queries.Restricted) -> str:

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from pypdf import PdfReader
 
+from .docx_pictures import MISSING_CLASS, Missing, image_converter, mark_drawings
+
 ALLOWED_TAGS = {
     "p",
     "br",
@@ -112,6 +114,8 @@ def sanitise_html(html: str) -> str:
         url_schemes={"http", "https", "mailto", "data"},
         link_rel="noopener noreferrer",
         clean_content_tags={"script", "style"},
+        # The note standing for a picture that could not be kept (docx_pictures.py).
+        allowed_classes={"span": {MISSING_CLASS}},
     )
 
 
@@ -157,15 +161,20 @@ _SHIFT_HEADINGS = "\n".join(
 
 
 def docx_to_html(data: bytes, name: str) -> Converted:
-    """Convert a Word document to semantic HTML (headings, lists, tables) with mammoth."""
+    """Convert a Word document to semantic HTML (headings, lists, tables, pictures) with
+    mammoth; what cannot be shown is named where it stood (``docx_pictures``)."""
     check_size(data, name)
     if not data.startswith(b"PK"):
         raise refuse(name, "is not a Word (.docx) document; it could not be read.")
+    # Pictures are kept inline; those that cannot be (charts, EMF drawings…) leave a note.
+    missing = Missing()
     try:
-        result = mammoth.convert_to_html(io.BytesIO(data), style_map=_SHIFT_HEADINGS)
+        result = mammoth.convert_to_html(
+            io.BytesIO(mark_drawings(data, missing)), style_map=_SHIFT_HEADINGS,
+            convert_image=image_converter(missing))
     except Exception as exc:  # mammoth raises many kinds on damaged files
         raise refuse(name, f"could not be read as a Word document ({type(exc).__name__}).") from exc
-    html = sanitise_html(result.value)
+    html = sanitise_html(missing.place(result.value))
     if not html_text(html):
         raise refuse(name, "has no text that could be read.")
     return Converted(html=html, text=html_text(html))

@@ -21,6 +21,7 @@ from django.utils import timezone
 from audit import trail
 from meetings.models import Meeting
 
+from .files import store_pack_papers
 from .models import AgendaPack, ItemPaper, PackKind, PackStatus
 from .pack.build import build_pack
 from .services import problems_for_pack
@@ -189,6 +190,8 @@ def run_pack(pack_id: int, progress=None) -> AgendaPack:
     pack.withdrawn_at, pack.withdrawn_reason = AgendaPack.objects.filter(pk=pack.pk).values_list(
         "withdrawn_at", "withdrawn_reason").get()
     trail.save(pack, actor_name="pack builder", validate=False)
+    # The papers' own PDFs are the renderings just made: store them for the papers' pages.
+    store_pack_papers(built.papers, pack.meeting, members=pack.kind == PackKind.MEMBERS)
     return pack
 
 

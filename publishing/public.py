@@ -179,12 +179,13 @@ def public_document(meeting: Meeting, doc_pk: int) -> tuple[Document, ItemPaper]
     return doc, link
 
 
-def public_pdf(meeting: Meeting, doc_pk: int) -> DocumentVersion | None:
-    """The published version of a public paper of this meeting, if it is an uploaded PDF."""
+def public_original(meeting: Meeting, doc_pk: int) -> DocumentVersion | None:
+    """The published version of a public paper of this meeting, if it was uploaded as a file
+    (Word or PDF)."""
     found = public_document(meeting, doc_pk)
     if found is None:
         return None
     version = published_version(found[0].pk)
-    if version is None or version.source_kind != SourceKind.PDF or not version.source_file:
+    if version is None or not version.source_file:
         return None
     return version

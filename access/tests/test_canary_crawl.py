@@ -4,11 +4,12 @@ A unique string is planted in an exempt report, an exempt appendix of a public r
 exempt agenda item's own text, a confidential minutes document, an exempt minute with its
 resolution and action, and a motion on the exempt item with a recorded vote (the minutes being
 published). Then every public surface is crawled — every page reachable from "/", the sitemap,
-feeds and calendars linked from pages, PDF packs and papers (bytes and extracted text), minutes
-and their PDFs, the decisions register and vote pages, search, the JSON API (following every
-link in its answers), the Popolo file and the bulk export archive (every file in it), the
-modern.gov web service, error pages, the back office signed out — first signed out, then signed
-in as a councillor who does not sit on the body. The string must appear nowhere. New public
+feeds and calendars linked from pages, PDF packs and papers (bytes and extracted text), the
+Word documents papers were uploaded as, minutes and their PDFs, the decisions register and
+vote pages, search, the JSON API (following every link in its answers), the Popolo file and
+the bulk export archive (every file in it), the modern.gov web service, error pages, the back
+office signed out — first signed out, then signed in as a councillor who does not sit on the
+body. The string must appear nowhere. New public
 surfaces are covered as long as something public links to them.
 """
 
@@ -30,6 +31,7 @@ from access.tests import canary_plants
 from meetings.models import AgendaItem, Meeting, Part
 from moot import testing as t
 from papers import services
+from papers.files import DOCX
 from papers.models import Classification, Document, DocumentKind, Report
 from papers.packs import request_pack, run_pack
 from proceedings.actions import add_action
@@ -114,6 +116,10 @@ def text_of(response) -> str:
             names = archive.namelist()
             assert names, "the export archive holds files"
             return "\n".join(archive.read(n).decode("utf-8", errors="replace") for n in names)
+    if response.get("Content-Type", "").startswith(DOCX):  # an original Word document
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            return "\n".join(archive.read(n).decode("utf-8", errors="replace")
+                             for n in archive.namelist())
     if response.get("Content-Type", "").startswith("application/pdf"):
         assert CANARY.encode() not in body
         return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(body)).pages)
@@ -178,7 +184,8 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
     for doc in Document.objects.filter(title__contains=CANARY):
         urls += [f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/",
                  f"/meetings/{meeting.pk}/papers/{doc.pk}/",
-                 f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/pdf/"]
+                 f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/pdf/",
+                 f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/original/"]
     # Search echoes its query, so it is asked for parts of the canary; a leak would show the
     # whole string in a snippet (highlight marks are removed before the check).
     machine = ["/robots.txt", "/favicon.ico",
@@ -223,6 +230,9 @@ def test_the_public_never_sees_exempt_information(planted):
     assert f"/meetings/{meeting.pk}/{meeting.slug}/" in seen
     assert any(u.endswith("agenda-reports-pack.pdf") for u in seen), "the public pack was crawled"
     assert any("/papers/" in u and seen[u] == 200 for u in seen), "public papers were crawled"
+    assert any(u.endswith("/pdf/") and seen[u] == 200 for u in seen), "papers' PDFs were crawled"
+    assert any(u.endswith("/original/") and seen[u] == 200 for u in seen), \
+        "papers' original files were crawled"
     assert len(seen) > 100
     assert f"/meetings/{meeting.pk}/{meeting.slug}/minutes/" in seen, "the minutes were crawled"
     assert any(u.startswith("/votes/") for u in seen), "the vote pages were crawled"
@@ -247,7 +257,8 @@ def restricted_papers(meeting: Meeting) -> list[str]:
     urls = []
     for doc in Document.objects.filter(title__contains=CANARY):
         urls += [f"/restricted/meetings/{meeting.pk}/papers/{doc.pk}/",
-                 f"/restricted/meetings/{meeting.pk}/papers/{doc.pk}/pdf/"]
+                 f"/restricted/meetings/{meeting.pk}/papers/{doc.pk}/pdf/",
+                 f"/restricted/meetings/{meeting.pk}/papers/{doc.pk}/original/"]
     return urls + [f"/restricted/meetings/{meeting.pk}/members-pack.pdf",
                    f"/meetings/{meeting.pk}/{meeting.slug}/minutes/exempt/"]
 
@@ -263,7 +274,7 @@ def test_a_named_officer_without_a_second_factor_sees_no_more(planted):
     client.force_login(User.objects.get(username=named_officer.USERNAME))  # the password only
     seen = crawl(client, restricted_addresses(meeting) + restricted_papers(meeting))
     assert len(seen) > 100
-    for url in restricted_papers(meeting)[:2]:
+    for url in restricted_papers(meeting)[:3]:
         assert seen[url] == 302, url  # to sign in, for the second factor
 
 

@@ -26,6 +26,7 @@ from meetings.models import Meeting
 from papers.models import ItemPaper
 
 from ..convert import content_hash
+from ..files import print_html
 from ..versions import dispatch_date, pack_versions
 from .layout import Layout, lay_out
 from .merge import PackWriter
@@ -99,15 +100,8 @@ def collect(meeting: Meeting, members: bool, link_ids=None) -> list[Paper]:
 
 
 def paper_html(paper: Paper, meeting: Meeting) -> str:
-    return render_to_string(
-        "papers/print/paper.html",
-        {
-            "document": paper.document,
-            "version": paper.version,
-            "meeting": meeting,
-            "marking": paper.marking,
-        },
-    )
+    """The paper as the pack renders it: the same HTML as its own PDF (``papers/files.py``)."""
+    return print_html(paper.document, paper.version, meeting, paper.marking)
 
 
 def _render_all(htmls: list[str], progress: Progress) -> tuple[list[bytes], list[int]]:

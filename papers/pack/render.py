@@ -42,11 +42,21 @@ def page_count(pdf: bytes) -> int:
         return len(doc.pages)
 
 
+def from_cache(html: str) -> bytes | None:
+    """The cached PDF of exactly ``html``, or None when it has not been rendered."""
+    path = cache_dir() / f"{content_hash(RENDER_VERSION, html)}.pdf"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
 def cached_render(html: str) -> tuple[bytes, bool]:
     """The PDF for ``html`` and whether it came from the cache."""
+    cached = from_cache(html)
+    if cached is not None:
+        return cached, True
     path = cache_dir() / f"{content_hash(RENDER_VERSION, html)}.pdf"
-    if path.exists():
-        return path.read_bytes(), True
     pdf = render_html(html)
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(pdf)

@@ -5,10 +5,12 @@ publishing's gate (``publishing/public.py``), asked by every reader alike."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from types import SimpleNamespace
 
 from meetings.models import AgendaItem, Meeting
-from papers.models import Document, DocumentVersion, ItemPaper
+from papers import files
+from papers.models import Document, DocumentVersion, ItemPaper, SourceKind
 from publishing import inspection
 from publishing.public import Paper, entries, has_version, public_document, public_q
 from publishing.state import published_exists
@@ -41,6 +43,19 @@ class PaperPage:
     def from_pdf(self) -> bool:
         """No HTML: the page shows the text extracted from the uploaded PDF."""
         return not self.version.html and bool(self.version.text.strip())
+
+    @cached_property
+    def pdf(self) -> files.StoredFile | None:
+        """The paper's PDF if there is one to describe now: the uploaded PDF, or a rendering
+        already stored (``papers/files.py``; the PDF's own address renders one otherwise)."""
+        return files.paper_pdf(self.document, self.version, self.meeting, render=False)
+
+    @cached_property
+    def original(self) -> files.StoredFile | None:
+        """The Word (or other) file the paper was uploaded as, when it is not its PDF."""
+        if self.version.source_kind == SourceKind.PDF:
+            return None
+        return files.original(self.version)
 
     @property
     def body(self) -> SimpleNamespace:

@@ -107,6 +107,17 @@ def file_size(size: int | None) -> str:
 
 
 @register.filter
+def file_facts(stored, pages=None) -> str:
+    """"PDF, 212 KB" or "Word document, 48 KB" for a paper's file (``papers.files``); "PDF,
+    212 KB, 3 pages" with ``pages``. Just the type when the file is not made yet."""
+    if stored is None:
+        return "PDF"
+    parts = [stored.type_label, file_size(stored.size),
+             f"{pages} page{'s' if pages != 1 else ''}" if pages else ""]
+    return ", ".join(p for p in parts if p)
+
+
+@register.filter
 def pdf_facts(item) -> str:
     """"PDF, 1.2 MB, 170 pages" for a pack or a paper (whichever facts are known)."""
     size = getattr(item, "size", None)

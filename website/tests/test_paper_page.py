@@ -121,10 +121,6 @@ def test_document_with_no_content_is_not_found(client, papers):
     assert client.get(paper_url(papers.meeting, empty)).status_code == 404
 
 
-def test_written_paper_has_no_pdf_address(client, papers):
-    assert client.get(paper_url(papers.meeting, papers.report, "pdf/")).status_code == 404
-
-
 def test_paper_page_query_count_is_bounded(client, papers, django_assert_max_num_queries):
     with django_assert_max_num_queries(16):
         assert client.get(paper_url(papers.meeting, papers.report)).status_code == 200

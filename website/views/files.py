@@ -1,5 +1,6 @@
-"""Serving stored PDFs (papers and agenda packs) through views rather than MEDIA_URL, so the
-same checks that decide whether a page is public decide whether its file is."""
+"""Serving stored files (papers' PDFs and original files, agenda packs) through views rather
+than MEDIA_URL, so the same checks that decide whether a page is public decide whether its
+file is."""
 
 from __future__ import annotations
 
@@ -11,9 +12,19 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 
 
+def file_response(request, stored, filename: str, modified: dt.datetime, *,
+                  attachment: bool = False) -> HttpResponse:
+    """A paper's file (``papers.files.StoredFile``) as its own type: inline, or with
+    ``attachment`` as a download (a Word document)."""
+    return pdf_response(request, stored, filename, stored.etag, modified,
+                        content_type=stored.content_type, attachment=attachment)
+
+
 def pdf_response(request, stored_file, filename: str, etag: str,
-                 modified: dt.datetime) -> HttpResponse:
-    """The file inline as application/pdf, or 304 when the reader's copy is current.
+                 modified: dt.datetime, *, content_type: str = "application/pdf",
+                 attachment: bool = False) -> HttpResponse:
+    """The file inline as application/pdf (or ``content_type``), or 304 when the reader's copy
+    is current.
 
     ``etag`` identifies the content (the version's hash; for a pack, its build), so a reader
     revalidating an unchanged file gets a 304 without the file being read.
@@ -35,7 +46,8 @@ def pdf_response(request, stored_file, filename: str, etag: str,
         handle = stored_file.open("rb")
     except OSError:
         raise Http404("The file is missing") from None
-    response = FileResponse(handle, content_type="application/pdf", filename=filename)
+    response = FileResponse(handle, content_type=content_type, filename=filename,
+                            as_attachment=attachment)
     for name, value in headers.items():
         response[name] = value
     return response

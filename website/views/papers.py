@@ -1,4 +1,4 @@
-"""A paper's page, its PDF, and the meeting's agenda packs.
+"""A paper's page, its PDF and original file, and the meeting's agenda packs.
 
 Anything the public may not see (a restricted paper or its file, a paper of another meeting,
 a paper or pack of an agenda not yet published, a paper attached since and awaiting its
@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
+from papers import files
 from publishing import public
 
 from ..queries import meetings, packs, papers
-from .files import build_etag, pdf_response
+from .files import build_etag, file_response, pdf_response
 
 
 def _meeting(pk):
@@ -36,18 +37,48 @@ def paper(request, pk, doc, slug=None):
     return render(request, "website/paper.html", {"page": page, "meeting": meeting})
 
 
+def _page(meeting, doc):
+    page = papers.paper_page(meeting, doc)
+    if page is None:
+        raise Http404("No such paper")
+    return page
+
+
 @require_safe
 def paper_pdf(request, pk, slug, doc):
+    """The paper's PDF: the uploaded PDF itself, or its rendering (made on the first request
+    when the worker has not stored it yet: ``papers/files.py``)."""
     meeting = _meeting(pk)
-    version = public.public_pdf(meeting, doc)
-    if version is None:
-        raise Http404("No such file")
+    page = _page(meeting, doc)
     if slug != meeting.slug:
         return redirect(reverse("website:paper_pdf", args=[meeting.pk, meeting.slug, doc]),
                         permanent=True)
-    name = f"{slugify(str(version.document))[:100] or 'paper'}.pdf"
-    return pdf_response(request, version.source_file, name, version.content_hash,
-                        version.published_at or version.created_at)
+    stored = files.paper_pdf(page.document, page.version, meeting)
+    if stored is None:
+        raise Http404("The file is missing")
+    version = page.version
+    return file_response(request, stored, f"{_file_stem(page.document)}.pdf",
+                         version.published_at or version.created_at)
+
+
+@require_safe
+def paper_original(request, pk, slug, doc):
+    """The file the paper's published version was uploaded as (a Word document or a PDF),
+    as a download."""
+    meeting = _meeting(pk)
+    version = public.public_original(meeting, doc)
+    stored = files.original(version) if version is not None else None
+    if stored is None:
+        raise Http404("No such file")
+    if slug != meeting.slug:
+        return redirect(reverse("website:paper_original", args=[meeting.pk, meeting.slug, doc]),
+                        permanent=True)
+    return file_response(request, stored, f"{_file_stem(version.document)}{stored.suffix}",
+                         version.published_at or version.created_at, attachment=True)
+
+
+def _file_stem(document) -> str:
+    return slugify(str(document))[:100] or "paper"
 
 
 @require_safe

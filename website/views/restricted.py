@@ -22,7 +22,8 @@ from access import exempt_log
 from access.models import Surface
 from access.rules import is_democratic_services, may_see_exempt, second_factor_given
 from meetings.models import Meeting
-from papers.models import Document, ItemPaper, PackKind
+from papers import files
+from papers.models import Document, ItemPaper, PackKind, SourceKind
 from papers.packs import latest
 from publishing.state import is_published
 from publishing.versions import readable_version
@@ -84,9 +85,12 @@ def paper(request, pk: int, doc: int):
     item = ItemPaper.objects.filter(item__meeting=meeting, document=document.parent or document) \
         .select_related("item").first().item
     _log(request, document, "view", f"{meeting}: {document}")
+    original = files.original(version) if version.source_kind != SourceKind.PDF else None
     response = render(request, "website/restricted_paper.html", {
         "meeting": meeting, "document": document, "version": version, "item": item,
-        "appendices": document.appendices.all(),
+        "appendices": document.appendices.all(), "original": original,
+        "pdf": files.paper_pdf(document, version, meeting, files.restricted_marking(document),
+                               render=False),
     })
     add_never_cache_headers(response)
     return response
@@ -94,15 +98,38 @@ def paper(request, pk: int, doc: int):
 
 @require_safe
 def paper_pdf(request, pk: int, doc: int):
+    """The uploaded PDF, or the paper rendered with its NOT FOR PUBLICATION marking
+    (``papers/files.py``)."""
     found = _readable(request, pk, doc)
     if not isinstance(found, tuple):
         return found
     meeting, document, version = found
-    if not version.source_file:
+    stored = files.paper_pdf(document, version, meeting, files.restricted_marking(document))
+    return _download(request, meeting, document, stored, "PDF", ".pdf")
+
+
+@require_safe
+def paper_original(request, pk: int, doc: int):
+    """The file the paper was uploaded as (a Word document or a PDF), as a download."""
+    found = _readable(request, pk, doc)
+    if not isinstance(found, tuple):
+        return found
+    meeting, document, version = found
+    stored = files.original(version)
+    return _download(request, meeting, document, stored, "original", "", attachment=True)
+
+
+def _download(request, meeting, document, stored, what: str, suffix: str, *,
+              attachment: bool = False):
+    if stored is None:
         raise Http404("No file")
-    _log(request, document, "download", f"{meeting}: {document} (PDF)")
-    response = FileResponse(version.source_file.open("rb"), content_type="application/pdf",
-                            filename=f"restricted-{document.pk}.pdf")
+    try:
+        handle = stored.open("rb")
+    except OSError:
+        raise Http404("The file is missing") from None
+    _log(request, document, "download", f"{meeting}: {document} ({what})")
+    response = FileResponse(handle, content_type=stored.content_type, as_attachment=attachment,
+                            filename=f"restricted-{document.pk}{suffix or stored.suffix}")
     add_never_cache_headers(response)
     return response
 
