@@ -52,8 +52,9 @@ def title(html: str) -> str:
 
 
 def test_the_results_come_before_the_filters(client):
-    _, forms = parse(client, {"q": "budget"})
+    html, forms = parse(client, {"q": "budget"})
     assert forms.order == ["header-search", "q", "results", "results-list", "filters"]
+    assert "{#" not in html and "{%" not in html  # no template comment shows
 
 
 def test_a_phone_can_skip_to_the_filters(client):
