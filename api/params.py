@@ -85,13 +85,26 @@ def parse_datetime(name: str, value: str) -> dt.datetime:
                              int(second or 0), int((fraction or "0").ljust(6, "0")), tzinfo=tz)
         if tz is None:
             moment = timezone.make_aware(moment)
-        # In UTC: databases differ in the offsets they accept (PostgreSQL stops at ±15:59),
-        # and the far ends of the calendar cannot be shifted into every zone.
-        moment = moment.astimezone(dt.UTC)
     except (ValueError, OverflowError):
         raise ApiError(f"{name}: {value} is not a real date and time.",
                        parameters=[name]) from None
-    return moment
+    return in_utc(moment)
+
+
+#: The first and last moments a database column can hold, in UTC.
+EARLIEST = dt.datetime.min.replace(tzinfo=dt.UTC)
+LATEST = dt.datetime.max.replace(tzinfo=dt.UTC)
+
+
+def in_utc(moment: dt.datetime) -> dt.datetime:
+    """``moment`` in UTC: databases differ in the offsets they accept (PostgreSQL stops at
+    ±15:59). A valid moment at the far end of the calendar that UTC cannot write
+    (0001-01-01T00:00:00+01:00 is in year 0) is the first or last moment there is: no record
+    lies beyond it, so a filter from or to it matches what the moment itself would."""
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:
+        return EARLIEST if moment.year == dt.MINYEAR else LATEST
 
 
 def parse_int(name: str, value: str, *, minimum: int = 1, maximum: int = MAX_ID) -> int:

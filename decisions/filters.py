@@ -72,6 +72,26 @@ class Filters:
         """The values as typed, keyed for templates ("from-day" is ``from_day``)."""
         return {k.replace("-", "_"): v for k, v in self.raw.items()}
 
+    @property
+    def summary(self) -> str:
+        """The filters in force in words, for the page's title (so that no two filtered
+        pages share one): "Cabinet, from 1 January 2017, containing “budget”"."""
+        def day(d: dt.date) -> str:
+            return f"{d.day} {d:%B %Y}"
+
+        parts = [self.body.name] if self.body else []
+        if self.date_from:
+            parts.append(f"from {day(self.date_from)}")
+        if self.date_to:
+            parts.append(f"to {day(self.date_to)}")
+        if self.text:
+            parts.append(f"containing “{self.text}”")
+        if self.status:
+            parts.append(dict(STATUSES).get(self.status, self.status).lower())
+        if self.delegated:
+            parts.append("delegated decisions only")
+        return ", ".join(parts)
+
     def query(self, **changes) -> str:
         """The query string of these filters (without the page unless given), for links."""
         params = {k: v for k, v in self.raw.items() if v and k != "page"}

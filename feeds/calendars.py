@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 
 from summons import ics
+from summons.links import absolute
 
 from . import selection
 from .conditional import conditional
@@ -34,9 +35,10 @@ def calendar_response(request: HttpRequest, scope: Scope | None, filename: str) 
         raise Http404("No such calendar")
     events = []
     for entry in selection.entries(scope, LIMIT):
-        url = request.build_absolute_uri(entry.meeting.get_absolute_url())
+        # The site's configured address, never the request's Host (``feeds.syndication``).
+        url = absolute(entry.meeting.get_absolute_url())
         if entry.minutes_public:
-            entry.minutes_url = request.build_absolute_uri(entry.minutes_path())
+            entry.minutes_url = absolute(entry.minutes_path())
         events.append(ics.event(entry.meeting, url=url, description=description(entry, url),
                                 stamp=entry.updated, modified=entry.updated))
     name = scope.title.replace(": meetings", " meetings")

@@ -4,6 +4,9 @@ with the public items of agendas that have been published.
 An agenda counts as published when publishing records it (``publishing.state``, the gate the
 website uses) or once its publication signal has been received (a ``PublicationNotice``);
 until then a feed shows the meeting but none of its business.
+An entry is dated from the publication record only: when the agenda (and any supplement)
+entered the publication log, when the minutes (which carry the decisions) were published.
+Never the time a record was loaded or changed, nor the time the feed is read.
 Exempt items never appear: not their titles, not their purposes.
 Minutes appear once ``proceedings.public`` says they are public (published as a draft, then
 approved and signed), with the numbers and titles of the public minutes only.
@@ -17,7 +20,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max, Q
+from django.db.models import Min, Q
 from django.urls import reverse
 
 from audit.models import AuditEntry
@@ -26,6 +29,7 @@ from council.models import Authority, Body, BodyKind, Membership, Person, TermOf
 from meetings.models import AgendaItem, Meeting, exempt_item_q
 from proceedings import public as proceedings
 from proceedings.models import Minute
+from publishing.models import AgendaPublication, PublicationKind
 from publishing.state import published_exists
 from summons.ics import LONDON
 
@@ -43,7 +47,7 @@ class Scope:
     meetings: Q
     body: Body | None = None
     person: Person | None = None
-    origin: str = ""  # scheme and host of the request, for absolute links
+    feed_path: str = ""  # the path the feed was asked for, set by the feed
 
 
 def authority() -> Scope:
@@ -93,7 +97,8 @@ class Entry:
     agenda_published: bool
     agenda_published_at: dt.datetime | None  # None too when the moment is not recorded
     minutes_published_at: dt.datetime | None
-    updated: dt.datetime
+    published: dt.datetime  # the entry's first publication (RSS pubDate, Atom published)
+    updated: dt.datetime  # its latest publication (Atom updated)
     public_items: list[AgendaItem] = field(default_factory=list)
     guid: str = ""
     minutes: list[Minute] = field(default_factory=list)  # the public minutes, once published
@@ -111,11 +116,41 @@ class Entry:
         return self.meeting.date >= authority_today()
 
 
-def _last_changes(ids: list[int]) -> dict[int, dt.datetime]:
+def _scheduled(ids: list[int]) -> dict[int, dt.datetime]:
+    """When each meeting was put in the calendar: its first audit entry."""
     ct = ContentType.objects.get_for_model(Meeting)
     rows = (AuditEntry.objects.filter(content_type=ct, object_id__in=[str(i) for i in ids])
-            .values("object_id").annotate(at=Max("at")))
+            .values("object_id").annotate(at=Min("at")))
     return {int(r["object_id"]): r["at"] for r in rows}
+
+
+def _logged(ids: list[int]) -> tuple[dict[int, dt.datetime], dict[int, list[dt.datetime]]]:
+    """From the publication log (``publishing.models.AgendaPublication``): when each
+    meeting's agenda was published, and when its supplements were (moments known only)."""
+    agendas: dict[int, dt.datetime] = {}
+    supplements: dict[int, list[dt.datetime]] = {}
+    for meeting_id, kind, at in (
+        AgendaPublication.objects.filter(meeting_id__in=ids, published_at__isnull=False)
+        .values_list("meeting_id", "kind", "published_at")
+    ):
+        if kind == PublicationKind.AGENDA:
+            agendas[meeting_id] = at
+        else:
+            supplements.setdefault(meeting_id, []).append(at)
+    return agendas, supplements
+
+
+def _dates(m: Meeting, moments: list[dt.datetime], scheduled: dt.datetime | None,
+           agenda_at: dt.datetime | None) -> tuple[dt.datetime, dt.datetime]:
+    """(published, updated) of a meeting's entry. With nothing of it published at a known
+    moment: a meeting still to come dates from when it was scheduled; one held (or whose
+    scheduling is not recorded), from its start, by which its papers were out."""
+    if moments:
+        return agenda_at or min(moments), max(moments)
+    start = _start(m)
+    if scheduled is not None and scheduled < start:
+        return scheduled, scheduled
+    return start, start
 
 
 def _start(meeting: Meeting) -> dt.datetime:
@@ -135,7 +170,7 @@ def _minutes(ids: list[int]) -> tuple[dict[int, dt.datetime | None], dict[int, l
 
 
 def entries(scope: Scope, limit: int) -> list[Entry]:
-    """The scope's meetings, newest first (upcoming ones up to a year ahead). Seven
+    """The scope's meetings, newest first (upcoming ones up to a year ahead). Eight
     queries."""
     horizon = authority_today() + HORIZON
     meetings = list(
@@ -159,17 +194,19 @@ def entries(scope: Scope, limit: int) -> list[Entry]:
               .order_by("order", "pk"))
     for item in public:
         items.setdefault(item.meeting_id, []).append(item)
-    changed = _last_changes(ids)
+    scheduled = _scheduled(ids)
+    logged, supplements = _logged(ids)
     minutes_public, minutes = _minutes(ids)
     result = []
     for m in meetings:
-        agenda_at = published.get((m.pk, NoticeKind.AGENDA))
-        # The gate decides whether minutes are public; the notice only dates them.
+        # The publication log is the record; a notice dates what the log does not.
+        agenda_at = logged.get(m.pk) or published.get((m.pk, NoticeKind.AGENDA))
+        # The gate decides whether minutes are public; the record dates them.
         minutes_at = None
         if m.pk in minutes_public:
-            minutes_at = published.get((m.pk, NoticeKind.MINUTES)) or minutes_public[m.pk]
-        stamps = [s for s in (changed.get(m.pk), agenda_at, minutes_at) if s]
-        result.append(Entry(m, m.pk in agenda_ids, agenda_at, minutes_at,
-                            max(stamps) if stamps else _start(m), items.get(m.pk, []),
-                            minutes=minutes.get(m.pk, [])))
+            minutes_at = minutes_public[m.pk] or published.get((m.pk, NoticeKind.MINUTES))
+        moments = [s for s in (agenda_at, minutes_at, *supplements.get(m.pk, [])) if s]
+        first, last = _dates(m, moments, scheduled.get(m.pk), agenda_at)
+        result.append(Entry(m, m.pk in agenda_ids, agenda_at, minutes_at, first, last,
+                            items.get(m.pk, []), minutes=minutes.get(m.pk, [])))
     return result

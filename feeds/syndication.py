@@ -1,5 +1,11 @@
 """RSS 2.0 and Atom feeds of meetings (django.contrib.syndication), for the authority, a body
-and a member. Unknown slugs are 404s."""
+and a member. Unknown slugs are 404s.
+
+Every address in a feed, its GUIDs and Atom ids included, is built on the site's configured
+address (``settings.MOOT_SITE_URL``, ``summons.links.site_url``), never the request's Host
+header: a reader that fetched the feed through another name, or a forged Host, gets the same
+ids, so no entry is seen twice and no link points elsewhere. Dates come from the publication
+record (``feeds.selection``)."""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from council.models import Authority
 from summons.ics import when_text
+from summons.links import absolute
 
 from . import selection
 from .conditional import conditional
@@ -34,15 +41,18 @@ class MeetingsRss(Feed):
         scope = self.scope(slug)
         if scope is None:
             raise Http404("No such feed")
-        # Feed instances are shared between requests: the origin travels with the scope.
-        scope.origin = f"{request.scheme}://{request.get_host()}"
+        # Feed instances are shared between requests: the feed's path travels with the scope.
+        scope.feed_path = request.path
         return scope
 
     def title(self, scope: Scope) -> str:
         return scope.title
 
     def link(self, scope: Scope) -> str:
-        return scope.page
+        return absolute(scope.page)
+
+    def feed_url(self, scope: Scope) -> str:
+        return absolute(scope.feed_path)
 
     def description(self, scope: Scope) -> str:
         return scope.description
@@ -57,9 +67,9 @@ class MeetingsRss(Feed):
         found = selection.entries(scope, LIMIT)
         for entry in found:
             # The short address never changes, even if the meeting moves to another date.
-            entry.guid = scope.origin + reverse("website:meeting_short", args=[entry.meeting.pk])
+            entry.guid = absolute(reverse("website:meeting_short", args=[entry.meeting.pk]))
             if entry.minutes_public:
-                entry.minutes_url = scope.origin + entry.minutes_path()
+                entry.minutes_url = absolute(entry.minutes_path())
         return found
 
     def item_title(self, entry: Entry) -> str:
@@ -69,7 +79,7 @@ class MeetingsRss(Feed):
         return f"{m.body.name}, {when_text(m)}{status}"
 
     def item_link(self, entry: Entry) -> str:
-        return entry.meeting.get_absolute_url()
+        return absolute(entry.meeting.get_absolute_url())
 
     def item_guid(self, entry: Entry) -> str:
         return entry.guid
@@ -78,7 +88,7 @@ class MeetingsRss(Feed):
         return True
 
     def item_pubdate(self, entry: Entry):
-        return entry.agenda_published_at
+        return entry.published
 
     def item_updateddate(self, entry: Entry):
         return entry.updated

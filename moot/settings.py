@@ -171,7 +171,26 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "democratic.services@l
 MOOT_SITE_URL = (os.environ.get("MOOT_SITE_URL")
                  or f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}")
 if MOOT_ENV == "production" and not os.environ.get("MOOT_SITE_URL"):
-    raise ImproperlyConfigured("MOOT_ENV=production needs MOOT_SITE_URL (used in emails and feeds).")
+    raise ImproperlyConfigured(
+        "MOOT_ENV=production needs MOOT_SITE_URL (used in emails and feeds).")
+
+# The accessibility statement's dates (website/views/pages.py), YYYY-MM-DD: when it was
+# prepared, when it was last reviewed and when the site was last tested. The defaults are the
+# dates of the statement as Moot ships it; an authority that reviews or tests sets its own.
+def _statement_date(name: str, default: str):
+    import datetime as _dt
+
+    value = os.environ.get(name) or default
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a date written YYYY-MM-DD, not {value!r}.") from None
+
+
+MOOT_ACCESSIBILITY_PREPARED = _statement_date("MOOT_ACCESSIBILITY_PREPARED", "2026-12-02")
+MOOT_ACCESSIBILITY_REVIEWED = _statement_date("MOOT_ACCESSIBILITY_REVIEWED", "2026-12-02")
+MOOT_ACCESSIBILITY_TESTED = _statement_date("MOOT_ACCESSIBILITY_TESTED", "2026-12-02")
 
 # The Content-Security-Policy (moot/csp.py): the site's own static files only.
 from moot.csp import POLICY as _CSP  # noqa: E402

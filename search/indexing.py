@@ -30,13 +30,13 @@ from django.urls import NoReverseMatch, reverse
 
 from council.models import Person
 from meetings.models import AgendaItem, Meeting
-from papers.convert import html_text
 from papers.models import Document, DocumentKind, DocumentVersion, ItemPaper, SourceKind
 from proceedings import public
 from publishing.models import AgendaPublication, PublicationKind
 from publishing.versions import published_versions
 
 from .models import MARK_END, MARK_START, PAGE_BREAK, Entry, Kind
+from .tables import searchable_html, searchable_text
 
 logger = logging.getLogger(__name__)
 
@@ -74,11 +74,16 @@ def _pdf_pages(version: DocumentVersion) -> str | None:
 
 
 def _version_text(version: DocumentVersion, is_pdf: bool) -> str:
+    """The version's text as indexed, its tables after its prose (``search.tables``); an
+    uploaded PDF's page by page."""
     if is_pdf:
         pages = _pdf_pages(version)
         if pages is not None:
-            return pages
-    text = version.text or (html_text(version.html) if version.html else "")
+            return PAGE_BREAK.join(searchable_text(page) for page in pages.split(PAGE_BREAK))
+    if version.html:
+        text = searchable_html(version.html)
+    else:
+        text = searchable_text(version.text)
     return text.replace(PAGE_BREAK, " ")
 
 
@@ -199,7 +204,7 @@ def _proceedings_entries(meetings: list[Meeting]) -> list[Entry]:
         entries.append(Entry(
             kind=Kind.MINUTES, object_id=minute.pk, meeting=m, body_id=m.body_id, date=m.date,
             title=clean(f"Minute {minute.number}: {minute.title}", 500),
-            text=clean(minute.text), url=_minutes_url(m, minute.number)))
+            text=clean(searchable_text(minute.text)), url=_minutes_url(m, minute.number)))
     for res in public.public_resolutions().filter(minute__meeting_id__in=list(by_pk)) \
             .select_related("minute"):
         minute = res.minute

@@ -41,6 +41,7 @@ from . import query as query_parser
 from .audience import audience, may_see_row
 from .backends import Where, backend
 from .models import MARK_END, MARK_START, PAGE_BREAK, Entry, Kind
+from .tables import clean_snippet
 
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 500
@@ -262,7 +263,8 @@ def _hits(rows, user, aud, parsed) -> list[Hit]:
             url = e.pdf_url + (f"#page={page}" if page else "")
         hits.append(Hit(
             kind=e.kind, kind_label=e.get_kind_display(), title=e.title,
-            title_html=marked(row.title or e.title), snippet_html=marked(row.snippet),
+            title_html=marked(row.title or e.title),
+            snippet_html=marked(clean_snippet(row.snippet)),
             url=url, page_url=e.url, page=page,
             meeting_title=str(e.meeting) if e.meeting_id else "",
             body_name=e.meeting.body.name if e.meeting_id else "", date=e.date,

@@ -108,12 +108,52 @@ def _page_links(request, result) -> dict:
     }
 
 
+def _day(day) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def page_title(q: str, result) -> str:
+    """The page's title names what is shown, so that no two searches share one: the query,
+    the filters in force and the page ("Search: budget – Cabinet, from 1 January 2017 –
+    page 2")."""
+    title = f"Search: {q}" if q else "Search"
+    if result is None:
+        return title
+    f = result.filters
+    labels = dict(Kind.choices)
+    parts = [name for name in (f.body.name if f.body else "",
+                               f.member.full_name if f.member else "") if name]
+    if f.kinds:
+        parts.append(", ".join(str(labels.get(k, k)).lower() for k in f.kinds))
+    if f.date_from:
+        parts.append(f"from {_day(f.date_from)}")
+    if f.date_to:
+        parts.append(f"to {_day(f.date_to)}")
+    if parts:
+        title += " – " + ", ".join(parts)
+    if result.page > 1:
+        title += f" – page {result.page}"
+    return title
+
+
+def _chosen(params) -> dict:
+    """The filters as the form shows them (and the query form keeps them)."""
+    dates = {end: {p: params.get(f"{end}-{p}", "")[:4] for p in ("day", "month", "year")}
+             for end in ("from", "to")}
+    return {"body": params.get("body", ""), "member": params.get("member", ""),
+            "types": params.getlist("type"), "dates": list(dates.items()), **dates}
+
+
 @require_safe
 def search(request):
     result, problems = _run(request)
     params = request.GET
+    q = params.get("q", "")[:500]
     context = {
-        "q": params.get("q", "")[:500],
+        "q": q,
+        "page_title": page_title(q, result),
+        # The header's search box shows what was searched for (website/layout.html).
+        "header_query": q,
         "result": result,
         "problems": problems,
         "searched": "q" in params,
@@ -121,12 +161,7 @@ def search(request):
         "members": Person.objects.filter(terms__isnull=False).distinct()
         .order_by("surname", "forenames", "initials"),
         "kinds": Kind.choices,
-        "chosen": {
-            "body": params.get("body", ""), "member": params.get("member", ""),
-            "types": params.getlist("type"),
-            "from": {p: params.get(f"from-{p}", "")[:4] for p in ("day", "month", "year")},
-            "to": {p: params.get(f"to-{p}", "")[:4] for p in ("day", "month", "year")},
-        },
+        "chosen": _chosen(params),
         "pagination": _page_links(request, result),
     }
     response = render(request, "search/search.html", context, status=400 if problems else 200)

@@ -15,7 +15,8 @@ class StaticPages(Sitemap):
     def items(self):
         return ["website:home", "website:committees", "website:members",
                 "website:former_members", "website:calendar", "website:outside_bodies",
-                "website:accessibility", "decisions:register"]
+                "website:accessibility", "website:privacy", "website:cookies",
+                "decisions:register"]
 
     def location(self, item):
         return reverse(item)

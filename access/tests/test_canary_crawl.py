@@ -188,7 +188,7 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
                  f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/original/"]
     # Search echoes its query, so it is asked for parts of the canary; a leak would show the
     # whole string in a snippet (highlight marks are removed before the check).
-    machine = ["/robots.txt", "/favicon.ico",
+    machine = ["/robots.txt", "/favicon.ico", "/accessibility/", "/privacy/", "/cookies/",
                "/search/?q=d41c9e", "/search/?q=never+public", "/search/?q=exempt", "/api/",
                "/api/popolo.json", "/api/export.zip", f"/api/meetings/{meeting.pk}/",
                f"/mgWebService.asmx/GetMeeting?lMeetingId={meeting.pk}",

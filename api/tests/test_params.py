@@ -122,3 +122,32 @@ def test_examples():
         dt.datetime(2026, 7, 1, 11, 0, tzinfo=dt.UTC)  # UK local time (BST)
     with pytest.raises(ApiError, match="at most 200"):
         p.parse_page({"page_size": "201"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Valid RFC 3339 moments that UTC cannot write: the first and last moments there are.
+    ("0001-01-01T00:00:00+23:59", p.EARLIEST),
+    ("0001-01-01T00:30:00+01:00", p.EARLIEST),
+    ("9999-12-31T23:59:59-23:59", p.LATEST),
+    ("9999-12-31T23:00:00.5-01:00", p.LATEST),
+    # The same ends written in UTC are themselves.
+    ("0001-01-01T00:00:00Z", p.EARLIEST),
+    ("9999-12-31T23:59:59.999999Z", p.LATEST),
+    ("0001-01-01T02:00:00+01:00", dt.datetime(1, 1, 1, 1, tzinfo=dt.UTC)),
+])
+def test_the_far_ends_of_the_calendar_are_accepted(text, expected):
+    assert p.parse_datetime("updated_since", text) == expected
+
+
+@given(st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9999, 12, 31, 23, 59),
+                    timezones=st.builds(dt.timezone, st.timedeltas(
+                        min_value=dt.timedelta(hours=-23, minutes=-59),
+                        max_value=dt.timedelta(hours=23, minutes=59)).map(
+                        lambda d: dt.timedelta(minutes=d // dt.timedelta(minutes=1))))))
+def test_every_rfc3339_moment_is_accepted(moment):
+    """Whatever the schema's date-time admits (any year, any offset up to ±23:59) is a
+    moment, never a 400."""
+    text = moment.isoformat()
+    parsed = p.parse_datetime("updated_since", text)
+    assert parsed.tzinfo == dt.UTC
+    assert p.EARLIEST <= parsed <= p.LATEST

@@ -59,3 +59,23 @@ def test_header_box_and_filters_work_without_javascript(live_server, indexed, br
         assert kinds and all(k.startswith("Report") for k in kinds)
     finally:
         context.close()
+
+
+def test_on_a_phone_the_results_come_before_the_filters(live_server, indexed, page):
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(live_server.url + "/search/?q=budget")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320  # no sideways scroll
+    first = page.locator("ol.moot-search-results > li").first.bounding_box()
+    filters = page.locator("#filters").bounding_box()
+    assert first["y"] < filters["y"]
+    assert page.locator("#header-search").input_value() == "budget"
+    to_filters = page.get_by_role("link", name="Filter these results")
+    assert to_filters.is_visible()
+    to_filters.click()
+    assert page.evaluate("window.scrollY") > first["y"]  # it leads past the results
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/search/?q=budget")
+    assert not to_filters.is_visible()  # beside the results, the filters need no link
+    results = page.locator("#results").bounding_box()
+    filters = page.locator("#filters").bounding_box()
+    assert filters["x"] > results["x"] and abs(filters["y"] - results["y"]) < 5

@@ -48,6 +48,9 @@ def key_pages(papers) -> dict[str, str]:
         "calendar": "/calendar/2017/09/",
         "members": "/members/",
         "outside-bodies": "/outside-bodies/",
+        "accessibility": "/accessibility/",
+        "privacy": "/privacy/",
+        "cookies": "/cookies/",
         "not-found": "/meetings/999999/",
         # A report with its header fields and appendices; a PDF shown as its extracted text.
         "paper": paper_url(papers.meeting, papers.report),

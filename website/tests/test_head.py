@@ -8,6 +8,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 PAGES = ["/", "/committees/", "/members/", "/calendar/", "/outside-bodies/", "/accessibility/",
+         "/privacy/", "/cookies/",
          "/committees/policy-and-resources-cabinet-committee/", "/decisions/", "/search/?q=budget"]
 
 

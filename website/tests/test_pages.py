@@ -27,7 +27,7 @@ def internal_links(content: str) -> set[str]:
 
 @pytest.mark.parametrize("name", [
     "home", "committees", "members", "former_members", "calendar", "outside_bodies",
-    "accessibility",
+    "accessibility", "privacy", "cookies",
 ])
 def test_index_pages_render(client, name):
     response = client.get(reverse(f"website:{name}"))

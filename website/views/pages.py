@@ -1,7 +1,10 @@
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.utils.module_loading import import_string
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -17,7 +20,78 @@ def home(request):
 
 
 def accessibility(request):
-    return render(request, "website/accessibility.html")
+    """The accessibility statement, in the form of GOV.UK's sample statement. Its dates are
+    settings (``MOOT_ACCESSIBILITY_*``), never today's."""
+    return render(request, "website/accessibility.html", {
+        "prepared": settings.MOOT_ACCESSIBILITY_PREPARED,
+        "reviewed": settings.MOOT_ACCESSIBILITY_REVIEWED,
+        "tested": settings.MOOT_ACCESSIBILITY_TESTED,
+        "site_address": settings.MOOT_SITE_URL.rstrip("/"),
+    })
+
+
+def privacy(request):
+    """What the site keeps about people who sign up for email alerts (``feeds.models``,
+    ``summons.models.EmailLog``) and about those who sign in (``access.models``)."""
+    from feeds.subscriptions import CONFIRM_DAYS
+
+    return render(request, "website/privacy.html", {
+        "confirm_days": CONFIRM_DAYS,
+        "session_age": duration(settings.SESSION_COOKIE_AGE),
+    })
+
+
+UNITS = (("week", 7 * 86400), ("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1))
+
+
+def duration(seconds: int) -> str:
+    """A lifetime in words, in the largest unit that measures it exactly: "8 hours",
+    "52 weeks"."""
+    for unit, size in UNITS:
+        if seconds >= size and seconds % size == 0:
+            count = seconds // size
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return f"{seconds} seconds"
+
+
+def _until(age: int | None, at_close: bool) -> str:
+    if age is None:
+        return "When you close your browser"
+    if at_close:
+        return f"When you close your browser, or after {duration(age)}"
+    return f"After {duration(age)}"
+
+
+def cookies_in_use() -> list[dict]:
+    """The cookies the site sets, named and timed as the settings make them."""
+    found = []
+    found.append({
+        "name": settings.SESSION_COOKIE_NAME,
+        "purpose": "Keeps you signed in, if you have an account (councillors and council "
+                   "staff). Set when you sign in.",
+        "expires": _until(settings.SESSION_COOKIE_AGE, settings.SESSION_EXPIRE_AT_BROWSER_CLOSE),
+    })
+    if not settings.CSRF_USE_SESSIONS:
+        found.append({
+            "name": settings.CSRF_COOKIE_NAME,
+            "purpose": "Stops other websites sending forms in your name. Set when a page has "
+                       "a form you send to us, such as signing up for email alerts or "
+                       "signing in.",
+            "expires": _until(settings.CSRF_COOKIE_AGE, False),
+        })
+    storage = import_string(settings.MESSAGE_STORAGE)
+    if issubclass(storage, (CookieStorage, FallbackStorage)):
+        found.append({
+            "name": CookieStorage.cookie_name,
+            "purpose": "Shows you a message once, after you have done something in the "
+                       "signed-in pages (for example \"The minutes were published\").",
+            "expires": "When the message has been shown, or when you close your browser",
+        })
+    return found
+
+
+def cookies(request):
+    return render(request, "website/cookies.html", {"cookies": cookies_in_use()})
 
 
 # Kept out of search engines: what only signed-in people use (it refuses others anyway).
