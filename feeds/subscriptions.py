@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -23,7 +24,7 @@ from summons.models import EmailKind
 
 from .models import Subscription, new_secret
 
-CONFIRM_DAYS = 7
+CONFIRM_DAYS = settings.MOOT_ALERT_CONFIRM_DAYS
 CONFIRM_SALT = "feeds.subscription.confirm"
 UNSUBSCRIBE_SALT = "feeds.subscription.unsubscribe"
 # Someone could enter another person's address again and again; one confirmation email per

@@ -158,6 +158,9 @@ MOOT_TRUSTED_PROXIES = int(os.environ.get("MOOT_TRUSTED_PROXIES", 1))
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Moot")
 # Links democratic services issue to add an authenticator app (access/enrolment.py) expire after:
 MOOT_ENROLMENT_LINK_HOURS = int(os.environ.get("MOOT_ENROLMENT_LINK_HOURS", 72))
+# How long the link confirming an email alert subscription works (feeds/subscriptions.py; the
+# privacy notice states it).
+MOOT_ALERT_CONFIRM_DAYS = int(os.environ.get("MOOT_ALERT_CONFIRM_DAYS", 7))
 
 # Email: EMAIL_URL is "console://" (default), "file:///path", "smtp://user:pass@host:port?tls=1",
 # "submission://…" (STARTTLS, 587), "smtps://…" (465), "locmem://" or "dummy://".

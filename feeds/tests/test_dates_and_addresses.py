@@ -12,7 +12,7 @@ import icalendar
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
-from access.models import AuditEntry
+from audit.models import AuditEntry
 from meetings.models import Meeting
 from proceedings.models import MinutesRecord
 from publishing.models import AgendaPublication, PublicationKind
@@ -117,10 +117,10 @@ def test_no_date_is_the_demo_load_time_or_now(client):
 def test_a_meeting_scheduled_in_the_calendar_dates_from_its_scheduling(client):
     """Nothing published yet: the entry is dated when the meeting was put in the calendar
     (its first audit entry), not when the feed is read."""
-    from access import audit
+    from audit import trail
 
     body = pr_meeting().body
-    meeting = audit.save(Meeting(body=body, date=dt.date.today() + dt.timedelta(days=60)),
+    meeting = trail.save(Meeting(body=body, date=dt.date.today() + dt.timedelta(days=60)),
                          actor_name="test")
     scheduled = (AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(Meeting),
                                            object_id=str(meeting.pk)).get().at)

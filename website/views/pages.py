@@ -33,10 +33,8 @@ def accessibility(request):
 def privacy(request):
     """What the site keeps about people who sign up for email alerts (``feeds.models``,
     ``summons.models.EmailLog``) and about those who sign in (``access.models``)."""
-    from feeds.subscriptions import CONFIRM_DAYS
-
     return render(request, "website/privacy.html", {
-        "confirm_days": CONFIRM_DAYS,
+        "confirm_days": settings.MOOT_ALERT_CONFIRM_DAYS,
         "session_age": duration(settings.SESSION_COOKIE_AGE),
     })
 
