@@ -4,8 +4,8 @@ attendance and declarations of interest, each in summary with a link to the deta
 
 Everything comes through ``proceedings.public`` (the one gate): nothing of the proceedings
 is shown before the minutes are published, and nothing minuted in closed session ever is
-(../shared/docs/statutory-rules.md). Two queries without published minutes (the gate and
-nothing else), seven with them, whatever the number of rows.
+(../shared/docs/statutory-rules.md). One query without published minutes (the gate), up to
+seven with them, whatever the number of rows.
 """
 
 from __future__ import annotations
