@@ -17,6 +17,13 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from hypothesis import HealthCheck, settings
+
+# The machines are shared and noisy: Hypothesis's timing checks (a deadline per example, "too
+# slow" to generate) would make the suite's result depend on the load, as a timing assertion
+# would. Its other health checks stay on.
+settings.register_profile("moot", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("moot")
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # in such a thread unless told that the tests know what they are doing.
