@@ -15,11 +15,11 @@ from proceedings.models import Minute, Motion, Resolution, Vote
 from publishing.models import EventKind, PublicationEvent
 from publishing.public import is_public
 
+from . import meeting_resources as mr
 from . import proceedings_resources as pr
 from . import resources as r
 from .declare import Field, Filter, Resource, attr
-
-r.MEETINGS.fields = r._meeting_fields()
+from .fields import ref
 
 MODELS = {
     "bodies": Body, "people": Person, "memberships": Membership, "meetings": Meeting,
@@ -86,7 +86,7 @@ TOMBSTONES = Resource(
         Field("note", "string", "Withdrawn papers: the public reason.", attr("note"),
               nullable=True),
         Field("meeting", "ref", "Withdrawn papers: the meeting it was withdrawn from.",
-              lambda o, c: r.ref(c, "meetings", o.meeting_id), nullable=True),
+              lambda o, c: ref(c, "meetings", o.meeting_id), nullable=True),
     ],
     rows=tombstones,
     reuse_rows=False,
@@ -97,7 +97,7 @@ TOMBSTONES = Resource(
 )
 
 RESOURCES: dict[str, Resource] = {res.name: res for res in [
-    r.BODIES, r.PEOPLE, r.MEMBERSHIPS, r.MEETINGS, r.AGENDA_ITEMS, r.DOCUMENTS,
+    r.BODIES, r.PEOPLE, r.MEMBERSHIPS, mr.MEETINGS, mr.AGENDA_ITEMS, mr.DOCUMENTS,
     pr.MINUTES, pr.MOTIONS, pr.VOTES, pr.DECISIONS, TOMBSTONES,
 ]}
 

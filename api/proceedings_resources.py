@@ -22,7 +22,7 @@ from proceedings.models import (
 
 from . import queries
 from .declare import Context, Field, Resource, attr, blank_none
-from .resources import (
+from .fields import (
     BODY,
     FROM,
     MEETING,

@@ -40,7 +40,7 @@ def modified(model, ref: str = "pk", entries: Q | None = None) -> Subquery:
     return Subquery(rows.order_by("-at").values("at")[:1], output_field=DateTimeField())
 
 
-# What the public see of exempt business (``api.resources.AGENDA_ITEMS``): an audit entry
+# What the public see of exempt business (``api.meeting_resources.AGENDA_ITEMS``): an audit entry
 # about an exempt item counts towards public times only when it changed one of these, so the
 # moment its purpose or motion was edited is not given away (validators change only with
 # public fields).
@@ -64,7 +64,7 @@ def meeting_changes() -> dict:
     its agenda (or a supplement) or its minutes are published. One annotation each (a single
     expression combining them would repeat every subquery); ``changed_since`` asks whether
     any is later than a moment. For a page of meetings the API reads the same times in a few
-    batch queries instead (``resources._meetings_prepare``)."""
+    batch queries instead (``meeting_resources._meetings_prepare``)."""
 
     changes = {
         "changed_own": modified(Meeting),
