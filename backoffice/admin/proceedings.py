@@ -17,7 +17,8 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 
 from audit import trail
-from backoffice.base import AuditedAdmin, AuditedInline, ReadOnlyAdmin, ReadOnlyInline, Refused
+from backoffice.base import AuditedAdmin, AuditedInline, ReadOnlyAdmin, ReadOnlyInline
+from backoffice.saving import Refused
 from meetings.models import Meeting
 from proceedings.models import (
     Action,
