@@ -24,12 +24,9 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 
 from audit.models import AuditEntry
-from audit.reading import (  # noqa: F401 (the audit trail's helpers, also imported from here)
-    BLANK,
+from audit.reading import (
     audit_list_url,
-    changed_fields,
     readable_changes,
-    readable_value,
 )
 from backoffice import exempt_rows
 from backoffice.exempt import ExemptAdminMixin, only_visible_choices

@@ -10,7 +10,7 @@ from django.urls import reverse
 from access.tests.admin_forms import staff_user
 from audit import trail
 from audit.models import AuditEntry
-from backoffice.base import readable_changes
+from audit.reading import readable_changes
 from council import services
 from council.models import Body, Membership, Person, Role
 from meetings.models import Venue

@@ -9,8 +9,9 @@ from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 
 from audit.models import AuditEntry
+from audit.reading import BLANK, changed_fields, readable_changes
 from backoffice import exempt_rows
-from backoffice.base import BLANK, ReadOnlyAdmin, changed_fields, readable_changes
+from backoffice.base import ReadOnlyAdmin
 from backoffice.exempt import ExemptAdminMixin
 
 
