@@ -46,6 +46,8 @@ def key_pages(papers) -> dict[str, str]:
         "history": f"/meetings/{papers.meeting.pk}/history/",
         "member": chairman.get_absolute_url(),
         "calendar": "/calendar/2017/09/",
+        # One committee's month, with the month, year and committee picker.
+        "calendar-committee": f"/calendar/2017/12/?committee={pr.slug}",
         "members": "/members/",
         "outside-bodies": "/outside-bodies/",
         "accessibility": "/accessibility/",

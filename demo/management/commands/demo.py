@@ -105,7 +105,9 @@ class Command(BaseCommand):
             self.stdout.write(f"{summary} ({time.monotonic() - started:.1f}s)")
 
     def _kent(self, existing: Authority | None, replace: bool, verbosity: int,
-              as_at: dt.date | None) -> str:
+              as_at: dt.date | object | None) -> str:
+        """Load Kent; a new council record is dated ``as_at`` (None: Kent's default; OFF: no
+        date, the real one)."""
         if existing and existing.name != kent.NAME and not replace:
             raise CommandError(
                 f"This database already holds another council ({existing.name}). Run "
