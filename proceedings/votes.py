@@ -20,7 +20,6 @@ from meetings.models import AgendaItem, Meeting
 from .attendance import members_of
 from .counts import compute_result, counts_of, named_choices, vote_warnings
 from .elections import ElectionResult, election_result, refuse_if_office_filled
-from .elections import add_election as add_election  # the clerk's screen proposes through here
 from .models import (
     MajorityRule,
     Motion,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 
-from proceedings import clerk
+from proceedings import clerk, elections
 from proceedings import votes as vote_services
 from proceedings.models import Motion, MotionKind, Vote, VoteMethod
 
@@ -23,7 +23,7 @@ def motion(c: Change) -> str:
     if d["kind"] == MotionKind.ELECTION:
         if not d["mover"]:
             raise ValidationError({"mover": "Say who proposed the member for election."})
-        vote_services.add_election(
+        elections.add_election(
             c.meeting, d["office"], d["nominee"], d["mover"], d["seconder"], item=item,
             text=d["text"].strip(), actor=c.user)
         return f"nomination of {d['nominee']}"
@@ -46,7 +46,7 @@ def result_text(motion: Motion) -> str:
               f"Abstain {vote.abstentions})") if vote else ""
     text = f"{motion.get_outcome_display().lower()}{counts}"
     if motion.kind == MotionKind.ELECTION:
-        result = vote_services.election_result(motion)
+        result = elections.election_result(motion)
         if result is not None:
             text += f". {result}"
     return text
