@@ -52,7 +52,7 @@ class AuditEntryAdmin(ReadOnlyAdmin, ExemptAdminMixin, admin.ModelAdmin):
     list_per_page = 50
 
     class Media:
-        css = {"all": ["access/admin.css"]}
+        css = {"all": ["backoffice/admin.css"]}
 
     show_full_result_count = False  # counting a long trail on every page load is slow
 

@@ -98,7 +98,7 @@ class AgendaItemInline(AuditedInline, admin.TabularInline):
             kwargs["widget"] = forms.TextInput(attrs={"size": 6})
         if db_field.name in ("kind", "part", "exempt_paragraph", "parent"):
             # Their labels are long; the agenda table must still fit the page.
-            kwargs["widget"] = forms.Select(attrs={"class": "moot-narrow"})  # access/admin.css
+            kwargs["widget"] = forms.Select(attrs={"class": "moot-narrow"})  # backoffice/admin.css
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def explain(self, item, error):
