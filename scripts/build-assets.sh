@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds build/static from the npm packages (installed by `npm ci`): Moot's CSS compiled from
-# GOV.UK Frontend's Sass and its JavaScript (not its fonts, not its crown images), htmx and axe-core.
+# GOV.UK Frontend's Sass and its JavaScript (not its fonts, not its crown images) and htmx. axe-core
+# is for the browser tests only: they inject it from node_modules, so it is never served.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=build/static
@@ -12,5 +13,4 @@ gf=node_modules/govuk-frontend/dist/govuk
 cp "$gf/govuk-frontend.min.js" "$out/js/"
 # GOV.UK's images (favicons, crest, crown) and its GDS Transport font are deliberately not copied.
 cp node_modules/htmx.org/dist/htmx.min.js "$out/js/"
-cp node_modules/axe-core/axe.min.js "$out/js/"
 echo "assets built in $out"
