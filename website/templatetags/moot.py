@@ -126,3 +126,28 @@ def pdf_facts(item) -> str:
         pages = item.version.page_count
     parts = ["PDF", file_size(size), f"{pages} page{'s' if pages != 1 else ''}" if pages else ""]
     return ", ".join(p for p in parts if p)
+
+
+@register.inclusion_tag("website/includes/error_summary.html")
+def error_summary(problems, anchor: str = "", ids: str = "label") -> dict:
+    """The one GOV.UK error summary. ``problems`` is a form (its non-field errors unlinked, each
+    field's errors linked to the field: its ``id_for_label``, or with ``ids="name"`` its name,
+    for templates that give inputs their field's name as id), a dict of field → message, a
+    list of (message, link) pairs, of objects with ``message`` and ``anchor``, or of messages
+    (linked to ``anchor``)."""
+    if hasattr(problems, "non_field_errors"):  # a form
+        rows = [(str(e), "") for e in problems.non_field_errors()]
+        rows += [(str(e), f"#{field.name if ids == 'name' else field.id_for_label}")
+                 for field in problems for e in field.errors]
+    elif isinstance(problems, dict):
+        rows = [(str(message), f"#{field}") for field, message in problems.items()]
+    else:
+        rows = []
+        for p in problems or ():
+            if isinstance(p, (tuple, list)):
+                rows.append((str(p[0]), p[1] or ""))
+            elif hasattr(p, "message"):
+                rows.append((str(p.message), f"#{p.anchor}" if getattr(p, "anchor", "") else ""))
+            else:
+                rows.append((str(p), f"#{anchor}" if anchor else ""))
+    return {"rows": rows}
