@@ -15,6 +15,7 @@ surfaces are covered as long as something public links to them.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
@@ -109,6 +110,19 @@ def plant_proceedings(meeting: Meeting, exempt_item: AgendaItem) -> None:
     publish_minutes(meeting)
 
 
+PDF_TEXTS: dict[bytes, str] = {}
+
+
+def pdf_text(body: bytes) -> str:
+    """The text of a PDF. The personas fetch the same stored files (a paper's PDF, a pack):
+    each distinct file is read once, by its digest, however many crawls fetch it."""
+    key = hashlib.sha256(body).digest()
+    if key not in PDF_TEXTS:
+        pages = PdfReader(io.BytesIO(body)).pages
+        PDF_TEXTS[key] = "\n".join(page.extract_text() or "" for page in pages)
+    return PDF_TEXTS[key]
+
+
 def text_of(response) -> str:
     body = b"".join(response.streaming_content) if response.streaming else response.content
     if response.get("Content-Type", "").startswith("application/zip"):
@@ -122,7 +136,7 @@ def text_of(response) -> str:
                              for n in archive.namelist())
     if response.get("Content-Type", "").startswith("application/pdf"):
         assert CANARY.encode() not in body
-        return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(body)).pages)
+        return pdf_text(body)
     return re.sub(r"</?mark[^>]*>", "", body.decode("utf-8", errors="replace"))
 
 
