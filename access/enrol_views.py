@@ -26,8 +26,11 @@ class PasswordForm(forms.Form):
 
 class NewDeviceForm(CodeForm):
     replace = forms.BooleanField(
-        required=False, initial=True, label="Remove my other authenticator apps",
-        help_text="Untick this to keep your existing app working as well.")
+        required=False,
+        initial=True,
+        label="Remove my other authenticator apps",
+        help_text="Untick this to keep your existing app working as well.",
+    )
 
 
 def _no_cache(response):
@@ -48,8 +51,9 @@ def enrol(request, token: str):
         if refusal:
             form.add_error(None, refusal.message)
             status = 429
-        elif form.is_valid() and authenticate(request, username=name,
-                                              password=form.cleaned_data["password"]):
+        elif form.is_valid() and authenticate(
+            request, username=name, password=form.cleaned_data["password"]
+        ):
             request.session.cycle_key()
             request.session[LINK] = link.pk
             request.session.pop(DEVICE, None)
@@ -59,8 +63,14 @@ def enrol(request, token: str):
                 signin.record_failure(name, ip)
             form.add_error("password", "The password is not right.")
             status = 400
-    return _no_cache(render(request, "access/enrol.html",
-                            {"form": form, "username": link.user.get_username()}, status=status))
+    return _no_cache(
+        render(
+            request,
+            "access/enrol.html",
+            {"form": form, "username": link.user.get_username()},
+            status=status,
+        )
+    )
 
 
 def _who(request):
@@ -84,8 +94,9 @@ def set_up(request):
         if request.user.is_authenticated:  # signed in without the second factor
             return redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
         return redirect("access:sign_in")
-    device = TOTPDevice.objects.filter(pk=request.session.get(DEVICE), user=user,
-                                       confirmed=False).first()
+    device = TOTPDevice.objects.filter(
+        pk=request.session.get(DEVICE), user=user, confirmed=False
+    ).first()
     if device is None:
         device = enrolment.new_device(user)
         request.session[DEVICE] = device.pk
@@ -96,8 +107,9 @@ def set_up(request):
         if refusal:
             form.add_error(None, refusal.message)
             status = 429
-        elif form.is_valid() and signin.verify_code(request, user, device,
-                                                    form.cleaned_data["code"]):
+        elif form.is_valid() and signin.verify_code(
+            request, user, device, form.cleaned_data["code"]
+        ):
             replace = link is not None or form.cleaned_data["replace"]
             enrolment.confirm_device(user, device, link=link, replace=replace)
             for key in (LINK, DEVICE):
@@ -111,8 +123,9 @@ def set_up(request):
             return HttpResponseRedirect("/")
         else:
             if form.is_valid():
-                form.add_error("code", "That code is not right. Check the key and enter the "
-                                       "new code.")
+                form.add_error(
+                    "code", "That code is not right. Check the key and enter the new code."
+                )
             status = 400
     context = {"form": form, "enrolling": link is not None, **enrolment.key_and_qr(device)}
     return _no_cache(render(request, "access/set_up.html", context, status=status))

@@ -40,8 +40,9 @@ def link_url(token: str) -> str:
     return settings.MOOT_SITE_URL.rstrip("/") + reverse("access:enrol", args=[token])
 
 
-def issue_link(user, by=None, *, send: bool = True,
-               command: bool = False) -> tuple[EnrolmentLink, str]:
+def issue_link(
+    user, by=None, *, send: bool = True, command: bool = False
+) -> tuple[EnrolmentLink, str]:
     """A new enrolment link for ``user`` (any earlier unused one stops working), emailed to them.
 
     ``by`` must be democratic services; ``command=True`` is the ``moot enrolment_link`` command
@@ -54,21 +55,31 @@ def issue_link(user, by=None, *, send: bool = True,
     if not user.is_active:
         raise ValidationError(f"The account {user.get_username()} is not active.")
     if send and not user.email:
-        raise ValidationError(f"The account {user.get_username()} has no email address to send "
-                              "the link to. Add one to the account first.")
+        raise ValidationError(
+            f"The account {user.get_username()} has no email address to send "
+            "the link to. Add one to the account first."
+        )
     token = secrets.token_urlsafe(32)
     hours = settings.MOOT_ENROLMENT_LINK_HOURS
     with transaction.atomic():
-        for old in EnrolmentLink.objects.filter(user=user, used_at__isnull=True,
-                                                expires_at__gt=timezone.now()):
+        for old in EnrolmentLink.objects.filter(
+            user=user, used_at__isnull=True, expires_at__gt=timezone.now()
+        ):
             old.expires_at = timezone.now()
             trail.save(old, actor=by, actor_name=COMMAND if command else "")
-        link = trail.save(EnrolmentLink(
-            user=user, token_hash=_hash(token),
-            expires_at=timezone.now() + dt.timedelta(hours=hours),
-            issued_by=by if getattr(by, "is_authenticated", False) else None,
-            issued_by_name=by.get_username() if getattr(by, "is_authenticated", False) else COMMAND,
-        ), actor=by, actor_name=COMMAND if command else "")
+        link = trail.save(
+            EnrolmentLink(
+                user=user,
+                token_hash=_hash(token),
+                expires_at=timezone.now() + dt.timedelta(hours=hours),
+                issued_by=by if getattr(by, "is_authenticated", False) else None,
+                issued_by_name=by.get_username()
+                if getattr(by, "is_authenticated", False)
+                else COMMAND,
+            ),
+            actor=by,
+            actor_name=COMMAND if command else "",
+        )
         url = link_url(token)
         if send:
             send_mail(
@@ -77,7 +88,9 @@ def issue_link(user, by=None, *, send: bool = True,
                 f"signing in to your account ({user.get_username()}) needs:\n\n{url}\n\n"
                 f"The link works once, with your password, for {hours} hours. If you did not "
                 "expect it, tell democratic services.",
-                settings.DEFAULT_FROM_EMAIL, [user.email])
+                settings.DEFAULT_FROM_EMAIL,
+                [user.email],
+            )
     return link, url
 
 
@@ -85,14 +98,24 @@ def valid_link(token: str) -> EnrolmentLink | None:
     """The unused, unexpired link with this token, if any."""
     if not token or len(token) > 100:
         return None
-    return (EnrolmentLink.objects.select_related("user")
-            .filter(token_hash=_hash(token), used_at__isnull=True, expires_at__gt=timezone.now(),
-                    user__is_active=True).first())
+    return (
+        EnrolmentLink.objects.select_related("user")
+        .filter(
+            token_hash=_hash(token),
+            used_at__isnull=True,
+            expires_at__gt=timezone.now(),
+            user__is_active=True,
+        )
+        .first()
+    )
 
 
 def still_valid(link_id) -> EnrolmentLink | None:
-    return (EnrolmentLink.objects.select_related("user")
-            .filter(pk=link_id, used_at__isnull=True, expires_at__gt=timezone.now()).first())
+    return (
+        EnrolmentLink.objects.select_related("user")
+        .filter(pk=link_id, used_at__isnull=True, expires_at__gt=timezone.now())
+        .first()
+    )
 
 
 def new_device(user) -> TOTPDevice:
@@ -101,8 +124,9 @@ def new_device(user) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
 
 
-def confirm_device(user, device: TOTPDevice, *, link: EnrolmentLink | None = None,
-                   replace: bool = True) -> None:
+def confirm_device(
+    user, device: TOTPDevice, *, link: EnrolmentLink | None = None, replace: bool = True
+) -> None:
     """Confirm ``device`` (its code having been checked); the link, if any, is used up."""
     with transaction.atomic():
         if replace:
@@ -118,7 +142,11 @@ def key_and_qr(device: TOTPDevice) -> dict:
     """The key, grouped in fours, and the otpauth address as an inline SVG QR code."""
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     qr = segno.make(device.config_url, error="m")
-    svg = qr.svg_inline(scale=4, title="QR code for your authenticator app", dark="#0b0c0c",
-                        light="#ffffff")
-    return {"secret": " ".join(secret[i:i + 4] for i in range(0, len(secret), 4)),
-            "uri": device.config_url, "qr": mark_safe(svg)}  # noqa: S308 (segno's own SVG)
+    svg = qr.svg_inline(
+        scale=4, title="QR code for your authenticator app", dark="#0b0c0c", light="#ffffff"
+    )
+    return {
+        "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        "uri": device.config_url,
+        "qr": mark_safe(svg),
+    }  # noqa: S308 (segno's own SVG)

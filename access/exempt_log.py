@@ -16,16 +16,23 @@ from .throttle import client_ip
 __all__ = ["Surface", "record"]
 
 
-def record(request, surface: str, description: str, *, action: str = "view", meeting=None,
-           document=None) -> ExemptAccess:
+def record(
+    request, surface: str, description: str, *, action: str = "view", meeting=None, document=None
+) -> ExemptAccess:
     """Log that ``request.user`` saw (or downloaded) ``description`` on ``surface``."""
     user = request.user
     if meeting is None and document is not None:
         meeting = _meeting_of(document)
     return ExemptAccess.objects.create(
-        user=user if user.is_authenticated else None, username=user.get_username(),
-        document=document, meeting=meeting, surface=surface, action=action,
-        description=description[:300], ip_address=client_ip(request))
+        user=user if user.is_authenticated else None,
+        username=user.get_username(),
+        document=document,
+        meeting=meeting,
+        surface=surface,
+        action=action,
+        description=description[:300],
+        ip_address=client_ip(request),
+    )
 
 
 def _meeting_of(document):
@@ -38,8 +45,9 @@ def record_clerk_screen(request, meeting, item, minutes) -> None:
     """The clerk's screen showed an exempt agenda item (its motions and votes) or exempt
     minutes."""
     if item is not None and item.is_exempt:
-        record(request, Surface.CLERK, f"{meeting}: item {item.number}, {item.title}",
-               meeting=meeting)
+        record(
+            request, Surface.CLERK, f"{meeting}: item {item.number}, {item.title}", meeting=meeting
+        )
     for minute in minutes:
         if minute.exempt and not (item is not None and item.is_exempt):
             record(request, Surface.CLERK, f"{meeting}: exempt minute {minute}", meeting=meeting)

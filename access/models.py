@@ -29,9 +29,7 @@ class AccessGrant(models.Model):
     # What it covers: a whole body's exempt business, one meeting's, or one document.
     body = models.ForeignKey("council.Body", on_delete=models.CASCADE, null=True, blank=True)
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, null=True, blank=True)
-    document = models.ForeignKey(
-        "papers.Document", on_delete=models.CASCADE, null=True, blank=True
-    )
+    document = models.ForeignKey("papers.Document", on_delete=models.CASCADE, null=True, blank=True)
     reason = models.TextField(
         help_text="Why access is needed (recorded for the Monitoring Officer)."
     )
@@ -77,8 +75,9 @@ class ExemptAccess(models.Model):
     username = models.CharField(max_length=150)
     # A log row keeps its meaning by description even if the document or meeting is removed.
     document = models.ForeignKey("papers.Document", on_delete=models.SET_NULL, null=True)
-    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.SET_NULL, null=True,
-                                blank=True, related_name="+")
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     surface = models.CharField(max_length=12, choices=Surface.choices, default=Surface.RESTRICTED)
     description = models.CharField(max_length=300)
     action = models.CharField(max_length=20, help_text='"view" or "download"')
@@ -125,15 +124,17 @@ class EnrolmentLink(models.Model):
     """
 
     # A link is void without its account.
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="enrolment_links")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolment_links"
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
     # The issuer is kept by name too, in case the account is later removed.
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                  blank=True, related_name="+")
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     issued_by_name = models.CharField(max_length=150, blank=True)
 
     class Meta:

@@ -60,8 +60,10 @@ def named_on(person: Person, document) -> bool:
         report = document.parent.report_or_none
     if report is None:
         return False
-    return (person.pk in (report.author_id, report.director_id)
-            or report.signers.filter(person=person).exists())
+    return (
+        person.pk in (report.author_id, report.director_id)
+        or report.signers.filter(person=person).exists()
+    )
 
 
 def granted(person: Person, meeting: Meeting, document=None, today: dt.date | None = None) -> bool:
@@ -87,8 +89,11 @@ def may_see_exempt(user, meeting: Meeting, document=None) -> bool:
     person = person_of(user)
     if person is None or not user.is_active:
         return False
-    return (sits_on(person, meeting) or (document is not None and named_on(person, document))
-            or granted(person, meeting, document))
+    return (
+        sits_on(person, meeting)
+        or (document is not None and named_on(person, document))
+        or granted(person, meeting, document)
+    )
 
 
 def may_ever_see_exempt(user) -> bool:
@@ -107,9 +112,12 @@ def may_ever_see_exempt(user) -> bool:
     person = person_of(user)
     if person is None:
         return False
-    return (person.memberships.exists() or person.grants.exists()
-            or Report.objects.filter(Q(author=person) | Q(director=person)).exists()
-            or ReportSigner.objects.filter(person=person).exists())
+    return (
+        person.memberships.exists()
+        or person.grants.exists()
+        or Report.objects.filter(Q(author=person) | Q(director=person)).exists()
+        or ReportSigner.objects.filter(person=person).exists()
+    )
 
 
 def second_factor_given(user) -> bool:

@@ -59,12 +59,17 @@ class Refusal:
     @property
     def message(self) -> str:
         minutes = math.ceil(self.seconds / 60)
-        wait = (f"{self.seconds} seconds" if self.seconds < 60
-                else f"{minutes} minute{'s' if minutes != 1 else ''}")
+        wait = (
+            f"{self.seconds} seconds"
+            if self.seconds < 60
+            else f"{minutes} minute{'s' if minutes != 1 else ''}"
+        )
         if self.by_address:
-            return (f"Too many attempts to sign in from your network. Wait {wait} and try again.")
-        return (f"Too many attempts to sign in to this account. Wait {wait} and try again; "
-                "your account is not locked.")
+            return f"Too many attempts to sign in from your network. Wait {wait} and try again."
+        return (
+            f"Too many attempts to sign in to this account. Wait {wait} and try again; "
+            "your account is not locked."
+        )
 
 
 def _account_key(username: str) -> str:
@@ -105,8 +110,9 @@ def _check_address(row: SignInCounter, now) -> Refusal | None:
     if now - row.since > window:
         row.attempts, row.since = 1, now
     if row.attempts > settings.MOOT_SIGN_IN_ADDRESS_FAILURES:
-        return Refusal(max(1, math.ceil((row.since + window - now).total_seconds())),
-                       by_address=True)
+        return Refusal(
+            max(1, math.ceil((row.since + window - now).total_seconds())), by_address=True
+        )
     return None
 
 
@@ -139,7 +145,9 @@ def succeeded(username: str, ip: str | None) -> None:
     """Signed in: the account's count is cleared and the address's reserved attempt released."""
     with transaction.atomic():
         SignInCounter.objects.filter(key=_account_key(username)).update(
-            attempts=0, blocked_until=None)
+            attempts=0, blocked_until=None
+        )
         if ip:
             SignInCounter.objects.filter(key=f"address:{ip}", attempts__gt=0).update(
-                attempts=F("attempts") - 1)
+                attempts=F("attempts") - 1
+            )

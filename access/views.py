@@ -23,7 +23,8 @@ class SignInForm(forms.Form):
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        max_length=10, label="Security code",
+        max_length=10,
+        label="Security code",
         help_text="The 6-digit code shown in your authenticator app.",
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
@@ -67,8 +68,9 @@ def sign_in(request):
                 return redirect("access:verify")
     elif request.method == "POST":
         status = 400
-    return render(request, "access/sign_in.html", {"form": form, "next": _next(request)},
-                  status=status)
+    return render(
+        request, "access/sign_in.html", {"form": form, "next": _next(request)}, status=status
+    )
 
 
 def _no_device(request):
@@ -99,13 +101,17 @@ def verify(request):
         if refusal:
             form.add_error(None, refusal.message)
             status = 429
-        elif form.is_valid() and signin.verify_code(request, user, device,
-                                                    form.cleaned_data["code"]):
+        elif form.is_valid() and signin.verify_code(
+            request, user, device, form.cleaned_data["code"]
+        ):
             return _finish(request, user, device)
         else:
             if form.is_valid():
-                form.add_error("code", "That code is not right, or has already been used. "
-                                       "Enter the code now shown in your app.")
+                form.add_error(
+                    "code",
+                    "That code is not right, or has already been used. "
+                    "Enter the code now shown in your app.",
+                )
             status = 400
     return render(request, "access/verify.html", {"form": form}, status=status)
 

@@ -22,9 +22,16 @@ from .declare import Field, Filter, Resource, attr
 from .fields import ref
 
 MODELS = {
-    "bodies": Body, "people": Person, "memberships": Membership, "meetings": Meeting,
-    "agenda_items": AgendaItem, "documents": Document, "minutes": Minute, "motions": Motion,
-    "votes": Vote, "decisions": Resolution,
+    "bodies": Body,
+    "people": Person,
+    "memberships": Membership,
+    "meetings": Meeting,
+    "agenda_items": AgendaItem,
+    "documents": Document,
+    "minutes": Minute,
+    "motions": Motion,
+    "votes": Vote,
+    "decisions": Resolution,
 }
 
 
@@ -48,16 +55,25 @@ def tombstones() -> list[Tombstone]:
     record are given: what it said may have been exempt."""
     cts = {ContentType.objects.get_for_model(m).pk: name for name, m in MODELS.items()}
     rows = []
-    for ct, object_id, at in (AuditEntry.objects.filter(action=AuditEntry.Action.DELETE,
-                                                        content_type_id__in=list(cts))
-                              .values_list("content_type_id", "object_id", "at")):
+    for ct, object_id, at in AuditEntry.objects.filter(
+        action=AuditEntry.Action.DELETE, content_type_id__in=list(cts)
+    ).values_list("content_type_id", "object_id", "at"):
         if object_id.isdigit():
             rows.append(Tombstone(cts[ct], int(object_id), at, "deleted"))
-    for event in (PublicationEvent.objects.filter(kind=EventKind.PAPER_WITHDRAWN)
-                  .select_related("document__parent")):
+    for event in PublicationEvent.objects.filter(kind=EventKind.PAPER_WITHDRAWN).select_related(
+        "document__parent"
+    ):
         if event.document_id and is_public(event.document):
-            rows.append(Tombstone("documents", event.document_id, event.at, "withdrawn",
-                                  event.note or None, event.meeting_id))
+            rows.append(
+                Tombstone(
+                    "documents",
+                    event.document_id,
+                    event.at,
+                    "withdrawn",
+                    event.note or None,
+                    event.meeting_id,
+                )
+            )
     epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
     return sorted(rows, key=lambda t: (t.at or epoch, t.type, t.pk))
 
@@ -71,35 +87,68 @@ def _tombstones_apply(rows, values):
 
 
 TOMBSTONES = Resource(
-    name="tombstones", title="Tombstones", singular="tombstone",
+    name="tombstones",
+    title="Tombstones",
+    singular="tombstone",
     description="Records that have gone: deleted from the record, or papers withdrawn from a "
-                "published agenda (with the public reason). Harvesters remove their copies.",
+    "published agenda (with the public reason). Harvesters remove their copies.",
     fields=[
-        Field("type", "string", "The resource the record belonged to.", attr("type"),
-              enum=list(MODELS)),
+        Field(
+            "type",
+            "string",
+            "The resource the record belonged to.",
+            attr("type"),
+            enum=list(MODELS),
+        ),
         Field("id", "integer", "The record's id.", attr("pk")),
-        Field("deleted", "boolean", "Always true: the record is no longer served.",
-              lambda o, c: True),
-        Field("reason", "string", "deleted, or withdrawn (a paper taken off an agenda).",
-              attr("reason"), enum=["deleted", "withdrawn"]),
+        Field(
+            "deleted", "boolean", "Always true: the record is no longer served.", lambda o, c: True
+        ),
+        Field(
+            "reason",
+            "string",
+            "deleted, or withdrawn (a paper taken off an agenda).",
+            attr("reason"),
+            enum=["deleted", "withdrawn"],
+        ),
         Field("at", "date-time", "When.", attr("at"), nullable=True),
-        Field("note", "string", "Withdrawn papers: the public reason.", attr("note"),
-              nullable=True),
-        Field("meeting", "ref", "Withdrawn papers: the meeting it was withdrawn from.",
-              lambda o, c: ref(c, "meetings", o.meeting_id), nullable=True),
+        Field(
+            "note", "string", "Withdrawn papers: the public reason.", attr("note"), nullable=True
+        ),
+        Field(
+            "meeting",
+            "ref",
+            "Withdrawn papers: the meeting it was withdrawn from.",
+            lambda o, c: ref(c, "meetings", o.meeting_id),
+            nullable=True,
+        ),
     ],
     rows=tombstones,
     reuse_rows=False,
-    filters=[Filter("updated_since", "date-time", "Only those gone at or after this moment."),
-             Filter("type", "string", "Only this resource's.", enum=list(MODELS))],
+    filters=[
+        Filter("updated_since", "date-time", "Only those gone at or after this moment."),
+        Filter("type", "string", "Only this resource's.", enum=list(MODELS)),
+    ],
     apply=_tombstones_apply,
     example_filter="type=documents",
 )
 
-RESOURCES: dict[str, Resource] = {res.name: res for res in [
-    r.BODIES, r.PEOPLE, r.MEMBERSHIPS, mr.MEETINGS, mr.AGENDA_ITEMS, mr.DOCUMENTS,
-    pr.MINUTES, pr.MOTIONS, pr.VOTES, pr.DECISIONS, TOMBSTONES,
-]}
+RESOURCES: dict[str, Resource] = {
+    res.name: res
+    for res in [
+        r.BODIES,
+        r.PEOPLE,
+        r.MEMBERSHIPS,
+        mr.MEETINGS,
+        mr.AGENDA_ITEMS,
+        mr.DOCUMENTS,
+        pr.MINUTES,
+        pr.MOTIONS,
+        pr.VOTES,
+        pr.DECISIONS,
+        TOMBSTONES,
+    ]
+}
 
 #: Resources with a detail endpoint (tombstones are a list only).
 DETAIL = [name for name in RESOURCES if name != "tombstones"]

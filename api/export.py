@@ -51,16 +51,25 @@ def _json_lines(records) -> Iterator[bytes]:
     """An array written record by record (no need to hold the whole file in memory)."""
     yield b"["
     for n, record in enumerate(records):
-        yield (b",\n" if n else b"\n") + json.dumps(record, cls=DjangoJSONEncoder,
-                                                    ensure_ascii=False).encode()
+        yield (b",\n" if n else b"\n") + json.dumps(
+            record, cls=DjangoJSONEncoder, ensure_ascii=False
+        ).encode()
     yield b"\n]\n"
 
 
 def files(base: str) -> Iterator[tuple[str, Iterator[bytes]]]:
     for name in RESOURCES:
         yield f"{name}.json", _json_lines(services.everything(name, base))
-    yield "popolo.json", iter([json.dumps(popolo.export(base), cls=DjangoJSONEncoder,
-                                          ensure_ascii=False, indent=1).encode()])
+    yield (
+        "popolo.json",
+        iter(
+            [
+                json.dumps(
+                    popolo.export(base), cls=DjangoJSONEncoder, ensure_ascii=False, indent=1
+                ).encode()
+            ]
+        ),
+    )
 
 
 def stream(base: str) -> Iterator[bytes]:
@@ -110,8 +119,11 @@ def validators(base: str) -> tuple[str, dt.datetime | None]:
     for filename, chunks in _contents(base):
         digest.update(filename.encode())
         for record in chunks:
-            digest.update(json.dumps(record, cls=DjangoJSONEncoder, ensure_ascii=False,
-                                     sort_keys=True).encode())
+            digest.update(
+                json.dumps(
+                    record, cls=DjangoJSONEncoder, ensure_ascii=False, sort_keys=True
+                ).encode()
+            )
             at = latest_update(record)
             if at is not None and (latest is None or at > latest):
                 latest = at

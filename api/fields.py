@@ -1,5 +1,6 @@
 """The pieces the API's resources share: references to other resources, the id and
 updated_at fields, and the filters by body, meeting, date and time of change."""
+
 from __future__ import annotations
 
 from .declare import Context, Field, Filter, attr
@@ -11,28 +12,36 @@ def ref(ctx: Context, resource: str, pk) -> dict | None:
     return {"id": pk, "url": ctx.api(f"{resource}/{pk}/")}
 
 
-def ref_field(name: str, resource: str, description: str, attname: str | None = None,
-              nullable: bool = True) -> Field:
+def ref_field(
+    name: str, resource: str, description: str, attname: str | None = None, nullable: bool = True
+) -> Field:
     key = attname or f"{name}_id"
-    return Field(name, "ref", description, lambda o, c: ref(c, resource, getattr(o, key)),
-                 nullable=nullable)
+    return Field(
+        name, "ref", description, lambda o, c: ref(c, resource, getattr(o, key)), nullable=nullable
+    )
 
 
 def id_field(resource: str) -> list[Field]:
     return [
         Field("id", "integer", "Moot's stable identifier.", attr("pk")),
-        Field("url", "uri", "This record in the API.",
-              lambda o, c: c.api(f"{resource}/{o.pk}/")),
+        Field("url", "uri", "This record in the API.", lambda o, c: c.api(f"{resource}/{o.pk}/")),
     ]
 
 
-UPDATED = Field("updated_at", "date-time",
-                "When the record last changed (from the audit trail); null if not recorded.",
-                lambda o, c: o.modified, nullable=True)
+UPDATED = Field(
+    "updated_at",
+    "date-time",
+    "When the record last changed (from the audit trail); null if not recorded.",
+    lambda o, c: o.modified,
+    nullable=True,
+)
 
-UPDATED_SINCE = Filter("updated_since", "date-time",
-                       "Only records changed at or after this moment (ISO 8601; a time "
-                       "without an offset is UK local time).")
+UPDATED_SINCE = Filter(
+    "updated_since",
+    "date-time",
+    "Only records changed at or after this moment (ISO 8601; a time "
+    "without an offset is UK local time).",
+)
 BODY = Filter("body", "integer", "Only records of this body (its id).")
 MEETING = Filter("meeting", "integer", "Only records of this meeting (its id).")
 FROM = Filter("from", "date", "Only meetings on or after this date (YYYY-MM-DD).")

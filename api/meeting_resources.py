@@ -1,5 +1,6 @@
 """Meetings, agenda items and documents in the open-data API: what of each is public is
 publishing's gate (``publishing.public``, ``publishing.inspection``)."""
+
 from __future__ import annotations
 
 from django.db.models import Q
@@ -33,9 +34,11 @@ from .fields import (
 
 
 def _meetings():
-    return (Meeting.objects.select_related("body", "venue")
-            .annotate(published=published_exists(), agenda_at=queries.agenda_published_at())
-            .order_by("date", "pk"))
+    return (
+        Meeting.objects.select_related("body", "venue")
+        .annotate(published=published_exists(), agenda_at=queries.agenda_published_at())
+        .order_by("date", "pk")
+    )
 
 
 MEETING_CHANGES = queries.MEETING_CHANGES
@@ -44,16 +47,20 @@ MEETING_CHANGES = queries.MEETING_CHANGES
 def _meetings_since(rows, v):
     if "updated_since" not in v:
         return rows
-    return (rows.annotate(**queries.meeting_changes())
-            .filter(queries.changed_since(MEETING_CHANGES, v["updated_since"])))
+    return rows.annotate(**queries.meeting_changes()).filter(
+        queries.changed_since(MEETING_CHANGES, v["updated_since"])
+    )
 
 
 def _meetings_prepare(records, ctx):
     published = [m.pk for m in records if m.published]
     items: dict[int, list[int]] = {}
     if published:
-        for meeting_id, pk in (AgendaItem.objects.filter(meeting_id__in=published)
-                               .order_by("order", "pk").values_list("meeting_id", "pk")):
+        for meeting_id, pk in (
+            AgendaItem.objects.filter(meeting_id__in=published)
+            .order_by("order", "pk")
+            .values_list("meeting_id", "pk")
+        ):
             items.setdefault(meeting_id, []).append(pk)
     data = {"meeting_items": items}
     data.update(proceedings_resources.meetings_prepare(records, ctx))
@@ -61,18 +68,31 @@ def _meetings_prepare(records, ctx):
     # the meeting, its published items and public minutes, and the two publications.
     minute_owner = {pk: m for m, pks in data["minutes"].items() for pk in pks}
     item_owner = {pk: m for m, pks in items.items() for pk in pks}
-    exempt_items = set(AgendaItem.objects.filter(exempt_item_q(), pk__in=list(item_owner))
-                       .values_list("pk", flat=True)) if item_owner else set()
-    audited = queries.latest_audit({Meeting: [m.pk for m in records],
-                                    AgendaItem: [pk for pk in item_owner if pk not in exempt_items],
-                                    Minute: list(minute_owner)})
+    exempt_items = (
+        set(
+            AgendaItem.objects.filter(exempt_item_q(), pk__in=list(item_owner)).values_list(
+                "pk", flat=True
+            )
+        )
+        if item_owner
+        else set()
+    )
+    audited = queries.latest_audit(
+        {
+            Meeting: [m.pk for m in records],
+            AgendaItem: [pk for pk in item_owner if pk not in exempt_items],
+            Minute: list(minute_owner),
+        }
+    )
     # Exempt business changes a meeting's time only by its public fields.
-    audited.update(queries.latest_audit({AgendaItem: list(exempt_items)},
-                                        queries.EXEMPT_ITEM_ENTRIES))
+    audited.update(
+        queries.latest_audit({AgendaItem: list(exempt_items)}, queries.EXEMPT_ITEM_ENTRIES)
+    )
     times: dict[int, list] = {m.pk: [] for m in records}
     for (model, pk), at in audited.items():
-        owner = pk if model is Meeting else (item_owner if model is AgendaItem
-                                             else minute_owner)[pk]
+        owner = (
+            pk if model is Meeting else (item_owner if model is AgendaItem else minute_owner)[pk]
+        )
         times[owner].append(at)
     for m in records:
         if m.agenda_at is not None:
@@ -92,41 +112,78 @@ def _start(o):
 def _meeting_fields():
     return [
         *id_field("meetings"),
-        Field("html_url", "uri", "The meeting's page on the council's website.",
-              lambda o, c: c.site(o.get_absolute_url())),
+        Field(
+            "html_url",
+            "uri",
+            "The meeting's page on the council's website.",
+            lambda o, c: c.site(o.get_absolute_url()),
+        ),
         Field("name", "string", "The body and the date.", lambda o, c: str(o)),
         ref_field("body", "bodies", "The body that meets.", nullable=False),
         Field("date", "date", "The day of the meeting.", attr("date")),
-        Field("start_time", "time", "Start time (UK local time).", attr("start_time"),
-              nullable=True),
-        Field("end_time", "time", "Scheduled end (UK local time).", attr("end_time"),
-              nullable=True),
-        Field("status", "string", "Scheduled, confirmed, held, cancelled …", attr("status"),
-              enum=MeetingStatus.values),
-        Field("kind", "string", "Ordinary, special, annual or extraordinary.", attr("kind"),
-              enum=MeetingKind.values),
-        Field("venue", "string", "Where it is held.",
-              lambda o, c: o.venue.full_name if o.venue_id else None, nullable=True),
-        Field("notes", "string", "Notes shown with the meeting.", blank_none("notes"),
-              nullable=True),
+        Field(
+            "start_time", "time", "Start time (UK local time).", attr("start_time"), nullable=True
+        ),
+        Field(
+            "end_time", "time", "Scheduled end (UK local time).", attr("end_time"), nullable=True
+        ),
+        Field(
+            "status",
+            "string",
+            "Scheduled, confirmed, held, cancelled …",
+            attr("status"),
+            enum=MeetingStatus.values,
+        ),
+        Field(
+            "kind",
+            "string",
+            "Ordinary, special, annual or extraordinary.",
+            attr("kind"),
+            enum=MeetingKind.values,
+        ),
+        Field(
+            "venue",
+            "string",
+            "Where it is held.",
+            lambda o, c: o.venue.full_name if o.venue_id else None,
+            nullable=True,
+        ),
+        Field(
+            "notes", "string", "Notes shown with the meeting.", blank_none("notes"), nullable=True
+        ),
         Field("webcast_url", "uri", "Webcast link.", blank_none("webcast_url"), nullable=True),
-        Field("agenda_published", "boolean", "Whether the agenda is open to inspection.",
-              attr("published")),
-        Field("agenda_items", "array", "The agenda items, in order (empty until the agenda "
-              "is published).", lambda o, c: [ref(c, "agenda_items", pk) for pk in
-                                              c.data["meeting_items"].get(o.pk, [])],
-              items="ref"),
-        Field("documents_url", "uri", "The meeting's public documents in the API.",
-              lambda o, c: c.api(f"documents/?meeting={o.pk}")),
+        Field(
+            "agenda_published",
+            "boolean",
+            "Whether the agenda is open to inspection.",
+            attr("published"),
+        ),
+        Field(
+            "agenda_items",
+            "array",
+            "The agenda items, in order (empty until the agenda is published).",
+            lambda o, c: [
+                ref(c, "agenda_items", pk) for pk in c.data["meeting_items"].get(o.pk, [])
+            ],
+            items="ref",
+        ),
+        Field(
+            "documents_url",
+            "uri",
+            "The meeting's public documents in the API.",
+            lambda o, c: c.api(f"documents/?meeting={o.pk}"),
+        ),
         *proceedings_resources.meeting_fields(),
         UPDATED,
     ]
 
 
 MEETINGS = Resource(
-    name="meetings", title="Meetings", singular="meeting",
+    name="meetings",
+    title="Meetings",
+    singular="meeting",
     description="Meetings of bodies. The notice of a meeting is public from the start; its "
-                "agenda once published.",
+    "agenda once published.",
     fields=_meeting_fields(),
     rows=_meetings,
     filters=[UPDATED_SINCE, BODY, FROM, TO],
@@ -140,10 +197,12 @@ MEETINGS = Resource(
 
 
 def _items():
-    return (AgendaItem.objects.filter(published_exists("meeting"))
-            .select_related("meeting__body", "parent")
-            .annotate(modified=queries.item_modified())
-            .order_by("meeting__date", "meeting_id", "order", "pk"))
+    return (
+        AgendaItem.objects.filter(published_exists("meeting"))
+        .select_related("meeting__body", "parent")
+        .annotate(modified=queries.item_modified())
+        .order_by("meeting__date", "meeting_id", "order", "pk")
+    )
 
 
 def item_is_exempt(item: AgendaItem) -> bool:
@@ -156,20 +215,35 @@ def document_link(ctx: Context, entry, meeting=None) -> dict:
     """A paper as listed: a public one with its address; a restricted one as a stub that
     says only that it is restricted (no id, no title, no address)."""
     if isinstance(entry, Restricted):
-        return {"id": None, "url": None, "html_url": None, "title": "Restricted",
-                "restricted": True, "exempt_paragraph": entry.paragraph}
+        return {
+            "id": None,
+            "url": None,
+            "html_url": None,
+            "title": "Restricted",
+            "restricted": True,
+            "exempt_paragraph": entry.paragraph,
+        }
     doc = entry.document
-    return {"id": doc.pk, "url": ctx.api(f"documents/{doc.pk}/"),
-            "html_url": ctx.site(paper_url(meeting, doc)) if meeting else None,
-            "title": str(doc), "restricted": False, "exempt_paragraph": None}
+    return {
+        "id": doc.pk,
+        "url": ctx.api(f"documents/{doc.pk}/"),
+        "html_url": ctx.site(paper_url(meeting, doc)) if meeting else None,
+        "title": str(doc),
+        "restricted": False,
+        "exempt_paragraph": None,
+    }
 
 
 def _items_prepare(records, ctx):
     meeting_ids = {i.meeting_id for i in records}
     published = inspection.all_paper_ids(meeting_ids) if meeting_ids else set()
-    links = [link for link in ItemPaper.objects.filter(item_id__in=[i.pk for i in records])
-             .select_related("document__parent").order_by("order", "pk")
-             if link.pk in published]
+    links = [
+        link
+        for link in ItemPaper.objects.filter(item_id__in=[i.pk for i in records])
+        .select_related("document__parent")
+        .order_by("order", "pk")
+        if link.pk in published
+    ]
     listed = entries(list({link.document_id: link.document for link in links}.values()))
     by_item: dict[int, list] = {}
     for link in links:
@@ -187,9 +261,11 @@ def _public_person(name):
 
 
 AGENDA_ITEMS = Resource(
-    name="agenda_items", title="Agenda items", singular="agenda_item",
+    name="agenda_items",
+    title="Agenda items",
+    singular="agenda_item",
     description="Items of business on published agendas. For an exempt item (Schedule 12A) "
-                "only its number, title and paragraph are public.",
+    "only its number, title and paragraph are public.",
     fields=[
         *id_field("agenda_items"),
         ref_field("meeting", "meetings", "The meeting.", nullable=False),
@@ -197,26 +273,47 @@ AGENDA_ITEMS = Resource(
         Field("title", "string", "The item's title.", attr("title")),
         Field("order", "integer", "Position on the agenda.", attr("order")),
         ref_field("parent", "agenda_items", "The item this sub-item belongs to."),
-        Field("exempt", "boolean", "Whether the public are likely to be excluded.",
-              lambda o, c: item_is_exempt(o)),
-        Field("exempt_paragraph", "integer", "The Schedule 12A paragraph relied on.",
-              lambda o, c: o.exemption_paragraph, nullable=True),
-        Field("kind", "string", "Report, motion, minutes …", attr("kind"),
-              enum=ItemKind.values),
-        Field("purpose", "string", "What the item is for (null for an exempt item).",
-              _public_text("purpose"), nullable=True),
-        Field("motion_text", "string", "For motions: the words (null for an exempt item).",
-              _public_text("motion_text"), nullable=True),
-        Field("mover", "ref", "Who will move the motion.", _public_person("mover"),
-              nullable=True),
-        Field("seconder", "ref", "Who will second it.", _public_person("seconder"),
-              nullable=True),
+        Field(
+            "exempt",
+            "boolean",
+            "Whether the public are likely to be excluded.",
+            lambda o, c: item_is_exempt(o),
+        ),
+        Field(
+            "exempt_paragraph",
+            "integer",
+            "The Schedule 12A paragraph relied on.",
+            lambda o, c: o.exemption_paragraph,
+            nullable=True,
+        ),
+        Field("kind", "string", "Report, motion, minutes …", attr("kind"), enum=ItemKind.values),
+        Field(
+            "purpose",
+            "string",
+            "What the item is for (null for an exempt item).",
+            _public_text("purpose"),
+            nullable=True,
+        ),
+        Field(
+            "motion_text",
+            "string",
+            "For motions: the words (null for an exempt item).",
+            _public_text("motion_text"),
+            nullable=True,
+        ),
+        Field("mover", "ref", "Who will move the motion.", _public_person("mover"), nullable=True),
+        Field("seconder", "ref", "Who will second it.", _public_person("seconder"), nullable=True),
         Field("urgent", "boolean", "Added as urgent business.", attr("urgent")),
-        Field("documents", "array", "The item's published papers; a restricted paper is a "
-              "stub saying only that it is restricted.",
-              lambda o, c: [document_link(c, e, o.meeting)
-                            for e in c.data["item_papers"].get(o.pk, [])],
-              items="document_link"),
+        Field(
+            "documents",
+            "array",
+            "The item's published papers; a restricted paper is a "
+            "stub saying only that it is restricted.",
+            lambda o, c: [
+                document_link(c, e, o.meeting) for e in c.data["item_papers"].get(o.pk, [])
+            ],
+            items="document_link",
+        ),
         UPDATED,
     ],
     rows=_items,
@@ -256,8 +353,11 @@ def _documents_prepare(records, ctx):
     tops = {d.parent_id or d.pk for d in records}
     published = inspection.all_paper_ids()
     places: dict[int, list] = {}
-    for link in (ItemPaper.objects.filter(document_id__in=tops)
-                 .select_related("item__meeting__body").order_by("item__meeting__date", "pk")):
+    for link in (
+        ItemPaper.objects.filter(document_id__in=tops)
+        .select_related("item__meeting__body")
+        .order_by("item__meeting__date", "pk")
+    ):
         if link.pk in published:
             places.setdefault(link.document_id, []).append(link)
     listed = entries([d for d in records if d.parent_id is None])
@@ -266,21 +366,27 @@ def _documents_prepare(records, ctx):
 
 def _places(o, c):
     version = c.data["versions"].get(o.pk)
-    is_pdf = (version is not None and version.source_kind == SourceKind.PDF
-              and bool(version.source_file))
+    is_pdf = (
+        version is not None and version.source_kind == SourceKind.PDF and bool(version.source_file)
+    )
     result, seen = [], set()
     for link in c.data["places"].get(o.parent_id or o.pk, []):
         meeting = link.item.meeting
         if meeting.pk in seen:
             continue
         seen.add(meeting.pk)
-        result.append({
-            "meeting": ref(c, "meetings", meeting.pk),
-            "agenda_item": ref(c, "agenda_items", link.item_id),
-            "html_url": c.site(paper_url(meeting, o)),
-            "pdf_url": c.site(reverse("website:paper_pdf", args=[meeting.pk, meeting.slug,
-                                                                 o.pk])) if is_pdf else None,
-        })
+        result.append(
+            {
+                "meeting": ref(c, "meetings", meeting.pk),
+                "agenda_item": ref(c, "agenda_items", link.item_id),
+                "html_url": c.site(paper_url(meeting, o)),
+                "pdf_url": c.site(
+                    reverse("website:paper_pdf", args=[meeting.pk, meeting.slug, o.pk])
+                )
+                if is_pdf
+                else None,
+            }
+        )
     return result
 
 
@@ -295,11 +401,13 @@ def _version(name):
     def get(o, c):
         version = c.data["versions"].get(o.pk)
         return getattr(version, name) if version is not None else None
+
     return get
 
 
 PLACE = {
-    "type": "object", "additionalProperties": False,
+    "type": "object",
+    "additionalProperties": False,
     "required": ["meeting", "agenda_item", "html_url", "pdf_url"],
     "properties": {
         "meeting": {"$ref": "#/components/schemas/Ref"},
@@ -310,31 +418,65 @@ PLACE = {
 }
 
 DOCUMENTS = Resource(
-    name="documents", title="Documents", singular="document",
+    name="documents",
+    title="Documents",
+    singular="document",
     description="Public papers on published agendas: reports, appendices, minutes. Exempt and "
-                "confidential papers are not listed; where an agenda item or report has one, "
-                "it appears there as a stub titled \"Restricted\" with no id or address.",
+    "confidential papers are not listed; where an agenda item or report has one, "
+    'it appears there as a stub titled "Restricted" with no id or address.',
     fields=[
         *id_field("documents"),
         Field("title", "string", "The paper's title.", attr("title")),
         Field("label", "string", 'e.g. "Appendix A".', blank_none("label"), nullable=True),
-        Field("kind", "string", "Report, appendix, minutes or other.", attr("kind"),
-              enum=DocumentKind.values),
+        Field(
+            "kind",
+            "string",
+            "Report, appendix, minutes or other.",
+            attr("kind"),
+            enum=DocumentKind.values,
+        ),
         ref_field("parent", "documents", "The report this appendix belongs to."),
-        Field("appendices", "array", "The report's appendices; restricted ones as stubs.",
-              _appendices, items="document_link"),
+        Field(
+            "appendices",
+            "array",
+            "The report's appendices; restricted ones as stubs.",
+            _appendices,
+            items="document_link",
+        ),
         Field("version", "integer", "The published version's number.", _version("number")),
-        Field("format", "string", "How the paper was written: html, docx or pdf.",
-              _version("source_kind"), enum=SourceKind.values),
-        Field("page_count", "integer", "Pages, where known (PDFs).", _version("page_count"),
-              nullable=True),
-        Field("published_at", "date-time", "When this version was published (null for a "
-              "historical record whose moment is not known).", _version("published_at"),
-              nullable=True),
-        Field("content_hash", "string", "SHA-256 of the version's content.",
-              _version("content_hash")),
-        Field("meetings", "array", "Where the paper was published: meeting, item, and its "
-              "page and PDF download on the website.", _places, items=PLACE),
+        Field(
+            "format",
+            "string",
+            "How the paper was written: html, docx or pdf.",
+            _version("source_kind"),
+            enum=SourceKind.values,
+        ),
+        Field(
+            "page_count",
+            "integer",
+            "Pages, where known (PDFs).",
+            _version("page_count"),
+            nullable=True,
+        ),
+        Field(
+            "published_at",
+            "date-time",
+            "When this version was published (null for a "
+            "historical record whose moment is not known).",
+            _version("published_at"),
+            nullable=True,
+        ),
+        Field(
+            "content_hash", "string", "SHA-256 of the version's content.", _version("content_hash")
+        ),
+        Field(
+            "meetings",
+            "array",
+            "Where the paper was published: meeting, item, and its "
+            "page and PDF download on the website.",
+            _places,
+            items=PLACE,
+        ),
         UPDATED,
     ],
     rows=_documents,

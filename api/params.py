@@ -49,8 +49,9 @@ def parse_date(name: str, value: str) -> dt.date:
     """``YYYY-MM-DD`` and a real day (``2026-02-31`` is refused)."""
     match = DATE_RE.match(value.strip())
     if not match:
-        raise ApiError(f"{name} must be a date written YYYY-MM-DD, not {value!r}.",
-                       parameters=[name])
+        raise ApiError(
+            f"{name} must be a date written YYYY-MM-DD, not {value!r}.", parameters=[name]
+        )
     try:
         return dt.date(*(int(g) for g in match.groups()))
     except ValueError:
@@ -66,8 +67,10 @@ def parse_datetime(name: str, value: str) -> dt.datetime:
         return timezone.make_aware(dt.datetime.combine(day, dt.time()))
     match = DATETIME_RE.match(text)
     if not match:
-        raise ApiError(f"{name} must be an ISO 8601 date-time such as 2026-01-31T09:30:00Z, "
-                       f"not {value!r}.", parameters=[name])
+        raise ApiError(
+            f"{name} must be an ISO 8601 date-time such as 2026-01-31T09:30:00Z, not {value!r}.",
+            parameters=[name],
+        )
     year, month, day, hour, minute, second, fraction, offset = match.groups()
     try:
         tz = None
@@ -81,13 +84,20 @@ def parse_datetime(name: str, value: str) -> dt.datetime:
                 if hours > 23 or minutes > 59:
                     raise ValueError("offset")
                 tz = dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
-        moment = dt.datetime(int(year), int(month), int(day), int(hour), int(minute),
-                             int(second or 0), int((fraction or "0").ljust(6, "0")), tzinfo=tz)
+        moment = dt.datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour),
+            int(minute),
+            int(second or 0),
+            int((fraction or "0").ljust(6, "0")),
+            tzinfo=tz,
+        )
         if tz is None:
             moment = timezone.make_aware(moment)
     except (ValueError, OverflowError):
-        raise ApiError(f"{name}: {value} is not a real date and time.",
-                       parameters=[name]) from None
+        raise ApiError(f"{name}: {value} is not a real date and time.", parameters=[name]) from None
     return in_utc(moment)
 
 
@@ -121,8 +131,9 @@ def parse_int(name: str, value: str, *, minimum: int = 1, maximum: int = MAX_ID)
 
 def parse_choice(name: str, value: str, choices) -> str:
     if value not in choices:
-        raise ApiError(f"{name} must be one of {', '.join(sorted(choices))}, not {value!r}.",
-                       parameters=[name])
+        raise ApiError(
+            f"{name} must be one of {', '.join(sorted(choices))}, not {value!r}.", parameters=[name]
+        )
     return value
 
 
@@ -150,8 +161,11 @@ def parse_page(params: dict[str, str]) -> Page:
     if "page_size" in params:
         text = params["page_size"].strip()
         if text.isascii() and text.isdigit() and int(text) > MAX_PAGE_SIZE:
-            raise ApiError(f"page_size may be at most {MAX_PAGE_SIZE}; ask for the next page "
-                           f"(or use /api/export.zip for everything).", parameters=["page_size"])
+            raise ApiError(
+                f"page_size may be at most {MAX_PAGE_SIZE}; ask for the next page "
+                f"(or use /api/export.zip for everything).",
+                parameters=["page_size"],
+            )
         size = parse_int("page_size", text, maximum=MAX_PAGE_SIZE)
     return Page(number, size)
 
@@ -164,7 +178,8 @@ def single_values(querydict, allowed: set[str]) -> dict[str, str]:
         raise ApiError(
             f"Unknown query parameter{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}. "
             f"This endpoint accepts: {', '.join(sorted(allowed)) or 'none'}.",
-            parameters=unknown)
+            parameters=unknown,
+        )
     repeated = sorted(k for k in querydict.keys() if len(querydict.getlist(k)) > 1)
     if repeated:
         raise ApiError(f"Give each parameter once: {', '.join(repeated)}.", parameters=repeated)

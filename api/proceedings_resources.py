@@ -46,7 +46,8 @@ def _apply(rows, v):
 # --- on the meeting -------------------------------------------------------------------------
 
 ATTENDEE = {
-    "type": "object", "additionalProperties": False,
+    "type": "object",
+    "additionalProperties": False,
     "required": ["person", "status", "in_chair", "substitute_for", "capacity"],
     "properties": {
         "person": {"$ref": "#/components/schemas/Ref"},
@@ -62,40 +63,69 @@ def meetings_prepare(records, ctx: Context) -> dict:
     ids = [m.pk for m in records]
     # Which minutes are public is public.py's answer; the record then says how far along.
     status, published_at = {}, {}
-    for pk, state, at in (public.published_meetings().filter(pk__in=ids)
-                          .values_list("pk", "minutes_record__status",
-                                       "minutes_record__published_at")):
+    for pk, state, at in (
+        public.published_meetings()
+        .filter(pk__in=ids)
+        .values_list("pk", "minutes_record__status", "minutes_record__published_at")
+    ):
         status[pk], published_at[pk] = state, at
     minutes: dict[int, list[int]] = {}
     attendance: dict[int, list] = {}
     if status:
-        for meeting_id, pk in (public.public_minutes().filter(meeting_id__in=list(status))
-                               .order_by("number", "pk").values_list("meeting_id", "pk")):
+        for meeting_id, pk in (
+            public.public_minutes()
+            .filter(meeting_id__in=list(status))
+            .order_by("number", "pk")
+            .values_list("meeting_id", "pk")
+        ):
             minutes.setdefault(meeting_id, []).append(pk)
-        for a in (public.public_attendance().filter(meeting_id__in=list(status))
-                  .order_by("status", "order", "pk")):
+        for a in (
+            public.public_attendance()
+            .filter(meeting_id__in=list(status))
+            .order_by("status", "order", "pk")
+        ):
             attendance.setdefault(a.meeting_id, []).append(a)
-    return {"minutes_status": status, "minutes": minutes, "attendance": attendance,
-            "minutes_published_at": published_at}
+    return {
+        "minutes_status": status,
+        "minutes": minutes,
+        "attendance": attendance,
+        "minutes_published_at": published_at,
+    }
 
 
 def meeting_fields() -> list[Field]:
     return [
-        Field("minutes_status", "string", "published_draft, approved or signed once the "
-              "minutes are public; null before.",
-              lambda o, c: c.data["minutes_status"].get(o.pk), nullable=True,
-              enum=[str(s) for s in public.PUBLIC_STATUSES]),
-        Field("minutes", "array", "The public minutes, in number order.",
-              lambda o, c: [ref(c, "minutes", pk) for pk in c.data["minutes"].get(o.pk, [])],
-              items="ref"),
-        Field("attendance", "array", "Who attended, sent apologies or was in attendance "
-              "(public with the minutes).",
-              lambda o, c: [{
-                  "person": ref(c, "people", a.person_id), "status": a.status,
-                  "in_chair": a.in_chair,
-                  "substitute_for": ref(c, "people", a.substitute_for_id),
-                  "capacity": a.capacity or None,
-              } for a in c.data["attendance"].get(o.pk, [])], items=ATTENDEE),
+        Field(
+            "minutes_status",
+            "string",
+            "published_draft, approved or signed once the minutes are public; null before.",
+            lambda o, c: c.data["minutes_status"].get(o.pk),
+            nullable=True,
+            enum=[str(s) for s in public.PUBLIC_STATUSES],
+        ),
+        Field(
+            "minutes",
+            "array",
+            "The public minutes, in number order.",
+            lambda o, c: [ref(c, "minutes", pk) for pk in c.data["minutes"].get(o.pk, [])],
+            items="ref",
+        ),
+        Field(
+            "attendance",
+            "array",
+            "Who attended, sent apologies or was in attendance (public with the minutes).",
+            lambda o, c: [
+                {
+                    "person": ref(c, "people", a.person_id),
+                    "status": a.status,
+                    "in_chair": a.in_chair,
+                    "substitute_for": ref(c, "people", a.substitute_for_id),
+                    "capacity": a.capacity or None,
+                }
+                for a in c.data["attendance"].get(o.pk, [])
+            ],
+            items=ATTENDEE,
+        ),
     ]
 
 
@@ -103,39 +133,63 @@ def meeting_fields() -> list[Field]:
 
 
 def _minutes():
-    return (public.public_minutes().annotate(modified=queries.modified(Minute))
-            .order_by("meeting__date", "meeting_id", "number", "pk"))
+    return (
+        public.public_minutes()
+        .annotate(modified=queries.modified(Minute))
+        .order_by("meeting__date", "meeting_id", "number", "pk")
+    )
 
 
 def _minutes_prepare(records, ctx):
     resolutions: dict[int, list[int]] = {}
-    for minute_id, pk in (public.public_resolutions().filter(minute_id__in=[m.pk for m in records])
-                          .order_by("pk").values_list("minute_id", "pk")):
+    for minute_id, pk in (
+        public.public_resolutions()
+        .filter(minute_id__in=[m.pk for m in records])
+        .order_by("pk")
+        .values_list("minute_id", "pk")
+    ):
         resolutions.setdefault(minute_id, []).append(pk)
     return {"resolutions": resolutions}
 
 
 MINUTES = Resource(
-    name="minutes", title="Minutes", singular="minute",
+    name="minutes",
+    title="Minutes",
+    singular="minute",
     description="Numbered minutes of meetings whose minutes are published. Exempt minutes, "
-                "and minutes of exempt items, are never included.",
+    "and minutes of exempt items, are never included.",
     fields=[
         *id_field("minutes"),
         ref_field("meeting", "meetings", "The meeting minuted.", nullable=False),
         ref_field("body", "bodies", "The body.", nullable=False),
-        Field("municipal_year", "integer", "The year in which the municipal year starts.",
-              attr("municipal_year")),
-        Field("number", "integer", "The minute's number (runs through the municipal year).",
-              attr("number")),
+        Field(
+            "municipal_year",
+            "integer",
+            "The year in which the municipal year starts.",
+            attr("municipal_year"),
+        ),
+        Field(
+            "number",
+            "integer",
+            "The minute's number (runs through the municipal year).",
+            attr("number"),
+        ),
         ref_field("agenda_item", "agenda_items", "The item minuted.", attname="item_id"),
         Field("title", "string", "The minute's heading.", attr("title")),
         Field("text", "string", "The paragraphs of the minute.", attr("text")),
-        Field("decisions", "array", "What was resolved.",
-              lambda o, c: [ref(c, "decisions", pk) for pk in
-                            c.data["resolutions"].get(o.pk, [])], items="ref"),
+        Field(
+            "decisions",
+            "array",
+            "What was resolved.",
+            lambda o, c: [ref(c, "decisions", pk) for pk in c.data["resolutions"].get(o.pk, [])],
+            items="ref",
+        ),
         UPDATED,
     ],
-    rows=_minutes, filters=FILTERS, apply=_apply, prepare=_minutes_prepare,
+    rows=_minutes,
+    filters=FILTERS,
+    apply=_apply,
+    prepare=_minutes_prepare,
     example_filter="meeting=1",
 )
 
@@ -144,16 +198,25 @@ MINUTES = Resource(
 
 
 def _motions():
-    return (public.public_motions().annotate(modified=queries.modified(Motion))
-            .order_by("meeting__date", "meeting_id", "order", "pk"))
+    return (
+        public.public_motions()
+        .annotate(modified=queries.modified(Motion))
+        .order_by("meeting__date", "meeting_id", "order", "pk")
+    )
 
 
 def _motions_prepare(records, ctx):
-    ids = {m.pk for m in records} | {m.amends_id for m in records if m.amends_id} | \
-        {m.arose_from_id for m in records if m.arose_from_id}
+    ids = (
+        {m.pk for m in records}
+        | {m.amends_id for m in records if m.amends_id}
+        | {m.arose_from_id for m in records if m.arose_from_id}
+    )
     visible = set(public.public_motions().filter(pk__in=ids).values_list("pk", flat=True))
-    votes = dict(public.public_votes().filter(motion_id__in=[m.pk for m in records])
-                 .values_list("motion_id", "pk"))
+    votes = dict(
+        public.public_votes()
+        .filter(motion_id__in=[m.pk for m in records])
+        .values_list("motion_id", "pk")
+    )
     return {"public_motions": visible, "votes": votes}
 
 
@@ -161,41 +224,82 @@ def _motion_ref(name):
     def get(o, c):
         pk = getattr(o, f"{name}_id")
         return ref(c, "motions", pk) if pk in c.data["public_motions"] else None
+
     return get
 
 
 MOTIONS = Resource(
-    name="motions", title="Motions", singular="motion",
+    name="motions",
+    title="Motions",
+    singular="motion",
     description="Motions, amendments, procedural motions and elections put to meetings, once "
-                "the minutes are published; never those on exempt items.",
+    "the minutes are published; never those on exempt items.",
     fields=[
         *id_field("motions"),
         ref_field("meeting", "meetings", "The meeting.", nullable=False),
-        ref_field("agenda_item", "agenda_items", "The item it was moved on.",
-                  attname="item_id"),
-        Field("kind", "string", "Substantive, amendment, procedural or election.",
-              attr("kind"), enum=MotionKind.values),
+        ref_field("agenda_item", "agenda_items", "The item it was moved on.", attname="item_id"),
+        Field(
+            "kind",
+            "string",
+            "Substantive, amendment, procedural or election.",
+            attr("kind"),
+            enum=MotionKind.values,
+        ),
         Field("text", "string", "The words of the motion.", attr("text")),
-        Field("resulting_text", "string", "Amendments: the motion as amended.",
-              blank_none("resulting_text"), nullable=True),
+        Field(
+            "resulting_text",
+            "string",
+            "Amendments: the motion as amended.",
+            blank_none("resulting_text"),
+            nullable=True,
+        ),
         ref_field("mover", "people", "Who moved it."),
         ref_field("seconder", "people", "Who seconded it."),
-        Field("amends", "ref", "The motion this amendment amends.", _motion_ref("amends"),
-              nullable=True),
-        Field("arose_from", "ref", "The carried amendment this motion came from.",
-              _motion_ref("arose_from"), nullable=True),
+        Field(
+            "amends",
+            "ref",
+            "The motion this amendment amends.",
+            _motion_ref("amends"),
+            nullable=True,
+        ),
+        Field(
+            "arose_from",
+            "ref",
+            "The carried amendment this motion came from.",
+            _motion_ref("arose_from"),
+            nullable=True,
+        ),
         ref_field("nominee", "people", "Elections: the member proposed."),
-        Field("office", "string", "Elections: the office.", blank_none("office"),
-              nullable=True, enum=Office.values),
-        Field("outcome", "string", "Carried, lost, withdrawn …; null while undecided.",
-              blank_none("outcome"), nullable=True,
-              enum=[v for v in Outcome.values if v]),
+        Field(
+            "office",
+            "string",
+            "Elections: the office.",
+            blank_none("office"),
+            nullable=True,
+            enum=Office.values,
+        ),
+        Field(
+            "outcome",
+            "string",
+            "Carried, lost, withdrawn …; null while undecided.",
+            blank_none("outcome"),
+            nullable=True,
+            enum=[v for v in Outcome.values if v],
+        ),
         Field("order", "integer", "The order in which it was put.", attr("order")),
-        Field("vote", "ref", "The vote on it, if there was one.",
-              lambda o, c: ref(c, "votes", c.data["votes"].get(o.pk)), nullable=True),
+        Field(
+            "vote",
+            "ref",
+            "The vote on it, if there was one.",
+            lambda o, c: ref(c, "votes", c.data["votes"].get(o.pk)),
+            nullable=True,
+        ),
         UPDATED,
     ],
-    rows=_motions, filters=FILTERS, apply=_apply, prepare=_motions_prepare,
+    rows=_motions,
+    filters=FILTERS,
+    apply=_apply,
+    prepare=_motions_prepare,
     example_filter="meeting=1",
 )
 
@@ -204,9 +308,12 @@ MOTIONS = Resource(
 
 
 def _votes():
-    return (public.public_votes().select_related("motion")
-            .annotate(modified=queries.modified(Vote))
-            .order_by("motion__meeting__date", "motion__meeting_id", "motion__order", "pk"))
+    return (
+        public.public_votes()
+        .select_related("motion")
+        .annotate(modified=queries.modified(Vote))
+        .order_by("motion__meeting__date", "motion__meeting_id", "motion__order", "pk")
+    )
 
 
 def _votes_apply(rows, v):
@@ -215,14 +322,19 @@ def _votes_apply(rows, v):
 
 def _votes_prepare(records, ctx):
     recorded: dict[int, list] = {}
-    for rv in (public.public_recorded_votes().filter(vote_id__in=[v.pk for v in records])
-               .select_related("person").order_by("choice", "person__surname", "pk")):
+    for rv in (
+        public.public_recorded_votes()
+        .filter(vote_id__in=[v.pk for v in records])
+        .select_related("person")
+        .order_by("choice", "person__surname", "pk")
+    ):
         recorded.setdefault(rv.vote_id, []).append(rv)
     return {"recorded": recorded}
 
 
 RECORDED = {
-    "type": "object", "additionalProperties": False,
+    "type": "object",
+    "additionalProperties": False,
     "required": ["person", "name", "choice"],
     "properties": {
         "person": {"$ref": "#/components/schemas/Ref"},
@@ -232,33 +344,66 @@ RECORDED = {
 }
 
 VOTES = Resource(
-    name="votes", title="Votes", singular="vote",
+    name="votes",
+    title="Votes",
+    singular="vote",
     description="Votes on public motions: the counts, the computed result and, for a "
-                "recorded vote, how each member voted.",
+    "recorded vote, how each member voted.",
     fields=[
         *id_field("votes"),
         ref_field("motion", "motions", "The motion voted on.", nullable=False),
-        Field("meeting", "ref", "The meeting.",
-              lambda o, c: ref(c, "meetings", o.motion.meeting_id)),
-        Field("method", "string", "Show of hands or recorded.", attr("method"),
-              enum=VoteMethod.values),
-        Field("majority", "string", "The majority required.", attr("majority"),
-              enum=MajorityRule.values),
+        Field(
+            "meeting", "ref", "The meeting.", lambda o, c: ref(c, "meetings", o.motion.meeting_id)
+        ),
+        Field(
+            "method", "string", "Show of hands or recorded.", attr("method"), enum=VoteMethod.values
+        ),
+        Field(
+            "majority",
+            "string",
+            "The majority required.",
+            attr("majority"),
+            enum=MajorityRule.values,
+        ),
         Field("for", "integer", "Votes for.", attr("votes_for")),
         Field("against", "integer", "Votes against.", attr("votes_against")),
         Field("abstentions", "integer", "Abstentions.", attr("abstentions")),
-        Field("members", "integer", "Whole number of members (two-thirds-of-members rule).",
-              attr("members"), nullable=True),
-        Field("casting_vote", "string", "The chair's casting vote.", blank_none("casting_vote"),
-              nullable=True, enum=Side.values),
+        Field(
+            "members",
+            "integer",
+            "Whole number of members (two-thirds-of-members rule).",
+            attr("members"),
+            nullable=True,
+        ),
+        Field(
+            "casting_vote",
+            "string",
+            "The chair's casting vote.",
+            blank_none("casting_vote"),
+            nullable=True,
+            enum=Side.values,
+        ),
         Field("result", "string", "Carried or lost.", attr("result"), enum=VoteResult.values),
-        Field("recorded_votes", "array", "For a recorded vote: each member's vote.",
-              lambda o, c: [{"person": ref(c, "people", rv.person_id),
-                             "name": rv.person.formal_name, "choice": rv.choice}
-                            for rv in c.data["recorded"].get(o.pk, [])], items=RECORDED),
+        Field(
+            "recorded_votes",
+            "array",
+            "For a recorded vote: each member's vote.",
+            lambda o, c: [
+                {
+                    "person": ref(c, "people", rv.person_id),
+                    "name": rv.person.formal_name,
+                    "choice": rv.choice,
+                }
+                for rv in c.data["recorded"].get(o.pk, [])
+            ],
+            items=RECORDED,
+        ),
         UPDATED,
     ],
-    rows=_votes, filters=FILTERS, apply=_votes_apply, prepare=_votes_prepare,
+    rows=_votes,
+    filters=FILTERS,
+    apply=_votes_apply,
+    prepare=_votes_prepare,
     example_filter="meeting=1",
 )
 
@@ -267,9 +412,12 @@ VOTES = Resource(
 
 
 def _decisions():
-    return (public.public_resolutions().select_related("minute")
-            .annotate(modified=queries.modified(Resolution))
-            .order_by("minute__meeting__date", "minute__meeting_id", "minute__number", "pk"))
+    return (
+        public.public_resolutions()
+        .select_related("minute")
+        .annotate(modified=queries.modified(Resolution))
+        .order_by("minute__meeting__date", "minute__meeting_id", "minute__number", "pk")
+    )
 
 
 def _decisions_apply(rows, v):
@@ -278,36 +426,61 @@ def _decisions_apply(rows, v):
 
 def _decisions_prepare(records, ctx):
     ids = {r.motion_id for r in records if r.motion_id}
-    return {"public_motions": set(public.public_motions().filter(pk__in=ids)
-                                  .values_list("pk", flat=True)) if ids else set()}
+    return {
+        "public_motions": set(
+            public.public_motions().filter(pk__in=ids).values_list("pk", flat=True)
+        )
+        if ids
+        else set()
+    }
 
 
 PART = {
-    "type": "object", "additionalProperties": False, "required": ["letter", "text"],
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["letter", "text"],
     "properties": {"letter": {"type": "string"}, "text": {"type": "string"}},
 }
 
 DECISIONS = Resource(
-    name="decisions", title="Decisions", singular="decision",
-    description="What was RESOLVED, minute by minute, with its lettered parts and any "
-                "delegation.",
+    name="decisions",
+    title="Decisions",
+    singular="decision",
+    description="What was RESOLVED, minute by minute, with its lettered parts and any delegation.",
     fields=[
         *id_field("decisions"),
         ref_field("minute", "minutes", "The minute recording it.", nullable=False),
-        Field("meeting", "ref", "The meeting.",
-              lambda o, c: ref(c, "meetings", o.minute.meeting_id)),
-        Field("motion", "ref", "The motion it came from.", _motion_ref("motion"),
-              nullable=True),
+        Field(
+            "meeting", "ref", "The meeting.", lambda o, c: ref(c, "meetings", o.minute.meeting_id)
+        ),
+        Field("motion", "ref", "The motion it came from.", _motion_ref("motion"), nullable=True),
         Field("text", "string", 'The lead-in, e.g. "RESOLVED that:-".', attr("text")),
-        Field("parts", "array", "The lettered parts (a), (b) …",
-              lambda o, c: [{"letter": letter, "text": text}
-                            for letter, text in o.lettered_parts], items=PART),
-        Field("delegated_to", "string", "A decision delegated: to whom.",
-              blank_none("delegated_to"), nullable=True),
-        Field("in_consultation_with", "string", "Consultee of a delegated decision.",
-              blank_none("in_consultation_with"), nullable=True),
+        Field(
+            "parts",
+            "array",
+            "The lettered parts (a), (b) …",
+            lambda o, c: [{"letter": letter, "text": text} for letter, text in o.lettered_parts],
+            items=PART,
+        ),
+        Field(
+            "delegated_to",
+            "string",
+            "A decision delegated: to whom.",
+            blank_none("delegated_to"),
+            nullable=True,
+        ),
+        Field(
+            "in_consultation_with",
+            "string",
+            "Consultee of a delegated decision.",
+            blank_none("in_consultation_with"),
+            nullable=True,
+        ),
         UPDATED,
     ],
-    rows=_decisions, filters=FILTERS, apply=_decisions_apply, prepare=_decisions_prepare,
+    rows=_decisions,
+    filters=FILTERS,
+    apply=_decisions_apply,
+    prepare=_decisions_prepare,
     example_filter="meeting=1",
 )

@@ -44,19 +44,36 @@ def modified(model, ref: str = "pk", entries: Q | None = None) -> Subquery:
 # about an exempt item counts towards public times only when it changed one of these, so the
 # moment its purpose or motion was edited is not given away (validators change only with
 # public fields).
-EXEMPT_ITEM_PUBLIC_FIELDS = ("meeting", "number", "title", "order", "parent", "part",
-                             "exempt_paragraph", "kind")
+EXEMPT_ITEM_PUBLIC_FIELDS = (
+    "meeting",
+    "number",
+    "title",
+    "order",
+    "parent",
+    "part",
+    "exempt_paragraph",
+    "kind",
+)
 EXEMPT_ITEM_ENTRIES = Q(changes__has_any_keys=list(EXEMPT_ITEM_PUBLIC_FIELDS))
 
 
 def item_modified(ref: str = "pk") -> Case:
     """``modified(AgendaItem)`` counting, for exempt business, only changes to public fields."""
-    return Case(When(exempt_item_q(), then=modified(AgendaItem, ref, EXEMPT_ITEM_ENTRIES)),
-                default=modified(AgendaItem, ref), output_field=DateTimeField())
+    return Case(
+        When(exempt_item_q(), then=modified(AgendaItem, ref, EXEMPT_ITEM_ENTRIES)),
+        default=modified(AgendaItem, ref),
+        output_field=DateTimeField(),
+    )
 
 
-MEETING_CHANGES = ("changed_own", "changed_items", "changed_exempt_items", "changed_minutes",
-                   "changed_agenda", "changed_published")
+MEETING_CHANGES = (
+    "changed_own",
+    "changed_items",
+    "changed_exempt_items",
+    "changed_minutes",
+    "changed_agenda",
+    "changed_published",
+)
 
 
 def meeting_changes() -> dict:
@@ -71,17 +88,25 @@ def meeting_changes() -> dict:
         # Items count once the agenda is published (before, they are not served); exempt
         # business only by its public fields.
         "changed_items": children_modified(
-            AgendaItem, "meeting", AgendaItem.objects.filter(published_exists("meeting"))
-            .exclude(exempt_item_q())),
+            AgendaItem,
+            "meeting",
+            AgendaItem.objects.filter(published_exists("meeting")).exclude(exempt_item_q()),
+        ),
         "changed_exempt_items": children_modified(
-            AgendaItem, "meeting", AgendaItem.objects.filter(published_exists("meeting"))
-            .filter(exempt_item_q()), EXEMPT_ITEM_ENTRIES),
+            AgendaItem,
+            "meeting",
+            AgendaItem.objects.filter(published_exists("meeting")).filter(exempt_item_q()),
+            EXEMPT_ITEM_ENTRIES,
+        ),
         # Only public minutes: even the moment an exempt minute changed is not given away.
         "changed_minutes": children_modified(Minute, "meeting", public_minutes()),
         "changed_agenda": agenda_published_at(),
         "changed_published": Subquery(
-            published_meetings().filter(pk=OuterRef("pk"))
-            .values("minutes_record__published_at")[:1], output_field=DateTimeField()),
+            published_meetings()
+            .filter(pk=OuterRef("pk"))
+            .values("minutes_record__published_at")[:1],
+            output_field=DateTimeField(),
+        ),
     }
     assert tuple(changes) == MEETING_CHANGES
     return changes
@@ -110,25 +135,35 @@ def latest_audit(groups: dict, entries: Q | None = None) -> dict:
     rows = AuditEntry.objects.filter(q)
     if entries is not None:
         rows = rows.filter(entries)
-    rows = (rows.values("content_type_id", "object_id")
-            .annotate(at=Max("at")).values_list("content_type_id", "object_id", "at"))
+    rows = (
+        rows.values("content_type_id", "object_id")
+        .annotate(at=Max("at"))
+        .values_list("content_type_id", "object_id", "at")
+    )
     return {(cts[ct], int(pk)): at for ct, pk, at in rows}
 
 
 def agenda_published_at() -> Subquery:
     """For a meeting queryset: when its agenda or latest supplement was published."""
 
-    return Subquery(AgendaPublication.objects.filter(meeting=OuterRef("pk"))
-                    .exclude(published_at=None).order_by("-published_at")
-                    .values("published_at")[:1], output_field=DateTimeField())
+    return Subquery(
+        AgendaPublication.objects.filter(meeting=OuterRef("pk"))
+        .exclude(published_at=None)
+        .order_by("-published_at")
+        .values("published_at")[:1],
+        output_field=DateTimeField(),
+    )
 
 
 def children_modified(model, parent: str, rows=None, entries: Q | None = None) -> Subquery:
     """The latest audit entry (of those ``entries`` selects) about any ``model`` row (of
     ``rows``, default all) whose ``parent`` is the outer row."""
     rows = rows if rows is not None else model.objects.all()
-    ids = (rows.filter(**{parent: OuterRef(OuterRef("pk"))})
-           .annotate(key=Cast("pk", CharField())).values("key"))
+    ids = (
+        rows.filter(**{parent: OuterRef(OuterRef("pk"))})
+        .annotate(key=Cast("pk", CharField()))
+        .values("key")
+    )
     audit = AuditEntry.objects.filter(about(model), object_id__in=ids)
     if entries is not None:
         audit = audit.filter(entries)
@@ -145,10 +180,18 @@ def public_document_ids() -> tuple[set[int], dict[int, DocumentVersion]]:
     or as an appendix of a report that is — and with a published version), and those
     versions by document id. Restricted documents never appear here."""
     published = inspection.all_paper_ids()
-    tops = {doc for pk, doc in ItemPaper.objects.filter(public_q("document__"))
-            .values_list("pk", "document_id") if pk in published}
-    appendices = set(Document.objects.filter(public_q(), parent_id__in=tops)
-                     .values_list("pk", flat=True)) if tops else set()
+    tops = {
+        doc
+        for pk, doc in ItemPaper.objects.filter(public_q("document__")).values_list(
+            "pk", "document_id"
+        )
+        if pk in published
+    }
+    appendices = (
+        set(Document.objects.filter(public_q(), parent_id__in=tops).values_list("pk", flat=True))
+        if tops
+        else set()
+    )
     versions = published_versions(tops | appendices)
     return set(versions), versions
 
@@ -156,14 +199,22 @@ def public_document_ids() -> tuple[set[int], dict[int, DocumentVersion]]:
 def documents_queryset(ids):
     version_time = Subquery(
         DocumentVersion.objects.filter(document=OuterRef("pk"))
-        .order_by("-published_at").values("published_at")[:1],
-        output_field=DateTimeField())
-    return (Document.objects.filter(pk__in=sorted(ids))
-            .select_related("parent")
-            .annotate(modified=Greatest(
-                F("updated_at"), Coalesce(modified(Document), F("updated_at")),
-                Coalesce(version_time, F("updated_at"))))
-            .order_by("pk"))
+        .order_by("-published_at")
+        .values("published_at")[:1],
+        output_field=DateTimeField(),
+    )
+    return (
+        Document.objects.filter(pk__in=sorted(ids))
+        .select_related("parent")
+        .annotate(
+            modified=Greatest(
+                F("updated_at"),
+                Coalesce(modified(Document), F("updated_at")),
+                Coalesce(version_time, F("updated_at")),
+            )
+        )
+        .order_by("pk")
+    )
 
 
 def meeting_documents_q(meeting_q: Q) -> Q:

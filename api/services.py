@@ -61,7 +61,7 @@ def list_page(name: str, query=None, base: str = DEFAULT_BASE) -> dict:
     rows = resource.apply(resource.base_rows(), filters)
     count = rows.count() if hasattr(rows, "count") and not isinstance(rows, list) else len(rows)
     pages = max(1, -(-count // page.size))
-    records = list(rows[page.offset:page.offset + page.size]) if page.number <= pages else []
+    records = list(rows[page.offset : page.offset + page.size]) if page.number <= pages else []
     ctx = Context(base)
 
     def link(number):
@@ -99,7 +99,7 @@ def everything(name: str, base: str = DEFAULT_BASE, batch: int = 500):
         return
     total = rows.count()
     for start in range(0, total, batch):
-        yield from resource.serialise(list(rows[start:start + batch]), Context(base))
+        yield from resource.serialise(list(rows[start : start + batch]), Context(base))
 
 
 def list_meetings(query=None, base: str = DEFAULT_BASE) -> dict:

@@ -16,6 +16,7 @@ for _name in RESOURCES:
     urlpatterns.append(path(f"{_name}/", views.list_view(_name), name=_name))
     if _name in DETAIL:
         # Any text, not just digits: a malformed id is a JSON 404, not the site's HTML one.
-        urlpatterns.append(path(f"{_name}/<str:pk>/", views.detail_view(_name),
-                                name=f"{_name}_detail"))
+        urlpatterns.append(
+            path(f"{_name}/<str:pk>/", views.detail_view(_name), name=f"{_name}_detail")
+        )
 urlpatterns.append(re_path(r"^(?P<path>.*)$", views.not_found, name="not_found"))

@@ -36,8 +36,9 @@ def _cors(response: HttpResponse) -> HttpResponse:
 
 
 def error_response(error: ApiError) -> HttpResponse:
-    response = HttpResponse(json.dumps(error.as_dict()), status=error.status,
-                            content_type="application/json")
+    response = HttpResponse(
+        json.dumps(error.as_dict()), status=error.status, content_type="application/json"
+    )
     if error.status == 405:
         response["Allow"] = "GET, HEAD, OPTIONS"
     return _cors(response)
@@ -54,8 +55,9 @@ def api_view(view):
             response["Allow"] = "GET, HEAD, OPTIONS"
             return _cors(response)
         if request.method not in ("GET", "HEAD"):
-            return error_response(ApiError(f"{request.method} is not allowed: the API is "
-                                           "read-only.", status=405))
+            return error_response(
+                ApiError(f"{request.method} is not allowed: the API is read-only.", status=405)
+            )
         try:
             check_query_string(request.META.get("QUERY_STRING", ""))
             response = view(request, *args, **kwargs)
@@ -71,8 +73,13 @@ def base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def conditional(request, body: bytes, content_type: str, modified: dt.datetime | None = None,
-                etag: str | None = None) -> HttpResponse:
+def conditional(
+    request,
+    body: bytes,
+    content_type: str,
+    modified: dt.datetime | None = None,
+    etag: str | None = None,
+) -> HttpResponse:
     """``body`` with its ETag (a hash of the bytes) and Last-Modified, or a 304.
 
     Both validators come from the public representation only, so they change only when
@@ -85,8 +92,11 @@ def conditional(request, body: bytes, content_type: str, modified: dt.datetime |
         headers["Last-Modified"] = http_date(modified.timestamp())
     probe = HttpResponse(headers=headers)
     answer = get_conditional_response(
-        request, etag=etag, last_modified=int(modified.timestamp()) if modified else None,
-        response=probe)
+        request,
+        etag=etag,
+        last_modified=int(modified.timestamp()) if modified else None,
+        response=probe,
+    )
     if answer is not probe:
         return answer
     return HttpResponse(body, content_type=content_type, headers=headers)
@@ -101,6 +111,7 @@ def list_view(name: str):
     @api_view
     def view(request):
         return json_response(request, services.list_page(name, request.GET, base_url(request)))
+
     view.__name__ = f"list_{name}"
     return view
 
@@ -110,10 +121,13 @@ def detail_view(name: str):
     def view(request, pk: str):
         data = services.detail(name, int(pk), base_url(request)) if pk.isdigit() else None
         if data is None:
-            raise ApiError(f"There is no public {RESOURCES[name].singular.replace('_', ' ')} "
-                           f"with id {pk}.", status=404)
+            raise ApiError(
+                f"There is no public {RESOURCES[name].singular.replace('_', ' ')} with id {pk}.",
+                status=404,
+            )
         services.single_values_check(request.GET)
         return json_response(request, data)
+
     view.__name__ = f"detail_{name}"
     return view
 
@@ -121,8 +135,9 @@ def detail_view(name: str):
 @api_view
 def schema(request):
     services.single_values_check(request.GET)
-    body = json.dumps(openapi.schema(base_url(request)), cls=DjangoJSONEncoder,
-                      ensure_ascii=False).encode()
+    body = json.dumps(
+        openapi.schema(base_url(request)), cls=DjangoJSONEncoder, ensure_ascii=False
+    ).encode()
     # The schema is the code's: it last changed when this code was loaded.
     return conditional(request, body, "application/json", CODE_LOADED)
 
@@ -144,8 +159,9 @@ def export_view(request):
     probe = conditional(request, b"", "application/zip", modified, etag)
     if probe.status_code == 304:
         return probe
-    response = StreamingHttpResponse(export.stream(base_url(request)),
-                                     content_type="application/zip")
+    response = StreamingHttpResponse(
+        export.stream(base_url(request)), content_type="application/zip"
+    )
     for name in ("ETag", "Last-Modified", "Cache-Control"):
         response[name] = probe[name]
     response["Content-Disposition"] = 'attachment; filename="moot-open-data.zip"'
@@ -154,8 +170,11 @@ def export_view(request):
 
 @api_view
 def not_found(request, path=""):
-    raise ApiError(f"There is nothing at /api/{path}. The endpoints are listed at /api/ and "
-                   "described at /api/schema.", status=404)
+    raise ApiError(
+        f"There is nothing at /api/{path}. The endpoints are listed at /api/ and "
+        "described at /api/schema.",
+        status=404,
+    )
 
 
 def docs(request):
@@ -165,14 +184,25 @@ def docs(request):
     base = base_url(request)
     endpoints = []
     for name, res in RESOURCES.items():
-        endpoints.append({
-            "resource": res,
-            "list": f"/api/{name}/",
-            "detail": f"/api/{name}/{{id}}/" if name in DETAIL else None,
-            "example": f"{base}/api/{name}/?{res.example_filter}" if res.example_filter
-            else f"{base}/api/{name}/",
-        })
-    return _cors(render(request, "api/docs.html", {
-        "endpoints": endpoints, "base": base, "default_page_size": DEFAULT_PAGE_SIZE,
-        "max_page_size": MAX_PAGE_SIZE,
-    }))
+        endpoints.append(
+            {
+                "resource": res,
+                "list": f"/api/{name}/",
+                "detail": f"/api/{name}/{{id}}/" if name in DETAIL else None,
+                "example": f"{base}/api/{name}/?{res.example_filter}"
+                if res.example_filter
+                else f"{base}/api/{name}/",
+            }
+        )
+    return _cors(
+        render(
+            request,
+            "api/docs.html",
+            {
+                "endpoints": endpoints,
+                "base": base,
+                "default_page_size": DEFAULT_PAGE_SIZE,
+                "max_page_size": MAX_PAGE_SIZE,
+            },
+        )
+    )

@@ -36,8 +36,9 @@ def audit_list_url(ct: ContentType, ids) -> str:
 BLANK = "—"
 
 
-def readable_changes(entry: AuditEntry, names: dict | None = None,
-                     withheld=()) -> list[tuple[str, str, str]]:
+def readable_changes(
+    entry: AuditEntry, names: dict | None = None, withheld=()
+) -> list[tuple[str, str, str]]:
     """The entry's changes as (field label, before, after) in the officers' words, without
     the ``withheld`` fields (exempt text the reader may not see: ``backoffice.exempt_rows``)."""
     model = entry.content_type.model_class()

@@ -46,22 +46,24 @@ class ExemptAdminMixin:
         return exempt_rows.visible(super().get_queryset(request), request.user)
 
     def has_view_permission(self, request, obj=None):
-        return (super().has_view_permission(request, obj)
-                and (obj is None or not hides_row(request.user, obj)))
+        return super().has_view_permission(request, obj) and (
+            obj is None or not hides_row(request.user, obj)
+        )
 
     def has_change_permission(self, request, obj=None):
-        return (super().has_change_permission(request, obj)
-                and (obj is None or not hides_row(request.user, obj)))
+        return super().has_change_permission(request, obj) and (
+            obj is None or not hides_row(request.user, obj)
+        )
 
     def has_delete_permission(self, request, obj=None):
-        return (super().has_delete_permission(request, obj)
-                and (obj is None or not hides_row(request.user, obj)))
+        return super().has_delete_permission(request, obj) and (
+            obj is None or not hides_row(request.user, obj)
+        )
 
     def get_deleted_objects(self, objs, request):
         """What a removal would take with it, with the rows the user may not see named only
         by their kind (Django's list names every row); removing them is refused."""
-        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(
-            objs, request)
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
         if exempt_rows.sees_everything(request.user) or not objs:
             return to_delete, model_count, perms_needed, protected
         collector = NestedObjects(using=router.db_for_write(self.model), origin=objs)
@@ -74,8 +76,12 @@ class ExemptAdminMixin:
                 return f"{label}: (exempt information, withheld)"
             return f"{label}: {row}"
 
-        return (collector.nested(name), model_count, perms_needed,
-                [name(row) for row in collector.protected])
+        return (
+            collector.nested(name),
+            model_count,
+            perms_needed,
+            [name(row) for row in collector.protected],
+        )
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -94,8 +100,10 @@ class ExemptAdminMixin:
         fieldsets = super().get_fieldsets(request, obj)
         if not withheld:
             return fieldsets
-        return [(name, {**opts, "fields": [f for f in opts["fields"] if f not in withheld]})
-                for name, opts in fieldsets]
+        return [
+            (name, {**opts, "fields": [f for f in opts["fields"] if f not in withheld]})
+            for name, opts in fieldsets
+        ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
@@ -121,6 +129,10 @@ class ExemptAdminMixin:
         if obj is None or not exempt_rows.may_see(request.user, obj):
             return
         meeting, document = exempt_rows.meeting_and_document(obj)
-        exempt_log.record(request, exempt_log.Surface.BACK_OFFICE,
-                          f"{self.opts.verbose_name.capitalize()}{what}: {obj}",
-                          meeting=meeting, document=document)
+        exempt_log.record(
+            request,
+            exempt_log.Surface.BACK_OFFICE,
+            f"{self.opts.verbose_name.capitalize()}{what}: {obj}",
+            meeting=meeting,
+            document=document,
+        )

@@ -45,9 +45,11 @@ def _paper(prefix: str = "") -> Q:
     """An exempt or confidential paper, an appendix of one, or a paper on exempt business
     (``papers.models.Document.is_restricted`` in SQL)."""
 
-    return (Q(**{f"{prefix}classification__in": RESTRICTED})
-            | Q(**{f"{prefix}parent__classification__in": RESTRICTED})
-            | on_exempt_item_q(prefix))
+    return (
+        Q(**{f"{prefix}classification__in": RESTRICTED})
+        | Q(**{f"{prefix}parent__classification__in": RESTRICTED})
+        | on_exempt_item_q(prefix)
+    )
 
 
 def _paper_meetings(prefix: str = "") -> tuple[str, ...]:
@@ -97,8 +99,9 @@ SCOPES: dict[str, Scope] = {
     "papers.pathwaystep": _about_paper("report__document__"),
     # The members' pack, and a public pack withdrawn because it held a paper later made
     # exempt or withdrawn (papers.packs.withdraw_packs_with).
-    "papers.agendapack": Scope(lambda: Q(kind="members") | Q(withdrawn_at__isnull=False),
-                               ("meeting",)),
+    "papers.agendapack": Scope(
+        lambda: Q(kind="members") | Q(withdrawn_at__isnull=False), ("meeting",)
+    ),
     "publishing.reportworkflow": _about_paper("document__"),
     "publishing.clearancesignoff": _about_paper("document__"),
     "publishing.publicationevent": _about_paper("document__", ("meeting",)),
@@ -111,16 +114,19 @@ SCOPES: dict[str, Scope] = {
     "proceedings.action": Scope(lambda: _minute("minute__"), ("meeting",)),
     "proceedings.motion": Scope(_closed_motion("pk"), ("meeting",)),
     "proceedings.vote": Scope(_closed_motion("motion_id"), ("motion__meeting",)),
-    "proceedings.recordedvote": Scope(_closed_motion("vote__motion_id"),
-                                      ("vote__motion__meeting",)),
+    "proceedings.recordedvote": Scope(
+        _closed_motion("vote__motion_id"), ("vote__motion__meeting",)
+    ),
     "proceedings.declaration": Scope(lambda: _item("item__"), ("meeting",)),
     "search.entry": Scope(lambda: Q(exempt=True), ("meeting",)),
     # A version keeps its exempt part, and the public text of a minute made exempt after
     # publication (proceedings/versions.py), in fields of their own.
-    "proceedings.minutesversion": Scope(lambda: ~Q(exempt_html="") | ~Q(withheld_public_html=""),
-                                        ("record__meeting",),
-                                        fields=("exempt_html", "withheld_public_html"),
-                                        fields_of=_withheld_public_text),
+    "proceedings.minutesversion": Scope(
+        lambda: ~Q(exempt_html="") | ~Q(withheld_public_html=""),
+        ("record__meeting",),
+        fields=("exempt_html", "withheld_public_html"),
+        fields_of=_withheld_public_text,
+    ),
 }
 
 
@@ -137,7 +143,6 @@ def _entitled(user, meeting_id, document_id) -> bool:
     cache = user.__dict__.setdefault("_moot_exempt_entitlement", {})
     key = (meeting_id, document_id)
     if key not in cache:
-
         meeting = Meeting.objects.filter(pk=meeting_id).first() if meeting_id else None
         document = Document.objects.filter(pk=document_id).first() if document_id else None
         # A row belonging to no meeting is for democratic services alone.
@@ -157,10 +162,8 @@ def hidden_pks(model, user) -> set:
     document = scope.document or "pk"
     for path in scope.meetings:
         for pk, meeting_id, document_id in rows.values_list("pk", path, document):
-            places.setdefault(pk, set()).add(
-                (meeting_id, document_id if scope.document else None))
-    return {pk for pk, where in places.items()
-            if not any(_entitled(user, m, d) for m, d in where)}
+            places.setdefault(pk, set()).add((meeting_id, document_id if scope.document else None))
+    return {pk for pk, where in places.items() if not any(_entitled(user, m, d) for m, d in where)}
 
 
 def visible(queryset, user):
@@ -201,11 +204,14 @@ def meeting_and_document(obj):
     if scope is None:
         return None, None
     row = type(obj)._default_manager.filter(pk=obj.pk)
-    meeting_id = next((m for path in scope.meetings for m in row.values_list(path, flat=True)
-                       if m), None)
+    meeting_id = next(
+        (m for path in scope.meetings for m in row.values_list(path, flat=True) if m), None
+    )
     document_id = row.values_list(scope.document, flat=True).first() if scope.document else None
-    return (Meeting.objects.filter(pk=meeting_id).first() if meeting_id else None,
-            Document.objects.filter(pk=document_id).first() if document_id else None)
+    return (
+        Meeting.objects.filter(pk=meeting_id).first() if meeting_id else None,
+        Document.objects.filter(pk=document_id).first() if document_id else None,
+    )
 
 
 def visible_audit_entries(queryset, user):
@@ -220,7 +226,10 @@ def visible_audit_entries(queryset, user):
         model = apps.get_model(label)
         ct = ContentType.objects.get_for_model(model, for_concrete_model=True)
         hidden = [str(pk) for pk in hidden_pks(model, user)]
-        exists = Exists(model._default_manager.annotate(key=Cast("pk", CharField()))
-                        .filter(key=OuterRef("object_id")))
+        exists = Exists(
+            model._default_manager.annotate(key=Cast("pk", CharField())).filter(
+                key=OuterRef("object_id")
+            )
+        )
         queryset = queryset.exclude(Q(content_type=ct) & (Q(object_id__in=hidden) | ~exists))
     return queryset

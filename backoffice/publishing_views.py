@@ -43,8 +43,11 @@ def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def _context(model_admin, request, title: str) -> dict:
-    return {**model_admin.admin_site.each_context(request), "title": title,
-            "opts": model_admin.model._meta}
+    return {
+        **model_admin.admin_site.each_context(request),
+        "title": title,
+        "opts": model_admin.model._meta,
+    }
 
 
 def dashboard(model_admin) -> Callable[[HttpRequest], HttpResponse]:
@@ -67,14 +70,19 @@ def dashboard(model_admin) -> Callable[[HttpRequest], HttpResponse]:
                     status = 400
             if status == 200:
                 share = figures.on_time_share(start, end)
-        return TemplateResponse(request, "admin/publishing/dashboard.html", {
-            **_context(model_admin, request, "Publication dashboard"),
-            "rows": figures.upcoming(today),
-            "today": today,
-            "form": form,
-            "share": share,
-            "due_soon_days": deadlines.DUE_SOON_DAYS,
-        }, status=status)
+        return TemplateResponse(
+            request,
+            "admin/publishing/dashboard.html",
+            {
+                **_context(model_admin, request, "Publication dashboard"),
+                "rows": figures.upcoming(today),
+                "today": today,
+                "form": form,
+                "share": share,
+                "due_soon_days": deadlines.DUE_SOON_DAYS,
+            },
+            status=status,
+        )
 
     return view
 
@@ -110,7 +118,9 @@ def publish(model_admin) -> Callable[..., HttpResponse]:
                     done = services.publish_supplement(meeting, actor=request.user)
                 else:
                     done = services.publish_agenda(
-                        meeting, actor=request.user, late_reason=form.cleaned_data["late_reason"],
+                        meeting,
+                        actor=request.user,
+                        late_reason=form.cleaned_data["late_reason"],
                         override_reason=form.cleaned_data["override_reason"],
                     )
             except (ValidationError, PermissionDenied) as error:
@@ -121,18 +131,23 @@ def publish(model_admin) -> Callable[..., HttpResponse]:
                 return redirect(reverse("admin:publishing_dashboard"))
         due = deadlines.deadline(meeting)
         today = authority_today()
-        return TemplateResponse(request, "admin/publishing/publish.html", {
-            **_context(model_admin, request, f"Publish: {meeting}"),
-            "meeting": meeting,
-            "published": published,
-            "publications": AgendaPublication.objects.filter(meeting=meeting),
-            "deadline": due,
-            "days_left": deadlines.working_days_left(due, today),
-            "past_deadline": deadlines.is_past(meeting, due=due),
-            **_papers_shown(request, meeting),
-            "nobody_to_summon": not published and bool(services.nobody_to_summon(meeting)),
-            "form": form,
-        }, status=400 if form.errors else 200)
+        return TemplateResponse(
+            request,
+            "admin/publishing/publish.html",
+            {
+                **_context(model_admin, request, f"Publish: {meeting}"),
+                "meeting": meeting,
+                "published": published,
+                "publications": AgendaPublication.objects.filter(meeting=meeting),
+                "deadline": due,
+                "days_left": deadlines.working_days_left(due, today),
+                "past_deadline": deadlines.is_past(meeting, due=due),
+                **_papers_shown(request, meeting),
+                "nobody_to_summon": not published and bool(services.nobody_to_summon(meeting)),
+                "form": form,
+            },
+            status=400 if form.errors else 200,
+        )
 
     return view
 
@@ -150,4 +165,3 @@ def _papers_shown(request, meeting: Meeting) -> dict:
         if link.withheld:
             problems = [p.replace(link.document.title, WITHHELD) for p in problems]
     return {"pending": pending, "problems": problems, "withheld": WITHHELD}
-

@@ -57,15 +57,19 @@ def build() -> None:
     from demo.wipe import wipe
 
     existing = Authority.current()
-    if existing and existing.name == "Wessex County Council" and \
-            not os.environ.get("MOOT_BENCH_REBUILD"):
+    if (
+        existing
+        and existing.name == "Wessex County Council"
+        and not os.environ.get("MOOT_BENCH_REBUILD")
+    ):
         return
     started = time.monotonic()
     with transaction.atomic():
         if existing:
             wipe("bench")
-        counts = generate(Options(members=80, years=YEARS, seed=1, first_year=2006,
-                                  paper_words=WORDS))
+        counts = generate(
+            Options(members=80, years=YEARS, seed=1, first_year=2006, paper_words=WORDS)
+        )
     print(f"built in {time.monotonic() - started:.0f} s: {counts}", flush=True)
     from django.db import connection
 
@@ -85,16 +89,17 @@ def corpus() -> dict:
     words = 0
     with connection.cursor() as c:
         if connection.vendor == "postgresql":
-            c.execute("SELECT coalesce(sum(array_length(regexp_split_to_array(text, '\\s+'), 1)),"
-                      " 0) FROM papers_documentversion")
+            c.execute(
+                "SELECT coalesce(sum(array_length(regexp_split_to_array(text, '\\s+'), 1)),"
+                " 0) FROM papers_documentversion"
+            )
             words = c.fetchone()[0]
     return {
         "meetings": Meeting.objects.count(),
         "documents": Document.objects.count(),
         "words of papers": words,
         "index rows": Entry.objects.count(),
-        "index text (MB)": round((Entry.objects.aggregate(n=Sum(Length("text")))["n"] or 0)
-                                 / 1e6),
+        "index text (MB)": round((Entry.objects.aggregate(n=Sum(Length("text")))["n"] or 0) / 1e6),
         "by kind": dict(Entry.objects.values_list("kind").annotate(n=Count("id"))),
     }
 
@@ -108,28 +113,57 @@ def queries() -> list[tuple[str, dict]]:
     places = list(Division.objects.order_by("pk").values_list("name", flat=True)[:10])
     last = Meeting.objects.order_by("-date").first().date
     recent = {"date_from": last.replace(year=last.year - 2)}
-    words = ["budget", "highways", "potholes", "libraries", "flood", "procurement", "carbon",
-             "apprenticeship", "consultation", "reserves", "schools", "recruitment",
-             "broadband", "quarry", "allowances"]
-    phrases = ['"adult social care"', '"capital receipts"', '"internal audit"',
-               "treasury management", '"equality impact assessment"', "bus services",
-               '"children in care"', "waste management strategy", "council tax base",
-               "medium term financial plan"]
+    words = [
+        "budget",
+        "highways",
+        "potholes",
+        "libraries",
+        "flood",
+        "procurement",
+        "carbon",
+        "apprenticeship",
+        "consultation",
+        "reserves",
+        "schools",
+        "recruitment",
+        "broadband",
+        "quarry",
+        "allowances",
+    ]
+    phrases = [
+        '"adult social care"',
+        '"capital receipts"',
+        '"internal audit"',
+        "treasury management",
+        '"equality impact assessment"',
+        "bus services",
+        '"children in care"',
+        "waste management strategy",
+        "council tax base",
+        "medium term financial plan",
+    ]
     out: list[tuple[str, dict]] = [(w, {}) for w in words]
     out += [(p, {}) for p in phrases]
     out += [(f"{p.surname}", {}) for p in people[:5]]
     out += [(f'"{p.councillor_name}"', {}) for p in people[5:8]]
     out += [(place, {}) for place in places[:4]]
     # With filters.
-    out += [("budget", {"body": bodies[0].slug}), ("consultation", {"body": bodies[3].slug}),
-            ("highways", recent), ('"adult social care"', recent),
-            ("reserves", {"kinds": ["report"]}), ("flood", {"kinds": ["appendix", "report"]}),
-            ("minutes", {"kinds": ["meeting"]}), ("budget", {"member": people[10].slug}),
-            ("schools", {"member": people[11].slug, **recent}),
-            (places[4], {"body": bodies[1].slug}), ("carbon", {"date_from": "2010-01-01",
-                                                               "date_to": "2012-12-31"}),
-            (people[12].surname, {"kinds": ["member"]}), ("procurement -contract", {}),
-            ("libraries OR broadband", {})]
+    out += [
+        ("budget", {"body": bodies[0].slug}),
+        ("consultation", {"body": bodies[3].slug}),
+        ("highways", recent),
+        ('"adult social care"', recent),
+        ("reserves", {"kinds": ["report"]}),
+        ("flood", {"kinds": ["appendix", "report"]}),
+        ("minutes", {"kinds": ["meeting"]}),
+        ("budget", {"member": people[10].slug}),
+        ("schools", {"member": people[11].slug, **recent}),
+        (places[4], {"body": bodies[1].slug}),
+        ("carbon", {"date_from": "2010-01-01", "date_to": "2012-12-31"}),
+        (people[12].surname, {"kinds": ["member"]}),
+        ("procurement -contract", {}),
+        ("libraries OR broadband", {}),
+    ]
     return out[:50]
 
 
@@ -168,12 +202,19 @@ def measure() -> dict:
             naive_t = time.perf_counter() - t
             naive.append(naive_t)
         matches = f"{result.total}{'+' if result.more else ''}"
-        rows.append((text, filters, matches, statistics.median(times),
-                     statistics.median(floors), naive_t))
-    return {"queries": len(qs), "s_p50": pct(s, 50), "s_p95": pct(s, 95),
-            "s0_p50": pct(s0, 50), "s0_p95": pct(s0, 95), "rows": rows,
-            "naive_p50": pct(naive, 50) if naive else None,
-            "naive_p95": pct(naive, 95) if naive else None}
+        rows.append(
+            (text, filters, matches, statistics.median(times), statistics.median(floors), naive_t)
+        )
+    return {
+        "queries": len(qs),
+        "s_p50": pct(s, 50),
+        "s_p95": pct(s, 95),
+        "s0_p50": pct(s0, 50),
+        "s0_p95": pct(s0, 95),
+        "rows": rows,
+        "naive_p50": pct(naive, 50) if naive else None,
+        "naive_p95": pct(naive, 95) if naive else None,
+    }
 
 
 def api_throughput(seconds: float = 10.0) -> dict | None:
@@ -197,9 +238,13 @@ def api_throughput(seconds: float = 10.0) -> dict | None:
         client.get(url)
         times.append(time.perf_counter() - t)
         n += 1
-    return {"requests": n, "per_second": n / (time.perf_counter() - started),
-            "p50_ms": 1000 * pct(times, 50), "p95_ms": 1000 * pct(times, 95),
-            "bytes": len(response.content)}
+    return {
+        "requests": n,
+        "per_second": n / (time.perf_counter() - started),
+        "p50_ms": 1000 * pct(times, 50),
+        "p95_ms": 1000 * pct(times, 95),
+        "bytes": len(response.content),
+    }
 
 
 def main() -> None:
@@ -215,15 +260,22 @@ def main() -> None:
     print(f"  {'query':40} {'filters':50} {'matches':>7} {'s':>10} {'s0':>10} {'full-rank':>10}")
     for text, filters, total, t, t0, tn in m["rows"]:
         naive = f"{1000 * tn:7.1f} ms" if tn is not None else ""
-        print(f"  {text!r:40} {str(filters)[:50]:50} {total:>7} {1000 * t:7.1f} ms "
-              f"{1000 * t0:7.1f} ms {naive}", flush=True)
-    print(f"search over {m['queries']} queries: s p50 {1000 * m['s_p50']:.1f} ms, "
-          f"p95 {1000 * m['s_p95']:.1f} ms; floor p50 {1000 * m['s0_p50']:.1f} ms, "
-          f"p95 {1000 * m['s0_p95']:.1f} ms; ratio p50 {m['s_p50'] / m['s0_p50']:.2f}, "
-          f"p95 {m['s_p95'] / m['s0_p95']:.2f}")
+        print(
+            f"  {text!r:40} {str(filters)[:50]:50} {total:>7} {1000 * t:7.1f} ms "
+            f"{1000 * t0:7.1f} ms {naive}",
+            flush=True,
+        )
+    print(
+        f"search over {m['queries']} queries: s p50 {1000 * m['s_p50']:.1f} ms, "
+        f"p95 {1000 * m['s_p95']:.1f} ms; floor p50 {1000 * m['s0_p50']:.1f} ms, "
+        f"p95 {1000 * m['s0_p95']:.1f} ms; ratio p50 {m['s_p50'] / m['s0_p50']:.2f}, "
+        f"p95 {m['s_p95'] / m['s0_p95']:.2f}"
+    )
     if m["naive_p50"] is not None:
-        print(f"floor ranking every match on its full vector (one run each): p50 "
-              f"{1000 * m['naive_p50']:.1f} ms, p95 {1000 * m['naive_p95']:.1f} ms")
+        print(
+            f"floor ranking every match on its full vector (one run each): p50 "
+            f"{1000 * m['naive_p50']:.1f} ms, p95 {1000 * m['naive_p95']:.1f} ms"
+        )
     api = api_throughput()
     print("GET /api/meetings/:", api if api is not None else "not available")
 

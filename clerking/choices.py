@@ -22,8 +22,11 @@ def members(meeting: Meeting) -> QuerySet[Person]:
 
 
 def _councillor_ids(meeting: Meeting) -> set[int]:
-    return set(Membership.objects.on(meeting.date).filter(person__isnull=False)
-               .values_list("person_id", flat=True))
+    return set(
+        Membership.objects.on(meeting.date)
+        .filter(person__isnull=False)
+        .values_list("person_id", flat=True)
+    )
 
 
 def councillors_not_members(meeting: Meeting) -> QuerySet[Person]:

@@ -50,34 +50,52 @@ def people(qs, empty: str | None = None, **kw) -> PersonChoice:
 
 class ChairForm(ClerkForm):
     person = PersonChoice(
-        queryset=Person.objects.none(), required=False, label="In the chair",
+        queryset=Person.objects.none(),
+        required=False,
+        label="In the chair",
         empty_label="Nobody recorded in the chair",
     )
 
 
 class SubstituteForm(ClerkForm):
-    person = PersonChoice(queryset=Person.objects.none(), label="Substitute",
-                          empty_label="Choose a councillor")
-    substitute_for = PersonChoice(queryset=Person.objects.none(), label="Substituting for",
-                                  empty_label="Choose a member of the committee")
+    person = PersonChoice(
+        queryset=Person.objects.none(), label="Substitute", empty_label="Choose a councillor"
+    )
+    substitute_for = PersonChoice(
+        queryset=Person.objects.none(),
+        label="Substituting for",
+        empty_label="Choose a member of the committee",
+    )
 
 
 class AlsoPresentForm(ClerkForm):
-    person = PersonChoice(queryset=Person.objects.none(), label="Councillor also present",
-                          empty_label="Choose a councillor")
+    person = PersonChoice(
+        queryset=Person.objects.none(),
+        label="Councillor also present",
+        empty_label="Choose a councillor",
+    )
 
 
 class OfficerForm(ClerkForm):
     person = PersonChoice(
-        queryset=Person.objects.none(), required=False, label="Officer",
+        queryset=Person.objects.none(),
+        required=False,
+        label="Officer",
         empty_label="Someone not listed: give their name below",
     )
-    title = forms.CharField(max_length=20, required=False, label="Title (new officer)",
-                            help_text="For example Mr, Mrs, Ms, Dr.")
+    title = forms.CharField(
+        max_length=20,
+        required=False,
+        label="Title (new officer)",
+        help_text="For example Mr, Mrs, Ms, Dr.",
+    )
     initials = forms.CharField(max_length=20, required=False, label="Initials (new officer)")
     surname = forms.CharField(max_length=100, required=False, label="Surname (new officer)")
-    capacity = forms.CharField(max_length=200, label="Job title",
-                               help_text="Printed in brackets, e.g. Head of Democratic Services.")
+    capacity = forms.CharField(
+        max_length=200,
+        label="Job title",
+        help_text="Printed in brackets, e.g. Head of Democratic Services.",
+    )
 
     def clean(self):
         data = super().clean()
@@ -89,10 +107,13 @@ class OfficerForm(ClerkForm):
 
 
 class DeclarationForm(ClerkForm):
-    person = PersonChoice(queryset=Person.objects.none(), label="Member declaring",
-                          empty_label="Choose who declared")
+    person = PersonChoice(
+        queryset=Person.objects.none(), label="Member declaring", empty_label="Choose who declared"
+    )
     item = forms.ModelChoiceField(
-        queryset=AgendaItem.objects.none(), required=False, label="Item the interest is in",
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        label="Item the interest is in",
         empty_label="This item",
         help_text="An interest declared under “Declarations of interest” is recorded against "
         "the item it concerns, where the vote checks it.",
@@ -108,23 +129,43 @@ MOTION_KINDS = [(k, label) for k, label in MotionKind.choices]
 
 class MotionForm(ClerkForm):
     kind = forms.ChoiceField(choices=MOTION_KINDS, label="Kind of motion")
-    text = forms.CharField(label="Motion", widget=forms.Textarea(attrs={"rows": 3}),
-                           required=False,
-                           help_text="Elections: leave blank for the usual words.")
-    mover = PersonChoice(queryset=Person.objects.none(), required=False, label="Moved by",
-                         empty_label="The chair / not named")
-    seconder = PersonChoice(queryset=Person.objects.none(), required=False, label="Seconded by",
-                            empty_label="Not seconded / not named")
-    amends = forms.ModelChoiceField(queryset=None, required=False, label="Amendment of",
-                                    empty_label="Not an amendment")
+    text = forms.CharField(
+        label="Motion",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Elections: leave blank for the usual words.",
+    )
+    mover = PersonChoice(
+        queryset=Person.objects.none(),
+        required=False,
+        label="Moved by",
+        empty_label="The chair / not named",
+    )
+    seconder = PersonChoice(
+        queryset=Person.objects.none(),
+        required=False,
+        label="Seconded by",
+        empty_label="Not seconded / not named",
+    )
+    amends = forms.ModelChoiceField(
+        queryset=None, required=False, label="Amendment of", empty_label="Not an amendment"
+    )
     resulting_text = forms.CharField(
-        required=False, label="The motion as amended (amendments)",
+        required=False,
+        label="The motion as amended (amendments)",
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    office = forms.ChoiceField(choices=[("", "Not an election")] + list(Office.choices),
-                               required=False, label="Office (elections)")
-    nominee = PersonChoice(queryset=Person.objects.none(), required=False,
-                           label="Member proposed (elections)", empty_label="Not an election")
+    office = forms.ChoiceField(
+        choices=[("", "Not an election")] + list(Office.choices),
+        required=False,
+        label="Office (elections)",
+    )
+    nominee = PersonChoice(
+        queryset=Person.objects.none(),
+        required=False,
+        label="Member proposed (elections)",
+        empty_label="Not an election",
+    )
 
     def __init__(self, *args, motions=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -143,22 +184,29 @@ class HandsForm(ClerkForm):
     votes_against = forms.IntegerField(min_value=0, max_value=9999, label="Against")
     abstentions = forms.IntegerField(min_value=0, max_value=9999, label="Abstain", initial=0)
     majority = forms.ChoiceField(choices=MajorityRule.choices, label="Majority needed")
-    casting_vote = forms.ChoiceField(choices=[("", "None (votes not equal)")] + list(Side.choices),
-                                     required=False, label="Chair's casting vote")
+    casting_vote = forms.ChoiceField(
+        choices=[("", "None (votes not equal)")] + list(Side.choices),
+        required=False,
+        label="Chair's casting vote",
+    )
 
 
 class RecordedCountsForm(ClerkForm):
     """The recorded vote's options; the names come from the grid."""
 
-    announced_for = forms.IntegerField(min_value=0, max_value=9999, required=False,
-                                       label="For")
-    announced_against = forms.IntegerField(min_value=0, max_value=9999, required=False,
-                                           label="Against")
-    announced_abstain = forms.IntegerField(min_value=0, max_value=9999, required=False,
-                                           label="Abstain")
+    announced_for = forms.IntegerField(min_value=0, max_value=9999, required=False, label="For")
+    announced_against = forms.IntegerField(
+        min_value=0, max_value=9999, required=False, label="Against"
+    )
+    announced_abstain = forms.IntegerField(
+        min_value=0, max_value=9999, required=False, label="Abstain"
+    )
     majority = forms.ChoiceField(choices=MajorityRule.choices, label="Majority needed")
-    casting_vote = forms.ChoiceField(choices=[("", "None (votes not equal)")] + list(Side.choices),
-                                     required=False, label="Chair's casting vote")
+    casting_vote = forms.ChoiceField(
+        choices=[("", "None (votes not equal)")] + list(Side.choices),
+        required=False,
+        label="Chair's casting vote",
+    )
 
     def announced(self):
         d = self.cleaned_data
@@ -171,7 +219,9 @@ class RecordedCountsForm(ClerkForm):
 class MinuteForm(ClerkForm):
     title = forms.CharField(max_length=300, label="Minute heading")
     text = forms.CharField(
-        required=False, label="Minute", widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        label="Minute",
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Paragraphs separated by a blank line; they are numbered (1), (2) … "
         "Lines starting (a), (b) are sub-points.",
     )
@@ -183,33 +233,46 @@ class ExemptMinuteForm(MinuteForm):
     exempt = forms.BooleanField(required=False, label="Exempt minute (closed session)")
     exempt_paragraph = forms.TypedChoiceField(
         choices=[("", "Not exempt")] + [(n, f"Paragraph {n}") for n in range(1, 8)],
-        coerce=int, empty_value=None, required=False, label="Paragraph of Schedule 12A",
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label="Paragraph of Schedule 12A",
     )
     public_summary = forms.CharField(
-        required=False, label="Summary for the public minutes",
+        required=False,
+        label="Summary for the public minutes",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Needed where leaving the exempt minute out would make the public minutes "
         "incoherent (s100C(2)).",
     )
     summary_not_needed = forms.BooleanField(
-        required=False, label="The public minutes read coherently without a summary")
+        required=False, label="The public minutes read coherently without a summary"
+    )
 
 
 class ResolutionForm(ClerkForm):
-    text = forms.CharField(label="Resolution", initial="RESOLVED that:-",
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label="Resolution", initial="RESOLVED that:-", widget=forms.Textarea(attrs={"rows": 2})
+    )
     parts = forms.CharField(
-        required=False, label="Parts", widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        label="Parts",
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text="One part a line; they are lettered (a), (b) …",
     )
-    motion = forms.ModelChoiceField(queryset=None, required=False, label="From the motion",
-                                    empty_label="No motion")
+    motion = forms.ModelChoiceField(
+        queryset=None, required=False, label="From the motion", empty_label="No motion"
+    )
     delegated_to = forms.CharField(
-        max_length=300, required=False, label="Decision delegated to (optional)",
+        max_length=300,
+        required=False,
+        label="Decision delegated to (optional)",
         help_text="e.g. the Head of Democratic Services",
     )
     in_consultation_with = forms.CharField(
-        max_length=300, required=False, label="In consultation with (optional)",
+        max_length=300,
+        required=False,
+        label="In consultation with (optional)",
         help_text="e.g. the Leader of the UKIP Group",
     )
 
@@ -225,19 +288,32 @@ class ResolutionForm(ClerkForm):
 class ActionForm(ClerkForm):
     kind = forms.ChoiceField(choices=ActionKind.choices, label="Action or undertaking")
     text = forms.CharField(label="What is to be done", widget=forms.Textarea(attrs={"rows": 2}))
-    owner = PersonChoice(queryset=Person.objects.none(), required=False, label="Who (a person)",
-                         empty_label="Not a person listed: give a title")
-    owner_text = forms.CharField(max_length=200, required=False, label="Who (a title)",
-                                 help_text="For example Head of Highways.")
-    due = forms.DateField(required=False, label="Due by",
-                          widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    owner = PersonChoice(
+        queryset=Person.objects.none(),
+        required=False,
+        label="Who (a person)",
+        empty_label="Not a person listed: give a title",
+    )
+    owner_text = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Who (a title)",
+        help_text="For example Head of Highways.",
+    )
+    due = forms.DateField(
+        required=False,
+        label="Due by",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
 
 
 class ActionUpdateForm(ClerkForm):
     status = forms.ChoiceField(choices=ActionStatus.choices, label="Status")
     completed_on = forms.DateField(
-        required=False, label="Done on",
+        required=False,
+        label="Done on",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    progress = forms.CharField(required=False, label="Progress",
-                               widget=forms.Textarea(attrs={"rows": 2}))
+    progress = forms.CharField(
+        required=False, label="Progress", widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -75,13 +75,22 @@ class ItemScreen:
 def _vote_initial(vote: Vote | None) -> dict:
     if vote is None or vote.method != VoteMethod.SHOW_OF_HANDS:
         return {}
-    return {"votes_for": vote.votes_for, "votes_against": vote.votes_against,
-            "abstentions": vote.abstentions, "majority": vote.majority,
-            "casting_vote": vote.casting_vote}
+    return {
+        "votes_for": vote.votes_for,
+        "votes_against": vote.votes_against,
+        "abstentions": vote.abstentions,
+        "majority": vote.majority,
+        "casting_vote": vote.casting_vote,
+    }
 
 
-def _grid(motion: Motion, vote: Vote | None, chosen: dict[int, str], present: list[Person],
-          posted: forms.Form | None) -> list[VoteRow]:
+def _grid(
+    motion: Motion,
+    vote: Vote | None,
+    chosen: dict[int, str],
+    present: list[Person],
+    posted: forms.Form | None,
+) -> list[VoteRow]:
     """Everyone present, with the choice posted (a refused vote), recorded, or "did not vote"
     where nothing is; those barred by a declaration are recorded as not voting."""
     barred = count_rules.barred(motion)
@@ -95,10 +104,14 @@ def _grid(motion: Motion, vote: Vote | None, chosen: dict[int, str], present: li
     return rows
 
 
-def motion_cards(meeting: Meeting, item: AgendaItem, present: list[Person],
-                 bound: Bound) -> list[MotionCard]:
-    motions = Motion.objects.filter(meeting=meeting, item=item).select_related(
-        "mover", "seconder", "amends", "nominee").order_by("order", "pk")
+def motion_cards(
+    meeting: Meeting, item: AgendaItem, present: list[Person], bound: Bound
+) -> list[MotionCard]:
+    motions = (
+        Motion.objects.filter(meeting=meeting, item=item)
+        .select_related("mover", "seconder", "amends", "nominee")
+        .order_by("order", "pk")
+    )
     votes = {v.motion_id: v for v in Vote.objects.filter(motion__in=motions)}
     recorded: dict[int, dict[int, str]] = {}
     for rv in RecordedVote.objects.filter(vote__motion__in=motions):
@@ -107,34 +120,56 @@ def motion_cards(meeting: Meeting, item: AgendaItem, present: list[Person],
     for m in motions:
         vote = votes.get(m.pk)
         key = f"rec-{m.pk}"
-        cards.append(MotionCard(
-            motion=m,
-            vote=vote,
-            hands_form=form(bound, f"hands-{m.pk}", f.HandsForm, initial=_vote_initial(vote)),
-            recorded_form=form(bound, key, f.RecordedCountsForm, initial={
-                "majority": vote.majority, "casting_vote": vote.casting_vote} if vote else {}),
-            grid=_grid(m, vote, recorded.get(vote.pk, {}) if vote else {}, present,
-                       bound.get(key)),
-        ))
+        cards.append(
+            MotionCard(
+                motion=m,
+                vote=vote,
+                hands_form=form(bound, f"hands-{m.pk}", f.HandsForm, initial=_vote_initial(vote)),
+                recorded_form=form(
+                    bound,
+                    key,
+                    f.RecordedCountsForm,
+                    initial={"majority": vote.majority, "casting_vote": vote.casting_vote}
+                    if vote
+                    else {},
+                ),
+                grid=_grid(
+                    m, vote, recorded.get(vote.pk, {}) if vote else {}, present, bound.get(key)
+                ),
+            )
+        )
     return cards
 
 
 def minute_cards(meeting: Meeting, item: AgendaItem, bound: Bound) -> list[MinuteCard]:
     cards = []
-    for minute in Minute.objects.filter(meeting=meeting, item=item).prefetch_related(
-            "resolutions").order_by("number"):
-        cards.append(MinuteCard(
-            minute=minute,
-            form=form(bound, f"minute-{minute.pk}",
-                      f.ExemptMinuteForm if minute.exempt else f.MinuteForm, initial={
-                          "title": minute.title, "text": minute.text, "exempt": minute.exempt,
-                          "exempt_paragraph": minute.exempt_paragraph,
-                          "public_summary": minute.public_summary,
-                          "summary_not_needed": minute.summary_not_needed}),
-            resolution_form=form(bound, f"res-{minute.pk}", f.ResolutionForm,
-                                 motions=motions_for_minute(minute)),
-            resolutions=list(minute.resolutions.all()),
-        ))
+    for minute in (
+        Minute.objects.filter(meeting=meeting, item=item)
+        .prefetch_related("resolutions")
+        .order_by("number")
+    ):
+        cards.append(
+            MinuteCard(
+                minute=minute,
+                form=form(
+                    bound,
+                    f"minute-{minute.pk}",
+                    f.ExemptMinuteForm if minute.exempt else f.MinuteForm,
+                    initial={
+                        "title": minute.title,
+                        "text": minute.text,
+                        "exempt": minute.exempt,
+                        "exempt_paragraph": minute.exempt_paragraph,
+                        "public_summary": minute.public_summary,
+                        "summary_not_needed": minute.summary_not_needed,
+                    },
+                ),
+                resolution_form=form(
+                    bound, f"res-{minute.pk}", f.ResolutionForm, motions=motions_for_minute(minute)
+                ),
+                resolutions=list(minute.resolutions.all()),
+            )
+        )
     return cards
 
 
@@ -146,8 +181,9 @@ def declarations_shown(meeting: Meeting, item: AgendaItem | None) -> QuerySet[De
     return found if item.kind == ItemKind.DECLARATIONS else found.filter(item=item)
 
 
-def item_screen(meeting: Meeting, item: AgendaItem | None, present: list[Person],
-                bound: Bound) -> ItemScreen:
+def item_screen(
+    meeting: Meeting, item: AgendaItem | None, present: list[Person], bound: Bound
+) -> ItemScreen:
     """The panels of ``item`` (``None``: a meeting with no items); ``present`` are those
     present, in the order the grids list them."""
     movers = choices.present(meeting)  # who may move and second
@@ -156,15 +192,30 @@ def item_screen(meeting: Meeting, item: AgendaItem | None, present: list[Person]
         item=item,
         declarations=list(declarations_shown(meeting, item)),
         nil_declarations=NilDeclarations.objects.filter(meeting=meeting).exists(),
-        decl_form=form(bound, "decl", f.DeclarationForm, {
-            "person": choices.in_room(meeting), "item": choices.declarable(meeting)},
-            initial={"item": item if item and item.kind != ItemKind.DECLARATIONS else None}),
+        decl_form=form(
+            bound,
+            "decl",
+            f.DeclarationForm,
+            {"person": choices.in_room(meeting), "item": choices.declarable(meeting)},
+            initial={"item": item if item and item.kind != ItemKind.DECLARATIONS else None},
+        ),
         motions=motion_cards(meeting, item, present, bound) if item else [],
-        motion_form=form(bound, "motion", f.MotionForm, {
-            "mover": movers, "seconder": movers, "nominee": choices.members(meeting)},
-            motions=choices.undecided_substantive(meeting)),
+        motion_form=form(
+            bound,
+            "motion",
+            f.MotionForm,
+            {"mover": movers, "seconder": movers, "nominee": choices.members(meeting)},
+            motions=choices.undecided_substantive(meeting),
+        ),
         minutes=minute_cards(meeting, item, bound) if item else [],
-        new_minute_form=form(bound, "newminute", f.ExemptMinuteForm, initial={
-            "title": item.title if item else "", "exempt": exempt,
-            "exempt_paragraph": item.exempt_paragraph if exempt else None}),
+        new_minute_form=form(
+            bound,
+            "newminute",
+            f.ExemptMinuteForm,
+            initial={
+                "title": item.title if item else "",
+                "exempt": exempt,
+                "exempt_paragraph": item.exempt_paragraph if exempt else None,
+            },
+        ),
     )

@@ -25,8 +25,13 @@ from . import forms as f
 Bound = dict[str, forms.Form]
 
 
-def form(bound: Bound, key: str, cls: type[forms.Form],
-         querysets: dict[str, QuerySet] | None = None, **kwargs) -> forms.Form:
+def form(
+    bound: Bound,
+    key: str,
+    cls: type[forms.Form],
+    querysets: dict[str, QuerySet] | None = None,
+    **kwargs,
+) -> forms.Form:
     """The form posted under ``key`` if it was refused, else a fresh one; its choices
     limited to ``querysets``."""
     built = bound.get(key) or cls(prefix=key, **kwargs)
@@ -59,8 +64,11 @@ def meetings_to_minute(today: dt.date) -> MeetingsToMinute:
     groups = [
         list(qs.filter(date=today)),
         list(qs.filter(date__lt=today)[:25]),
-        list(qs.filter(date__gt=today, date__lte=today + dt.timedelta(days=14))
-             .order_by("date", "start_time")),
+        list(
+            qs.filter(date__gt=today, date__lte=today + dt.timedelta(days=14)).order_by(
+                "date", "start_time"
+            )
+        ),
     ]
     statuses = dict(
         Meeting.objects.filter(pk__in=[m.pk for group in groups for m in group])
@@ -92,8 +100,10 @@ def items_in_order_taken(meeting: Meeting) -> list[ItemInOrder]:
         .values_list("item_id")
         .annotate(n=Min("number"))
     )
-    rows = [ItemInOrder(i, first.get(i.pk))
-            for i in AgendaItem.objects.filter(meeting=meeting).order_by("order", "pk")]
+    rows = [
+        ItemInOrder(i, first.get(i.pk))
+        for i in AgendaItem.objects.filter(meeting=meeting).order_by("order", "pk")
+    ]
     taken = sorted((r for r in rows if r.minute_number), key=lambda r: r.minute_number)
     return taken + [r for r in rows if not r.minute_number]
 
@@ -144,8 +154,11 @@ class AttendancePanel:
 
 
 def attendance_panel(meeting: Meeting, bound: Bound) -> AttendancePanel:
-    entries = list(Attendance.objects.filter(meeting=meeting).select_related(
-        "person", "substitute_for").order_by("order", "pk"))
+    entries = list(
+        Attendance.objects.filter(meeting=meeting)
+        .select_related("person", "substitute_for")
+        .order_by("order", "pk")
+    )
     by_person = {a.person_id: a for a in entries}
     members = sorted(choices.members(meeting), key=lambda p: p.sort_key)
     member_pks = {p.pk for p in members}
@@ -154,17 +167,29 @@ def attendance_panel(meeting: Meeting, bound: Bound) -> AttendancePanel:
     return AttendancePanel(
         members=[MemberRow(p, by_person.get(p.pk)) for p in members],
         others=[a for a in entries if a.person_id not in member_pks],
-        present=sorted((a.person for a in entries if a.status == AttendanceStatus.PRESENT),
-                       key=lambda p: p.sort_key),
+        present=sorted(
+            (a.person for a in entries if a.status == AttendanceStatus.PRESENT),
+            key=lambda p: p.sort_key,
+        ),
         chair=chair,
         quorum=att.quorum(meeting),
-        chair_form=form(bound, "chair", f.ChairForm, {"person": choices.present(meeting)},
-                        initial={"person": chair}),
-        sub_form=form(bound, "sub", f.SubstituteForm, {
-            "person": outsiders, "substitute_for": choices.members(meeting)}),
+        chair_form=form(
+            bound,
+            "chair",
+            f.ChairForm,
+            {"person": choices.present(meeting)},
+            initial={"person": chair},
+        ),
+        sub_form=form(
+            bound,
+            "sub",
+            f.SubstituteForm,
+            {"person": outsiders, "substitute_for": choices.members(meeting)},
+        ),
         also_form=form(bound, "also", f.AlsoPresentForm, {"person": outsiders}),
-        officer_form=form(bound, "officer", f.OfficerForm,
-                          {"person": choices.officer_candidates(meeting)}),
+        officer_form=form(
+            bound, "officer", f.OfficerForm, {"person": choices.officer_candidates(meeting)}
+        ),
     )
 
 
@@ -179,7 +204,18 @@ class ActionCard:
 
 def action_cards(meeting: Meeting, bound: Bound) -> list[ActionCard]:
     return [
-        ActionCard(a, form(bound, f"act-{a.pk}", f.ActionUpdateForm, initial={
-            "status": a.status, "completed_on": a.completed_on, "progress": a.progress}))
+        ActionCard(
+            a,
+            form(
+                bound,
+                f"act-{a.pk}",
+                f.ActionUpdateForm,
+                initial={
+                    "status": a.status,
+                    "completed_on": a.completed_on,
+                    "progress": a.progress,
+                },
+            ),
+        )
         for a in Action.objects.filter(meeting=meeting).select_related("owner", "minute")
     ]

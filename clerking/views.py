@@ -37,8 +37,12 @@ from .operations import OPS, Change, Invalid, errors_of
 
 S = AttendanceStatus
 ONE_KEY = [(S.PRESENT, "Present", "p"), (S.APOLOGIES, "Apologies", "a"), (S.ABSENT, "Absent", "x")]
-VOTE_KEYS = [(Choice.FOR, "For", "f"), (Choice.AGAINST, "Against", "a"),
-             (Choice.ABSTAIN, "Abstain", "b"), (Choice.DID_NOT_VOTE, "Did not vote", "n")]
+VOTE_KEYS = [
+    (Choice.FOR, "For", "f"),
+    (Choice.AGAINST, "Against", "a"),
+    (Choice.ABSTAIN, "Abstain", "b"),
+    (Choice.DID_NOT_VOTE, "Did not vote", "n"),
+]
 CONFLICT = "That conflicts with a change made at the same moment. Reload the page and check."
 
 
@@ -67,8 +71,9 @@ def _screen_url(meeting: Meeting, item: AgendaItem | None, anchor: str = "") -> 
     return url + (f"#{anchor}" if anchor else "")
 
 
-def _post(request: HttpRequest, meeting: Meeting, rows: list[screen.ItemInOrder],
-          item: AgendaItem | None) -> HttpResponse:
+def _post(
+    request: HttpRequest, meeting: Meeting, rows: list[screen.ItemInOrder], item: AgendaItem | None
+) -> HttpResponse:
     htmx = request.headers.get("HX-Request") == "true"
     operation = OPS.get(request.POST.get("op", ""))
     change = Change(request, meeting, item)
@@ -97,28 +102,53 @@ def _post(request: HttpRequest, meeting: Meeting, rows: list[screen.ItemInOrder]
     return HttpResponseRedirect(_screen_url(meeting, item, operation.anchor), status=303)
 
 
-def _refused(request: HttpRequest, change: Change, rows: list[screen.ItemInOrder],
-             errors: list[tuple[str, str]], *, htmx: bool) -> HttpResponse:
+def _refused(
+    request: HttpRequest,
+    change: Change,
+    rows: list[screen.ItemInOrder],
+    errors: list[tuple[str, str]],
+    *,
+    htmx: bool,
+) -> HttpResponse:
     if htmx:
         first = errors[0][0] if errors else ""
-        return render(request, "clerking/_feedback.html",
-                      {"message": f"Not saved: {first}", "errors": errors}, status=400)
+        return render(
+            request,
+            "clerking/_feedback.html",
+            {"message": f"Not saved: {first}", "errors": errors},
+            status=400,
+        )
     bound = {change.key: change.form} if change.form is not None else {}
-    return _render(request, change.meeting, rows, change.item, errors=errors, bound=bound,
-                   status=400)
+    return _render(
+        request, change.meeting, rows, change.item, errors=errors, bound=bound, status=400
+    )
 
 
-def _render(request: HttpRequest, meeting: Meeting, rows: list[screen.ItemInOrder],
-            item: AgendaItem | None, *, errors=(), bound: screen.Bound | None = None,
-            status: int = 200) -> HttpResponse:
+def _render(
+    request: HttpRequest,
+    meeting: Meeting,
+    rows: list[screen.ItemInOrder],
+    item: AgendaItem | None,
+    *,
+    errors=(),
+    bound: screen.Bound | None = None,
+    status: int = 200,
+) -> HttpResponse:
     context = _context(meeting, rows, item, errors=errors, bound=bound)
-    exempt_log.record_clerk_screen(request, meeting, item,
-                                   [card.minute for card in context["panel"].minutes])
+    exempt_log.record_clerk_screen(
+        request, meeting, item, [card.minute for card in context["panel"].minutes]
+    )
     return render(request, "clerking/meeting.html", context, status=status)
 
 
-def _context(meeting: Meeting, rows: list[screen.ItemInOrder], item: AgendaItem | None, *,
-             errors=(), bound: screen.Bound | None = None) -> dict:
+def _context(
+    meeting: Meeting,
+    rows: list[screen.ItemInOrder],
+    item: AgendaItem | None,
+    *,
+    errors=(),
+    bound: screen.Bound | None = None,
+) -> dict:
     """Everything the screen (and the parts htmx sends again) shows."""
     bound = bound or {}
     previous_item, next_item = screen.neighbours(rows, item)
@@ -136,7 +166,8 @@ def _context(meeting: Meeting, rows: list[screen.ItemInOrder], item: AgendaItem 
         "attendance": attendance,
         "panel": item_screen(meeting, item, attendance.present, bound),
         "actions": screen.action_cards(meeting, bound),
-        "action_form": screen.form(bound, "action", f.ActionForm,
-                                   {"owner": choices.listed(meeting)}),
+        "action_form": screen.form(
+            bound, "action", f.ActionForm, {"owner": choices.listed(meeting)}
+        ),
         "minutes_status": MinutesStatus(minutes_status(meeting.pk)),
     }

@@ -17,7 +17,8 @@ def serving_members(body: Body, day: dt.date) -> list[Person]:
     """The body's members on ``day`` (every role, substitutes included, since they may be
     called on); for the full council, every councillor in office that day too."""
     who = Q(memberships__body_id=body.pk, memberships__start__lte=day) & (
-        Q(memberships__end__isnull=True) | Q(memberships__end__gte=day))
+        Q(memberships__end__isnull=True) | Q(memberships__end__gte=day)
+    )
     if body.kind == BodyKind.COUNCIL:
         who |= Q(terms__start__lte=day) & (Q(terms__end__isnull=True) | Q(terms__end__gte=day))
     ids = Person.objects.filter(who).values_list("pk", flat=True).distinct()
@@ -41,16 +42,21 @@ def presiding_problem(person: Person, body: Body, day: dt.date) -> str:
     ended = term_ended(person, day)
     if ended is None:
         return ""
-    return (f"{person}'s term of office as a councillor ended on {ended:%-d %B %Y}, so they "
-            f"cannot chair the meeting of {body} on {day:%-d %B %Y}.")
+    return (
+        f"{person}'s term of office as a councillor ended on {ended:%-d %B %Y}, so they "
+        f"cannot chair the meeting of {body} on {day:%-d %B %Y}."
+    )
 
 
 def chair_and_vice(body: Body, day: dt.date) -> list[Person]:
     """The body's chair and vice-chair on ``day`` (appointments in force, terms of office not
     ended)."""
-    held = (Membership.objects.on(day)
-            .filter(body=body, role__in=(Role.CHAIRMAN, Role.VICE_CHAIRMAN), person__isnull=False)
-            .select_related("person").order_by("role"))
+    held = (
+        Membership.objects.on(day)
+        .filter(body=body, role__in=(Role.CHAIRMAN, Role.VICE_CHAIRMAN), person__isnull=False)
+        .select_related("person")
+        .order_by("role")
+    )
     return [m.person for m in held if not presiding_problem(m.person, body, day)]
 
 

@@ -59,13 +59,21 @@ class Filters:
 
     @property
     def errors(self) -> dict[str, str]:
-        return {name: self.error(name) for name in ("body", "from", "to", "text", "status",
-                                                    "delegated", "page", "filters")}
+        return {
+            name: self.error(name)
+            for name in ("body", "from", "to", "text", "status", "delegated", "page", "filters")
+        }
 
     @property
     def active(self) -> bool:
-        return bool(self.body or self.date_from or self.date_to or self.text or self.status
-                    or self.delegated)
+        return bool(
+            self.body
+            or self.date_from
+            or self.date_to
+            or self.text
+            or self.status
+            or self.delegated
+        )
 
     @property
     def values(self) -> dict[str, str]:
@@ -76,6 +84,7 @@ class Filters:
     def summary(self) -> str:
         """The filters in force in words, for the page's title (so that no two filtered
         pages share one): "Cabinet, from 1 January 2017, containing “budget”"."""
+
         def day(d: dt.date) -> str:
             return f"{d.day} {d:%B %Y}"
 
@@ -112,8 +121,9 @@ def _date(params: QueryDict, name: str, label: str, filters: Filters) -> dt.date
         return None
     missing = [p for p in DATE_PARTS if not parts[p]]
     if missing:
-        filters.problems.append(Problem(
-            f"{name}-{missing[0]}", f"{label} must include a {' and a '.join(missing)}"))
+        filters.problems.append(
+            Problem(f"{name}-{missing[0]}", f"{label} must include a {' and a '.join(missing)}")
+        )
         return None
     try:
         day, month, year = (int(parts[p]) for p in DATE_PARTS)
@@ -121,8 +131,9 @@ def _date(params: QueryDict, name: str, label: str, filters: Filters) -> dt.date
             raise ValueError
         return dt.date(year, month, day)
     except ValueError:
-        filters.problems.append(Problem(
-            f"{name}-day", f"{label} must be a real date, for example 22 10 2015"))
+        filters.problems.append(
+            Problem(f"{name}-day", f"{label} must be a real date, for example 22 10 2015")
+        )
         return None
 
 
@@ -137,22 +148,31 @@ def parse(params: QueryDict, *, allowed: set[str], choices: list[Body]) -> Filte
         if key.startswith(IGNORED_PREFIXES):
             continue
         if key not in names:
-            f.problems.append(Problem(
-                "filters", f"“{key[:40]}” is not a filter on this page. Use the form to filter."))
+            f.problems.append(
+                Problem(
+                    "filters", f"“{key[:40]}” is not a filter on this page. Use the form to filter."
+                )
+            )
         elif any("\x00" in v for v in params.getlist(key)):
-            f.problems.append(Problem(key if key in ("body", "text", "status") else "filters",
-                                      f"“{key}” has a character that cannot be searched for."))
+            f.problems.append(
+                Problem(
+                    key if key in ("body", "text", "status") else "filters",
+                    f"“{key}” has a character that cannot be searched for.",
+                )
+            )
         elif len(params.getlist(key)) > 1:
-            f.problems.append(Problem(
-                "filters", f"“{key}” is given more than once. Give each filter once."))
+            f.problems.append(
+                Problem("filters", f"“{key}” is given more than once. Give each filter once.")
+            )
     if "body" in allowed:
         slug = params.get("body", "").strip()
         f.raw["body"] = slug
         if slug:
             f.body = next((b for b in choices if b.slug == slug), None)
             if f.body is None:
-                f.problems.append(Problem(
-                    "body", "There is no body by that name. Choose a body from the list."))
+                f.problems.append(
+                    Problem("body", "There is no body by that name. Choose a body from the list.")
+                )
     if "from" in allowed:
         f.date_from = _date(params, "from", "Date from", f)
     if "to" in allowed:
@@ -162,8 +182,9 @@ def parse(params: QueryDict, *, allowed: set[str], choices: list[Body]) -> Filte
     if "text" in allowed:
         f.text = f.raw["text"] = params.get("text", "").replace("\x00", "").strip()
         if len(f.text) > MAX_TEXT:
-            f.problems.append(Problem("text", f"Words to find must be {MAX_TEXT} characters or "
-                                              "fewer"))
+            f.problems.append(
+                Problem("text", f"Words to find must be {MAX_TEXT} characters or fewer")
+            )
             f.raw["text"] = f.text = f.text[:MAX_TEXT]
     if "status" in allowed:
         f.status = f.raw["status"] = params.get("status", "").strip()
@@ -173,8 +194,9 @@ def parse(params: QueryDict, *, allowed: set[str], choices: list[Body]) -> Filte
     if "delegated" in allowed:
         value = params.get("delegated", "").strip()
         if value not in ("", "yes"):
-            f.problems.append(Problem("delegated", "Tick the box for delegated decisions only, "
-                                                   "or leave it clear"))
+            f.problems.append(
+                Problem("delegated", "Tick the box for delegated decisions only, or leave it clear")
+            )
         f.delegated = value == "yes"
         f.raw["delegated"] = "yes" if f.delegated else ""
     page = params.get("page", "").strip()

@@ -70,8 +70,11 @@ def paragraphs(text: str) -> list[Paragraph]:
     """A minute's own words (see ``Minute.text``): paragraphs with lettered sub-points and
     sub-headings. Unnumbered: the published minutes number them together with the motions,
     votes and resolutions, and the decision page links there for the minute as printed."""
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n"))
-              if b.strip() and b.strip() != MOTIONS_HERE]
+    blocks = [
+        b.strip()
+        for b in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n"))
+        if b.strip() and b.strip() != MOTIONS_HERE
+    ]
     result = []
     for block in blocks:
         if block.startswith("### "):
@@ -81,7 +84,7 @@ def paragraphs(text: str) -> list[Paragraph]:
         for line in (raw.strip() for raw in block.splitlines() if raw.strip()):
             m = SUB_POINT.match(line)
             if m and para.lines:
-                para.points.append((f"({m.group(1)})", line[m.end():]))
+                para.points.append((f"({m.group(1)})", line[m.end() :]))
             elif para.points:
                 label, words = para.points[-1]
                 para.points[-1] = (label, f"{words} {line}")
@@ -196,8 +199,7 @@ def entries(resolutions: list[Resolution]) -> list[Entry]:
     votes = {v.motion_id: v for v in public_votes().filter(motion_id__in=motion_ids)}
     reports = item_reports({r.minute.item for r in resolutions if r.minute.item_id})
     return [
-        Entry(r, votes.get(r.motion_id), reports.get(r.minute.item_id, []))
-        for r in resolutions
+        Entry(r, votes.get(r.motion_id), reports.get(r.minute.item_id, [])) for r in resolutions
     ]
 
 
@@ -212,8 +214,9 @@ class Decision:
 
 
 def decision(pk: int) -> Decision | None:
-    resolution = _resolutions().select_related("motion__mover", "motion__seconder").filter(
-        pk=pk).first()
+    resolution = (
+        _resolutions().select_related("motion__mover", "motion__seconder").filter(pk=pk).first()
+    )
     if resolution is None:
         return None
     entry = entries([resolution])[0]
@@ -225,8 +228,12 @@ def decision(pk: int) -> Decision | None:
         listed = [p for p in item.listed_papers if not p.is_restricted]
     motion = None
     if resolution.motion_id:
-        motion = public_motions().select_related("mover", "seconder").filter(
-            pk=resolution.motion_id).first()
+        motion = (
+            public_motions()
+            .select_related("mover", "seconder")
+            .filter(pk=resolution.motion_id)
+            .first()
+        )
     return Decision(
         entry=entry,
         paragraphs=paragraphs(minute.text),
@@ -279,8 +286,14 @@ class VotePage:
 def vote_page(pk: int) -> VotePage | None:
     vote = (
         public_votes()
-        .select_related("motion__meeting__body", "motion__item", "motion__mover",
-                        "motion__seconder", "motion__amends", "motion__nominee")
+        .select_related(
+            "motion__meeting__body",
+            "motion__item",
+            "motion__mover",
+            "motion__seconder",
+            "motion__amends",
+            "motion__nominee",
+        )
         .filter(pk=pk)
         .first()
     )
@@ -306,8 +319,13 @@ def vote_page(pk: int) -> VotePage | None:
     if motion.amends_id:
         amends = public_motions().filter(pk=motion.amends_id).first()
     return VotePage(
-        vote=vote, motion=motion, meeting=meeting, amends=amends, columns=columns,
-        groups=groups, totals=totals,
+        vote=vote,
+        motion=motion,
+        meeting=meeting,
+        amends=amends,
+        columns=columns,
+        groups=groups,
+        totals=totals,
         resolutions=list(public_resolutions().filter(motion=motion).order_by("pk")),
     )
 
@@ -316,16 +334,23 @@ def vote_page(pk: int) -> VotePage | None:
 
 
 def voting_record(person: Person, f: Filters) -> QuerySet[RecordedVote]:
-    rows = public_recorded_votes().filter(person=person).select_related(
-        "vote__motion__meeting__body", "vote__motion__item")
+    rows = (
+        public_recorded_votes()
+        .filter(person=person)
+        .select_related("vote__motion__meeting__body", "vote__motion__item")
+    )
     if f.body:
         rows = rows.filter(vote__motion__meeting__body=f.body)
     if f.date_from:
         rows = rows.filter(vote__motion__meeting__date__gte=f.date_from)
     if f.date_to:
         rows = rows.filter(vote__motion__meeting__date__lte=f.date_to)
-    return rows.order_by("-vote__motion__meeting__date", "-vote__motion__meeting_id",
-                         "-vote__motion__order", "-vote__motion_id")
+    return rows.order_by(
+        "-vote__motion__meeting__date",
+        "-vote__motion__meeting_id",
+        "-vote__motion__order",
+        "-vote__motion_id",
+    )
 
 
 def has_votes(person: Person) -> bool:

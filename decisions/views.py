@@ -36,8 +36,11 @@ def _paginate(context, f, rows, per_page) -> int:
 
 def register(request):
     choices = filters.bodies()
-    f = filters.parse(request.GET, choices=choices,
-                      allowed={"body", "from", "to", "text", "status", "delegated", "page"})
+    f = filters.parse(
+        request.GET,
+        choices=choices,
+        allowed={"body", "from", "to", "text", "status", "delegated", "page"},
+    )
     context = {"bodies": choices, "statuses": filters.STATUSES}
     status = _paginate(context, f, queries.register(f) if f.valid else None, PER_PAGE)
     if status == 200:
@@ -66,6 +69,7 @@ def voting_record(request, slug):
     choices = filters.bodies()
     f = filters.parse(request.GET, choices=choices, allowed={"body", "from", "to", "page"})
     context = {"person": person, "bodies": choices}
-    status = _paginate(context, f, queries.voting_record(person, f) if f.valid else None,
-                       VOTES_PER_PAGE)
+    status = _paginate(
+        context, f, queries.voting_record(person, f) if f.valid else None, VOTES_PER_PAGE
+    )
     return render(request, "decisions/voting_record.html", context, status=status)

@@ -84,105 +84,157 @@ class Loader:
         return found or self._create(Authority(**fields), trail.save)
 
     def person(self, slug: str, **fields) -> Person:
-        return self._find_or_create(Person, lambda p: p.slug, Person(slug=slug, **fields),
-                                    council_services.save_person)
+        return self._find_or_create(
+            Person, lambda p: p.slug, Person(slug=slug, **fields), council_services.save_person
+        )
 
     def name_form(self, person: Person | None, text: str, kind: str, source: str = "") -> None:
         if person is None:
             return
-        self._find_or_create(PersonNameForm, lambda f: (f.person_id, f.text),
-                             PersonNameForm(person=person, text=text, kind=kind, source=source),
-                             self._add_name_form)
+        self._find_or_create(
+            PersonNameForm,
+            lambda f: (f.person_id, f.text),
+            PersonNameForm(person=person, text=text, kind=kind, source=source),
+            self._add_name_form,
+        )
 
     @staticmethod
     def _add_name_form(form: PersonNameForm, actor_name: str) -> PersonNameForm:
-        return council_services.add_name_form(form.person, form.text, form.kind, form.source,
-                                              actor_name=actor_name)
+        return council_services.add_name_form(
+            form.person, form.text, form.kind, form.source, actor_name=actor_name
+        )
 
     def group(self, name: str, **fields) -> PoliticalGroup:
         found = self._rows(PoliticalGroup, lambda g: g.name).get(name)
         if found:
             return found
         slug = council_services.unique_slug(PoliticalGroup, name)
-        return self._find_or_create(PoliticalGroup, lambda g: g.name,
-                                    PoliticalGroup(name=name, slug=slug, **fields), trail.save)
+        return self._find_or_create(
+            PoliticalGroup,
+            lambda g: g.name,
+            PoliticalGroup(name=name, slug=slug, **fields),
+            trail.save,
+        )
 
-    def group_membership(self, person: Person | None, group: PoliticalGroup | None,
-                         start: dt.date, end: dt.date | None) -> None:
+    def group_membership(
+        self,
+        person: Person | None,
+        group: PoliticalGroup | None,
+        start: dt.date,
+        end: dt.date | None,
+    ) -> None:
         if person is None or group is None:
             return
-        self._find_or_create(GroupMembership, lambda m: (m.person_id, m.group_id, m.start),
-                             GroupMembership(person=person, group=group, start=start, end=end),
-                             trail.save)
+        self._find_or_create(
+            GroupMembership,
+            lambda m: (m.person_id, m.group_id, m.start),
+            GroupMembership(person=person, group=group, start=start, end=end),
+            trail.save,
+        )
 
     def division(self, name: str) -> Division:
         found = self._rows(Division, lambda d: d.name).get(name)
         if found:
             return found
         slug = council_services.unique_slug(Division, name)
-        return self._find_or_create(Division, lambda d: d.name, Division(name=name, slug=slug),
-                                    trail.save)
+        return self._find_or_create(
+            Division, lambda d: d.name, Division(name=name, slug=slug), trail.save
+        )
 
-    def term(self, person: Person | None, start: dt.date, end: dt.date | None,
-             division: Division | None = None) -> None:
+    def term(
+        self,
+        person: Person | None,
+        start: dt.date,
+        end: dt.date | None,
+        division: Division | None = None,
+    ) -> None:
         if person is None:
             return
-        self._find_or_create(TermOfOffice, lambda t: (t.person_id, t.start),
-                             TermOfOffice(person=person, start=start, end=end, division=division),
-                             trail.save)
+        self._find_or_create(
+            TermOfOffice,
+            lambda t: (t.person_id, t.start),
+            TermOfOffice(person=person, start=start, end=end, division=division),
+            trail.save,
+        )
 
     def body(self, name: str, **fields) -> Body:
-        return self._find_or_create(Body, lambda b: b.name, Body(name=name, **fields),
-                                    council_services.save_body)
+        return self._find_or_create(
+            Body, lambda b: b.name, Body(name=name, **fields), council_services.save_body
+        )
 
-    def membership(self, body: Body | None, person: Person | None, role: str, start: dt.date,
-                   end: dt.date | None = None, group: PoliticalGroup | None = None) -> None:
+    def membership(
+        self,
+        body: Body | None,
+        person: Person | None,
+        role: str,
+        start: dt.date,
+        end: dt.date | None = None,
+        group: PoliticalGroup | None = None,
+    ) -> None:
         # The demo records no vacant seats: a missing person means its row was refused.
         if body is None or person is None:
             return
         self._find_or_create(
-            Membership, lambda m: (m.body_id, m.person_id, m.role, m.start),
+            Membership,
+            lambda m: (m.body_id, m.person_id, m.role, m.start),
             Membership(body=body, person=person, role=role, start=start, end=end, group=group),
             council_services.save_membership,
         )
 
     def post(self, title: str, **fields) -> Post:
-        return self._find_or_create(Post, lambda p: p.title, Post(title=title, **fields),
-                                    trail.save)
+        return self._find_or_create(
+            Post, lambda p: p.title, Post(title=title, **fields), trail.save
+        )
 
-    def post_holding(self, person: Person | None, post: Post | None, start: dt.date,
-                     end: dt.date | None) -> None:
+    def post_holding(
+        self, person: Person | None, post: Post | None, start: dt.date, end: dt.date | None
+    ) -> None:
         if person is None or post is None:
             return
-        self._find_or_create(PostHolding, lambda h: (h.person_id, h.post_id, h.start),
-                             PostHolding(person=person, post=post, start=start, end=end),
-                             trail.save)
+        self._find_or_create(
+            PostHolding,
+            lambda h: (h.person_id, h.post_id, h.start),
+            PostHolding(person=person, post=post, start=start, end=end),
+            trail.save,
+        )
 
-    def designation(self, role: str, person: Person | None, start: dt.date,
-                    end: dt.date | None) -> None:
+    def designation(
+        self, role: str, person: Person | None, start: dt.date, end: dt.date | None
+    ) -> None:
         if person is None:
             return
-        self._find_or_create(StatutoryDesignation, lambda d: (d.role, d.person_id, d.start),
-                             StatutoryDesignation(role=role, person=person, start=start, end=end),
-                             trail.save)
+        self._find_or_create(
+            StatutoryDesignation,
+            lambda d: (d.role, d.person_id, d.start),
+            StatutoryDesignation(role=role, person=person, start=start, end=end),
+            trail.save,
+        )
 
     # -- meetings --------------------------------------------------------------------------
 
     def venue(self, room: str, building: str, **fields) -> Venue:
-        return self._find_or_create(Venue, lambda v: (v.room, v.building),
-                                    Venue(room=room, building=building, **fields),
-                                    meeting_services.save_venue)
+        return self._find_or_create(
+            Venue,
+            lambda v: (v.room, v.building),
+            Venue(room=room, building=building, **fields),
+            meeting_services.save_venue,
+        )
 
     def meeting(self, body: Body | None, date: dt.date, **fields) -> Meeting | None:
         if body is None:
             return None
         # Historical meetings whose room the packs do not state keep "venue not known".
-        return self._find_or_create(Meeting, lambda m: (m.body_id, m.date),
-                                    Meeting(body=body, date=date, **fields),
-                                    lambda m, **kw: meeting_services.save_meeting(
-                                        m, default_venue=False, **kw))
+        return self._find_or_create(
+            Meeting,
+            lambda m: (m.body_id, m.date),
+            Meeting(body=body, date=date, **fields),
+            lambda m, **kw: meeting_services.save_meeting(m, default_venue=False, **kw),
+        )
 
     def item(self, meeting: Meeting, number: str, title: str, order: int, **fields) -> None:
-        self._find_or_create(AgendaItem, lambda i: (i.meeting_id, i.number),
-                             AgendaItem(meeting=meeting, number=number, title=title, order=order,
-                                        **fields), meeting_services.save_agenda_item)
+        self._find_or_create(
+            AgendaItem,
+            lambda i: (i.meeting_id, i.number),
+            AgendaItem(meeting=meeting, number=number, title=title, order=order, **fields),
+            meeting_services.save_agenda_item,
+        )

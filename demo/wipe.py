@@ -37,8 +37,12 @@ def wipe(actor_name: str) -> dict[str, int]:
     }
     authority = Authority.current()
     if authority is not None:
-        trail.record(AuditEntry.Action.DELETE, authority, {"council record": [counts, None]},
-                     actor_name=actor_name)
+        trail.record(
+            AuditEntry.Action.DELETE,
+            authority,
+            {"council record": [counts, None]},
+            actor_name=actor_name,
+        )
     try:
         # Meetings first: bodies and venues are protected while meetings refer to them. Their
         # agendas and packs go with them; then the papers (with their versions and report

@@ -39,11 +39,19 @@ def calendar_response(request: HttpRequest, scope: Scope | None, filename: str) 
         url = absolute(entry.meeting.get_absolute_url())
         if entry.minutes_public:
             entry.minutes_url = absolute(entry.minutes_path())
-        events.append(ics.event(entry.meeting, url=url, description=description(entry, url),
-                                stamp=entry.updated, modified=entry.updated))
+        events.append(
+            ics.event(
+                entry.meeting,
+                url=url,
+                description=description(entry, url),
+                stamp=entry.updated,
+                modified=entry.updated,
+            )
+        )
     name = scope.title.replace(": meetings", " meetings")
-    response = HttpResponse(ics.calendar(name, events, feed=True),
-                            content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        ics.calendar(name, events, feed=True), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return conditional(request, response)
 

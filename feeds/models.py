@@ -22,8 +22,12 @@ class Subscription(models.Model):
     email = models.EmailField()
     # A subscription to a body ends with the body's removal from the record.
     body = models.ForeignKey(
-        "council.Body", on_delete=models.CASCADE, null=True, blank=True,
-        related_name="subscriptions", help_text="Blank: every body of the authority.",
+        "council.Body",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+        help_text="Blank: every body of the authority.",
     )
     # Part of every link sent; replaced when the address subscribes again after leaving, so
     # links from the earlier subscription stop working.
@@ -37,11 +41,13 @@ class Subscription(models.Model):
         ordering = ["email", "body__name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["email", "body"], condition=Q(body__isnull=False),
+                fields=["email", "body"],
+                condition=Q(body__isnull=False),
                 name="one_subscription_per_body",
             ),
             models.UniqueConstraint(
-                fields=["email"], condition=Q(body__isnull=True),
+                fields=["email"],
+                condition=Q(body__isnull=True),
                 name="one_authority_subscription",
             ),
         ]

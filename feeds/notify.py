@@ -53,7 +53,9 @@ def notify(meeting: Meeting, publication, kind: str) -> PublicationNotice | None
     published_at, _ = publication_day(publication)
     with transaction.atomic():
         notice, created = PublicationNotice.objects.get_or_create(
-            meeting=meeting, kind=kind, publication_key=publication_key(publication),
+            meeting=meeting,
+            kind=kind,
+            publication_key=publication_key(publication),
             defaults={"published_at": published_at},
         )
         if not created:
@@ -74,14 +76,20 @@ def notify(meeting: Meeting, publication, kind: str) -> PublicationNotice | None
         what = "Agenda" if kind == NoticeKind.AGENDA else "Minutes"
         subject = f"{what} published: {meeting.body.name}, {ics.when_text(meeting)}"
         for sub in recipients(meeting):
-            context.update(sub=sub, unsubscribe_url=unsubscribe_url(sub),
-                           manage_url=absolute(reverse("feeds:subscribe")))
+            context.update(
+                sub=sub,
+                unsubscribe_url=unsubscribe_url(sub),
+                manage_url=absolute(reverse("feeds:subscribe")),
+            )
             mail.queue(
-                key=f"notice:{notice.pk}:{sub.email}", kind=EMAIL_KIND[kind], to=sub.email,
+                key=f"notice:{notice.pk}:{sub.email}",
+                kind=EMAIL_KIND[kind],
+                to=sub.email,
                 subject=subject,
                 text=render_to_string("feeds/email/notice.txt", context),
                 html=render_to_string("feeds/email/notice.html", context),
-                headers=list_headers(sub), meeting=meeting,
+                headers=list_headers(sub),
+                meeting=meeting,
             )
     return notice
 

@@ -52,16 +52,25 @@ class Scope:
 
 def authority() -> Scope:
     name = getattr(Authority.current(), "name", "") or "Moot"
-    return Scope(f"{name}: meetings", f"Meetings of {name}'s council, committees and other bodies",
-                 reverse("website:home"), Q())
+    return Scope(
+        f"{name}: meetings",
+        f"Meetings of {name}'s council, committees and other bodies",
+        reverse("website:home"),
+        Q(),
+    )
 
 
 def for_body(slug: str) -> Scope | None:
     body = Body.objects.filter(slug=slug).first()
     if body is None:
         return None
-    return Scope(f"{body.name}: meetings", f"Meetings of the {body.name}",
-                 body.get_absolute_url(), Q(body=body), body=body)
+    return Scope(
+        f"{body.name}: meetings",
+        f"Meetings of the {body.name}",
+        body.get_absolute_url(),
+        Q(body=body),
+        body=body,
+    )
 
 
 def _period(start: dt.date, end: dt.date | None) -> Q:
@@ -77,8 +86,9 @@ def for_member(slug: str) -> Scope | None:
         return None
     parts = [
         Q(body_id=body_id) & _period(start, end)
-        for body_id, start, end in Membership.objects.filter(person=person)
-        .values_list("body_id", "start", "end")
+        for body_id, start, end in Membership.objects.filter(person=person).values_list(
+            "body_id", "start", "end"
+        )
     ]
     parts += [
         Q(body__kind=BodyKind.COUNCIL) & _period(start, end)
@@ -87,8 +97,13 @@ def for_member(slug: str) -> Scope | None:
     if not parts:  # an officer or anyone else without seats: no member feed
         return None
     name = person.councillor_name
-    return Scope(f"{name}: meetings", f"Meetings of the bodies {name} sits on",
-                 person.get_absolute_url(), reduce(or_, parts), person=person)
+    return Scope(
+        f"{name}: meetings",
+        f"Meetings of the bodies {name} sits on",
+        person.get_absolute_url(),
+        reduce(or_, parts),
+        person=person,
+    )
 
 
 @dataclass
@@ -119,8 +134,11 @@ class Entry:
 def _scheduled(ids: list[int]) -> dict[int, dt.datetime]:
     """When each meeting was put in the calendar: its first audit entry."""
     ct = ContentType.objects.get_for_model(Meeting)
-    rows = (AuditEntry.objects.filter(content_type=ct, object_id__in=[str(i) for i in ids])
-            .values("object_id").annotate(at=Min("at")))
+    rows = (
+        AuditEntry.objects.filter(content_type=ct, object_id__in=[str(i) for i in ids])
+        .values("object_id")
+        .annotate(at=Min("at"))
+    )
     return {int(r["object_id"]): r["at"] for r in rows}
 
 
@@ -129,10 +147,9 @@ def _logged(ids: list[int]) -> tuple[dict[int, dt.datetime], dict[int, list[dt.d
     meeting's agenda was published, and when its supplements were (moments known only)."""
     agendas: dict[int, dt.datetime] = {}
     supplements: dict[int, list[dt.datetime]] = {}
-    for meeting_id, kind, at in (
-        AgendaPublication.objects.filter(meeting_id__in=ids, published_at__isnull=False)
-        .values_list("meeting_id", "kind", "published_at")
-    ):
+    for meeting_id, kind, at in AgendaPublication.objects.filter(
+        meeting_id__in=ids, published_at__isnull=False
+    ).values_list("meeting_id", "kind", "published_at"):
         if kind == PublicationKind.AGENDA:
             agendas[meeting_id] = at
         else:
@@ -140,8 +157,12 @@ def _logged(ids: list[int]) -> tuple[dict[int, dt.datetime], dict[int, list[dt.d
     return agendas, supplements
 
 
-def _dates(m: Meeting, moments: list[dt.datetime], scheduled: dt.datetime | None,
-           agenda_at: dt.datetime | None) -> tuple[dt.datetime, dt.datetime]:
+def _dates(
+    m: Meeting,
+    moments: list[dt.datetime],
+    scheduled: dt.datetime | None,
+    agenda_at: dt.datetime | None,
+) -> tuple[dt.datetime, dt.datetime]:
     """(published, updated) of a meeting's entry. With nothing of it published at a known
     moment: a meeting still to come dates from when it was scheduled; one held (or whose
     scheduling is not recorded), from its start, by which its papers were out."""
@@ -160,11 +181,15 @@ def _start(meeting: Meeting) -> dt.datetime:
 def _minutes(ids: list[int]) -> tuple[dict[int, dt.datetime | None], dict[int, list[Minute]]]:
     """For the meetings whose minutes are public: when they were published, and their public
     minutes in number order. Two queries."""
-    published = dict(proceedings.published_meetings().filter(pk__in=ids)
-                     .values_list("pk", "minutes_record__published_at"))
+    published = dict(
+        proceedings.published_meetings()
+        .filter(pk__in=ids)
+        .values_list("pk", "minutes_record__published_at")
+    )
     minutes: dict[int, list[Minute]] = {}
-    for minute in (proceedings.public_minutes().filter(meeting_id__in=list(published))
-                   .order_by("number")):
+    for minute in (
+        proceedings.public_minutes().filter(meeting_id__in=list(published)).order_by("number")
+    ):
         minutes.setdefault(minute.meeting_id, []).append(minute)
     return published, minutes
 
@@ -183,15 +208,20 @@ def entries(scope: Scope, limit: int) -> list[Entry]:
     published: dict[tuple[int, str], dt.datetime] = {}
     for meeting_id, kind, at in (
         PublicationNotice.objects.filter(meeting_id__in=ids)
-        .order_by("published_at").values_list("meeting_id", "kind", "published_at")
+        .order_by("published_at")
+        .values_list("meeting_id", "kind", "published_at")
     ):
         published.setdefault((meeting_id, kind), at)  # the first publication
     items: dict[int, list[AgendaItem]] = {}
-    agenda_ids = {m.pk for m in meetings
-                  if m.agenda_public or (m.pk, NoticeKind.AGENDA) in published}
+    agenda_ids = {
+        m.pk for m in meetings if m.agenda_public or (m.pk, NoticeKind.AGENDA) in published
+    }
     # A sub-item of an exempt item is exempt business too (``exempt_item_q``).
-    public = (AgendaItem.objects.filter(meeting_id__in=agenda_ids).exclude(exempt_item_q())
-              .order_by("order", "pk"))
+    public = (
+        AgendaItem.objects.filter(meeting_id__in=agenda_ids)
+        .exclude(exempt_item_q())
+        .order_by("order", "pk")
+    )
     for item in public:
         items.setdefault(item.meeting_id, []).append(item)
     scheduled = _scheduled(ids)
@@ -207,6 +237,16 @@ def entries(scope: Scope, limit: int) -> list[Entry]:
             minutes_at = minutes_public[m.pk] or published.get((m.pk, NoticeKind.MINUTES))
         moments = [s for s in (agenda_at, minutes_at, *supplements.get(m.pk, [])) if s]
         first, last = _dates(m, moments, scheduled.get(m.pk), agenda_at)
-        result.append(Entry(m, m.pk in agenda_ids, agenda_at, minutes_at, first, last,
-                            items.get(m.pk, []), minutes=minutes.get(m.pk, [])))
+        result.append(
+            Entry(
+                m,
+                m.pk in agenda_ids,
+                agenda_at,
+                minutes_at,
+                first,
+                last,
+                items.get(m.pk, []),
+                minutes=minutes.get(m.pk, []),
+            )
+        )
     return result

@@ -65,32 +65,38 @@ def list_headers(sub: Subscription) -> dict[str, str]:
 
 
 def _load(token: str, salt: str, max_age: dt.timedelta | None) -> Subscription:
-    bad = TokenProblem("This link does not work",
-                       "The link is not complete or not valid. Check you copied the whole "
-                       "link from the email.")
+    bad = TokenProblem(
+        "This link does not work",
+        "The link is not complete or not valid. Check you copied the whole link from the email.",
+    )
     try:
         data = signing.loads(token, salt=salt, max_age=max_age)
     except signing.SignatureExpired:
-        raise TokenProblem("This link has expired",
-                           f"Confirmation links work for {CONFIRM_DAYS} days. Subscribe again "
-                           "to get a new link.") from None
+        raise TokenProblem(
+            "This link has expired",
+            f"Confirmation links work for {CONFIRM_DAYS} days. Subscribe again to get a new link.",
+        ) from None
     except signing.BadSignature:
         raise bad from None
     if not isinstance(data, dict) or not isinstance(data.get("s"), int):
         raise bad
     sub = Subscription.objects.select_related("body").filter(pk=data["s"]).first()
     if sub is None or sub.secret != data.get("k"):
-        raise TokenProblem("This link no longer works",
-                           "The subscription it belongs to has been replaced or removed.", 404)
+        raise TokenProblem(
+            "This link no longer works",
+            "The subscription it belongs to has been replaced or removed.",
+            404,
+        )
     return sub
 
 
 def for_confirmation(token: str) -> Subscription:
     sub = _load(token, CONFIRM_SALT, dt.timedelta(days=CONFIRM_DAYS))
     if sub.confirmed_at is not None:
-        raise TokenProblem("This link has already been used",
-                           "This subscription was confirmed already. You do not need to do "
-                           "anything else.")
+        raise TokenProblem(
+            "This link has already been used",
+            "This subscription was confirmed already. You do not need to do anything else.",
+        )
     return sub
 
 
@@ -153,8 +159,9 @@ def confirm(sub: Subscription) -> Subscription:
         confirmed_at=timezone.now()
     )
     if not updated:  # confirmed by another click meanwhile
-        raise TokenProblem("This link has already been used",
-                           "This subscription was confirmed already.")
+        raise TokenProblem(
+            "This link has already been used", "This subscription was confirmed already."
+        )
     sub.refresh_from_db()
     return sub
 

@@ -74,8 +74,9 @@ class MeetingsRss(Feed):
 
     def item_title(self, entry: Entry) -> str:
         m = entry.meeting
-        status = f" ({m.get_status_display().lower()})" if m.status in ("cancelled",
-                                                                         "postponed") else ""
+        status = (
+            f" ({m.get_status_display().lower()})" if m.status in ("cancelled", "postponed") else ""
+        )
         return f"{m.body.name}, {when_text(m)}{status}"
 
     def item_link(self, entry: Entry) -> str:

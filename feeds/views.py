@@ -29,13 +29,16 @@ def _body(slug: str | None) -> Body | None:
 
 
 def _message(request, title: str, paragraphs: list[str], status: int = 200, **extra):
-    return render(request, "feeds/message.html",
-                  {"heading": title, "paragraphs": paragraphs, **extra}, status=status)
+    return render(
+        request,
+        "feeds/message.html",
+        {"heading": title, "paragraphs": paragraphs, **extra},
+        status=status,
+    )
 
 
 def _problem(request, problem: TokenProblem) -> HttpResponse:
-    return _message(request, problem.title, [problem.message], problem.status,
-                    subscribe_again=True)
+    return _message(request, problem.title, [problem.message], problem.status, subscribe_again=True)
 
 
 @require_http_methods(["GET", "POST"])
@@ -57,12 +60,16 @@ def sent(request: HttpRequest) -> HttpResponse:
     scope = f"the {body.name}" if body else "all committees and meetings"
     # The same words whether or not the address was subscribed already: the page must not
     # tell anyone which addresses are on the list.
-    return _message(request, "Check your email", [
-        f"If the address you gave is not already receiving alerts about {scope}, we have sent "
-        "it an email with a link to confirm your subscription.",
-        f"The link works for {subscriptions.CONFIRM_DAYS} days. You will not get any alerts "
-        "until you confirm.",
-    ])
+    return _message(
+        request,
+        "Check your email",
+        [
+            f"If the address you gave is not already receiving alerts about {scope}, we have sent "
+            "it an email with a link to confirm your subscription.",
+            f"The link works for {subscriptions.CONFIRM_DAYS} days. You will not get any alerts "
+            "until you confirm.",
+        ],
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -71,19 +78,28 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         sub = subscriptions.for_confirmation(token)
         if request.method == "POST":
             subscriptions.confirm(sub)
-            return _message(request, "Subscription confirmed", [
-                f"You will get an email when an agenda or minutes are published for "
-                f"{_scope(sub)}.",
-                "Every email has a link to unsubscribe.",
-            ])
+            return _message(
+                request,
+                "Subscription confirmed",
+                [
+                    f"You will get an email when an agenda or minutes are published for "
+                    f"{_scope(sub)}.",
+                    "Every email has a link to unsubscribe.",
+                ],
+            )
     except TokenProblem as problem:
         return _problem(request, problem)
     # Confirm on a button, not on the GET: mail scanners follow links in emails.
-    return render(request, "feeds/action.html", {
-        "heading": "Confirm your subscription",
-        "text": f"Send alerts about {_scope(sub)} to {sub.email}.",
-        "button": "Confirm subscription", "csrf": True,
-    })
+    return render(
+        request,
+        "feeds/action.html",
+        {
+            "heading": "Confirm your subscription",
+            "text": f"Send alerts about {_scope(sub)} to {sub.email}.",
+            "button": "Confirm subscription",
+            "csrf": True,
+        },
+    )
 
 
 @csrf_exempt  # RFC 8058: mail providers POST the one-click request without a CSRF token
@@ -95,14 +111,23 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         return _problem(request, problem)
     if request.method == "POST" or sub.unsubscribed_at is not None:
         subscriptions.unsubscribe(sub)  # a second time changes nothing
-        return _message(request, "You have unsubscribed", [
-            f"{sub.email} will not get any more alerts about {_scope(sub)}.",
-        ])
-    return render(request, "feeds/action.html", {
-        "heading": "Unsubscribe",
-        "text": f"Stop sending alerts about {_scope(sub)} to {sub.email}.",
-        "button": "Unsubscribe", "csrf": False,
-    })
+        return _message(
+            request,
+            "You have unsubscribed",
+            [
+                f"{sub.email} will not get any more alerts about {_scope(sub)}.",
+            ],
+        )
+    return render(
+        request,
+        "feeds/action.html",
+        {
+            "heading": "Unsubscribe",
+            "text": f"Stop sending alerts about {_scope(sub)} to {sub.email}.",
+            "button": "Unsubscribe",
+            "csrf": False,
+        },
+    )
 
 
 def _scope(sub) -> str:

@@ -14,7 +14,7 @@ PLAIN_ENGLISH = {
     4: "information about consultations or negotiations with staff on labour relations",
     5: "legal advice covered by legal professional privilege",
     6: "information that the council proposes to give a notice, or make an order or direction, "
-       "under an Act",
+    "under an Act",
     7: "information about preventing, investigating or prosecuting crime",
 }
 

@@ -192,11 +192,16 @@ class AgendaItem(models.Model):
         default=False, help_text="Added as urgent business after the agenda was published."
     )
     urgency_chair = models.ForeignKey(
-        "council.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "council.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="chair who agreed the urgency",
     )
     urgency_reasons = models.TextField(
-        "special circumstances", blank=True,
+        "special circumstances",
+        blank=True,
         help_text="Why the item cannot wait; carried into the draft minutes.",
     )
 

@@ -47,6 +47,10 @@ def _check_nesting(item: AgendaItem) -> None:
             raise ValidationError({"parent": "An item cannot be a sub-item of itself."})
         depth += 1
         if depth > MAX_SUB_ITEM_DEPTH:
-            raise ValidationError({"parent": "Sub-items can be nested at most "
-                                   f"{MAX_SUB_ITEM_DEPTH} levels below an item."})
+            raise ValidationError(
+                {
+                    "parent": "Sub-items can be nested at most "
+                    f"{MAX_SUB_ITEM_DEPTH} levels below an item."
+                }
+            )
         parent = parent.parent if parent.parent_id else None

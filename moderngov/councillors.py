@@ -54,13 +54,16 @@ def group_title(group: PoliticalGroup | None) -> str:
 def key_posts(person_ids, day: dt.date) -> dict[int, str]:
     """Cabinet portfolios and group leaderships held on ``day``, by person. Two queries."""
     posts: dict[int, list[str]] = {}
-    for holding in (PostHolding.objects.filter(person_id__in=list(person_ids),
-                                               post__kind=PostKind.PORTFOLIO)
-                    .select_related("post").order_by("post__title")):
+    for holding in (
+        PostHolding.objects.filter(person_id__in=list(person_ids), post__kind=PostKind.PORTFOLIO)
+        .select_related("post")
+        .order_by("post__title")
+    ):
         if in_force(holding.start, holding.end, day):
             posts.setdefault(holding.person_id, []).append(holding.post.title)
-    for group in PoliticalGroup.objects.filter(Q(leader_id__in=list(person_ids))
-                                               | Q(deputy_leader_id__in=list(person_ids))):
+    for group in PoliticalGroup.objects.filter(
+        Q(leader_id__in=list(person_ids)) | Q(deputy_leader_id__in=list(person_ids))
+    ):
         title = group_title(group)
         if group.leader_id in person_ids:
             posts.setdefault(group.leader_id, []).append(f"Leader of the {title}")
@@ -76,21 +79,25 @@ def terms_of(person_ids) -> dict[int, list[TermOfOffice]]:
     return terms
 
 
-def councillor_element(parent: ET.Element, ctx: Context, c: Councillor, posts: str,
-                       terms: list[TermOfOffice]) -> None:
+def councillor_element(
+    parent: ET.Element, ctx: Context, c: Councillor, posts: str, terms: list[TermOfOffice]
+) -> None:
     p = c.person
     node = child(parent, "councillor")
-    children(node, [
-        ("councillorid", p.pk),
-        ("fullusername", p.councillor_name),
-        ("photosmallurl", photo_url(ctx, p)),
-        ("photobigurl", photo_url(ctx, p)),
-        ("politicalpartytitle", party_title(c.group)),
-        ("politicalgrouptitle", group_title(c.group)),
-        ("districttitle", c.division.name if c.division else ""),
-        ("representing", ""),
-        ("keyposts", posts),
-    ])
+    children(
+        node,
+        [
+            ("councillorid", p.pk),
+            ("fullusername", p.councillor_name),
+            ("photosmallurl", photo_url(ctx, p)),
+            ("photobigurl", photo_url(ctx, p)),
+            ("politicalpartytitle", party_title(c.group)),
+            ("politicalgrouptitle", group_title(c.group)),
+            ("districttitle", c.division.name if c.division else ""),
+            ("representing", ""),
+            ("keyposts", posts),
+        ],
+    )
     work = child(node, "workaddress")
     for line in ADDRESS_LINES:
         child(work, line, p.telephone if line == "phone" else "")
@@ -122,12 +129,14 @@ def details(councillors: list[Councillor], day: dt.date | None) -> Details:
     return Details(key_posts(ids, day) if day else {}, terms_of(ids))
 
 
-def councillor_list(parent: ET.Element, ctx: Context, councillors: list[Councillor],
-                    known: Details) -> None:
+def councillor_list(
+    parent: ET.Element, ctx: Context, councillors: list[Councillor], known: Details
+) -> None:
     child(parent, "councillorcount", count_text(len(councillors)))
     for c in councillors:
-        councillor_element(parent, ctx, c, known.posts.get(c.person.pk, ""),
-                           known.terms.get(c.person.pk, []))
+        councillor_element(
+            parent, ctx, c, known.posts.get(c.person.pk, ""), known.terms.get(c.person.pk, [])
+        )
 
 
 def wards_document(ctx: Context, ward_id: int | None = None) -> ET.Element:
@@ -148,7 +157,8 @@ def wards_document(ctx: Context, ward_id: int | None = None) -> ET.Element:
     for c in index.councillors:
         by_division.setdefault(c.division.pk if c.division else None, []).append(c)
     sections: list[tuple[str, list[Councillor]]] = [
-        (d.name, by_division[d.pk]) for d in divisions if by_division.get(d.pk)]
+        (d.name, by_division[d.pk]) for d in divisions if by_division.get(d.pk)
+    ]
     if ward_id is None and by_division.get(None):
         sections.append((NOT_RECORDED, by_division[None]))
     known = details([c for _, listed in sections for c in listed], index.day)

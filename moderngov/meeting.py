@@ -55,8 +55,9 @@ def document_url(ctx: Context, meeting: Meeting, entry: paper_queries.Paper) -> 
     """The address a client stores a paper from (``linkeddoc/url``, ``attachment/url``): the
     paper's PDF (``website:paper_pdf``), a file for every published paper: the uploaded PDF,
     or the paper rendered from its HTML (``papers/files.py``)."""
-    return ctx.absolute(reverse("website:paper_pdf",
-                                args=[meeting.pk, meeting.slug, entry.document.pk]))
+    return ctx.absolute(
+        reverse("website:paper_pdf", args=[meeting.pk, meeting.slug, entry.document.pk])
+    )
 
 
 def restriction_text(entry: paper_queries.Restricted) -> str:
@@ -65,8 +66,9 @@ def restriction_text(entry: paper_queries.Restricted) -> str:
     return "Confidential"
 
 
-def linked_documents(parent: ET.Element, ctx: Context, meeting: Meeting, item: AgendaItem,
-                     agenda_day: dt.date | None) -> None:
+def linked_documents(
+    parent: ET.Element, ctx: Context, meeting: Meeting, item: AgendaItem, agenda_day: dt.date | None
+) -> None:
     """The item's published papers (a report, then its appendices). A restricted paper is
     listed as restricted with neither its title nor an address."""
     flat: list[paper_queries.Entry] = []
@@ -79,27 +81,37 @@ def linked_documents(parent: ET.Element, ctx: Context, meeting: Meeting, item: A
         node = child(docs, "linkeddoc")
         if isinstance(entry, paper_queries.Paper):
             fields = [
-                ("attachmentid", entry.document.pk), ("title", str(entry.document)),
-                ("isurl", bool_text(False)), ("url", document_url(ctx, meeting, entry)),
-                ("isrestricted", bool_text(False)), ("restrictionsRef", ""),
+                ("attachmentid", entry.document.pk),
+                ("title", str(entry.document)),
+                ("isurl", bool_text(False)),
+                ("url", document_url(ctx, meeting, entry)),
+                ("isrestricted", bool_text(False)),
+                ("restrictionsRef", ""),
                 ("itemnum", number),
-                ("publicationdate",
-                 date_text(local_day(entry.version.published_at) or agenda_day)),
+                ("publicationdate", date_text(local_day(entry.version.published_at) or agenda_day)),
             ]
         else:
             fields = [
-                ("attachmentid", ""), ("title", entry.notice), ("isurl", bool_text(False)),
-                ("url", ""), ("isrestricted", bool_text(True)),
-                ("restrictionsRef", restriction_text(entry)), ("itemnum", number),
+                ("attachmentid", ""),
+                ("title", entry.notice),
+                ("isurl", bool_text(False)),
+                ("url", ""),
+                ("isrestricted", bool_text(True)),
+                ("restrictionsRef", restriction_text(entry)),
+                ("itemnum", number),
                 ("publicationdate", ""),
             ]
-        children(node, fields + [
-            ("meetingdate", date_text(meeting.date)),
-            ("decisiondate", date_text(meeting.date)),
-            ("committeetitle", meeting.body.name),
-            ("isdecisionattachment", bool_text(False)),
-            ("ownertitle", item.title),
-        ])
+        children(
+            node,
+            fields
+            + [
+                ("meetingdate", date_text(meeting.date)),
+                ("decisiondate", date_text(meeting.date)),
+                ("committeetitle", meeting.body.name),
+                ("isdecisionattachment", bool_text(False)),
+                ("ownertitle", item.title),
+            ],
+        )
 
 
 def ordered_items(agenda: meeting_queries.Agenda) -> list[tuple[AgendaItem, bool]]:
@@ -118,8 +130,9 @@ def item_text(item: AgendaItem) -> str:
     return html_text(paragraphs)
 
 
-def agenda_items(parent: ET.Element, ctx: Context, meeting: Meeting,
-                 found: proceedings.Proceedings) -> None:
+def agenda_items(
+    parent: ET.Element, ctx: Context, meeting: Meeting, found: proceedings.Proceedings
+) -> None:
     items = child(parent, "agendaitems")
     agenda = meeting_queries.agenda(meeting)
     if agenda is None:
@@ -128,36 +141,41 @@ def agenda_items(parent: ET.Element, ctx: Context, meeting: Meeting,
     for position, (item, exempt) in enumerate(ordered_items(agenda), start=1):
         minutes = [] if exempt else found.minutes.get(item.pk, [])
         node = child(items, "agendaitem")
-        children(node, [
-            ("agendaitemid", item.pk),
-            ("agendaitemtitle", item.title),
-            # An exempt item's number and title are public; its purpose is not.
-            ("agendatext", "" if exempt else item_text(item)),
-            ("actualmeetingdate", date_text(meeting.date)),
-            ("agendaitemnumber", position),
-            ("agendaitemsubnumber", ""),
-            ("fulldisplaynumberformat", f"{item.number}."),
-            ("authorusername", ""),
-            ("commentlabel1", "Presented By"), ("commenttext1", ""),
-            ("commentlabel2", "Actions"), ("commenttext2", ""),
-            ("minutesnonemptyhtmlbody", proceedings.minutes_html(minutes)),
-            ("declarationcount", 0 if exempt else found.declarations.get(item.pk, 0)),
-            ("iscallin", bool_text(False)),
-            ("iscomment", bool_text(False)),
-            # What was resolved is the decision; it is public with the minutes.
-            ("isdecision", bool_text(not exempt and item.pk in found.decided)),
-            ("isdecisionpublished", bool_text(not exempt and item.pk in found.decided)),
-            ("isminutepublished", bool_text(bool(minutes))),
-            ("ispubliccanspeak", bool_text(False)),
-            ("isrestricted", bool_text(exempt)),
-            ("isdisplayallowed", bool_text(True)),
-            ("meetingdate", date_text(meeting.date)),
-            ("meetingtime", time_text(meeting.start_time)),
-            ("minutesitemnumber", minutes[0].number if minutes else ""),
-            ("minutesitemsubnumber", ""),
-            ("preferreddate", date_text(meeting.date)),
-            ("refertocommittee", meeting.body.name),
-        ])
+        children(
+            node,
+            [
+                ("agendaitemid", item.pk),
+                ("agendaitemtitle", item.title),
+                # An exempt item's number and title are public; its purpose is not.
+                ("agendatext", "" if exempt else item_text(item)),
+                ("actualmeetingdate", date_text(meeting.date)),
+                ("agendaitemnumber", position),
+                ("agendaitemsubnumber", ""),
+                ("fulldisplaynumberformat", f"{item.number}."),
+                ("authorusername", ""),
+                ("commentlabel1", "Presented By"),
+                ("commenttext1", ""),
+                ("commentlabel2", "Actions"),
+                ("commenttext2", ""),
+                ("minutesnonemptyhtmlbody", proceedings.minutes_html(minutes)),
+                ("declarationcount", 0 if exempt else found.declarations.get(item.pk, 0)),
+                ("iscallin", bool_text(False)),
+                ("iscomment", bool_text(False)),
+                # What was resolved is the decision; it is public with the minutes.
+                ("isdecision", bool_text(not exempt and item.pk in found.decided)),
+                ("isdecisionpublished", bool_text(not exempt and item.pk in found.decided)),
+                ("isminutepublished", bool_text(bool(minutes))),
+                ("ispubliccanspeak", bool_text(False)),
+                ("isrestricted", bool_text(exempt)),
+                ("isdisplayallowed", bool_text(True)),
+                ("meetingdate", date_text(meeting.date)),
+                ("meetingtime", time_text(meeting.start_time)),
+                ("minutesitemnumber", minutes[0].number if minutes else ""),
+                ("minutesitemsubnumber", ""),
+                ("preferreddate", date_text(meeting.date)),
+                ("refertocommittee", meeting.body.name),
+            ],
+        )
         linked_documents(node, ctx, meeting, item, agenda_day)
 
 
@@ -165,8 +183,12 @@ def wards_on(person_ids, day: dt.date) -> dict[int, str]:
     """The councillors among ``person_ids`` on ``day``, with their division's name ("" where
     it is not recorded)."""
     wards: dict[int, str] = {}
-    for term in (TermOfOffice.objects.filter(person_id__in=list(person_ids), start__lte=day)
-                 .exclude(end__lt=day).select_related("division").order_by("start")):
+    for term in (
+        TermOfOffice.objects.filter(person_id__in=list(person_ids), start__lte=day)
+        .exclude(end__lt=day)
+        .select_related("division")
+        .order_by("start")
+    ):
         if not wards.get(term.person_id):
             wards[term.person_id] = term.division.name if term.division_id else ""
     return wards
@@ -180,14 +202,18 @@ def role_text(authority: Authority | None, role: str) -> str:
     return Role(role).label
 
 
-def attendees(parent: ET.Element, ctx: Context, meeting: Meeting,
-              found: proceedings.Proceedings) -> None:
+def attendees(
+    parent: ET.Element, ctx: Context, meeting: Meeting, found: proceedings.Proceedings
+) -> None:
     """The body's members on the day ("Expected"), with their attendance once the minutes
     are public; substitutes, others present and officers in attendance after them."""
     authority = Authority.current()
-    seats = list(Membership.objects.on(meeting.date)
-                 .filter(body_id=meeting.body_id, person__isnull=False, role__in=SEAT_ROLES)
-                 .select_related("person").order_by("role", "person__surname", "pk"))
+    seats = list(
+        Membership.objects.on(meeting.date)
+        .filter(body_id=meeting.body_id, person__isnull=False, role__in=SEAT_ROLES)
+        .select_related("person")
+        .order_by("role", "person__surname", "pk")
+    )
     rows: dict[int, tuple[Person, str, str]] = {}
     for seat in seats:
         rows.setdefault(seat.person_id, (seat.person, role_text(authority, seat.role), "Expected"))
@@ -202,10 +228,16 @@ def attendees(parent: ET.Element, ctx: Context, meeting: Meeting,
     for pk, (person, role, attendance) in rows.items():
         group = groups.get(pk)
         name = person.councillor_name if pk in wards else person.formal_name
-        entry = element("attendee", membertype="U", memberid=pk, name=name,
-                        roledescription=role, attendance=attendance,
-                        politicalparty=party_title(group) if pk in wards or group else "",
-                        ward=wards.get(pk, ""))
+        entry = element(
+            "attendee",
+            membertype="U",
+            memberid=pk,
+            name=name,
+            roledescription=role,
+            attendance=attendance,
+            politicalparty=party_title(group) if pk in wards or group else "",
+            ward=wards.get(pk, ""),
+        )
         node.append(entry)
         child(entry, "url", ctx.absolute(person.get_absolute_url()))
         if person.photo:
@@ -220,23 +252,26 @@ def meeting_document(ctx: Context, meeting_id: int) -> ET.Element:
     if meeting is None:
         return root
     found = proceedings.for_meeting(meeting)
-    children(root, [
-        ("meetingid", meeting.pk),
-        ("meetingdate", date_text(meeting.date)),
-        ("meetingstatus", status_text(meeting)),
-        ("isdisplayallowed", bool_text(True)),
-        ("meetingtime", time_text(meeting.start_time)),
-        ("meetingactualstarttime", ""),
-        ("meetingplannedfinishtime", time_text(meeting.end_time)),
-        ("meetingactualfinishtime", ""),
-        ("meetinglocation", location(meeting)),
-        ("iswebcast", bool_text(bool(meeting.webcast_url))),
-        ("agendaid", meeting.pk),
-        ("agendapublished", bool_text(inspection.is_published(meeting))),
-        ("decisionpublished", bool_text(bool(found.decided))),
-        ("minutepublished", bool_text(found.minutes_public)),
-        ("meetingroom", meeting.venue.room if meeting.venue_id else ""),
-    ])
+    children(
+        root,
+        [
+            ("meetingid", meeting.pk),
+            ("meetingdate", date_text(meeting.date)),
+            ("meetingstatus", status_text(meeting)),
+            ("isdisplayallowed", bool_text(True)),
+            ("meetingtime", time_text(meeting.start_time)),
+            ("meetingactualstarttime", ""),
+            ("meetingplannedfinishtime", time_text(meeting.end_time)),
+            ("meetingactualfinishtime", ""),
+            ("meetinglocation", location(meeting)),
+            ("iswebcast", bool_text(bool(meeting.webcast_url))),
+            ("agendaid", meeting.pk),
+            ("agendapublished", bool_text(inspection.is_published(meeting))),
+            ("decisionpublished", bool_text(bool(found.decided))),
+            ("minutepublished", bool_text(found.minutes_public)),
+            ("meetingroom", meeting.venue.room if meeting.venue_id else ""),
+        ],
+    )
     agenda_items(root, ctx, meeting, found)
     attendees(root, ctx, meeting, found)
     return root

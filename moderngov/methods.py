@@ -82,6 +82,7 @@ def _committee_filter(params: Params) -> Q | None:
 def _range(params: Params, start: str, end: str, *, required: bool = True):
     """The two ends of a date range, each a date or None for "0" (no bound); an optional
     range may leave either out."""
+
     def end_of(name: str) -> dt.date | None:
         if not required and params.text(name, required=False) is None:
             return None
@@ -103,13 +104,16 @@ def _meetings(where: Q | None, first: dt.date | None, last: dt.date | None) -> l
 
 def _meeting_summary(parent: ET.Element, meeting: Meeting) -> ET.Element:
     node = child(parent, "meeting")
-    children(node, [
-        ("meetingid", meeting.pk),
-        ("meetingdate", date_text(meeting.date)),
-        ("meetingstatus", status_text(meeting)),
-        ("meetingtime", time_text(meeting.start_time)),
-        ("iswebcast", bool_text(bool(meeting.webcast_url))),
-    ])
+    children(
+        node,
+        [
+            ("meetingid", meeting.pk),
+            ("meetingdate", date_text(meeting.date)),
+            ("meetingstatus", status_text(meeting)),
+            ("meetingtime", time_text(meeting.start_time)),
+            ("iswebcast", bool_text(bool(meeting.webcast_url))),
+        ],
+    )
     return node
 
 
@@ -124,13 +128,16 @@ def get_committees(params: Params, ctx: Context) -> ET.Element:
     child(root, "committeescount", count_text(len(bodies)))
     for body in bodies:
         node = child(root, "committee")
-        children(node, [
-            ("committeeid", body.pk),
-            ("committeetitle", body.name),
-            ("committeedeleted", bool_text(False)),
-            ("committeeexpired", bool_text(not is_current(body, today))),
-            ("committeecategory", body.category),
-        ])
+        children(
+            node,
+            [
+                ("committeeid", body.pk),
+                ("committeetitle", body.name),
+                ("committeedeleted", bool_text(False)),
+                ("committeeexpired", bool_text(not is_current(body, today))),
+                ("committeecategory", body.category),
+            ],
+        )
     return root
 
 
@@ -148,11 +155,14 @@ def get_meetings(params: Params, ctx: Context) -> ET.Element:
     child(root, "committeescount", count_text(len(groups)))
     for meetings in groups:
         node = child(root, "committee")
-        children(node, [
-            ("committeeid", meetings[0].body_id),
-            ("committeetitle", meetings[0].body.name),
-            ("committeemeetingcount", count_text(len(meetings))),
-        ])
+        children(
+            node,
+            [
+                ("committeeid", meetings[0].body_id),
+                ("committeetitle", meetings[0].body.name),
+                ("committeemeetingcount", count_text(len(meetings))),
+            ],
+        )
         listed = child(node, "committeemeetings")
         for meeting in meetings:
             _meeting_summary(listed, meeting)
@@ -164,11 +174,14 @@ def _flat_meetings(tag: str, meetings: list[Meeting], webcast: bool = False) -> 
     child(root, "meetingscount", count_text(len(meetings)))
     for meeting in meetings:
         node = _meeting_summary(root, meeting)
-        children(node, [
-            ("committeeid", meeting.body_id),
-            ("committeetitle", meeting.body.name),
-            ("meetinglocation", location(meeting)),
-        ])
+        children(
+            node,
+            [
+                ("committeeid", meeting.body_id),
+                ("committeetitle", meeting.body.name),
+                ("meetinglocation", location(meeting)),
+            ],
+        )
         if webcast:
             child(node, "webcasturl", meeting.webcast_url)
     return root
@@ -216,18 +229,21 @@ def get_calendar_events(params: Params, ctx: Context) -> ET.Element:
     child(root, "calendareventscount", count_text(len(meetings)))
     for meeting in meetings:
         node = child(root, "calendarevent")
-        children(node, [
-            ("eventid", meeting.pk),
-            ("meetingid", meeting.pk),
-            ("eventtitle", meeting.body.name),
-            ("eventdate", date_text(meeting.date)),
-            ("eventtime", time_text(meeting.start_time)),
-            ("eventlocation", location(meeting)),
-            ("meetingstatus", status_text(meeting)),
-            ("committeeid", meeting.body_id),
-            ("committeetitle", meeting.body.name),
-            ("url", ctx.absolute(meeting.get_absolute_url())),
-        ])
+        children(
+            node,
+            [
+                ("eventid", meeting.pk),
+                ("meetingid", meeting.pk),
+                ("eventtitle", meeting.body.name),
+                ("eventdate", date_text(meeting.date)),
+                ("eventtime", time_text(meeting.start_time)),
+                ("eventlocation", location(meeting)),
+                ("meetingstatus", status_text(meeting)),
+                ("committeeid", meeting.body_id),
+                ("committeetitle", meeting.body.name),
+                ("url", ctx.absolute(meeting.get_absolute_url())),
+            ],
+        )
     return root
 
 
@@ -242,9 +258,12 @@ def get_attachment(params: Params, ctx: Context) -> ET.Element:
     root = ET.Element("attachment")
     if not is_possible_id(doc_id):
         return root
-    meeting_ids = (ItemPaper.objects.filter(Q(document_id=doc_id) | Q(document__appendices=doc_id))
-                   .order_by("item__meeting__date", "item__meeting_id")
-                   .values_list("item__meeting_id", flat=True).distinct())
+    meeting_ids = (
+        ItemPaper.objects.filter(Q(document_id=doc_id) | Q(document__appendices=doc_id))
+        .order_by("item__meeting__date", "item__meeting_id")
+        .values_list("item__meeting_id", flat=True)
+        .distinct()
+    )
     for meeting in Meeting.objects.filter(pk__in=list(meeting_ids)).select_related("body"):
         found = paper_queries.public_document(meeting, doc_id)
         if found is None:
@@ -255,46 +274,91 @@ def get_attachment(params: Params, ctx: Context) -> ET.Element:
             continue
         entry = paper_queries.Paper(doc, version)
         published = version.published_at or state.published_at(meeting)
-        children(root, [
-            ("attachmentid", doc.pk), ("title", str(doc)), ("isurl", bool_text(False)),
-            ("url", document_url(ctx, meeting, entry)), ("isrestricted", bool_text(False)),
-            ("restrictionsRef", ""),
-            ("publicationdate", date_text(local_day(published))),
-            ("meetingid", meeting.pk), ("meetingdate", date_text(meeting.date)),
-            ("committeetitle", meeting.body.name), ("ownertitle", link.item.title),
-        ])
+        children(
+            root,
+            [
+                ("attachmentid", doc.pk),
+                ("title", str(doc)),
+                ("isurl", bool_text(False)),
+                ("url", document_url(ctx, meeting, entry)),
+                ("isrestricted", bool_text(False)),
+                ("restrictionsRef", ""),
+                ("publicationdate", date_text(local_day(published))),
+                ("meetingid", meeting.pk),
+                ("meetingdate", date_text(meeting.date)),
+                ("committeetitle", meeting.body.name),
+                ("ownertitle", link.item.title),
+            ],
+        )
         return root
     return root
 
 
-METHODS = {m.name.lower(): m for m in [
-    Method("GetCommittees", get_committees, _root("committees", "committeescount")),
-    Method("GetMeetings", get_meetings,
-           _root("getmeetings", "meetingscount", "committeescount"),
-           ("lCommitteeId", "sFromDate", "sToDate")),
-    Method("GetMeeting", get_meeting, _root("meeting"), ("lMeetingId",)),
-    Method("GetAllMeetingsByDate", get_all_meetings_by_date, _root("meetings", "meetingscount"),
-           ("lCommitteeId", "sFromDate", "sToDate")),
-    Method("GetWebCastMeetings", get_webcast_meetings,
-           _root("webcastmeetings", "meetingscount"), ("lCommitteeId",)),
-    Method("GetCalendarEvents", get_calendar_events,
-           _root("calendarevents", "calendareventscount"),
-           ("bGlobalCalendar", "lUserId", "sDateStart", "sDateEnd")),
-    Method("GetCouncillorsByWard", people.get_councillors_by_ward, people.wards_empty),
-    Method("GetCouncillorsByWardId", people.get_councillors_by_ward_id, people.wards_empty,
-           ("lWardId",)),
-    Method("GetCommitteesByUser", people.get_committees_by_user,
-           _root("committeesbyuser", "committeescount"), ("lUserId",)),
-    Method("GetMemberGroup", people.get_member_group, _root("membergroup"),
-           ("sShortName", "sOrder")),
-    Method("GetAttachment", get_attachment, _root("attachment"), ("lAttachmentId",)),
-    Method("GetCouncillorsByPostcode", unserved.councillors_by_postcode, people.wards_empty,
-           ("sPostcode",)),
-    Method("GetElectionResults", unserved.election_results, unserved.election_results_empty,
-           ("lElectionId",)),
-    Method("GetParishCouncils", unserved.parish_councils, unserved.parish_councils_empty),
-    Method("GetMpOrMepsAndWards", unserved.mps_and_meps, unserved.mps_and_meps_empty),
-]}
+METHODS = {
+    m.name.lower(): m
+    for m in [
+        Method("GetCommittees", get_committees, _root("committees", "committeescount")),
+        Method(
+            "GetMeetings",
+            get_meetings,
+            _root("getmeetings", "meetingscount", "committeescount"),
+            ("lCommitteeId", "sFromDate", "sToDate"),
+        ),
+        Method("GetMeeting", get_meeting, _root("meeting"), ("lMeetingId",)),
+        Method(
+            "GetAllMeetingsByDate",
+            get_all_meetings_by_date,
+            _root("meetings", "meetingscount"),
+            ("lCommitteeId", "sFromDate", "sToDate"),
+        ),
+        Method(
+            "GetWebCastMeetings",
+            get_webcast_meetings,
+            _root("webcastmeetings", "meetingscount"),
+            ("lCommitteeId",),
+        ),
+        Method(
+            "GetCalendarEvents",
+            get_calendar_events,
+            _root("calendarevents", "calendareventscount"),
+            ("bGlobalCalendar", "lUserId", "sDateStart", "sDateEnd"),
+        ),
+        Method("GetCouncillorsByWard", people.get_councillors_by_ward, people.wards_empty),
+        Method(
+            "GetCouncillorsByWardId",
+            people.get_councillors_by_ward_id,
+            people.wards_empty,
+            ("lWardId",),
+        ),
+        Method(
+            "GetCommitteesByUser",
+            people.get_committees_by_user,
+            _root("committeesbyuser", "committeescount"),
+            ("lUserId",),
+        ),
+        Method(
+            "GetMemberGroup",
+            people.get_member_group,
+            _root("membergroup"),
+            ("sShortName", "sOrder"),
+        ),
+        Method("GetAttachment", get_attachment, _root("attachment"), ("lAttachmentId",)),
+        Method(
+            "GetCouncillorsByPostcode",
+            unserved.councillors_by_postcode,
+            people.wards_empty,
+            ("sPostcode",),
+        ),
+        Method(
+            "GetElectionResults",
+            unserved.election_results,
+            unserved.election_results_empty,
+            ("lElectionId",),
+        ),
+        Method("GetParishCouncils", unserved.parish_councils, unserved.parish_councils_empty),
+        Method("GetMpOrMepsAndWards", unserved.mps_and_meps, unserved.mps_and_meps_empty),
+    ]
+}
 
 
 def find(name: str) -> Method | None:

@@ -43,25 +43,34 @@ def get_committees_by_user(params: Params, ctx: Context) -> ET.Element:
     day = as_at() or authority_today()
     seats = []
     if is_possible_id(user):
-        seats = list(Membership.objects.on(day).filter(person_id=user)
-                     .select_related("body").order_by("body__name", "start"))
+        seats = list(
+            Membership.objects.on(day)
+            .filter(person_id=user)
+            .select_related("body")
+            .order_by("body__name", "start")
+        )
     child(root, "committeescount", count_text(len(seats)))
     for seat in seats:
         node = child(root, "committee")
-        children(node, [
-            ("committeeid", seat.body_id),
-            ("committeetitle", seat.body.name),
-            ("roledescription", seat.get_role_display()),
-            ("startdate", date_text(seat.start)),
-            ("enddate", date_text(seat.end)),
-        ])
+        children(
+            node,
+            [
+                ("committeeid", seat.body_id),
+                ("committeetitle", seat.body.name),
+                ("roledescription", seat.get_role_display()),
+                ("startdate", date_text(seat.start)),
+                ("enddate", date_text(seat.end)),
+            ],
+        )
     return root
 
 
 MEMBER_ORDERS = {
     "surname": lambda c: c.person.sort_key,
-    "firstname": lambda c: ((c.person.forenames or c.person.initials).lower(),
-                            c.person.surname.lower()),
+    "firstname": lambda c: (
+        (c.person.forenames or c.person.initials).lower(),
+        c.person.surname.lower(),
+    ),
 }
 MEMBER_ORDERS["forename"] = MEMBER_ORDERS["firstname"]
 
@@ -79,15 +88,18 @@ def get_member_group(params: Params, ctx: Context) -> ET.Element:
     index = members_index()
     root = ET.Element("membergroup")
     if name:
-        group = (PoliticalGroup.objects.filter(Q(name__iexact=name) | Q(slug__iexact=name))
-                 .order_by("pk").first())
+        group = (
+            PoliticalGroup.objects.filter(Q(name__iexact=name) | Q(slug__iexact=name))
+            .order_by("pk")
+            .first()
+        )
         child(root, "membergrouptitle", councillors.group_title(group))
         members = [c for c in index.councillors if group and c.group == group]
     else:
         child(root, "membergrouptitle", "")
         members = list(index.councillors)
     members.sort(key=MEMBER_ORDERS[order])
-    councillors.councillor_list(child(root, "councillors"), ctx, members,
-                                councillors.details(members, index.day))
+    councillors.councillor_list(
+        child(root, "councillors"), ctx, members, councillors.details(members, index.day)
+    )
     return root
-

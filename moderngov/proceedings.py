@@ -37,21 +37,33 @@ def for_meeting(meeting: Meeting) -> Proceedings:
     if not public.minutes_are_public(meeting):
         return Proceedings()
     minutes: dict[int, list[Minute]] = {}
-    for minute in (public.public_minutes().filter(meeting=meeting, item__isnull=False)
-                   .prefetch_related(Prefetch("resolutions", queryset=public.public_resolutions()
-                                              .order_by("pk")))
-                   .order_by("number")):
+    for minute in (
+        public.public_minutes()
+        .filter(meeting=meeting, item__isnull=False)
+        .prefetch_related(
+            Prefetch("resolutions", queryset=public.public_resolutions().order_by("pk"))
+        )
+        .order_by("number")
+    ):
         minutes.setdefault(minute.item_id, []).append(minute)
     declarations = {
         row["item_id"]: row["n"]
-        for row in public.public_declarations().filter(meeting=meeting)
-        .values("item_id").annotate(n=Count("pk"))
+        for row in public.public_declarations()
+        .filter(meeting=meeting)
+        .values("item_id")
+        .annotate(n=Count("pk"))
     }
-    attendance = list(public.public_attendance().filter(meeting=meeting)
-                      .select_related("person", "substitute_for").order_by("status", "order", "pk"))
-    decided = set(public.public_resolutions().filter(minute__meeting=meeting,
-                                                     minute__item__isnull=False)
-                  .values_list("minute__item_id", flat=True))
+    attendance = list(
+        public.public_attendance()
+        .filter(meeting=meeting)
+        .select_related("person", "substitute_for")
+        .order_by("status", "order", "pk")
+    )
+    decided = set(
+        public.public_resolutions()
+        .filter(minute__meeting=meeting, minute__item__isnull=False)
+        .values_list("minute__item_id", flat=True)
+    )
     return Proceedings(True, minutes, declarations, attendance, decided)
 
 

@@ -38,6 +38,7 @@ mps_and_meps_empty = empty_list("mpormepsandwards", "mpormepscount", "mpormeps")
 
 def nothing(empty: Callable[[], ET.Element]) -> Callable[[Params, Context], ET.Element]:
     """A method whose answer is always ``empty``, whatever it is asked."""
+
     def build(params: Params, ctx: Context) -> ET.Element:
         return empty()
 

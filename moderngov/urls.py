@@ -22,8 +22,9 @@ def page(name: str, view, url_name: str):
 
 urlpatterns = [
     re_path(rf"^{any_case(SERVICE_PATH)}/?\Z", views.index, name="index"),
-    re_path(rf"^{any_case(SERVICE_PATH)}/(?P<method>[^/]+(?:/[^/]*)*)\Z", views.service,
-            name="service"),
+    re_path(
+        rf"^{any_case(SERVICE_PATH)}/(?P<method>[^/]+(?:/[^/]*)*)\Z", views.service, name="service"
+    ),
     page("ieListDocuments.aspx", redirects.list_documents, "list_documents"),
     page("ieListMeetings.aspx", redirects.list_meetings, "list_meetings"),
     page("mgCommitteeDetails.aspx", redirects.committee_details, "committee_details"),

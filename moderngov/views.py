@@ -70,5 +70,6 @@ def index(request: HttpRequest) -> HttpResponse:
         response["X-Content-Type-Options"] = "nosniff"
         return response
     names = ", ".join(m.name for m in methods.METHODS.values())
-    return _error(f"Name a method, e.g. mgWebService.asmx/GetCommittees. The methods are: "
-                  f"{names}.", 404)
+    return _error(
+        f"Name a method, e.g. mgWebService.asmx/GetCommittees. The methods are: {names}.", 404
+    )

@@ -47,30 +47,39 @@ def _soap(parent: ET.Element, tag: str, **attrs: str) -> ET.Element:
 
 
 def _types(definitions: ET.Element) -> None:
-    schema = _s(_w(definitions, "types"), "schema", elementFormDefault="qualified",
-                targetNamespace=TNS)
+    schema = _s(
+        _w(definitions, "types"), "schema", elementFormDefault="qualified", targetNamespace=TNS
+    )
     for method in METHODS.values():
         request = _s(_s(_s(schema, "element", name=method.name), "complexType"), "sequence")
         for param in method.params:
             _s(request, "element", minOccurs="0", maxOccurs="1", name=param, type="s:string")
-        response = _s(_s(_s(schema, "element", name=f"{method.name}Response"), "complexType"),
-                      "sequence")
-        result = _s(_s(response, "element", minOccurs="0", maxOccurs="1",
-                       name=f"{method.name}Result"), "complexType", mixed="true")
-        _s(_s(result, "sequence"), "any", minOccurs="0", maxOccurs="unbounded",
-           processContents="lax")
+        response = _s(
+            _s(_s(schema, "element", name=f"{method.name}Response"), "complexType"), "sequence"
+        )
+        result = _s(
+            _s(response, "element", minOccurs="0", maxOccurs="1", name=f"{method.name}Result"),
+            "complexType",
+            mixed="true",
+        )
+        _s(
+            _s(result, "sequence"),
+            "any",
+            minOccurs="0",
+            maxOccurs="unbounded",
+            processContents="lax",
+        )
 
 
 def address() -> str:
     """The service's address on the site, spelt as modern.gov spells it (the route matches
     any case, and reversing it gives the lower-case spelling)."""
     path = reverse("moderngov:index").rstrip("/")
-    return settings.MOOT_SITE_URL.rstrip("/") + path[:-len(SERVICE_PATH)] + SERVICE_PATH
+    return settings.MOOT_SITE_URL.rstrip("/") + path[: -len(SERVICE_PATH)] + SERVICE_PATH
 
 
 def document() -> bytes:
-    definitions = ET.Element(f"{{{WSDL}}}definitions",
-                             {"targetNamespace": TNS, "xmlns:tns": TNS})
+    definitions = ET.Element(f"{{{WSDL}}}definitions", {"targetNamespace": TNS, "xmlns:tns": TNS})
     _types(definitions)
     for method in METHODS.values():
         for suffix, element in [("SoapIn", method.name), ("SoapOut", f"{method.name}Response")]:
@@ -88,8 +97,12 @@ def document() -> bytes:
         _soap(operation, "operation", soapAction=f"{SERVICE}/{method.name}", style="document")
         for direction in ("input", "output"):
             _soap(_w(operation, direction), "body", use="literal")
-    port = _w(_w(definitions, "service", name="mgWebService"), "port",
-              name="mgWebServiceSoap", binding="tns:mgWebServiceSoap")
+    port = _w(
+        _w(definitions, "service", name="mgWebService"),
+        "port",
+        name="mgWebServiceSoap",
+        binding="tns:mgWebServiceSoap",
+    )
     _soap(port, "address", location=address())
     ET.indent(definitions, space="  ")
     return (DECLARATION + ET.tostring(definitions, encoding="unicode") + "\n").encode("utf-8")

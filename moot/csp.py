@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from django.conf import settings
 
-POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-          "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-          "frame-ancestors 'none'")
+POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 
 
 class ContentSecurityPolicyMiddleware:

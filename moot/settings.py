@@ -171,11 +171,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "democratic.services@l
 # The public address of the site, for links in emails and feeds.
 # The public address for links in emails and feeds; by default the local server on PORT (as
 # ``make run PORT=…`` serves it).
-MOOT_SITE_URL = (os.environ.get("MOOT_SITE_URL")
-                 or f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}")
+MOOT_SITE_URL = (
+    os.environ.get("MOOT_SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}"
+)
 if MOOT_ENV == "production" and not os.environ.get("MOOT_SITE_URL"):
     raise ImproperlyConfigured(
-        "MOOT_ENV=production needs MOOT_SITE_URL (used in emails and feeds).")
+        "MOOT_ENV=production needs MOOT_SITE_URL (used in emails and feeds)."
+    )
+
 
 # The accessibility statement's dates (website/views/pages.py), YYYY-MM-DD: when it was
 # prepared, when it was last reviewed and when the site was last tested. The defaults are the
@@ -188,7 +191,8 @@ def _statement_date(name: str, default: str):
         return _dt.date.fromisoformat(value)
     except ValueError:
         raise ImproperlyConfigured(
-            f"{name} must be a date written YYYY-MM-DD, not {value!r}.") from None
+            f"{name} must be a date written YYYY-MM-DD, not {value!r}."
+        ) from None
 
 
 MOOT_ACCESSIBILITY_PREPARED = _statement_date("MOOT_ACCESSIBILITY_PREPARED", "2026-12-02")
@@ -210,8 +214,9 @@ if MOOT_ENV == "production":
     SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "1") == "1"
     _proxy = os.environ.get("MOOT_PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO=https")
     SECURE_PROXY_SSL_HEADER = tuple(_proxy.split("=", 1)) if _proxy else None
-    CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get(
-        "CSRF_TRUSTED_ORIGINS", MOOT_SITE_URL).split(",") if o]
+    CSRF_TRUSTED_ORIGINS = [
+        o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", MOOT_SITE_URL).split(",") if o
+    ]
     X_FRAME_OPTIONS = "DENY"
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"

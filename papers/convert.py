@@ -170,8 +170,10 @@ def docx_to_html(data: bytes, name: str) -> Converted:
     missing = Missing()
     try:
         result = mammoth.convert_to_html(
-            io.BytesIO(mark_drawings(data, missing)), style_map=_SHIFT_HEADINGS,
-            convert_image=image_converter(missing))
+            io.BytesIO(mark_drawings(data, missing)),
+            style_map=_SHIFT_HEADINGS,
+            convert_image=image_converter(missing),
+        )
     except Exception as exc:  # mammoth raises many kinds on damaged files
         raise refuse(name, f"could not be read as a Word document ({type(exc).__name__}).") from exc
     html = sanitise_html(missing.place(result.value))

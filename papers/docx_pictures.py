@@ -53,8 +53,13 @@ class Missing:
         def note(m: re.Match) -> str:
             kind, description = self.notes[int(m.group(1))]
             named = format_html(" (“{}”)", description) if description else ""
-            return format_html('<span class="{}">This {}{} is in the original document; it '
-                               "could not be shown here.</span>", MISSING_CLASS, kind, named)
+            return format_html(
+                '<span class="{}">This {}{} is in the original document; it '
+                "could not be shown here.</span>",
+                MISSING_CLASS,
+                kind,
+                named,
+            )
 
         return re.sub(rf"MOOTMISSING{self.nonce}N(\d+)X", note, converted)
 
@@ -83,8 +88,11 @@ def mark_drawings(data: bytes, missing: Missing) -> bytes:
         if kind == "picture":
             return drawing
         described = _DESCR.search(drawing)
-        description = html_lib.unescape(described.group(2).decode("utf-8", "replace")).strip() \
-            if described else ""
+        description = (
+            html_lib.unescape(described.group(2).decode("utf-8", "replace")).strip()
+            if described
+            else ""
+        )
         prefix = m.group(1).decode()
         return f"<{prefix}:t>{missing.token(kind, description)}</{prefix}:t>".encode()
 
@@ -94,8 +102,9 @@ def mark_drawings(data: bytes, missing: Missing) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in infos:
-            target.writestr(info, marked if info.filename == "word/document.xml"
-                            else parts[info.filename])
+            target.writestr(
+                info, marked if info.filename == "word/document.xml" else parts[info.filename]
+            )
     return out.getvalue()
 
 
@@ -109,9 +118,14 @@ def image_converter(missing: Missing):
             return [mammoth_html.text(missing.token("image", description))]
         with image.open() as handle:
             encoded = base64.b64encode(handle.read()).decode("ascii")
-        return [mammoth_html.element("img", {
-            "src": f"data:{image.content_type};base64,{encoded}",
-            "alt": description or "An image from the paper (it has no description)",
-        })]
+        return [
+            mammoth_html.element(
+                "img",
+                {
+                    "src": f"data:{image.content_type};base64,{encoded}",
+                    "alt": description or "An image from the paper (it has no description)",
+                },
+            )
+        ]
 
     return convert

@@ -33,8 +33,10 @@ FOLDER = "paper-pdfs"
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 #: What each kind of upload is called on a page, and the type it is served as.
-ORIGINAL_TYPES = {SourceKind.DOCX: (DOCX, "Word document", ".docx"),
-                  SourceKind.PDF: (PDF, "PDF", ".pdf")}
+ORIGINAL_TYPES = {
+    SourceKind.DOCX: (DOCX, "Word document", ".docx"),
+    SourceKind.PDF: (PDF, "PDF", ".pdf"),
+}
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,10 @@ class StoredFile:
 def print_html(document, version: DocumentVersion, meeting, marking: str = "") -> str:
     """The complete HTML document the PDF is rendered from: the pack's print template, so a
     paper's own PDF and its pages in the pack are the same rendering."""
-    return render_to_string("papers/print/paper.html", {
-        "document": document, "version": version, "meeting": meeting, "marking": marking})
+    return render_to_string(
+        "papers/print/paper.html",
+        {"document": document, "version": version, "meeting": meeting, "marking": marking},
+    )
 
 
 def _stored(name: str, kind: SourceKind, etag: str) -> StoredFile | None:
@@ -80,8 +84,9 @@ def rendered_name(version: DocumentVersion, html: str) -> str:
     return f"{FOLDER}/{version.content_hash[:16]}-{content_hash(RENDER_VERSION, html)[:32]}.pdf"
 
 
-def paper_pdf(document, version: DocumentVersion, meeting, marking: str = "", *,
-              render: bool = True) -> StoredFile | None:
+def paper_pdf(
+    document, version: DocumentVersion, meeting, marking: str = "", *, render: bool = True
+) -> StoredFile | None:
     """The paper's PDF: the uploaded PDF itself, or its rendering (built now unless it is
     stored already or ``render`` is false; a rendering the pack build left in its cache is
     stored without rendering again). None when there is none (yet)."""
@@ -115,8 +120,10 @@ def restricted_marking(document) -> str:
     which = document if document.is_restricted or not document.parent_id else document.parent
     paragraph = which.withheld_paragraph
     if paragraph:
-        return (f"NOT FOR PUBLICATION – exempt information under paragraph {paragraph} of "
-                "Part 1 of Schedule 12A to the Local Government Act 1972")
+        return (
+            f"NOT FOR PUBLICATION – exempt information under paragraph {paragraph} of "
+            "Part 1 of Schedule 12A to the Local Government Act 1972"
+        )
     return "NOT FOR PUBLICATION – confidential information"
 
 

@@ -77,9 +77,13 @@ class Document(models.Model):
             return self.__dict__["_exempt_item"]
         if self.pk is None:
             return None
-        link = (ItemPaper.objects.filter(document_id__in=[self.pk, self.parent_id or self.pk])
-                .filter(exempt_item_q("item__")).select_related("item__parent__parent")
-                .order_by("pk").first())
+        link = (
+            ItemPaper.objects.filter(document_id__in=[self.pk, self.parent_id or self.pk])
+            .filter(exempt_item_q("item__"))
+            .select_related("item__parent__parent")
+            .order_by("pk")
+            .first()
+        )
         return link.item.exempting_item if link else None
 
     @property
@@ -344,7 +348,8 @@ class AgendaPack(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reason = models.CharField(
-        max_length=500, blank=True,
+        max_length=500,
+        blank=True,
         help_text="Why the pack was rebuilt after publication (shown in the public history).",
     )
     # Kept for the record and for democratic services, but never served publicly again: it
@@ -367,8 +372,9 @@ def on_exempt_item_q(prefix: str = "") -> Q:
     the SQL form of the attachment half of ``Document.is_restricted``. ``prefix`` reaches the
     document from another model, e.g. ``"document__"``."""
     exempt_links = ItemPaper.objects.filter(exempt_item_q("item__"))
-    return (Exists(exempt_links.filter(document_id=OuterRef(f"{prefix}pk")))
-            | Exists(exempt_links.filter(document_id=OuterRef(f"{prefix}parent_id"))))
+    return Exists(exempt_links.filter(document_id=OuterRef(f"{prefix}pk"))) | Exists(
+        exempt_links.filter(document_id=OuterRef(f"{prefix}parent_id"))
+    )
 
 
 def remember_exempt_items(docs) -> None:
@@ -378,8 +384,12 @@ def remember_exempt_items(docs) -> None:
         return
     wanted = {d.pk for d in docs} | {d.parent_id for d in docs if d.parent_id}
     found = {}
-    for link in (ItemPaper.objects.filter(document_id__in=wanted).filter(exempt_item_q("item__"))
-                 .select_related("item__parent__parent").order_by("pk")):
+    for link in (
+        ItemPaper.objects.filter(document_id__in=wanted)
+        .filter(exempt_item_q("item__"))
+        .select_related("item__parent__parent")
+        .order_by("pk")
+    ):
         found.setdefault(link.document_id, link.item.exempting_item)
     for d in docs:
         d.__dict__["_exempt_item"] = found.get(d.pk) or found.get(d.parent_id)

@@ -103,7 +103,8 @@ def request_pack(
                 f"The {earlier.get_kind_display().lower()} of {meeting} has been published: a "
                 "rebuilt pack is a new version of it. Give the reason for rebuilding it (it is "
                 "shown in the meeting's public document history); papers added since go in a "
-                "supplementary pack.")
+                "supplementary pack."
+            )
         attached = set(ItemPaper.objects.filter(item__meeting=meeting).values_list("pk", flat=True))
         link_ids = [pk for pk in earlier.papers if pk in attached]
     found = problems(meeting, link_ids)
@@ -116,8 +117,7 @@ def request_pack(
         link_ids = sorted(attached.values_list("pk", flat=True))
     # The date the agenda (or the supplement) was published; today for a proof.
     dispatch = dispatch or dispatch_date(meeting, link_ids if supplement else None)
-    return _queue(meeting, kind, supplement, link_ids, dispatch, reason, actor, actor_name,
-                  enqueue)
+    return _queue(meeting, kind, supplement, link_ids, dispatch, reason, actor, actor_name, enqueue)
 
 
 def _queue(meeting, kind, supplement, link_ids, dispatch, reason, actor, actor_name, enqueue):
@@ -187,16 +187,18 @@ def run_pack(pack_id: int, progress=None) -> AgendaPack:
     )
     pack.built_at = timezone.now()
     # A withdrawal made while the pack was building stands (withdraw_packs_with).
-    pack.withdrawn_at, pack.withdrawn_reason = AgendaPack.objects.filter(pk=pack.pk).values_list(
-        "withdrawn_at", "withdrawn_reason").get()
+    pack.withdrawn_at, pack.withdrawn_reason = (
+        AgendaPack.objects.filter(pk=pack.pk).values_list("withdrawn_at", "withdrawn_reason").get()
+    )
     trail.save(pack, actor_name="pack builder", validate=False)
     # The papers' own PDFs are the renderings just made: store them for the papers' pages.
     store_pack_papers(built.papers, pack.meeting, members=pack.kind == PackKind.MEMBERS)
     return pack
 
 
-def latest(meeting: Meeting, kind: str = PackKind.PUBLIC, supplement: int = 0, *,
-           public: bool = True) -> AgendaPack | None:
+def latest(
+    meeting: Meeting, kind: str = PackKind.PUBLIC, supplement: int = 0, *, public: bool = True
+) -> AgendaPack | None:
     """The latest built pack; with ``public`` (the default), only one still open to the
     public (not withdrawn)."""
     rows = AgendaPack.objects.filter(
@@ -218,13 +220,20 @@ def withdraw_packs_with(
     link_ids = set(link_ids)
     if not link_ids:
         return []
-    meetings = set(ItemPaper.objects.filter(pk__in=link_ids)
-                   .values_list("item__meeting", flat=True))
+    meetings = set(
+        ItemPaper.objects.filter(pk__in=link_ids).values_list("item__meeting", flat=True)
+    )
     affected = [
-        pack for pack in AgendaPack.objects.select_for_update().filter(
-            meeting_id__in=meetings, kind=PackKind.PUBLIC, withdrawn_at__isnull=True,
+        pack
+        for pack in AgendaPack.objects.select_for_update()
+        .filter(
+            meeting_id__in=meetings,
+            kind=PackKind.PUBLIC,
+            withdrawn_at__isnull=True,
             status__in=[PackStatus.BUILT, PackStatus.BUILDING],
-        ).select_related("meeting").order_by("pk")
+        )
+        .select_related("meeting")
+        .order_by("pk")
         if link_ids & set(pack.papers)
     ]
     now = timezone.now()
@@ -237,7 +246,17 @@ def withdraw_packs_with(
         if key in queued or not papers:
             continue
         dispatch = pack.dispatch_date or dispatch_date(
-            pack.meeting, pack.papers if pack.supplement else None)
-        queued[key] = _queue(pack.meeting, PackKind.PUBLIC, pack.supplement, papers, dispatch,
-                             f"Rebuilt: {reason}", actor, actor_name, enqueue=True)
+            pack.meeting, pack.papers if pack.supplement else None
+        )
+        queued[key] = _queue(
+            pack.meeting,
+            PackKind.PUBLIC,
+            pack.supplement,
+            papers,
+            dispatch,
+            f"Rebuilt: {reason}",
+            actor,
+            actor_name,
+            enqueue=True,
+        )
     return list(queued.values())

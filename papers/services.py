@@ -42,8 +42,11 @@ def save_document(doc: Document, actor=None, actor_name: str = "", *, reason: st
     ``reason`` says why (by default, the new classification)."""
     _check_classification(doc)
     with transaction.atomic():
-        was = (Document.objects.filter(pk=doc.pk).values_list("classification", flat=True)
-               .first() if doc.pk else None)
+        was = (
+            Document.objects.filter(pk=doc.pk).values_list("classification", flat=True).first()
+            if doc.pk
+            else None
+        )
         saved = trail.save(doc, actor, actor_name)
         if was == Classification.UNRESTRICTED and doc.is_restricted:
             from . import packs
@@ -53,7 +56,9 @@ def save_document(doc: Document, actor=None, actor_name: str = "", *, reason: st
                 ItemPaper.objects.filter(document_id=top).values_list("pk", flat=True),
                 # Public (the document history): never the title, which may be exempt too.
                 reason.strip() or "A paper in it was reclassified as not for publication.",
-                actor=actor, actor_name=actor_name)
+                actor=actor,
+                actor_name=actor_name,
+            )
     return saved
 
 

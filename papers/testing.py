@@ -34,8 +34,10 @@ def docx(paragraphs: list[tuple[str, str]]) -> bytes:
         return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
 
     body = "".join(para(style, text) for style, text in paragraphs)
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}">'
-           f"<w:body>{body}</w:body></w:document>")
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("[Content_Types].xml", _CONTENT_TYPES)
@@ -45,49 +47,74 @@ def docx(paragraphs: list[tuple[str, str]]) -> bytes:
 
 
 # A red pixel.
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQ"
-                       "GAhKmMIQAAAABJRU5ErkJggg==")
-_DRAWING_NS = " ".join(f'xmlns:{k}="{v}"' for k, v in {
-    "w": _W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}.items())
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQ"
+    "GAhKmMIQAAAABJRU5ErkJggg=="
+)
+_DRAWING_NS = " ".join(
+    f'xmlns:{k}="{v}"'
+    for k, v in {
+        "w": _W,
+        "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+        "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+        "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    }.items()
+)
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 
 def _drawing(n: int, descr: str, uri: str, graphic: str) -> str:
-    return (f'<w:p><w:r><w:drawing><wp:inline><wp:extent cx="914400" cy="914400"/>'
-            f'<wp:docPr id="{n}" name="Drawing {n}" descr="{descr}"/><a:graphic>'
-            f'<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/{uri}">'
-            f"{graphic}</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>")
+    return (
+        f'<w:p><w:r><w:drawing><wp:inline><wp:extent cx="914400" cy="914400"/>'
+        f'<wp:docPr id="{n}" name="Drawing {n}" descr="{descr}"/><a:graphic>'
+        f'<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/{uri}">'
+        f"{graphic}</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+    )
 
 
 def _picture(n: int, descr: str, rel: str) -> str:
-    return _drawing(n, descr, "picture", (
-        '<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="p"/><pic:cNvPicPr/></pic:nvPicPr>'
-        f'<pic:blipFill><a:blip r:embed="{rel}"/></pic:blipFill><pic:spPr/></pic:pic>'))
+    return _drawing(
+        n,
+        descr,
+        "picture",
+        (
+            '<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="p"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{rel}"/></pic:blipFill><pic:spPr/></pic:pic>'
+        ),
+    )
 
 
 def docx_with_pictures(text: str = "Budget report") -> bytes:
     """A .docx with ``text``, then a PNG picture described "Map of the county", an EMF
     drawing described "Organisation chart", and a chart described "Spend by year"."""
-    body = (f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
-            + _picture(1, "Map of the county", "rId10")
-            + _picture(2, "Organisation chart", "rId11")
-            + _drawing(3, "Spend by year", "chart", '<c:chart r:id="rId12"/>')
-            + "<w:p><w:r><w:t>End of the report.</w:t></w:r></w:p>")
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-           f"<w:document {_DRAWING_NS}><w:body>{body}</w:body></w:document>")
-    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns='
-            '"http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId10" Type="{_REL}image" Target="media/image1.png"/>'
-            f'<Relationship Id="rId11" Type="{_REL}image" Target="media/image2.emf"/>'
-            f'<Relationship Id="rId12" Type="{_REL}chart" Target="charts/chart1.xml"/>'
-            "</Relationships>")
-    types = _CONTENT_TYPES.replace('<Default Extension="xml"', (
-        '<Default Extension="png" ContentType="image/png"/>'
-        '<Default Extension="emf" ContentType="image/x-emf"/><Default Extension="xml"'))
+    body = (
+        f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+        + _picture(1, "Map of the county", "rId10")
+        + _picture(2, "Organisation chart", "rId11")
+        + _drawing(3, "Spend by year", "chart", '<c:chart r:id="rId12"/>')
+        + "<w:p><w:r><w:t>End of the report.</w:t></w:r></w:p>"
+    )
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f"<w:document {_DRAWING_NS}><w:body>{body}</w:body></w:document>"
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns='
+        '"http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId10" Type="{_REL}image" Target="media/image1.png"/>'
+        f'<Relationship Id="rId11" Type="{_REL}image" Target="media/image2.emf"/>'
+        f'<Relationship Id="rId12" Type="{_REL}chart" Target="charts/chart1.xml"/>'
+        "</Relationships>"
+    )
+    types = _CONTENT_TYPES.replace(
+        '<Default Extension="xml"',
+        (
+            '<Default Extension="png" ContentType="image/png"/>'
+            '<Default Extension="emf" ContentType="image/x-emf"/><Default Extension="xml"'
+        ),
+    )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("[Content_Types].xml", types)
@@ -96,8 +123,10 @@ def docx_with_pictures(text: str = "Budget report") -> bytes:
         z.writestr("word/_rels/document.xml.rels", rels)
         z.writestr("word/media/image1.png", PNG)
         z.writestr("word/media/image2.emf", b"\x01\x00\x00\x00not drawn by browsers")
-        z.writestr("word/charts/chart1.xml", '<c:chartSpace xmlns:c="http://schemas.'
-                   'openxmlformats.org/drawingml/2006/chart"/>')
+        z.writestr(
+            "word/charts/chart1.xml",
+            '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+        )
     return buf.getvalue()
 
 

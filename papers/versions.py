@@ -21,14 +21,16 @@ def register(*, pack_versions: Callable, is_published: Callable, dispatch_date: 
     """``pack_versions(meeting, doc_ids) -> {doc id: DocumentVersion}`` (content loaded);
     ``is_published(meeting) -> bool``; ``dispatch_date(meeting, supplement_papers=None) ->
     date`` (``publishing/state.py``)."""
-    _rules.update(pack_versions=pack_versions, is_published=is_published,
-                  dispatch_date=dispatch_date)
+    _rules.update(
+        pack_versions=pack_versions, is_published=is_published, dispatch_date=dispatch_date
+    )
 
 
 def _rule(name: str) -> Callable:
     if name not in _rules:
-        raise ImproperlyConfigured("The publishing app decides what is published; it is not "
-                                   "installed.")
+        raise ImproperlyConfigured(
+            "The publishing app decides what is published; it is not installed."
+        )
     return _rules[name]
 
 

@@ -43,8 +43,7 @@ class Correction:
         if self.minute.exempt:
             return f"A correction was made to the {where} of exempt minute {self.minute.number}."
         said = (
-            f"In the {where} of minute {self.minute.number}, “{self.old}” replaced by "
-            f"“{self.new}”"
+            f"In the {where} of minute {self.minute.number}, “{self.old}” replaced by “{self.new}”"
         )
         return f"{said} ({self.note})." if self.note else f"{said}."
 
@@ -58,9 +57,7 @@ def _check_correction(meeting: Meeting, c: Correction) -> None:
             f"Minute {c.minute.number} is not one of the minutes of the meeting being approved."
         )
     if c.field not in CORRECTABLE:
-        raise ValidationError(
-            f"Only a minute's title or text can be corrected, not “{c.field}”."
-        )
+        raise ValidationError(f"Only a minute's title or text can be corrected, not “{c.field}”.")
     if not c.old or not c.new.strip() or c.old == c.new:
         raise ValidationError("A correction replaces some words by different words.")
     found = getattr(c.minute, c.field).count(c.old)
@@ -133,8 +130,14 @@ def approve_minutes(
         )
         if notes:
             note += " Corrections: " + " ".join(notes)
-        keep_version(record, MinutesStatus.APPROVED, actor, actor_name, note=note,
-                  approving_minute=approving_minute)
+        keep_version(
+            record,
+            MinutesStatus.APPROVED,
+            actor,
+            actor_name,
+            note=note,
+            approving_minute=approving_minute,
+        )
         announce(meeting, record)
         return record
 
@@ -194,7 +197,12 @@ def sign_minutes(
         record.signed_by = signed_by
         record.signed_on = on
         trail.save(record, actor, actor_name)
-        keep_version(record, MinutesStatus.SIGNED, actor, actor_name,
-                  note=f"Signed by {signed_by} on {on:%-d %B %Y}.",
-                  approving_minute=record.approved_by_minute)
+        keep_version(
+            record,
+            MinutesStatus.SIGNED,
+            actor,
+            actor_name,
+            note=f"Signed by {signed_by} on {on:%-d %B %Y}.",
+            approving_minute=record.approved_by_minute,
+        )
         return record

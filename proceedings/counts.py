@@ -59,8 +59,9 @@ def with_barred_not_voting(
     """The recorded vote's names, with every member present but barred by a declaration who
     is not named added as "did not vote": the record shows they took no part."""
     named = {person.pk for person, _ in choices}
-    missing = [pk for pk in barred(motion) if pk not in named and pk in voters_present(
-        motion.meeting)]
+    missing = [
+        pk for pk in barred(motion) if pk not in named and pk in voters_present(motion.meeting)
+    ]
     people = Person.objects.in_bulk(missing)
     return choices + [(people[pk], Choice.DID_NOT_VOTE) for pk in missing]
 
@@ -89,8 +90,9 @@ def check_voters(motion: Motion, choices: list[tuple[Person, str]]) -> None:
             debarred.append(person)
     problems = []
     if twice:
-        problems.append(f"{names(twice)} {'is' if len(twice) == 1 else 'are'} listed twice in "
-                        "this vote.")
+        problems.append(
+            f"{names(twice)} {'is' if len(twice) == 1 else 'are'} listed twice in this vote."
+        )
     if absent:
         problems.append(
             f"{names(absent)} {'is' if len(absent) == 1 else 'are'} not recorded as a member "

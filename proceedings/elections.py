@@ -101,8 +101,7 @@ def add_election(
                 mover=proposer,
                 seconder=seconder,
                 item=item,
-                text=text
-                or f"That {nominee} be elected {Office(office).label} of {meeting.body}.",
+                text=text or f"That {nominee} be elected {Office(office).label} of {meeting.body}.",
                 order=last + 1,
             ),
             actor,

@@ -161,8 +161,13 @@ def publish_minutes(
         record.status = MinutesStatus.PUBLISHED_DRAFT
         record.published_at = at or timezone.now()
         trail.save(record, actor, actor_name)
-        keep_version(record, MinutesStatus.PUBLISHED_DRAFT, actor, actor_name,
-                     note="Published as a draft (unconfirmed).")
+        keep_version(
+            record,
+            MinutesStatus.PUBLISHED_DRAFT,
+            actor,
+            actor_name,
+            note="Published as a draft (unconfirmed).",
+        )
         announce(meeting, record)
         return record
 
@@ -189,7 +194,13 @@ def check_meeting_has_taken_place(meeting: Meeting) -> None:
 # --- Changing the record: refused once the minutes are approved ------------------------------
 
 EDITABLE_MINUTE_FIELDS = (
-    "number", "item", "title", "text", "exempt", "exempt_paragraph", "public_summary",
+    "number",
+    "item",
+    "title",
+    "text",
+    "exempt",
+    "exempt_paragraph",
+    "public_summary",
     "summary_not_needed",
 )
 

@@ -70,10 +70,14 @@ def closed_minutes() -> QuerySet[Minute]:
 def _directly_closed() -> QuerySet[Motion]:
     """Motions on exempt business, or recorded by a resolution of a closed minute (whatever
     the motion's own item, or with none)."""
-    return Motion.objects.filter(
-        exempt_item_q("item__")
-        | Exists(Resolution.objects.filter(closed_minute_q("minute__"), motion=OuterRef("pk")))
-    ).order_by().values("pk")
+    return (
+        Motion.objects.filter(
+            exempt_item_q("item__")
+            | Exists(Resolution.objects.filter(closed_minute_q("minute__"), motion=OuterRef("pk")))
+        )
+        .order_by()
+        .values("pk")
+    )
 
 
 def closed_motions() -> RawSQL:
@@ -89,9 +93,12 @@ def closed_motions() -> RawSQL:
     edges = " UNION ALL ".join(
         f"SELECT {a} AS a, {b} AS b FROM {table} WHERE {col} IS NOT NULL"
         for col in ("amends_id", "arose_from_id")
-        for a, b in ((col, "id"), ("id", col)))
-    sql = (f"WITH RECURSIVE edges(a, b) AS ({edges}), closed(id) AS ({direct} UNION "
-           "SELECT edges.b FROM edges JOIN closed ON edges.a = closed.id) SELECT id FROM closed")
+        for a, b in ((col, "id"), ("id", col))
+    )
+    sql = (
+        f"WITH RECURSIVE edges(a, b) AS ({edges}), closed(id) AS ({direct} UNION "
+        "SELECT edges.b FROM edges JOIN closed ON edges.a = closed.id) SELECT id FROM closed"
+    )
     return RawSQL(sql, params)
 
 
@@ -156,4 +163,5 @@ def public_declarations() -> QuerySet[Declaration]:
 def public_actions() -> QuerySet[Action]:
     """Actions of published minutes, except those a closed minute records."""
     return Action.objects.filter(minutes_published("meeting_id")).filter(
-        Q(minute__isnull=True) | Q(minute__in=open_minutes()))
+        Q(minute__isnull=True) | Q(minute__in=open_minutes())
+    )

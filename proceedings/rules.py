@@ -177,10 +177,15 @@ def check_declaration(d: Declaration) -> None:
     if d.item.kind == ItemKind.DECLARATIONS:
         # Declared under the declarations item, the interest is in another item: it attaches
         # there, where the vote checks it (docs/statutory-rules.md §5.4).
-        raise ValidationError({"item": (
-            f"Item {d.item.number} is where interests are declared, not an item of business "
-            "with an interest in it: say which item the interest is in, so it is checked "
-            "when that item is voted on.")})
+        raise ValidationError(
+            {
+                "item": (
+                    f"Item {d.item.number} is where interests are declared, not an item of business "
+                    "with an interest in it: say which item the interest is in, so it is checked "
+                    "when that item is voted on."
+                )
+            }
+        )
     if not Attendance.objects.filter(
         meeting_id=d.meeting_id, person_id=d.person_id, status__in=(S.PRESENT, S.ALSO_PRESENT)
     ).exists():
@@ -329,9 +334,14 @@ def check_resolution_motion(r) -> None:
     else:
         where = "a motion on no agenda item"
     own = f"item {minute.item.number}" if minute.item_id else "no agenda item"
-    raise ValidationError({"motion": (
-        f"Minute {minute.number} is on {own}; its resolution cannot record {where}. "
-        "Choose a motion moved on the minute's own item, or no motion.")})
+    raise ValidationError(
+        {
+            "motion": (
+                f"Minute {minute.number} is on {own}; its resolution cannot record {where}. "
+                "Choose a motion moved on the minute's own item, or no motion."
+            )
+        }
+    )
 
 
 def check_resolution(r) -> None:

@@ -27,19 +27,30 @@ def _section(number: int) -> re.Pattern:
     # The public minutes print each minute as one <section> (minutes_body.html); sections do
     # not nest, and the minute's own text is escaped, so the first </section> closes it.
     return re.compile(
-        rf'<section class="moot-minute" aria-labelledby="minute-{number}">.*?</section>',
-        re.S)
+        rf'<section class="moot-minute" aria-labelledby="minute-{number}">.*?</section>', re.S
+    )
 
 
 def exempt_summary_html(minute: Minute) -> str:
     item = f" (Item {minute.item.number})" if minute.item_id else ""
-    paragraph = (format_html("<p>Exempt information: paragraph {} of Part 1 of Schedule 12A.</p>",
-                             minute.exempt_paragraph) if minute.exempt_paragraph else "")
+    paragraph = (
+        format_html(
+            "<p>Exempt information: paragraph {} of Part 1 of Schedule 12A.</p>",
+            minute.exempt_paragraph,
+        )
+        if minute.exempt_paragraph
+        else ""
+    )
     summary = format_html("<p>{}</p>", minute.public_summary) if minute.public_summary else ""
     return format_html(
         '<section class="moot-minute" aria-labelledby="minute-{0}">'
         '<h3 class="govuk-heading-s moot-minute__title" id="minute-{0}">{0}. Exempt business{1}'
-        "</h3>{2}{3}</section>", minute.number, item, paragraph, summary)
+        "</h3>{2}{3}</section>",
+        minute.number,
+        item,
+        paragraph,
+        summary,
+    )
 
 
 def withhold_from_versions(minute: Minute, number: int, actor=None, actor_name: str = "") -> int:
@@ -54,16 +65,24 @@ def withhold_from_versions(minute: Minute, number: int, actor=None, actor_name: 
         if not version.withheld_public_html:
             version.withheld_public_html = version.public_html
         version.public_html = replaced
-        note = (f"Minute {minute.number} was later withheld as exempt information; the public "
-                "text of this version no longer shows it.")
+        note = (
+            f"Minute {minute.number} was later withheld as exempt information; the public "
+            "text of this version no longer shows it."
+        )
         version.note = f"{version.note} {note}".strip()
         trail.save(version, actor, actor_name, validate=False)
         changed += 1
     return changed
 
 
-def keep_version(record: MinutesRecord, status: str, actor, actor_name: str, note: str = "",
-                 approving_minute: Minute | None = None) -> MinutesVersion:
+def keep_version(
+    record: MinutesRecord,
+    status: str,
+    actor,
+    actor_name: str,
+    note: str = "",
+    approving_minute: Minute | None = None,
+) -> MinutesVersion:
     """Keep the minutes as they now render (public and exempt) as the record's next version."""
     last = record.versions.aggregate(m=Max("number"))["m"] or 0
     user = actor if getattr(actor, "is_authenticated", False) else None

@@ -30,9 +30,7 @@ from .render.pdf import pdf
 
 
 def _public_meeting(pk: int) -> Meeting:
-    meeting = (
-        Meeting.objects.select_related("body", "venue").filter(pk=pk).first()
-    )
+    meeting = Meeting.objects.select_related("body", "venue").filter(pk=pk).first()
     if meeting is None or not minutes_are_public(meeting):
         raise Http404("No published minutes")
     return meeting
@@ -40,8 +38,9 @@ def _public_meeting(pk: int) -> Meeting:
 
 def _canonical(request, meeting: Meeting, slug: str | None, name: str, *args):
     if slug != meeting.slug:
-        return redirect(reverse(f"proceedings:{name}", args=[meeting.pk, meeting.slug, *args]),
-                        permanent=True)
+        return redirect(
+            reverse(f"proceedings:{name}", args=[meeting.pk, meeting.slug, *args]), permanent=True
+        )
     return None
 
 
@@ -62,11 +61,15 @@ def minutes(request, pk: int, slug: str | None = None):
         return moved
     doc = build(meeting)
     has_exempt = Minute.objects.filter(meeting=meeting, exempt=True).exists()
-    return render(request, "proceedings/minutes.html", {
-        "meeting": meeting,
-        "doc": doc,
-        "exempt_link": has_exempt and _may_see_exempt(request, meeting),
-    })
+    return render(
+        request,
+        "proceedings/minutes.html",
+        {
+            "meeting": meeting,
+            "doc": doc,
+            "exempt_link": has_exempt and _may_see_exempt(request, meeting),
+        },
+    )
 
 
 @require_safe
@@ -93,12 +96,17 @@ def versions(request, pk: int, slug: str):
     if moved:
         return moved
     record = MinutesRecord.objects.get(meeting=meeting)
-    return render(request, "proceedings/versions.html", {
-        "meeting": meeting,
-        "record": record,
-        "versions": record.versions.select_related("approving_minute__meeting__body")
-        .order_by("-number"),
-    })
+    return render(
+        request,
+        "proceedings/versions.html",
+        {
+            "meeting": meeting,
+            "record": record,
+            "versions": record.versions.select_related("approving_minute__meeting__body").order_by(
+                "-number"
+            ),
+        },
+    )
 
 
 @require_safe
@@ -109,12 +117,16 @@ def version(request, pk: int, slug: str, number: int):
     moved = _canonical(request, meeting, slug, "minutes_version", number)
     if moved:
         return moved
-    return render(request, "proceedings/version.html", {
-        "meeting": meeting,
-        "version": found,
-        # Rendered by proceedings.render.html from the public record when the version was made.
-        "html": mark_safe(found.public_html),  # noqa: S308
-    })
+    return render(
+        request,
+        "proceedings/version.html",
+        {
+            "meeting": meeting,
+            "version": found,
+            # Rendered by proceedings.render.html from the public record when the version was made.
+            "html": mark_safe(found.public_html),  # noqa: S308
+        },
+    )
 
 
 def _exempt_gate(request, pk: int, slug: str, name: str):
@@ -129,8 +141,9 @@ def _exempt_gate(request, pk: int, slug: str, name: str):
 
 
 def _log(request, meeting: Meeting, action: str, what: str) -> None:
-    exempt_log.record(request, Surface.RESTRICTED, f"{what}: {meeting}", action=action,
-                      meeting=meeting)
+    exempt_log.record(
+        request, Surface.RESTRICTED, f"{what}: {meeting}", action=action, meeting=meeting
+    )
 
 
 @require_safe

@@ -299,9 +299,7 @@ def delete_motion(motion: Motion, actor=None, actor_name: str = "") -> None:
     with transaction.atomic():
         motion = Motion.objects.select_for_update().get(pk=motion.pk)
         check_record_open(motion.meeting_id)
-        cited = (
-            Resolution.objects.filter(motion=motion).select_related("minute").first()
-        )
+        cited = Resolution.objects.filter(motion=motion).select_related("minute").first()
         if cited:
             raise ValidationError(
                 f"The resolution of minute {cited.minute.number} records this motion. "

@@ -13,5 +13,6 @@ class PublishingConfig(AppConfig):
         from .state import dispatch_date, is_published
         from .versions import pack_versions
 
-        paper_versions.register(pack_versions=pack_versions, is_published=is_published,
-                                dispatch_date=dispatch_date)
+        paper_versions.register(
+            pack_versions=pack_versions, is_published=is_published, dispatch_date=dispatch_date
+        )

@@ -58,9 +58,11 @@ def urgency_chair_problems(meeting: Meeting, person: Person) -> list[str]:
     attendance = apps.get_model("proceedings", "Attendance")
     if attendance.objects.filter(meeting=meeting, person=person, in_chair=True).exists():
         return []
-    return [f"{person} is not the chair or vice-chair of {meeting.body} on "
-            f"{meeting.date:%-d %B %Y}, nor recorded in the chair of this meeting, so cannot "
-            f"agree that business is urgent ({URGENCY_RULE})."]
+    return [
+        f"{person} is not the chair or vice-chair of {meeting.body} on "
+        f"{meeting.date:%-d %B %Y}, nor recorded in the chair of this meeting, so cannot "
+        f"agree that business is urgent ({URGENCY_RULE})."
+    ]
 
 
 def check_item_may_be_added(meeting: Meeting, item: AgendaItem) -> None:
@@ -86,8 +88,10 @@ def check_item_may_be_added(meeting: Meeting, item: AgendaItem) -> None:
     else:
         problems += urgency_chair_problems(meeting, item.urgency_chair)
     if not (item.urgency_reasons or "").strip():
-        problems.append("State the special circumstances that make the item urgent; they are "
-                        "recorded in the minutes.")
+        problems.append(
+            "State the special circumstances that make the item urgent; they are "
+            "recorded in the minutes."
+        )
     if problems:
         raise ValidationError(problems)
 
@@ -112,10 +116,19 @@ def add_urgent_item(
     """
     require_democratic_services(actor)
     if not is_published(meeting):
-        raise ValidationError(f"The agenda of {meeting} is not published yet: add the item to "
-                              "the agenda in the usual way.")
-    item = AgendaItem(meeting=meeting, number=number, title=title, urgent=True,
-                      urgency_chair=chair, urgency_reasons=(reasons or "").strip(), **fields)
+        raise ValidationError(
+            f"The agenda of {meeting} is not published yet: add the item to "
+            "the agenda in the usual way."
+        )
+    item = AgendaItem(
+        meeting=meeting,
+        number=number,
+        title=title,
+        urgent=True,
+        urgency_chair=chair,
+        urgency_reasons=(reasons or "").strip(),
+        **fields,
+    )
     check_item_may_be_added(meeting, item)
     with transaction.atomic():
         save_agenda_item(item, actor, actor_name)
@@ -125,15 +138,32 @@ def add_urgent_item(
         note = f"Item {item.number}: {item.title}. Chair: {chair.full_name}"
         if not item.is_exempt:
             note += f". Special circumstances: {item.urgency_reasons}"
-        trail.save(PublicationEvent(
-            meeting=meeting, kind=EventKind.URGENT_ITEM_ADDED, at=timezone.now(), by=user,
-            by_name=name or actor_name, note=note,
-        ), actor, actor_name)
+        trail.save(
+            PublicationEvent(
+                meeting=meeting,
+                kind=EventKind.URGENT_ITEM_ADDED,
+                at=timezone.now(),
+                by=user,
+                by_name=name or actor_name,
+                note=note,
+            ),
+            actor,
+            actor_name,
+        )
     return item
 
 
-ITEM_FIELDS = ("order", "purpose", "kind", "part", "exempt_paragraph", "parent", "motion_text",
-               "mover", "seconder")
+ITEM_FIELDS = (
+    "order",
+    "purpose",
+    "kind",
+    "part",
+    "exempt_paragraph",
+    "parent",
+    "motion_text",
+    "mover",
+    "seconder",
+)
 
 
 def save_item(item: AgendaItem, actor=None, actor_name: str = "") -> AgendaItem:
@@ -146,8 +176,13 @@ def save_item(item: AgendaItem, actor=None, actor_name: str = "") -> AgendaItem:
         if not item.urgent:
             check_item_may_be_added(item.meeting, item)  # raises the plain explanation
         return add_urgent_item(
-            item.meeting, number=item.number, title=item.title, chair=item.urgency_chair,
-            reasons=item.urgency_reasons, actor=actor, actor_name=actor_name,
+            item.meeting,
+            number=item.number,
+            title=item.title,
+            chair=item.urgency_chair,
+            reasons=item.urgency_reasons,
+            actor=actor,
+            actor_name=actor_name,
             **{name: getattr(item, name) for name in ITEM_FIELDS},
         )
     return save_agenda_item(item, actor, actor_name)
@@ -167,23 +202,45 @@ def withdraw_paper(
         raise ValidationError("Give the reason the paper is withdrawn; it is shown publicly.")
     meeting = item_paper.item.meeting
     if item_paper.pk not in published_paper_ids(meeting):
-        raise ValidationError(f"“{item_paper.document.title}” has not been published: detach it "
-                              "from the agenda instead.")
+        raise ValidationError(
+            f"“{item_paper.document.title}” has not been published: detach it "
+            "from the agenda instead."
+        )
     user, name = trail._actor(actor)
     with transaction.atomic():
-        event = trail.save(PublicationEvent(
-            meeting=meeting, document=item_paper.document,
-            version=item_paper.document.current_version(), kind=EventKind.PAPER_WITHDRAWN,
-            at=timezone.now(), by=user, by_name=name or actor_name, note=reason.strip(),
-        ), actor, actor_name)
+        event = trail.save(
+            PublicationEvent(
+                meeting=meeting,
+                document=item_paper.document,
+                version=item_paper.document.current_version(),
+                kind=EventKind.PAPER_WITHDRAWN,
+                at=timezone.now(),
+                by=user,
+                by_name=name or actor_name,
+                note=reason.strip(),
+            ),
+            actor,
+            actor_name,
+        )
         # Every public pack holding the paper is withdrawn and rebuilt without it.
-        packs.withdraw_packs_with([item_paper.pk], f"Item {item_paper.item.number}: a paper "
-                                  "was withdrawn.", drop=True, actor=actor, actor_name=actor_name)
+        packs.withdraw_packs_with(
+            [item_paper.pk],
+            f"Item {item_paper.item.number}: a paper was withdrawn.",
+            drop=True,
+            actor=actor,
+            actor_name=actor_name,
+        )
         trail.delete(item_paper, actor, actor_name)
         document = item_paper.document
-        transaction.on_commit(lambda: _announce(
-            signals.paper_withdrawn, sender=Meeting, meeting=meeting, document=document,
-            event=event))
+        transaction.on_commit(
+            lambda: _announce(
+                signals.paper_withdrawn,
+                sender=Meeting,
+                meeting=meeting,
+                document=document,
+                event=event,
+            )
+        )
     return event
 
 
@@ -201,9 +258,11 @@ def _published_meetings(document: Document) -> list[Meeting]:
     links = dict(ItemPaper.objects.filter(document_id=top).values_list("pk", "item__meeting_id"))
     meeting_ids = {
         links[pk]
-        for papers in AgendaPublication.objects.filter(meeting_id__in=set(links.values()))
-        .values_list("papers", flat=True)
-        for pk in papers if pk in links
+        for papers in AgendaPublication.objects.filter(
+            meeting_id__in=set(links.values())
+        ).values_list("papers", flat=True)
+        for pk in papers
+        if pk in links
     }
     return list(Meeting.objects.filter(pk__in=meeting_ids))
 
@@ -230,25 +289,45 @@ def replace_paper(
         raise ValidationError("Give the reason the paper is replaced; it is shown publicly.")
     meetings = _published_meetings(document)
     if not meetings:
-        raise ValidationError(f"“{document.title}” is not on a published agenda: add the new "
-                              "version in the usual way.")
+        raise ValidationError(
+            f"“{document.title}” is not on a published agenda: add the new "
+            "version in the usual way."
+        )
     user, name = trail._actor(actor)
     with transaction.atomic():
         version = papers_services.add_version(
-            document, html=html, upload=upload, filename=filename, actor=actor,
+            document,
+            html=html,
+            upload=upload,
+            filename=filename,
+            actor=actor,
             actor_name=actor_name,
         )
         version = papers_services.publish_version(version, actor, actor_name)
         for meeting in meetings:
-            trail.save(PublicationEvent(
-                meeting=meeting, document=document, version=version,
-                kind=EventKind.PAPER_REPLACED, at=version.published_at, by=user,
-                by_name=name or actor_name,
-                note=f"Version {version.number}: {reason.strip()}",
-            ), actor, actor_name)
-        transaction.on_commit(lambda: _announce(
-            signals.paper_replaced, sender=Document, document=document, version=version,
-            meetings=meetings))
+            trail.save(
+                PublicationEvent(
+                    meeting=meeting,
+                    document=document,
+                    version=version,
+                    kind=EventKind.PAPER_REPLACED,
+                    at=version.published_at,
+                    by=user,
+                    by_name=name or actor_name,
+                    note=f"Version {version.number}: {reason.strip()}",
+                ),
+                actor,
+                actor_name,
+            )
+        transaction.on_commit(
+            lambda: _announce(
+                signals.paper_replaced,
+                sender=Document,
+                document=document,
+                version=version,
+                meetings=meetings,
+            )
+        )
     return version
 
 
@@ -272,20 +351,27 @@ def reclassify_paper(
     """
     require_democratic_services(actor)
     if not (reason or "").strip():
-        raise ValidationError("Give the reason the paper is reclassified; it is kept in the "
-                              "record.")
+        raise ValidationError(
+            "Give the reason the paper is reclassified; it is kept in the record."
+        )
     if document.is_restricted:
         raise ValidationError(f"“{document.title}” is already {document.restriction_text}.")
     if classification not in (Classification.EXEMPT, Classification.CONFIDENTIAL):
         raise ValidationError("Reclassify a paper as exempt or confidential.")
     document.classification = classification
-    document.exempt_paragraph = exempt_paragraph if classification == Classification.EXEMPT \
-        else None
+    document.exempt_paragraph = (
+        exempt_paragraph if classification == Classification.EXEMPT else None
+    )
     links = ItemPaper.objects.filter(document_id=document.parent_id or document.pk)
     items = ", ".join(sorted({f"item {link.item.number}" for link in links.select_related("item")}))
     public = f"A paper ({items}) was reclassified as not for publication." if items else ""
     with transaction.atomic():
         saved = papers_services.save_document(document, actor, actor_name, reason=public)
-        trail.record(AuditEntry.Action.UPDATE, saved,
-                     {"reclassification_reason": [None, reason.strip()]}, actor, actor_name)
+        trail.record(
+            AuditEntry.Action.UPDATE,
+            saved,
+            {"reclassification_reason": [None, reason.strip()]},
+            actor,
+            actor_name,
+        )
     return saved

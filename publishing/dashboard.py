@@ -72,8 +72,15 @@ def upcoming(today: dt.date, limit: int = 100) -> list[Row]:
     for meeting in meetings:
         due = deadlines.deadline(meeting)
         publication = _agenda(meeting)
-        rows.append(Row(meeting, due, deadlines.working_days_left(due, today),
-                        state_of(due, publication, today), publication))
+        rows.append(
+            Row(
+                meeting,
+                due,
+                deadlines.working_days_left(due, today),
+                state_of(due, publication, today),
+                publication,
+            )
+        )
     return rows
 
 

@@ -44,9 +44,11 @@ def notice(doc: Document) -> str:
 
 def public_events(meeting: Meeting) -> list[PublicEvent]:
     """The meeting's publication history, oldest first, with restricted papers masked."""
-    events = PublicationEvent.objects.filter(meeting=meeting).select_related(
-        "document__parent", "version", "publication"
-    ).order_by("at", "pk")
+    events = (
+        PublicationEvent.objects.filter(meeting=meeting)
+        .select_related("document__parent", "version", "publication")
+        .order_by("at", "pk")
+    )
     rows = []
     for event in events:
         row = _row(event)
@@ -62,8 +64,9 @@ def _row(event: PublicationEvent) -> PublicEvent:
     withheld = restriction_of(doc)
     if withheld is not None:
         version = f"Version {event.version.number}" if event.version else ""
-        return PublicEvent(event.at, event.get_kind_display(), notice(withheld), version,
-                           restricted=True)
+        return PublicEvent(
+            event.at, event.get_kind_display(), notice(withheld), version, restricted=True
+        )
     title = f"{doc.label}: {doc.title}" if doc.label else doc.title
     return PublicEvent(event.at, event.get_kind_display(), title, event.note)
 
@@ -88,12 +91,19 @@ def public_pack_versions(meeting: Meeting) -> list[PackVersion]:
     withdrawn version is listed (when and why) but not offered: ``public_pack_file`` refuses it."""
     if not is_published(meeting):
         return []
-    rows = AgendaPack.objects.filter(meeting=meeting, kind=PackKind.PUBLIC,
-                                     status=PackStatus.BUILT).order_by("supplement", "built_at",
-                                                                       "pk")
-    return [PackVersion(p, f"Supplementary agenda {p.supplement}" if p.supplement
-                        else "Agenda reports pack", p.reason, p.withdrawn_at is not None)
-            for p in rows if p.file]
+    rows = AgendaPack.objects.filter(
+        meeting=meeting, kind=PackKind.PUBLIC, status=PackStatus.BUILT
+    ).order_by("supplement", "built_at", "pk")
+    return [
+        PackVersion(
+            p,
+            f"Supplementary agenda {p.supplement}" if p.supplement else "Agenda reports pack",
+            p.reason,
+            p.withdrawn_at is not None,
+        )
+        for p in rows
+        if p.file
+    ]
 
 
 def public_pack_file(meeting: Meeting, pack_id: int):

@@ -40,10 +40,14 @@ def public_q(prefix: str = "") -> Q:
     """Documents the public may see (``prefix`` reaches the document from another model):
     ``is_public`` in SQL. A paper attached to exempt business is never public, whatever its
     own classification (``papers.models.on_exempt_item_q``)."""
-    return Q(**{f"{prefix}classification": UNRESTRICTED}) & (
-        Q(**{f"{prefix}parent__isnull": True})
-        | Q(**{f"{prefix}parent__classification": UNRESTRICTED})
-    ) & ~on_exempt_item_q(prefix)
+    return (
+        Q(**{f"{prefix}classification": UNRESTRICTED})
+        & (
+            Q(**{f"{prefix}parent__isnull": True})
+            | Q(**{f"{prefix}parent__classification": UNRESTRICTED})
+        )
+        & ~on_exempt_item_q(prefix)
+    )
 
 
 def is_public(doc: Document) -> bool:
@@ -87,8 +91,10 @@ class Restricted:
             reason = f"paragraph {self.paragraph}" if self.paragraph else "confidential"
             return f"{self.label or 'Appendix'}: restricted ({reason})"
         if self.paragraph:
-            return (f"Restricted document (exempt under paragraph {self.paragraph} of Part 1 of "
-                    "Schedule 12A)")
+            return (
+                f"Restricted document (exempt under paragraph {self.paragraph} of Part 1 of "
+                "Schedule 12A)"
+            )
         return "Restricted document (confidential information)"
 
 
@@ -123,7 +129,8 @@ def entries(docs: list[Document]) -> dict[int, Entry]:
     for a in Document.objects.filter(parent_id__in=[d.pk for d in docs]).order_by("order", "pk"):
         appendices.setdefault(a.parent_id, []).append(a)
     versions = published_versions(
-        [d.pk for d in docs] + [a.pk for group in appendices.values() for a in group])
+        [d.pk for d in docs] + [a.pk for group in appendices.values() for a in group]
+    )
     remember_exempt_items([*docs, *(a for group in appendices.values() for a in group)])
 
     def entry(doc: Document, appendix: bool, restricted: bool) -> Entry | None:
@@ -138,8 +145,11 @@ def entries(docs: list[Document]) -> dict[int, Entry]:
         top = entry(doc, appendix=False, restricted=not is_public(doc))
         if isinstance(top, Paper):
             # A restricted report's appendices are not listed at all: they go with it.
-            top.appendices = [e for a in appendices.get(doc.pk, [])
-                              if (e := entry(a, True, a.is_restricted)) is not None]
+            top.appendices = [
+                e
+                for a in appendices.get(doc.pk, [])
+                if (e := entry(a, True, a.is_restricted)) is not None
+            ]
         if top is not None:
             result[doc.pk] = top
     return result
@@ -149,9 +159,17 @@ def attach_papers(meeting: Meeting, items: list[AgendaItem]) -> None:
     """Set ``item.listed_papers`` on each of ``items`` (sub-items included): the published
     papers only. Four queries, however many papers (none when nothing is published)."""
     published = inspection.paper_ids(meeting)
-    links = [link for link in ItemPaper.objects.filter(item__meeting=meeting)
-             .select_related("document__parent").order_by("order", "pk")
-             if link.pk in published] if published else []
+    links = (
+        [
+            link
+            for link in ItemPaper.objects.filter(item__meeting=meeting)
+            .select_related("document__parent")
+            .order_by("order", "pk")
+            if link.pk in published
+        ]
+        if published
+        else []
+    )
     listed = entries(list({link.document_id: link.document for link in links}.values()))
     by_item: dict[int, list[Entry]] = {}
     for link in links:
@@ -171,9 +189,14 @@ def public_document(meeting: Meeting, doc_pk: int) -> tuple[Document, ItemPaper]
     doc = Document.objects.select_related("parent").filter(pk=doc_pk).first()
     if doc is None or not is_public(doc):
         return None
-    link = (ItemPaper.objects.filter(item__meeting=meeting, document_id=doc.parent_id or doc.pk,
-                                     pk__in=published)
-            .select_related("item").order_by("item__order", "order", "pk").first())
+    link = (
+        ItemPaper.objects.filter(
+            item__meeting=meeting, document_id=doc.parent_id or doc.pk, pk__in=published
+        )
+        .select_related("item")
+        .order_by("item__order", "order", "pk")
+        .first()
+    )
     if link is None:
         return None
     return doc, link

@@ -55,8 +55,10 @@ def _problems(meeting: Meeting, links: list[ItemPaper]) -> list[str]:
     for link in links:
         doc = link.document
         if doc.kind == DocumentKind.REPORT and not is_approved(doc):
-            found.append(f"The report “{doc.title}” (item {link.item.number}) is not approved "
-                         "for publication.")
+            found.append(
+                f"The report “{doc.title}” (item {link.item.number}) is not approved "
+                "for publication."
+            )
     return found
 
 
@@ -71,25 +73,48 @@ def _publish_papers(
         if current is None or any(_released(v) for v in doc.versions.all()):
             continue
         version = papers_services.publish_version(current, actor, actor_name)
-        trail.save(PublicationEvent(
-            meeting=publication.meeting, document=doc, version=version, publication=publication,
-            kind=EventKind.PAPER_PUBLISHED, at=publication.published_at, by=user,
-            by_name=name or actor_name, note=f"Version {version.number}",
-        ), actor, actor_name)
+        trail.save(
+            PublicationEvent(
+                meeting=publication.meeting,
+                document=doc,
+                version=version,
+                publication=publication,
+                kind=EventKind.PAPER_PUBLISHED,
+                at=publication.published_at,
+                by=user,
+                by_name=name or actor_name,
+                note=f"Version {version.number}",
+            ),
+            actor,
+            actor_name,
+        )
 
 
 def _event(publication: AgendaPublication, kind: str, note: str, actor, actor_name: str):
     user, name = trail._actor(actor)
-    return trail.save(PublicationEvent(
-        meeting=publication.meeting, publication=publication, kind=kind,
-        at=publication.published_at, by=user, by_name=name or actor_name, note=note,
-    ), actor, actor_name)
+    return trail.save(
+        PublicationEvent(
+            meeting=publication.meeting,
+            publication=publication,
+            kind=kind,
+            at=publication.published_at,
+            by=user,
+            by_name=name or actor_name,
+            note=note,
+        ),
+        actor,
+        actor_name,
+    )
 
 
 def _released(version) -> bool:
     """Published: marked so, or named by the history (a record whose moment is not known)."""
-    return version.published_at is not None or PublicationEvent.objects.filter(
-        version=version, kind__in=[EventKind.PAPER_PUBLISHED, EventKind.PAPER_REPLACED]).exists()
+    return (
+        version.published_at is not None
+        or PublicationEvent.objects.filter(
+            version=version, kind__in=[EventKind.PAPER_PUBLISHED, EventKind.PAPER_REPLACED]
+        ).exists()
+    )
 
 
 def _late_appendix(link: ItemPaper) -> bool:
@@ -105,8 +130,11 @@ def pending_papers(meeting: Meeting) -> list[ItemPaper]:
     """The meeting's attached papers not yet published, in agenda order (all of them before
     the agenda is published), including published reports that have gained an appendix."""
     done = published_paper_ids(meeting)
-    links = (ItemPaper.objects.filter(item__meeting=meeting)
-             .select_related("document", "item").order_by("item__order", "order", "pk"))
+    links = (
+        ItemPaper.objects.filter(item__meeting=meeting)
+        .select_related("document", "item")
+        .order_by("item__order", "order", "pk")
+    )
     return [link for link in links if link.pk not in done or _late_appendix(link)]
 
 
@@ -115,10 +143,12 @@ def nobody_to_summon(meeting: Meeting) -> str:
     on the meeting's date (``council.serving.serving_members``, the summons' own list)."""
     if serving_members(meeting.body, meeting.date):
         return ""
-    return (f"Nobody serves on {meeting.body} on {meeting.date:%-d %B %Y}, so publishing the "
-            "agenda would issue a summons to no one. Record the body's memberships first (the "
-            "summons can then be re-issued to those not yet summoned), or give the reason for "
-            "publishing without summoning anyone; it is kept with the record.")
+    return (
+        f"Nobody serves on {meeting.body} on {meeting.date:%-d %B %Y}, so publishing the "
+        "agenda would issue a summons to no one. Record the body's memberships first (the "
+        "summons can then be re-issued to those not yet summoned), or give the reason for "
+        "publishing without summoning anyone; it is kept with the record."
+    )
 
 
 def publication_problems(meeting: Meeting) -> list[str]:
@@ -178,13 +208,16 @@ def publish_agenda(
     with transaction.atomic():
         _lock_meeting(meeting)
         if is_published(meeting):
-            raise ValidationError(f"The agenda of {meeting} is already published; publish a "
-                                  "supplementary agenda for papers added since.")
+            raise ValidationError(
+                f"The agenda of {meeting} is already published; publish a "
+                "supplementary agenda for papers added since."
+            )
         if meeting.status == MeetingStatus.CANCELLED:
             raise ValidationError(f"{meeting} is cancelled: there is no agenda to publish.")
         if not meeting.items.exists():
-            raise ValidationError(f"{meeting} has no agenda items, so there is no agenda to "
-                                  "publish.")
+            raise ValidationError(
+                f"{meeting} has no agenda items, so there is no agenda to publish."
+            )
         links = pending_papers(meeting)
         problems = _problems(meeting, links)
         if problems:
@@ -201,22 +234,34 @@ def publish_agenda(
         if nobody and not override_reason:
             raise ValidationError(nobody)
         user, name = trail._actor(actor)
-        publication = trail.save(AgendaPublication(
-            meeting=meeting, kind=PublicationKind.AGENDA, number=0, published_at=now,
-            published_by=user, published_by_name=name or actor_name, deadline=due,
-            late_reason=late_reason.strip(), on_time=deadlines.on_time(meeting, now, due),
-            papers=[link.pk for link in links],
-        ), actor, actor_name)
+        publication = trail.save(
+            AgendaPublication(
+                meeting=meeting,
+                kind=PublicationKind.AGENDA,
+                number=0,
+                published_at=now,
+                published_by=user,
+                published_by_name=name or actor_name,
+                deadline=due,
+                late_reason=late_reason.strip(),
+                on_time=deadlines.on_time(meeting, now, due),
+                papers=[link.pk for link in links],
+            ),
+            actor,
+            actor_name,
+        )
         note = "" if publication.on_time else f"Published late: {publication.late_reason}"
         if nobody:
-            note = " ".join(filter(None, [
-                note, f"Published with nobody to summon: {override_reason}"]))
+            note = " ".join(
+                filter(None, [note, f"Published with nobody to summon: {override_reason}"])
+            )
         _event(publication, EventKind.AGENDA_PUBLISHED, note, actor, actor_name)
         _publish_papers(publication, links, actor, actor_name)
         # Dated the day of this publication (publishing/state.py dispatch_date decides).
         for kind in (PackKind.PUBLIC, PackKind.MEMBERS):
-            packs.request_pack(meeting, kind, with_publication=True, actor=actor,
-                               actor_name=actor_name)
+            packs.request_pack(
+                meeting, kind, with_publication=True, actor=actor, actor_name=actor_name
+            )
         transaction.on_commit(partial(_announce, signals.agenda_published, publication))
     return publication
 
@@ -248,32 +293,51 @@ def publish_supplement(
     with transaction.atomic():
         _lock_meeting(meeting)
         if not is_published(meeting):
-            raise ValidationError(f"The agenda of {meeting} is not published yet: publish the "
-                                  "agenda, which includes every paper attached so far.")
+            raise ValidationError(
+                f"The agenda of {meeting} is not published yet: publish the "
+                "agenda, which includes every paper attached so far."
+            )
         links = pending_papers(meeting)
         if not links:
             raise ValidationError("No papers have been added since the agenda was published.")
         problems = _problems(meeting, links)
         if problems:
             raise ValidationError(problems)
-        number = (AgendaPublication.objects.filter(meeting=meeting)
-                  .aggregate(n=Max("number"))["n"] or 0) + 1
+        number = (
+            AgendaPublication.objects.filter(meeting=meeting).aggregate(n=Max("number"))["n"] or 0
+        ) + 1
         due = deadlines.deadline(meeting)
         user, name = trail._actor(actor)
-        publication = trail.save(AgendaPublication(
-            meeting=meeting, kind=PublicationKind.SUPPLEMENT, number=number, published_at=now,
-            published_by=user, published_by_name=name or actor_name, deadline=due,
-            on_time=deadlines.on_time(meeting, now, due), papers=[link.pk for link in links],
-        ), actor, actor_name)
+        publication = trail.save(
+            AgendaPublication(
+                meeting=meeting,
+                kind=PublicationKind.SUPPLEMENT,
+                number=number,
+                published_at=now,
+                published_by=user,
+                published_by_name=name or actor_name,
+                deadline=due,
+                on_time=deadlines.on_time(meeting, now, due),
+                papers=[link.pk for link in links],
+            ),
+            actor,
+            actor_name,
+        )
         titles = "; ".join(f"item {link.item.number}" for link in links)
-        _event(publication, EventKind.SUPPLEMENT_PUBLISHED,
-               f"Supplementary agenda {number}: papers for {titles}", actor, actor_name)
+        _event(
+            publication,
+            EventKind.SUPPLEMENT_PUBLISHED,
+            f"Supplementary agenda {number}: papers for {titles}",
+            actor,
+            actor_name,
+        )
         _publish_papers(publication, links, actor, actor_name)
         ids = [link.pk for link in links]
         for kind in (PackKind.PUBLIC, PackKind.MEMBERS):
             if _needs_supplementary_pack(meeting, kind, ids):
-                packs.request_pack(meeting, kind, supplementary=True, actor=actor,
-                                   actor_name=actor_name)
+                packs.request_pack(
+                    meeting, kind, supplementary=True, actor=actor, actor_name=actor_name
+                )
         transaction.on_commit(partial(_announce, signals.supplement_published, publication))
     return publication
 
@@ -302,15 +366,29 @@ def record_historical_publication(
         on_time = deadlines.on_time(meeting, published_at, due)
     with transaction.atomic():
         links = list(ItemPaper.objects.filter(item__meeting=meeting).select_related("document"))
-        publication = trail.save(AgendaPublication(
-            meeting=meeting, kind=PublicationKind.AGENDA, number=0, published_at=published_at,
-            published_by_name=actor_name, deadline=due, on_time=on_time, historical=True,
-            papers=[link.pk for link in links],
-        ), actor_name=actor_name)
-        _event(publication, EventKind.AGENDA_PUBLISHED,
-               "Recorded from the dispatch date printed on the agenda" if published_at
-               else "Published before this record began; the date is not known",
-               None, actor_name)
+        publication = trail.save(
+            AgendaPublication(
+                meeting=meeting,
+                kind=PublicationKind.AGENDA,
+                number=0,
+                published_at=published_at,
+                published_by_name=actor_name,
+                deadline=due,
+                on_time=on_time,
+                historical=True,
+                papers=[link.pk for link in links],
+            ),
+            actor_name=actor_name,
+        )
+        _event(
+            publication,
+            EventKind.AGENDA_PUBLISHED,
+            "Recorded from the dispatch date printed on the agenda"
+            if published_at
+            else "Published before this record began; the date is not known",
+            None,
+            actor_name,
+        )
         for doc in _documents(links):
             version = doc.current_version()
             if version is None:
@@ -318,11 +396,19 @@ def record_historical_publication(
             if published_at is not None and version.published_at is None:
                 version.published_at = published_at
                 trail.save(version, actor_name=actor_name, validate=False)
-            trail.save(PublicationEvent(
-                meeting=meeting, document=doc, version=version, publication=publication,
-                kind=EventKind.PAPER_PUBLISHED, at=published_at, by_name=actor_name,
-                note=f"Version {version.number}",
-            ), actor_name=actor_name)
+            trail.save(
+                PublicationEvent(
+                    meeting=meeting,
+                    document=doc,
+                    version=version,
+                    publication=publication,
+                    kind=EventKind.PAPER_PUBLISHED,
+                    at=published_at,
+                    by_name=actor_name,
+                    note=f"Version {version.number}",
+                ),
+                actor_name=actor_name,
+            )
     return publication
 
 
@@ -344,11 +430,24 @@ from .workflow import (  # noqa: E402
 )
 
 __all__ = [
-    "add_urgent_item", "approve_for_publication", "check_item_may_be_added", "is_published",
-    "missing_for_submission", "nobody_to_summon", "pending_papers", "publication_problems",
+    "add_urgent_item",
+    "approve_for_publication",
+    "check_item_may_be_added",
+    "is_published",
+    "missing_for_submission",
+    "nobody_to_summon",
+    "pending_papers",
+    "publication_problems",
     "publish_agenda",
-    "publish_supplement", "published_at", "published_exists", "record_historical_publication",
-    "reclassify_paper", "replace_paper", "return_to_draft", "sign_off", "submit_report",
+    "publish_supplement",
+    "published_at",
+    "published_exists",
+    "record_historical_publication",
+    "reclassify_paper",
+    "replace_paper",
+    "return_to_draft",
+    "sign_off",
+    "submit_report",
     "withdraw_paper",
     "save_item",
 ]

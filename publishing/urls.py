@@ -6,6 +6,5 @@ app_name = "publishing"
 
 urlpatterns = [
     path("meetings/<int:pk>/history/", views.history, name="history"),
-    path("meetings/<int:pk>/history/packs/<int:pack>.pdf", views.pack_version,
-         name="pack_version"),
+    path("meetings/<int:pk>/history/packs/<int:pack>.pdf", views.pack_version, name="pack_version"),
 ]

@@ -39,10 +39,15 @@ def published_versions(doc_ids) -> dict[int, DocumentVersion]:
     doc_ids = list(doc_ids)
     if not doc_ids:
         return {}
-    released = ExpressionWrapper(Q(published_at__isnull=False) | _released(),
-                                 output_field=BooleanField())
-    rows = (DocumentVersion.objects.filter(document_id__in=doc_ids).annotate(released=released)
-            .defer("html", "text").order_by("document_id", "number"))
+    released = ExpressionWrapper(
+        Q(published_at__isnull=False) | _released(), output_field=BooleanField()
+    )
+    rows = (
+        DocumentVersion.objects.filter(document_id__in=doc_ids)
+        .annotate(released=released)
+        .defer("html", "text")
+        .order_by("document_id", "number")
+    )
     published: dict[int, DocumentVersion] = {}
     for version in rows:  # in number order: the last released one wins
         if version.released:
@@ -67,8 +72,11 @@ def pack_versions(meeting: Meeting, doc_ids) -> dict[int, DocumentVersion]:
         chosen = [v.pk for v in published_versions(doc_ids).values()]
     else:
         latest: dict[int, int] = {}
-        for pk, doc_id in (DocumentVersion.objects.filter(document_id__in=doc_ids)
-                           .order_by("number").values_list("pk", "document_id")):
+        for pk, doc_id in (
+            DocumentVersion.objects.filter(document_id__in=doc_ids)
+            .order_by("number")
+            .values_list("pk", "document_id")
+        ):
             latest[doc_id] = pk
         chosen = list(latest.values())
     return {v.document_id: v for v in DocumentVersion.objects.filter(pk__in=chosen)}

@@ -15,12 +15,16 @@ from .state import is_published
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     """Every publication, withdrawal and replacement of the meeting's papers, with times."""
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    return render(request, "publishing/history.html", {
-        "meeting": meeting,
-        "published": is_published(meeting),
-        "events": public_events(meeting),
-        "packs": public_pack_versions(meeting),
-    })
+    return render(
+        request,
+        "publishing/history.html",
+        {
+            "meeting": meeting,
+            "published": is_published(meeting),
+            "events": public_events(meeting),
+            "packs": public_pack_versions(meeting),
+        },
+    )
 
 
 @require_safe

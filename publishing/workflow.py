@@ -31,8 +31,9 @@ def _is_report(document: Document) -> bool:
 
 def _has_content(document: Document) -> bool:
     version = document.current_version()
-    return version is not None and bool((version.text or version.html or "").strip() or
-                                        version.source_file)
+    return version is not None and bool(
+        (version.text or version.html or "").strip() or version.source_file
+    )
 
 
 def missing_for_submission(document: Document) -> list[str]:
@@ -192,9 +193,7 @@ def return_to_draft(
         return trail.save(workflow, actor, actor_name)
 
 
-def approve_for_publication(
-    document: Document, actor=None, actor_name: str = ""
-) -> ReportWorkflow:
+def approve_for_publication(document: Document, actor=None, actor_name: str = "") -> ReportWorkflow:
     """Approve a cleared report for publication (its current version).
 
     Refuses: an actor who is not democratic services; a report not submitted; any active

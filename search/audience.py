@@ -34,8 +34,9 @@ class Audience:
 
     @property
     def sees_exempt(self) -> bool:
-        return self.everything or bool(self.seats or self.meeting_ids or self.body_ids
-                                       or self.document_ids)
+        return self.everything or bool(
+            self.seats or self.meeting_ids or self.body_ids or self.document_ids
+        )
 
     def allowed(self) -> tuple[str, list]:
         """SQL: may see this exempt row (``e`` is the index table)."""
@@ -47,8 +48,11 @@ class Audience:
             else:
                 parts.append("(e.body_id = %s AND e.date >= %s AND e.date <= %s)")
                 params += [body_id, start.isoformat(), end.isoformat()]
-        for column, ids in (("meeting_id", self.meeting_ids), ("body_id", self.body_ids),
-                            ("document_id", self.document_ids)):
+        for column, ids in (
+            ("meeting_id", self.meeting_ids),
+            ("body_id", self.body_ids),
+            ("document_id", self.document_ids),
+        ):
             if ids:
                 parts.append(f"e.{column} IN ({', '.join(['%s'] * len(ids))})")
                 params += sorted(ids)
@@ -63,7 +67,12 @@ class Audience:
         return where.add(
             f"(e.exempt = %s AND NOT (e.redacted = %s AND ({allowed}))) "
             f"OR (e.exempt = %s AND ({allowed}))",
-            False, True, *params, True, *params)
+            False,
+            True,
+            *params,
+            True,
+            *params,
+        )
 
 
 PUBLIC = Audience()
@@ -72,8 +81,9 @@ PUBLIC = Audience()
 def _with_appendices(doc_ids: set[int]) -> set[int]:
     if not doc_ids:
         return set()
-    return doc_ids | set(Document.objects.filter(parent_id__in=doc_ids)
-                         .values_list("pk", flat=True))
+    return doc_ids | set(
+        Document.objects.filter(parent_id__in=doc_ids).values_list("pk", flat=True)
+    )
 
 
 def audience(user, today: dt.date | None = None) -> Audience:
@@ -91,10 +101,14 @@ def audience(user, today: dt.date | None = None) -> Audience:
     today = today or authority_today()
     seats = list(Membership.objects.filter(person=person).values_list("body_id", "start", "end"))
     grants = AccessGrant.objects.filter(person=person, start__lte=today, end__gte=today)
-    named = set(Report.objects.filter(Q(author=person) | Q(director=person))
-                .values_list("document_id", flat=True))
-    named |= set(ReportSigner.objects.filter(person=person)
-                 .values_list("report__document_id", flat=True))
+    named = set(
+        Report.objects.filter(Q(author=person) | Q(director=person)).values_list(
+            "document_id", flat=True
+        )
+    )
+    named |= set(
+        ReportSigner.objects.filter(person=person).values_list("report__document_id", flat=True)
+    )
     granted_docs = {d for d in grants.values_list("document_id", flat=True) if d}
     return Audience(
         seats=seats,

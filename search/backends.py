@@ -53,8 +53,9 @@ class Backend:
     def page(self, query: Query, where: Where, offset: int, limit: int) -> list[Row]:
         raise NotImplementedError
 
-    def search(self, query: Query, where: Where, offset: int, limit: int,
-               most: int | None = None) -> tuple[int, list[Row]]:
+    def search(
+        self, query: Query, where: Where, offset: int, limit: int, most: int | None = None
+    ) -> tuple[int, list[Row]]:
         """The number of matching rows (counted up to ``most``, then ``most + 1``) and one
         ranked page of them with snippets."""
         total = self.count(query, where, most)
@@ -75,8 +76,10 @@ class Backend:
 
 class SQLiteBackend(Backend):
     vendor = "sqlite"
-    _from = ("FROM search_entry_fts JOIN search_entry e ON e.id = search_entry_fts.rowid "
-             "WHERE search_entry_fts MATCH %s")
+    _from = (
+        "FROM search_entry_fts JOIN search_entry e ON e.id = search_entry_fts.rowid "
+        "WHERE search_entry_fts MATCH %s"
+    )
 
     def count(self, query, where, most=None):
         cond, params = where.render()
@@ -93,19 +96,34 @@ class SQLiteBackend(Backend):
             "snippet(search_entry_fts, 1, %s, %s, '…', 40) "
             f"{self._from} AND {cond} ORDER BY r, e.date DESC, e.id LIMIT %s OFFSET %s"
         )
-        rows = self._fetch(sql, [TITLE_WEIGHT, MARK_START, MARK_END, MARK_START, MARK_END,
-                                 query.fts5(), *params, limit, offset])
+        rows = self._fetch(
+            sql,
+            [
+                TITLE_WEIGHT,
+                MARK_START,
+                MARK_END,
+                MARK_START,
+                MARK_END,
+                query.fts5(),
+                *params,
+                limit,
+                offset,
+            ],
+        )
         return [Row(pk, -rank, title, snippet) for pk, rank, title, snippet in rows]
 
     def floor(self, query, where, limit=20):
         cond, params = where.render()
-        sql = (f"SELECT e.id {self._from} AND {cond} "
-               "ORDER BY bm25(search_entry_fts, %s, 1.0) LIMIT %s")
+        sql = (
+            f"SELECT e.id {self._from} AND {cond} ORDER BY bm25(search_entry_fts, %s, 1.0) LIMIT %s"
+        )
         return [r[0] for r in self._fetch(sql, [query.fts5(), *params, TITLE_WEIGHT, limit])]
 
 
-HEADLINE = (f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=40, MinWords=20, '
-            'MaxFragments=2, FragmentDelimiter=" … "')
+HEADLINE = (
+    f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=40, MinWords=20, '
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
 TITLE_HEADLINE = f'StartSel="{MARK_START}", StopSel="{MARK_END}", HighlightAll=true'
 
 
@@ -116,7 +134,7 @@ CANDIDATES = 200  # matches ranked on their full vectors (per page block)
 def anchor(query: Query) -> str:
     """Where a snippet starts looking: the query's longest word, less a possible ending."""
     word = max(query.words, key=len, default="")
-    return word[:max(4, len(word) - 2)]
+    return word[: max(4, len(word) - 2)]
 
 
 class PostgresBackend(Backend):
@@ -131,13 +149,13 @@ class PostgresBackend(Backend):
         stop at ``most`` (it tests, and decompresses, the full vector of every row it passes:
         half a second when few rows match)."""
         cond, params = where.render()
-        sql = ("SELECT 1 FROM search_entry e, q WHERE e.search_vector @@ q.query "
-               f"AND {cond}")
+        sql = f"SELECT 1 FROM search_entry e, q WHERE e.search_vector @@ q.query AND {cond}"
         if most is not None:
             sql, params = f"{sql} LIMIT %s", [*params, most + 1]
-        return self._fetch(f"WITH q AS MATERIALIZED (SELECT {self._tsq} AS query) "
-                           f"SELECT count(*) FROM ({sql}) t",
-                           [query.websearch(), *params])[0][0]
+        return self._fetch(
+            f"WITH q AS MATERIALIZED (SELECT {self._tsq} AS query) SELECT count(*) FROM ({sql}) t",
+            [query.websearch(), *params],
+        )[0][0]
 
     def _ranked_sql(self, cond: str) -> str:
         """The best matches in two stages, in one query.
@@ -175,21 +193,23 @@ class PostgresBackend(Backend):
         """(id, rank) of one page."""
         cond, params = where.render()
         n, q = self._candidates(offset, limit), query.websearch()
-        return self._fetch(self._ranked_sql(cond), [
-            q, q, *params, q, n, q, q, *params, n, n, q, limit, offset])
+        return self._fetch(
+            self._ranked_sql(cond), [q, q, *params, q, n, q, q, *params, n, n, q, limit, offset]
+        )
 
     def _headlines(self, query, ids: list[int]) -> dict[int, tuple[str, str]]:
         """ts_headline of each row's title and of a window of its text around the first
         occurrence of the query's longest word: ts_headline parses all it is given, and a
         paper can be long."""
-        texts = self._fetch("SELECT id, title, text FROM search_entry WHERE id = ANY(%s)",
-                            [list(ids)])
+        texts = self._fetch(
+            "SELECT id, title, text FROM search_entry WHERE id = ANY(%s)", [list(ids)]
+        )
         found = re.compile(r"(?<!\w)" + re.escape(anchor(query)), re.IGNORECASE)
         titles, windows, order = [], [], []
         for pk, title, text in texts:
             hit = found.search(text)
             start = max(0, hit.start() - WINDOW // 4) if hit else 0
-            windows.append(("…" if start else "") + text[start:start + WINDOW])
+            windows.append(("…" if start else "") + text[start : start + WINDOW])
             titles.append(title)
             order.append(pk)
         rows = self._fetch(
@@ -197,7 +217,8 @@ class PostgresBackend(Backend):
             "ts_headline('english'::regconfig, t.w, q.query, %s) "
             "FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS t(title, w, n), "
             "websearch_to_tsquery('english'::regconfig, %s) AS q(query) ORDER BY t.n",
-            [TITLE_HEADLINE, HEADLINE, titles, windows, query.websearch()])
+            [TITLE_HEADLINE, HEADLINE, titles, windows, query.websearch()],
+        )
         return dict(zip(order, rows, strict=True))
 
     def page(self, query, where, offset, limit):
@@ -214,10 +235,13 @@ class PostgresBackend(Backend):
     def floor_full_rank(self, query, where, limit=20):
         """The naive floor: every match ranked on its full vector."""
         cond, params = where.render()
-        sql = (f"SELECT e.id FROM search_entry e WHERE e.search_vector @@ {self._tsq} "
-               f"AND {cond} ORDER BY ts_rank(e.search_vector, {self._tsq}) DESC LIMIT %s")
-        return [r[0] for r in self._fetch(sql, [query.websearch(), *params, query.websearch(),
-                                                limit])]
+        sql = (
+            f"SELECT e.id FROM search_entry e WHERE e.search_vector @@ {self._tsq} "
+            f"AND {cond} ORDER BY ts_rank(e.search_vector, {self._tsq}) DESC LIMIT %s"
+        )
+        return [
+            r[0] for r in self._fetch(sql, [query.websearch(), *params, query.websearch(), limit])
+        ]
 
 
 def backend() -> Backend:

@@ -43,8 +43,12 @@ logger = logging.getLogger(__name__)
 CHUNK = 200  # meetings (or people) built at once
 MAX_TEXT = 400_000  # characters of one paper indexed (PostgreSQL's tsvector is limited to 1 MB)
 
-_KINDS = {DocumentKind.REPORT: Kind.REPORT, DocumentKind.APPENDIX: Kind.APPENDIX,
-          DocumentKind.MINUTES: Kind.MINUTES, DocumentKind.OTHER: Kind.PAPER}
+_KINDS = {
+    DocumentKind.REPORT: Kind.REPORT,
+    DocumentKind.APPENDIX: Kind.APPENDIX,
+    DocumentKind.MINUTES: Kind.MINUTES,
+    DocumentKind.OTHER: Kind.PAPER,
+}
 
 
 def clean(text: str, limit: int = MAX_TEXT) -> str:
@@ -90,8 +94,9 @@ def _version_text(version: DocumentVersion, is_pdf: bool) -> str:
 def _published(meeting_ids: list[int]) -> tuple[set[int], dict[int, set[int]]]:
     """Meetings whose agenda is published, and each meeting's released item papers."""
     agenda, papers = set(), {}
-    for mid, kind, ids in AgendaPublication.objects.filter(meeting_id__in=meeting_ids) \
-            .values_list("meeting_id", "kind", "papers"):
+    for mid, kind, ids in AgendaPublication.objects.filter(meeting_id__in=meeting_ids).values_list(
+        "meeting_id", "kind", "papers"
+    ):
         if kind == PublicationKind.AGENDA:
             agenda.add(mid)
         papers.setdefault(mid, set()).update(ids or [])
@@ -102,43 +107,87 @@ def _meeting_entries(meetings: list[Meeting]) -> list[Entry]:
     ids = [m.pk for m in meetings]
     agenda, released = _published(ids)
     items_by_meeting: dict[int, list[AgendaItem]] = {}
-    for item in AgendaItem.objects.filter(meeting_id__in=agenda).select_related(
-            "parent__parent").order_by("meeting_id", "order",
-                                                                          "pk"):
+    for item in (
+        AgendaItem.objects.filter(meeting_id__in=agenda)
+        .select_related("parent__parent")
+        .order_by("meeting_id", "order", "pk")
+    ):
         items_by_meeting.setdefault(item.meeting_id, []).append(item)
     entries: list[Entry] = []
     for m in meetings:
         url = m.get_absolute_url()
         base = {"meeting": m, "body_id": m.body_id, "date": m.date}
         items = items_by_meeting.get(m.pk, [])
-        notice = _join(m.venue.full_name if m.venue_id else "", m.get_status_display(),
-                       *(f"{i.number} {i.title}" for i in items))
-        entries.append(Entry(kind=Kind.MEETING, object_id=m.pk, title=clean(str(m), 500),
-                             text=clean(notice), url=url, **base))
+        notice = _join(
+            m.venue.full_name if m.venue_id else "",
+            m.get_status_display(),
+            *(f"{i.number} {i.title}" for i in items),
+        )
+        entries.append(
+            Entry(
+                kind=Kind.MEETING,
+                object_id=m.pk,
+                title=clean(str(m), 500),
+                text=clean(notice),
+                url=url,
+                **base,
+            )
+        )
         for i in items:
             title = clean(f"Item {i.number}: {i.title}", 500)
             rest = clean(_join(i.purpose, i.motion_text))
             if i.is_exempt:
-                entries.append(Entry(kind=Kind.ITEM, object_id=i.pk, title=title, text="",
-                                     url=f"{url}#{i.anchor}", redacted=True, **base))
+                entries.append(
+                    Entry(
+                        kind=Kind.ITEM,
+                        object_id=i.pk,
+                        title=title,
+                        text="",
+                        url=f"{url}#{i.anchor}",
+                        redacted=True,
+                        **base,
+                    )
+                )
                 if rest:
-                    entries.append(Entry(kind=Kind.ITEM, object_id=i.pk, title=title, text=rest,
-                                         url=f"{url}#{i.anchor}", exempt=True,
-                                         exempt_paragraph=i.exemption_paragraph, **base))
+                    entries.append(
+                        Entry(
+                            kind=Kind.ITEM,
+                            object_id=i.pk,
+                            title=title,
+                            text=rest,
+                            url=f"{url}#{i.anchor}",
+                            exempt=True,
+                            exempt_paragraph=i.exemption_paragraph,
+                            **base,
+                        )
+                    )
             else:
-                entries.append(Entry(kind=Kind.ITEM, object_id=i.pk, title=title, text=rest,
-                                     url=f"{url}#{i.anchor}", **base))
+                entries.append(
+                    Entry(
+                        kind=Kind.ITEM,
+                        object_id=i.pk,
+                        title=title,
+                        text=rest,
+                        url=f"{url}#{i.anchor}",
+                        **base,
+                    )
+                )
     entries += _paper_entries(meetings, agenda, released)
     entries += _proceedings_entries(meetings)
     return entries
 
 
-def _paper_entries(meetings: list[Meeting], agenda: set[int],
-                   released: dict[int, set[int]]) -> list[Entry]:
+def _paper_entries(
+    meetings: list[Meeting], agenda: set[int], released: dict[int, set[int]]
+) -> list[Entry]:
     by_pk = {m.pk: m for m in meetings}
-    links = [link for link in ItemPaper.objects.filter(item__meeting_id__in=agenda)
-             .select_related("document", "item").order_by("item__order", "order", "pk")
-             if link.pk in released.get(link.item.meeting_id, ())]
+    links = [
+        link
+        for link in ItemPaper.objects.filter(item__meeting_id__in=agenda)
+        .select_related("document", "item")
+        .order_by("item__order", "order", "pk")
+        if link.pk in released.get(link.item.meeting_id, ())
+    ]
     if not links:
         return []
     tops = {link.document_id: link.document for link in links}
@@ -147,9 +196,12 @@ def _paper_entries(meetings: list[Meeting], agenda: set[int],
         appendices.setdefault(a.parent_id, []).append(a)
     all_docs = list(tops.values()) + [a for group in appendices.values() for a in group]
     versions = published_versions(d.pk for d in all_docs)
-    content = {v.pk: v for v in DocumentVersion.objects.filter(
-        pk__in=[v.pk for v in versions.values()]).only(
-        "pk", "document_id", "number", "text", "html", "source_kind", "source_file")}
+    content = {
+        v.pk: v
+        for v in DocumentVersion.objects.filter(pk__in=[v.pk for v in versions.values()]).only(
+            "pk", "document_id", "number", "text", "html", "source_kind", "source_file"
+        )
+    }
     entries, seen = [], set()
     for link in links:
         meeting = by_pk[link.item.meeting_id]
@@ -171,12 +223,22 @@ def _paper_entries(meetings: list[Meeting], agenda: set[int],
                 pdf = reverse("website:paper_pdf", args=args)
             kind = Kind.APPENDIX if doc.parent_id else _KINDS.get(doc.kind, Kind.PAPER)
             paragraph = doc.exempt_paragraph if doc.is_restricted else top.exempt_paragraph
-            entries.append(Entry(
-                kind=kind, object_id=doc.pk, document_id=doc.pk, meeting=meeting,
-                body_id=meeting.body_id, date=meeting.date, title=clean(str(doc), 500),
-                text=clean(_version_text(version, is_pdf)), url=url,
-                pdf_url=pdf if is_pdf else "", exempt=exempt,
-                exempt_paragraph=paragraph if exempt else None))
+            entries.append(
+                Entry(
+                    kind=kind,
+                    object_id=doc.pk,
+                    document_id=doc.pk,
+                    meeting=meeting,
+                    body_id=meeting.body_id,
+                    date=meeting.date,
+                    title=clean(str(doc), 500),
+                    text=clean(_version_text(version, is_pdf)),
+                    url=url,
+                    pdf_url=pdf if is_pdf else "",
+                    exempt=exempt,
+                    exempt_paragraph=paragraph if exempt else None,
+                )
+            )
     return entries
 
 
@@ -201,23 +263,42 @@ def _proceedings_entries(meetings: list[Meeting]) -> list[Entry]:
     entries = []
     for minute in public.public_minutes().filter(meeting_id__in=list(by_pk)):
         m = by_pk[minute.meeting_id]
-        entries.append(Entry(
-            kind=Kind.MINUTES, object_id=minute.pk, meeting=m, body_id=m.body_id, date=m.date,
-            title=clean(f"Minute {minute.number}: {minute.title}", 500),
-            text=clean(searchable_text(minute.text)), url=_minutes_url(m, minute.number)))
-    for res in public.public_resolutions().filter(minute__meeting_id__in=list(by_pk)) \
-            .select_related("minute"):
+        entries.append(
+            Entry(
+                kind=Kind.MINUTES,
+                object_id=minute.pk,
+                meeting=m,
+                body_id=m.body_id,
+                date=m.date,
+                title=clean(f"Minute {minute.number}: {minute.title}", 500),
+                text=clean(searchable_text(minute.text)),
+                url=_minutes_url(m, minute.number),
+            )
+        )
+    for res in (
+        public.public_resolutions()
+        .filter(minute__meeting_id__in=list(by_pk))
+        .select_related("minute")
+    ):
         minute = res.minute
         m = by_pk[minute.meeting_id]
         parts = [f"({chr(ord('a') + n)}) {p}" for n, p in enumerate(res.parts or [])]
-        delegated = (f"Delegated to {res.delegated_to}" if res.delegated_to else "")
-        consult = (f"in consultation with {res.in_consultation_with}"
-                   if res.in_consultation_with else "")
-        entries.append(Entry(
-            kind=Kind.DECISION, object_id=res.pk, meeting=m, body_id=m.body_id, date=m.date,
-            title=clean(f"Decision, minute {minute.number}: {minute.title}", 500),
-            text=clean(_join(res.text, *map(str, parts), delegated, consult)),
-            url=_decision_url(res.pk) or _minutes_url(m, minute.number)))
+        delegated = f"Delegated to {res.delegated_to}" if res.delegated_to else ""
+        consult = (
+            f"in consultation with {res.in_consultation_with}" if res.in_consultation_with else ""
+        )
+        entries.append(
+            Entry(
+                kind=Kind.DECISION,
+                object_id=res.pk,
+                meeting=m,
+                body_id=m.body_id,
+                date=m.date,
+                title=clean(f"Decision, minute {minute.number}: {minute.title}", 500),
+                text=clean(_join(res.text, *map(str, parts), delegated, consult)),
+                url=_decision_url(res.pk) or _minutes_url(m, minute.number),
+            )
+        )
     return entries
 
 
@@ -235,19 +316,32 @@ def _people_entries(people: list[Person]) -> list[Entry]:
         groups = sorted({g.group.name for g in p.group_memberships.all()})
         bodies = sorted({ms.body.name for ms in memberships})
         posts = sorted({h.post.title for h in p.posts_held.all()})
-        names = [p.councillor_name if terms else "", p.formal_name,
-                 *(f.text for f in p.name_forms.all())]
-        entries.append(Entry(
-            kind=Kind.MEMBER, object_id=p.pk, person=p, title=clean(p.full_name, 500),
-            text=clean(_join(*names, *divisions, *groups, *bodies, *posts)),
-            url=p.get_absolute_url()))
+        names = [
+            p.councillor_name if terms else "",
+            p.formal_name,
+            *(f.text for f in p.name_forms.all()),
+        ]
+        entries.append(
+            Entry(
+                kind=Kind.MEMBER,
+                object_id=p.pk,
+                person=p,
+                title=clean(p.full_name, 500),
+                text=clean(_join(*names, *divisions, *groups, *bodies, *posts)),
+                url=p.get_absolute_url(),
+            )
+        )
     return entries
 
 
 def _people(ids=None):
     qs = Person.objects.prefetch_related(
-        "terms__division", "memberships__body", "group_memberships__group",
-        "posts_held__post", "name_forms").order_by("pk")
+        "terms__division",
+        "memberships__body",
+        "group_memberships__group",
+        "posts_held__post",
+        "name_forms",
+    ).order_by("pk")
     return qs if ids is None else qs.filter(pk__in=list(ids))
 
 
@@ -264,7 +358,7 @@ def index_meetings(ids: Iterable[int]) -> int:
     ids = sorted(set(ids))
     written = 0
     for start in range(0, len(ids), CHUNK):
-        chunk = ids[start:start + CHUNK]
+        chunk = ids[start : start + CHUNK]
         with transaction.atomic():
             entries = _meeting_entries(list(_meetings(chunk)))
             Entry.objects.filter(meeting_id__in=chunk).delete()
@@ -277,7 +371,7 @@ def index_people(ids: Iterable[int]) -> int:
     ids = sorted(set(ids))
     written = 0
     for start in range(0, len(ids), CHUNK):
-        chunk = ids[start:start + CHUNK]
+        chunk = ids[start : start + CHUNK]
         with transaction.atomic():
             entries = _people_entries(list(_people(chunk)))
             Entry.objects.filter(kind=Kind.MEMBER, object_id__in=chunk).delete()
@@ -291,7 +385,7 @@ def rebuild(progress=None) -> int:
     meeting_ids = list(Meeting.objects.order_by("pk").values_list("pk", flat=True))
     written = 0
     for start in range(0, len(meeting_ids), CHUNK):
-        written += index_meetings(meeting_ids[start:start + CHUNK])
+        written += index_meetings(meeting_ids[start : start + CHUNK])
         if progress:
             progress(min(start + CHUNK, len(meeting_ids)), len(meeting_ids))
     written += index_people(Person.objects.values_list("pk", flat=True))

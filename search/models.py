@@ -34,23 +34,39 @@ PAGE_BREAK = "\f"
 
 class Entry(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    object_id = models.PositiveIntegerField(help_text="The meeting, item, document, minute, "
-                                            "resolution or person.")
+    object_id = models.PositiveIntegerField(
+        help_text="The meeting, item, document, minute, resolution or person."
+    )
     # Rows go with what they describe. No database constraint: the index must never stop
     # another app deleting its rows, and a rebuild repairs anything left behind.
-    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, null=True,
-                                blank=True, db_constraint=False, related_name="+")
-    person = models.ForeignKey("council.Person", on_delete=models.CASCADE, null=True,
-                               blank=True, db_constraint=False, related_name="+")
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        db_constraint=False,
+        related_name="+",
+    )
+    person = models.ForeignKey(
+        "council.Person",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        db_constraint=False,
+        related_name="+",
+    )
     document_id = models.PositiveIntegerField(null=True, blank=True)
     body_id = models.PositiveIntegerField(null=True, blank=True)
     date = models.DateField(null=True, blank=True)
     title = models.CharField(max_length=500)
     text = models.TextField(blank=True)
     url = models.CharField(max_length=500)
-    pdf_url = models.CharField(max_length=500, blank=True,
-                               help_text="Set when the paper is an uploaded PDF; its text then "
-                               "has a form feed between pages.")
+    pdf_url = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Set when the paper is an uploaded PDF; its text then "
+        "has a form feed between pages.",
+    )
     # Exempt rows are searched only by those entitled (access.rules.may_see_exempt).
     exempt = models.BooleanField(default=False)
     exempt_paragraph = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -54,8 +54,9 @@ class Query:
         """An SQLite FTS5 MATCH expression ('' when there is nothing to search for)."""
         if self.is_empty:
             return ""
-        expr = " AND ".join("(" + " OR ".join(t.fts5() for t in clause) + ")"
-                            for clause in self.clauses)
+        expr = " AND ".join(
+            "(" + " OR ".join(t.fts5() for t in clause) + ")" for clause in self.clauses
+        )
         for term in self.excluded:
             expr = f"({expr}) NOT {term.fts5()}"
         return expr
@@ -113,11 +114,19 @@ def parse(text) -> Query:
     if dropped:
         notes.append(f"Only the first {MAX_WORDS} words were searched for.")
     if not clauses and excluded:
-        notes.append("Add a word to search for: words starting with a minus sign are left out "
-                     "of the results, and cannot be searched for on their own.")
+        notes.append(
+            "Add a word to search for: words starting with a minus sign are left out "
+            "of the results, and cannot be searched for on their own."
+        )
         excluded = []
     elif not clauses and text:
-        notes.append("Enter words or numbers to search for: punctuation, and AND or OR on "
-                     "their own, are ignored.")
-    return Query(text=text, clauses=tuple(tuple(c) for c in clauses), excluded=tuple(excluded),
-                 notes=tuple(notes))
+        notes.append(
+            "Enter words or numbers to search for: punctuation, and AND or OR on "
+            "their own, are ignored."
+        )
+    return Query(
+        text=text,
+        clauses=tuple(tuple(c) for c in clauses),
+        excluded=tuple(excluded),
+        notes=tuple(notes),
+    )

@@ -81,8 +81,12 @@ def _person_part_saved(sender, instance, **kwargs):
 
 def connect() -> None:
 
-    for signal in (publishing.agenda_published, publishing.supplement_published,
-                   publishing.minutes_published, publishing.paper_withdrawn):
+    for signal in (
+        publishing.agenda_published,
+        publishing.supplement_published,
+        publishing.minutes_published,
+        publishing.paper_withdrawn,
+    ):
         signal.connect(_published, dispatch_uid=f"search-{id(signal)}")
     publishing.paper_replaced.connect(_replaced, dispatch_uid="search-paper-replaced")
     for signal in (post_save, post_delete):
@@ -91,5 +95,6 @@ def connect() -> None:
         signal.connect(_item_saved, sender=AgendaItem, dispatch_uid=f"search-item-{name}")
         signal.connect(_person_saved, sender=Person, dispatch_uid=f"search-person-{name}")
         for model in (TermOfOffice, Membership, GroupMembership, PersonNameForm, PostHolding):
-            signal.connect(_person_part_saved, sender=model,
-                           dispatch_uid=f"search-{model.__name__}-{name}")
+            signal.connect(
+                _person_part_saved, sender=model, dispatch_uid=f"search-{model.__name__}-{name}"
+            )

@@ -120,13 +120,19 @@ class SearchResult:
     def as_dict(self) -> dict:
         f = self.filters
         return {
-            "query": self.query, "total": self.total, "more": self.more, "page": self.page,
-            "page_size": self.page_size, "pages": self.pages, "notes": self.notes,
+            "query": self.query,
+            "total": self.total,
+            "more": self.more,
+            "page": self.page,
+            "page_size": self.page_size,
+            "pages": self.pages,
+            "notes": self.notes,
             "filters": {
                 "body": f.body.slug if f.body else None,
                 "date_from": f.date_from.isoformat() if f.date_from else None,
                 "date_to": f.date_to.isoformat() if f.date_to else None,
-                "kinds": list(f.kinds), "member": f.member.slug if f.member else None,
+                "kinds": list(f.kinds),
+                "member": f.member.slug if f.member else None,
             },
             "results": [h.as_dict() for h in self.hits],
         }
@@ -209,10 +215,13 @@ def conditions(filters: Filters, user) -> tuple[Where, object]:
     if filters.kinds:
         where.add(f"e.kind IN ({', '.join(['%s'] * len(filters.kinds))})", *filters.kinds)
     if filters.member:
-        parts, params = ["(e.kind = %s AND e.person_id = %s)"], [Kind.MEMBER.value,
-                                                                  filters.member.pk]
-        for body_id, start, end in Membership.objects.filter(person=filters.member) \
-                .values_list("body_id", "start", "end"):
+        parts, params = (
+            ["(e.kind = %s AND e.person_id = %s)"],
+            [Kind.MEMBER.value, filters.member.pk],
+        )
+        for body_id, start, end in Membership.objects.filter(person=filters.member).values_list(
+            "body_id", "start", "end"
+        ):
             if end is None:
                 parts.append("(e.body_id = %s AND e.date >= %s)")
                 params += [body_id, start.isoformat()]
@@ -231,8 +240,7 @@ def marked(text: str) -> SafeString:
     text = (text or "").replace(PAGE_BREAK, " ")
     html = escape(text)
     # Marks left open or unopened (a fragment cut short) must not leave an element unclosed.
-    html = re.sub(f"{MARK_START}([^{MARK_START}{MARK_END}]*){MARK_END}",
-                  r"<mark>\1</mark>", html)
+    html = re.sub(f"{MARK_START}([^{MARK_START}{MARK_END}]*){MARK_END}", r"<mark>\1</mark>", html)
     return mark_safe(html.replace(MARK_START, "").replace(MARK_END, ""))
 
 
@@ -240,7 +248,7 @@ def _page_of_first_match(text: str, words: list[str]) -> int | None:
     """The page (from 1) of a PDF's text on which a searched-for word first appears."""
     if PAGE_BREAK not in text or not words:
         return None
-    stems = [re.escape(w[:max(3, len(w) - 2)]) for w in words]
+    stems = [re.escape(w[: max(3, len(w) - 2)]) for w in words]
     found = re.search(r"(?<!\w)(" + "|".join(stems) + ")", text, flags=re.IGNORECASE)
     if not found:
         return None
@@ -248,10 +256,17 @@ def _page_of_first_match(text: str, words: list[str]) -> int | None:
 
 
 def _hits(rows, user, aud, parsed) -> list[Hit]:
-    entries = {e.pk: e for e in Entry.objects.filter(pk__in=[r.id for r in rows])
-               .select_related("meeting__body").defer("text")}
-    pdf_text = dict(Entry.objects.filter(pk__in=[pk for pk, e in entries.items() if e.pdf_url])
-                    .values_list("pk", "text"))
+    entries = {
+        e.pk: e
+        for e in Entry.objects.filter(pk__in=[r.id for r in rows])
+        .select_related("meeting__body")
+        .defer("text")
+    }
+    pdf_text = dict(
+        Entry.objects.filter(pk__in=[pk for pk, e in entries.items() if e.pdf_url]).values_list(
+            "pk", "text"
+        )
+    )
     hits = []
     for row in rows:
         e = entries.get(row.id)
@@ -261,26 +276,47 @@ def _hits(rows, user, aud, parsed) -> list[Hit]:
         url = e.url
         if e.pdf_url:
             url = e.pdf_url + (f"#page={page}" if page else "")
-        hits.append(Hit(
-            kind=e.kind, kind_label=e.get_kind_display(), title=e.title,
-            title_html=marked(row.title or e.title),
-            snippet_html=marked(clean_snippet(row.snippet)),
-            url=url, page_url=e.url, page=page,
-            meeting_title=str(e.meeting) if e.meeting_id else "",
-            body_name=e.meeting.body.name if e.meeting_id else "", date=e.date,
-            exempt=e.exempt, exempt_paragraph=e.exempt_paragraph, rank=float(row.rank)))
+        hits.append(
+            Hit(
+                kind=e.kind,
+                kind_label=e.get_kind_display(),
+                title=e.title,
+                title_html=marked(row.title or e.title),
+                snippet_html=marked(clean_snippet(row.snippet)),
+                url=url,
+                page_url=e.url,
+                page=page,
+                meeting_title=str(e.meeting) if e.meeting_id else "",
+                body_name=e.meeting.body.name if e.meeting_id else "",
+                date=e.date,
+                exempt=e.exempt,
+                exempt_paragraph=e.exempt_paragraph,
+                rank=float(row.rank),
+            )
+        )
     return hits
 
 
-def search(query, user=None, *, body=None, date_from=None, date_to=None, kinds=(),
-           member=None, page=1, page_size=20) -> SearchResult:
+def search(
+    query,
+    user=None,
+    *,
+    body=None,
+    date_from=None,
+    date_to=None,
+    kinds=(),
+    member=None,
+    page=1,
+    page_size=20,
+) -> SearchResult:
     """Ranked results for ``query`` that ``user`` may see; see the module's docstring."""
     page = _int(page, "The page", 1, MAX_PAGE)
     page_size = _int(page_size, "The page size", 1, MAX_PAGE_SIZE)
     filters = make_filters(body, date_from, date_to, kinds, member)
     parsed = query_parser.parse(query)
-    result = SearchResult(query=parsed.text, page=page, page_size=page_size, filters=filters,
-                          notes=list(parsed.notes))
+    result = SearchResult(
+        query=parsed.text, page=page, page_size=page_size, filters=filters, notes=list(parsed.notes)
+    )
     if parsed.is_empty:
         return result
     where, aud = conditions(filters, user)

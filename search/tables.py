@@ -69,7 +69,7 @@ def _outermost(html: str) -> list[tuple[int, int]]:
 
 def _html_rows(table: str) -> list[list[str]]:
     opening = _TABLE_TAG.match(table)
-    inner = table[opening.end():] if opening else table
+    inner = table[opening.end() :] if opening else table
     # A table inside a cell is that cell's text.
     for begin, end in reversed(_outermost(inner)):
         inner = inner[:begin] + " " + _one_line(html_text(inner[begin:end])) + " " + inner[end:]
@@ -139,8 +139,11 @@ def _short(line: str) -> bool:
 def _prose(text: str) -> str:
     """Prose of a snippet: lines of figures alone dropped, and a run of short lines (the
     cells of a layout that is not a table) only where it holds a match."""
-    lines = [line for line in text.split("\n")
-             if line.strip() and (MARK_START in line or not _figures_only(line))]
+    lines = [
+        line
+        for line in text.split("\n")
+        if line.strip() and (MARK_START in line or not _figures_only(line))
+    ]
     kept: list[str] = []
     run: list[str] = []
     for line in [*lines, ""]:

@@ -53,9 +53,16 @@ def _run(request):
         page = 1
     try:
         result = services.search(
-            params.get("q", ""), request.user, body=params.get("body") or None,
-            member=params.get("member") or None, kinds=params.getlist("type"),
-            date_from=date_from, date_to=date_to, page=page, page_size=PAGE_SIZE)
+            params.get("q", ""),
+            request.user,
+            body=params.get("body") or None,
+            member=params.get("member") or None,
+            kinds=params.getlist("type"),
+            date_from=date_from,
+            date_to=date_to,
+            page=page,
+            page_size=PAGE_SIZE,
+        )
     except services.SearchError as e:
         return None, problems + e.messages
     if problems:
@@ -69,11 +76,15 @@ def _log_exempt(request, result) -> None:
     for hit in result.hits:
         if not hit.exempt:
             continue
-        entry = Entry.objects.filter(url=hit.page_url, exempt=True).select_related(
-            "meeting").first()
-        exempt_log.record(request, exempt_log.Surface.SEARCH,
-                          f"Search “{result.query}”, page {result.page}: {hit.title}",
-                          meeting=entry.meeting if entry else None)
+        entry = (
+            Entry.objects.filter(url=hit.page_url, exempt=True).select_related("meeting").first()
+        )
+        exempt_log.record(
+            request,
+            exempt_log.Surface.SEARCH,
+            f"Search “{result.query}”, page {result.page}: {hit.title}",
+            meeting=entry.meeting if entry else None,
+        )
 
 
 def _private(response, request):
@@ -121,8 +132,11 @@ def page_title(q: str, result) -> str:
         return title
     f = result.filters
     labels = dict(Kind.choices)
-    parts = [name for name in (f.body.name if f.body else "",
-                               f.member.full_name if f.member else "") if name]
+    parts = [
+        name
+        for name in (f.body.name if f.body else "", f.member.full_name if f.member else "")
+        if name
+    ]
     if f.kinds:
         parts.append(", ".join(str(labels.get(k, k)).lower() for k in f.kinds))
     if f.date_from:
@@ -138,10 +152,17 @@ def page_title(q: str, result) -> str:
 
 def _chosen(params) -> dict:
     """The filters as the form shows them (and the query form keeps them)."""
-    dates = {end: {p: params.get(f"{end}-{p}", "")[:4] for p in ("day", "month", "year")}
-             for end in ("from", "to")}
-    return {"body": params.get("body", ""), "member": params.get("member", ""),
-            "types": params.getlist("type"), "dates": list(dates.items()), **dates}
+    dates = {
+        end: {p: params.get(f"{end}-{p}", "")[:4] for p in ("day", "month", "year")}
+        for end in ("from", "to")
+    }
+    return {
+        "body": params.get("body", ""),
+        "member": params.get("member", ""),
+        "types": params.getlist("type"),
+        "dates": list(dates.items()),
+        **dates,
+    }
 
 
 @require_safe
@@ -158,7 +179,8 @@ def search(request):
         "problems": problems,
         "searched": "q" in params,
         "bodies": Body.objects.order_by("name"),
-        "members": Person.objects.filter(terms__isnull=False).distinct()
+        "members": Person.objects.filter(terms__isnull=False)
+        .distinct()
         .order_by("surname", "forenames", "initials"),
         "kinds": Kind.choices,
         "chosen": _chosen(params),

@@ -28,9 +28,9 @@ def in_force(person: Person, day: dt.date) -> SummonsConsent | None:
 def in_force_for(people: list[Person], day: dt.date) -> dict[int, SummonsConsent]:
     """``in_force`` for many people in one query (a full council is summoned at once)."""
     found: dict[int, SummonsConsent] = {}
-    for entry in SummonsConsent.objects.filter(
-        person__in=people, effective__lte=day
-    ).order_by("person_id", "-effective", "-recorded_at", "-pk"):
+    for entry in SummonsConsent.objects.filter(person__in=people, effective__lte=day).order_by(
+        "person_id", "-effective", "-recorded_at", "-pk"
+    ):
         found.setdefault(entry.person_id, entry)
     return found
 

@@ -26,7 +26,10 @@ class ConsentForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("decision") == Decision.GIVEN and not data.get("email") \
-                and "email" not in self.errors:
+        if (
+            data.get("decision") == Decision.GIVEN
+            and not data.get("email")
+            and "email" not in self.errors
+        ):
             self.add_error("email", "Enter the email address to send your summonses to")
         return data

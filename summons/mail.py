@@ -44,8 +44,16 @@ def queue(
     try:
         with transaction.atomic():
             log = EmailLog.objects.create(
-                key=key, kind=kind, to=to, subject=subject[:300], text=text, html=html, ics=ics,
-                headers=headers or {}, meeting=meeting, person=person,
+                key=key,
+                kind=kind,
+                to=to,
+                subject=subject[:300],
+                text=text,
+                html=html,
+                ics=ics,
+                headers=headers or {},
+                meeting=meeting,
+                person=person,
             )
     except IntegrityError:  # queued meanwhile by a concurrent receiver
         return None

@@ -41,16 +41,22 @@ class SummonsConsent(models.Model):
         default=timezone.localdate, help_text="The day the consent or withdrawal takes effect."
     )
     method = models.CharField(
-        "how recorded", max_length=15, choices=ConsentMethod.choices,
+        "how recorded",
+        max_length=15,
+        choices=ConsentMethod.choices,
         default=ConsentMethod.PAPER_FORM,
     )
     evidence = models.CharField(
-        max_length=300, blank=True,
+        max_length=300,
+        blank=True,
         help_text='e.g. "Signed form dated 3 May 2025, filed as DS/2025/14".',
     )
     # The ledger outlives the officer's account; the name is kept in recorded_by_name.
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     recorded_by_name = models.CharField(max_length=150, blank=True)
@@ -122,7 +128,9 @@ class DispatchEntry(models.Model):
     )
     reason = models.CharField(max_length=12, choices=DispatchReason.choices)
     posted_on = models.DateField(
-        "left or posted on", null=True, blank=True,
+        "left or posted on",
+        null=True,
+        blank=True,
         help_text="The day the paper summons was left at or posted to the member's residence.",
     )
     notes = models.CharField(max_length=300, blank=True)

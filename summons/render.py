@@ -62,7 +62,7 @@ def summons_for(meeting: Meeting, agenda: Agenda, kind: str, issued_on: dt.date)
 
 
 def salutation(person: Person) -> str:
-    """"Councillor A B Smith" for an elected member; a co-opted member is not a councillor."""
+    """ "Councillor A B Smith" for an elected member; a co-opted member is not a councillor."""
     return person.councillor_name if person.terms.exists() else person.formal_name
 
 
@@ -71,8 +71,12 @@ def email_parts(
 ) -> tuple[str, str, str]:
     """(subject, plain text, HTML) of one member's summons email. A supplement says "further
     to the summons already sent" only when ``summoned_before`` (one was sent to them)."""
-    context = {"s": summons, "person": person, "salutation": salutation(person),
-               "summoned_before": summoned_before}
+    context = {
+        "s": summons,
+        "person": person,
+        "salutation": salutation(person),
+        "summoned_before": summoned_before,
+    }
     text = render_to_string("summons/email/summons.txt", context)
     html = render_to_string("summons/email/summons.html", context)
     return summons.subject, text, html

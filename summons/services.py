@@ -57,15 +57,23 @@ def publication_day(publication) -> tuple[dt.datetime, dt.date]:
 def already_summoned(meeting: Meeting) -> set[int]:
     """People sent the meeting's summons so far: emailed, or listed to be left or posted,
     by any summons (not supplement) issue of the meeting."""
-    emailed = EmailLog.objects.filter(meeting=meeting, kind=EmailKind.SUMMONS,
-                                      person__isnull=False).values_list("person_id", flat=True)
-    posted = DispatchEntry.objects.filter(issue__meeting=meeting, issue__kind=IssueKind.AGENDA
-                                          ).values_list("person_id", flat=True)
+    emailed = EmailLog.objects.filter(
+        meeting=meeting, kind=EmailKind.SUMMONS, person__isnull=False
+    ).values_list("person_id", flat=True)
+    posted = DispatchEntry.objects.filter(
+        issue__meeting=meeting, issue__kind=IssueKind.AGENDA
+    ).values_list("person_id", flat=True)
     return set(emailed) | set(posted)
 
 
-def _send(issue: SummonsIssue, meeting: Meeting, people: list[Person], day: dt.date,
-          actor=None, actor_name: str = ACTOR) -> None:
+def _send(
+    issue: SummonsIssue,
+    meeting: Meeting,
+    people: list[Person],
+    day: dt.date,
+    actor=None,
+    actor_name: str = ACTOR,
+) -> None:
     """Email each of ``people`` with consent in force on ``day``; list the rest to post. A
     supplement says "further to the summons already sent" only to those sent one."""
     summons = summons_for(meeting, agenda(meeting), issue.kind, day)
@@ -78,19 +86,23 @@ def _send(issue: SummonsIssue, meeting: Meeting, people: list[Person], day: dt.d
         entry = entries.get(person.pk)
         given = entry is not None and entry.decision == Decision.GIVEN
         if given and entry.email:
-            subject, text, html = email_parts(summons, person,
-                                              summoned_before=person.pk in before)
+            subject, text, html = email_parts(summons, person, summoned_before=person.pk in before)
             mail.queue(
-                key=f"summons:{issue.pk}:{person.pk}", kind=email_kind, to=entry.email,
-                subject=subject, text=text, html=html, ics=attachment,
-                meeting=meeting, person=person,
+                key=f"summons:{issue.pk}:{person.pk}",
+                kind=email_kind,
+                to=entry.email,
+                subject=subject,
+                text=text,
+                html=html,
+                ics=attachment,
+                meeting=meeting,
+                person=person,
             )
         else:
             # Consent without an address can only come from a row written around the
             # service; it is still a summons to post, and the office should know why.
             reason = DispatchReason.NO_EMAIL if given else DispatchReason.NO_CONSENT
-            trail.save(DispatchEntry(issue=issue, person=person, reason=reason),
-                       actor, actor_name)
+            trail.save(DispatchEntry(issue=issue, person=person, reason=reason), actor, actor_name)
 
 
 def issue_summons(
@@ -101,13 +113,16 @@ def issue_summons(
     published_at, day = publication_day(publication)
     with transaction.atomic():
         issue, created = SummonsIssue.objects.get_or_create(
-            meeting=meeting, kind=kind, publication_key=publication_key(publication),
+            meeting=meeting,
+            kind=kind,
+            publication_key=publication_key(publication),
             defaults={"published_at": published_at},
         )
         if not created:
             return None
-        trail.record(AuditEntry.Action.CREATE, issue, trail.diff({}, trail.snapshot(issue)),
-                     actor_name=ACTOR)
+        trail.record(
+            AuditEntry.Action.CREATE, issue, trail.diff({}, trail.snapshot(issue)), actor_name=ACTOR
+        )
         _send(issue, meeting, summoned(meeting), day)
     return issue
 
@@ -126,25 +141,36 @@ def reissue_summons(meeting: Meeting, actor=None, actor_name: str = "") -> Summo
     with transaction.atomic():
         Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
         if not is_published(meeting):
-            raise ValidationError(f"The agenda of {meeting} is not published yet: publishing "
-                                  "it issues the summons.")
+            raise ValidationError(
+                f"The agenda of {meeting} is not published yet: publishing it issues the summons."
+            )
         serving = summoned(meeting)
         if not serving:
             raise ValidationError(
                 f"Nobody serves on {meeting.body} on {meeting.date:%-d %B %Y}: record the "
-                "body's memberships first, then re-issue the summons.")
+                "body's memberships first, then re-issue the summons."
+            )
         done = already_summoned(meeting)
         people = [p for p in serving if p.pk not in done]
         if not people:
-            raise ValidationError(f"Every member serving on {meeting.body} on "
-                                  f"{meeting.date:%-d %B %Y} has already been summoned.")
+            raise ValidationError(
+                f"Every member serving on {meeting.body} on "
+                f"{meeting.date:%-d %B %Y} has already been summoned."
+            )
         issue = SummonsIssue.objects.create(
-            meeting=meeting, kind=IssueKind.AGENDA, published_at=now,
-            publication_key=f"reissue@{now.isoformat()}"[:100])
+            meeting=meeting,
+            kind=IssueKind.AGENDA,
+            published_at=now,
+            publication_key=f"reissue@{now.isoformat()}"[:100],
+        )
         names = ", ".join(str(p) for p in people)
-        trail.record(AuditEntry.Action.CREATE, issue, {
-            **trail.diff({}, trail.snapshot(issue)),
-            "reissued_to": [None, names[:2000]]}, actor, actor_name)
+        trail.record(
+            AuditEntry.Action.CREATE,
+            issue,
+            {**trail.diff({}, trail.snapshot(issue)), "reissued_to": [None, names[:2000]]},
+            actor,
+            actor_name,
+        )
         _send(issue, meeting, people, timezone.localdate(now), actor, actor_name or ACTOR)
     return issue
 

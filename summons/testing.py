@@ -52,14 +52,24 @@ def plant_canary(meeting: Meeting | None = None) -> Planted:
     AgendaItem.objects.filter(pk=exempt_item.pk).update(purpose=f"Purpose {CANARY}")
     public_doc = papers.save_document(Document(title="Contract Management Report"))
     papers.add_version(public_doc, html="<p>The council manages 400 contracts.</p>")
-    appendix = papers.save_document(Document(
-        title=f"Prices {CANARY}", label="Appendix B", parent=public_doc,
-        classification=Classification.EXEMPT, exempt_paragraph=3))
+    appendix = papers.save_document(
+        Document(
+            title=f"Prices {CANARY}",
+            label="Appendix B",
+            parent=public_doc,
+            classification=Classification.EXEMPT,
+            exempt_paragraph=3,
+        )
+    )
     papers.add_version(appendix, html=f"<p>{CANARY}</p>")
     papers.attach(public_item, public_doc)
-    exempt_doc = papers.save_document(Document(
-        title=f"Company Governance {CANARY}", classification=Classification.EXEMPT,
-        exempt_paragraph=3))
+    exempt_doc = papers.save_document(
+        Document(
+            title=f"Company Governance {CANARY}",
+            classification=Classification.EXEMPT,
+            exempt_paragraph=3,
+        )
+    )
     papers.add_version(exempt_doc, html=f"<p>Governance {CANARY}</p>")
     papers.attach(exempt_item, exempt_doc)
     _join_recorded_publication(meeting)
@@ -70,7 +80,8 @@ def _join_recorded_publication(meeting: Meeting) -> None:
     """The demo records this agenda as published; the planted papers join that publication,
     as if they had been on the agenda, because emails and feeds link published papers only."""
     publication = AgendaPublication.objects.filter(
-        meeting=meeting, kind=PublicationKind.AGENDA).first()
+        meeting=meeting, kind=PublicationKind.AGENDA
+    ).first()
     if publication is not None:
         ids = ItemPaper.objects.filter(item__meeting=meeting).values_list("pk", flat=True)
         publication.papers = sorted(set(publication.papers) | set(ids))

@@ -29,28 +29,45 @@ def consent(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 ledger.record(
-                    person, form.cleaned_data["decision"], form.cleaned_data["email"] or "",
-                    method=ConsentMethod.SELF_SERVICE, actor=request.user,
+                    person,
+                    form.cleaned_data["decision"],
+                    form.cleaned_data["email"] or "",
+                    method=ConsentMethod.SELF_SERVICE,
+                    actor=request.user,
                 )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 given = form.cleaned_data["decision"] == Decision.GIVEN
-                messages.success(request, (
-                    f"From today your summonses will be emailed to {form.cleaned_data['email']}."
-                    if given else
-                    "You have withdrawn your consent. From today your summonses will be left at "
-                    "or posted to your usual residence."
-                ))
+                messages.success(
+                    request,
+                    (
+                        f"From today your summonses will be emailed to {form.cleaned_data['email']}."
+                        if given
+                        else "You have withdrawn your consent. From today your summonses will be left at "
+                        "or posted to your usual residence."
+                    ),
+                )
                 return redirect("summons:consent")
         status = 400
     else:
-        initial_email = (current.email if current and current.email else person.email)
-        form = ConsentForm(initial={
-            "decision": current.decision if current else None, "email": initial_email,
-        })
+        initial_email = current.email if current and current.email else person.email
+        form = ConsentForm(
+            initial={
+                "decision": current.decision if current else None,
+                "email": initial_email,
+            }
+        )
         status = 200
-    return render(request, "summons/consent.html", {
-        "person": person, "current": current, "form": form,
-        "history": ledger.history(person), "today": today,
-    }, status=status)
+    return render(
+        request,
+        "summons/consent.html",
+        {
+            "person": person,
+            "current": current,
+            "form": form,
+            "history": ledger.history(person),
+            "today": today,
+        },
+        status=status,
+    )

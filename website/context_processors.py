@@ -5,12 +5,21 @@ from council.dates import current_authority
 
 # Which item of the service navigation each page belongs to.
 SECTIONS = {
-    "committees": "committees", "committee": "committees", "meeting": "committees",
-    "paper": "committees", "history": "committees",
-    "calendar": "calendar", "calendar_month": "calendar",
-    "members": "members", "former_members": "members", "member": "members",
-    "outside_bodies": "outside_bodies", "outside_body": "outside_bodies",
-    "register": "decisions", "decision": "decisions", "vote": "decisions",
+    "committees": "committees",
+    "committee": "committees",
+    "meeting": "committees",
+    "paper": "committees",
+    "history": "committees",
+    "calendar": "calendar",
+    "calendar_month": "calendar",
+    "members": "members",
+    "former_members": "members",
+    "member": "members",
+    "outside_bodies": "outside_bodies",
+    "outside_body": "outside_bodies",
+    "register": "decisions",
+    "decision": "decisions",
+    "vote": "decisions",
     "voting_record": "members",
 }
 

@@ -26,8 +26,11 @@ def paragraphs(text: str) -> list[str]:
     for line in lines:
         if line:
             current.append(line)
-        ends = not line or len(line) < SHORT * measure or (
-            SENTENCE_END.search(line) and len(line) < ALMOST_FULL * measure)
+        ends = (
+            not line
+            or len(line) < SHORT * measure
+            or (SENTENCE_END.search(line) and len(line) < ALMOST_FULL * measure)
+        )
         if ends and current:
             result.append(" ".join(current))
             current = []
@@ -73,9 +76,10 @@ def scrollable_tables(html: str) -> str:
         closing = bool(m.group(1))
         if not closing and depth == 0:
             count += 1
-            out.append(html[start:m.start()])
-            out.append(f'<div class="moot-table" role="region" aria-label="Table {count}" '
-                       'tabindex="0">')
+            out.append(html[start : m.start()])
+            out.append(
+                f'<div class="moot-table" role="region" aria-label="Table {count}" tabindex="0">'
+            )
             start = m.start()
         depth += -1 if closing else 1
         if closing and depth == 0:

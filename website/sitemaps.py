@@ -13,10 +13,18 @@ from .queries import papers
 
 class StaticPages(Sitemap):
     def items(self):
-        return ["website:home", "website:committees", "website:members",
-                "website:former_members", "website:calendar", "website:outside_bodies",
-                "website:accessibility", "website:privacy", "website:cookies",
-                "decisions:register"]
+        return [
+            "website:home",
+            "website:committees",
+            "website:members",
+            "website:former_members",
+            "website:calendar",
+            "website:outside_bodies",
+            "website:accessibility",
+            "website:privacy",
+            "website:cookies",
+            "decisions:register",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -87,5 +95,13 @@ class Votes(Sitemap):
         return reverse("decisions:vote", args=[item])
 
 
-SITEMAPS = {"pages": StaticPages, "bodies": Bodies, "meetings": Meetings, "members": Members,
-            "papers": Papers, "minutes": Minutes, "decisions": Decisions, "votes": Votes}
+SITEMAPS = {
+    "pages": StaticPages,
+    "bodies": Bodies,
+    "meetings": Meetings,
+    "members": Members,
+    "papers": Papers,
+    "minutes": Minutes,
+    "decisions": Decisions,
+    "votes": Votes,
+}

@@ -14,26 +14,45 @@ urlpatterns = [
     path("meetings/<int:pk>/<slug:slug>/", meetings.meeting, name="meeting"),
     path("meetings/<int:pk>/papers/<int:doc>/", papers.paper, name="paper_short"),
     path("meetings/<int:pk>/<slug:slug>/papers/<int:doc>/", papers.paper, name="paper"),
-    path("meetings/<int:pk>/<slug:slug>/papers/<int:doc>/pdf/", papers.paper_pdf,
-         name="paper_pdf"),
-    path("meetings/<int:pk>/<slug:slug>/papers/<int:doc>/original/", papers.paper_original,
-         name="paper_original"),
-    path("meetings/<int:pk>/<slug:slug>/agenda-reports-pack.pdf", papers.pack_pdf,
-         name="agenda_pack"),
-    path("meetings/<int:pk>/<slug:slug>/supplementary-agenda-<int:supplement>.pdf",
-         papers.pack_pdf, name="supplementary_pack"),
+    path("meetings/<int:pk>/<slug:slug>/papers/<int:doc>/pdf/", papers.paper_pdf, name="paper_pdf"),
+    path(
+        "meetings/<int:pk>/<slug:slug>/papers/<int:doc>/original/",
+        papers.paper_original,
+        name="paper_original",
+    ),
+    path(
+        "meetings/<int:pk>/<slug:slug>/agenda-reports-pack.pdf", papers.pack_pdf, name="agenda_pack"
+    ),
+    path(
+        "meetings/<int:pk>/<slug:slug>/supplementary-agenda-<int:supplement>.pdf",
+        papers.pack_pdf,
+        name="supplementary_pack",
+    ),
     # Exempt and confidential papers, for those entitled (views/restricted.py).
-    path("restricted/meetings/<int:pk>/papers/<int:doc>/", restricted.paper,
-         name="restricted_paper"),
-    path("restricted/meetings/<int:pk>/papers/<int:doc>/pdf/", restricted.paper_pdf,
-         name="restricted_paper_pdf"),
-    path("restricted/meetings/<int:pk>/papers/<int:doc>/original/", restricted.paper_original,
-         name="restricted_paper_original"),
-    path("restricted/meetings/<int:pk>/members-pack.pdf", restricted.members_pack,
-         name="members_pack"),
+    path(
+        "restricted/meetings/<int:pk>/papers/<int:doc>/", restricted.paper, name="restricted_paper"
+    ),
+    path(
+        "restricted/meetings/<int:pk>/papers/<int:doc>/pdf/",
+        restricted.paper_pdf,
+        name="restricted_paper_pdf",
+    ),
+    path(
+        "restricted/meetings/<int:pk>/papers/<int:doc>/original/",
+        restricted.paper_original,
+        name="restricted_paper_original",
+    ),
+    path(
+        "restricted/meetings/<int:pk>/members-pack.pdf",
+        restricted.members_pack,
+        name="members_pack",
+    ),
     path("calendar/", meetings.calendar, name="calendar"),
-    re_path(r"^calendar/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", meetings.calendar,
-            name="calendar_month"),
+    re_path(
+        r"^calendar/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$",
+        meetings.calendar,
+        name="calendar_month",
+    ),
     path("members/", members.index, name="members"),
     path("members/former/", members.former, name="former_members"),
     path("members/<slug:slug>/", members.member, name="member"),

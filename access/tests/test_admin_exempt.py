@@ -36,14 +36,32 @@ def case(settings, tmp_path):
     case = {}
     for key, body in (("ours", ours), ("theirs", theirs)):
         meeting = t.meeting(body, date=DAY)
-        item = t.item(meeting, "9", f"Exempt business {key}", part="exempt", exempt_paragraph=3,
-                      purpose=f"Secret purpose {key}")
-        doc = services.save_document(Document(title=f"Secret report {key}", exempt_paragraph=3,
-                                              classification=Classification.EXEMPT))
+        item = t.item(
+            meeting,
+            "9",
+            f"Exempt business {key}",
+            part="exempt",
+            exempt_paragraph=3,
+            purpose=f"Secret purpose {key}",
+        )
+        doc = services.save_document(
+            Document(
+                title=f"Secret report {key}",
+                exempt_paragraph=3,
+                classification=Classification.EXEMPT,
+            )
+        )
         services.add_version(doc, html=f"<p>Secret text {key}</p>")
         services.attach(item, doc)
-        minute = add_minute(meeting, f"Secret minute {key}", item=item, text="Secret.",
-                            exempt=True, exempt_paragraph=3, summary_not_needed=True)
+        minute = add_minute(
+            meeting,
+            f"Secret minute {key}",
+            item=item,
+            text="Secret.",
+            exempt=True,
+            exempt_paragraph=3,
+            summary_not_needed=True,
+        )
         pack = AgendaPack.objects.create(meeting=meeting, kind="members", status="done")
         pack.file.save(f"members-{key}.pdf", ContentFile(b"%PDF-1.4 secret"))
         case[key] = dict(meeting=meeting, item=item, doc=doc, minute=minute, pack=pack)
@@ -80,9 +98,13 @@ def test_a_staff_user_without_entitlement_sees_no_exempt_row(case):
                 assert "Secret" not in client.get(response["Location"]).content.decode()
         pack = case[key]["pack"]
         assert client.get(f"/admin/papers/agendapack/{pack.pk}/download/").status_code == 404
-    for url in ("/admin/meetings/agendaitem/?q=Exempt+business", "/admin/papers/document/?q=Secret",
-                "/admin/proceedings/minute/?q=Secret", "/admin/papers/agendapack/",
-                "/admin/audit/auditentry/?q=Secret"):
+    for url in (
+        "/admin/meetings/agendaitem/?q=Exempt+business",
+        "/admin/papers/document/?q=Secret",
+        "/admin/proceedings/minute/?q=Secret",
+        "/admin/papers/agendapack/",
+        "/admin/audit/auditentry/?q=Secret",
+    ):
         response = client.get(url)
         html = response.content.decode()
         assert response.status_code == 200, url
@@ -128,8 +150,12 @@ def test_each_view_and_download_in_the_back_office_is_logged(case):
 
 def test_the_exempt_access_log_shows_only_what_the_reader_may_see(case):
     for key in ("ours", "theirs"):
-        ExemptAccess.objects.create(username="clerk", meeting=case[key]["meeting"],
-                                    surface=Surface.SEARCH, description=f"Saw secret {key}")
+        ExemptAccess.objects.create(
+            username="clerk",
+            meeting=case[key]["meeting"],
+            surface=Surface.SEARCH,
+            description=f"Saw secret {key}",
+        )
     html = staff("member", case["member"]).get("/admin/access/exemptaccess/").content.decode()
     assert "Saw secret ours" in html and "Saw secret theirs" not in html
     html = staff("viewer").get("/admin/access/exemptaccess/").content.decode()
@@ -139,11 +165,16 @@ def test_the_exempt_access_log_shows_only_what_the_reader_may_see(case):
 def test_a_minutes_version_is_shown_without_its_exempt_part(case):
     meeting = case["ours"]["meeting"]
     record = MinutesRecord.objects.create(meeting=meeting)
-    version = MinutesVersion.objects.create(record=record, number=1, public_html="<p>Open</p>",
-                                            exempt_html="<p>Closed session text</p>")
-    AuditEntry.objects.create(action="create", object_id=str(version.pk),
-                              content_type_id=_ct(MinutesVersion), object_repr=str(version),
-                              changes={"exempt_html": [None, "Closed session text"]})
+    version = MinutesVersion.objects.create(
+        record=record, number=1, public_html="<p>Open</p>", exempt_html="<p>Closed session text</p>"
+    )
+    AuditEntry.objects.create(
+        action="create",
+        object_id=str(version.pk),
+        content_type_id=_ct(MinutesVersion),
+        object_repr=str(version),
+        changes={"exempt_html": [None, "Closed session text"]},
+    )
     url, history = pages(version)
     outsider = staff("viewer")
     for page in (url, history):
@@ -172,8 +203,7 @@ def test_every_admin_of_a_model_with_exempt_content_obeys_the_rule():
 
 def test_removing_a_meeting_names_no_exempt_row_and_is_refused(case):
     user = User.objects.create_user("remover", password="Long-enough-pass-9", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(
-        codename__regex=r"^(view|delete)_"))
+    user.user_permissions.set(Permission.objects.filter(codename__regex=r"^(view|delete)_"))
     Account.objects.create(user=user)
     client = t.verified_login(Client(), user)
     meeting = case["theirs"]["meeting"]
@@ -191,9 +221,11 @@ def test_the_publish_page_withholds_the_titles_of_exempt_papers(case):
     url = f"/admin/publishing/agendapublication/publish/{meeting.pk}/"
     html = staff("viewer").get(url).content.decode()
     assert "Secret report" not in html and "an exempt paper (withheld)" in html
-    html = staff("member", case["member"]).get(
-        f"/admin/publishing/agendapublication/publish/{case['ours']['meeting'].pk}/"
-    ).content.decode()
+    html = (
+        staff("member", case["member"])
+        .get(f"/admin/publishing/agendapublication/publish/{case['ours']['meeting'].pk}/")
+        .content.decode()
+    )
     assert "Secret report ours" in html
 
 

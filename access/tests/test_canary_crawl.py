@@ -50,17 +50,25 @@ LIMIT = 3000  # pages; the demo council has several hundred
 @pytest.fixture
 def planted(settings, tmp_path):
     settings.PRIVATE_ROOT = tmp_path
-    meeting = Meeting.objects.get(body__slug="policy-and-resources-cabinet-committee",
-                                  date="2017-09-15")
+    meeting = Meeting.objects.get(
+        body__slug="policy-and-resources-cabinet-committee", date="2017-09-15"
+    )
     exempt_item = meeting.items.get(number="14")
     exempt_item.purpose = f"To receive {CANARY} item purpose"
     exempt_item.motion_text = f"{CANARY} motion"
     exempt_item.save()
 
     def paper(item, title, classification, paragraph=None, parent=None, kind=DocumentKind.REPORT):
-        doc = services.save_document(Document(
-            title=title, classification=classification, exempt_paragraph=paragraph, parent=parent,
-            kind=kind, label="Appendix Z" if parent else ""))
+        doc = services.save_document(
+            Document(
+                title=title,
+                classification=classification,
+                exempt_paragraph=paragraph,
+                parent=parent,
+                kind=kind,
+                label="Appendix Z" if parent else "",
+            )
+        )
         secret = f"<p>{CANARY} in the text.</p>" if doc.is_restricted else ""
         services.add_version(doc, html=f"<p>{title} body.</p>{secret}")
         if parent is None:
@@ -70,43 +78,84 @@ def planted(settings, tmp_path):
 
     paper(exempt_item, f"Exempt report {CANARY}", Classification.EXEMPT, 3)
     public_item = meeting.items.get(number="12")
-    public = paper(public_item, "Public report with an exempt appendix",
-                   Classification.UNRESTRICTED)
-    paper(public_item, f"Exempt appendix {CANARY}", Classification.EXEMPT, 1, parent=public,
-          kind=DocumentKind.APPENDIX)
+    public = paper(
+        public_item, "Public report with an exempt appendix", Classification.UNRESTRICTED
+    )
+    paper(
+        public_item,
+        f"Exempt appendix {CANARY}",
+        Classification.EXEMPT,
+        1,
+        parent=public,
+        kind=DocumentKind.APPENDIX,
+    )
     minutes_item = meeting.items.get(number="4")
-    paper(minutes_item, f"Confidential minute {CANARY}", Classification.CONFIDENTIAL,
-          kind=DocumentKind.MINUTES)
+    paper(
+        minutes_item,
+        f"Confidential minute {CANARY}",
+        Classification.CONFIDENTIAL,
+        kind=DocumentKind.MINUTES,
+    )
     canary_plants.run("plant", meeting, exempt_item, CANARY)
     plant_proceedings(meeting, exempt_item)
     canary_plants.run("after_publication", meeting, exempt_item, CANARY)
     # A plant may have built packs already: after publication a rebuild gives its reason.
     public_pack = run_pack(request_pack(meeting, enqueue=False, reason="Canary crawl").pk)
-    members_pack = run_pack(request_pack(meeting, "members", enqueue=False,
-                                         reason="Canary crawl").pk)
+    members_pack = run_pack(
+        request_pack(meeting, "members", enqueue=False, reason="Canary crawl").pk
+    )
     return meeting, public_pack, members_pack
 
 
 def plant_proceedings(meeting: Meeting, exempt_item: AgendaItem) -> None:
     """Proceedings of the meeting with the canary in everything exempt; minutes published."""
-    members = [m.person for m in meeting.body.memberships.filter(
-        person__isnull=False, start__lte=meeting.date).exclude(end__lt=meeting.date)]
+    members = [
+        m.person
+        for m in meeting.body.memberships.filter(
+            person__isnull=False, start__lte=meeting.date
+        ).exclude(end__lt=meeting.date)
+    ]
     for person in members[:4]:
         record_attendance(meeting, person, "present")
-    public_minute = add_minute(meeting, "Public minute", item=meeting.items.get(number="12"),
-                               text="The Committee noted the report.")
+    public_minute = add_minute(
+        meeting,
+        "Public minute",
+        item=meeting.items.get(number="12"),
+        text="The Committee noted the report.",
+    )
     add_resolution(public_minute, "RESOLVED that the report be noted.")
-    secret = add_minute(meeting, f"Exempt minute {CANARY}", item=exempt_item,
-                        text=f"{CANARY} in the exempt minute.", exempt=True, exempt_paragraph=3,
-                        public_summary="The Committee considered a contract.")
-    add_resolution(secret, f"RESOLVED that {CANARY}.", [f"{CANARY} part"],
-                   delegated_to=f"{CANARY} officer")
+    secret = add_minute(
+        meeting,
+        f"Exempt minute {CANARY}",
+        item=exempt_item,
+        text=f"{CANARY} in the exempt minute.",
+        exempt=True,
+        exempt_paragraph=3,
+        public_summary="The Committee considered a contract.",
+    )
+    add_resolution(
+        secret, f"RESOLVED that {CANARY}.", [f"{CANARY} part"], delegated_to=f"{CANARY} officer"
+    )
     add_action(meeting, f"{CANARY} action", owner_text="Head of Property", minute=secret)
-    motion = add_motion(meeting, "substantive", f"{CANARY} motion text", item=exempt_item,
-                        mover=members[0], seconder=members[1])
-    record_vote(motion, "recorded", counts=(3, 1, 0),
-                choices=[(members[0], "for"), (members[1], "for"), (members[2], "for"),
-                         (members[3], "against")])
+    motion = add_motion(
+        meeting,
+        "substantive",
+        f"{CANARY} motion text",
+        item=exempt_item,
+        mover=members[0],
+        seconder=members[1],
+    )
+    record_vote(
+        motion,
+        "recorded",
+        counts=(3, 1, 0),
+        choices=[
+            (members[0], "for"),
+            (members[1], "for"),
+            (members[2], "for"),
+            (members[3], "against"),
+        ],
+    )
     publish_minutes(meeting)
 
 
@@ -132,8 +181,9 @@ def text_of(response) -> str:
             return "\n".join(archive.read(n).decode("utf-8", errors="replace") for n in names)
     if response.get("Content-Type", "").startswith(DOCX):  # an original Word document
         with zipfile.ZipFile(io.BytesIO(body)) as archive:
-            return "\n".join(archive.read(n).decode("utf-8", errors="replace")
-                             for n in archive.namelist())
+            return "\n".join(
+                archive.read(n).decode("utf-8", errors="replace") for n in archive.namelist()
+            )
     if response.get("Content-Type", "").startswith("application/pdf"):
         assert CANARY.encode() not in body
         return pdf_text(body)
@@ -187,8 +237,9 @@ def crawl(client: Client, extra: list[str]) -> dict[str, int]:
         if "html" in kind or "xml" in kind:
             queue.extend(links(url, text) - seen.keys())
         elif "json" in kind:
-            queue.extend(links(url, " ".join(f'href="{u}"' for u in json_links(text)))
-                         - seen.keys())
+            queue.extend(
+                links(url, " ".join(f'href="{u}"' for u in json_links(text))) - seen.keys()
+            )
     return seen
 
 
@@ -196,34 +247,56 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
     """Guessable addresses of the restricted papers: they must be 404s without the canary."""
     urls = []
     for doc in Document.objects.filter(title__contains=CANARY):
-        urls += [f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/",
-                 f"/meetings/{meeting.pk}/papers/{doc.pk}/",
-                 f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/pdf/",
-                 f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/original/"]
+        urls += [
+            f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/",
+            f"/meetings/{meeting.pk}/papers/{doc.pk}/",
+            f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/pdf/",
+            f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/original/",
+        ]
     # Search echoes its query, so it is asked for parts of the canary; a leak would show the
     # whole string in a snippet (highlight marks are removed before the check).
-    machine = ["/robots.txt", "/favicon.ico", "/accessibility/", "/privacy/", "/cookies/",
-               "/search/?q=d41c9e", "/search/?q=never+public", "/search/?q=exempt", "/api/",
-               "/api/popolo.json", "/api/export.zip", f"/api/meetings/{meeting.pk}/",
-               f"/mgWebService.asmx/GetMeeting?lMeetingId={meeting.pk}",
-               "/mgWebService.asmx/GetCommittees",
-               "/mgWebService.asmx/GetMeetings?lCommitteeId=0&sFromDate=01/01/2017"
-               "&sToDate=31/12/2017",
-               "/mgWebService.asmx/GetMeetings?lCommitteeId=0&sFromDate=0&sToDate=0",
-               "/mgWebService.asmx/GetMemberGroup?sOrder=&sShortName=",
-               "/mgWebService.asmx/GetCouncillorsByWard",
-               "/mgWebService.asmx/GetCouncillorsByPostcode?sPostcode=CT9+1XZ",
-               "/mgWebService.asmx/GetElectionResults?lElectionId=1",
-               "/mgWebService.asmx/GetParishCouncils", "/mgWebService.asmx/GetMpOrMepsAndWards",
-               "/mgWebService.asmx?WSDL",
-               # The calendar filtered by committee (its month links keep the filter), the
-               # month picker's redirect, and its refusals.
-               f"/calendar/?committee={meeting.body.slug}",
-               f"/calendar/?month=9&year=2017&committee={meeting.body.slug}",
-               "/calendar/?committee=d41c9e", "/calendar/?month=13&year=2017"]
-    return machine + urls + [
-        "/no-such-page/", "/meetings/999999/", "/admin/", "/admin/papers/document/",
-        f"/media/packs/{meeting.slug}-members-pack.pdf"]
+    machine = [
+        "/robots.txt",
+        "/favicon.ico",
+        "/accessibility/",
+        "/privacy/",
+        "/cookies/",
+        "/search/?q=d41c9e",
+        "/search/?q=never+public",
+        "/search/?q=exempt",
+        "/api/",
+        "/api/popolo.json",
+        "/api/export.zip",
+        f"/api/meetings/{meeting.pk}/",
+        f"/mgWebService.asmx/GetMeeting?lMeetingId={meeting.pk}",
+        "/mgWebService.asmx/GetCommittees",
+        "/mgWebService.asmx/GetMeetings?lCommitteeId=0&sFromDate=01/01/2017&sToDate=31/12/2017",
+        "/mgWebService.asmx/GetMeetings?lCommitteeId=0&sFromDate=0&sToDate=0",
+        "/mgWebService.asmx/GetMemberGroup?sOrder=&sShortName=",
+        "/mgWebService.asmx/GetCouncillorsByWard",
+        "/mgWebService.asmx/GetCouncillorsByPostcode?sPostcode=CT9+1XZ",
+        "/mgWebService.asmx/GetElectionResults?lElectionId=1",
+        "/mgWebService.asmx/GetParishCouncils",
+        "/mgWebService.asmx/GetMpOrMepsAndWards",
+        "/mgWebService.asmx?WSDL",
+        # The calendar filtered by committee (its month links keep the filter), the
+        # month picker's redirect, and its refusals.
+        f"/calendar/?committee={meeting.body.slug}",
+        f"/calendar/?month=9&year=2017&committee={meeting.body.slug}",
+        "/calendar/?committee=d41c9e",
+        "/calendar/?month=13&year=2017",
+    ]
+    return (
+        machine
+        + urls
+        + [
+            "/no-such-page/",
+            "/meetings/999999/",
+            "/admin/",
+            "/admin/papers/document/",
+            f"/media/packs/{meeting.slug}-members-pack.pdf",
+        ]
+    )
 
 
 def check_planted(meeting, members_pack) -> None:
@@ -245,8 +318,9 @@ def test_the_public_never_sees_exempt_information(planted):
     assert any(u.endswith("agenda-reports-pack.pdf") for u in seen), "the public pack was crawled"
     assert any("/papers/" in u and seen[u] == 200 for u in seen), "public papers were crawled"
     assert any(u.endswith("/pdf/") and seen[u] == 200 for u in seen), "papers' PDFs were crawled"
-    assert any(u.endswith("/original/") and seen[u] == 200 for u in seen), \
+    assert any(u.endswith("/original/") and seen[u] == 200 for u in seen), (
         "papers' original files were crawled"
+    )
     assert len(seen) > 100
     assert f"/meetings/{meeting.pk}/{meeting.slug}/minutes/" in seen, "the minutes were crawled"
     assert any(u.startswith("/votes/") for u in seen), "the vote pages were crawled"
@@ -270,11 +344,15 @@ def restricted_papers(meeting: Meeting) -> list[str]:
     """The restricted papers' own addresses (for those entitled, signed in with both factors)."""
     urls = []
     for doc in Document.objects.filter(title__contains=CANARY):
-        urls += [f"/restricted/meetings/{meeting.pk}/papers/{doc.pk}/",
-                 f"/restricted/meetings/{meeting.pk}/papers/{doc.pk}/pdf/",
-                 f"/restricted/meetings/{meeting.pk}/papers/{doc.pk}/original/"]
-    return urls + [f"/restricted/meetings/{meeting.pk}/members-pack.pdf",
-                   f"/meetings/{meeting.pk}/{meeting.slug}/minutes/exempt/"]
+        urls += [
+            f"/restricted/meetings/{meeting.pk}/papers/{doc.pk}/",
+            f"/restricted/meetings/{meeting.pk}/papers/{doc.pk}/pdf/",
+            f"/restricted/meetings/{meeting.pk}/papers/{doc.pk}/original/",
+        ]
+    return urls + [
+        f"/restricted/meetings/{meeting.pk}/members-pack.pdf",
+        f"/meetings/{meeting.pk}/{meeting.slug}/minutes/exempt/",
+    ]
 
 
 def test_a_named_officer_without_a_second_factor_sees_no_more(planted):
@@ -325,12 +403,13 @@ def _staff_seeds(meeting) -> list[str]:
         ct = ContentType.objects.get_for_model(model)
         trail |= Q(content_type=ct, object_id__in=[str(pk) for pk in pks])
     entries = AuditEntry.objects.filter(trail | Q(object_repr__contains=CANARY))
-    urls += [f"/admin/audit/auditentry/{pk}/change/"
-             for pk in entries.values_list("pk", flat=True)]
+    urls += [f"/admin/audit/auditentry/{pk}/change/" for pk in entries.values_list("pk", flat=True)]
     urls.append(f"/admin/papers/agendapack/meeting/{meeting.pk}/")
     urls.append(f"/admin/publishing/agendapublication/publish/{meeting.pk}/")
-    urls += [f"/admin/papers/agendapack/{pk}/download/"
-             for pk in AgendaPack.objects.filter(meeting=meeting).values_list("pk", flat=True)]
+    urls += [
+        f"/admin/papers/agendapack/{pk}/download/"
+        for pk in AgendaPack.objects.filter(meeting=meeting).values_list("pk", flat=True)
+    ]
     return urls
 
 
@@ -382,8 +461,9 @@ def test_a_staff_account_without_entitlement_sees_no_more(planted, monkeypatch):
     seen = _staff_crawl(client, _staff_seeds(meeting))
     assert len(seen) > 300
     assert "/admin/papers/document/" in seen and "/admin/proceedings/minute/" in seen
-    assert any(re.match(r"/admin/\w+/\w+/\d+/change/$", u) and code == 200
-               for u, code in seen.items()), "rows' own pages were crawled"
+    assert any(
+        re.match(r"/admin/\w+/\w+/\d+/change/$", u) and code == 200 for u, code in seen.items()
+    ), "rows' own pages were crawled"
     assert any(u.endswith("/history/") and code == 200 for u, code in seen.items())
     # The public site as this user; its links into the back office were crawled above.
     monkeypatch.setattr(sys.modules[__name__], "SKIP_PREFIXES", (*SKIP_PREFIXES, "/admin/"))

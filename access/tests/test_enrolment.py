@@ -81,7 +81,8 @@ def test_only_democratic_services_issue_links_and_an_address_is_needed(clerk, of
 
 
 def test_the_link_with_the_password_shows_a_qr_code_and_signs_in_with_both_factors(
-        client, clerk, officer, settings):
+    client, clerk, officer, settings
+):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     _, url = issue_link(officer, by=clerk)
     enrol = path_of(url)
@@ -105,8 +106,9 @@ def test_the_link_with_the_password_shows_a_qr_code_and_signs_in_with_both_facto
     assert client.session[DEVICE_ID_SESSION_KEY] == device.persistent_id  # both factors given
     used = EnrolmentLink.objects.get(user=officer)
     assert used.used_at is not None
-    assert AuditEntry.objects.filter(object_id=str(used.pk), action="update",
-                                     changes__has_key="used_at").exists()
+    assert AuditEntry.objects.filter(
+        object_id=str(used.pk), action="update", changes__has_key="used_at"
+    ).exists()
     client.post(reverse("access:sign_out"))
     again = client.get(enrol)  # single use
     assert again.status_code == 404 and b"does not work" in again.content
@@ -117,7 +119,8 @@ def test_expired_and_replaced_links_do_not_work(client, clerk, officer):
     _, second = issue_link(officer, by=clerk)
     assert client.get(path_of(first)).status_code == 404  # replaced
     EnrolmentLink.objects.filter(user=officer).update(
-        expires_at=timezone.now() - dt.timedelta(seconds=1))
+        expires_at=timezone.now() - dt.timedelta(seconds=1)
+    )
     r = client.post(path_of(second), {"password": PASSWORD})
     assert r.status_code == 404 and not TOTPDevice.objects.filter(user=officer).exists()
     assert client.get("/sign-in/enrol/made-up-token/").status_code == 404
@@ -172,16 +175,21 @@ def test_the_back_office_action_sends_links_and_explains_refusals(clerk, officer
     clerk.is_superuser = True
     clerk.save()
     noemail = User.objects.create_user("noemail", password=PASSWORD)
-    r = client.post(reverse("admin:auth_user_changelist"), {
-        "action": "send_enrolment_link", "_selected_action": [officer.pk, noemail.pk]},
-        follow=True)
+    r = client.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "send_enrolment_link", "_selected_action": [officer.pk, noemail.pk]},
+        follow=True,
+    )
     text = r.content.decode()
     assert "Sent an enrolment link to officer." in text
     assert "noemail has no email address" in text
     assert [m.to for m in mail.outbox] == [["officer@example.gov.uk"]]
     account = Account.objects.get(user=officer)
-    r = client.post(reverse("admin:access_account_changelist"), {
-        "action": "send_enrolment_link", "_selected_action": [account.pk]}, follow=True)
+    r = client.post(
+        reverse("admin:access_account_changelist"),
+        {"action": "send_enrolment_link", "_selected_action": [account.pk]},
+        follow=True,
+    )
     assert "Sent an enrolment link to officer." in r.content.decode() and len(mail.outbox) == 2
 
 

@@ -21,8 +21,10 @@ pytestmark = pytest.mark.django_db
 
 
 def addresses(meeting, doc) -> dict[str, str]:
-    return {what: reverse(f"website:restricted_paper{what}", args=[meeting.pk, doc.pk])
-            for what in ("", "_pdf", "_original")}
+    return {
+        what: reverse(f"website:restricted_paper{what}", args=[meeting.pk, doc.pk])
+        for what in ("", "_pdf", "_original")
+    }
 
 
 def content(response) -> bytes:
@@ -33,11 +35,16 @@ def content(response) -> bytes:
 def word(case):  # noqa: F811
     """An exempt Word paper on the same exempt item."""
     meeting, _, _ = case
-    doc = services.save_document(Document(title="Trading company accounts",
-                                          classification=Classification.EXEMPT,
-                                          exempt_paragraph=3))
-    version = services.add_version(doc, upload=made.docx_with_pictures(SECRET),
-                                   filename="accounts.docx")
+    doc = services.save_document(
+        Document(
+            title="Trading company accounts",
+            classification=Classification.EXEMPT,
+            exempt_paragraph=3,
+        )
+    )
+    version = services.add_version(
+        doc, upload=made.docx_with_pictures(SECRET), filename="accounts.docx"
+    )
     services.publish_version(version)
     services.attach(meeting.items.get(), doc)
     return doc
@@ -56,10 +63,15 @@ def test_a_member_downloads_the_marked_pdf_and_it_is_logged(case):  # noqa: F811
     assert SECRET in words and "NOT FOR PUBLICATION" in words and "paragraph 3" in words
     log = ExemptAccess.objects.filter(action="download").get()
     assert (log.username, log.document, log.description) == (
-        "member", doc, f"{meeting}: {doc} (PDF)")
+        "member",
+        doc,
+        f"{meeting}: {doc} (PDF)",
+    )
     # The page now gives the size of the stored PDF.
-    assert f"Download the PDF</a> (PDF, {file_size(len(data))})" in \
-        client.get(urls[""]).content.decode()
+    assert (
+        f"Download the PDF</a> (PDF, {file_size(len(data))})"
+        in client.get(urls[""]).content.decode()
+    )
 
 
 def test_a_member_downloads_the_original_word_document(case, word):  # noqa: F811
@@ -74,8 +86,12 @@ def test_a_member_downloads_the_original_word_document(case, word):  # noqa: F81
     assert response["Content-Disposition"] == f'attachment; filename="restricted-{word.pk}.docx"'
     assert "no-store" in response["Cache-Control"]
     assert content(response) == word.current_version().source_file.open("rb").read()
-    assert ExemptAccess.objects.filter(action="download", document=word,
-                                       description__endswith="(original)").count() == 1
+    assert (
+        ExemptAccess.objects.filter(
+            action="download", document=word, description__endswith="(original)"
+        ).count()
+        == 1
+    )
 
 
 def test_nobody_else_gets_the_files(case, word):  # noqa: F811
@@ -108,5 +124,7 @@ def test_a_written_paper_has_no_original_and_public_papers_none_here(case):  # n
     services.attach(t.item(meeting, "10", "Public item"), public)
     for url in addresses(meeting, public).values():
         assert client.get(url).status_code == 404, url
-    assert client.get(reverse("website:restricted_paper_pdf", args=[meeting.pk, 999999])
-                      ).status_code == 404
+    assert (
+        client.get(reverse("website:restricted_paper_pdf", args=[meeting.pk, 999999])).status_code
+        == 404
+    )

@@ -26,8 +26,11 @@ def case(settings, tmp_path):
     body = t.body("Restricted Papers Committee")
     meeting = t.meeting(body, date=dt.date(2030, 6, 1))
     item = t.item(meeting, "9", "Company Governance", part="exempt", exempt_paragraph=3)
-    doc = services.save_document(Document(title="Trading company review",
-                                          classification=Classification.EXEMPT, exempt_paragraph=3))
+    doc = services.save_document(
+        Document(
+            title="Trading company review", classification=Classification.EXEMPT, exempt_paragraph=3
+        )
+    )
     services.add_version(doc, html=f"<p>{SECRET}</p>")
     Report.objects.create(document=doc, no_background_documents=True)
     services.attach(item, doc)
@@ -54,7 +57,9 @@ def test_a_member_signed_in_with_both_factors_reads_it_and_it_is_logged(case):
     client = t.verified_login(Client(), account(member, "member"))
     response = client.get(url(meeting, doc))
     assert response.status_code == 200
-    assert SECRET in response.content.decode() and "NOT FOR PUBLICATION" in response.content.decode()
+    assert (
+        SECRET in response.content.decode() and "NOT FOR PUBLICATION" in response.content.decode()
+    )
     assert "no-store" in response["Cache-Control"]
     log = ExemptAccess.objects.get()
     assert (log.username, log.action, log.document) == ("member", "view", doc)
@@ -65,7 +70,9 @@ def test_a_password_only_session_is_sent_to_the_second_step(case):
     client = Client()
     client.force_login(account(member, "member"))
     response = client.get(url(meeting, doc))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("access:sign_in"))
+    assert response.status_code == 302 and response["Location"].startswith(
+        reverse("access:sign_in")
+    )
     assert not ExemptAccess.objects.exists()
 
 

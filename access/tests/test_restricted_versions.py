@@ -30,8 +30,11 @@ def case(settings, tmp_path):
     body = t.body("Draft Papers Committee")
     meeting = t.meeting(body, date=dt.date(2030, 6, 1))
     item = t.item(meeting, "9", "Company Governance", part="exempt", exempt_paragraph=3)
-    doc = services.save_document(Document(title="Trading company review",
-                                          classification=Classification.EXEMPT, exempt_paragraph=3))
+    doc = services.save_document(
+        Document(
+            title="Trading company review", classification=Classification.EXEMPT, exempt_paragraph=3
+        )
+    )
     services.add_version(doc, html=f"<p>{APPROVED}</p>")
     author = t.person("Authorby")
     Report.objects.create(document=doc, no_background_documents=True, author=author)
@@ -63,8 +66,10 @@ def test_before_publication_a_councillor_sees_nothing(case):
 def test_before_publication_democratic_services_and_the_author_read_the_draft(case):
     meeting, doc, _, author = case
     services.add_version(doc, html=f"<p>{DRAFT}</p>")
-    for client in (signed_in(username="dso", democratic_services=True),
-                   signed_in(author, "author")):
+    for client in (
+        signed_in(username="dso", democratic_services=True),
+        signed_in(author, "author"),
+    ):
         response = client.get(url(meeting, doc))
         assert response.status_code == 200 and DRAFT in response.content.decode()
 
@@ -74,8 +79,11 @@ def test_after_publication_everyone_entitled_reads_the_published_version(case):
     record_historical_publication(meeting, timezone.now(), actor_name="test")
     services.add_version(doc, html=f"<p>{DRAFT}</p>")
     councillor = signed_in(member, "member")
-    for client in (councillor, signed_in(author, "author"),
-                   signed_in(username="dso", democratic_services=True)):
+    for client in (
+        councillor,
+        signed_in(author, "author"),
+        signed_in(username="dso", democratic_services=True),
+    ):
         page = client.get(url(meeting, doc)).content.decode()
         assert APPROVED in page and DRAFT not in page
     run_pack(request_pack(meeting, "members", enqueue=False).pk)
@@ -87,10 +95,14 @@ def test_signed_out_a_real_and_an_invented_address_answer_alike(case):
     meeting, doc, _, _ = case
     addresses = [
         (url(meeting, doc), url(meeting, Document(pk=doc.pk + 999))),
-        (reverse("website:restricted_paper_pdf", args=[meeting.pk, doc.pk]),
-         reverse("website:restricted_paper_pdf", args=[meeting.pk + 999, doc.pk])),
-        (reverse("website:members_pack", args=[meeting.pk]),
-         reverse("website:members_pack", args=[meeting.pk + 999])),
+        (
+            reverse("website:restricted_paper_pdf", args=[meeting.pk, doc.pk]),
+            reverse("website:restricted_paper_pdf", args=[meeting.pk + 999, doc.pk]),
+        ),
+        (
+            reverse("website:members_pack", args=[meeting.pk]),
+            reverse("website:members_pack", args=[meeting.pk + 999]),
+        ),
     ]
     for real, invented in addresses:
         answers = [Client().get(address) for address in (real, invented)]

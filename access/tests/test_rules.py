@@ -32,8 +32,9 @@ def setting():
     meeting = t.meeting(body, date=D(2030, 3, 1))
     member = t.person("Memberson")
     council_services.appoint(body, member, Role.MEMBER, D(2030, 1, 1))
-    doc = paper_services.save_document(Document(title="Exempt", classification=Classification.EXEMPT,
-                                                exempt_paragraph=3))
+    doc = paper_services.save_document(
+        Document(title="Exempt", classification=Classification.EXEMPT, exempt_paragraph=3)
+    )
     return body, meeting, member, doc
 
 
@@ -68,11 +69,12 @@ def test_officers_named_on_the_report_may_see_that_document_only(setting):
     author, signer = t.person("Author"), t.person("Signer")
     report = Report.objects.create(document=doc, author=author, no_background_documents=True)
     ReportSigner.objects.create(report=report, person=signer, capacity="Director")
-    appendix = paper_services.save_document(Document(title="Appx", parent=doc,
-                                                     classification=Classification.EXEMPT,
-                                                     exempt_paragraph=3))
-    other = paper_services.save_document(Document(title="Other", classification=Classification.EXEMPT,
-                                                  exempt_paragraph=1))
+    appendix = paper_services.save_document(
+        Document(title="Appx", parent=doc, classification=Classification.EXEMPT, exempt_paragraph=3)
+    )
+    other = paper_services.save_document(
+        Document(title="Other", classification=Classification.EXEMPT, exempt_paragraph=1)
+    )
     for person in (author, signer):
         user = user_for(person)
         assert may_see_exempt(user, meeting, doc)
@@ -86,8 +88,13 @@ def test_monitoring_officer_grants_last_for_their_period(setting):
     person = t.person("Granted")
     user = user_for(person)
     today = authority_today()
-    AccessGrant.objects.create(person=person, body=body, reason="Legal advice",
-                               start=today - dt.timedelta(days=1), end=today + dt.timedelta(days=1))
+    AccessGrant.objects.create(
+        person=person,
+        body=body,
+        reason="Legal advice",
+        start=today - dt.timedelta(days=1),
+        end=today + dt.timedelta(days=1),
+    )
     assert may_see_exempt(user, meeting, doc)
     AccessGrant.objects.filter(person=person).update(end=today - dt.timedelta(days=1))
     assert not may_see_exempt(user, meeting, doc)
@@ -128,11 +135,13 @@ def test_every_route_to_exempt_information_needs_a_second_factor(setting):
     """Named officers (author, director, signer) and grantees too, not only members."""
     body, _, _, doc = setting
     author, director, signer, grantee = (t.person(n) for n in ("Auth", "Direc", "Sign", "Grant"))
-    report = Report.objects.create(document=doc, author=author, director=director,
-                                   no_background_documents=True)
+    report = Report.objects.create(
+        document=doc, author=author, director=director, no_background_documents=True
+    )
     ReportSigner.objects.create(report=report, person=signer, capacity="Director")
-    AccessGrant.objects.create(person=grantee, body=body, reason="Advice", start=D(2020, 1, 1),
-                               end=D(2020, 1, 2))  # long over: the account could still be granted
+    AccessGrant.objects.create(
+        person=grantee, body=body, reason="Advice", start=D(2020, 1, 1), end=D(2020, 1, 2)
+    )  # long over: the account could still be granted
     for person in (author, director, signer, grantee):
         assert may_ever_see_exempt(user_for(person)), person
     staff = User.objects.create_user("staffer", password="x-Long-Pass-123", is_staff=True)
@@ -154,10 +163,13 @@ def test_a_session_without_the_second_factor_sees_no_exempt_information(setting)
     assert may_see_exempt(officer, meeting, doc)
 
 
-@pytest.mark.parametrize("utc, local", [
-    (dt.datetime(2030, 7, 1, 23, 30, tzinfo=dt.UTC), D(2030, 7, 2)),  # BST: next day
-    (dt.datetime(2030, 1, 15, 0, 30, tzinfo=dt.UTC), D(2030, 1, 15)),  # GMT: same day
-])
+@pytest.mark.parametrize(
+    "utc, local",
+    [
+        (dt.datetime(2030, 7, 1, 23, 30, tzinfo=dt.UTC), D(2030, 7, 2)),  # BST: next day
+        (dt.datetime(2030, 1, 15, 0, 30, tzinfo=dt.UTC), D(2030, 1, 15)),  # GMT: same day
+    ],
+)
 def test_grants_run_by_the_authoritys_date(setting, monkeypatch, utc, local, real_date):
     """A grant for one day is in force on that day in London, whatever the server's date (on
     a council's own installation, without a demonstration date)."""
@@ -170,6 +182,7 @@ def test_grants_run_by_the_authoritys_date(setting, monkeypatch, utc, local, rea
     monkeypatch.setattr(timezone, "now", lambda: utc)
     assert authority_today() == local
     assert may_see_exempt(user, meeting, doc)
-    AccessGrant.objects.filter(person=person).update(start=local - dt.timedelta(days=1),
-                                                     end=local - dt.timedelta(days=1))
+    AccessGrant.objects.filter(person=person).update(
+        start=local - dt.timedelta(days=1), end=local - dt.timedelta(days=1)
+    )
     assert not may_see_exempt(user, meeting, doc)

@@ -24,8 +24,12 @@ def code_for(device: TOTPDevice, offset: int = 0) -> str:
 @pytest.fixture
 def councillor():
     person = t.person("Signinson")
-    council_services.appoint(Body.objects.get(slug="policy-and-resources-cabinet-committee"),
-                             person, Role.SUBSTITUTE, t.dt.date(2030, 1, 1))
+    council_services.appoint(
+        Body.objects.get(slug="policy-and-resources-cabinet-committee"),
+        person,
+        Role.SUBSTITUTE,
+        t.dt.date(2030, 1, 1),
+    )
     user = User.objects.create_user("cllr", password=PASSWORD)
     Account.objects.create(user=user, person=person)
     return user
@@ -37,8 +41,9 @@ def resident():
 
 
 def sign_in(client, username, password=PASSWORD, next_url="/"):
-    return client.post(reverse("access:sign_in"), {"username": username, "password": password,
-                                                   "next": next_url})
+    return client.post(
+        reverse("access:sign_in"), {"username": username, "password": password, "next": next_url}
+    )
 
 
 def test_an_account_without_exempt_access_signs_in_with_a_password(client, resident):
@@ -95,7 +100,9 @@ def test_a_code_cannot_be_replayed_or_expired(client, councillor):
 
 def test_the_code_page_without_a_password_step_goes_back_to_sign_in(client):
     assert client.get(reverse("access:verify"))["Location"] == reverse("access:sign_in")
-    assert client.post(reverse("access:set_up"), {"code": "1"})["Location"] == reverse("access:sign_in")
+    assert client.post(reverse("access:set_up"), {"code": "1"})["Location"] == reverse(
+        "access:sign_in"
+    )
 
 
 def test_back_office_needs_the_second_factor(client, admin_user):
@@ -135,8 +142,9 @@ def test_an_officer_named_on_a_report_must_give_the_second_factor(client):
     from papers.models import Classification, Document, Report
 
     officer = t.person("Namedauthor")
-    doc = paper_services.save_document(Document(title="Exempt", exempt_paragraph=3,
-                                                classification=Classification.EXEMPT))
+    doc = paper_services.save_document(
+        Document(title="Exempt", exempt_paragraph=3, classification=Classification.EXEMPT)
+    )
     Report.objects.create(document=doc, author=officer, no_background_documents=True)
     user = User.objects.create_user("author", password=PASSWORD)
     Account.objects.create(user=user, person=officer)

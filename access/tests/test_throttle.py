@@ -19,8 +19,9 @@ PASSWORD = "Committee-Papers-2030"
 
 
 def sign_in(client, username, password=PASSWORD, **extra):
-    return client.post(reverse("access:sign_in"), {"username": username, "password": password},
-                       **extra)
+    return client.post(
+        reverse("access:sign_in"), {"username": username, "password": password}, **extra
+    )
 
 
 @pytest.fixture
@@ -145,8 +146,7 @@ def test_an_address_is_limited_without_locking_other_clients_of_the_proxy(settin
 
 @pytest.mark.django_db
 def test_the_forwarded_header_is_ignored_unless_configured(rf, settings):
-    spoofed = rf.get("/", REMOTE_ADDR="10.0.0.1",
-                     HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9")
+    spoofed = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9")
     assert throttle.client_ip(spoofed) == "10.0.0.1"
     settings.MOOT_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     assert throttle.client_ip(spoofed) == "203.0.113.9"  # the one the proxy appended

@@ -42,39 +42,77 @@ def county_council_2015() -> Meeting:
 
 def plant_proceedings() -> PlantedProceedings:
     meeting = county_council_2015()
-    exempt_item = meeting_services.save_agenda_item(AgendaItem(
-        meeting=meeting, number="10", title="Property disposal", order=1000, part=Part.EXEMPT,
-        exempt_paragraph=3, purpose=f"Purpose {CANARY}"))
-    exempt_minute = trail.save(Minute(
-        meeting=meeting, number=minutes.next_minute_number(meeting),
-        title=f"Exempt minute {CANARY}", text=f"Exempt text {CANARY}", exempt=True,
-        exempt_paragraph=3, summary_not_needed=True))
+    exempt_item = meeting_services.save_agenda_item(
+        AgendaItem(
+            meeting=meeting,
+            number="10",
+            title="Property disposal",
+            order=1000,
+            part=Part.EXEMPT,
+            exempt_paragraph=3,
+            purpose=f"Purpose {CANARY}",
+        )
+    )
+    exempt_minute = trail.save(
+        Minute(
+            meeting=meeting,
+            number=minutes.next_minute_number(meeting),
+            title=f"Exempt minute {CANARY}",
+            text=f"Exempt text {CANARY}",
+            exempt=True,
+            exempt_paragraph=3,
+            summary_not_needed=True,
+        )
+    )
     minutes.add_resolution(exempt_minute, f"RESOLVED {CANARY}", [f"part {CANARY}"])
-    exempt_item_minute = trail.save(Minute(
-        meeting=meeting, number=minutes.next_minute_number(meeting), item=exempt_item,
-        title="Property disposal", text=f"Sold for {CANARY}", exempt=True, exempt_paragraph=3,
-        summary_not_needed=True))
+    exempt_item_minute = trail.save(
+        Minute(
+            meeting=meeting,
+            number=minutes.next_minute_number(meeting),
+            item=exempt_item,
+            title="Property disposal",
+            text=f"Sold for {CANARY}",
+            exempt=True,
+            exempt_paragraph=3,
+            summary_not_needed=True,
+        )
+    )
     present = [a.person for a in meeting.attendances.filter(status="present")][:3]
-    exempt_motion = votes.add_motion(meeting, "substantive", f"Motion {CANARY}",
-                                     item=exempt_item)
-    exempt_vote = votes.record_vote(exempt_motion, "recorded",
-                                    choices=[(p, "for") for p in present])
-    public_minute = minutes.add_minute(meeting, f"Public minute {MARKER}",
-                                       text=f"Public text {MARKER}")
+    exempt_motion = votes.add_motion(meeting, "substantive", f"Motion {CANARY}", item=exempt_item)
+    exempt_vote = votes.record_vote(
+        exempt_motion, "recorded", choices=[(p, "for") for p in present]
+    )
+    public_minute = minutes.add_minute(
+        meeting, f"Public minute {MARKER}", text=f"Public text {MARKER}"
+    )
     public_motion = votes.add_motion(meeting, "procedural", f"Public motion {MARKER}")
     votes.agree_without_vote(public_motion)
-    minutes.add_resolution(public_minute, f"RESOLVED {MARKER}", [f"part {MARKER}"],
-                           motion=public_motion)
+    minutes.add_resolution(
+        public_minute, f"RESOLVED {MARKER}", [f"part {MARKER}"], motion=public_motion
+    )
     if not public.minutes_are_public(meeting):
         publish = getattr(minutes, "publish_minutes", None)
         if publish is not None:
             publish(meeting)
         else:  # before the publishing service lands: the record's state, audited
-            trail.save(MinutesRecord(meeting=meeting, status=MinutesStatus.PUBLISHED_DRAFT,
-                                     published_at=timezone.now()))
+            trail.save(
+                MinutesRecord(
+                    meeting=meeting,
+                    status=MinutesStatus.PUBLISHED_DRAFT,
+                    published_at=timezone.now(),
+                )
+            )
     assert public.minutes_are_public(meeting)
-    return PlantedProceedings(meeting, exempt_item, exempt_minute, exempt_item_minute,
-                              exempt_motion, exempt_vote, public_minute, public_motion)
+    return PlantedProceedings(
+        meeting,
+        exempt_item,
+        exempt_minute,
+        exempt_item_minute,
+        exempt_motion,
+        exempt_vote,
+        public_minute,
+        public_motion,
+    )
 
 
 def plant_papers() -> Planted:

@@ -30,11 +30,15 @@ def test_canary_absent_from_everything_the_api_serves(client, planted):
     assert leaks == []
     # Positive control: the public proceedings beside the canary are served, by the lists,
     # the details, the Popolo file and the archive.
-    carrying = {url.split("?")[0].rstrip("/").rsplit("/", 1)[0] for url, body in pages.items()
-                if MARKER.encode() in body}
+    carrying = {
+        url.split("?")[0].rstrip("/").rsplit("/", 1)[0]
+        for url, body in pages.items()
+        if MARKER.encode() in body
+    }
     assert {"/api/minutes", "/api/motions", "/api/decisions"} <= carrying
-    assert any(url.startswith("/api/export.zip:") for url, body in pages.items()
-               if MARKER.encode() in body)
+    assert any(
+        url.startswith("/api/export.zip:") for url, body in pages.items() if MARKER.encode() in body
+    )
     assert MARKER.encode() in pages["/api/popolo.json"]
     # The canary is really there, in the record.
     assert Minute.objects.filter(text__contains=CANARY).count() == 2
@@ -43,12 +47,14 @@ def test_canary_absent_from_everything_the_api_serves(client, planted):
 
 def test_exempt_records_are_not_served_by_id(client, planted):
     papers, proceedings = planted
-    for url in (f"/api/documents/{papers.exempt_doc.pk}/",
-                f"/api/documents/{papers.public_doc.appendices.get().pk}/",
-                f"/api/minutes/{proceedings.exempt_minute.pk}/",
-                f"/api/minutes/{proceedings.exempt_item_minute.pk}/",
-                f"/api/motions/{proceedings.exempt_motion.pk}/",
-                f"/api/votes/{proceedings.exempt_vote.pk}/"):
+    for url in (
+        f"/api/documents/{papers.exempt_doc.pk}/",
+        f"/api/documents/{papers.public_doc.appendices.get().pk}/",
+        f"/api/minutes/{proceedings.exempt_minute.pk}/",
+        f"/api/minutes/{proceedings.exempt_item_minute.pk}/",
+        f"/api/motions/{proceedings.exempt_motion.pk}/",
+        f"/api/votes/{proceedings.exempt_vote.pk}/",
+    ):
         response = client.get(url)
         assert response.status_code == 404, url
         assert response["Content-Type"] == "application/json"
@@ -68,9 +74,14 @@ def test_item_14_of_policy_and_resources_15_september_2017_is_restricted(client,
     assert data["mover"] is None and data["seconder"] is None
     # Its exempt report is listed only as a stub: no id, no address, no title.
     assert len(data["documents"]) == 2  # the demo's exempt paper and the planted one
-    assert data["documents"][-1] == {"id": None, "url": None, "html_url": None,
-                                  "title": "Restricted", "restricted": True,
-                                  "exempt_paragraph": 3}
+    assert data["documents"][-1] == {
+        "id": None,
+        "url": None,
+        "html_url": None,
+        "title": "Restricted",
+        "restricted": True,
+        "exempt_paragraph": 3,
+    }
     assert all(d["title"] == "Restricted" and d["id"] is None for d in data["documents"])
     assert CANARY not in json.dumps(data)
 
@@ -79,9 +90,16 @@ def test_public_report_lists_its_exempt_appendix_as_a_stub(client, planted):
     papers, _ = planted
     data = client.get(f"/api/documents/{papers.public_doc.pk}/").json()
     assert data["title"] == "Contract Management Report"
-    assert data["appendices"] == [{"id": None, "url": None, "html_url": None,
-                                   "title": "Restricted", "restricted": True,
-                                   "exempt_paragraph": 3}]
+    assert data["appendices"] == [
+        {
+            "id": None,
+            "url": None,
+            "html_url": None,
+            "title": "Restricted",
+            "restricted": True,
+            "exempt_paragraph": 3,
+        }
+    ]
     place = data["meetings"][0]
     assert place["meeting"]["id"] == papers.meeting.pk
     assert place["html_url"].endswith(f"/papers/{papers.public_doc.pk}/")

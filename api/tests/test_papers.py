@@ -19,8 +19,12 @@ def papers(settings, tmp_path):
 
 
 def test_public_papers_listed_restricted_ones_never(client, papers):
-    listed = {d["id"] for d in client.get(
-        f"/api/documents/?meeting={papers.meeting.pk}&page_size=200").json()["results"]}
+    listed = {
+        d["id"]
+        for d in client.get(f"/api/documents/?meeting={papers.meeting.pk}&page_size=200").json()[
+            "results"
+        ]
+    }
     assert {d.pk for d in papers.public} <= listed
     assert not {d.pk for d in papers.restricted} & listed
     for doc in papers.restricted:
@@ -48,9 +52,21 @@ def test_pdf_download_link_revalidates(client, papers):
     assert any(a["restricted"] and a["id"] is None for a in report["appendices"])
 
 
-@pytest.mark.parametrize("name", ["meetings", "agenda_items", "documents", "people",
-                                  "memberships", "bodies", "minutes", "motions", "votes",
-                                  "decisions"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "meetings",
+        "agenda_items",
+        "documents",
+        "people",
+        "memberships",
+        "bodies",
+        "minutes",
+        "motions",
+        "votes",
+        "decisions",
+    ],
+)
 def test_query_count_does_not_grow_with_the_page(client, papers, name):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -18,21 +18,39 @@ from .planting import plant_proceedings
 pytestmark = pytest.mark.django_db
 
 SCHEMAS = Path("/work/shared/reference/popolo/schemas")
-KINDS = {"persons": "person", "organizations": "organization", "memberships": "membership",
-         "posts": "post", "areas": "area", "events": "event", "motions": "motion",
-         "vote_events": "vote_event"}
+KINDS = {
+    "persons": "person",
+    "organizations": "organization",
+    "memberships": "membership",
+    "posts": "post",
+    "areas": "area",
+    "events": "event",
+    "motions": "motion",
+    "vote_events": "vote_event",
+}
 
 
 def validators() -> dict[str, Draft3Validator]:
     resources = []
     for path in SCHEMAS.glob("*.json"):
         contents = json.loads(path.read_text())
-        resources.append((contents["id"].rstrip("#"), referencing.Resource.from_contents(
-            contents, default_specification=referencing.jsonschema.DRAFT3)))
+        resources.append(
+            (
+                contents["id"].rstrip("#"),
+                referencing.Resource.from_contents(
+                    contents, default_specification=referencing.jsonschema.DRAFT3
+                ),
+            )
+        )
     registry = referencing.Registry().with_resources(resources)
-    return {kind: Draft3Validator(registry.contents(
-        f"http://www.popoloproject.com/schemas/{name}.json"), registry=registry,
-        format_checker=Draft3Validator.FORMAT_CHECKER) for kind, name in KINDS.items()}
+    return {
+        kind: Draft3Validator(
+            registry.contents(f"http://www.popoloproject.com/schemas/{name}.json"),
+            registry=registry,
+            format_checker=Draft3Validator.FORMAT_CHECKER,
+        )
+        for kind, name in KINDS.items()
+    }
 
 
 def errors_in(data) -> list[str]:
@@ -87,8 +105,11 @@ def test_recorded_votes_are_vote_events_with_counts_and_votes(popolo):
     recorded = [v for v in popolo["vote_events"] if v["votes"]]
     assert recorded
     closure = next(v for v in recorded if v["counts"][0] == {"option": "yes", "value": 64})
-    assert {c["option"]: c["value"] for c in closure["counts"]} == \
-        {"yes": 64, "no": 4, "abstain": 4}
+    assert {c["option"]: c["value"] for c in closure["counts"]} == {
+        "yes": 64,
+        "no": 4,
+        "abstain": 4,
+    }
     assert closure["result"] == "pass"
     vote_pk = int(closure["id"].split("/")[1])
     assert len(closure["votes"]) == RecordedVote.objects.filter(vote_id=vote_pk).count()

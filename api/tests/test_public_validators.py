@@ -17,15 +17,20 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def meeting():
-    return Meeting.objects.get(body__slug="policy-and-resources-cabinet-committee",
-                               date="2017-09-15")
+    return Meeting.objects.get(
+        body__slug="policy-and-resources-cabinet-committee", date="2017-09-15"
+    )
 
 
 def urls(meeting):
     exempt = meeting.items.get(number="14")
-    return [f"/api/agenda_items/?meeting={meeting.pk}", f"/api/agenda_items/{exempt.pk}/",
-            f"/api/meetings/{meeting.pk}/", f"/api/meetings/?body={meeting.body_id}",
-            "/api/export.zip"]
+    return [
+        f"/api/agenda_items/?meeting={meeting.pk}",
+        f"/api/agenda_items/{exempt.pk}/",
+        f"/api/meetings/{meeting.pk}/",
+        f"/api/meetings/?body={meeting.body_id}",
+        "/api/export.zip",
+    ]
 
 
 def validators(client, meeting) -> dict[str, tuple[str, str | None]]:
@@ -43,9 +48,9 @@ def test_editing_exempt_business_leaves_the_public_validators(meeting, client):
     exempt.purpose = "A new purpose the public must not learn of"
     exempt.motion_text = "A new motion"
     save_agenda_item(exempt)
-    paper = Document.objects.filter(attachments__item=exempt).first() or \
-        services.save_document(Document(title="Exempt note", classification="exempt",
-                                        exempt_paragraph=3))
+    paper = Document.objects.filter(attachments__item=exempt).first() or services.save_document(
+        Document(title="Exempt note", classification="exempt", exempt_paragraph=3)
+    )
     paper.title = "A renamed exempt paper"
     services.save_document(paper)
     assert validators(client, meeting) == before
@@ -60,11 +65,15 @@ def test_editing_a_public_field_changes_them(meeting, client):
     public.purpose = "To note a changed purpose."
     save_agenda_item(public)
     after = validators(client, meeting)
-    for url in (f"/api/agenda_items/?meeting={meeting.pk}", f"/api/meetings/{meeting.pk}/",
-                "/api/export.zip"):
+    for url in (
+        f"/api/agenda_items/?meeting={meeting.pk}",
+        f"/api/meetings/{meeting.pk}/",
+        "/api/export.zip",
+    ):
         assert after[url][0] != before[url][0], url
-        assert parse_http_date(after[url][1]) >= parse_http_date(before[url][1] or
-                                                                 "Thu, 01 Jan 1970 00:00:00 GMT")
+        assert parse_http_date(after[url][1]) >= parse_http_date(
+            before[url][1] or "Thu, 01 Jan 1970 00:00:00 GMT"
+        )
     # The exempt item's own answer shows nothing that changed.
     exempt_url = urls(meeting)[1]
     assert after[exempt_url] == before[exempt_url]

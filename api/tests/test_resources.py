@@ -33,13 +33,16 @@ def test_people_have_structured_names_from_the_person_fields(client):
 
 
 def test_meeting_links_to_its_body_and_agenda_items(client):
-    meeting = Meeting.objects.get(body__name="Policy and Resources Cabinet Committee",
-                                  date=dt.date(2017, 9, 15))
+    meeting = Meeting.objects.get(
+        body__name="Policy and Resources Cabinet Committee", date=dt.date(2017, 9, 15)
+    )
     data = get(client, f"/api/meetings/{meeting.pk}/").json()
     assert data["date"] == "2017-09-15"
     assert data["agenda_published"] is True
-    assert data["body"] == {"id": meeting.body_id,
-                            "url": f"http://testserver/api/bodies/{meeting.body_id}/"}
+    assert data["body"] == {
+        "id": meeting.body_id,
+        "url": f"http://testserver/api/bodies/{meeting.body_id}/",
+    }
     numbers = [get(client, ref["url"]).json()["number"] for ref in data["agenda_items"]]
     assert numbers[:2] == ["1", "2"] and "14" in numbers
     assert data["html_url"] == f"http://testserver{meeting.get_absolute_url()}"
@@ -90,8 +93,9 @@ def test_updated_since_uses_the_audit_trail(client):
     from council import services
 
     everything = get(client, "/api/bodies/").json()["count"]
-    assert get(client, "/api/bodies/?updated_since=2000-01-01T00:00:00Z").json()["count"] == \
-        everything
+    assert (
+        get(client, "/api/bodies/?updated_since=2000-01-01T00:00:00Z").json()["count"] == everything
+    )
     moment = timezone.now() + dt.timedelta(seconds=1)
     since = moment.isoformat().replace("+00:00", "Z")
     assert get(client, f"/api/bodies/?updated_since={since}").json()["count"] == 0
@@ -117,23 +121,26 @@ def test_paging_walks_every_record_once(client):
     assert beyond["results"] == [] and beyond["count"] == total
 
 
-@pytest.mark.parametrize("query, parameter", [
-    ("colour=red", "colour"),
-    ("bodyy=1", "bodyy"),
-    ("from=2026-02-31", "from"),
-    ("to=31/01/2026", "to"),
-    ("updated_since=yesterday", "updated_since"),
-    ("updated_since=2026-01-01T25:00:00Z", "updated_since"),
-    ("page_size=100000", "page_size"),
-    ("page_size=0", "page_size"),
-    ("page=-1", "page"),
-    ("page=1&page=2", "page"),
-    ("body=1%27%20OR%20%271%27=%271", "body"),
-    ("body=1;DROP%20TABLE%20council_body", "body"),
-    ("body=99999999999999999999999", "body"),
-    ("body=", "body"),
-    ("from=2026-01-01%00", "from"),
-])
+@pytest.mark.parametrize(
+    "query, parameter",
+    [
+        ("colour=red", "colour"),
+        ("bodyy=1", "bodyy"),
+        ("from=2026-02-31", "from"),
+        ("to=31/01/2026", "to"),
+        ("updated_since=yesterday", "updated_since"),
+        ("updated_since=2026-01-01T25:00:00Z", "updated_since"),
+        ("page_size=100000", "page_size"),
+        ("page_size=0", "page_size"),
+        ("page=-1", "page"),
+        ("page=1&page=2", "page"),
+        ("body=1%27%20OR%20%271%27=%271", "body"),
+        ("body=1;DROP%20TABLE%20council_body", "body"),
+        ("body=99999999999999999999999", "body"),
+        ("body=", "body"),
+        ("from=2026-01-01%00", "from"),
+    ],
+)
 def test_bad_parameters_are_a_400_naming_them(client, query, parameter):
     response = get(client, f"/api/meetings/?{query}")
     assert response.status_code == 400
@@ -166,9 +173,13 @@ def test_invalid_utf8_in_the_query_string_is_a_400(client):
 
 
 def test_unknown_ids_and_addresses_are_json_404s(client):
-    for url in ("/api/meetings/999999/", "/api/meetings/abc/",
-                "/api/meetings/99999999999999999999999999/", "/api/nothing-here/",
-                "/api/people/0/"):
+    for url in (
+        "/api/meetings/999999/",
+        "/api/meetings/abc/",
+        "/api/meetings/99999999999999999999999999/",
+        "/api/nothing-here/",
+        "/api/people/0/",
+    ):
         response = get(client, url)
         assert response.status_code == 404, url
         assert response.json()["error"]["status"] == 404
@@ -188,8 +199,16 @@ def test_writes_are_refused(client):
         assert response["Allow"] == "GET, HEAD, OPTIONS"
 
 
-@pytest.mark.parametrize("url", ["/api/meetings/", "/api/meetings/?page=2&page_size=3",
-                                 "/api/bodies/1/", "/api/schema", "/api/popolo.json"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/meetings/",
+        "/api/meetings/?page=2&page_size=3",
+        "/api/bodies/1/",
+        "/api/schema",
+        "/api/popolo.json",
+    ],
+)
 def test_etag_and_last_modified_with_conditional_get(client, url):
     first = client.get(url)
     assert first.status_code == 200
@@ -221,8 +240,11 @@ def test_cors_is_open_and_preflight_answered(client):
     response = client.get("/api/meetings/", HTTP_ORIGIN="https://example.org")
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "ETag" in response["Access-Control-Expose-Headers"]
-    preflight = client.options("/api/meetings/", HTTP_ORIGIN="https://example.org",
-                               HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
+    preflight = client.options(
+        "/api/meetings/",
+        HTTP_ORIGIN="https://example.org",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+    )
     assert preflight.status_code == 204
     assert preflight["Access-Control-Allow-Origin"] == "*"
     assert "GET" in preflight["Access-Control-Allow-Methods"]
@@ -264,8 +286,9 @@ def test_a_meeting_changes_with_its_published_items_only(client):
     from meetings import services as meeting_services
     from moot import testing as t
 
-    published = Meeting.objects.get(body__name="Policy and Resources Cabinet Committee",
-                                    date=dt.date(2017, 9, 15))
+    published = Meeting.objects.get(
+        body__name="Policy and Resources Cabinet Committee", date=dt.date(2017, 9, 15)
+    )
     unpublished = t.meeting()
     hidden = t.item(unpublished, "1", "Not yet public")
     mark = timezone.now()

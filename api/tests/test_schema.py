@@ -64,9 +64,15 @@ def test_every_field_is_described():
 
 
 @API.parametrize()
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                 HealthCheck.filter_too_much])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
+)
 def test_api_conforms_to_its_schema(case):
     response = case.call()
     assert response.status_code < 500, (case.path, case.query, response.text[:500])
@@ -91,11 +97,16 @@ def _with_date_time_filters():
                 yield f"/api/{name}/", f.name
 
 
-@pytest.mark.parametrize("value", [
-    # RFC 3339 moments at the far ends of the calendar, which UTC cannot write.
-    "0001-01-01T00:00:00+23:59", "9999-12-31T23:59:59-23:59",
-    "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        # RFC 3339 moments at the far ends of the calendar, which UTC cannot write.
+        "0001-01-01T00:00:00+23:59",
+        "9999-12-31T23:59:59-23:59",
+        "0001-01-01T00:00:00Z",
+        "9999-12-31T23:59:59.999999Z",
+    ],
+)
 def test_valid_moments_at_the_ends_of_the_calendar_are_accepted(client, value):
     listed = list(_with_date_time_filters())
     assert listed

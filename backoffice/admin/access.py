@@ -28,8 +28,17 @@ class AccessGrantAdmin(AuditedAdmin):
     search_fields = ["person__surname", "reason"]
     autocomplete_fields = ["person", "body", "meeting", "document"]
     readonly_fields = ["granted_by", "granted_at"]
-    fields = ["person", "body", "meeting", "document", "reason", "start", "end", "granted_by",
-              "granted_at"]
+    fields = [
+        "person",
+        "body",
+        "meeting",
+        "document",
+        "reason",
+        "start",
+        "end",
+        "granted_by",
+        "granted_at",
+    ]
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -43,8 +52,7 @@ class ExemptAccessAdmin(ReadOnlyAdmin, ExemptAdminMixin, admin.ModelAdmin):
     was seen, so it is shown only to those who may see that meeting's exempt business."""
 
     log_exempt_views = False
-    list_display = ["at", "username", "surface", "action", "description", "meeting",
-                    "ip_address"]
+    list_display = ["at", "username", "surface", "action", "description", "meeting", "ip_address"]
     list_filter = ["surface", "action"]
     list_select_related = ["meeting__body"]
     search_fields = ["username", "description"]
@@ -52,8 +60,6 @@ class ExemptAccessAdmin(ReadOnlyAdmin, ExemptAdminMixin, admin.ModelAdmin):
 
 
 # --- Enrolment links for a second factor (access/enrolment.py) -----------------------------
-
-
 
 
 def _send_links(modeladmin, request, users) -> None:
@@ -67,8 +73,9 @@ def _send_links(modeladmin, request, users) -> None:
         else:
             sent.append(user.get_username())
     if sent:
-        modeladmin.message_user(request, "Sent an enrolment link to " + ", ".join(sent) + ".",
-                                messages.SUCCESS)
+        modeladmin.message_user(
+            request, "Sent an enrolment link to " + ", ".join(sent) + ".", messages.SUCCESS
+        )
 
 
 @admin.action(description="Send an enrolment link for an authenticator app")

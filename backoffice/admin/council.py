@@ -90,10 +90,17 @@ class AuthorityAdmin(AuditedAdmin):
 
     def get_fieldsets(self, request, obj=None):
         if obj is not None and obj.as_at:
-            return [*self.fieldsets, ("Demonstration", {
-                "fields": ["as_at"],
-                "description": "The site shows this demonstration as at this date. "
-                "Change it with 'moot demo --as-at YYYY-MM-DD' ('off' for the real date)."})]
+            return [
+                *self.fieldsets,
+                (
+                    "Demonstration",
+                    {
+                        "fields": ["as_at"],
+                        "description": "The site shows this demonstration as at this date. "
+                        "Change it with 'moot demo --as-at YYYY-MM-DD' ('off' for the real date).",
+                    },
+                ),
+            ]
         return self.fieldsets
 
     # One installation serves one council: a second row would never be read.

@@ -9,8 +9,10 @@ from feeds.models import PublicationNotice, Subscription
 @admin.register(Subscription)
 class SubscriptionAdmin(admin.ModelAdmin):
     list_display = ["email", "body", "created_at", "confirmed_at", "unsubscribed_at"]
-    list_filter = [("confirmed_at", admin.EmptyFieldListFilter),
-                   ("unsubscribed_at", admin.EmptyFieldListFilter)]
+    list_filter = [
+        ("confirmed_at", admin.EmptyFieldListFilter),
+        ("unsubscribed_at", admin.EmptyFieldListFilter),
+    ]
     search_fields = ["email", "body__name"]
     exclude = ["secret"]  # it would let anyone reading the screen forge unsubscribe links
 

@@ -26,11 +26,13 @@ def publish_each(admin_obj, request, meetings) -> None:
         try:
             publish_minutes(meeting, actor=request.user)
         except ValidationError as error:
-            admin_obj.message_user(request, f"{meeting}: {' '.join(error.messages)}",
-                                   messages.ERROR)
+            admin_obj.message_user(
+                request, f"{meeting}: {' '.join(error.messages)}", messages.ERROR
+            )
         else:
-            admin_obj.message_user(request, f"{meeting}: minutes published as a draft.",
-                                   messages.SUCCESS)
+            admin_obj.message_user(
+                request, f"{meeting}: minutes published as a draft.", messages.SUCCESS
+            )
 
 
 class ApproveForm(forms.Form):
@@ -40,22 +42,27 @@ class ApproveForm(forms.Form):
         Minute.objects.none(), help_text="The minute of the later meeting that approved them."
     )
     corrected_minute = forms.ModelChoiceField(
-        Minute.objects.none(), required=False, label="Correction: minute",
+        Minute.objects.none(),
+        required=False,
+        label="Correction: minute",
         help_text="Leave blank when the minutes were approved without correction.",
     )
-    field = forms.ChoiceField(choices=[("text", "Text"), ("title", "Title")], required=False,
-                              label="Correction: in the")
+    field = forms.ChoiceField(
+        choices=[("text", "Text"), ("title", "Title")], required=False, label="Correction: in the"
+    )
     old = forms.CharField(required=False, label="Correction: words replaced", max_length=500)
     new = forms.CharField(required=False, label="Correction: replaced by", max_length=500)
 
     def __init__(self, record: MinutesRecord, *args, **kwargs):
         super().__init__(*args, **kwargs)
         meeting = record.meeting
-        self.fields["approving_minute"].queryset = Minute.objects.filter(
-            meeting__body_id=meeting.body_id, meeting__date__gt=meeting.date
-        ).select_related("meeting").order_by("meeting__date", "number")
-        self.fields["approving_minute"].label_from_instance = (
-            lambda m: f"{m.meeting.date:%-d %B %Y}, minute {m.number}: {m.title}"
+        self.fields["approving_minute"].queryset = (
+            Minute.objects.filter(meeting__body_id=meeting.body_id, meeting__date__gt=meeting.date)
+            .select_related("meeting")
+            .order_by("meeting__date", "number")
+        )
+        self.fields["approving_minute"].label_from_instance = lambda m: (
+            f"{m.meeting.date:%-d %B %Y}, minute {m.number}: {m.title}"
         )
         self.fields["corrected_minute"].queryset = Minute.objects.filter(meeting=meeting)
 
@@ -72,8 +79,9 @@ class ApproveForm(forms.Form):
         d = self.cleaned_data
         if not d.get("corrected_minute"):
             return []
-        return [approval.Correction(d["corrected_minute"], d["field"] or "text", d["old"],
-                                    d["new"])]
+        return [
+            approval.Correction(d["corrected_minute"], d["field"] or "text", d["old"], d["new"])
+        ]
 
 
 class SignForm(forms.Form):
@@ -90,13 +98,29 @@ class VersionInline(ReadOnlyInline, admin.TabularInline):
 class MinutesRecordAdmin(AuditedAdmin):
     """The minutes' state changes only through the services (publish, approve, sign)."""
 
-    list_display = ["meeting", "body", "status", "published_at", "approved_on", "signed_on",
-                    "version_count"]
+    list_display = [
+        "meeting",
+        "body",
+        "status",
+        "published_at",
+        "approved_on",
+        "signed_on",
+        "version_count",
+    ]
     list_filter = ["status", "meeting__body"]
     list_select_related = ["meeting__body"]
     search_fields = ["meeting__body__name"]
-    fields = ["meeting", "status", "published_at", "approved_by_minute", "approved_on",
-              "signed_by", "signed_on", "versions_list", "public_page"]
+    fields = [
+        "meeting",
+        "status",
+        "published_at",
+        "approved_by_minute",
+        "approved_on",
+        "signed_by",
+        "signed_on",
+        "versions_list",
+        "public_page",
+    ]
     readonly_fields = fields
     inlines = [VersionInline]
     actions = ["publish", "approve", "sign"]
@@ -114,9 +138,14 @@ class MinutesRecordAdmin(AuditedAdmin):
         rows = obj.versions.order_by("number")
         if not rows:
             return "None"
-        return format_html("<ul>{}</ul>", format_html_join(
-            "", "<li>Version {} – {} {}</li>",
-            ((v.number, v.get_status_display(), v.note) for v in rows)))
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>Version {} – {} {}</li>",
+                ((v.number, v.get_status_display(), v.note) for v in rows),
+            ),
+        )
 
     @admin.display(description="Public page")
     def public_page(self, obj):
@@ -142,17 +171,26 @@ class MinutesRecordAdmin(AuditedAdmin):
 
     def _one(self, request, queryset):
         if queryset.count() != 1:
-            self.message_user(request, "Choose the minutes of one meeting at a time.",
-                              messages.ERROR)
+            self.message_user(
+                request, "Choose the minutes of one meeting at a time.", messages.ERROR
+            )
             return None
         return queryset.select_related("meeting__body").get()
 
     def _ask(self, request, record, form, action: str, title: str):
-        return TemplateResponse(request, "admin/proceedings/minutes_action.html", {
-            **self.admin_site.each_context(request),
-            "title": title, "opts": self.model._meta, "record": record, "form": form,
-            "action": action, "checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        })
+        return TemplateResponse(
+            request,
+            "admin/proceedings/minutes_action.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": title,
+                "opts": self.model._meta,
+                "record": record,
+                "form": form,
+                "action": action,
+                "checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
     @admin.action(description="Approve as a correct record…", permissions=["change"])
     def approve(self, request, queryset):
@@ -162,13 +200,16 @@ class MinutesRecordAdmin(AuditedAdmin):
         form = ApproveForm(record, request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
             try:
-                approval.approve_minutes(record.meeting, form.cleaned_data["approving_minute"],
-                                         form.corrections(), actor=request.user)
+                approval.approve_minutes(
+                    record.meeting,
+                    form.cleaned_data["approving_minute"],
+                    form.corrections(),
+                    actor=request.user,
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                self.message_user(request, f"{record.meeting}: minutes approved.",
-                                  messages.SUCCESS)
+                self.message_user(request, f"{record.meeting}: minutes approved.", messages.SUCCESS)
                 return None
         return self._ask(request, record, form, "approve", "Approve as a correct record")
 
@@ -182,13 +223,15 @@ class MinutesRecordAdmin(AuditedAdmin):
             approving = record.approved_by_minute.meeting if record.approved_by_minute else None
             signer = approval.chair_of_meeting(approving) if approving else None
             try:
-                approval.sign_minutes(record.meeting, signer, form.cleaned_data["signed_on"],
-                                      actor=request.user)
+                approval.sign_minutes(
+                    record.meeting, signer, form.cleaned_data["signed_on"], actor=request.user
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                self.message_user(request, f"{record.meeting}: signed by {signer}.",
-                                  messages.SUCCESS)
+                self.message_user(
+                    request, f"{record.meeting}: signed by {signer}.", messages.SUCCESS
+                )
                 return None
         return self._ask(request, record, form, "sign", "Record the chair's signature")
 
@@ -200,6 +243,16 @@ class MinutesVersionAdmin(ReadOnlyAdmin, AuditedAdmin):
     list_display = ["record", "number", "status", "created_at", "created_by", "note"]
     list_filter = ["status"]
     list_select_related = ["record__meeting__body"]
-    fields = ["record", "number", "status", "created_at", "created_by", "note",
-              "approving_minute", "public_html", "exempt_html", "withheld_public_html"]
+    fields = [
+        "record",
+        "number",
+        "status",
+        "created_at",
+        "created_by",
+        "note",
+        "approving_minute",
+        "public_html",
+        "exempt_html",
+        "withheld_public_html",
+    ]
     readonly_fields = fields

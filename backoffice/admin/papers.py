@@ -268,8 +268,13 @@ class AgendaPackAdmin(ExemptAdminMixin, admin.ModelAdmin):
         if not pack.file:
             raise Http404("This pack has not been built.")
         if exempt_rows.is_exempt(pack):
-            exempt_log.record(request, exempt_log.Surface.BACK_OFFICE, str(pack),
-                              action="download", meeting=pack.meeting)
+            exempt_log.record(
+                request,
+                exempt_log.Surface.BACK_OFFICE,
+                str(pack),
+                action="download",
+                meeting=pack.meeting,
+            )
         name = pack.file.name.rsplit("/", 1)[-1]
         return FileResponse(pack.file.open("rb"), content_type="application/pdf", filename=name)
 
@@ -296,8 +301,9 @@ class AgendaPackAdmin(ExemptAdminMixin, admin.ModelAdmin):
                 for message in error.messages:
                     messages.error(request, message)
             return redirect(request.path)
-        rows = list(self.get_queryset(request).filter(meeting=meeting)
-                    .order_by("-requested_at")[:20])
+        rows = list(
+            self.get_queryset(request).filter(meeting=meeting).order_by("-requested_at")[:20]
+        )
         running = any(p.status in (PackStatus.QUEUED, PackStatus.BUILDING) for p in rows)
         return TemplateResponse(
             request,

@@ -57,8 +57,9 @@ class RecordAdmin(AuditedAdmin):
         except Refused as refused:
             self.message_user(request, refused.summary, messages.ERROR)
             return HttpResponseRedirect(
-                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
-                        args=[object_id])
+                reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[object_id]
+                )
             )
 
     def delete_queryset(self, request, queryset):
@@ -86,16 +87,21 @@ def _status(meeting: Meeting) -> str:
 
 @admin.register(Procedure)
 class ProcedureAdmin(AuditedAdmin):
-    list_display = ["body", "quorum_kind", "quorum_numerator", "quorum_denominator",
-                    "quorum_number", "notes"]
+    list_display = [
+        "body",
+        "quorum_kind",
+        "quorum_numerator",
+        "quorum_denominator",
+        "quorum_number",
+        "notes",
+    ]
     autocomplete_fields = ["body"]
     search_fields = ["body__name"]
 
 
 @admin.register(Attendance)
 class AttendanceAdmin(RecordAdmin):
-    list_display = ["person", "meeting", "body", "status", "in_chair", "substitute_for",
-                    "capacity"]
+    list_display = ["person", "meeting", "body", "status", "in_chair", "substitute_for", "capacity"]
     list_filter = ["status", "in_chair", "meeting__body"]
     list_select_related = ["person", "meeting__body", "substitute_for"]
     search_fields = ["person__surname", "meeting__body__name"]
@@ -135,13 +141,31 @@ class RecordedVoteInline(ReadOnlyInline, admin.TabularInline):
 class VoteAdmin(ReadOnlyAdmin, AuditedAdmin):
     """Votes are recorded by the clerk's services, which compute the result; shown here."""
 
-    list_display = ["motion", "meeting", "method", "votes_for", "votes_against", "abstentions",
-                    "result", "warnings"]
+    list_display = [
+        "motion",
+        "meeting",
+        "method",
+        "votes_for",
+        "votes_against",
+        "abstentions",
+        "result",
+        "warnings",
+    ]
     list_filter = ["method", "result", "motion__meeting__body"]
     list_select_related = ["motion__meeting__body"]
     search_fields = ["motion__text", "motion__meeting__body__name"]
-    readonly_fields = ["motion", "method", "majority", "votes_for", "votes_against",
-                       "abstentions", "members", "casting_vote", "result", "warnings"]
+    readonly_fields = [
+        "motion",
+        "method",
+        "majority",
+        "votes_for",
+        "votes_against",
+        "abstentions",
+        "members",
+        "casting_vote",
+        "result",
+        "warnings",
+    ]
     fields = readonly_fields
     inlines = [RecordedVoteInline]
 
@@ -181,8 +205,10 @@ class MotionAdmin(RecordAdmin):
         vote = getattr(obj, "vote", None)
         if vote is None:
             return "No vote"
-        text = (f"For {vote.votes_for}, Against {vote.votes_against}, Abstain "
-                f"{vote.abstentions}: {vote.get_result_display()}")
+        text = (
+            f"For {vote.votes_for}, Against {vote.votes_against}, Abstain "
+            f"{vote.abstentions}: {vote.get_result_display()}"
+        )
         return f"{text} ({vote.warnings})" if vote.warnings else text
 
 
@@ -225,8 +251,10 @@ class MinuteAdmin(RecordAdmin):
     def minutes_status(self, obj):
         return _status(obj.meeting)
 
-    @admin.action(description="Publish minutes as draft (the selected minutes' meetings)",
-                  permissions=["change"])
+    @admin.action(
+        description="Publish minutes as draft (the selected minutes' meetings)",
+        permissions=["change"],
+    )
     def publish_meetings(self, request, queryset):
         meetings = Meeting.objects.filter(pk__in=queryset.values("meeting_id"))
         publish_each(self, request, meetings)

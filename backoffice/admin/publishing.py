@@ -55,16 +55,36 @@ class ReportWorkflowAdmin(AuditedAdmin):
     list_select_related = ["document"]
     search_fields = ["document__title"]
     autocomplete_fields = ["document"]
-    readonly_fields = ["state", "submission", "submitted_at", "approved_at", "approved_by_name",
-                       "approved_version", "returned_reason", "missing", "steps", "signoffs"]
+    readonly_fields = [
+        "state",
+        "submission",
+        "submitted_at",
+        "approved_at",
+        "approved_by_name",
+        "approved_version",
+        "returned_reason",
+        "missing",
+        "steps",
+        "signoffs",
+    ]
     actions = ["submit", "sign_off", "return_to_draft", "approve"]
 
     def get_fields(self, request, obj=None):
         if obj is None:  # a new row is a draft: only the report is chosen
             return ["document"]
-        return ["document", "missing", "state", "returned_reason", "steps", "signoffs",
-                "submission", "submitted_at", "approved_at", "approved_by_name",
-                "approved_version"]
+        return [
+            "document",
+            "missing",
+            "state",
+            "returned_reason",
+            "steps",
+            "signoffs",
+            "submission",
+            "submitted_at",
+            "approved_at",
+            "approved_by_name",
+            "approved_version",
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         return [*self.readonly_fields, "document"] if obj else self.readonly_fields
@@ -103,10 +123,14 @@ class ReportWorkflowAdmin(AuditedAdmin):
 
     def get_queryset(self, request):
         # The list shows "2 of 3" for every row from one query, not a query a row.
-        signed = (ClearanceSignoff.objects
-                  .filter(document=OuterRef("document"), submission=OuterRef("submission"),
-                          step__active=True)
-                  .values("document").annotate(n=Count("pk")).values("n"))
+        signed = (
+            ClearanceSignoff.objects.filter(
+                document=OuterRef("document"), submission=OuterRef("submission"), step__active=True
+            )
+            .values("document")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         return super().get_queryset(request).annotate(signed=Subquery(signed))
 
     def get_list_display(self, request):
@@ -132,22 +156,33 @@ class ReportWorkflowAdmin(AuditedAdmin):
 
     @admin.action(description="Submit for clearance", permissions=["change"])
     def submit(self, request, queryset):
-        self._each(request, queryset,
-                   lambda doc: workflow.submit_report(doc, actor=request.user), "submitted.")
+        self._each(
+            request,
+            queryset,
+            lambda doc: workflow.submit_report(doc, actor=request.user),
+            "submitted.",
+        )
 
     @admin.action(description="Approve for publication", permissions=["change"])
     def approve(self, request, queryset):
-        self._each(request, queryset,
-                   lambda doc: workflow.approve_for_publication(doc, actor=request.user),
-                   "approved for publication.")
+        self._each(
+            request,
+            queryset,
+            lambda doc: workflow.approve_for_publication(doc, actor=request.user),
+            "approved for publication.",
+        )
 
     @admin.action(description="Sign off a clearance step…", permissions=["change"])
     def sign_off(self, request, queryset):
         form = StepForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
             step, comment = form.cleaned_data["step"], form.cleaned_data["comment"]
-            self._each(request, queryset, lambda doc: workflow.sign_off(
-                doc, step, comment, actor=request.user), f"signed off for {step}.")
+            self._each(
+                request,
+                queryset,
+                lambda doc: workflow.sign_off(doc, step, comment, actor=request.user),
+                f"signed off for {step}.",
+            )
             return None
         return self._ask(request, queryset, form, "sign_off", "Sign off a clearance step")
 
@@ -156,30 +191,47 @@ class ReportWorkflowAdmin(AuditedAdmin):
         form = ReasonForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
             reason = form.cleaned_data["reason"]
-            self._each(request, queryset, lambda doc: workflow.return_to_draft(
-                doc, reason, actor=request.user), "returned to draft.")
+            self._each(
+                request,
+                queryset,
+                lambda doc: workflow.return_to_draft(doc, reason, actor=request.user),
+                "returned to draft.",
+            )
             return None
         return self._ask(request, queryset, form, "return_to_draft", "Return to draft")
 
     def _ask(self, request, queryset, form, action: str, title: str):
         """The intermediate page that asks for the step, comment or reason."""
-        return TemplateResponse(request, "admin/publishing/workflow_action.html", {
-            **self.admin_site.each_context(request),
-            "title": title,
-            "opts": self.model._meta,
-            "rows": queryset.select_related("document"),
-            "form": form,
-            "action": action,
-            "checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        })
+        return TemplateResponse(
+            request,
+            "admin/publishing/workflow_action.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": title,
+                "opts": self.model._meta,
+                "rows": queryset.select_related("document"),
+                "form": form,
+                "action": action,
+                "checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
 
 
 @admin.register(AgendaPublication)
 class AgendaPublicationAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """The publication log: the evidence of when documents were open to inspection."""
 
-    list_display = ["meeting", "kind", "number", "published_at", "deadline", "on_time",
-                    "late_reason", "published_by_name", "historical"]
+    list_display = [
+        "meeting",
+        "kind",
+        "number",
+        "published_at",
+        "deadline",
+        "on_time",
+        "late_reason",
+        "published_by_name",
+        "historical",
+    ]
     list_filter = ["kind", "on_time", "historical"]
     list_select_related = ["meeting__body"]
     search_fields = ["meeting__body__name"]
@@ -189,8 +241,11 @@ class AgendaPublicationAdmin(ReadOnlyAdmin, admin.ModelAdmin):
         wrap = self.admin_site.admin_view
         return [
             path("dashboard/", wrap(admin_views.dashboard(self)), name="publishing_dashboard"),
-            path("publish/<int:meeting_id>/", wrap(admin_views.publish(self)),
-                 name="publishing_publish"),
+            path(
+                "publish/<int:meeting_id>/",
+                wrap(admin_views.publish(self)),
+                name="publishing_publish",
+            ),
             *super().get_urls(),
         ]
 

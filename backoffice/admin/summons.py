@@ -37,8 +37,16 @@ class SummonsConsentAdmin(AuditedAdmin):
     list_filter = ["decision", "method"]
     search_fields = ["person__surname", "person__forenames", "email"]
     autocomplete_fields = ["person"]
-    fields = ["person", "decision", "email", "effective", "evidence",
-              "method", "recorded_by_name", "recorded_at"]
+    fields = [
+        "person",
+        "decision",
+        "email",
+        "effective",
+        "evidence",
+        "method",
+        "recorded_by_name",
+        "recorded_at",
+    ]
     readonly_fields = ["method", "recorded_by_name", "recorded_at"]
     date_hierarchy = "effective"
 
@@ -74,16 +82,23 @@ class SummonsIssueAdmin(AuditedAdmin):
     list_display = ["meeting", "kind", "published_at", "emailed", "to_post", "print_link"]
     list_filter = ["kind"]
     search_fields = ["meeting__body__name"]
-    readonly_fields = ["meeting", "kind", "published_at", "publication_key", "created_at",
-                       "print_link"]
+    readonly_fields = [
+        "meeting",
+        "kind",
+        "published_at",
+        "publication_key",
+        "created_at",
+        "print_link",
+    ]
     inlines = [DispatchInline]
     actions = ["reissue"]
 
     @admin.action(description="Re-issue the summons to members not yet summoned")
     def reissue(self, request, queryset):
         """For each selected issue's meeting, once: ``services.reissue_summons``."""
-        meetings = {issue.meeting_id: issue.meeting
-                    for issue in queryset.select_related("meeting__body")}
+        meetings = {
+            issue.meeting_id: issue.meeting for issue in queryset.select_related("meeting__body")
+        }
         for meeting in meetings.values():
             try:
                 issue = services.reissue_summons(meeting, actor=request.user)
@@ -93,8 +108,11 @@ class SummonsIssueAdmin(AuditedAdmin):
             else:
                 sent = EmailLog.objects.filter(key__startswith=f"summons:{issue.pk}:").count()
                 self.message_user(
-                    request, f"{meeting}: summons re-issued ({sent} emailed, "
-                    f"{issue.dispatch.count()} to post).", messages.SUCCESS)
+                    request,
+                    f"{meeting}: summons re-issued ({sent} emailed, "
+                    f"{issue.dispatch.count()} to post).",
+                    messages.SUCCESS,
+                )
 
     def has_add_permission(self, request):
         return False
@@ -121,8 +139,11 @@ class SummonsIssueAdmin(AuditedAdmin):
         view = self.admin_site.admin_view
         return [
             path("<int:pk>/print/", view(self.print_view), name="summons_summonsissue_print"),
-            path("<int:pk>/print/<int:person>/", view(self.print_view),
-                 name="summons_summonsissue_print_one"),
+            path(
+                "<int:pk>/print/<int:person>/",
+                view(self.print_view),
+                name="summons_summonsissue_print_one",
+            ),
         ] + super().get_urls()
 
     def print_view(self, request, pk: int, person: int | None = None):
@@ -135,14 +156,21 @@ class SummonsIssueAdmin(AuditedAdmin):
             people = [e.person for e in entries]
         else:  # one member's copy (e.g. a replacement for one lost in the post)
             entries, people = None, [get_object_or_404(Person, pk=person)]
-        summons = summons_for(issue.meeting, agenda(issue.meeting), issue.kind,
-                              timezone.localdate(issue.published_at))
+        summons = summons_for(
+            issue.meeting, agenda(issue.meeting), issue.kind, timezone.localdate(issue.published_at)
+        )
         before = services.already_summoned(issue.meeting) if summons.is_supplement else set()
-        return TemplateResponse(request, "summons/print/dispatch.html", {
-            "issue": issue, "s": summons, "entries": entries,
-            "emailed": self.emailed(issue),
-            "copies": [(p, salutation(p), p.pk in before) for p in people],
-        })
+        return TemplateResponse(
+            request,
+            "summons/print/dispatch.html",
+            {
+                "issue": issue,
+                "s": summons,
+                "entries": entries,
+                "emailed": self.emailed(issue),
+                "copies": [(p, salutation(p), p.pk in before) for p in people],
+            },
+        )
 
 
 @admin.register(DispatchEntry)

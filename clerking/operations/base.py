@@ -34,8 +34,13 @@ class Change:
         self.key = ""
         self.anchor = ""
 
-    def bind(self, cls: type[forms.Form], key: str,
-             querysets: dict[str, QuerySet] | None = None, **kwargs) -> dict:
+    def bind(
+        self,
+        cls: type[forms.Form],
+        key: str,
+        querysets: dict[str, QuerySet] | None = None,
+        **kwargs,
+    ) -> dict:
         """Bind the posted form ``cls`` (prefix ``key``), its choices limited to
         ``querysets``; its cleaned data, or ``Invalid``."""
         self.key = key
@@ -63,8 +68,11 @@ class Change:
 
     def posted_with(self, stem: str) -> dict[str, str]:
         """The non-empty posted values whose names start ``stem``, by the rest of the name."""
-        return {name[len(stem):]: value for name, value in self.post.items()
-                if name.startswith(stem) and value}
+        return {
+            name[len(stem) :]: value
+            for name, value in self.post.items()
+            if name.startswith(stem) and value
+        }
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,16 @@ def new_minute(c: Change) -> str:
     item = c.need_item()
     d = c.bind(f.ExemptMinuteForm, "newminute")
     minute = minute_services.add_minute(
-        c.meeting, d["title"].strip(), item=item, text=d["text"].strip(), exempt=d["exempt"],
-        exempt_paragraph=d["exempt_paragraph"], public_summary=d["public_summary"].strip(),
-        summary_not_needed=d["summary_not_needed"], actor=c.user)
+        c.meeting,
+        d["title"].strip(),
+        item=item,
+        text=d["text"].strip(),
+        exempt=d["exempt"],
+        exempt_paragraph=d["exempt_paragraph"],
+        public_summary=d["public_summary"].strip(),
+        summary_not_needed=d["summary_not_needed"],
+        actor=c.user,
+    )
     return f"minute {minute.number} started"
 
 
@@ -33,8 +40,9 @@ def minute(c: Change) -> str:
         extra = {k: d[k] for k in EXEMPT_FIELDS} | {"public_summary": d["public_summary"].strip()}
     else:
         d, extra = c.bind(f.MinuteForm, f"minute-{minute.pk}"), {}
-    minute_services.edit_minute(minute, title=d["title"].strip(), text=d["text"].strip(),
-                                actor=c.user, **extra)
+    minute_services.edit_minute(
+        minute, title=d["title"].strip(), text=d["text"].strip(), actor=c.user, **extra
+    )
     return f"minute {minute.number}"
 
 
@@ -57,10 +65,15 @@ def delete_resolution(c: Change) -> str:
 def resolution(c: Change) -> str:
     minute = c.obj(Minute, "minute", meeting=c.meeting)
     d = c.bind(f.ResolutionForm, f"res-{minute.pk}", motions=motions_for_minute(minute))
-    minute_services.add_resolution(minute, d["text"].strip(), c.form.cleaned_parts(),
-                                   motion=d["motion"], actor=c.user,
-                                   delegated_to=d["delegated_to"].strip(),
-                                   in_consultation_with=d["in_consultation_with"].strip())
+    minute_services.add_resolution(
+        minute,
+        d["text"].strip(),
+        c.form.cleaned_parts(),
+        motion=d["motion"],
+        actor=c.user,
+        delegated_to=d["delegated_to"].strip(),
+        in_consultation_with=d["in_consultation_with"].strip(),
+    )
     return f"resolution of minute {minute.number}"
 
 
@@ -70,9 +83,16 @@ def action(c: Change) -> str:
     minute = None
     if c.item is not None:
         minute = Minute.objects.filter(meeting=c.meeting, item=c.item).order_by("number").first()
-    action_services.add_action(c.meeting, d["text"], d["kind"], owner=d["owner"],
-                               owner_text=d["owner_text"], due=d["due"], minute=minute,
-                               actor=c.user)
+    action_services.add_action(
+        c.meeting,
+        d["text"],
+        d["kind"],
+        owner=d["owner"],
+        owner_text=d["owner_text"],
+        due=d["due"],
+        minute=minute,
+        actor=c.user,
+    )
     return f"{d['kind']} recorded"
 
 
@@ -80,8 +100,13 @@ def action(c: Change) -> str:
 def action_update(c: Change) -> str:
     action = c.obj(Action, "action", meeting=c.meeting)
     d = c.bind(f.ActionUpdateForm, f"act-{action.pk}")
-    action_services.update_action(action, status=d["status"], completed_on=d["completed_on"],
-                                  progress=d["progress"], actor=c.user)
+    action_services.update_action(
+        action,
+        status=d["status"],
+        completed_on=d["completed_on"],
+        progress=d["progress"],
+        actor=c.user,
+    )
     return "action updated"
 
 

@@ -21,8 +21,9 @@ def _mark(status: str) -> str:
 def attendance(c: Change) -> str:
     marks = c.posted_with("att-")
     done = clerk.mark_attendance(c.meeting, marks, actor=c.user)
-    return "; ".join(f"{person} {_mark(status)}" for person, status in done) or \
-        "attendance unchanged"
+    return (
+        "; ".join(f"{person} {_mark(status)}" for person, status in done) or "attendance unchanged"
+    )
 
 
 @op("chair", "attendance")
@@ -34,16 +35,21 @@ def chair(c: Change) -> str:
 
 @op("substitute", "others")
 def substitute(c: Change) -> str:
-    d = c.bind(f.SubstituteForm, "sub", {"person": choices.councillors_not_members(c.meeting),
-                                         "substitute_for": choices.members(c.meeting)})
+    d = c.bind(
+        f.SubstituteForm,
+        "sub",
+        {
+            "person": choices.councillors_not_members(c.meeting),
+            "substitute_for": choices.members(c.meeting),
+        },
+    )
     clerk.add_substitute(c.meeting, d["person"], d["substitute_for"], actor=c.user)
     return f"{d['person']} (Substitute for {d['substitute_for']})"
 
 
 @op("also_present", "others")
 def also_present(c: Change) -> str:
-    d = c.bind(f.AlsoPresentForm, "also",
-               {"person": choices.councillors_not_members(c.meeting)})
+    d = c.bind(f.AlsoPresentForm, "also", {"person": choices.councillors_not_members(c.meeting)})
     att.record_attendance(c.meeting, d["person"], AttendanceStatus.ALSO_PRESENT, actor=c.user)
     return f"{d['person']} also present"
 
@@ -51,9 +57,15 @@ def also_present(c: Change) -> str:
 @op("officer", "others")
 def officer(c: Change) -> str:
     d = c.bind(f.OfficerForm, "officer", {"person": Person.objects.all()})
-    entry = clerk.add_officer(c.meeting, person=d["person"], title=d["title"],
-                              initials=d["initials"], surname=d["surname"],
-                              capacity=d["capacity"], actor=c.user)
+    entry = clerk.add_officer(
+        c.meeting,
+        person=d["person"],
+        title=d["title"],
+        initials=d["initials"],
+        surname=d["surname"],
+        capacity=d["capacity"],
+        actor=c.user,
+    )
     return f"{entry.person} ({entry.capacity}) in attendance"
 
 
@@ -68,11 +80,22 @@ def remove_attendance(c: Change) -> str:
 @op("declaration", "declarations")
 def declaration(c: Change) -> str:
     current = c.need_item()
-    d = c.bind(f.DeclarationForm, "decl", {"person": choices.in_room(c.meeting),
-                                           "item": choices.declarable(c.meeting)})
+    d = c.bind(
+        f.DeclarationForm,
+        "decl",
+        {"person": choices.in_room(c.meeting), "item": choices.declarable(c.meeting)},
+    )
     item = d["item"] or current
-    att.record_declaration(c.meeting, item, d["person"], d["nature"], d["text"],
-                           d["participation"], d["dispensation"], actor=c.user)
+    att.record_declaration(
+        c.meeting,
+        item,
+        d["person"],
+        d["nature"],
+        d["text"],
+        d["participation"],
+        d["dispensation"],
+        actor=c.user,
+    )
     return f"declaration by {d['person']} on item {item.number}"
 
 

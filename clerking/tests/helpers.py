@@ -23,8 +23,10 @@ def committee(n: int = 6, day: dt.date = DAY) -> SimpleNamespace:
     for m in members[1:]:
         appoint(body, m, Role.MEMBER, start=day - dt.timedelta(days=300))
     meeting = testing.meeting(body, day)
-    items = [testing.item(meeting, "1", "Apologies and substitutes"),
-             testing.item(meeting, "2", "Highways maintenance programme")]
+    items = [
+        testing.item(meeting, "1", "Apologies and substitutes"),
+        testing.item(meeting, "2", "Highways maintenance programme"),
+    ]
     return SimpleNamespace(body=body, members=members, meeting=meeting, items=items)
 
 

@@ -38,8 +38,9 @@ def sign_in_clerk(page, live_server) -> None:
     """Give the browser the session of a democratic services officer with both factors."""
     client = verified_login(Client(), clerk_user())
     name = settings.SESSION_COOKIE_NAME
-    page.context.add_cookies([{"name": name, "value": client.cookies[name].value,
-                               "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": name, "value": client.cookies[name].value, "url": live_server.url}]
+    )
 
 
 def settled(page) -> None:
@@ -73,8 +74,9 @@ def test_clerk_minutes_a_meeting_end_to_end(live_server, demo_council, page, axe
     assert page.evaluate("() => typeof htmx") == "object"
     failures |= accessibility(page, axe, "empty")
     page.get_by_role("link", name="Item 2: Highways maintenance programme").click()
-    expect(page.get_by_role("heading", name="Item 2: Highways maintenance programme")) \
-        .to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Item 2: Highways maintenance programme")
+    ).to_be_visible()
 
     # Attendance: one key a member, each saved at once; focus moves to the next member.
     # (The server is never read while the browser may be writing: one SQLite database.)
@@ -88,7 +90,8 @@ def test_clerk_minutes_a_meeting_end_to_end(live_server, demo_council, page, axe
     expect(status).to_contain_text(f"Saved: {m[0].formal_name} in the chair.")
     settled(page)
     expect(page.locator("#clerk-summary")).to_contain_text(
-        f"Present: 5 (quorum 2). In the chair: {m[0].formal_name}.")
+        f"Present: 5 (quorum 2). In the chair: {m[0].formal_name}."
+    )
 
     # The page again: radios reflect what was saved.
     page.reload()
@@ -117,7 +120,8 @@ def test_clerk_minutes_a_meeting_end_to_end(live_server, demo_council, page, axe
     for key in "fffan":
         page.keyboard.press(key)
     expect(page.locator("[data-tally-output]")).to_have_text(
-        "For 3, Against 1, Abstain 0, Did not vote 1. On a simple majority: carried.")
+        "For 3, Against 1, Abstain 0, Did not vote 1. On a simple majority: carried."
+    )
     page.get_by_role("button", name="Record the recorded vote").click()
     expect(status).to_contain_text("Saved: recorded vote: carried (For 3, Against 1, Abstain 0).")
 
@@ -150,41 +154,66 @@ def test_clerk_minutes_a_meeting_end_to_end(live_server, demo_council, page, axe
     settled(page)
 
     # Everything is in the record.
-    assert dict(Attendance.objects.filter(meeting=meeting).values_list("person_id", "status")) \
-        == {**{p.pk: "present" for p in m[:5]}, m[5].pk: "apologies"}
+    assert dict(Attendance.objects.filter(meeting=meeting).values_list("person_id", "status")) == {
+        **{p.pk: "present" for p in m[:5]},
+        m[5].pk: "apologies",
+    }
     assert Attendance.objects.get(meeting=meeting, in_chair=True).person == m[0]
     d = Declaration.objects.get(meeting=meeting)
-    assert (d.person, d.item, d.text, d.participation) == (m[3], item, "Lives on the A28.",
-                                                           "took_part")
+    assert (d.person, d.item, d.text, d.participation) == (
+        m[3],
+        item,
+        "Lives on the A28.",
+        "took_part",
+    )
     motion = Motion.objects.get(meeting=meeting)
     assert (motion.text, motion.mover, motion.seconder, motion.item) == (
-        "That the programme be approved.", m[1], m[2], item)
+        "That the programme be approved.",
+        m[1],
+        m[2],
+        item,
+    )
     vote = Vote.objects.get(motion=motion)
     assert (vote.method, vote.votes_for, vote.votes_against, vote.abstentions, vote.result) == (
-        "recorded", 3, 1, 0, "carried")
+        "recorded",
+        3,
+        1,
+        0,
+        "carried",
+    )
     assert dict(RecordedVote.objects.filter(vote=vote).values_list("person_id", "choice")) == {
-        m[0].pk: "for", m[1].pk: "for", m[2].pk: "for", m[3].pk: "against",
-        m[4].pk: "did_not_vote"}
+        m[0].pk: "for",
+        m[1].pk: "for",
+        m[2].pk: "for",
+        m[3].pk: "against",
+        m[4].pk: "did_not_vote",
+    }
     assert Motion.objects.get(pk=motion.pk).outcome == "carried"
     minute = Minute.objects.get(meeting=meeting)
     assert minute.text == "The Committee considered the report of the Head of Highways."
-    assert (minute.number, minute.item, minute.title) == (
-        1, item, "Highways maintenance programme")
+    assert (minute.number, minute.item, minute.title) == (1, item, "Highways maintenance programme")
     resolution = Resolution.objects.get(minute=minute)
     assert resolution.parts == ["the programme be approved;", "officers report in March."]
     assert resolution.motion == motion
     action = Action.objects.get(meeting=meeting)
     assert (action.kind, action.owner, action.due.isoformat(), action.minute) == (
-        "undertaking", m[0], "2030-04-01", minute)
+        "undertaking",
+        m[0],
+        "2030-04-01",
+        minute,
+    )
     assert MinutesRecord.objects.get(meeting=meeting).status == "published_draft"
 
     # The public minutes show it.
     response = page.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/")
     assert response.status == 200
     body = page.locator("main").inner_text()
-    for text in ("Highways maintenance programme", "the programme be approved;",
-                 "The Committee considered the report of the Head of Highways.",
-                 m[1].formal_name):
+    for text in (
+        "Highways maintenance programme",
+        "the programme be approved;",
+        "The Committee considered the report of the Head of Highways.",
+        m[1].formal_name,
+    ):
         assert text in body, text
     assert re.search(r"For \(3\)", body)
 
@@ -203,8 +232,10 @@ def test_refusal_page_and_error_summary_have_no_violations(live_server, demo_cou
     # A refusal shown without JavaScript: the error summary, HTTP 400.
     sign_in_clerk(page, live_server)
     page.goto(f"{live_server.url}/clerk/meetings/{c.meeting.pk}/")
-    page.evaluate("() => { document.querySelectorAll('[hx-post]').forEach("
-                  "f => f.removeAttribute('hx-post')); }")
+    page.evaluate(
+        "() => { document.querySelectorAll('[hx-post]').forEach("
+        "f => f.removeAttribute('hx-post')); }"
+    )
     with page.expect_response(lambda r: r.request.method == "POST") as posted:
         page.get_by_role("button", name="Record motion").click()
     assert posted.value.status == 400
@@ -216,7 +247,8 @@ def test_refusal_page_and_error_summary_have_no_violations(live_server, demo_cou
     page.keyboard.press("x")
     expect(page.locator("#clerk-status")).to_contain_text(
         f"Not saved: {c.members[1]} cannot be recorded as absent: they moved "
-        "“That the report be noted.”")
+        "“That the report be noted.”"
+    )
     expect(page.locator("#clerk-errors .govuk-error-summary")).to_be_visible()
     settled(page)
     failures |= accessibility(page, axe, "autosave-error")
@@ -227,8 +259,9 @@ def test_refusal_page_and_error_summary_have_no_violations(live_server, demo_cou
     Account.objects.create(user=user, person=c.members[1])
     client = verified_login(Client(), user)
     name = settings.SESSION_COOKIE_NAME
-    page.context.add_cookies([{"name": name, "value": client.cookies[name].value,
-                               "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": name, "value": client.cookies[name].value, "url": live_server.url}]
+    )
     assert page.goto(f"{live_server.url}/clerk/meetings/{c.meeting.pk}/").status == 403
     expect(page.get_by_role("heading", name="You cannot take minutes")).to_be_visible()
     failures |= accessibility(page, axe, "forbidden")

@@ -21,10 +21,20 @@ pytestmark = pytest.mark.django_db
 def test_exempt_minute_only_for_democratic_services():
     c = committee()
     exempt = testing.item(c.meeting, "3", "Disposal of land", part="exempt", exempt_paragraph=3)
-    add_minute(c.meeting, "Disposal of land", item=exempt, text=f"Price agreed: {CANARY}",
-               exempt=True, exempt_paragraph=3, summary_not_needed=True)
-    urls = ["/clerk/", f"/clerk/meetings/{c.meeting.pk}/",
-            f"/clerk/meetings/{c.meeting.pk}/?item={exempt.pk}"]
+    add_minute(
+        c.meeting,
+        "Disposal of land",
+        item=exempt,
+        text=f"Price agreed: {CANARY}",
+        exempt=True,
+        exempt_paragraph=3,
+        summary_not_needed=True,
+    )
+    urls = [
+        "/clerk/",
+        f"/clerk/meetings/{c.meeting.pk}/",
+        f"/clerk/meetings/{c.meeting.pk}/?item={exempt.pk}",
+    ]
     councillor = User.objects.create_user("member", password="Long-enough-pass-1")
     Account.objects.create(user=councillor, person=c.members[1])  # sits on the body
     visitors = {"signed out": Client(), "councillor": verified_login(Client(), councillor)}

@@ -32,6 +32,7 @@ def test_every_item_of_the_22_october_2015_meeting(client):
     chair = Attendance.objects.get(meeting=meeting, in_chair=True).person
     assert f"In the chair: {chair}." in pages[0]
     for vote in Vote.objects.filter(motion__meeting=meeting, method="recorded"):
-        assert (f"For {vote.votes_for}, Against {vote.votes_against}, "
-                f"Abstain {vote.abstentions}") in html
+        assert (
+            f"For {vote.votes_for}, Against {vote.votes_against}, Abstain {vote.abstentions}"
+        ) in html
     assert "For 64, Against 4, Abstain 4" in html and "For 62, Against 3, Abstain 1" in html

@@ -17,8 +17,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def c(client):
     c = committee()
-    c.exempt_item = testing.item(c.meeting, "3", "Property disposal", part="exempt",
-                                 exempt_paragraph=3)
+    c.exempt_item = testing.item(
+        c.meeting, "3", "Property disposal", part="exempt", exempt_paragraph=3
+    )
     c.client = signed_in_clerk(client)
     return c
 
@@ -38,8 +39,15 @@ def test_viewing_an_exempt_item_is_logged(c):
 
 
 def test_exempt_minutes_on_a_public_item_are_logged(c):
-    add_minute(c.meeting, "Legal advice", item=c.items[1], text="Counsel's opinion.",
-               exempt=True, exempt_paragraph=5, summary_not_needed=True)
+    add_minute(
+        c.meeting,
+        "Legal advice",
+        item=c.items[1],
+        text="Counsel's opinion.",
+        exempt=True,
+        exempt_paragraph=5,
+        summary_not_needed=True,
+    )
     rows = screen(c, c.items[1])
     minute = c.meeting.minutes.get()
     assert [r.description for r in rows] == [f"{c.meeting}: exempt minute {minute}"]

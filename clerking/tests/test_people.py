@@ -26,20 +26,25 @@ def c(client):
     c.client = signed_in_clerk(client)
     c.url = f"/clerk/meetings/{c.meeting.pk}/?item={c.items[1].pk}"
     c.councillor = testing.person("Clerksubstitute", initials="S")
-    appoint(testing.body("Another Committee"), c.councillor, Role.MEMBER,
-            start=DAY - dt.timedelta(days=300))
+    appoint(
+        testing.body("Another Committee"),
+        c.councillor,
+        Role.MEMBER,
+        start=DAY - dt.timedelta(days=300),
+    )
     return c
 
 
 def test_a_substitute_for_a_member_not_yet_marked_records_their_apologies(c):
-    response = c.client.post(c.url, {"op": "substitute", "sub-person": c.councillor.pk,
-                                     "sub-substitute_for": c.members[2].pk})
+    response = c.client.post(
+        c.url,
+        {"op": "substitute", "sub-person": c.councillor.pk, "sub-substitute_for": c.members[2].pk},
+    )
     assert response.status_code == 303
     assert response["Location"].endswith("#others")
     member = Attendance.objects.get(meeting=c.meeting, person=c.members[2])
     sub = Attendance.objects.get(meeting=c.meeting, person=c.councillor)
-    assert (member.status, sub.status, sub.substitute_for) == ("apologies", "present",
-                                                               c.members[2])
+    assert (member.status, sub.status, sub.substitute_for) == ("apologies", "present", c.members[2])
     page = c.client.get(c.url).content.decode()
     assert f"Present (Substitute for {c.members[2]})" in page
 
@@ -47,20 +52,32 @@ def test_a_substitute_for_a_member_not_yet_marked_records_their_apologies(c):
 def test_a_substitute_for_a_member_present_is_refused_and_nothing_saved(c):
     c.client.post(c.url, {"op": "attendance", f"att-{c.members[2].pk}": "present"})
     count = AuditEntry.objects.count()
-    response = c.client.post(c.url, {"op": "substitute", "sub-person": c.councillor.pk,
-                                     "sub-substitute_for": c.members[2].pk})
+    response = c.client.post(
+        c.url,
+        {"op": "substitute", "sub-person": c.councillor.pk, "sub-substitute_for": c.members[2].pk},
+    )
     assert response.status_code == 400 and "There is a problem" in response.content.decode()
     assert not Attendance.objects.filter(meeting=c.meeting, person=c.councillor).exists()
     assert AuditEntry.objects.count() == count
 
 
 def test_a_new_officer_is_added_to_the_record_and_the_attendance(c):
-    response = c.client.post(c.url, {"op": "officer", "officer-title": "Ms",
-                                     "officer-initials": "K", "officer-surname": "Clerkofficer",
-                                     "officer-capacity": "Democratic Services Officer"}, **HTMX)
+    response = c.client.post(
+        c.url,
+        {
+            "op": "officer",
+            "officer-title": "Ms",
+            "officer-initials": "K",
+            "officer-surname": "Clerkofficer",
+            "officer-capacity": "Democratic Services Officer",
+        },
+        **HTMX,
+    )
     assert response.status_code == 200
-    assert ("Saved: Ms K Clerkofficer (Democratic Services Officer) in attendance."
-            in response.content.decode())
+    assert (
+        "Saved: Ms K Clerkofficer (Democratic Services Officer) in attendance."
+        in response.content.decode()
+    )
     entry = Attendance.objects.get(meeting=c.meeting, person__surname="Clerkofficer")
     assert (entry.status, entry.capacity) == ("in_attendance", "Democratic Services Officer")
 
@@ -75,8 +92,15 @@ def test_an_officer_with_no_name_is_refused_and_nobody_is_made(c):
 
 
 def test_a_mark_for_someone_not_on_the_body_is_refused_not_dropped(c):
-    response = c.client.post(c.url, {"op": "attendance", f"att-{c.members[1].pk}": "present",
-                                     f"att-{c.councillor.pk}": "present"}, **HTMX)
+    response = c.client.post(
+        c.url,
+        {
+            "op": "attendance",
+            f"att-{c.members[1].pk}": "present",
+            f"att-{c.councillor.pk}": "present",
+        },
+        **HTMX,
+    )
     assert response.status_code == 400
     assert "Not saved: Only members of Clerking Test Committee" in response.content.decode()
     assert not Attendance.objects.filter(meeting=c.meeting).exists()
@@ -85,8 +109,9 @@ def test_a_mark_for_someone_not_on_the_body_is_refused_not_dropped(c):
 def test_an_unchanged_mark_saves_nothing_and_says_so(c):
     c.client.post(c.url, {"op": "attendance", f"att-{c.members[1].pk}": "present"})
     count = AuditEntry.objects.count()
-    response = c.client.post(c.url, {"op": "attendance", f"att-{c.members[1].pk}": "present"},
-                             **HTMX)
+    response = c.client.post(
+        c.url, {"op": "attendance", f"att-{c.members[1].pk}": "present"}, **HTMX
+    )
     assert "Saved: attendance unchanged." in response.content.decode()
     assert AuditEntry.objects.count() == count
 

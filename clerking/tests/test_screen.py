@@ -40,17 +40,26 @@ def sit(c, absent=()):
 
 def test_attendance_autosaves_with_htmx(c):
     before = AuditEntry.objects.count()
-    response = c.client.post(c.url, {"op": "attendance", f"att-{c.members[1].pk}": "present",
-                                      f"att-{c.members[2].pk}": "apologies"}, **HTMX)
+    response = c.client.post(
+        c.url,
+        {
+            "op": "attendance",
+            f"att-{c.members[1].pk}": "present",
+            f"att-{c.members[2].pk}": "apologies",
+        },
+        **HTMX,
+    )
     assert response.status_code == 200
     text = response.content.decode()
     assert "Saved: Mr B Clerkmemberb present; Mr B Clerkmemberc apologies." in text
     assert 'id="clerk-errors" hx-swap-oob="true"' in text
-    assert dict(Attendance.objects.filter(meeting=c.meeting).values_list(
-        "person_id", "status")) == {c.members[1].pk: "present", c.members[2].pk: "apologies"}
+    assert dict(
+        Attendance.objects.filter(meeting=c.meeting).values_list("person_id", "status")
+    ) == {c.members[1].pk: "present", c.members[2].pk: "apologies"}
     assert AuditEntry.objects.count() == before + 2
     assert set(AuditEntry.objects.order_by("-pk")[:2].values_list("actor_name", flat=True)) == {
-        "clerk"}
+        "clerk"
+    }
     # A change of mind is a correction of the same entry.
     c.client.post(c.url, {"op": "attendance", f"att-{c.members[2].pk}": "present"}, **HTMX)
     assert Attendance.objects.get(meeting=c.meeting, person=c.members[2]).status == "present"
@@ -66,11 +75,19 @@ def test_without_javascript_the_form_submits_and_redirects(c):
 
 def test_refusal_is_400_with_error_summary_and_nothing_saved(c):
     sit(c)
-    motion = add_motion(c.meeting, "substantive", "That the programme be approved.",
-                        mover=c.members[1], item=c.items[1])
+    motion = add_motion(
+        c.meeting,
+        "substantive",
+        "That the programme be approved.",
+        mover=c.members[1],
+        item=c.items[1],
+    )
     count = AuditEntry.objects.count()
-    data = {"op": "attendance", f"att-{c.members[1].pk}": "absent",
-            f"att-{c.members[2].pk}": "apologies"}
+    data = {
+        "op": "attendance",
+        f"att-{c.members[1].pk}": "absent",
+        f"att-{c.members[2].pk}": "apologies",
+    }
     for extra in ({}, HTMX):
         response = c.client.post(c.url, data, **extra)
         assert response.status_code == 400
@@ -79,7 +96,8 @@ def test_refusal_is_400_with_error_summary_and_nothing_saved(c):
         assert "Mr B Clerkmemberb cannot be recorded as absent: they moved" in html
     # Nothing half-saved: member 2 was not made apologies either.
     assert set(Attendance.objects.filter(meeting=c.meeting).values_list("status", flat=True)) == {
-        "present"}
+        "present"
+    }
     assert AuditEntry.objects.count() == count
     assert Motion.objects.get(pk=motion.pk).mover == c.members[1]
 
@@ -92,18 +110,36 @@ def test_bad_input_is_400_not_500(c):
         {"op": "hands", "motion": "not-a-number"},
         {"op": "hands", "motion": "999999"},
         {"op": "motion", "motion-kind": "substantive", "motion-text": ""},
-        {"op": "motion", "motion-kind": "substantive", "motion-text": "x",
-         "motion-mover": "999999"},
-        {"op": "action", "action-kind": "action", "action-text": "Do it",
-         "action-due": "31/02/2030"},
+        {
+            "op": "motion",
+            "motion-kind": "substantive",
+            "motion-text": "x",
+            "motion-mover": "999999",
+        },
+        {
+            "op": "action",
+            "action-kind": "action",
+            "action-text": "Do it",
+            "action-due": "31/02/2030",
+        },
         {"op": "minute", "minute": "1"},
         {"op": "remove_attendance", "attendance": "abc"},
-        {"op": "hands", "motion": "MOTION", "hands-MOTION-votes_for": "99999999999",
-         "hands-MOTION-votes_against": "1", "hands-MOTION-majority": "simple"},
+        {
+            "op": "hands",
+            "motion": "MOTION",
+            "hands-MOTION-votes_for": "99999999999",
+            "hands-MOTION-votes_against": "1",
+            "hands-MOTION-majority": "simple",
+        },
     ]
     motion = add_motion(c.meeting, "substantive", "x", item=c.items[1])
-    cases = [{k.replace("MOTION", str(motion.pk)): (str(motion.pk) if v == "MOTION" else v)
-              for k, v in data.items()} for data in cases]
+    cases = [
+        {
+            k.replace("MOTION", str(motion.pk)): (str(motion.pk) if v == "MOTION" else v)
+            for k, v in data.items()
+        }
+        for data in cases
+    ]
     for data in cases:
         for extra in ({}, HTMX):
             response = c.client.post(c.url, data, **extra)
@@ -115,86 +151,189 @@ def test_a_whole_item_through_the_screen(c):
     sit(c, absent=(5,))
     m = c.members
     post = c.client.post
-    assert post(c.url, {"op": "declaration", "decl-person": m[3].pk, "decl-nature": "other",
-                        "decl-text": "Lives on the A28", "decl-participation": "took_part",
-                        "decl-dispensation": ""}).status_code == 303
+    assert (
+        post(
+            c.url,
+            {
+                "op": "declaration",
+                "decl-person": m[3].pk,
+                "decl-nature": "other",
+                "decl-text": "Lives on the A28",
+                "decl-participation": "took_part",
+                "decl-dispensation": "",
+            },
+        ).status_code
+        == 303
+    )
     assert Declaration.objects.get(meeting=c.meeting).item == c.items[1]
-    assert post(c.url, {"op": "motion", "motion-kind": "substantive",
-                        "motion-text": "That the programme be approved.",
-                        "motion-mover": m[1].pk, "motion-seconder": m[2].pk}).status_code == 303
+    assert (
+        post(
+            c.url,
+            {
+                "op": "motion",
+                "motion-kind": "substantive",
+                "motion-text": "That the programme be approved.",
+                "motion-mover": m[1].pk,
+                "motion-seconder": m[2].pk,
+            },
+        ).status_code
+        == 303
+    )
     motion = Motion.objects.get(meeting=c.meeting)
     # A recorded vote from an absent member is refused, naming them; nothing saved.
     grid = {f"rec-{motion.pk}-vote-{p.pk}": "for" for p in m[:5]}
-    refused = post(c.url, {"op": "recorded", "motion": motion.pk, **grid,
-                           f"rec-{motion.pk}-vote-{m[5].pk}": "did_not_vote",
-                           f"rec-{motion.pk}-majority": "simple"})
+    refused = post(
+        c.url,
+        {
+            "op": "recorded",
+            "motion": motion.pk,
+            **grid,
+            f"rec-{motion.pk}-vote-{m[5].pk}": "did_not_vote",
+            f"rec-{motion.pk}-majority": "simple",
+        },
+    )
     assert refused.status_code == 400
-    assert (f"{m[5]} is not recorded as a member present at this meeting, so cannot vote."
-            in refused.content.decode())
+    assert (
+        f"{m[5]} is not recorded as a member present at this meeting, so cannot vote."
+        in refused.content.decode()
+    )
     assert not Vote.objects.filter(motion=motion).exists()
     assert Motion.objects.get(pk=motion.pk).outcome == ""
     for bad in ("999999", "x"):
-        refused = post(c.url, {"op": "recorded", "motion": motion.pk, **grid,
-                               f"rec-{motion.pk}-vote-{bad}": "for",
-                               f"rec-{motion.pk}-majority": "simple"})
+        refused = post(
+            c.url,
+            {
+                "op": "recorded",
+                "motion": motion.pk,
+                **grid,
+                f"rec-{motion.pk}-vote-{bad}": "for",
+                f"rec-{motion.pk}-majority": "simple",
+            },
+        )
         assert refused.status_code == 400 and "not in the record" in refused.content.decode()
-    assert post(c.url, {"op": "recorded", "motion": motion.pk, **grid,
-                        f"rec-{motion.pk}-majority": "simple"}).status_code == 303
+    assert (
+        post(
+            c.url,
+            {"op": "recorded", "motion": motion.pk, **grid, f"rec-{motion.pk}-majority": "simple"},
+        ).status_code
+        == 303
+    )
     vote = Vote.objects.get(motion=motion)
     assert (vote.votes_for, vote.result) == (5, "carried")
     # A correction whose announced counts do not match the names is refused.
     grid[f"rec-{motion.pk}-vote-{m[4].pk}"] = "against"
-    refused = post(c.url, {"op": "recorded", "motion": motion.pk, **grid,
-                           f"rec-{motion.pk}-announced_for": "5",
-                           f"rec-{motion.pk}-majority": "simple"})
+    refused = post(
+        c.url,
+        {
+            "op": "recorded",
+            "motion": motion.pk,
+            **grid,
+            f"rec-{motion.pk}-announced_for": "5",
+            f"rec-{motion.pk}-majority": "simple",
+        },
+    )
     assert refused.status_code == 400
     assert "For: 5 given but 4 names" in refused.content.decode()
     assert Vote.objects.get(pk=vote.pk).votes_for == 5
-    assert post(c.url, {"op": "recorded", "motion": motion.pk, **grid,
-                        f"rec-{motion.pk}-announced_for": "4",
-                        f"rec-{motion.pk}-announced_against": "1",
-                        f"rec-{motion.pk}-majority": "simple"}).status_code == 303
-    assert (Vote.objects.get(pk=vote.pk).votes_for,
-            Vote.objects.get(pk=vote.pk).votes_against) == (4, 1)
+    assert (
+        post(
+            c.url,
+            {
+                "op": "recorded",
+                "motion": motion.pk,
+                **grid,
+                f"rec-{motion.pk}-announced_for": "4",
+                f"rec-{motion.pk}-announced_against": "1",
+                f"rec-{motion.pk}-majority": "simple",
+            },
+        ).status_code
+        == 303
+    )
+    assert (Vote.objects.get(pk=vote.pk).votes_for, Vote.objects.get(pk=vote.pk).votes_against) == (
+        4,
+        1,
+    )
     # The minute, then its text autosaved, then a resolution with parts.
-    assert post(c.url, {"op": "new_minute", "newminute-title": "Highways programme",
-                        "newminute-text": ""}).status_code == 303
+    assert (
+        post(
+            c.url,
+            {"op": "new_minute", "newminute-title": "Highways programme", "newminute-text": ""},
+        ).status_code
+        == 303
+    )
     minute = Minute.objects.get(meeting=c.meeting)
     assert minute.item == c.items[1] and minute.number == 1
-    response = post(c.url, {"op": "minute", "minute": minute.pk,
-                            f"minute-{minute.pk}-title": "Highways programme",
-                            f"minute-{minute.pk}-text": "The Committee considered the report."},
-                    **HTMX)
+    response = post(
+        c.url,
+        {
+            "op": "minute",
+            "minute": minute.pk,
+            f"minute-{minute.pk}-title": "Highways programme",
+            f"minute-{minute.pk}-text": "The Committee considered the report.",
+        },
+        **HTMX,
+    )
     assert response.status_code == 200 and "Saved: minute 1." in response.content.decode()
     assert Minute.objects.get(pk=minute.pk).text == "The Committee considered the report."
-    assert post(c.url, {"op": "resolution", "minute": minute.pk,
-                        f"res-{minute.pk}-text": "RESOLVED that:-",
-                        f"res-{minute.pk}-parts": "the programme be approved;\n\nofficers report",
-                        f"res-{minute.pk}-motion": motion.pk,
-                        f"res-{minute.pk}-delegated_to": "the Head of Democratic Services",
-                        f"res-{minute.pk}-in_consultation_with": "the Chairman",
-                        }).status_code == 303
+    assert (
+        post(
+            c.url,
+            {
+                "op": "resolution",
+                "minute": minute.pk,
+                f"res-{minute.pk}-text": "RESOLVED that:-",
+                f"res-{minute.pk}-parts": "the programme be approved;\n\nofficers report",
+                f"res-{minute.pk}-motion": motion.pk,
+                f"res-{minute.pk}-delegated_to": "the Head of Democratic Services",
+                f"res-{minute.pk}-in_consultation_with": "the Chairman",
+            },
+        ).status_code
+        == 303
+    )
     resolution = Resolution.objects.get(minute=minute)
     assert resolution.parts == ["the programme be approved;", "officers report"]
     assert resolution.motion == motion
     assert resolution.delegated_to == "the Head of Democratic Services"
     assert resolution.in_consultation_with == "the Chairman"
     # Consultation without a delegation is refused with the rule's words; nothing saved.
-    refused = c.client.post(c.url, {"op": "resolution", "minute": minute.pk,
-                                    f"res-{minute.pk}-text": "RESOLVED that:-",
-                                    f"res-{minute.pk}-in_consultation_with": "the Chairman"})
+    refused = c.client.post(
+        c.url,
+        {
+            "op": "resolution",
+            "minute": minute.pk,
+            f"res-{minute.pk}-text": "RESOLVED that:-",
+            f"res-{minute.pk}-in_consultation_with": "the Chairman",
+        },
+    )
     assert refused.status_code == 400
     assert "Say to whom the decision is delegated" in refused.content.decode()
     assert Resolution.objects.filter(minute=minute).count() == 1
-    assert post(c.url, {"op": "action", "action-kind": "undertaking",
-                        "action-text": "Circulate the list of schemes.",
-                        "action-owner": m[0].pk, "action-due": "2030-04-01"}).status_code == 303
+    assert (
+        post(
+            c.url,
+            {
+                "op": "action",
+                "action-kind": "undertaking",
+                "action-text": "Circulate the list of schemes.",
+                "action-owner": m[0].pk,
+                "action-due": "2030-04-01",
+            },
+        ).status_code
+        == 303
+    )
     action = Action.objects.get(meeting=c.meeting)
     assert action.minute == minute and action.due.isoformat() == "2030-04-01"
-    response = post(c.url, {"op": "action_update", "action": action.pk,
-                            f"act-{action.pk}-status": "done",
-                            f"act-{action.pk}-completed_on": "2030-03-20",
-                            f"act-{action.pk}-progress": "Sent."}, **HTMX)
+    response = post(
+        c.url,
+        {
+            "op": "action_update",
+            "action": action.pk,
+            f"act-{action.pk}-status": "done",
+            f"act-{action.pk}-completed_on": "2030-03-20",
+            f"act-{action.pk}-progress": "Sent.",
+        },
+        **HTMX,
+    )
     assert response.status_code == 200
     assert Action.objects.get(pk=action.pk).status == "done"
     # The screen shows it all, items in the order taken: item 2 (minute 1) first.
@@ -223,10 +362,18 @@ def test_approved_minutes_refuse_changes(c):
 def test_election_through_the_screen(c):
     sit(c)
     m = c.members
-    response = c.client.post(c.url, {"op": "motion", "motion-kind": "election",
-                                     "motion-text": "", "motion-office": "vice_chair",
-                                     "motion-nominee": m[2].pk, "motion-mover": m[3].pk,
-                                     "motion-seconder": m[4].pk})
+    response = c.client.post(
+        c.url,
+        {
+            "op": "motion",
+            "motion-kind": "election",
+            "motion-text": "",
+            "motion-office": "vice_chair",
+            "motion-nominee": m[2].pk,
+            "motion-mover": m[3].pk,
+            "motion-seconder": m[4].pk,
+        },
+    )
     assert response.status_code == 303
     election = Motion.objects.get(meeting=c.meeting, kind="election")
     assert election.text == f"That {m[2]} be elected Vice-chair of {c.body}."
@@ -234,9 +381,16 @@ def test_election_through_the_screen(c):
     assert response.status_code == 200
     assert f"{m[2]} was elected vice-chair of {c.body}." in response.content.decode()
     # A second election to the same office is refused.
-    response = c.client.post(c.url, {"op": "motion", "motion-kind": "election",
-                                     "motion-office": "vice_chair", "motion-nominee": m[1].pk,
-                                     "motion-mover": m[3].pk})
+    response = c.client.post(
+        c.url,
+        {
+            "op": "motion",
+            "motion-kind": "election",
+            "motion-office": "vice_chair",
+            "motion-nominee": m[1].pk,
+            "motion-mover": m[3].pk,
+        },
+    )
     assert response.status_code == 400
     assert "already been elected vice-chair" in response.content.decode()
     assert Motion.objects.filter(meeting=c.meeting, kind="election").count() == 1
@@ -248,21 +402,43 @@ def test_exempt_item_gets_an_exempt_minute(c):
     exempt = testing.item(c.meeting, "3", "Disposal of land", part="exempt", exempt_paragraph=3)
     url = f"/clerk/meetings/{c.meeting.pk}/?item={exempt.pk}"
     page = c.client.get(url).content.decode()
-    assert "Exempt item (paragraph 3)" in page and 'id="id_newminute-exempt" name' \
-        in page.replace('type="checkbox" ', "")
+    assert "Exempt item (paragraph 3)" in page and 'id="id_newminute-exempt" name' in page.replace(
+        'type="checkbox" ', ""
+    )
     # Without a summary or saying none is needed: refused, nothing saved.
-    refused = c.client.post(url, {"op": "new_minute", "newminute-title": "Disposal of land",
-                                  "newminute-exempt": "on", "newminute-exempt_paragraph": "3"})
-    assert refused.status_code == 400 and "Write a summary for the public minutes" in \
-        refused.content.decode()
+    refused = c.client.post(
+        url,
+        {
+            "op": "new_minute",
+            "newminute-title": "Disposal of land",
+            "newminute-exempt": "on",
+            "newminute-exempt_paragraph": "3",
+        },
+    )
+    assert (
+        refused.status_code == 400
+        and "Write a summary for the public minutes" in refused.content.decode()
+    )
     assert not Minute.objects.filter(item=exempt).exists()
-    assert c.client.post(url, {"op": "new_minute", "newminute-title": "Disposal of land",
-                               "newminute-exempt": "on", "newminute-exempt_paragraph": "3",
-                               "newminute-public_summary": "The Committee agreed a sale."}
-                         ).status_code == 303
+    assert (
+        c.client.post(
+            url,
+            {
+                "op": "new_minute",
+                "newminute-title": "Disposal of land",
+                "newminute-exempt": "on",
+                "newminute-exempt_paragraph": "3",
+                "newminute-public_summary": "The Committee agreed a sale.",
+            },
+        ).status_code
+        == 303
+    )
     minute = Minute.objects.get(item=exempt)
     assert (minute.exempt, minute.exempt_paragraph, minute.public_summary) == (
-        True, 3, "The Committee agreed a sale.")
+        True,
+        3,
+        "The Committee agreed a sale.",
+    )
 
 
 def test_delete_resolution_and_minute_then_locked(c):
@@ -271,8 +447,10 @@ def test_delete_resolution_and_minute_then_locked(c):
     minute = add_minute(c.meeting, "Highways", item=c.items[1])
     resolution = add_resolution(minute, "RESOLVED that the report be noted.")
     other = add_minute(c.meeting, "Apologies", item=c.items[0])
-    assert c.client.post(c.url, {"op": "delete_resolution", "resolution": resolution.pk}
-                         ).status_code == 303
+    assert (
+        c.client.post(c.url, {"op": "delete_resolution", "resolution": resolution.pk}).status_code
+        == 303
+    )
     assert not Resolution.objects.filter(pk=resolution.pk).exists()
     assert c.client.post(c.url, {"op": "delete_minute", "minute": minute.pk}).status_code == 303
     assert not Minute.objects.filter(pk=minute.pk).exists()

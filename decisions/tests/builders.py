@@ -45,8 +45,10 @@ def closure_vote() -> Vote:
 
 
 def meals_vote() -> Vote:
-    return Vote.objects.get(motion__meeting=council_meeting(),
-                            motion__text__contains="Universal Infant Free School Meals")
+    return Vote.objects.get(
+        motion__meeting=council_meeting(),
+        motion__text__contains="Universal Infant Free School Meals",
+    )
 
 
 @dataclass
@@ -65,11 +67,20 @@ def _exempt_minute(meeting: Meeting, title: str, item: AgendaItem | None = None)
     from proceedings.minutes import next_minute_number
     from proceedings.rules import municipal_year
 
-    return trail.save(Minute(
-        meeting=meeting, body_id=meeting.body_id, municipal_year=municipal_year(meeting.date),
-        number=next_minute_number(meeting), item=item, title=title,
-        text=f"The Council discussed {CANARY} in private.", exempt=True, exempt_paragraph=3,
-        summary_not_needed=True))
+    return trail.save(
+        Minute(
+            meeting=meeting,
+            body_id=meeting.body_id,
+            municipal_year=municipal_year(meeting.date),
+            number=next_minute_number(meeting),
+            item=item,
+            title=title,
+            text=f"The Council discussed {CANARY} in private.",
+            exempt=True,
+            exempt_paragraph=3,
+            summary_not_needed=True,
+        )
+    )
 
 
 def plant() -> Planted:
@@ -78,28 +89,55 @@ def plant() -> Planted:
     resolution, motion, show-of-hands vote, action). Also the public resolution excluding the
     press and public (listed, without the exempt item's vote)."""
     meeting = council_meeting()
-    marsh, allen, bird = person("r-a-marsh"), Person.objects.get(surname="Allen", initials="A D"), \
-        Person.objects.get(surname="Bird")
+    marsh, allen, bird = (
+        person("r-a-marsh"),
+        Person.objects.get(surname="Allen", initials="A D"),
+        Person.objects.get(surname="Bird"),
+    )
     exempt_minute = _exempt_minute(meeting, f"Property disposal {CANARY}")
-    exempt_resolution = add_resolution(exempt_minute, f"RESOLVED that {CANARY}:",
-                                       [f"the sale of {CANARY} be agreed"])
-    add_action(meeting, f"Sell {CANARY}", minute=exempt_minute, owner_text=f"Head of {CANARY}",
-               due=dt.date(2016, 1, 1))
-    item = meeting_services.save_agenda_item(AgendaItem(
-        meeting=meeting, number="10", title="Exclusion of the press and public",
-        part=Part.EXEMPT, exempt_paragraph=3, purpose=f"{CANARY} purpose"))
-    motion = add_motion(meeting, "substantive", f"That the offer from {CANARY} be accepted",
-                        item=item, mover=marsh, seconder=allen)
-    vote = record_vote(motion, "recorded", choices=[(marsh, "for"), (allen, "for"),
-                                                    (bird, "against")])
+    exempt_resolution = add_resolution(
+        exempt_minute, f"RESOLVED that {CANARY}:", [f"the sale of {CANARY} be agreed"]
+    )
+    add_action(
+        meeting,
+        f"Sell {CANARY}",
+        minute=exempt_minute,
+        owner_text=f"Head of {CANARY}",
+        due=dt.date(2016, 1, 1),
+    )
+    item = meeting_services.save_agenda_item(
+        AgendaItem(
+            meeting=meeting,
+            number="10",
+            title="Exclusion of the press and public",
+            part=Part.EXEMPT,
+            exempt_paragraph=3,
+            purpose=f"{CANARY} purpose",
+        )
+    )
+    motion = add_motion(
+        meeting,
+        "substantive",
+        f"That the offer from {CANARY} be accepted",
+        item=item,
+        mover=marsh,
+        seconder=allen,
+    )
+    vote = record_vote(
+        motion, "recorded", choices=[(marsh, "for"), (allen, "for"), (bird, "against")]
+    )
     public_minute = add_minute(meeting, "Exclusion of the press and public")
     # The resolution records the motion to exclude, moved on no item like its minute: a link
     # to the exempt item's motion is refused (proceedings.rules.motions_for_minute).
-    excluding = add_motion(meeting, "procedural", "That the press and public be excluded",
-                           mover=marsh, seconder=allen)
+    excluding = add_motion(
+        meeting, "procedural", "That the press and public be excluded", mover=marsh, seconder=allen
+    )
     agree_without_vote(excluding)
-    exclusion = add_resolution(public_minute, "RESOLVED that the press and public be excluded "
-                               "for the next item of business.", motion=excluding)
+    exclusion = add_resolution(
+        public_minute,
+        "RESOLVED that the press and public be excluded for the next item of business.",
+        motion=excluding,
+    )
     _exempt_minute(meeting, f"Offer {CANARY}", item=item)
 
     draft = council_meeting(DEC_10)
@@ -108,8 +146,17 @@ def plant() -> Planted:
     draft_minute = add_minute(draft, f"Draft business {CANARY}", text=f"Draft {CANARY} text.")
     draft_motion = add_motion(draft, "substantive", f"Draft motion {CANARY}", mover=marsh)
     draft_vote = record_vote(draft_motion, "show_of_hands", counts=(2, 0, 0))
-    draft_resolution = add_resolution(draft_minute, f"RESOLVED that {CANARY} be noted.",
-                                      motion=draft_motion)
+    draft_resolution = add_resolution(
+        draft_minute, f"RESOLVED that {CANARY} be noted.", motion=draft_motion
+    )
     add_action(draft, f"Draft action {CANARY}", minute=draft_minute, owner=marsh)
-    return Planted(exempt_minute, exempt_resolution, motion, vote, exclusion, draft,
-                   draft_resolution, draft_vote)
+    return Planted(
+        exempt_minute,
+        exempt_resolution,
+        motion,
+        vote,
+        exclusion,
+        draft,
+        draft_resolution,
+        draft_vote,
+    )

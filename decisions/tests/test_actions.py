@@ -21,14 +21,23 @@ def text(response) -> str:
 def test_open_and_completed_actions(client, published):
     meeting = council_meeting()
     m38 = Minute.objects.get(meeting=meeting, number=38)
-    add_action(meeting, "Report the seats given up to the December meeting", minute=m38,
-               owner_text="Head of Democratic Services", due=dt.date(2015, 12, 10))
-    undertaking = add_action(meeting, "Provide figures on school meals take-up",
-                             kind="undertaking", owner=person("r-a-marsh"))
+    add_action(
+        meeting,
+        "Report the seats given up to the December meeting",
+        minute=m38,
+        owner_text="Head of Democratic Services",
+        due=dt.date(2015, 12, 10),
+    )
+    undertaking = add_action(
+        meeting,
+        "Provide figures on school meals take-up",
+        kind="undertaking",
+        owner=person("r-a-marsh"),
+    )
     done = add_action(meeting, "Write to the Home Office", owner_text="The Leader")
     update_action(done, status="done", completed_on=dt.date(2015, 11, 2))
     page = text(client.get(URL))
-    section = page[page.index('id="work-programme"'):]
+    section = page[page.index('id="work-programme"') :]
     open_part, completed = section.split("<details", 1)
     assert "Report the seats given up" in open_part and "10 Dec 2015" in open_part
     assert "Head of Democratic Services" in open_part
@@ -53,4 +62,5 @@ def test_the_committee_page_links_its_decisions(client, published):
     page = text(client.get(URL))
     assert 'href="/decisions/?body=county-council"' in page
     assert "the revised proportionality calculations" in text(
-        client.get("/decisions/?body=county-council"))
+        client.get("/decisions/?body=county-council")
+    )

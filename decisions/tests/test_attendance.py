@@ -23,14 +23,19 @@ def text(response) -> str:
 
 
 def county_council_row(page: str) -> list[int]:
-    row = re.search(r'>County Council</a></th>(.*?)</tr>', page, re.S).group(1)
+    row = re.search(r">County Council</a></th>(.*?)</tr>", page, re.S).group(1)
     return [int(n) for n in re.findall(r">(\d+)</td>", row)]
 
 
 def test_a_member_present(client, published):
     stats = attendance_stats(person("r-a-marsh"))
-    assert (stats.overall.expected, stats.overall.present, stats.overall.apologies,
-            stats.overall.absent, stats.overall.substitute) == (1, 1, 0, 0, 0)
+    assert (
+        stats.overall.expected,
+        stats.overall.present,
+        stats.overall.apologies,
+        stats.overall.absent,
+        stats.overall.substitute,
+    ) == (1, 1, 0, 0, 0)
     page = text(client.get("/members/r-a-marsh/"))
     assert "Mr R A Marsh was expected at 1 meeting and was present at 1 (100%)." in page
     assert county_council_row(page) == [1, 1, 0, 0, 0]  # expected, present, apologies, absent, sub
@@ -39,8 +44,10 @@ def test_a_member_present(client, published):
 
 def test_a_member_who_sent_apologies(client, published):
     page = text(client.get("/members/baldock/"))
-    assert "Mr Baldock was expected at 1 meeting and was present at 0 (0%), sent apologies " \
-           "for 1." in page
+    assert (
+        "Mr Baldock was expected at 1 meeting and was present at 0 (0%), sent apologies "
+        "for 1." in page
+    )
     assert county_council_row(page) == [1, 0, 1, 0, 0]
 
 
@@ -85,7 +92,11 @@ def test_substitutes_and_several_bodies(client, published):
     assert by_body == {"County Council": (1, 1, 0), "Test Scrutiny Committee": (2, 1, 1)}
     a = attendance_stats(allen)
     # Not listed at the first meeting, where a substitute sat for him: apologies.
-    assert (a.overall.expected, a.overall.present, a.overall.apologies,
-            a.overall.not_recorded) == (3, 1, 2, 0)
+    assert (a.overall.expected, a.overall.present, a.overall.apologies, a.overall.not_recorded) == (
+        3,
+        1,
+        2,
+        0,
+    )
     page = text(client.get("/members/r-a-marsh/"))
     assert "All bodies" in page and "Test Scrutiny Committee" in page

@@ -22,8 +22,13 @@ def record(demo_council):
     meeting = council_meeting()
     publish(meeting)
     m38 = Minute.objects.get(meeting=meeting, number=38)
-    add_action(meeting, "Report the seats given up", minute=m38, owner=person("r-a-marsh"),
-               due=dt.date(2015, 12, 10))
+    add_action(
+        meeting,
+        "Report the seats given up",
+        minute=m38,
+        owner=person("r-a-marsh"),
+        due=dt.date(2015, 12, 10),
+    )
     done = add_action(meeting, "Write to the Home Office", owner_text="The Leader")
     update_action(done, status="done", completed_on=dt.date(2015, 11, 2))
     return Resolution.objects.filter(minute=m38).first()
@@ -33,8 +38,11 @@ def test_decisions_pages_have_no_accessibility_violations(live_server, record, p
     SHOTS.mkdir(exist_ok=True)
     pages = {
         "register": ("/decisions/", 200),
-        "register-filtered": ("/decisions/?body=county-council&from-day=1&from-month=10"
-                              "&from-year=2015&text=proportionality", 200),
+        "register-filtered": (
+            "/decisions/?body=county-council&from-day=1&from-month=10"
+            "&from-year=2015&text=proportionality",
+            200,
+        ),
         "register-error": ("/decisions/?from-day=31&from-month=2&from-year=2015&body=x", 400),
         "decision": (f"/decisions/{record.pk}/", 200),
         "vote": (f"/votes/{closure_vote().pk}/", 200),
@@ -59,8 +67,9 @@ def test_decisions_pages_have_no_accessibility_violations(live_server, record, p
 
 
 def test_the_register_filters_without_javascript(live_server, record, browser):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280,
-                                                                        "height": 900})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     try:
         page.goto(live_server.url + "/decisions/")

@@ -30,14 +30,25 @@ VOTERS = ("r-a-marsh", "baldock")
 
 
 def addresses(planted) -> list[str]:
-    public = list(Resolution.objects.filter(minute__meeting__in=[
-        council_meeting(), planted.draft_meeting]).values_list("pk", flat=True))
-    votes = list(Vote.objects.filter(motion__meeting__in=[
-        council_meeting(), planted.draft_meeting]).values_list("pk", flat=True))
+    public = list(
+        Resolution.objects.filter(
+            minute__meeting__in=[council_meeting(), planted.draft_meeting]
+        ).values_list("pk", flat=True)
+    )
+    votes = list(
+        Vote.objects.filter(
+            motion__meeting__in=[council_meeting(), planted.draft_meeting]
+        ).values_list("pk", flat=True)
+    )
     people = set(VOTERS) | {c.person.slug for c in planted.exempt_vote.choices.all()}
-    urls = ["/decisions/", f"/decisions/?text={CANARY[7:]}", "/decisions/?text=Property",
-            "/decisions/?body=county-council", "/decisions/?status=published_draft",
-            "/committees/county-council/"]
+    urls = [
+        "/decisions/",
+        f"/decisions/?text={CANARY[7:]}",
+        "/decisions/?text=Property",
+        "/decisions/?body=county-council",
+        "/decisions/?status=published_draft",
+        "/committees/county-council/",
+    ]
     urls += [f"/decisions/{pk}/" for pk in public]
     urls += [f"/votes/{pk}/" for pk in votes]
     for slug in sorted(people):

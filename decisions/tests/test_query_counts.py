@@ -23,8 +23,9 @@ def more(n: int) -> None:
     meeting = council_meeting()
     minute = add_minute(meeting, "More decisions")
     marsh = person("r-a-marsh")
-    present = [marsh] + [a.person for a in meeting.attendances.filter(status="present")
-                         .exclude(person=marsh)[:4]]
+    present = [marsh] + [
+        a.person for a in meeting.attendances.filter(status="present").exclude(person=marsh)[:4]
+    ]
     for i in range(n):
         motion = add_motion(meeting, "substantive", f"Motion {i}", mover=present[0])
         record_vote(motion, "recorded", choices=[(p, "for") for p in present])
@@ -32,8 +33,13 @@ def more(n: int) -> None:
 
 
 def test_counts_do_not_grow(client, published):
-    urls = ["/decisions/", "/members/r-a-marsh/votes/", f"/votes/{closure_vote().pk}/",
-            "/members/r-a-marsh/", "/committees/county-council/"]
+    urls = [
+        "/decisions/",
+        "/members/r-a-marsh/votes/",
+        f"/votes/{closure_vote().pk}/",
+        "/members/r-a-marsh/",
+        "/committees/county-council/",
+    ]
     more(2)
     before = {url: count(client, url) for url in urls}
     more(12)

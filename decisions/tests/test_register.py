@@ -43,7 +43,8 @@ def test_newest_first_and_filters(client, published):
     delegated = add_resolution(minute, "RESOLVED that the borrowing limit be set.")
     Resolution.objects.filter(pk=delegated.pk).update(
         delegated_to="the Corporate Director of Finance",
-        in_consultation_with="the Leader of the Council")
+        in_consultation_with="the Leader of the Council",
+    )
     publish(later, MinutesStatus.APPROVED)
     page = text(client.get("/decisions/"))
     assert page.index("treasury strategy") < page.index(PROPORTIONALITY)
@@ -58,8 +59,9 @@ def test_newest_first_and_filters(client, published):
     assert listed("?body=cabinet") == (False, False)
     assert listed("?from-day=1&from-month=11&from-year=2015") == (True, False)
     assert listed("?to-day=22&to-month=10&to-year=2015") == (False, True)
-    assert listed("?from-day=22&from-month=10&from-year=2015&to-day=22&to-month=10"
-                  "&to-year=2015") == (False, True)
+    assert listed(
+        "?from-day=22&from-month=10&from-year=2015&to-day=22&to-month=10&to-year=2015"
+    ) == (False, True)
     assert listed("?text=TREASURY") == (True, False)
     assert listed("?text=proportionality") == (False, True)  # the minute's title
     assert listed("?text=UKIP+Group") == (False, True)  # a lettered part
@@ -70,15 +72,18 @@ def test_newest_first_and_filters(client, published):
     assert "borrowing limit" in body and "treasury strategy" not in body
     m38 = Resolution.objects.get(minute__meeting=council_meeting(), minute__number=38)
     assert (PROPORTIONALITY in body) == bool(m38.delegated_to)  # the demo may delegate it
-    assert "Delegated to</strong> the Corporate Director of Finance in consultation with " \
-           "the Leader of the Council" in body
+    assert (
+        "Delegated to</strong> the Corporate Director of Finance in consultation with "
+        "the Leader of the Council" in body
+    )
 
 
 def test_an_entry_links_its_vote(client, published):
     vote = meals_vote()
     m43 = Minute.objects.get(meeting=council_meeting(), number=43)
     r = Resolution.objects.filter(minute=m43, motion=vote.motion).first() or add_resolution(
-        m43, "RESOLVED that the motion be agreed.", motion=vote.motion)
+        m43, "RESOLVED that the motion be agreed.", motion=vote.motion
+    )
     page = text(client.get("/decisions/?text=Time+Limited"))
     assert f'href="/decisions/{r.pk}/"' in page
     assert f'href="/votes/{vote.pk}/"' in page
@@ -94,8 +99,16 @@ def test_the_decision_page(client, published):
     response = client.get(f"/decisions/{resolution.pk}/")
     assert response.status_code == 200
     page = text(response)
-    for part in ("(a)", "(b)", "(c)", PROPORTIONALITY, "Item 4: Revised Proportionality",
-                 "Minute 38", "County Council", "22 October 2015"):
+    for part in (
+        "(a)",
+        "(b)",
+        "(c)",
+        PROPORTIONALITY,
+        "Item 4: Revised Proportionality",
+        "Minute 38",
+        "County Council",
+        "22 October 2015",
+    ):
         assert part in page, part
     assert "Moved by" in page  # the chairman's motion, agreed without a vote
 
@@ -104,32 +117,39 @@ def test_the_decision_page_shows_the_delegation(client, published):
     resolution = Resolution.objects.get(minute__meeting=council_meeting(), minute__number=38)
     Resolution.objects.filter(pk=resolution.pk).update(
         delegated_to="the Head of Democratic Services",
-        in_consultation_with="the Leader of the UKIP Group")
+        in_consultation_with="the Leader of the UKIP Group",
+    )
     page = text(client.get(f"/decisions/{resolution.pk}/"))
-    assert ("the Head of Democratic Services, in consultation with the Leader of the UKIP "
-            "Group") in page
+    assert (
+        "the Head of Democratic Services, in consultation with the Leader of the UKIP Group"
+    ) in page
 
 
-@pytest.mark.parametrize("query, message", [
-    ("?from-day=31&from-month=2&from-year=2015", "Date from must be a real date"),
-    ("?from-day=x&from-month=2&from-year=2015", "Date from must be a real date"),
-    ("?to-day=1&to-month=13&to-year=2015", "Date to must be a real date"),
-    ("?to-day=1&to-year=2015", "Date to must include a month"),
-    ("?from-day=1&from-month=1&from-year=99999", "Date from must be a real date"),
-    ("?from-day=2&from-month=1&from-year=2016&to-day=1&to-month=1&to-year=2016",
-     "Date to must be the same as or after date from"),
-    ("?body=no-such-body", "There is no body by that name"),
-    ("?page=abc", "The page must be a whole number"),
-    ("?page=0", "The page must be a whole number"),
-    ("?page=-1", "The page must be a whole number"),
-    ("?status=lost", "Choose a state of the minutes"),
-    ("?delegated=maybe", "Tick the box for delegated decisions only"),
-    ("?colour=red", "“colour” is not a filter on this page"),
-    ("?body=county-council&body=cabinet", "“body” is given more than once"),
-    ("?text=" + "x" * 201, "200 characters or fewer"),
-    ("?text=meals%00", "“text” has a character that cannot be searched for"),
-    ("?page=123456789012345678901234567890", "The page must be a whole number"),
-])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("?from-day=31&from-month=2&from-year=2015", "Date from must be a real date"),
+        ("?from-day=x&from-month=2&from-year=2015", "Date from must be a real date"),
+        ("?to-day=1&to-month=13&to-year=2015", "Date to must be a real date"),
+        ("?to-day=1&to-year=2015", "Date to must include a month"),
+        ("?from-day=1&from-month=1&from-year=99999", "Date from must be a real date"),
+        (
+            "?from-day=2&from-month=1&from-year=2016&to-day=1&to-month=1&to-year=2016",
+            "Date to must be the same as or after date from",
+        ),
+        ("?body=no-such-body", "There is no body by that name"),
+        ("?page=abc", "The page must be a whole number"),
+        ("?page=0", "The page must be a whole number"),
+        ("?page=-1", "The page must be a whole number"),
+        ("?status=lost", "Choose a state of the minutes"),
+        ("?delegated=maybe", "Tick the box for delegated decisions only"),
+        ("?colour=red", "“colour” is not a filter on this page"),
+        ("?body=county-council&body=cabinet", "“body” is given more than once"),
+        ("?text=" + "x" * 201, "200 characters or fewer"),
+        ("?text=meals%00", "“text” has a character that cannot be searched for"),
+        ("?page=123456789012345678901234567890", "The page must be a whole number"),
+    ],
+)
 def test_bad_filters_are_a_400_with_a_message(client, published, query, message):
     response = client.get("/decisions/" + query)
     assert response.status_code == 400
@@ -185,21 +205,28 @@ def test_reports_of_the_item_are_linked_once_published(client, published, settin
     report = papers.save_document(Document(title="Proportionality report"))
     papers.add_version(report, html="<p>The calculations.</p>")
     papers.attach(item, report)
-    secret = papers.save_document(Document(title="Seat negotiations (exempt)",
-                                           classification=Classification.EXEMPT,
-                                           exempt_paragraph=3))
+    secret = papers.save_document(
+        Document(
+            title="Seat negotiations (exempt)",
+            classification=Classification.EXEMPT,
+            exempt_paragraph=3,
+        )
+    )
     papers.add_version(secret, html="<p>Private.</p>")
     papers.attach(item, secret)
     resolution = Resolution.objects.get(minute__meeting=meeting, minute__number=38)
     # Attached, but not yet published by the agenda or a supplement: not listed.
     assert "Proportionality report" not in text(client.get("/decisions/"))
     publication = AgendaPublication.objects.get(meeting=meeting, kind=PublicationKind.AGENDA)
-    publication.papers = sorted(set(publication.papers) | set(
-        ItemPaper.objects.filter(item=item).values_list("pk", flat=True)))
+    publication.papers = sorted(
+        set(publication.papers)
+        | set(ItemPaper.objects.filter(item=item).values_list("pk", flat=True))
+    )
     publication.save(update_fields=["papers"])
     assert "Proportionality report" not in text(client.get("/decisions/"))  # no version released
     DocumentVersion.objects.filter(document__in=[report, secret]).update(
-        published_at=timezone.now())
+        published_at=timezone.now()
+    )
     href = f'href="/meetings/{meeting.pk}/{meeting.slug}/papers/{report.pk}/"'
     register = text(client.get("/decisions/"))
     assert href in register and "Report: " in register

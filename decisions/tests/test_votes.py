@@ -21,7 +21,7 @@ def text(response) -> str:
 def section(page: str, heading: str) -> str:
     """The HTML from one h3 ("For (64)") to the next heading."""
     start = page.index(heading)
-    return page[start:page.index("<h", start + len(heading))]
+    return page[start : page.index("<h", start + len(heading))]
 
 
 def names(html: str) -> list[str]:
@@ -57,9 +57,10 @@ def test_the_group_of_each_member_on_the_day(client, published):
     GroupMembership.objects.create(person=marsh, group=ukip, start=OCT_22.replace(year=2013))
     page = text(client.get(f"/votes/{vote.pk}/"))
     assert re.search(r"Mr R A Marsh</a> <span class=\"moot-secondary\">\(UKIP\)", page)
-    table = page[page.index("How each group voted"):page.index("</table>")]
-    row = re.search(r"<th scope=\"row\" class=\"govuk-table__header\">UKIP</th>(.*?)</tr>",
-                    table, re.S).group(1)
+    table = page[page.index("How each group voted") : page.index("</table>")]
+    row = re.search(
+        r"<th scope=\"row\" class=\"govuk-table__header\">UKIP</th>(.*?)</tr>", table, re.S
+    ).group(1)
     counts = [int(n) for n in re.findall(r">(\d+)<", row)]
     assert counts[0] >= 1 and counts[-1] == sum(counts[:-1])
     totals = re.search(r"All members</th>(.*?)</tr>", table, re.S).group(1)
@@ -76,8 +77,9 @@ def test_the_school_meals_vote_page(client, published):
 def test_a_show_of_hands_shows_counts_only(client, published):
     meeting = council_meeting()
     add_minute(meeting, "Another motion")
-    motion = add_motion(meeting, "substantive", "That the Council thanks its staff.",
-                        mover=person("r-a-marsh"))
+    motion = add_motion(
+        meeting, "substantive", "That the Council thanks its staff.", mover=person("r-a-marsh")
+    )
     vote = record_vote(motion, "show_of_hands", counts=(50, 10, 2))
     page = text(client.get(f"/votes/{vote.pk}/"))
     assert "Show of hands (counts only)" in page
@@ -111,8 +113,7 @@ def test_a_voting_record_with_different_choices(client, published):
     assert "<strong>For</strong>" in rows[0]  # the closure
     assert "<strong>Against</strong>" in rows[1]  # the school meals motion
     birkby = closure_vote().choices.get(person__surname="Birkby").person
-    assert text(client.get(f"/members/{birkby.slug}/votes/")).count(
-        "<strong>Abstain</strong>") == 2
+    assert text(client.get(f"/members/{birkby.slug}/votes/")).count("<strong>Abstain</strong>") == 2
 
 
 def test_voting_record_filters(client, published):
@@ -120,18 +121,24 @@ def test_voting_record_filters(client, published):
     assert "(64–4–4)" in text(client.get(url + "?body=county-council"))
     empty = text(client.get(url + "?body=cabinet"))
     assert "No recorded votes match these filters." in empty
-    assert "(64–4–4)" in text(client.get(url + "?from-day=22&from-month=10&from-year=2015"
-                                                "&to-day=22&to-month=10&to-year=2015"))
+    assert "(64–4–4)" in text(
+        client.get(
+            url + "?from-day=22&from-month=10&from-year=2015&to-day=22&to-month=10&to-year=2015"
+        )
+    )
     assert "(64–4–4)" not in text(client.get(url + "?from-day=23&from-month=10&from-year=2015"))
 
 
-@pytest.mark.parametrize("query, status, message", [
-    ("?from-day=30&from-month=2&from-year=2016", 400, "Date from must be a real date"),
-    ("?body=nowhere", 400, "There is no body by that name"),
-    ("?text=meals", 400, "“text” is not a filter on this page"),
-    ("?page=two", 400, "The page must be a whole number"),
-    ("?page=2", 404, "There is no page 2"),
-])
+@pytest.mark.parametrize(
+    "query, status, message",
+    [
+        ("?from-day=30&from-month=2&from-year=2016", 400, "Date from must be a real date"),
+        ("?body=nowhere", 400, "There is no body by that name"),
+        ("?text=meals", 400, "“text” is not a filter on this page"),
+        ("?page=two", 400, "The page must be a whole number"),
+        ("?page=2", 404, "There is no page 2"),
+    ],
+)
 def test_voting_record_bad_input(client, published, query, status, message):
     response = client.get("/members/r-a-marsh/votes/" + query)
     assert response.status_code == status
@@ -146,10 +153,8 @@ def test_a_casting_vote_and_a_special_majority(client, published):
     page = text(client.get(f"/votes/{vote.pk}/"))
     assert "Chair’s casting vote" in page and "Against (the votes were equal)" in page
     assert "<strong>Lost</strong>" in page
-    special = add_motion(meeting, "substantive", "That standing orders be suspended.",
-                         mover=marsh)
-    vote = record_vote(special, "show_of_hands", counts=(30, 20, 0),
-                       majority="two_thirds_voting")
+    special = add_motion(meeting, "substantive", "That standing orders be suspended.", mover=marsh)
+    vote = record_vote(special, "show_of_hands", counts=(30, 20, 0), majority="two_thirds_voting")
     page = text(client.get(f"/votes/{vote.pk}/"))
     assert "Two-thirds of those voting" in page and "<strong>Lost</strong>" in page
 

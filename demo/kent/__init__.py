@@ -25,8 +25,10 @@ People = dict[str, Person | None]  # printed formal name (officers: their key) â
 # Mr Whelan, "former Conservative Member for Margate East from 1989-1993 and 2001-2005"
 # (002:135): the pack gives years only, so each span runs from that year's ordinary county
 # election (4 May 1989, 7 June 2001: public record, not in the pack) to the day before the next.
-WHELAN_TERMS = [(dt.date(1989, 5, 4), dt.date(1993, 5, 5)),
-                (dt.date(2001, 6, 7), dt.date(2005, 5, 4))]
+WHELAN_TERMS = [
+    (dt.date(1989, 5, 4), dt.date(1993, 5, 5)),
+    (dt.date(2001, 6, 7), dt.date(2005, 5, 4)),
+]
 
 
 def _slug(parts: dict) -> str:
@@ -35,16 +37,26 @@ def _slug(parts: dict) -> str:
 
 def _fields(printed: str) -> dict:
     p = parse(printed)
-    fields = dict(title=p.title, initials=p.initials, surname=p.surname, honours=p.honours,
-                  forenames=p.forenames or P.FORENAMES.get(printed, ""))
+    fields = dict(
+        title=p.title,
+        initials=p.initials,
+        surname=p.surname,
+        honours=p.honours,
+        forenames=p.forenames or P.FORENAMES.get(printed, ""),
+    )
     return {k: v for k, v in fields.items() if v}
 
 
 def councillor_names() -> tuple[list[str], list[str]]:
     """The printed names of the 2013â€“17 councillors and of those first seen in 2017."""
     apologies = [P.APOLOGY_FULL_FORMS.get(n, n) for n in P.split_list(P.APOLOGIES_2015)]
-    term_2013 = [P.CHAIRMAN_2015, P.VICE_CHAIRMAN_2015, *P.split_list(P.PRESENT_2015),
-                 *apologies, *P.OTHER_COUNCILLORS_2013]
+    term_2013 = [
+        P.CHAIRMAN_2015,
+        P.VICE_CHAIRMAN_2015,
+        *P.split_list(P.PRESENT_2015),
+        *apologies,
+        *P.OTHER_COUNCILLORS_2013,
+    ]
     return term_2013, P.NEW_COUNCILLORS_2017
 
 
@@ -82,7 +94,8 @@ def _groups(loader: Loader, people: People) -> None:
     for fields in P.GROUPS:
         leader, deputy = P.GROUP_LEADERS.get(fields["name"], (None, None))
         groups[fields["name"]] = loader.group(
-            **fields, leader=people.get(leader), deputy_leader=people.get(deputy))
+            **fields, leader=people.get(leader), deputy_leader=people.get(deputy)
+        )
     # A group stated in a pack is taken to hold for the council term in which it is stated.
     for printed, name in P.GROUPS_2013.items():
         loader.group_membership(people[printed], groups[name], *TERM_2013)
@@ -136,8 +149,9 @@ def _seats(loader: Loader, people: People, bodies: dict[str, Body], term_2013: l
     for printed in P.SITTING_2017:
         loader.membership(council, people[printed], Role.MEMBER, *TERM_2017)
     for body, printed, role, (start, end), group in B.SEATS:
-        loader.membership(bodies[body], people[printed], role, start, end,
-                          groups.get(group) if group else None)
+        loader.membership(
+            bodies[body], people[printed], role, start, end, groups.get(group) if group else None
+        )
 
 
 def _posts(loader: Loader, people: People) -> None:
@@ -148,8 +162,9 @@ def _posts(loader: Loader, people: People) -> None:
         loader.designation(role, people[who], start, end)
 
 
-def _meetings(loader: Loader, people: People, bodies: dict[str, Body],
-              venues: dict[str, Venue]) -> None:
+def _meetings(
+    loader: Loader, people: People, bodies: dict[str, Body], venues: dict[str, Venue]
+) -> None:
     for body, date, fields, items in M.MEETINGS:
         fields = dict(fields)
         if "venue" in fields:
@@ -162,5 +177,4 @@ def _meetings(loader: Loader, people: People, bodies: dict[str, Body],
             for role in ("mover", "seconder"):
                 if role in extra:
                     extra[role] = people[extra[role]]
-            loader.item(meeting, number, title, position * 10, purpose=purpose, kind=kind,
-                        **extra)
+            loader.item(meeting, number, title, position * 10, purpose=purpose, kind=kind, **extra)

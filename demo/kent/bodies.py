@@ -24,8 +24,9 @@ AUTHORITY = dict(
     chair_form="Chairman",
 )
 
-SESSIONS_HOUSE = dict(building="Sessions House", address="County Hall, Maidstone",
-                      postcode="ME14 1XQ")
+SESSIONS_HOUSE = dict(
+    building="Sessions House", address="County Hall, Maidstone", postcode="ME14 1XQ"
+)
 VENUES = ["Darent Room", "Council Chamber"]  # 000:9; 002:26; 004:9
 
 COUNCIL = "County Council"
@@ -39,38 +40,79 @@ BODIES: list[dict] = [
     # memberships. So the County Council's seats are left "not recorded".
     dict(name=COUNCIL, kind=BodyKind.COUNCIL, category="Council"),
     dict(name="Cabinet", kind=BodyKind.CABINET, category=CABINET_CATEGORY),  # 002:671
-    dict(name="Policy and Resources Cabinet Committee", kind=BodyKind.CABINET_COMMITTEE,
-         category=CABINET_CATEGORY, seats=15, contact="Ann Hunter",
-         contact_telephone="03000 416287", venue="Council Chamber",  # 004:9, 20–26
-         terms_of_reference="<p>To be responsible for those functions that fall within the "
-                            "Strategic and Corporate Services Directorate</p>"),  # 004:3093
-    dict(name="Property Sub-Committee", kind=BodyKind.SUB_COMMITTEE, category=CABINET_CATEGORY,
-         parent="Policy and Resources Cabinet Committee"),  # 004:55
-    dict(name="Selection and Member Services Committee", kind=BodyKind.COMMITTEE,
-         category="Committees", seats=9, contact="Andrew Tait",
-         contact_telephone="03000 416749", venue="Darent Room"),  # 000:9, 23–28
+    dict(
+        name="Policy and Resources Cabinet Committee",
+        kind=BodyKind.CABINET_COMMITTEE,
+        category=CABINET_CATEGORY,
+        seats=15,
+        contact="Ann Hunter",
+        contact_telephone="03000 416287",
+        venue="Council Chamber",  # 004:9, 20–26
+        terms_of_reference="<p>To be responsible for those functions that fall within the "
+        "Strategic and Corporate Services Directorate</p>",
+    ),  # 004:3093
+    dict(
+        name="Property Sub-Committee",
+        kind=BodyKind.SUB_COMMITTEE,
+        category=CABINET_CATEGORY,
+        parent="Policy and Resources Cabinet Committee",
+    ),  # 004:55
+    dict(
+        name="Selection and Member Services Committee",
+        kind=BodyKind.COMMITTEE,
+        category="Committees",
+        seats=9,
+        contact="Andrew Tait",
+        contact_telephone="03000 416749",
+        venue="Darent Room",
+    ),  # 000:9, 23–28
     dict(name="Personnel Committee", kind=BodyKind.COMMITTEE, category="Committees"),  # 002:310
-    dict(name="Planning Applications Committee", kind=BodyKind.COMMITTEE,
-         category="Committees"),  # 004:257
-    dict(name="Governance and Audit Committee", kind=BodyKind.COMMITTEE,
-         category="Committees"),  # 004:2417
-    dict(name="Corporate Parenting Select Committee", kind=BodyKind.SELECT_COMMITTEE,
-         category="Select committees", seats=9),  # 002:609, 752 "nine members"
+    dict(
+        name="Planning Applications Committee", kind=BodyKind.COMMITTEE, category="Committees"
+    ),  # 004:257
+    dict(
+        name="Governance and Audit Committee", kind=BodyKind.COMMITTEE, category="Committees"
+    ),  # 004:2417
+    dict(
+        name="Corporate Parenting Select Committee",
+        kind=BodyKind.SELECT_COMMITTEE,
+        category="Select committees",
+        seats=9,
+    ),  # 002:609, 752 "nine members"
     # Spoken of in the past tense in October 2015 ("had gained a lot of knowledge from being a
     # member of the Select Committee on Commissioning", 002:191): shown as no longer active.
     # When it ended is not stated, so expired_on stays blank.
-    dict(name="Select Committee on Commissioning", kind=BodyKind.SELECT_COMMITTEE,
-         category="Select committees", active=False),
-    dict(name="Kent Health and Wellbeing Board", kind=BodyKind.BOARD,
-         category="Boards and working groups"),  # 002:1093
-    dict(name="Member Development Steering Group", kind=BodyKind.WORKING_GROUP,
-         category="Boards and working groups"),  # 000:199
-    dict(name="Chilmington Green Partnership Working Group", kind=BodyKind.OUTSIDE_BODY,
-         category="Outside bodies"),  # 000:52, 1022
-    dict(name="Kent & Medway Civilian Military Partnership Board", kind=BodyKind.OUTSIDE_BODY,
-         category="Outside bodies"),  # 004:184
-    dict(name="Kent and Medway Fire and Rescue Authority", kind=BodyKind.OUTSIDE_BODY,
-         category="Outside bodies"),  # 002:334
+    dict(
+        name="Select Committee on Commissioning",
+        kind=BodyKind.SELECT_COMMITTEE,
+        category="Select committees",
+        active=False,
+    ),
+    dict(
+        name="Kent Health and Wellbeing Board",
+        kind=BodyKind.BOARD,
+        category="Boards and working groups",
+    ),  # 002:1093
+    dict(
+        name="Member Development Steering Group",
+        kind=BodyKind.WORKING_GROUP,
+        category="Boards and working groups",
+    ),  # 000:199
+    dict(
+        name="Chilmington Green Partnership Working Group",
+        kind=BodyKind.OUTSIDE_BODY,
+        category="Outside bodies",
+    ),  # 000:52, 1022
+    dict(
+        name="Kent & Medway Civilian Military Partnership Board",
+        kind=BodyKind.OUTSIDE_BODY,
+        category="Outside bodies",
+    ),  # 004:184
+    dict(
+        name="Kent and Medway Fire and Rescue Authority",
+        kind=BodyKind.OUTSIDE_BODY,
+        category="Outside bodies",
+    ),  # 002:334
 ]
 
 PR = "Policy and Resources Cabinet Committee"
@@ -88,18 +130,31 @@ SEATS: list[tuple] = [
     (PR, "Mr B J Sweetland", Role.CHAIRMAN, PR_2017, C),
     (PR, "Mr R A Marsh", Role.MEMBER, (ANNUAL_2017, D(2017, 6, 15)), C),
     (PR, "Mr R A Marsh", Role.VICE_CHAIRMAN, (D(2017, 6, 16), None), C),
-    *[(PR, name, Role.MEMBER, PR_2017, C) for name in [
-        "Mr P V Barrington-King", "Mr T Bond", "Mr N J D Chard", "Mrs P T Cole",
-        "Mrs M E Crabtree", "Mr P W A Lake", "Mr J P McInroy", "Miss C Rankin", "Mr H Rayner",
-        "Mr I Thomas"]],
+    *[
+        (PR, name, Role.MEMBER, PR_2017, C)
+        for name in [
+            "Mr P V Barrington-King",
+            "Mr T Bond",
+            "Mr N J D Chard",
+            "Mrs P T Cole",
+            "Mrs M E Crabtree",
+            "Mr P W A Lake",
+            "Mr J P McInroy",
+            "Miss C Rankin",
+            "Mr H Rayner",
+            "Mr I Thomas",
+        ]
+    ],
     (PR, "Mr R H Bird", Role.MEMBER, PR_2017, LD),
     (PR, "Mrs T Dean, MBE", Role.MEMBER, PR_2017, LD),
     (PR, "Ms K Constantine", Role.MEMBER, PR_2017, L),
     # S&MS as at 1 March 2017 (000:28–33); the same chairman and members sat on 27 Sept 2016
     # (000:71). Recorded from the 2013 annual meeting to the end of the term (inference).
     (SMS, "Mrs A D Allen, MBE", Role.CHAIRMAN, COMMITTEES_2013, C),
-    *[(SMS, name, Role.MEMBER, COMMITTEES_2013, C) for name in [
-        "Mr P B Carter, CBE", "Mr G Cooke", "Mr M C Dance", "Mr B J Sweetland"]],
+    *[
+        (SMS, name, Role.MEMBER, COMMITTEES_2013, C)
+        for name in ["Mr P B Carter, CBE", "Mr G Cooke", "Mr M C Dance", "Mr B J Sweetland"]
+    ],
     (SMS, "Mr R A Latchford, OBE", Role.MEMBER, COMMITTEES_2013, U),
     (SMS, "Mr B E MacDowall", Role.MEMBER, COMMITTEES_2013, U),
     (SMS, "Ms A Harrison", Role.MEMBER, COMMITTEES_2013, L),
@@ -107,21 +162,43 @@ SEATS: list[tuple] = [
     # Property Sub-Committee, 21 March 2017: the six present and Mr Ridings, who sent
     # apologies (004:247, 253). The pack gives no groups for these seats.
     ("Property Sub-Committee", "Mr A J King, MBE", Role.CHAIRMAN, COMMITTEES_2013, None),
-    *[("Property Sub-Committee", name, Role.MEMBER, COMMITTEES_2013, None) for name in [
-        "Mr N J D Chard", "Mrs T Dean, MBE", "Mr C P D Hoare", "Mr D Smyth",
-        "Mrs P A V Stockell", "Mr L B Ridings, MBE"]],
+    *[
+        ("Property Sub-Committee", name, Role.MEMBER, COMMITTEES_2013, None)
+        for name in [
+            "Mr N J D Chard",
+            "Mrs T Dean, MBE",
+            "Mr C P D Hoare",
+            "Mr D Smyth",
+            "Mrs P A V Stockell",
+            "Mr L B Ridings, MBE",
+        ]
+    ],
     # Corporate Parenting Select Committee (002:752–817): "established in February 2015"
     # with terms of reference agreed on 3 February 2015 (002:633, 638), so seats from that date
     # (inference) to the end of the term; chaired by Mrs Wiltshire.
     (CPSC, "Mrs Z Wiltshire", Role.CHAIRMAN, (D(2015, 2, 3), TERM_2013[1]), U),
-    *[(CPSC, name, Role.MEMBER, (D(2015, 2, 3), TERM_2013[1]), group) for name, group in [
-        ("Mr R E Brookbank", C), ("Ms Jane Cribbon", L), ("Mr George Koowaree", LD),
-        ("Mr B Neaves", U), ("Mr M J Northey", C), ("Mr R J Parry", C),
-        ("Mrs P A V Stockell", C), ("Mrs J Whittle", C)]],
+    *[
+        (CPSC, name, Role.MEMBER, (D(2015, 2, 3), TERM_2013[1]), group)
+        for name, group in [
+            ("Mr R E Brookbank", C),
+            ("Ms Jane Cribbon", L),
+            ("Mr George Koowaree", LD),
+            ("Mr B Neaves", U),
+            ("Mr M J Northey", C),
+            ("Mr R J Parry", C),
+            ("Mrs P A V Stockell", C),
+            ("Mrs J Whittle", C),
+        ]
+    ],
     # S&MS was invited on 1 March 2017 to appoint Mr Simkin(s) "for the remainder of the
     # Council's term" (000:1072): to the day before the 2017 election.
-    ("Chilmington Green Partnership Working Group", "Mr C Simkins", Role.REPRESENTATIVE,
-     (D(2017, 3, 1), TERM_2013[1]), None),
+    (
+        "Chilmington Green Partnership Working Group",
+        "Mr C Simkins",
+        Role.REPRESENTATIVE,
+        (D(2017, 3, 1), TERM_2013[1]),
+        None,
+    ),
 ]
 
 # The County Council's chairman and vice-chairman for 2015/16 (002:81–83); as members of the
@@ -154,14 +231,22 @@ HOLDINGS: list[tuple] = [
     # Gary Cooke reports to Council in this portfolio for 10 Dec 2015 (002:300) and still holds
     # it on 21 March 2017 (004:271); Eric Hotson holds it by 16 June 2017 (004:205). The
     # change is put at the 2017 election / annual meeting (inference).
-    ("Cabinet Member for Corporate and Democratic Services", "Mr G Cooke", D(2015, 12, 10),
-     ELECTION_2017 - dt.timedelta(1)),
+    (
+        "Cabinet Member for Corporate and Democratic Services",
+        "Mr G Cooke",
+        D(2015, 12, 10),
+        ELECTION_2017 - dt.timedelta(1),
+    ),
     ("Cabinet Member for Corporate and Democratic Services", "Mr E E C Hotson", ANNUAL_2017, None),
     ("Leader of the Council", "Mr P B Carter, CBE", D(2015, 10, 22), None),  # 002:169–229, 1598
 ]
 DESIGNATIONS: list[tuple] = [
-    (StatutoryRole.HEAD_OF_DEMOCRATIC_SERVICES, "Peter Sass", D(2015, 10, 22),
-     SASS_TO_LYNCH - dt.timedelta(1)),
+    (
+        StatutoryRole.HEAD_OF_DEMOCRATIC_SERVICES,
+        "Peter Sass",
+        D(2015, 10, 22),
+        SASS_TO_LYNCH - dt.timedelta(1),
+    ),
     (StatutoryRole.HEAD_OF_DEMOCRATIC_SERVICES, "John Lynch", SASS_TO_LYNCH, None),
     # "David Cockburn – Head of Paid Service" (002:567, report to Council of 10 Dec 2015),
     # still so in September 2017 (004:1069).

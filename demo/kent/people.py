@@ -51,8 +51,14 @@ OTHER_COUNCILLORS_2013 = ["Ms Jane Cribbon"]
 
 # Councillors first seen after the 2017 election: P&R Cabinet Committee membership (004:26–35).
 NEW_COUNCILLORS_2017 = [
-    "Mr P V Barrington-King", "Mr T Bond", "Mr P W A Lake", "Mr J P McInroy", "Miss C Rankin",
-    "Mr H Rayner", "Mr I Thomas", "Ms K Constantine",
+    "Mr P V Barrington-King",
+    "Mr T Bond",
+    "Mr P W A Lake",
+    "Mr J P McInroy",
+    "Miss C Rankin",
+    "Mr H Rayner",
+    "Mr I Thomas",
+    "Ms K Constantine",
 ]
 
 # A former member: "Mr Whelan was the former Conservative Member for Margate East from
@@ -63,11 +69,27 @@ FORMER_MEMBER = "Mr William Whelan"
 # (004:26–35), the substitutes and ALSO PRESENT at P&R on 16 June 2017 (004:96–98), and
 # Cabinet Members writing reports to the 15 September 2017 meeting (004:348–350, 671).
 SITTING_2017 = [
-    "Mr B J Sweetland", "Mr R A Marsh", "Mr P V Barrington-King", "Mr T Bond", "Mr N J D Chard",
-    "Mrs P T Cole", "Mrs M E Crabtree", "Mr P W A Lake", "Mr J P McInroy", "Miss C Rankin",
-    "Mr H Rayner", "Mr I Thomas", "Mr R H Bird", "Mrs T Dean, MBE", "Ms K Constantine",
-    "Mr G Cooke", "Mr P J Homewood", "Miss S J Carey", "Mr E E C Hotson",
-    "Mr J D Simmonds, MBE", "Mr P J Oakford",
+    "Mr B J Sweetland",
+    "Mr R A Marsh",
+    "Mr P V Barrington-King",
+    "Mr T Bond",
+    "Mr N J D Chard",
+    "Mrs P T Cole",
+    "Mrs M E Crabtree",
+    "Mr P W A Lake",
+    "Mr J P McInroy",
+    "Miss C Rankin",
+    "Mr H Rayner",
+    "Mr I Thomas",
+    "Mr R H Bird",
+    "Mrs T Dean, MBE",
+    "Ms K Constantine",
+    "Mr G Cooke",
+    "Mr P J Homewood",
+    "Miss S J Carey",
+    "Mr E E C Hotson",
+    "Mr J D Simmonds, MBE",
+    "Mr P J Oakford",
 ]
 
 # Forenames a pack states with the surname spelt as recorded (keyed by the printed formal name).
@@ -110,15 +132,23 @@ DIVISIONS_2013 = {
 # the select committee's member list (002:756–817) and the group leaders (002:185–211).
 # Mr Elenor "changed political status" (002:105) to something unstated: nothing is recorded.
 GROUPS_2013 = {
-    "Mrs A D Allen, MBE": "Conservative", "Mr P B Carter, CBE": "Conservative",
-    "Mr G Cooke": "Conservative", "Mr M C Dance": "Conservative",
+    "Mrs A D Allen, MBE": "Conservative",
+    "Mr P B Carter, CBE": "Conservative",
+    "Mr G Cooke": "Conservative",
+    "Mr M C Dance": "Conservative",
     "Mr B J Sweetland": "Conservative",
-    "Mr R A Latchford, OBE": "UKIP", "Mr B E MacDowall": "UKIP",
-    "Ms A Harrison": "Labour", "Mrs T Dean, MBE": "Liberal Democrat",
-    "Mr R E Brookbank": "Conservative", "Ms Jane Cribbon": "Labour",
-    "Mr George Koowaree": "Liberal Democrat", "Mr B Neaves": "UKIP",
-    "Mr M J Northey": "Conservative", "Mr R J Parry": "Conservative",
-    "Mrs P A V Stockell": "Conservative", "Mrs J Whittle": "Conservative",
+    "Mr R A Latchford, OBE": "UKIP",
+    "Mr B E MacDowall": "UKIP",
+    "Ms A Harrison": "Labour",
+    "Mrs T Dean, MBE": "Liberal Democrat",
+    "Mr R E Brookbank": "Conservative",
+    "Ms Jane Cribbon": "Labour",
+    "Mr George Koowaree": "Liberal Democrat",
+    "Mr B Neaves": "UKIP",
+    "Mr M J Northey": "Conservative",
+    "Mr R J Parry": "Conservative",
+    "Mrs P A V Stockell": "Conservative",
+    "Mrs J Whittle": "Conservative",
     "Mrs Z Wiltshire": "UKIP",
     "Mr G Cowan": "Labour",  # "Leader of the Labour Group" (002:193)
     "Mr M E Whybrow": "Independents Group",  # "Leader of the Independents Group" (002:211)
@@ -127,18 +157,33 @@ GROUPS_2013 = {
 
 # The P&R Cabinet Committee front sheet of 15 September 2017 (004:26–35), for the 2017 council.
 GROUPS_2017 = {
-    **{name: "Conservative" for name in [
-        "Mr B J Sweetland", "Mr R A Marsh", "Mr P V Barrington-King", "Mr T Bond",
-        "Mr N J D Chard", "Mrs P T Cole", "Mrs M E Crabtree", "Mr P W A Lake",
-        "Mr J P McInroy", "Miss C Rankin", "Mr H Rayner", "Mr I Thomas"]},
-    "Mr R H Bird": "Liberal Democrat", "Mrs T Dean, MBE": "Liberal Democrat",
+    **{
+        name: "Conservative"
+        for name in [
+            "Mr B J Sweetland",
+            "Mr R A Marsh",
+            "Mr P V Barrington-King",
+            "Mr T Bond",
+            "Mr N J D Chard",
+            "Mrs P T Cole",
+            "Mrs M E Crabtree",
+            "Mr P W A Lake",
+            "Mr J P McInroy",
+            "Miss C Rankin",
+            "Mr H Rayner",
+            "Mr I Thomas",
+        ]
+    },
+    "Mr R H Bird": "Liberal Democrat",
+    "Mrs T Dean, MBE": "Liberal Democrat",
     "Ms K Constantine": "Labour",
     # The substitutes at P&R on 16 June 2017: "Mr Homewood and Mr Cooke attended as
     # substitutes for Mr Chard and Mrs Crabtree respectively" (004:96, 114), both Conservative
     # members. A committee seat is allocated to a political group and filled as the group
     # wishes (../shared/docs/statutory-rules.md §8.6), so a substitute sits for the member's
     # group (inference). Mr Cooke is Conservative on the S&MS front sheet too (000:30).
-    "Mr G Cooke": "Conservative", "Mr P J Homewood": "Conservative",
+    "Mr G Cooke": "Conservative",
+    "Mr P J Homewood": "Conservative",
 }
 # The other councillors the packs show sitting in 2017 are Cabinet Members (Miss S J Carey,
 # Mr E E C Hotson, Mr J D Simmonds, Mr P J Oakford; 004:98, 348–350, 671): no pack states
@@ -178,26 +223,35 @@ NAME_FORMS = [
 # Officers, with forenames as the text gives them and title/initials where a list prints them
 # ("Mr B Watts" 000:73; "Mrs A Beer" … 004:100). Keys are how the demo refers to them.
 OFFICERS = {
-    "John Lynch": dict(forenames="John", surname="Lynch", telephone="03000 410466",
-                       email="John.lynch@kent.gov.uk"),  # 000:59–61; 004:3122–3126
+    "John Lynch": dict(
+        forenames="John", surname="Lynch", telephone="03000 410466", email="John.lynch@kent.gov.uk"
+    ),  # 000:59–61; 004:3122–3126
     "Peter Sass": dict(title="Mr", forenames="Peter", surname="Sass"),  # 002:87, 133 "Mr Sass"
-    "Andrew Tait": dict(title="Mr", initials="A", forenames="Andrew", surname="Tait",
-                        telephone="03000 416749"),  # 000:23–24, 73
-    "Ann Hunter": dict(forenames="Ann", surname="Hunter", telephone="03000 416287",
-                       email="ann.hunter@kent.gov.uk"),  # 004:20–21, 3116–3119
+    "Andrew Tait": dict(
+        title="Mr", initials="A", forenames="Andrew", surname="Tait", telephone="03000 416749"
+    ),  # 000:23–24, 73
+    "Ann Hunter": dict(
+        forenames="Ann", surname="Hunter", telephone="03000 416287", email="ann.hunter@kent.gov.uk"
+    ),  # 004:20–21, 3116–3119
     "David Cockburn": dict(title="Mr", initials="D", forenames="David", surname="Cockburn"),
     "Geoff Wild": dict(forenames="Geoff", surname="Wild"),  # 002:87
-    "Ben Watts": dict(title="Mr", initials="B", forenames="Ben", surname="Watts",
-                      telephone="03000 416814", email="benjamin.watts@kent.gov.uk"),  # 000:752
-    "Paul Wickenden": dict(title="Mr", initials="P D", forenames="Paul", surname="Wickenden",
-                           telephone="03000 418967"),  # 000:73, 195–196
+    "Ben Watts": dict(
+        title="Mr",
+        initials="B",
+        forenames="Ben",
+        surname="Watts",
+        telephone="03000 416814",
+        email="benjamin.watts@kent.gov.uk",
+    ),  # 000:752
+    "Paul Wickenden": dict(
+        title="Mr", initials="P D", forenames="Paul", surname="Wickenden", telephone="03000 418967"
+    ),  # 000:73, 195–196
     "J Pearson": dict(title="Mr", initials="J", surname="Pearson"),  # 000:73
     "Amanda Beer": dict(title="Mrs", initials="A", forenames="Amanda", surname="Beer"),
     "Rebecca Spore": dict(title="Mrs", initials="R", forenames="Rebecca", surname="Spore"),
     "Debra Exall": dict(title="Ms", initials="D", forenames="Debra", surname="Exall"),
     "D Fitch": dict(title="Ms", initials="D", surname="Fitch"),
-    "Richard Fitzgerald": dict(title="Mr", initials="R", forenames="Richard",
-                               surname="Fitzgerald"),
+    "Richard Fitzgerald": dict(title="Mr", initials="R", forenames="Richard", surname="Fitzgerald"),
     "Michael Lloyd": dict(title="Mr", initials="M", forenames="Michael", surname="Lloyd"),
     "Karen Ripley": dict(title="Ms", initials="K", forenames="Karen", surname="Ripley"),
     "Mark Scott": dict(title="Mr", initials="M", forenames="Mark", surname="Scott"),

@@ -47,10 +47,14 @@ def generate(opts: Options) -> dict[str, int]:
     bodies = bodies_mod.generate(opts, people)
     meetings = meetings_mod.generate(opts, bodies.plans, people)
 
-    authority = Authority(name=bodies_mod.AUTHORITY_NAME, short_name="WCC",
-                          address="County Hall, Wessex", chair_form="Chairman",
-                          contact_name=people.officers["democracy"].full_name,
-                          contact_telephone=people.officers["democracy"].telephone)
+    authority = Authority(
+        name=bodies_mod.AUTHORITY_NAME,
+        short_name="WCC",
+        address="County Hall, Wessex",
+        chair_form="Chairman",
+        contact_name=people.officers["democracy"].full_name,
+        contact_telephone=people.officers["democracy"].telephone,
+    )
     authority.save()
     _save(Venue, meetings.venues)
     _save(Division, people.divisions)
@@ -71,8 +75,12 @@ def generate(opts: Options) -> dict[str, int]:
     written = papers_mod.Written()
     if opts.paper_words:
         written = papers_mod.generate(
-            opts, meetings.meetings, meetings.items, [d.name for d in people.divisions],
-            [p.councillor_name for p in people.councillors])
+            opts,
+            meetings.meetings,
+            meetings.items,
+            [d.name for d in people.divisions],
+            [p.councillor_name for p in people.councillors],
+        )
     # Bulk rows send no signals: build the search index from the record.
 
     indexing.rebuild()
@@ -90,9 +98,21 @@ def generate(opts: Options) -> dict[str, int]:
         "words of papers": written.words,
         "agenda publications": written.publications,
     }
-    trail.record(AuditEntry.Action.CREATE, authority,
-                 {"synthetic council": [None, {"members": opts.members, "years": opts.years,
-                                               "seed": opts.seed, "first_year": opts.first_year,
-                                               **counts}]},
-                 actor_name=ACTOR)
+    trail.record(
+        AuditEntry.Action.CREATE,
+        authority,
+        {
+            "synthetic council": [
+                None,
+                {
+                    "members": opts.members,
+                    "years": opts.years,
+                    "seed": opts.seed,
+                    "first_year": opts.first_year,
+                    **counts,
+                },
+            ]
+        },
+        actor_name=ACTOR,
+    )
     return counts

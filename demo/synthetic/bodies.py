@@ -38,47 +38,137 @@ K = BodyKind
 BODY_SPECS = [
     ("County Council", K.COUNCIL, "Council", 0, None, "council", 6),
     ("Cabinet", K.CABINET, CABINET_CATEGORY, 9, None, "services", 10),
-    ("Policy and Resources Cabinet Committee", K.CABINET_COMMITTEE, CABINET_CATEGORY, 13, None,
-     "finance", 9),
-    ("Children's Services Cabinet Committee", K.CABINET_COMMITTEE, CABINET_CATEGORY, 13, None,
-     "services", 9),
-    ("Environment and Transport Cabinet Committee", K.CABINET_COMMITTEE, CABINET_CATEGORY, 13,
-     None, "services", 9),
-    ("Adult Social Care and Health Cabinet Committee", K.CABINET_COMMITTEE, CABINET_CATEGORY, 13,
-     None, "services", 9),
+    (
+        "Policy and Resources Cabinet Committee",
+        K.CABINET_COMMITTEE,
+        CABINET_CATEGORY,
+        13,
+        None,
+        "finance",
+        9,
+    ),
+    (
+        "Children's Services Cabinet Committee",
+        K.CABINET_COMMITTEE,
+        CABINET_CATEGORY,
+        13,
+        None,
+        "services",
+        9,
+    ),
+    (
+        "Environment and Transport Cabinet Committee",
+        K.CABINET_COMMITTEE,
+        CABINET_CATEGORY,
+        13,
+        None,
+        "services",
+        9,
+    ),
+    (
+        "Adult Social Care and Health Cabinet Committee",
+        K.CABINET_COMMITTEE,
+        CABINET_CATEGORY,
+        13,
+        None,
+        "services",
+        9,
+    ),
     ("Planning Applications Committee", K.COMMITTEE, "Committees", 15, None, "planning", 11),
     ("Regulation Committee", K.COMMITTEE, "Committees", 13, None, "planning", 9),
     ("Governance and Audit Committee", K.COMMITTEE, "Committees", 11, None, "governance", 9),
     ("Standards Committee", K.COMMITTEE, "Committees", 7, None, "governance", 6),
     ("Personnel Committee", K.COMMITTEE, "Committees", 7, None, "people", 9),
-    ("Selection and Member Services Committee", K.COMMITTEE, "Committees", 9, None,
-     "governance", 8),
+    (
+        "Selection and Member Services Committee",
+        K.COMMITTEE,
+        "Committees",
+        9,
+        None,
+        "governance",
+        8,
+    ),
     ("Pension Fund Committee", K.COMMITTEE, "Committees", 11, None, "finance", 8),
     ("Scrutiny Committee", K.COMMITTEE, "Committees", 13, None, "services", 11),
-    ("Property Sub-Committee", K.SUB_COMMITTEE, CABINET_CATEGORY, 7,
-     "Policy and Resources Cabinet Committee", "property", 6),
-    ("Appeals Sub-Committee", K.SUB_COMMITTEE, "Committees", 5, "Personnel Committee",
-     "people", 4),
-    ("Planning Enforcement Sub-Committee", K.SUB_COMMITTEE, "Committees", 5,
-     "Planning Applications Committee", "planning", 4),
-    ("Select Committee on Home to School Transport", K.SELECT_COMMITTEE, "Select committees", 9,
-     None, "services", 8),
-    ("Select Committee on Rural Broadband", K.SELECT_COMMITTEE, "Select committees", 9, None,
-     "services", 8),
+    (
+        "Property Sub-Committee",
+        K.SUB_COMMITTEE,
+        CABINET_CATEGORY,
+        7,
+        "Policy and Resources Cabinet Committee",
+        "property",
+        6,
+    ),
+    ("Appeals Sub-Committee", K.SUB_COMMITTEE, "Committees", 5, "Personnel Committee", "people", 4),
+    (
+        "Planning Enforcement Sub-Committee",
+        K.SUB_COMMITTEE,
+        "Committees",
+        5,
+        "Planning Applications Committee",
+        "planning",
+        4,
+    ),
+    (
+        "Select Committee on Home to School Transport",
+        K.SELECT_COMMITTEE,
+        "Select committees",
+        9,
+        None,
+        "services",
+        8,
+    ),
+    (
+        "Select Committee on Rural Broadband",
+        K.SELECT_COMMITTEE,
+        "Select committees",
+        9,
+        None,
+        "services",
+        8,
+    ),
     ("Health and Wellbeing Board", K.BOARD, "Boards and working groups", 10, None, "services", 6),
     ("Corporate Parenting Panel", K.PANEL, "Boards and working groups", 9, None, "services", 4),
-    ("Member Development Steering Group", K.WORKING_GROUP, "Boards and working groups", 7, None,
-     "governance", 4),
-    ("Cross-Party Security Working Group", K.WORKING_GROUP, "Boards and working groups", 5, None,
-     "property", 3),
+    (
+        "Member Development Steering Group",
+        K.WORKING_GROUP,
+        "Boards and working groups",
+        7,
+        None,
+        "governance",
+        4,
+    ),
+    (
+        "Cross-Party Security Working Group",
+        K.WORKING_GROUP,
+        "Boards and working groups",
+        5,
+        None,
+        "property",
+        3,
+    ),
     ("Wessex Fire and Rescue Authority", K.OUTSIDE_BODY, "Outside bodies", 3, None, "", 0),
     ("Police and Crime Panel", K.OUTSIDE_BODY, "Outside bodies", 2, None, "", 0),
-    ("Local Government Association General Assembly", K.OUTSIDE_BODY, "Outside bodies", 1, None,
-     "", 0),
+    (
+        "Local Government Association General Assembly",
+        K.OUTSIDE_BODY,
+        "Outside bodies",
+        1,
+        None,
+        "",
+        0,
+    ),
 ]
-PORTFOLIOS = ["Finance", "Adult Social Care and Public Health", "Children, Young People and "
-              "Education", "Highways and Transport", "Environment", "Economic Development",
-              "Communities", "Corporate and Democratic Services"]
+PORTFOLIOS = [
+    "Finance",
+    "Adult Social Care and Public Health",
+    "Children, Young People and Education",
+    "Highways and Transport",
+    "Environment",
+    "Economic Development",
+    "Communities",
+    "Corporate and Democratic Services",
+]
 
 
 @dataclass
@@ -105,9 +195,14 @@ def _make_bodies(opts: Options, people: People) -> list[BodyPlan]:
     plans: dict[str, BodyPlan] = {}
     select_year = 0
     for i, (name, kind, category, seats, parent, theme, per_year) in enumerate(BODY_SPECS):
-        body = Body(name=name, slug=slugify(name), kind=kind, category=category,
-                    seats=min(seats, opts.members) if seats else opts.members,
-                    parent=plans[parent].body if parent else None)
+        body = Body(
+            name=name,
+            slug=slugify(name),
+            kind=kind,
+            category=category,
+            seats=min(seats, opts.members) if seats else opts.members,
+            parent=plans[parent].body if parent else None,
+        )
         years = None
         if kind == K.SELECT_COMMITTEE:
             # Each select committee reviews one topic over one municipal year, then ends.
@@ -122,11 +217,14 @@ def _make_bodies(opts: Options, people: People) -> list[BodyPlan]:
             contact = dsos[i % len(dsos)]
             body.contact_officer, body.contact_telephone = contact, contact.telephone
         if kind == K.BOARD:
-            body.terms_of_reference = "<p>To promote integrated working between health and " \
-                                      "social care and to oversee the health and wellbeing " \
-                                      "strategy.</p>"
-        plans[name] = BodyPlan(body, theme, per_year + rng.choice([-1, 0, 0, 1]) if per_year
-                               else 0, years)
+            body.terms_of_reference = (
+                "<p>To promote integrated working between health and "
+                "social care and to oversee the health and wellbeing "
+                "strategy.</p>"
+            )
+        plans[name] = BodyPlan(
+            body, theme, per_year + rng.choice([-1, 0, 0, 1]) if per_year else 0, years
+        )
     return list(plans.values())
 
 
@@ -156,18 +254,30 @@ class Seater:
         """The seats' holders, majority group first, keeping most of last year's members."""
         chosen: list[Seat] = []
         for group, n in self.quotas(seats).items():
-            candidates = sorted(self.by_group[group], key=lambda s: (
-                id(s.person) not in previous or self.rng.random() < 0.2,
-                self.load[id(s.person)], self.rng.random()))
+            candidates = sorted(
+                self.by_group[group],
+                key=lambda s: (
+                    id(s.person) not in previous or self.rng.random() < 0.2,
+                    self.load[id(s.person)],
+                    self.rng.random(),
+                ),
+            )
             chosen.extend(candidates[:n])
         for seat in chosen:
             self.load[id(seat.person)] += 1
         return chosen
 
-    def membership(self, body: Body, seat: Seat, role: str,
-                   group: PoliticalGroup | None = None) -> Membership:
-        return Membership(body=body, person=seat.person, role=role, group=group,
-                          start=max(self.start, seat.start), end=earlier_end(self.end, seat.end))
+    def membership(
+        self, body: Body, seat: Seat, role: str, group: PoliticalGroup | None = None
+    ) -> Membership:
+        return Membership(
+            body=body,
+            person=seat.person,
+            role=role,
+            group=group,
+            start=max(self.start, seat.start),
+            end=earlier_end(self.end, seat.end),
+        )
 
 
 def _council_seats(opts: Options, people: People, body: Body, rng: random.Random) -> list:
@@ -179,21 +289,32 @@ def _council_seats(opts: Options, people: People, body: Body, rng: random.Random
         ruling = Seater(rng, pool, start, end).groups[0]
         ruling_seats = [s for s in pool if s.group.name == ruling]
         chairs = rng.sample(ruling_seats, k=min(2, len(ruling_seats)))
-        roles = dict(zip([id(s) for s in chairs], [Role.CHAIRMAN, Role.VICE_CHAIRMAN],
-                         strict=False))
+        roles = dict(
+            zip([id(s) for s in chairs], [Role.CHAIRMAN, Role.VICE_CHAIRMAN], strict=False)
+        )
         for seat in people.seats:
             first, last = max(seat.start, start), earlier_end(seat.end, end)
             if seat.start > (end or opts.end) or (last is not None and last < first):
                 continue
-            out.append(Membership(body=body, person=seat.person, start=first, end=last,
-                                  role=roles.get(id(seat), Role.MEMBER)))
+            out.append(
+                Membership(
+                    body=body,
+                    person=seat.person,
+                    start=first,
+                    end=last,
+                    role=roles.get(id(seat), Role.MEMBER),
+                )
+            )
     # Councillors elected before the first annual meeting sit from their election day.
     first_year = years[0][0]
     for seat in people.seats:
         if seat.start < first_year:
             end = min(first_year - DAY, seat.end or first_year)
-            out.append(Membership(body=body, person=seat.person, role=Role.MEMBER,
-                                  start=seat.start, end=end))
+            out.append(
+                Membership(
+                    body=body, person=seat.person, role=Role.MEMBER, start=seat.start, end=end
+                )
+            )
     return out
 
 
@@ -213,14 +334,26 @@ def generate(opts: Options, people: People) -> Bodies:
                 if start in [opts.annual_meeting(e.year) for e in opts.elections()]:
                     for seat in rng.sample(pool, k=min(body.seats, len(pool))):
                         term_end = earlier_end(seat.end, None)
-                        out.memberships.append(Membership(
-                            body=body, person=seat.person, role=Role.REPRESENTATIVE,
-                            start=start, end=term_end))
+                        out.memberships.append(
+                            Membership(
+                                body=body,
+                                person=seat.person,
+                                role=Role.REPRESENTATIVE,
+                                start=start,
+                                end=term_end,
+                            )
+                        )
                 continue
             if body.kind == K.CABINET:
-                chosen = sorted(ruling, key=lambda s: (s.person is not s.group.leader,
-                                                       seater.load[id(s.person)], rng.random()))
-                chosen = chosen[:min(body.seats, len(ruling))]
+                chosen = sorted(
+                    ruling,
+                    key=lambda s: (
+                        s.person is not s.group.leader,
+                        seater.load[id(s.person)],
+                        rng.random(),
+                    ),
+                )
+                chosen = chosen[: min(body.seats, len(ruling))]
             else:
                 chosen = seater.choose(min(body.seats, len(pool)), previous.get(body.name, set()))
             previous[body.name] = {id(s.person) for s in chosen}
@@ -234,8 +367,9 @@ def generate(opts: Options, people: People) -> Bodies:
                 taken = previous[body.name]
                 free = [s for s in seater.by_group[group] if id(s.person) not in taken]
                 if free and body.kind != K.CABINET:
-                    out.memberships.append(seater.membership(body, rng.choice(free),
-                                                             Role.SUBSTITUTE))
+                    out.memberships.append(
+                        seater.membership(body, rng.choice(free), Role.SUBSTITUTE)
+                    )
             if body.kind == K.CABINET:
                 _portfolios(out, chosen, start, end)
     council = next(p.body for p in out.plans if p.body.kind == K.COUNCIL)
@@ -246,7 +380,8 @@ def generate(opts: Options, people: People) -> Bodies:
 
 def _portfolios(out: Bodies, cabinet: list[Seat], start: dt.date, end: dt.date | None) -> None:
     titles = ["Leader of the Council", "Deputy Leader"] + [
-        f"Cabinet Member for {p}" for p in PORTFOLIOS]
+        f"Cabinet Member for {p}" for p in PORTFOLIOS
+    ]
     posts = {p.title: p for p in out.posts}
     for seat, title in zip(cabinet, titles, strict=False):
         post = posts.get(title)
@@ -254,9 +389,14 @@ def _portfolios(out: Bodies, cabinet: list[Seat], start: dt.date, end: dt.date |
             post = Post(title=title, kind=PostKind.PORTFOLIO)
             out.posts.append(post)
             posts[title] = post
-        out.holdings.append(PostHolding(person=seat.person, post=post,
-                                        start=max(start, seat.start),
-                                        end=earlier_end(end, seat.end)))
+        out.holdings.append(
+            PostHolding(
+                person=seat.person,
+                post=post,
+                start=max(start, seat.start),
+                end=earlier_end(end, seat.end),
+            )
+        )
 
 
 DESIGNATED = {
@@ -282,4 +422,3 @@ def _officer_posts(opts: Options, people: People, out: Bodies) -> None:
         out.holdings.append(PostHolding(person=person, post=posts[title], start=start))
         for role in DESIGNATED.get(key, []):
             out.designations.append(StatutoryDesignation(role=role, person=person, start=start))
-

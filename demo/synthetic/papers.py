@@ -51,8 +51,7 @@ SENTENCES = [
     "Members raised concerns about {topic_l} and asked officers to report back in {month}.",
     "{councillor} asked whether the savings of £{money}m were deliverable; the {officer} "
     "confirmed that they were on track.",
-    "The risk register records {count} risks rated red, of which {small} relate to "
-    "{topic_l}.",
+    "The risk register records {count} risks rated red, of which {small} relate to {topic_l}.",
     "A public meeting was held at {place} Village Hall on {date} and was attended by {count} "
     "people.",
     "Performance against the target of {pct} per cent was {pct2} per cent in the quarter to "
@@ -80,19 +79,50 @@ SENTENCES = [
     "Recruitment of social workers remains difficult, with a vacancy rate of {pct} per cent.",
     "Internal audit gave substantial assurance on {topic_l}.",
 ]
-OFFICERS = ["Corporate Director of Finance", "Head of Democratic Services",
-            "Director of Highways and Transportation", "Corporate Director of Adult Social Care",
-            "Director of Children's Services", "Head of Internal Audit",
-            "Director of Property and Infrastructure", "Chief Executive",
-            "Head of Waste Management", "Director of Public Health"]
-PORTFOLIOS = ["Finance and Corporate Resources", "Highways and Transport", "Adult Social Care",
-              "Children, Young People and Education", "Environment", "Community Safety",
-              "Economic Development", "Public Health"]
+OFFICERS = [
+    "Corporate Director of Finance",
+    "Head of Democratic Services",
+    "Director of Highways and Transportation",
+    "Corporate Director of Adult Social Care",
+    "Director of Children's Services",
+    "Head of Internal Audit",
+    "Director of Property and Infrastructure",
+    "Chief Executive",
+    "Head of Waste Management",
+    "Director of Public Health",
+]
+PORTFOLIOS = [
+    "Finance and Corporate Resources",
+    "Highways and Transport",
+    "Adult Social Care",
+    "Children, Young People and Education",
+    "Environment",
+    "Community Safety",
+    "Economic Development",
+    "Public Health",
+]
 COMPANIES = ["Amey", "Kier", "Serco", "Capita", "Veolia", "Balfour Beatty", "Mears", "Biffa"]
-APPENDICES = ["Data", "Action Plan", "Consultation Responses", "Risk Register",
-              "Equality Impact Assessment", "Financial Tables"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "September",
-          "October", "November", "December"]
+APPENDICES = [
+    "Data",
+    "Action Plan",
+    "Consultation Responses",
+    "Risk Register",
+    "Equality Impact Assessment",
+    "Financial Tables",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 class Prose:
@@ -106,16 +136,26 @@ class Prose:
         def fill(template: str) -> str:
             topic, first = rng.choice(topics), rng.choice(years)
             return template.format(
-                topic_l=topic.lower(), year=f"{first}/{(first + 1) % 100:02d}",
-                portfolio=rng.choice(PORTFOLIOS), councillor=rng.choice(names),
-                councillor2=rng.choice(names), division=rng.choice(places),
-                place=rng.choice(places), place2=rng.choice(places),
+                topic_l=topic.lower(),
+                year=f"{first}/{(first + 1) % 100:02d}",
+                portfolio=rng.choice(PORTFOLIOS),
+                councillor=rng.choice(names),
+                councillor2=rng.choice(names),
+                division=rng.choice(places),
+                place=rng.choice(places),
+                place2=rng.choice(places),
                 money=f"{rng.randint(1, 99)}.{rng.randint(0, 9)}",
                 money2=f"{rng.randint(10, 400)}.{rng.randint(0, 9)}",
-                pct=rng.randint(1, 40), pct2=rng.randint(40, 99), count=rng.randint(12, 4000),
-                small=rng.randint(2, 60), officer=rng.choice(OFFICERS), month=rng.choice(MONTHS),
-                yearnum=rng.choice(years), company=rng.choice(COMPANIES),
-                date=f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {rng.choice(years)}")
+                pct=rng.randint(1, 40),
+                pct2=rng.randint(40, 99),
+                count=rng.randint(12, 4000),
+                small=rng.randint(2, 60),
+                officer=rng.choice(OFFICERS),
+                month=rng.choice(MONTHS),
+                yearnum=rng.choice(years),
+                company=rng.choice(COMPANIES),
+                date=f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {rng.choice(years)}",
+            )
 
         self.pool = [fill(rng.choice(SENTENCES)) for _ in range(POOL)]
         self.openings = [fill(rng.choice(OPENINGS)) for _ in range(POOL // 10)]
@@ -140,10 +180,16 @@ class Written:
 def _version(doc: Document, paras: list[str], heading: str, when: dt.datetime):
     text = "\n\n".join([heading, *paras])
     html = f"<h2>{escape(heading)}</h2>" + "".join(f"<p>{escape(p)}</p>" for p in paras)
-    return DocumentVersion(document=doc, number=1, source_kind=SourceKind.HTML, html=html,
-                           text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
-                           created_by_name="moot demo --synthetic", published_at=when), \
-        text.count(" ") + text.count("\n\n") + 1
+    return DocumentVersion(
+        document=doc,
+        number=1,
+        source_kind=SourceKind.HTML,
+        html=html,
+        text=text,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        created_by_name="moot demo --synthetic",
+        published_at=when,
+    ), text.count(" ") + text.count("\n\n") + 1
 
 
 def _published_at(m: Meeting) -> dt.datetime:
@@ -153,11 +199,16 @@ def _published_at(m: Meeting) -> dt.datetime:
 
 def _chunks(meetings: list[Meeting]) -> Iterator[list[Meeting]]:
     for start in range(0, len(meetings), CHUNK):
-        yield meetings[start:start + CHUNK]
+        yield meetings[start : start + CHUNK]
 
 
-def generate(opts: Options, meetings: list[Meeting], items: list[AgendaItem],
-             places: list[str], names: list[str]) -> Written:
+def generate(
+    opts: Options,
+    meetings: list[Meeting],
+    items: list[AgendaItem],
+    places: list[str],
+    names: list[str],
+) -> Written:
     """Write the papers and agenda publications of the meetings held (saved, with keys)."""
     rng = opts.rng("papers")
     years = range(opts.first_year, opts.first_year + opts.years + 1)
@@ -177,18 +228,24 @@ def generate(opts: Options, meetings: list[Meeting], items: list[AgendaItem],
                     continue
                 exempt = item.part == Part.EXEMPT
                 doc = Document(
-                    kind=DocumentKind.MINUTES if item.kind == ItemKind.MINUTES
-                    else DocumentKind.REPORT, title=item.title[:300],
-                    classification=Classification.EXEMPT if exempt
-                    else Classification.UNRESTRICTED,
-                    exempt_paragraph=item.exempt_paragraph if exempt else None)
+                    kind=DocumentKind.MINUTES
+                    if item.kind == ItemKind.MINUTES
+                    else DocumentKind.REPORT,
+                    title=item.title[:300],
+                    classification=Classification.EXEMPT if exempt else Classification.UNRESTRICTED,
+                    exempt_paragraph=item.exempt_paragraph if exempt else None,
+                )
                 extra = []
                 if item.kind == ItemKind.REPORT and not exempt:
                     for n in range(rng.choices([0, 1, 2, 3], [45, 30, 17, 8])[0]):
-                        extra.append(Document(
-                            kind=DocumentKind.APPENDIX, label=f"Appendix {chr(65 + n)}",
-                            title=f"{rng.choice(prose.topics)} – {rng.choice(APPENDICES)}",
-                            order=n + 1))
+                        extra.append(
+                            Document(
+                                kind=DocumentKind.APPENDIX,
+                                label=f"Appendix {chr(65 + n)}",
+                                title=f"{rng.choice(prose.topics)} – {rng.choice(APPENDICES)}",
+                                order=n + 1,
+                            )
+                        )
                 docs.append(doc)
                 plan.append((m, item, doc, extra))
         Document.objects.bulk_create(docs, batch_size=BATCH)
@@ -218,11 +275,19 @@ def generate(opts: Options, meetings: list[Meeting], items: list[AgendaItem],
             if not by_meeting.get(m.pk):
                 continue
             when = _published_at(m)
-            pubs.append(AgendaPublication(
-                meeting=m, kind=PublicationKind.AGENDA, number=0, published_at=when,
-                published_by_name="moot demo --synthetic",
-                deadline=m.date - dt.timedelta(days=6), on_time=True, historical=True,
-                papers=papers.get(m.pk, [])))
+            pubs.append(
+                AgendaPublication(
+                    meeting=m,
+                    kind=PublicationKind.AGENDA,
+                    number=0,
+                    published_at=when,
+                    published_by_name="moot demo --synthetic",
+                    deadline=m.date - dt.timedelta(days=6),
+                    on_time=True,
+                    historical=True,
+                    papers=papers.get(m.pk, []),
+                )
+            )
         AgendaPublication.objects.bulk_create(pubs, batch_size=BATCH)
         out.publications += len(pubs)
     return out

@@ -74,8 +74,9 @@ class Namer:
     def _weighted(self, pairs):
         return self.rng.choices([p for p, _ in pairs], [w for _, w in pairs])[0]
 
-    def person(self, title: str | None = None, honours_rate: float = 0.06,
-               forenames_rate: float = 0.7) -> Person:
+    def person(
+        self, title: str | None = None, honours_rate: float = 0.06, forenames_rate: float = 0.7
+    ) -> Person:
         rng = self.rng
         title = title or self._weighted(words.TITLES)
         female = title in words.FEMALE_TITLES or (title == "Dr" and rng.random() < 0.45)
@@ -90,8 +91,14 @@ class Namer:
         while slug in self.slugs:
             slug, n = f"{base}-{n}", n + 1
         self.slugs.add(slug)
-        return Person(title=title, initials=" ".join(initials), surname=surname, honours=honours,
-                      forenames=forename if rng.random() < forenames_rate else "", slug=slug)
+        return Person(
+            title=title,
+            initials=" ".join(initials),
+            surname=surname,
+            honours=honours,
+            forenames=forename if rng.random() < forenames_rate else "",
+            slug=slug,
+        )
 
 
 def _divisions(rng: random.Random, members: int) -> list[Division]:
@@ -101,8 +108,11 @@ def _divisions(rng: random.Random, members: int) -> list[Division]:
     left = members
     while left:
         while True:
-            name = (rng.choice(words.PLACE_STARTS) + rng.choice(words.PLACE_ENDS)
-                    + rng.choice(words.DIVISION_SUFFIXES))
+            name = (
+                rng.choice(words.PLACE_STARTS)
+                + rng.choice(words.PLACE_ENDS)
+                + rng.choice(words.DIVISION_SUFFIXES)
+            )
             if name not in names:
                 break
         names.add(name)
@@ -115,12 +125,14 @@ def _divisions(rng: random.Random, members: int) -> list[Division]:
 def _groups(rng: random.Random, members: int) -> tuple[list[PoliticalGroup], list[int]]:
     """4–6 groups (fewer on a tiny council) and each one's share of the seats, largest first."""
     count = min(rng.randint(4, 6), max(1, members // 3))
-    chosen = [words.GROUP_NAMES[0], words.GROUP_NAMES[1]] + rng.sample(words.GROUP_NAMES[2:],
-                                                                       count - 2)
+    chosen = [words.GROUP_NAMES[0], words.GROUP_NAMES[1]] + rng.sample(
+        words.GROUP_NAMES[2:], count - 2
+    )
     rng.shuffle(chosen)
     # A governing group near half the seats, the rest shrinking: a typical county council.
-    weights = sorted([rng.uniform(0.45, 0.6)] + [rng.uniform(0.05, 0.3) for _ in chosen[1:]],
-                     reverse=True)
+    weights = sorted(
+        [rng.uniform(0.45, 0.6)] + [rng.uniform(0.05, 0.3) for _ in chosen[1:]], reverse=True
+    )
     total = sum(weights)
     quotas = [members * w / total for w in weights]
     sizes = [max(1, int(q)) for q in quotas]
@@ -132,8 +144,16 @@ def _groups(rng: random.Random, members: int) -> tuple[list[PoliticalGroup], lis
         i += 1
     while sum(sizes) > members:
         sizes[sizes.index(max(sizes))] -= 1
-    groups = [PoliticalGroup(name=name, group_name=gname, party_name=party, slug=slugify(name),
-                             kind=PoliticalGroup.Kind.GROUP) for name, gname, party in chosen]
+    groups = [
+        PoliticalGroup(
+            name=name,
+            group_name=gname,
+            party_name=party,
+            slug=slugify(name),
+            kind=PoliticalGroup.Kind.GROUP,
+        )
+        for name, gname, party in chosen
+    ]
     return groups, sizes
 
 
@@ -175,16 +195,26 @@ def generate(opts: Options) -> People:
             out.seats.append(seat)
             person = namer.person()
             out.councillors.append(person)
-            sitting[i] = Seat(person, seat.division, rng.choice(out.groups[:3]),
-                              leaves + dt.timedelta(weeks=6), end, HowElected.BY_ELECTION)
+            sitting[i] = Seat(
+                person,
+                seat.division,
+                rng.choice(out.groups[:3]),
+                leaves + dt.timedelta(weeks=6),
+                end,
+                HowElected.BY_ELECTION,
+            )
         out.seats.extend(sitting)
 
     out.seats.sort(key=lambda s: (s.start, s.division.name))
     for s in out.seats:
-        out.terms.append(TermOfOffice(person=s.person, division=s.division, start=s.start,
-                                      end=s.end, how_elected=s.how))
-        out.group_memberships.append(GroupMembership(person=s.person, group=s.group,
-                                                     start=s.start, end=s.end))
+        out.terms.append(
+            TermOfOffice(
+                person=s.person, division=s.division, start=s.start, end=s.end, how_elected=s.how
+            )
+        )
+        out.group_memberships.append(
+            GroupMembership(person=s.person, group=s.group, start=s.start, end=s.end)
+        )
     # Group leaders from the council first elected.
     first = [s for s in out.seats if s.start == opts.start]
     for group in out.groups:

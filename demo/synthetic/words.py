@@ -53,8 +53,19 @@ bourne bridge brook bury by chester combe cot dale den don field ford gate ham h
 hurst ing ington ley low marsh mere minster ness ridge sey stead stoke ton wade well wich
 wood worth
 """.split()
-DIVISION_SUFFIXES = ["", "", "", " North", " South", " East", " West", " Central", " Rural",
-                     " and Villages", " Town"]
+DIVISION_SUFFIXES = [
+    "",
+    "",
+    "",
+    " North",
+    " South",
+    " East",
+    " West",
+    " Central",
+    " Rural",
+    " and Villages",
+    " Town",
+]
 
 GROUP_NAMES = [
     ("Conservative", "Conservative Group", "Conservative Party"),
@@ -68,31 +79,78 @@ GROUP_NAMES = [
 
 # Report topics by the kind of business a body deals with.
 TOPICS = {
-    "finance": ["Revenue and Capital Budget Monitoring", "Treasury Management Update",
-                "Medium Term Financial Plan", "Capital Programme", "Council Tax Base",
-                "Fees and Charges Review", "Reserves Policy", "Financial Monitoring"],
-    "people": ["Pay Policy Statement", "Workforce Profile", "Sickness Absence Report",
-               "Apprenticeship Levy Update", "Staff Survey Results", "Senior Officer Recruitment"],
-    "services": ["Highways Maintenance Programme", "Waste Management Strategy",
-                 "Home to School Transport", "Libraries Modernisation",
-                 "Adult Social Care Charging",
-                 "Children in Care Sufficiency Strategy", "Public Health Commissioning",
-                 "Flood Risk Management", "Local Transport Plan", "Broadband Delivery",
-                 "Special Educational Needs Provision", "Youth Services Review",
-                 "Country Parks Strategy", "Trading Standards Annual Report"],
-    "governance": ["Annual Governance Statement", "Internal Audit Progress Report",
-                   "External Audit Plan", "Risk Management Strategy", "Counter-Fraud Report",
-                   "Constitutional Amendments", "Members' Allowances Scheme",
-                   "Code of Conduct Complaints", "Information Governance Update",
-                   "Corporate Risk Register"],
-    "property": ["Disposal of Surplus Land", "Asset Management Strategy", "Property Acquisition",
-                 "Facilities Management Contract Review", "Energy and Carbon Reduction"],
-    "planning": ["Minerals and Waste Local Plan", "Planning Application for a New Primary School",
-                 "Quarry Extension Application", "Enforcement Update", "Section 106 Monitoring"],
+    "finance": [
+        "Revenue and Capital Budget Monitoring",
+        "Treasury Management Update",
+        "Medium Term Financial Plan",
+        "Capital Programme",
+        "Council Tax Base",
+        "Fees and Charges Review",
+        "Reserves Policy",
+        "Financial Monitoring",
+    ],
+    "people": [
+        "Pay Policy Statement",
+        "Workforce Profile",
+        "Sickness Absence Report",
+        "Apprenticeship Levy Update",
+        "Staff Survey Results",
+        "Senior Officer Recruitment",
+    ],
+    "services": [
+        "Highways Maintenance Programme",
+        "Waste Management Strategy",
+        "Home to School Transport",
+        "Libraries Modernisation",
+        "Adult Social Care Charging",
+        "Children in Care Sufficiency Strategy",
+        "Public Health Commissioning",
+        "Flood Risk Management",
+        "Local Transport Plan",
+        "Broadband Delivery",
+        "Special Educational Needs Provision",
+        "Youth Services Review",
+        "Country Parks Strategy",
+        "Trading Standards Annual Report",
+    ],
+    "governance": [
+        "Annual Governance Statement",
+        "Internal Audit Progress Report",
+        "External Audit Plan",
+        "Risk Management Strategy",
+        "Counter-Fraud Report",
+        "Constitutional Amendments",
+        "Members' Allowances Scheme",
+        "Code of Conduct Complaints",
+        "Information Governance Update",
+        "Corporate Risk Register",
+    ],
+    "property": [
+        "Disposal of Surplus Land",
+        "Asset Management Strategy",
+        "Property Acquisition",
+        "Facilities Management Contract Review",
+        "Energy and Carbon Reduction",
+    ],
+    "planning": [
+        "Minerals and Waste Local Plan",
+        "Planning Application for a New Primary School",
+        "Quarry Extension Application",
+        "Enforcement Update",
+        "Section 106 Monitoring",
+    ],
 }
-QUALIFIERS = ["Annual Report", "Update", "Review", "Consultation Response", "Proposed Decision",
-              "Performance Report", "Bi-annual Review", "Progress Report",
-              "Outcome of Consultation"]
+QUALIFIERS = [
+    "Annual Report",
+    "Update",
+    "Review",
+    "Consultation Response",
+    "Proposed Decision",
+    "Performance Report",
+    "Bi-annual Review",
+    "Progress Report",
+    "Outcome of Consultation",
+]
 PURPOSES = [
     "To consider and note the report.",
     "To consider and endorse the proposed decision of the Cabinet Member.",
@@ -110,7 +168,15 @@ EXEMPT_PURPOSES = {
     4: "To receive an exempt report concerning labour relations.",
     5: "To receive legal advice subject to legal professional privilege.",
 }
-MOTION_TOPICS = ["Supporting Local High Streets", "Tackling Potholes", "Protecting Bus Services",
-                 "Climate Emergency", "Fair Funding for Schools", "Recruiting and Retaining GPs",
-                 "Free School Meals", "Affordable Housing", "Rural Broadband",
-                 "Youth Mental Health"]
+MOTION_TOPICS = [
+    "Supporting Local High Streets",
+    "Tackling Potholes",
+    "Protecting Bus Services",
+    "Climate Emergency",
+    "Fair Funding for Schools",
+    "Recruiting and Retaining GPs",
+    "Free School Meals",
+    "Affordable Housing",
+    "Rural Broadband",
+    "Youth Mental Health",
+]

@@ -23,8 +23,12 @@ pytestmark = pytest.mark.django_db
 
 # Councillors the packs show sitting in 2017 only as Cabinet Members, with no group stated
 # (004:98, 348–350, 671).
-NO_GROUP_STATED_2017 = ["Miss S J Carey", "Mr E E C Hotson", "Mr J D Simmonds, MBE",
-                        "Mr P J Oakford"]
+NO_GROUP_STATED_2017 = [
+    "Miss S J Carey",
+    "Mr E E C Hotson",
+    "Mr J D Simmonds, MBE",
+    "Mr P J Oakford",
+]
 
 
 def person(printed: str) -> Person:
@@ -48,15 +52,17 @@ def test_councillors_in_office_have_the_groups_the_packs_state():
     assert [pk for pk in stated if groups[pk] is None] == []
     # Those the packs name without a group are the only ones not recorded.
     assert {pk for pk, g in groups.items() if g is None} == {
-        person(name).pk for name in NO_GROUP_STATED_2017}
+        person(name).pk for name in NO_GROUP_STATED_2017
+    }
 
 
 def test_councillors_have_the_divisions_the_packs_state():
     """No pack states a 2017 division; the select committee's list states 2013–17 ones, and
     on a day of that term every councillor it names has the division it gives."""
     Authority.objects.update(as_at=dt.date(2015, 10, 22))
-    divisions = {c.person.pk: c.division.name if c.division else None
-                 for c in members_index().councillors}
+    divisions = {
+        c.person.pk: c.division.name if c.division else None for c in members_index().councillors
+    }
     stated = {person(name).pk: division for name, division in P.DIVISIONS_2013.items()}
     assert {pk: divisions[pk] for pk in stated} == stated
 
@@ -65,8 +71,9 @@ def test_as_at_changes_the_date_of_a_loaded_demo_and_off_clears_it():
     call_command("demo", no_packs=True, verbosity=0, as_at="2017-06-17")
     authority = Authority.current()
     assert authority.as_at == dt.date(2017, 6, 17)
-    entry = AuditEntry.objects.filter(object_id=str(authority.pk), actor_name="moot demo",
-                                      action=AuditEntry.Action.UPDATE).latest("pk")
+    entry = AuditEntry.objects.filter(
+        object_id=str(authority.pk), actor_name="moot demo", action=AuditEntry.Action.UPDATE
+    ).latest("pk")
     assert entry.changes == {"as_at": ["2017-09-16", "2017-06-17"]}
     call_command("demo", no_packs=True, verbosity=0, as_at="off")
     assert Authority.current().as_at is None

@@ -45,8 +45,11 @@ def test_moot_demo_queues_each_published_meetings_packs_once(
             task = DBTaskResult.objects.get(args_kwargs__args=[pack.pk])
             assert task.task_path.endswith("build_pack_task")
     assert AgendaPack.objects.count() == 2 * len(meetings)
-    pr = AgendaPack.objects.get(meeting__body__name="Policy and Resources Cabinet Committee",
-                                meeting__date=dt.date(2017, 9, 15), kind=PackKind.PUBLIC)
+    pr = AgendaPack.objects.get(
+        meeting__body__name="Policy and Resources Cabinet Committee",
+        meeting__date=dt.date(2017, 9, 15),
+        kind=PackKind.PUBLIC,
+    )
     assert pr.dispatch_date == dt.date(2017, 9, 7)  # the agenda's dispatch date, not today
 
     packs, tasks = AgendaPack.objects.count(), DBTaskResult.objects.count()
@@ -61,8 +64,9 @@ def test_the_meeting_page_says_a_queued_pack_is_being_prepared_then_links_it(
     from demo.packs import queue_packs
 
     # The published meeting with the fewest papers builds quickest.
-    meeting = min(published(), key=lambda m: (
-        ItemPaper.objects.filter(item__meeting=m).count(), m.pk))
+    meeting = min(
+        published(), key=lambda m: (ItemPaper.objects.filter(item__meeting=m).count(), m.pk)
+    )
     assert PREPARING not in text(client.get(meeting.get_absolute_url()))
     with django_capture_on_commit_callbacks(execute=True):
         queue_packs("moot demo")
@@ -79,5 +83,7 @@ def test_the_meeting_page_says_a_queued_pack_is_being_prepared_then_links_it(
     content = response.content.decode()
     assert PREPARING not in content
     assert f'href="/meetings/{meeting.pk}/{meeting.slug}/agenda-reports-pack.pdf"' in content
-    assert client.get(f"/meetings/{meeting.pk}/{meeting.slug}/agenda-reports-pack.pdf"
-                      ).status_code == 200
+    assert (
+        client.get(f"/meetings/{meeting.pk}/{meeting.slug}/agenda-reports-pack.pdf").status_code
+        == 200
+    )

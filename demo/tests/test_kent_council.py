@@ -39,11 +39,33 @@ from publishing.models import AgendaPublication, PublicationEvent
 
 pytestmark = pytest.mark.django_db
 D = dt.date
-MODELS = [AgendaPublication, PublicationEvent, Authority, Person, PersonNameForm, PoliticalGroup,
-          GroupMembership, Division,
-          TermOfOffice, Body, Membership, Post, PostHolding, StatutoryDesignation, Venue, Meeting,
-          AgendaItem, Document, DocumentVersion, ItemPaper, Report, ReportSigner, Recommendation,
-          PathwayStep, AuditEntry]
+MODELS = [
+    AgendaPublication,
+    PublicationEvent,
+    Authority,
+    Person,
+    PersonNameForm,
+    PoliticalGroup,
+    GroupMembership,
+    Division,
+    TermOfOffice,
+    Body,
+    Membership,
+    Post,
+    PostHolding,
+    StatutoryDesignation,
+    Venue,
+    Meeting,
+    AgendaItem,
+    Document,
+    DocumentVersion,
+    ItemPaper,
+    Report,
+    ReportSigner,
+    Recommendation,
+    PathwayStep,
+    AuditEntry,
+]
 
 
 def counts() -> dict[str, int]:
@@ -101,8 +123,9 @@ def test_replace_reloads_kent_over_another_council():
     call_command("demo", replace=True, no_packs=True, verbosity=0)
     after = counts()
     assert Authority.objects.get().name == "Kent County Council"
-    assert {k: v for k, v in after.items() if k != "AuditEntry"} == \
-        {k: v for k, v in before.items() if k != "AuditEntry"}
+    assert {k: v for k, v in after.items() if k != "AuditEntry"} == {
+        k: v for k, v in before.items() if k != "AuditEntry"
+    }
 
 
 def test_authority():
@@ -115,8 +138,13 @@ def test_authority():
 
 def test_groups_and_their_leaders():
     groups = {g.name: g for g in PoliticalGroup.objects.all()}
-    assert set(groups) == {"Conservative", "UKIP", "Labour", "Liberal Democrat",
-                           "Independents Group"}
+    assert set(groups) == {
+        "Conservative",
+        "UKIP",
+        "Labour",
+        "Liberal Democrat",
+        "Independents Group",
+    }
     assert groups["Labour"].leader.surname == "Cowan"
     assert groups["Liberal Democrat"].leader.formal_name == "Mrs T Dean, MBE"
     assert groups["Independents Group"].leader.surname == "Whybrow"
@@ -128,30 +156,35 @@ def test_groups_and_their_leaders():
 def test_bodies():
     bodies = {b.name: b for b in Body.objects.all()}
     pr = bodies["Policy and Resources Cabinet Committee"]
-    assert (pr.kind, pr.seats, pr.default_venue.room) == (BodyKind.CABINET_COMMITTEE, 15,
-                                                           "Council Chamber")
+    assert (pr.kind, pr.seats, pr.default_venue.room) == (
+        BodyKind.CABINET_COMMITTEE,
+        15,
+        "Council Chamber",
+    )
     assert (pr.contact_officer.full_name, pr.contact_telephone) == ("Ann Hunter", "03000 416287")
-    assert pr.terms_of_reference == ("<p>To be responsible for those functions that fall within "
-                                     "the Strategic and Corporate Services Directorate</p>")
+    assert pr.terms_of_reference == (
+        "<p>To be responsible for those functions that fall within "
+        "the Strategic and Corporate Services Directorate</p>"
+    )
     sms = bodies["Selection and Member Services Committee"]
     assert (sms.kind, sms.seats, sms.default_venue.room) == (BodyKind.COMMITTEE, 9, "Darent Room")
-    assert (sms.contact_officer.full_name, sms.contact_telephone) == ("Andrew Tait",
-                                                                      "03000 416749")
+    assert (sms.contact_officer.full_name, sms.contact_telephone) == ("Andrew Tait", "03000 416749")
     assert bodies["Property Sub-Committee"].parent == pr
     assert bodies["Corporate Parenting Select Committee"].seats == 9
     assert bodies["County Council"].kind == BodyKind.COUNCIL
     outside = {n for n, b in bodies.items() if b.kind == BodyKind.OUTSIDE_BODY}
-    assert outside == {"Chilmington Green Partnership Working Group",
-                       "Kent & Medway Civilian Military Partnership Board",
-                       "Kent and Medway Fire and Rescue Authority"}
+    assert outside == {
+        "Chilmington Green Partnership Working Group",
+        "Kent & Medway Civilian Military Partnership Board",
+        "Kent and Medway Fire and Rescue Authority",
+    }
     assert all(bodies[n].category == "Outside bodies" for n in outside)
     venue = Venue.objects.get(room="Darent Room")
     assert venue.full_name == "Darent Room, Sessions House, County Hall, Maidstone"
 
 
 def test_policy_and_resources_membership_as_printed_on_15_september_2017():
-    c = composition(Body.objects.get(name="Policy and Resources Cabinet Committee"),
-                    D(2017, 9, 15))
+    c = composition(Body.objects.get(name="Policy and Resources Cabinet Committee"), D(2017, 9, 15))
     assert c.heading == "Membership (15)"
     assert [g.text for g in c.groups] == [
         "Conservative (12): Mr B J Sweetland (Chairman), Mr R A Marsh (Vice-Chairman), "
@@ -170,8 +203,7 @@ def test_marsh_became_vice_chairman_on_16_june_2017():
 
 
 def test_selection_and_member_services_membership_on_1_march_2017():
-    c = composition(Body.objects.get(name="Selection and Member Services Committee"),
-                    D(2017, 3, 1))
+    c = composition(Body.objects.get(name="Selection and Member Services Committee"), D(2017, 3, 1))
     assert c.heading == "Membership (9)"
     assert [g.text for g in c.groups] == [
         "Conservative (5): Mrs A D Allen, MBE (Chairman), Mr P B Carter, CBE, Mr G Cooke, "
@@ -187,23 +219,35 @@ def test_other_seats():
     labels = {s.label for g in prop.groups for s in g.seats}
     assert prop.total == 7 and "Mr A J King, MBE (Chairman)" in labels
     assert "Mr L B Ridings, MBE" in labels  # sent apologies, still a member
-    cpsc = composition(Body.objects.get(name="Corporate Parenting Select Committee"),
-                       D(2015, 12, 10))
+    cpsc = composition(
+        Body.objects.get(name="Corporate Parenting Select Committee"), D(2015, 12, 10)
+    )
     assert cpsc.heading == "Membership (9)"
     assert [(g.name, g.count) for g in cpsc.groups] == [
-        ("Conservative", 5), ("UKIP", 2), ("Labour", 1), ("Liberal Democrat", 1)]
+        ("Conservative", 5),
+        ("UKIP", 2),
+        ("Labour", 1),
+        ("Liberal Democrat", 1),
+    ]
     assert cpsc.groups[1].seats[0].label == "Mrs Z Wiltshire (Chairman)"
     chilmington = Membership.objects.get(body__name="Chilmington Green Partnership Working Group")
     assert (chilmington.person.surname, chilmington.role, chilmington.start) == (
-        "Simkins", Role.REPRESENTATIVE, D(2017, 3, 1))
+        "Simkins",
+        Role.REPRESENTATIVE,
+        D(2017, 3, 1),
+    )
 
 
 def test_the_county_council():
     council = Body.objects.get(name="County Council")
     c = composition(council, D(2015, 10, 22))
     assert c.total == 84  # 74 present, 9 apologies and Ms Cribbon
-    chairs = {m.role: m.person.formal_name for m in Membership.objects.on(D(2015, 10, 22))
-              .filter(body=council, role__in=[Role.CHAIRMAN, Role.VICE_CHAIRMAN])}
+    chairs = {
+        m.role: m.person.formal_name
+        for m in Membership.objects.on(D(2015, 10, 22)).filter(
+            body=council, role__in=[Role.CHAIRMAN, Role.VICE_CHAIRMAN]
+        )
+    }
     assert chairs == {Role.CHAIRMAN: "Mr M J Harrison", Role.VICE_CHAIRMAN: "Mr T Gates"}
     assert composition(council, D(2017, 9, 15)).total == 21
 
@@ -215,14 +259,19 @@ def test_posts_and_statutory_designations():
 
     assert holder("Head of Democratic Services", D(2015, 12, 10)) == "Peter Sass"
     assert holder("Head of Democratic Services", D(2017, 3, 1)) == "John Lynch"
-    assert holder("Cabinet Member for Corporate and Democratic Services", D(2017, 3, 1)) == \
-        "Gary Cooke"
-    assert holder("Cabinet Member for Corporate and Democratic Services", D(2017, 9, 15)) == \
-        "Eric Hotson"
+    assert (
+        holder("Cabinet Member for Corporate and Democratic Services", D(2017, 3, 1))
+        == "Gary Cooke"
+    )
+    assert (
+        holder("Cabinet Member for Corporate and Democratic Services", D(2017, 9, 15))
+        == "Eric Hotson"
+    )
     assert holder("General Counsel", D(2017, 9, 15)) == "Ben Watts"
     assert holder("Director of Governance and Law", D(2015, 10, 22)) == "Geoff Wild"
     siro = StatutoryDesignation.objects.get(role="siro")
     assert siro.person.surname == "Watts"
-    assert StatutoryDesignation.objects.get(role="head_of_paid_service").person.surname == \
-        "Cockburn"
+    assert (
+        StatutoryDesignation.objects.get(role="head_of_paid_service").person.surname == "Cockburn"
+    )
     assert not StatutoryDesignation.objects.filter(role="monitoring_officer").exists()

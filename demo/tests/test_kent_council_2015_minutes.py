@@ -91,8 +91,10 @@ def test_heading_and_attendance(text, rendered):
         "House, County Hall, Maidstone on Thursday, 22 October 2015." in text
     )
     assert "Draft – unconfirmed" in text
-    assert "PRESENT: Mr M J Harrison (Chairman) Mr T Gates (Vice-Chairman) Mrs A D Allen, MBE, " \
+    assert (
+        "PRESENT: Mr M J Harrison (Chairman) Mr T Gates (Vice-Chairman) Mrs A D Allen, MBE, "
         "Mr M J Angell," in text
+    )
     present = rendered[2]
     assert len(present) == 74
     for name in present:
@@ -120,25 +122,34 @@ def test_paragraphs_and_resolutions(text):
     )
     # Minute 38: the motion among the paragraphs, then the resolution with its delegation.
     assert "(1) The Chairman stated that he had agreed to take this item as urgent business" in text
-    assert "(2) The Chairman moved and the Vice-Chairman seconded the following motion: " \
+    assert (
+        "(2) The Chairman moved and the Vice-Chairman seconded the following motion: "
         "“The County Council is invited to: (a) agree the revised proportionality" in text
+    )
     assert "(3) The Leader updated the Council" in text
-    assert "(4) RESOLVED that: (a) the revised proportionality calculations be agreed; and " \
-        "(b) in accordance with the overall proportionality rules the two additional " \
+    assert (
+        "(4) RESOLVED that: (a) the revised proportionality calculations be agreed; and "
+        "(b) in accordance with the overall proportionality rules the two additional "
         "committee places remain vacant" in text
+    )
     assert "(c) the decision on which two seats the UKIP Group has to give up" in text
-    assert "Decision delegated to the Head of Democratic Services, in consultation with the " \
+    assert (
+        "Decision delegated to the Head of Democratic Services, in consultation with the "
         "Leader of the UKIP Group." in text
+    )
     # Minute 39: sub-headings with paragraph numbers running on.
     assert "(a) Mr William Whelan (1) The Chairman stated that it was with regret" in text
     assert "(e) Sandwich Flood Defence works" in text and "(12) The Chairman expressed" in text
     assert "(27) The County Council noted the Leader's oral report." in text
     # Minute 42: moved, seconded, agreed without a formal vote, resolved.
     assert "(1) Mr Oakford moved and Mrs Whittle seconded the following motion:" in text
-    assert "The motion was agreed without a formal vote. (2) RESOLVED that (a) the comments on " \
+    assert (
+        "The motion was agreed without a formal vote. (2) RESOLVED that (a) the comments on "
         "the report be noted, and (b) the proposal to support" in text
-    assert "(4) RESOLVED that (a) this Council supports the Universal Infant Free School Meals" \
-        in text
+    )
+    assert (
+        "(4) RESOLVED that (a) this Council supports the Universal Infant Free School Meals" in text
+    )
     assert "(b) the Chairman write to the Prime Minister" in text
 
 
@@ -161,8 +172,10 @@ def test_recorded_votes_exactly_as_the_seeds_print_them(text):
         "Motion carried"
     )
     assert motion in text
-    assert "(1) Mr Vye moved and Mr Bird seconded the following motion: “That this Council " \
+    assert (
+        "(1) Mr Vye moved and Mr Bird seconded the following motion: “That this Council "
         "supports the Universal Infant Free School Meals initiative" in text
+    )
 
 
 def test_vote_names_link_to_the_member_records(rendered):
@@ -172,5 +185,5 @@ def test_vote_names_link_to_the_member_records(rendered):
     hill = Person.objects.get(surname="Hill", initials="P M")
     assert f'href="{hill.get_absolute_url()}">Mr M Hill</a>' in page
     # Every name in the two vote lists is a link to a member page: 72 + 66 names.
-    votes = page[page.index("For (64)"):page.index("(4)", page.index("Abstain (1)"))]
+    votes = page[page.index("For (64)") : page.index("(4)", page.index("Abstain (1)"))]
     assert len(re.findall(r'<a class="govuk-link" href="/members/[^"]+/">', votes)) == 138

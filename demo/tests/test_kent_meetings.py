@@ -20,15 +20,20 @@ def meeting(body: str, day: dt.date) -> Meeting:
 def test_policy_and_resources_15_september_2017():
     m = meeting(PR, D(2017, 9, 15))
     assert (m.start_time, m.venue.room, m.status) == (T(10), "Council Chamber", MeetingStatus.HELD)
-    assert m.refreshments == ("Tea/Coffee will be available 15 minutes before the start of the "
-                              "meeting")
+    assert m.refreshments == (
+        "Tea/Coffee will be available 15 minutes before the start of the meeting"
+    )
     assert m.ask_for.full_name == "Ann Hunter" and m.telephone == "03000 416287"
     items = list(m.items.all())
     assert [i.number for i in items] == [str(n) for n in range(1, 15)]
     assert items[0].title == "Introduction/Webcast announcement"
     assert items[0].kind == ItemKind.PROCEDURAL
-    assert [i.kind for i in items[1:5]] == [ItemKind.APOLOGIES, ItemKind.DECLARATIONS,
-                                            ItemKind.MINUTES, ItemKind.MINUTES]
+    assert [i.kind for i in items[1:5]] == [
+        ItemKind.APOLOGIES,
+        ItemKind.DECLARATIONS,
+        ItemKind.MINUTES,
+        ItemKind.MINUTES,
+    ]
     assert {i.kind for i in items[5:]} == {ItemKind.REPORT}
     assert items[3].purpose == "To consider and approve the minutes as a correct record."
     assert items[6].title == "Financial Monitoring 2017 - 18"
@@ -59,8 +64,10 @@ def test_county_council_10_december_2015():
     motion = items["13"]
     assert motion.title == "Motion for Time Limited Debate – Retaining and recruiting GPs"
     assert motion.kind == ItemKind.MOTION
-    assert (motion.mover.formal_name, motion.seconder.formal_name) == ("Dr M R Eddy",
-                                                                       "Ms A Harrison")
+    assert (motion.mover.formal_name, motion.seconder.formal_name) == (
+        "Dr M R Eddy",
+        "Ms A Harrison",
+    )
     assert motion.motion_text.startswith('"This Council is increasingly concerned')
     assert "3. Increasing the opportunities for training practice nurses" in motion.motion_text
 
@@ -69,8 +76,9 @@ def test_county_council_22_october_2015_in_minute_order():
     m = meeting("County Council", D(2015, 10, 22))
     items = list(m.items.all())
     assert [i.number for i in items] == [str(n) for n in range(1, 10)]
-    assert items[3].title == ("Revised Proportionality Calculations and Committee Membership - "
-                              "Urgent Business")
+    assert items[3].title == (
+        "Revised Proportionality Calculations and Committee Membership - Urgent Business"
+    )
     assert items[3].kind == ItemKind.URGENT_BUSINESS
     assert (items[8].mover.surname, items[8].seconder.surname) == ("Vye", "Bird")
 
@@ -94,19 +102,27 @@ def test_property_sub_committee_alphanumeric_items():
 
 
 def test_meetings_known_only_by_date_and_future_ones():
-    held_without_agenda = [("County Council", D(2015, 9, 17)),
-                           ("Selection and Member Services Committee", D(2016, 6, 23)),
-                           (PR, D(2017, 3, 8)), (PR, D(2017, 5, 25)),
-                           ("Property Sub-Committee", D(2017, 2, 21))]
+    held_without_agenda = [
+        ("County Council", D(2015, 9, 17)),
+        ("Selection and Member Services Committee", D(2016, 6, 23)),
+        (PR, D(2017, 3, 8)),
+        (PR, D(2017, 5, 25)),
+        ("Property Sub-Committee", D(2017, 2, 21)),
+    ]
     for body, day in held_without_agenda:
         m = meeting(body, day)
         assert m.status == MeetingStatus.HELD and not m.items.exists()
     future = Meeting.objects.filter(body__name=PR, date__gt=D(2017, 9, 15))
     assert [(m.date, m.status) for m in future] == [
-        (D(2017, 12, 5), "scheduled"), (D(2018, 2, 2), "scheduled"), (D(2018, 3, 16), "scheduled")]
+        (D(2017, 12, 5), "scheduled"),
+        (D(2018, 2, 2), "scheduled"),
+        (D(2018, 3, 16), "scheduled"),
+    ]
     sms_27_sept = meeting("Selection and Member Services Committee", D(2016, 9, 27))
     assert list(sms_27_sept.items.values_list("number", "title")) == [
-        ("3", "Minutes - 23 June 2016"), ("4", "Information Point and Members' Area"),
-        ("5", "Flood Risk Management Committee")]
+        ("3", "Minutes - 23 June 2016"),
+        ("4", "Information Point and Members' Area"),
+        ("5", "Flood Risk Management Committee"),
+    ]
     assert Meeting.objects.count() == 15
     assert AgendaItem.objects.count() == 14 + 13 + 8 + 3 + 13 + 9 + 5

@@ -37,8 +37,9 @@ def flat(text: str) -> str:
 
 def test_the_public_and_members_packs_of_15_september_2017(settings, tmp_path):
     settings.PRIVATE_ROOT = settings.MEDIA_ROOT = tmp_path  # the render cache goes there
-    meeting = Meeting.objects.get(body__name="Policy and Resources Cabinet Committee",
-                                  date=dt.date(2017, 9, 15))
+    meeting = Meeting.objects.get(
+        body__name="Policy and Resources Cabinet Committee", date=dt.date(2017, 9, 15)
+    )
     items = {i.pk: i for i in meeting.items.all()}
     exempt = next(i for i in items.values() if i.number == "14")
 
@@ -54,7 +55,7 @@ def test_the_public_and_members_packs_of_15_september_2017(settings, tmp_path):
     assert all(b[0] == a[1] + 1 for a, b in zip(spans, spans[1:], strict=False))
     assert spans[-1][1] == public.labels[-1]
     # The front sheet prints each range, and each range is where the item's papers are.
-    front = " ".join(text[:public.layout.front_pages])
+    front = " ".join(text[: public.layout.front_pages])
     # Dated the day the agenda was dispatched (publishing/state.py dispatch_date), as on the
     # seed's front sheet (004:86), not the day the pack happens to be built.
     assert "Thursday, 7 September 2017" in front

@@ -51,16 +51,20 @@ def paper(body: str, date: dt.date, number: str) -> Document:
 def test_every_item_with_pages_in_the_seeds_has_its_papers_and_no_other_item_has_any():
     for (body, date), numbers in PAGED.items():
         meeting = Meeting.objects.get(body__name=body, date=date)
-        with_papers = sorted({link.item.number for link in
-                              ItemPaper.objects.filter(item__meeting=meeting)}, key=int)
+        with_papers = sorted(
+            {link.item.number for link in ItemPaper.objects.filter(item__meeting=meeting)}, key=int
+        )
         assert with_papers == numbers
 
 
 def test_the_paged_items_are_the_ones_the_seed_front_sheets_give():
     for (body, date), numbers in PAGED.items():
         agenda = next(a for a in AGENDAS if (a.body, a.date) == (body, date))
-        found = [m[1] for line in front_sheet(agenda.seed).splitlines()
-                 if (m := re.match(r"^(?:- )?(\d+)\.? .*\(Pages \d+ - \d+\)", line))]
+        found = [
+            m[1]
+            for line in front_sheet(agenda.seed).splitlines()
+            if (m := re.match(r"^(?:- )?(\d+)\.? .*\(Pages \d+ - \d+\)", line))
+        ]
         assert found == numbers
 
 
@@ -69,8 +73,7 @@ def test_the_shipped_text_is_the_seeds_text():
     assert SEED_DIR.is_dir(), f"the seed packs belong at {SEED_DIR} (or set MOOT_SEEDS)"
     files = data_files(SEED_DIR)
     assert len(files) >= 38  # every shipped paper is compared
-    differ = [path.name for path, text in files.items()
-              if path.read_text(encoding="utf-8") != text]
+    differ = [path.name for path, text in files.items() if path.read_text(encoding="utf-8") != text]
     assert not differ
 
 
@@ -94,15 +97,19 @@ def _printed(paper) -> list[str]:
         if contact:
             values += [contact.name, contact.job_title, contact.telephone, contact.email]
     for step in h.pathway:
-        values.append(step.where + (f" {step.date.day} {step.date:%B %Y}" if step.date else "")
-                      + (f" {step.note}" if step.note else ""))
+        values.append(
+            step.where
+            + (f" {step.date.day} {step.date:%B %Y}" if step.date else "")
+            + (f" {step.note}" if step.note else "")
+        )
     if h.date:
         values.append(f"{h.date.day} {h.date:%B %Y}")
     return [v for v in values if v]
 
 
-@pytest.mark.parametrize("paper", [p for p in all_papers() if p.header and p.lines],
-                         ids=lambda p: p.source)
+@pytest.mark.parametrize(
+    "paper", [p for p in all_papers() if p.header and p.lines], ids=lambda p: p.source
+)
 def test_every_header_value_is_printed_in_the_papers_own_text(paper):
     text = _norm(paper.text())
     missing = [v for v in _printed(paper) if _norm(v) not in text]
@@ -119,45 +126,67 @@ def test_the_soip_report_header_as_the_seed_prints_it():  # 002:299–386
     assert doc.title == "Establishment of the Statutory Officer Independent Panel"
     assert [(s.person.full_name, s.capacity) for s in report.signers.all()] == [
         ("Peter Sass", "Head of Democratic Services"),
-        ("Gary Cooke", "Cabinet Member for Corporate and Democratic Services")]
+        ("Gary Cooke", "Cabinet Member for Corporate and Democratic Services"),
+    ]
     assert report.to_body.name == COUNCIL
     assert report.date == D(2015, 12, 11)  # the day after the meeting, as printed
     assert report.past_steps == ["Personnel Committee – 30 April 2015"]
     assert doc.get_classification_display() == "Unrestricted"
-    assert report.background_statement == ("Report to the Personnel Committee on Statutory "
-                                           "Officer Disciplinary Procedures on 30 April 2015.")
+    assert report.background_statement == (
+        "Report to the Personnel Committee on Statutory "
+        "Officer Disciplinary Procedures on 30 April 2015."
+    )
     assert (report.author.full_name, report.author_telephone, report.author_email) == (
-        "Peter Sass", "(03000) 416647", "peter.sass@kent.gov.uk")
+        "Peter Sass",
+        "(03000) 416647",
+        "peter.sass@kent.gov.uk",
+    )
     [appendix] = doc.appendices.all()
     assert (appendix.kind, appendix.label, appendix.title) == (
-        DocumentKind.APPENDIX, "Appendix 1", "STATUTORY OFFICER DISCIPLINARY PROCEDURES")
+        DocumentKind.APPENDIX,
+        "Appendix 1",
+        "STATUTORY OFFICER DISCIPLINARY PROCEDURES",
+    )
 
 
 def test_the_dashboard_report_keeps_its_own_subject_and_its_verb():  # 004:348–404
     doc = paper(PR, D(2017, 9, 15), "6")
-    assert item(PR, D(2017, 9, 15), "6").title == \
-        "Strategic and Corporate Service Directorate Dashboard"
+    assert (
+        item(PR, D(2017, 9, 15), "6").title
+        == "Strategic and Corporate Service Directorate Dashboard"
+    )
     assert doc.title == "Strategic and Corporate Services Performance Dashboard"
     report = doc.report
     assert [(r.verb, r.text) for r in report.recommendations.all()] == [("NOTE", "the report.")]
     assert [s.person.formal_name for s in report.signers.all()] == [
-        "Mr E E C Hotson", "Mr J D Simmonds, MBE", "Miss S J Carey", "Mr D Cockburn"]
+        "Mr E E C Hotson",
+        "Mr J D Simmonds, MBE",
+        "Miss S J Carey",
+        "Mr D Cockburn",
+    ]
     assert (report.director.full_name, report.director_job_title) == (
-        "Vincent Godfrey", "Director of Strategic Commissioning")
+        "Vincent Godfrey",
+        "Director of Strategic Commissioning",
+    )
     assert report.background_statement.startswith(
-        "The Strategic and Corporate Services Directorate Business Plan")
+        "The Strategic and Corporate Services Directorate Business Plan"
+    )
 
 
 def test_the_customer_feedback_policy_and_its_appendices():  # 004:2327–3017
     doc = paper(PR, D(2017, 9, 15), "11")
     assert [(a.label, a.title, a.kind) for a in doc.appendices.all()] == [
         ("Appendix A", "Revised Customer Feedback Policy", DocumentKind.APPENDIX),
-        ("Appendix B", "Equalities Impact Assessment", DocumentKind.APPENDIX)]
+        ("Appendix B", "Equalities Impact Assessment", DocumentKind.APPENDIX),
+    ]
     report = doc.report
     assert report.date == D(2017, 9, 15) and report.to_body.name == PR
     assert [(r.verb, r.text) for r in report.recommendations.all()] == [
-        ("consider and endorse",
-         "the revised version of the Policy and support its implementation within KCC.")]
+        (
+            "consider and endorse",
+            "the revised version of the Policy and support its implementation within KCC.",
+        )
+    ]
     eqia = doc.appendices.get(label="Appendix B").current_version().html
     assert "<table>" in eqia and "Page 129" not in eqia
 
@@ -169,8 +198,7 @@ def test_pathways_descriptions_and_background_statements():
     assert [r.verb for r in policy.recommendations.all()] == ["Endorse", "Agree"]
     parenting = paper(COUNCIL, D(2015, 12, 10), "10").report  # 002:613, 625–627
     assert parenting.past_steps == ["CMM – 9 November 2015", "Cabinet – 30 November 2015"]
-    assert [r.verb for r in parenting.recommendations.all()] == ["APPLAUD", "RECOGNISE",
-                                                                 "ENDORSE"]
+    assert [r.verb for r in parenting.recommendations.all()] == ["APPLAUD", "RECOGNISE", "ENDORSE"]
     work = paper(PR, D(2017, 9, 15), "13").report  # 004:3109–3111
     assert work.no_background_documents and work.background_statement == "None"
     monitoring = paper(PR, D(2017, 9, 15), "7").report  # no statement in 004:670–772
@@ -180,8 +208,12 @@ def test_pathways_descriptions_and_background_statements():
 
 
 def test_minutes_are_minutes():
-    for body, date, number in [(PR, D(2017, 9, 15), "4"), (PR, D(2017, 9, 15), "5"),
-                               (COUNCIL, D(2015, 12, 10), "3"), (SMS, D(2017, 3, 1), "3")]:
+    for body, date, number in [
+        (PR, D(2017, 9, 15), "4"),
+        (PR, D(2017, 9, 15), "5"),
+        (COUNCIL, D(2015, 12, 10), "3"),
+        (SMS, D(2017, 3, 1), "3"),
+    ]:
         doc = paper(body, date, number)
         assert doc.kind == DocumentKind.MINUTES and not hasattr(doc, "report")
     html = paper(PR, D(2017, 9, 15), "4").current_version().html
@@ -197,7 +229,8 @@ def test_item_14_is_an_exempt_paper_written_for_the_demo():
     assert report.no_background_documents and report.all_divisions
     assert [r.verb for r in report.recommendations.all()] == ["NOTE"]
     assert [(s.person.full_name, s.capacity) for s in report.signers.all()] == [
-        ("Andy Wood", "Corporate Director of Finance")]
+        ("Andy Wood", "Corporate Director of Finance")
+    ]
     # Nothing else in the demo is exempt, and the phrase is nowhere else.
     assert list(Document.objects.exclude(classification=Classification.UNRESTRICTED)) == [doc]
     assert DocumentVersion.objects.filter(html__contains=EXEMPT_PHRASE).count() == 1
@@ -205,8 +238,7 @@ def test_item_14_is_an_exempt_paper_written_for_the_demo():
 
 def test_every_meetings_papers_are_ready_for_a_pack():
     for agenda in AGENDAS:
-        assert packs.problems(Meeting.objects.get(body__name=agenda.body,
-                                                  date=agenda.date)) == []
+        assert packs.problems(Meeting.objects.get(body__name=agenda.body, date=agenda.date)) == []
 
 
 def test_officers_named_only_in_reports_are_added_once():

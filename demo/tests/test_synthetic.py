@@ -32,26 +32,46 @@ SMALL = dict(synthetic=True, members=20, years=1, replace=True, verbosity=0)
 def fingerprint() -> dict[str, list[str]]:
     """The database's content without primary keys, in a stable order."""
     queries = {
-        "people": Person.objects.values_list("title", "forenames", "initials", "surname",
-                                             "honours", "slug", "telephone"),
+        "people": Person.objects.values_list(
+            "title", "forenames", "initials", "surname", "honours", "slug", "telephone"
+        ),
         "groups": PoliticalGroup.objects.values_list("name", "leader__slug"),
-        "group memberships": GroupMembership.objects.values_list("person__slug", "group__name",
-                                                                 "start", "end"),
-        "terms": TermOfOffice.objects.values_list("person__slug", "division__name", "start",
-                                                  "end", "how_elected"),
-        "bodies": Body.objects.values_list("name", "kind", "seats", "parent__name", "category",
-                                           "default_venue__room", "contact_officer__slug",
-                                           "active", "expired_on"),
-        "memberships": Membership.objects.values_list("body__name", "person__slug", "role",
-                                                      "group__name", "start", "end"),
-        "holdings": PostHolding.objects.values_list("post__title", "person__slug", "start",
-                                                    "end"),
-        "meetings": Meeting.objects.values_list("body__name", "date", "start_time", "end_time",
-                                                "venue__room", "status", "kind"),
-        "items": AgendaItem.objects.values_list("meeting__body__name", "meeting__date", "number",
-                                                "title", "purpose", "kind", "part",
-                                                "exempt_paragraph", "mover__slug",
-                                                "seconder__slug"),
+        "group memberships": GroupMembership.objects.values_list(
+            "person__slug", "group__name", "start", "end"
+        ),
+        "terms": TermOfOffice.objects.values_list(
+            "person__slug", "division__name", "start", "end", "how_elected"
+        ),
+        "bodies": Body.objects.values_list(
+            "name",
+            "kind",
+            "seats",
+            "parent__name",
+            "category",
+            "default_venue__room",
+            "contact_officer__slug",
+            "active",
+            "expired_on",
+        ),
+        "memberships": Membership.objects.values_list(
+            "body__name", "person__slug", "role", "group__name", "start", "end"
+        ),
+        "holdings": PostHolding.objects.values_list("post__title", "person__slug", "start", "end"),
+        "meetings": Meeting.objects.values_list(
+            "body__name", "date", "start_time", "end_time", "venue__room", "status", "kind"
+        ),
+        "items": AgendaItem.objects.values_list(
+            "meeting__body__name",
+            "meeting__date",
+            "number",
+            "title",
+            "purpose",
+            "kind",
+            "part",
+            "exempt_paragraph",
+            "mover__slug",
+            "seconder__slug",
+        ),
     }
     return {name: sorted(map(repr, qs)) for name, qs in queries.items()}
 
@@ -88,8 +108,19 @@ def test_replacing_removes_kent_and_writes_one_summary_entry():
 def test_every_generated_row_keeps_the_rules():
     call_command("demo", seed=11, **SMALL)
     refused = []
-    for model in (Person, Body, Membership, TermOfOffice, GroupMembership, PoliticalGroup, Post,
-                  PostHolding, StatutoryDesignation, Meeting, AgendaItem):
+    for model in (
+        Person,
+        Body,
+        Membership,
+        TermOfOffice,
+        GroupMembership,
+        PoliticalGroup,
+        Post,
+        PostHolding,
+        StatutoryDesignation,
+        Meeting,
+        AgendaItem,
+    ):
         for row in model.objects.all():
             try:
                 row.full_clean()  # includes council.rules and meetings.rules
@@ -135,13 +166,16 @@ def test_papers_are_published_with_their_agendas_and_searchable():
     assert published.count() == held.filter(items__isnull=False).distinct().count()
     # Every report item of a held meeting has its paper, attached and made public.
     links = ItemPaper.objects.filter(item__meeting__in=held)
-    assert links.count() == AgendaItem.objects.filter(
-        meeting__in=held, kind__in=["report", "minutes"]).count()
+    assert (
+        links.count()
+        == AgendaItem.objects.filter(meeting__in=held, kind__in=["report", "minutes"]).count()
+    )
     released = {pk for p in published for pk in p.papers}
     assert set(links.values_list("pk", flat=True)) == released
     docs = Document.objects.all()
     assert set(published_versions(docs.values_list("pk", flat=True))) == set(
-        docs.values_list("pk", flat=True))
+        docs.values_list("pk", flat=True)
+    )
     assert Document.objects.filter(parent__isnull=False).exists()
     # Exempt items carry exempt papers with their paragraph, and no appendices.
     exempt = Document.objects.filter(classification="exempt")
@@ -150,12 +184,20 @@ def test_papers_are_published_with_their_agendas_and_searchable():
     text = DocumentVersion.objects.order_by("pk").first().text
     assert len(text.split()) > 50
     # The search index is built: a sentence of a paper is found, and no exempt row is public.
-    assert Entry.objects.filter(kind="report").count() == Document.objects.filter(
-        kind="report", classification="unrestricted").count() + exempt.count()
+    assert (
+        Entry.objects.filter(kind="report").count()
+        == Document.objects.filter(kind="report", classification="unrestricted").count()
+        + exempt.count()
+    )
     assert services.search("Cabinet Member").total > 0
     secret = Entry.objects.filter(exempt=True, kind="report").select_related("meeting").first()
-    found = services.search(secret.title, body=secret.meeting.body.slug, date_from=secret.date,
-                            date_to=secret.date, page_size=100)
+    found = services.search(
+        secret.title,
+        body=secret.meeting.body.slug,
+        date_from=secret.date,
+        date_to=secret.date,
+        page_size=100,
+    )
     assert found.total > 0  # the meeting and the item's public title
     assert secret.url not in [h.url for h in found.hits]
     assert not any(h.exempt for h in found.hits)

@@ -19,8 +19,7 @@ def sign_in(page, live_server, user) -> None:
     client = Client()
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value,
-                               "url": live_server.url}])
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
 def check(page, axe, url: str, status: int = 200) -> list:
@@ -45,7 +44,8 @@ def test_subscription_pages_have_no_violations(live_server, demo_council, page, 
         assert "Check your email" in page.content()
         failures[f"sent@{width}"] = axe(page)
         failures[f"bad-link@{width}"] = check(
-            page, axe, f"{live_server.url}/subscriptions/confirm/nonsense/", 400)
+            page, axe, f"{live_server.url}/subscriptions/confirm/nonsense/", 400
+        )
     failures = {k: v for k, v in failures.items() if v}
     assert failures == {}, pformat(failures)
 

@@ -18,8 +18,9 @@ from summons.testing import CANARY, plant_canary, pr_meeting, publication
 pytestmark = pytest.mark.django_db
 
 
-def test_the_canary_appears_nowhere(client, admin_client, member_user, publish, mailoutbox,
-                                    settings, tmp_path):
+def test_the_canary_appears_nowhere(
+    client, admin_client, member_user, publish, mailoutbox, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     meeting = pr_meeting()
     plant_canary(meeting)
@@ -34,8 +35,13 @@ def test_the_canary_appears_nowhere(client, admin_client, member_user, publish, 
     publish(minutes_published, meeting, publication(pk=3))
     assert len(mailoutbox) == 4  # summons, supplement, agenda and minutes notices
 
-    emails = [m.subject + m.body + "".join(a[0] for a in m.alternatives)
-              + "".join(str(a[1]) for a in m.attachments) for m in mailoutbox]
+    emails = [
+        m.subject
+        + m.body
+        + "".join(a[0] for a in m.alternatives)
+        + "".join(str(a[1]) for a in m.attachments)
+        for m in mailoutbox
+    ]
     logged = [log.subject + log.text + log.html + log.ics for log in EmailLog.objects.all()]
 
     chair = Membership.objects.filter(body=meeting.body, role=Role.CHAIRMAN).first().person

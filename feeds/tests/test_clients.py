@@ -29,8 +29,7 @@ def parse(client, url):
 @pytest.mark.parametrize("scope", SCOPES)
 def test_rss_and_atom_link_to_themselves_with_stable_ids(client, scope):
     channel = parse(client, f"{scope}.rss").find("channel")
-    assert channel.find(f"{ATOM}link").attrib == {"href": f"{site_url()}{scope}.rss",
-                                                  "rel": "self"}
+    assert channel.find(f"{ATOM}link").attrib == {"href": f"{site_url()}{scope}.rss", "rel": "self"}
     guids = [i.findtext("guid") for i in channel.findall("item")]
     assert guids and len(set(guids)) == len(guids)
     assert all(i.find("guid").get("isPermaLink") == "true" for i in channel.findall("item"))
@@ -68,7 +67,8 @@ def test_calendars_are_in_utc_with_stable_uids(client, scope):
     again = icalendar.Calendar.from_ical(client.get(f"{scope}.ics").content).walk("VEVENT")
     assert [str(e["UID"]) for e in again] == uids
     assert [str(e["DTSTAMP"].to_ical()) for e in again] == [
-        str(e["DTSTAMP"].to_ical()) for e in events]  # nothing changed, nothing new to fetch
+        str(e["DTSTAMP"].to_ical()) for e in events
+    ]  # nothing changed, nothing new to fetch
     cancelled = next(e for e in events if str(e["UID"]) == f"meeting-{pr.pk}@127.0.0.1")
     assert cancelled["STATUS"] == "CANCELLED"
 
@@ -83,8 +83,9 @@ def test_the_22_october_2015_minutes_are_in_the_feeds(client):
     assert "35. Apologies for Absence" in description
     assert client.get(minutes_url.removeprefix(site_url())).status_code == 200
     cal = icalendar.Calendar.from_ical(client.get("/feeds/committees/county-council.ics").content)
-    event = next(e for e in cal.walk("VEVENT") if str(e["UID"]).startswith(
-        f"meeting-{meeting.pk}@"))
+    event = next(
+        e for e in cal.walk("VEVENT") if str(e["UID"]).startswith(f"meeting-{meeting.pk}@")
+    )
     assert f"Minutes: {minutes_url}" in str(event["DESCRIPTION"])
 
 
@@ -93,8 +94,13 @@ def test_minutes_appear_when_published_and_exempt_minutes_never(client):
     item = pr.items.get(title="Contract Management")
     add_minute(pr, "Contract Management", item=item, text="Noted.")
     secret = add_minute(pr, f"Company Governance {CANARY}", text=CANARY)
-    edit_minute(secret, item=pr.items.get(title="Company Governance"), exempt=True,
-                exempt_paragraph=3, summary_not_needed=True)
+    edit_minute(
+        secret,
+        item=pr.items.get(title="Company Governance"),
+        exempt=True,
+        exempt_paragraph=3,
+        summary_not_needed=True,
+    )
     url = f"/feeds/committees/{pr.body.slug}"
 
     def pr_entry():
@@ -113,8 +119,12 @@ def test_minutes_appear_when_published_and_exempt_minutes_never(client):
     assert f"/meetings/{pr.pk}/{pr.slug}/minutes/" in unfolded
     number = pr.minutes.get(title="Contract Management").number
     assert f"{number}. Contract Management" in rss and f"{number}. Contract Management" in unfolded
-    for text in (rss, ics, client.get(f"{url}.atom").content.decode(),
-                 client.get("/feeds/meetings.rss").content.decode()):
+    for text in (
+        rss,
+        ics,
+        client.get(f"{url}.atom").content.decode(),
+        client.get("/feeds/meetings.rss").content.decode(),
+    ):
         assert CANARY not in text
 
 

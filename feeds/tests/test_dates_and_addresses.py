@@ -39,13 +39,17 @@ def atom_feed(client, url, **headers):
 
 
 def item_for(channel, meeting):
-    return next(i for i in channel.iter("item")
-                if i.findtext("guid").endswith(f"/meetings/{meeting.pk}/"))
+    return next(
+        i for i in channel.iter("item") if i.findtext("guid").endswith(f"/meetings/{meeting.pk}/")
+    )
 
 
 def entry_for(feed, meeting):
-    return next(e for e in feed.iter(f"{ATOM}entry")
-                if e.findtext(f"{ATOM}id").endswith(f"/meetings/{meeting.pk}/"))
+    return next(
+        e
+        for e in feed.iter(f"{ATOM}entry")
+        if e.findtext(f"{ATOM}id").endswith(f"/meetings/{meeting.pk}/")
+    )
 
 
 def atom_time(text: str) -> dt.datetime:
@@ -57,8 +61,10 @@ def test_an_item_is_dated_when_its_agenda_was_published(client):
     front sheet; the demo records 9 am)."""
     meeting = pr_meeting()
     dispatched = dt.datetime(2017, 9, 7, 9, tzinfo=LONDON)
-    assert AgendaPublication.objects.get(meeting=meeting, kind=PublicationKind.AGENDA
-                                         ).published_at == dispatched
+    assert (
+        AgendaPublication.objects.get(meeting=meeting, kind=PublicationKind.AGENDA).published_at
+        == dispatched
+    )
     url = f"/feeds/committees/{meeting.body.slug}"
     item = item_for(rss_items(client, f"{url}.rss"), meeting)
     assert parsedate_to_datetime(item.findtext("pubDate")) == dispatched
@@ -83,8 +89,13 @@ def test_a_supplement_updates_the_entry(client):
     meeting = pr_meeting()
     dispatched = dt.datetime(2017, 9, 7, 9, tzinfo=LONDON)
     later = dt.datetime(2017, 9, 12, 16, 30, tzinfo=LONDON)
-    AgendaPublication.objects.create(meeting=meeting, kind=PublicationKind.SUPPLEMENT, number=1,
-                                     published_at=later, deadline=dt.date(2017, 9, 7))
+    AgendaPublication.objects.create(
+        meeting=meeting,
+        kind=PublicationKind.SUPPLEMENT,
+        number=1,
+        published_at=later,
+        deadline=dt.date(2017, 9, 7),
+    )
     url = f"/feeds/committees/{meeting.body.slug}"
     item = item_for(rss_items(client, f"{url}.rss"), meeting)
     assert parsedate_to_datetime(item.findtext("pubDate")) == dispatched  # first published
@@ -120,10 +131,16 @@ def test_a_meeting_scheduled_in_the_calendar_dates_from_its_scheduling(client):
     from audit import trail
 
     body = pr_meeting().body
-    meeting = trail.save(Meeting(body=body, date=dt.date.today() + dt.timedelta(days=60)),
-                         actor_name="test")
-    scheduled = (AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(Meeting),
-                                           object_id=str(meeting.pk)).get().at)
+    meeting = trail.save(
+        Meeting(body=body, date=dt.date.today() + dt.timedelta(days=60)), actor_name="test"
+    )
+    scheduled = (
+        AuditEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Meeting), object_id=str(meeting.pk)
+        )
+        .get()
+        .at
+    )
     item = item_for(rss_items(client, f"/feeds/committees/{body.slug}.rss"), meeting)
     assert parsedate_to_datetime(item.findtext("pubDate")) == scheduled.replace(microsecond=0)
 
@@ -135,8 +152,9 @@ def forged_host(settings):
     return {"host": FORGED}
 
 
-@pytest.mark.parametrize("scope", ["/feeds/meetings",
-                                   "/feeds/committees/policy-and-resources-cabinet-committee"])
+@pytest.mark.parametrize(
+    "scope", ["/feeds/meetings", "/feeds/committees/policy-and-resources-cabinet-committee"]
+)
 def test_a_forged_host_changes_no_address_in_the_feeds(client, forged_host, scope):
     meeting = pr_meeting()
     rss = client.get(f"{scope}.rss", headers=forged_host)
@@ -157,6 +175,9 @@ def test_a_forged_host_changes_no_address_in_the_feeds(client, forged_host, scop
     assert entry_for(feed, meeting).findtext(f"{ATOM}id") == f"{SITE}/meetings/{meeting.pk}/"
     links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
     assert links["self"] == f"{SITE}{scope}.atom"
-    event = next(e for e in icalendar.Calendar.from_ical(ics.content).walk("VEVENT")
-                 if str(e["UID"]) == f"meeting-{meeting.pk}@democracy.example.gov.uk")
+    event = next(
+        e
+        for e in icalendar.Calendar.from_ical(ics.content).walk("VEVENT")
+        if str(e["UID"]) == f"meeting-{meeting.pk}@democracy.example.gov.uk"
+    )
     assert str(event["URL"]) == f"{SITE}{meeting.get_absolute_url()}"

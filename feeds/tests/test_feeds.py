@@ -54,8 +54,9 @@ def ics(client, url):
 
 
 def test_the_authority_rss_lists_meetings_newest_first(client, published, real_date):
-    soon = Meeting.objects.create(body=published.body, date=authority_today() + dt.timedelta(30),
-                                  start_time=dt.time(14, 30))
+    soon = Meeting.objects.create(
+        body=published.body, date=authority_today() + dt.timedelta(30), start_time=dt.time(14, 30)
+    )
     far = Meeting.objects.create(body=published.body, date=authority_today() + dt.timedelta(400))
     channel, items = rss(client, "/feeds/meetings.rss")
     assert channel.findtext("title") == "Kent County Council: meetings"
@@ -66,8 +67,9 @@ def test_the_authority_rss_lists_meetings_newest_first(client, published, real_d
     assert "2.30 pm" in first.findtext("title")
     assert all(f"/meetings/{far.pk}/" not in i.findtext("guid") for i in items)
     item = next(i for i in items if i.findtext("link").endswith(published.get_absolute_url()))
-    assert item.findtext("title") == ("Policy and Resources Cabinet Committee, "
-                                      "Friday 15 September 2017, 10.00 am")
+    assert item.findtext("title") == (
+        "Policy and Resources Cabinet Committee, Friday 15 September 2017, 10.00 am"
+    )
     assert item.findtext("pubDate")  # the agenda's publication
     description = item.findtext("description")
     assert "Contract Management" in description

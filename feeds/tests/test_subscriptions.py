@@ -73,10 +73,12 @@ def test_a_bad_email_is_a_400_with_the_form_and_the_message(client, subscribe, m
 
 
 def test_double_opt_in_then_notified_on_publication(
-        client, subscribe, meeting, publish, mailoutbox):
+    client, subscribe, meeting, publish, mailoutbox
+):
     response = subscribe(client, "Reader@Example.org", meeting.body)
     assert response.status_code == 302 and response["Location"].startswith(
-        "/subscriptions/check-your-email/")
+        "/subscriptions/check-your-email/"
+    )
     assert "Check your email" in client.get(response["Location"]).content.decode()
     (confirmation,) = mailoutbox
     assert confirmation.to == ["reader@example.org"]
@@ -100,8 +102,7 @@ def test_double_opt_in_then_notified_on_publication(
     assert "Company Governance" not in notice.body  # exempt business is counted only
     assert "1 item likely to be considered in private" in notice.body
     unsubscribe_url = link(notice, "/subscriptions/unsubscribe/")
-    assert notice.extra_headers["List-Unsubscribe"] == (
-        f"<http://127.0.0.1:8000{unsubscribe_url}>")
+    assert notice.extra_headers["List-Unsubscribe"] == (f"<http://127.0.0.1:8000{unsubscribe_url}>")
     assert notice.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert unsubscribe_url in notice.alternatives[0][0]
     assert CANARY not in notice.body + notice.alternatives[0][0] + confirmation.body
@@ -112,7 +113,8 @@ def test_double_opt_in_then_notified_on_publication(
     # must unsubscribe the same subscription.
     later = link(mailoutbox[2], "/subscriptions/unsubscribe/")
     assert subscriptions.for_unsubscribe(later.rstrip("/").rsplit("/", 1)[1]) == (
-        subscriptions.for_unsubscribe(unsubscribe_url.rstrip("/").rsplit("/", 1)[1]))
+        subscriptions.for_unsubscribe(unsubscribe_url.rstrip("/").rsplit("/", 1)[1])
+    )
 
 
 def test_one_click_unsubscribe(client, subscribe, meeting, publish, mailoutbox):
@@ -124,8 +126,9 @@ def test_one_click_unsubscribe(client, subscribe, meeting, publish, mailoutbox):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    response = strict.post(url, "List-Unsubscribe=One-Click",
-                           content_type="application/x-www-form-urlencoded")
+    response = strict.post(
+        url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code == 200
     assert Subscription.objects.get().unsubscribed_at is not None
     assert strict.post(url).status_code == 200  # again: harmless
@@ -146,7 +149,8 @@ def test_unsubscribe_page_has_a_button(client, subscribe, meeting, mailoutbox):
 
 
 def test_authority_subscribers_hear_of_every_body_once(
-        client, subscribe, meeting, publish, mailoutbox):
+    client, subscribe, meeting, publish, mailoutbox
+):
     subscribe(client, "all@example.org")
     confirm(client, mailoutbox)
     subscribe(client, "all@example.org", meeting.body)
@@ -156,7 +160,9 @@ def test_authority_subscribers_hear_of_every_body_once(
     publish(agenda_published, other.meetings.first(), publication(pk=2))
     notices = [m for m in mailoutbox if m.subject.startswith("Agenda published")]
     assert [m.subject.split(": ")[1].split(",")[0] for m in notices] == [
-        meeting.body.name, other.name]
+        meeting.body.name,
+        other.name,
+    ]
 
 
 def test_bad_expired_and_replayed_tokens_are_clear_pages(client, subscribe, meeting, mailoutbox):
@@ -185,7 +191,8 @@ def test_bad_expired_and_replayed_tokens_are_clear_pages(client, subscribe, meet
 
 
 def test_subscribing_again_after_leaving_needs_a_new_confirmation(
-        client, subscribe, meeting, mailoutbox):
+    client, subscribe, meeting, mailoutbox
+):
     subscribe(client, body=meeting.body)
     confirm(client, mailoutbox)
     sub = Subscription.objects.get()

@@ -24,9 +24,19 @@ def published(settings, tmp_path):
 
 
 def add(admin_client, meeting, **fields):
-    data = {"meeting": meeting.pk, "number": "2", "order": 20, "title": "Late business",
-            "purpose": "", "kind": "report", "part": "public", "exempt_paragraph": "",
-            "motion_text": "", "urgency_reasons": "", **fields}
+    data = {
+        "meeting": meeting.pk,
+        "number": "2",
+        "order": 20,
+        "title": "Late business",
+        "purpose": "",
+        "kind": "report",
+        "part": "public",
+        "exempt_paragraph": "",
+        "motion_text": "",
+        "urgency_reasons": "",
+        **fields,
+    }
     return admin_client.post(reverse("admin:meetings_agendaitem_add"), data)
 
 
@@ -39,10 +49,19 @@ def test_an_ordinary_item_is_refused_with_the_reason(admin_client, published):
 
 def test_urgent_business_with_chair_and_reasons_is_added_and_recorded(admin_client, published):
     chair = t.person("Chairperson")
-    Membership.objects.create(body=published.body, person=chair, role=Role.CHAIRMAN,
-                              start=published.date - dt.timedelta(days=30))
-    response = add(admin_client, published, urgent="on", urgency_chair=chair.pk,
-                   urgency_reasons="The contract must be let before the next meeting.")
+    Membership.objects.create(
+        body=published.body,
+        person=chair,
+        role=Role.CHAIRMAN,
+        start=published.date - dt.timedelta(days=30),
+    )
+    response = add(
+        admin_client,
+        published,
+        urgent="on",
+        urgency_chair=chair.pk,
+        urgency_reasons="The contract must be let before the next meeting.",
+    )
     assert response.status_code == 302, response.content[:3000]
     item = AgendaItem.objects.get(meeting=published, number="2")
     assert item.urgent and item.urgency_chair == chair

@@ -81,6 +81,12 @@ def test_urgent_business_needs_the_chair_and_the_reasons():
         t.item(m, "9", "Proportionality", urgent=True)
     with pytest.raises(ValidationError, match="special circumstances"):
         t.item(m, "9", "Proportionality", urgent=True, urgency_chair=t.person("Chair"))
-    item = t.item(m, "9", "Proportionality", urgent=True, urgency_chair=t.person("Chair"),
-                  urgency_reasons="Membership must be reviewed at the first meeting after a change.")
+    item = t.item(
+        m,
+        "9",
+        "Proportionality",
+        urgent=True,
+        urgency_chair=t.person("Chair"),
+        urgency_reasons="Membership must be reviewed at the first meeting after a change.",
+    )
     assert item.urgent

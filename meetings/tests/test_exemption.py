@@ -24,32 +24,44 @@ SECRET = "SECRET-subitem-5be1"
 
 @pytest.fixture
 def meeting():
-    return Meeting.objects.get(body__slug="policy-and-resources-cabinet-committee",
-                               date="2017-09-15")
+    return Meeting.objects.get(
+        body__slug="policy-and-resources-cabinet-committee", date="2017-09-15"
+    )
 
 
 @pytest.fixture
 def sub_item(meeting):
     parent = meeting.items.get(number="14")
     assert parent.part == Part.EXEMPT
-    return save_agenda_item(AgendaItem(
-        meeting=meeting, parent=parent, number="14(a)", title="Terms", part=Part.PUBLIC,
-        purpose=f"To agree {SECRET}", order=parent.order + 1))
+    return save_agenda_item(
+        AgendaItem(
+            meeting=meeting,
+            parent=parent,
+            number="14(a)",
+            title="Terms",
+            part=Part.PUBLIC,
+            purpose=f"To agree {SECRET}",
+            order=parent.order + 1,
+        )
+    )
 
 
 def test_a_sub_item_of_an_exempt_item_is_exempt_with_its_paragraph(meeting, sub_item):
     parent = sub_item.parent
     assert sub_item.is_exempt and sub_item.exemption_paragraph == parent.exempt_paragraph
-    grandchild = save_agenda_item(AgendaItem(meeting=meeting, parent=sub_item, number="14(a)(i)",
-                                             title="Detail"))
-    exempt_ids = set(AgendaItem.objects.filter(exempt_item_q(), meeting=meeting)
-                     .values_list("pk", flat=True))
+    grandchild = save_agenda_item(
+        AgendaItem(meeting=meeting, parent=sub_item, number="14(a)(i)", title="Detail")
+    )
+    exempt_ids = set(
+        AgendaItem.objects.filter(exempt_item_q(), meeting=meeting).values_list("pk", flat=True)
+    )
     assert {parent.pk, sub_item.pk, grandchild.pk} <= exempt_ids
     assert exempt_ids == {i.pk for i in meeting.items.all() if i.is_exempt}
     assert not meeting.items.get(number="12").is_exempt
     with pytest.raises(ValidationError, match="at most 2 levels"):
-        save_agenda_item(AgendaItem(meeting=meeting, parent=grandchild, number="14(a)(i)(x)",
-                                    title="Too deep"))
+        save_agenda_item(
+            AgendaItem(meeting=meeting, parent=grandchild, number="14(a)(i)(x)", title="Too deep")
+        )
 
 
 def test_the_meeting_page_front_sheet_and_search_hide_the_sub_item(meeting, sub_item, client):
@@ -85,7 +97,8 @@ def test_a_paper_attached_to_exempt_business_takes_its_classification(meeting, s
 
 
 def test_a_paper_on_exempt_business_is_never_public_whatever_its_classification(
-        meeting, sub_item, client):
+    meeting, sub_item, client
+):
     doc = _published_paper(meeting, sub_item, f"Briefing {SECRET}")
     doc.classification, doc.exempt_paragraph = Classification.UNRESTRICTED, None
     services.save_document(doc)  # reclassified by mistake while the item is exempt
@@ -94,8 +107,11 @@ def test_a_paper_on_exempt_business_is_never_public_whatever_its_classification(
     assert not Document.objects.filter(public_q(), pk=doc.pk).exists()
     assert Document.objects.filter(on_exempt_item_q(), pk=doc.pk).exists()
     assert client.get(f"/api/documents/{doc.pk}/").status_code == 404
-    for url in (meeting.get_absolute_url(), f"/meetings/{meeting.pk}/{meeting.slug}/papers/"
-                f"{doc.pk}/", "/api/documents/?page_size=100&meeting=" + str(meeting.pk)):
+    for url in (
+        meeting.get_absolute_url(),
+        f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/",
+        "/api/documents/?page_size=100&meeting=" + str(meeting.pk),
+    ):
         assert SECRET not in client.get(url).content.decode(), url
     # A public paper of a public item stays public.
     public = _published_paper(meeting, meeting.items.get(number="12"), "Open briefing")

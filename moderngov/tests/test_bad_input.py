@@ -14,22 +14,38 @@ DATES = {"sFromDate": "01/01/2015", "sToDate": "31/12/2017"}
 
 # Every method's refused requests: missing, malformed, impossible dates, invalid UTF-8.
 REFUSED = {
-    "GetMeetings": [{}, {"lCommitteeId": "abc", **DATES}, {"lCommitteeId": "0"},
-                    {"lCommitteeId": "0", "sFromDate": "31/02/2026", "sToDate": "01/03/2026"},
-                    {"lCommitteeId": "0", "sFromDate": "2015-01-01", "sToDate": "2017-12-31"},
-                    {"lCommitteeId": "%FF", **DATES}, {"lCommitteeId": "1.5", **DATES}],
-    "GetAllMeetingsByDate": [{}, {"lCommitteeId": "x", **DATES},
-                             {"lCommitteeId": "0", "sFromDate": "32/01/2015",
-                              "sToDate": "01/02/2015"}],
-    "GetMeeting": [{}, {"lMeetingId": ""}, {"lMeetingId": "twelve"}, {"lMeetingId": "%FF"},
-                   {"lMeetingId": "1 OR 1=1"}, {"lMeetingId": "٣"}],
+    "GetMeetings": [
+        {},
+        {"lCommitteeId": "abc", **DATES},
+        {"lCommitteeId": "0"},
+        {"lCommitteeId": "0", "sFromDate": "31/02/2026", "sToDate": "01/03/2026"},
+        {"lCommitteeId": "0", "sFromDate": "2015-01-01", "sToDate": "2017-12-31"},
+        {"lCommitteeId": "%FF", **DATES},
+        {"lCommitteeId": "1.5", **DATES},
+    ],
+    "GetAllMeetingsByDate": [
+        {},
+        {"lCommitteeId": "x", **DATES},
+        {"lCommitteeId": "0", "sFromDate": "32/01/2015", "sToDate": "01/02/2015"},
+    ],
+    "GetMeeting": [
+        {},
+        {"lMeetingId": ""},
+        {"lMeetingId": "twelve"},
+        {"lMeetingId": "%FF"},
+        {"lMeetingId": "1 OR 1=1"},
+        {"lMeetingId": "٣"},
+    ],
     "GetCouncillorsByWardId": [{}, {"lWardId": "abc"}],
     "GetCommitteesByUser": [{}, {"lUserId": "1e3"}],
     "GetMemberGroup": [{}, {"sShortName": "Labour", "sOrder": "shoe size"}],
     "GetAttachment": [{}, {"lAttachmentId": "../etc/passwd"}],
-    "GetCalendarEvents": [{}, {"bGlobalCalendar": "perhaps"},
-                          {"bGlobalCalendar": "true", "sDateStart": "31/02/2026"},
-                          {"bGlobalCalendar": "false", "lUserId": "me"}],
+    "GetCalendarEvents": [
+        {},
+        {"bGlobalCalendar": "perhaps"},
+        {"bGlobalCalendar": "true", "sDateStart": "31/02/2026"},
+        {"bGlobalCalendar": "false", "lUserId": "me"},
+    ],
     "GetWebCastMeetings": [{}, {"lCommitteeId": "all"}],
 }
 # Requests naming nothing that exists: the empty document, 200.
@@ -54,15 +70,18 @@ def raw(client, method, params):
 
 def test_every_method_has_its_bad_input_cases():
     # The methods Moot has no record for answer their empty document whatever is sent.
-    unserved = {"GetCouncillorsByPostcode", "GetElectionResults", "GetParishCouncils",
-                "GetMpOrMepsAndWards"}
+    unserved = {
+        "GetCouncillorsByPostcode",
+        "GetElectionResults",
+        "GetParishCouncils",
+        "GetMpOrMepsAndWards",
+    }
     without_parameters = {"GetCommittees", "GetCouncillorsByWard"} | unserved
     assert set(REFUSED) == {m.name for m in METHODS.values()} - without_parameters
     assert set(UNKNOWN) == set(REFUSED)
 
 
-@pytest.mark.parametrize("method,params", [(m, p) for m, cases in REFUSED.items()
-                                           for p in cases])
+@pytest.mark.parametrize("method,params", [(m, p) for m, cases in REFUSED.items() for p in cases])
 def test_refused_parameters_are_a_400_with_the_empty_document(client, method, params):
     import xml.etree.ElementTree as ET
 
@@ -79,8 +98,15 @@ def test_unknown_ids_are_the_empty_document(call, method):
     _, root = call(method, **UNKNOWN[method])
     assert root.tag == METHODS[method.lower()].empty().tag
     below = {e.tag for e in list(root.iter())[1:]}
-    assert not below & {"meeting", "councillor", "committee", "calendarevent", "attachmentid",
-                        "meetingid", "ward"}
+    assert not below & {
+        "meeting",
+        "councillor",
+        "committee",
+        "calendarevent",
+        "attachmentid",
+        "meetingid",
+        "ward",
+    }
 
 
 @pytest.mark.parametrize("method", ["GetCommittees", "GetCouncillorsByWard"])
@@ -92,9 +118,14 @@ def test_methods_without_parameters_ignore_junk(client, method):
 def test_unknown_methods_are_a_404_in_xml(client):
     import xml.etree.ElementTree as ET
 
-    for path in ["/mgWebService.asmx/GetNothing", "/mgWebService.asmx/Get%FFMeeting",
-                 "/mgWebService.asmx/", "/MGWEBSERVICE.ASMX",
-                 "/mgWebService.asmx/GetCommittees/extra", "/mgWebService.asmx/Get%0AMeeting"]:
+    for path in [
+        "/mgWebService.asmx/GetNothing",
+        "/mgWebService.asmx/Get%FFMeeting",
+        "/mgWebService.asmx/",
+        "/MGWEBSERVICE.ASMX",
+        "/mgWebService.asmx/GetCommittees/extra",
+        "/mgWebService.asmx/Get%0AMeeting",
+    ]:
         response = client.get(path)
         assert response.status_code == 404, path
         root = ET.fromstring(response.content)
@@ -113,14 +144,17 @@ def test_method_and_parameter_names_match_in_any_case(client, call):
     from summons.testing import pr_meeting
 
     pr = pr_meeting()
-    for path in [f"/mgwebservice.asmx/getmeeting?lmeetingid={pr.pk}",
-                 f"/MGWEBSERVICE.ASMX/GETMEETING?LMEETINGID={pr.pk}"]:
+    for path in [
+        f"/mgwebservice.asmx/getmeeting?lmeetingid={pr.pk}",
+        f"/MGWEBSERVICE.ASMX/GETMEETING?LMEETINGID={pr.pk}",
+    ]:
         response = client.get(path)
         assert response.status_code == 200
         assert f"<meetingid>{pr.pk}</meetingid>".encode() in response.content
     posted = client.post("/mgWebService.asmx/GetMeeting", {"lMeetingId": pr.pk})
     assert posted.status_code == 200 and f"<meetingid>{pr.pk}</meetingid>".encode() in (
-        posted.content)
+        posted.content
+    )
 
 
 def test_a_date_range_the_wrong_way_round_is_empty(call):

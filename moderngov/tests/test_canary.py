@@ -30,12 +30,14 @@ def planted():
         papers.publish_version(doc.current_version())
     add_minute(pr, "Contract Management", item=planted.public_item, text="Noted in public.")
     secret = add_minute(pr, f"Company Governance {CANARY}", text=f"Closed session {CANARY}")
-    edit_minute(secret, item=planted.exempt_item, exempt=True, exempt_paragraph=3,
-                summary_not_needed=True)
+    edit_minute(
+        secret, item=planted.exempt_item, exempt=True, exempt_paragraph=3, summary_not_needed=True
+    )
     chair = pr.body.memberships.filter(role="chairman").first().person
     record_attendance(pr, chair, AttendanceStatus.PRESENT, in_chair=True)
-    record_declaration(pr, planted.exempt_item, chair, "other", f"Director of {CANARY}",
-                       "took_part")
+    record_declaration(
+        pr, planted.exempt_item, chair, "other", f"Director of {CANARY}", "took_part"
+    )
     publish_minutes(pr)
     return planted
 
@@ -62,12 +64,21 @@ def every_request():
         yield "GetCouncillorsByWardId", {"lWardId": ward}
     for group in PoliticalGroup.objects.values_list("name", flat=True):
         yield "GetMemberGroup", {"sShortName": group}
-    yield "GetCalendarEvents", {"bGlobalCalendar": "true", "sDateStart": "01/01/1900",
-                                "sDateEnd": "31/12/2200"}
+    yield (
+        "GetCalendarEvents",
+        {"bGlobalCalendar": "true", "sDateStart": "01/01/1900", "sDateEnd": "31/12/2200"},
+    )
     for person in Person.objects.values_list("pk", flat=True):
         yield "GetCommitteesByUser", {"lUserId": person}
-        yield "GetCalendarEvents", {"bGlobalCalendar": "false", "lUserId": person,
-                                    "sDateStart": "01/01/1900", "sDateEnd": "31/12/2200"}
+        yield (
+            "GetCalendarEvents",
+            {
+                "bGlobalCalendar": "false",
+                "lUserId": person,
+                "sDateStart": "01/01/1900",
+                "sDateEnd": "31/12/2200",
+            },
+        )
 
 
 def test_the_canary_appears_in_no_answer(client, planted):
@@ -79,23 +90,33 @@ def test_the_canary_appears_in_no_answer(client, planted):
         response = client.get(f"/mgWebService.asmx/{method}", params)
         assert response.status_code == 200, (method, params)
         answers.append(response.content.decode())
-    for path in ["/mgWebService.asmx?WSDL", f"/ieListDocuments.aspx?MId={planted.meeting.pk}",
-                 f"/mgCommitteeDetails.aspx?ID={planted.meeting.body_id}"]:
+    for path in [
+        "/mgWebService.asmx?WSDL",
+        f"/ieListDocuments.aspx?MId={planted.meeting.pk}",
+        f"/mgCommitteeDetails.aspx?ID={planted.meeting.body_id}",
+    ]:
         answers.append(client.get(path, follow=True).content.decode())
-    for method, params in [("GetMeeting", {"lMeetingId": planted.meeting.pk}),
-                           ("GetAttachment", {"lAttachmentId": planted.exempt_doc.pk})]:
+    for method, params in [
+        ("GetMeeting", {"lMeetingId": planted.meeting.pk}),
+        ("GetAttachment", {"lAttachmentId": planted.exempt_doc.pk}),
+    ]:
         inner = "".join(f"<{k}>{v}</{k}>" for k, v in params.items())
-        soap = (f'<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">'
-                f'<soap:Body><{method} xmlns="http://moderngov.co.uk/namespaces">{inner}'
-                f"</{method}></soap:Body></soap:Envelope>")
+        soap = (
+            f'<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">'
+            f'<soap:Body><{method} xmlns="http://moderngov.co.uk/namespaces">{inner}'
+            f"</{method}></soap:Body></soap:Envelope>"
+        )
         response = client.post("/mgWebService.asmx", soap, content_type="text/xml")
         assert response.status_code == 200
         answers.append(response.content.decode())
     assert len(answers) > 300
     for text in answers:
         assert CANARY not in text
-    meeting = next(a for a in answers if f"<meetingid>{planted.meeting.pk}</meetingid>" in a
-                   and "<agendaitems>" in a)
+    meeting = next(
+        a
+        for a in answers
+        if f"<meetingid>{planted.meeting.pk}</meetingid>" in a and "<agendaitems>" in a
+    )
     # The check has teeth: the business around the canary was sent.
     assert "Contract Management Report" in meeting  # the public paper
     assert "Noted in public." in meeting  # the public minute

@@ -37,34 +37,51 @@ def meeting_ids(root):
 
 def test_get_meetings_with_no_bounds_lists_every_committees_meetings(client):
     root = parse(client.get(ALL_MEETINGS))
-    expected = sorted(Meeting.objects.exclude(body__kind="outside_body")
-                      .values_list("pk", flat=True))
+    expected = sorted(
+        Meeting.objects.exclude(body__kind="outside_body").values_list("pk", flat=True)
+    )
     assert meeting_ids(root) == expected
     assert root.findtext("meetingscount") == f" {len(expected)}"
 
 
 def test_get_meetings_with_one_bound(client):
-    root = parse(client.get("/mgWebService.asmx/GetMeetings",
-                            {"lCommitteeId": "0", "sFromDate": "01/09/2017", "sToDate": "0"}))
-    assert meeting_ids(root) == sorted(Meeting.objects.filter(date__gte=dt.date(2017, 9, 1))
-                                       .exclude(body__kind="outside_body")
-                                       .values_list("pk", flat=True))
+    root = parse(
+        client.get(
+            "/mgWebService.asmx/GetMeetings",
+            {"lCommitteeId": "0", "sFromDate": "01/09/2017", "sToDate": "0"},
+        )
+    )
+    assert meeting_ids(root) == sorted(
+        Meeting.objects.filter(date__gte=dt.date(2017, 9, 1))
+        .exclude(body__kind="outside_body")
+        .values_list("pk", flat=True)
+    )
 
 
 def test_get_meetings_posted_as_a_form(client):
-    root = parse(client.post("/mgWebService.asmx/GetMeetings",
-                             "lCommitteeId=0&sFromDate=0&sToDate=0",
-                             content_type="application/x-www-form-urlencoded"))
+    root = parse(
+        client.post(
+            "/mgWebService.asmx/GetMeetings",
+            "lCommitteeId=0&sFromDate=0&sToDate=0",
+            content_type="application/x-www-form-urlencoded",
+        )
+    )
     assert meeting_ids(root) == meeting_ids(parse(client.get(ALL_MEETINGS)))
 
 
 def soap(client, method, **params):
     body = "".join(f"<{k}>{v}</{k}>" for k, v in params.items())
-    envelope = (f'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="{ENVELOPE}">'
-                f'<soap:Body><{method} xmlns="{SERVICE}">{body}</{method}></soap:Body>'
-                f"</soap:Envelope>")
-    return client.post("/mgWebService.asmx", envelope, content_type="text/xml; charset=utf-8",
-                       HTTP_SOAPACTION=f'"{SERVICE}/{method}"')
+    envelope = (
+        f'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="{ENVELOPE}">'
+        f'<soap:Body><{method} xmlns="{SERVICE}">{body}</{method}></soap:Body>'
+        f"</soap:Envelope>"
+    )
+    return client.post(
+        "/mgWebService.asmx",
+        envelope,
+        content_type="text/xml; charset=utf-8",
+        HTTP_SOAPACTION=f'"{SERVICE}/{method}"',
+    )
 
 
 def test_get_meetings_with_no_bounds_over_soap(client):
@@ -77,11 +94,13 @@ def test_member_group_with_empty_parameters_lists_every_councillor(client):
     root = parse(client.get("/mgWebService.asmx/GetMemberGroup?sOrder=&sShortName="))
     listed = root.findall("councillors/councillor")
     assert {int(c.findtext("councillorid")) for c in listed} == {
-        c.person.pk for c in members_index().councillors}
+        c.person.pk for c in members_index().councillors
+    }
     assert root.findtext("councillors/councillorcount") == f" {len(listed)}"
     assert all(c.findtext("politicalpartytitle") for c in listed)
-    posted = parse(client.post("/mgWebService.asmx/GetMemberGroup", {"sShortName": "",
-                                                                       "sOrder": ""}))
+    posted = parse(
+        client.post("/mgWebService.asmx/GetMemberGroup", {"sShortName": "", "sOrder": ""})
+    )
     assert len(posted.findall("councillors/councillor")) == len(listed)
 
 
@@ -99,27 +118,34 @@ def test_every_councillor_has_a_party_title(client):
     TermOfOffice.objects.create(person=loner, division=Division.objects.first(), start=day)
     free = testing.person("Freeman")
     TermOfOffice.objects.create(person=free, division=Division.objects.first(), start=day)
-    independent = PoliticalGroup.objects.create(name="Freeman's Independents", slug="fi",
-                                                kind=PoliticalGroup.Kind.INDEPENDENT)
+    independent = PoliticalGroup.objects.create(
+        name="Freeman's Independents", slug="fi", kind=PoliticalGroup.Kind.INDEPENDENT
+    )
     GroupMembership.objects.create(person=free, group=independent, start=day)
-    for url in ["/mgWebService.asmx/GetCouncillorsByWard",
-                "/mgWebService.asmx/GetMemberGroup?sShortName=&sOrder="]:
+    for url in [
+        "/mgWebService.asmx/GetCouncillorsByWard",
+        "/mgWebService.asmx/GetMemberGroup?sShortName=&sOrder=",
+    ]:
         root = parse(client.get(url))
-        parties = {c.findtext("councillorid"): c.findtext("politicalpartytitle")
-                   for c in root.iter("councillor")}
+        parties = {
+            c.findtext("councillorid"): c.findtext("politicalpartytitle")
+            for c in root.iter("councillor")
+        }
         assert parties[str(loner.pk)] == "Not recorded"
         assert parties[str(free.pk)] == "Independent"
         assert all(parties.values())
 
 
-@pytest.mark.parametrize("method, root_tag, wrapper", [
-    ("GetCouncillorsByPostcode?sPostcode=CT9+1XZ", "councillorsbyward", "wards"),
-    ("GetElectionResults?lElectionId=1", "electionresults", "candidates"),
-    ("GetParishCouncils", "parishcouncils", "parishcouncils"),
-    ("GetMpOrMepsAndWards", "mpormepsandwards", "mpormeps"),
-])
-def test_methods_moot_has_no_record_for_answer_an_empty_document(client, method, root_tag,
-                                                                  wrapper):
+@pytest.mark.parametrize(
+    "method, root_tag, wrapper",
+    [
+        ("GetCouncillorsByPostcode?sPostcode=CT9+1XZ", "councillorsbyward", "wards"),
+        ("GetElectionResults?lElectionId=1", "electionresults", "candidates"),
+        ("GetParishCouncils", "parishcouncils", "parishcouncils"),
+        ("GetMpOrMepsAndWards", "mpormepsandwards", "mpormeps"),
+    ],
+)
+def test_methods_moot_has_no_record_for_answer_an_empty_document(client, method, root_tag, wrapper):
     root = parse(client.get(f"/mgWebService.asmx/{method}"))
     assert root.tag == root_tag
     assert root.find(wrapper) is not None and len(root.find(wrapper)) == 0
@@ -133,8 +159,9 @@ def test_linked_documents_point_at_what_clients_can_store(client):
     test_a_linked_pdf_is_served_as_the_pdf_clients_store)."""
     pr = pr_meeting()
     root = parse(client.get("/mgWebService.asmx/GetMeeting", {"lMeetingId": pr.pk}))
-    urls = [d.findtext("url") for d in root.iter("linkeddoc")
-            if d.findtext("isrestricted") == "False"]
+    urls = [
+        d.findtext("url") for d in root.iter("linkeddoc") if d.findtext("isrestricted") == "False"
+    ]
     assert urls
     for url in urls:
         assert url.startswith(f"http://testserver/meetings/{pr.pk}/{pr.slug}/papers/")
@@ -164,35 +191,50 @@ def test_zeep_loads_the_wsdl_and_calls_the_service(client, settings, tmp_path):
     loaded = zeep.Client(str(path))
     operations = loaded.service._binding._operations
     assert set(operations) == {m.name for m in METHODS.values()}
-    message = loaded.create_message(loaded.service, "GetMeetings", lCommitteeId="0",
-                                    sFromDate="0", sToDate="0")
+    message = loaded.create_message(
+        loaded.service, "GetMeetings", lCommitteeId="0", sFromDate="0", sToDate="0"
+    )
     envelope = etree.tostring(message)
-    response = client.post("/mgWebService.asmx", envelope, content_type="text/xml",
-                           HTTP_SOAPACTION=f'"{SERVICE}/GetMeetings"')
+    response = client.post(
+        "/mgWebService.asmx",
+        envelope,
+        content_type="text/xml",
+        HTTP_SOAPACTION=f'"{SERVICE}/GetMeetings"',
+    )
     assert meeting_ids(parse(response)) == meeting_ids(parse(client.get(ALL_MEETINGS)))
     # zeep reads the answer by the WSDL's description of it: the bare document in the result.
-    reply = SimpleNamespace(status_code=response.status_code, content=response.content,
-                            headers={"Content-Type": response["Content-Type"]},
-                            encoding="utf-8")
+    reply = SimpleNamespace(
+        status_code=response.status_code,
+        content=response.content,
+        headers={"Content-Type": response["Content-Type"]},
+        encoding="utf-8",
+    )
     result = loaded.service._binding.process_reply(loaded, operations["GetMeetings"], reply)
     (document,) = result
     assert document.tag == "getmeetings"
     assert len(document.findall("committee/committeemeetings/meeting")) == len(
-        meeting_ids(parse(response)))
+        meeting_ids(parse(response))
+    )
 
 
 def test_a_linked_pdf_is_served_as_the_pdf_clients_store(client):
     pr = pr_meeting()
     doc = Document.objects.get(title="Contract Management", classification="unrestricted")
-    papers.publish_version(papers.add_version(doc, upload=paper_testing.pdf(2, "Contracts"),
-                                              filename="cm.pdf"))
-    for method, params in [("GetMeeting", {"lMeetingId": pr.pk}),
-                           ("GetAttachment", {"lAttachmentId": doc.pk})]:
+    papers.publish_version(
+        papers.add_version(doc, upload=paper_testing.pdf(2, "Contracts"), filename="cm.pdf")
+    )
+    for method, params in [
+        ("GetMeeting", {"lMeetingId": pr.pk}),
+        ("GetAttachment", {"lAttachmentId": doc.pk}),
+    ]:
         root = parse(client.get(f"/mgWebService.asmx/{method}", params))
-        url = next(d.findtext("url") for d in root.iter()
-                   if d.findtext("attachmentid") == str(doc.pk))
+        url = next(
+            d.findtext("url") for d in root.iter() if d.findtext("attachmentid") == str(doc.pk)
+        )
         served = client.get(url.removeprefix("http://testserver"))
         assert served.status_code == 200
         assert served["Content-Type"] == "application/pdf"
-        assert b"".join(served.streaming_content if served.streaming else [served.content])[:5] \
+        assert (
+            b"".join(served.streaming_content if served.streaming else [served.content])[:5]
             == b"%PDF-"
+        )

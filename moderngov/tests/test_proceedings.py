@@ -26,7 +26,8 @@ def test_the_22_october_2015_minutes_and_attendance(call):
     items = items_by_id(root)
     minutes = list(public.public_minutes().filter(meeting=meeting, item__isnull=False))
     assert {m.number for m in minutes} >= set(range(35, 44)) - {
-        m.number for m in meeting.minutes.filter(item__isnull=True)}
+        m.number for m in meeting.minutes.filter(item__isnull=True)
+    }
     for minute in minutes:
         body = items[minute.item_id].findtext("minutesnonemptyhtmlbody")
         assert f"<p>{minute.number}. {html.escape(minute.title)}</p>" in body
@@ -45,8 +46,12 @@ def test_the_22_october_2015_minutes_and_attendance(call):
 def test_draft_minutes_are_not_sent_until_published(call):
     pr = pr_meeting()
     item = pr.items.get(title="Contract Management")
-    minute = add_minute(pr, "Contract Management", item=item,
-                        text="The Committee considered the report.\n\nMembers asked questions.")
+    minute = add_minute(
+        pr,
+        "Contract Management",
+        item=item,
+        text="The Committee considered the report.\n\nMembers asked questions.",
+    )
     add_resolution(minute, "RESOLVED that:-", ["the report be noted;", "officers report back."])
     chair = pr.body.memberships.filter(role="chairman").first().person
     record_attendance(pr, chair, AttendanceStatus.PRESENT, in_chair=True)
@@ -61,10 +66,12 @@ def test_draft_minutes_are_not_sent_until_published(call):
     _, root = call("GetMeeting", lMeetingId=pr.pk)
     assert root.findtext("minutepublished") == "True"
     body = items_by_id(root)[item.pk].findtext("minutesnonemptyhtmlbody")
-    assert body == (f"<p>{minute.number}. Contract Management</p>\n"
-                    "<p>The Committee considered the report.</p>\n"
-                    "<p>Members asked questions.</p>\n<p>RESOLVED that:-</p>\n"
-                    "<p>(a) the report be noted;</p>\n<p>(b) officers report back.</p>\n")
+    assert body == (
+        f"<p>{minute.number}. Contract Management</p>\n"
+        "<p>The Committee considered the report.</p>\n"
+        "<p>Members asked questions.</p>\n<p>RESOLVED that:-</p>\n"
+        "<p>(a) the report be noted;</p>\n<p>(b) officers report back.</p>\n"
+    )
     assert items_by_id(root)[item.pk].findtext("minutesitemnumber") == str(minute.number)
     # What was resolved is the item's decision, public with the minutes.
     assert items_by_id(root)[item.pk].findtext("isdecision") == "True"

@@ -2,7 +2,6 @@
 the number of meetings, items, papers or members; and an agenda not yet published is not
 sent."""
 
-
 import pytest
 
 from council.dates import authority_today
@@ -22,11 +21,14 @@ def test_get_meetings_is_one_query_however_many_meetings(client, django_assert_n
     for day in range(1, 21):
         testing.meeting(body, testing.dt.date(2016, 1, day))
     with django_assert_num_queries(1):
-        response = client.get("/mgWebService.asmx/GetMeetings",
-                              {"lCommitteeId": 0, "sFromDate": "01/01/2015",
-                               "sToDate": "31/12/2017"})
-    assert response.content.count(b"<meeting>") == Meeting.objects.filter(
-        date__range=("2015-01-01", "2017-12-31")).count()
+        response = client.get(
+            "/mgWebService.asmx/GetMeetings",
+            {"lCommitteeId": 0, "sFromDate": "01/01/2015", "sToDate": "31/12/2017"},
+        )
+    assert (
+        response.content.count(b"<meeting>")
+        == Meeting.objects.filter(date__range=("2015-01-01", "2017-12-31")).count()
+    )
 
 
 def test_get_meeting_has_a_fixed_number_of_queries(client, django_assert_max_num_queries):
@@ -57,7 +59,8 @@ def test_an_unpublished_agenda_is_not_sent(client):
 
 
 def test_get_councillors_by_ward_has_a_fixed_number_of_queries(
-        client, django_assert_max_num_queries):
+    client, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(12) as first:
         client.get("/mgWebService.asmx/GetCouncillorsByWard")
     for n in range(5):  # more wards, each with a councillor in office

@@ -18,8 +18,10 @@ def test_get_committees_has_the_reference_shape(call):
     assert "Policy and Resources Cabinet Committee" in names
     assert "Kent and Medway Fire and Rescue Authority" not in names  # an outside body
     assert root.findtext("committeescount") == f" {len(names)}"
-    expired = {c.findtext("committeetitle"): c.findtext("committeeexpired")
-               for c in root.findall("committee")}
+    expired = {
+        c.findtext("committeetitle"): c.findtext("committeeexpired")
+        for c in root.findall("committee")
+    }
     assert expired["Select Committee on Commissioning"] == "True"  # dissolved
     assert expired["County Council"] == "False"
 
@@ -44,8 +46,9 @@ def test_get_meetings_groups_every_committee_between_the_dates(call):
 
 def test_get_meetings_for_one_committee_and_inclusive_dates(call):
     pr = pr_meeting()
-    _, root = call("GetMeetings", lCommitteeId=pr.body_id, sFromDate="15/09/2017",
-                   sToDate="15/09/2017")
+    _, root = call(
+        "GetMeetings", lCommitteeId=pr.body_id, sFromDate="15/09/2017", sToDate="15/09/2017"
+    )
     assert [m.findtext("meetingid") for m in root.iter("meeting")] == [str(pr.pk)]
     assert root.findtext("committee/committeetitle") == pr.body.name
 
@@ -55,7 +58,8 @@ def test_get_meeting_has_the_reference_shape(call):
     _, root = call("GetMeeting", lMeetingId=pr.pk)
     ours = shape(root)
     allowed = shape(reference("meeting_with_minutes.xml")) | shape(
-        reference("meeting_no_minutes.xml"))
+        reference("meeting_no_minutes.xml")
+    )
     assert ours <= allowed, ours - allowed
     # Everything of the reference is filled, bar the photos the demo has none of.
     missing = shape(reference("meeting_with_minutes.xml")) - ours
@@ -124,13 +128,13 @@ def test_statuses_and_times_as_modern_gov_writes_them(call):
     from meetings.models import MeetingStatus
 
     pr = pr_meeting()
-    Meeting.objects.filter(pk=pr.pk).update(status=MeetingStatus.CANCELLED,
-                                            end_time=dt.time(14, 0))
+    Meeting.objects.filter(pk=pr.pk).update(status=MeetingStatus.CANCELLED, end_time=dt.time(14, 0))
     _, root = call("GetMeeting", lMeetingId=pr.pk)
     assert root.findtext("meetingstatus") == "Cancelled"
     assert root.findtext("meetingplannedfinishtime") == "2.00 pm"
-    _, listed = call("GetMeetings", lCommitteeId=pr.body_id, sFromDate="15/09/2017",
-                     sToDate="15/09/2017")
+    _, listed = call(
+        "GetMeetings", lCommitteeId=pr.body_id, sFromDate="15/09/2017", sToDate="15/09/2017"
+    )
     assert listed.findtext("committee/committeemeetings/meeting/meetingstatus") == "Cancelled"
     Meeting.objects.filter(pk=pr.pk).update(status=MeetingStatus.POSTPONED)
     assert call("GetMeeting", lMeetingId=pr.pk)[1].findtext("meetingstatus") == "Postponed"

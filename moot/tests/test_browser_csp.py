@@ -27,19 +27,28 @@ def published_minutes(meeting: Meeting) -> None:
     from proceedings.attendance import record_attendance
     from proceedings.minutes import add_minute, add_resolution, publish_minutes
 
-    members = [m.person for m in meeting.body.memberships.filter(
-        person__isnull=False, start__lte=meeting.date).exclude(end__lt=meeting.date)]
+    members = [
+        m.person
+        for m in meeting.body.memberships.filter(
+            person__isnull=False, start__lte=meeting.date
+        ).exclude(end__lt=meeting.date)
+    ]
     for person in members[:4]:
         record_attendance(meeting, person, "present")
-    minute = add_minute(meeting, "Public minute", item=meeting.items.get(number="12"),
-                        text="The Committee noted the report.")
+    minute = add_minute(
+        meeting,
+        "Public minute",
+        item=meeting.items.get(number="12"),
+        text="The Committee noted the report.",
+    )
     add_resolution(minute, "RESOLVED that the report be noted.")
     publish_minutes(meeting)
 
 
 def pages(clerk_meeting: Meeting) -> dict[str, str]:
-    meeting = Meeting.objects.get(body__slug="policy-and-resources-cabinet-committee",
-                                  date=dt.date(2017, 9, 15))
+    meeting = Meeting.objects.get(
+        body__slug="policy-and-resources-cabinet-committee", date=dt.date(2017, 9, 15)
+    )
     published_minutes(meeting)
     paper = meeting.items.filter(papers__isnull=False).first().papers.first()
     chairman = Membership.objects.filter(body=meeting.body, role=Role.CHAIRMAN).first().person
@@ -71,14 +80,26 @@ def test_no_page_breaks_the_content_security_policy(live_server, demo_council, b
     targets = pages(committee().meeting)
     client = verified_login(Client(), clerk)
     context = browser.new_context(locale="en-GB")  # CSP enforced: no bypass_csp here
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url,
-                          "value": client.cookies[settings.SESSION_COOKIE_NAME].value}])
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "url": live_server.url,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+            }
+        ]
+    )
     context.add_init_script(LISTEN)
     page = context.new_page()
     console: list[str] = []
-    page.on("console", lambda m: console.append(m.text)
+    page.on(
+        "console",
+        lambda m: (
+            console.append(m.text)
             if "Content Security Policy" in m.text or "Content-Security-Policy" in m.text
-            else None)
+            else None
+        ),
+    )
     failures = {}
     try:
         for name, path in targets.items():

@@ -75,11 +75,18 @@ def test_production_starts_with_a_secret_key(tmp_path):
 
 
 def test_production_needs_the_site_address(tmp_path):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "moot.settings", "MOOT_ENV": "production",
-           "SECRET_KEY": "s" * 60, "DEBUG": "0", "MOOT_DATA_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "moot.settings",
+        "MOOT_ENV": "production",
+        "SECRET_KEY": "s" * 60,
+        "DEBUG": "0",
+        "MOOT_DATA_DIR": str(tmp_path),
+    }
     env.pop("MOOT_SITE_URL", None)
-    result = subprocess.run([str(MOOT), "check"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=120, env=env)
+    result = subprocess.run(
+        [str(MOOT), "check"], cwd=ROOT, capture_output=True, text=True, timeout=120, env=env
+    )
     assert result.returncode != 0 and "MOOT_SITE_URL" in result.stderr
 
 
@@ -101,12 +108,16 @@ def test_production_settings_pass_the_deployment_checks_with_no_warnings(tmp_pat
 
 
 def test_production_settings_trust_the_proxy_and_the_site_origin(tmp_path):
-    code = ("from django.conf import settings as s; print(s.SECURE_PROXY_SSL_HEADER, "
-            "s.CSRF_TRUSTED_ORIGINS, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.MOOT_CSP)")
+    code = (
+        "from django.conf import settings as s; print(s.SECURE_PROXY_SSL_HEADER, "
+        "s.CSRF_TRUSTED_ORIGINS, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.MOOT_CSP)"
+    )
     result = run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        MOOT_ENV="production", SECRET_KEY="k7Qf-2xLp9_Vt3mZr8Wc1yHb6NdJ4sGe0aTuKoPiXq5vBnYhRw",
-        DEBUG="0", MOOT_SITE_URL="https://democracy.example.gov.uk",
+        MOOT_ENV="production",
+        SECRET_KEY="k7Qf-2xLp9_Vt3mZr8Wc1yHb6NdJ4sGe0aTuKoPiXq5vBnYhRw",
+        DEBUG="0",
+        MOOT_SITE_URL="https://democracy.example.gov.uk",
         CSRF_TRUSTED_ORIGINS="https://a.example.gov.uk,https://b.example.gov.uk",
         MOOT_DATA_DIR=str(tmp_path),
     )
@@ -125,10 +136,19 @@ def test_every_response_carries_the_content_security_policy(client):
 def _setting(name: str, tmp_path, **env) -> str:
     script = f"from django.conf import settings; print(settings.{name})"
     clean = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "PORT", "MOOT_SITE_URL")}
-    result = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {script}"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120,
-                            env={**clean, "DJANGO_SETTINGS_MODULE": "moot.settings",
-                                 "MOOT_DATA_DIR": str(tmp_path), **env})
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {script}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "moot.settings",
+            "MOOT_DATA_DIR": str(tmp_path),
+            **env,
+        },
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
@@ -141,6 +161,9 @@ def test_debug_is_off_unless_asked_for(tmp_path):
 def test_the_port_sets_the_site_address_unless_it_is_given(tmp_path):
     assert _setting("MOOT_SITE_URL", tmp_path) == "http://127.0.0.1:8000"
     assert _setting("MOOT_SITE_URL", tmp_path, PORT="8123") == "http://127.0.0.1:8123"
-    assert _setting("MOOT_SITE_URL", tmp_path, PORT="8123",
-                    MOOT_SITE_URL="https://democracy.example.gov.uk") \
+    assert (
+        _setting(
+            "MOOT_SITE_URL", tmp_path, PORT="8123", MOOT_SITE_URL="https://democracy.example.gov.uk"
+        )
         == "https://democracy.example.gov.uk"
+    )

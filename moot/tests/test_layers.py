@@ -33,7 +33,8 @@ def test_the_apps_import_only_the_layers_below_them(capsys):
 def test_every_app_is_in_a_layer():
     """A new app must take its place in the contract, or its imports go unchecked."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
-    layered = {name.strip() for layer in config["contracts"][0]["layers"]
-               for name in layer.split("|")}
+    layered = {
+        name.strip() for layer in config["contracts"][0]["layers"] for name in layer.split("|")
+    }
     apps = {p.parent.name for p in ROOT.glob("*/__init__.py")}
     assert apps == layered == set(config["root_packages"])

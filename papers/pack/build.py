@@ -82,8 +82,14 @@ def collect(meeting: Meeting, members: bool, link_ids=None) -> list[Paper]:
     )
     if link_ids is not None:
         links = links.filter(pk__in=link_ids)
-    docs = [(link, doc) for link in links for doc in [
-        link.document, *sorted(link.document.appendices.all(), key=lambda d: (d.order, d.pk))]]
+    docs = [
+        (link, doc)
+        for link in links
+        for doc in [
+            link.document,
+            *sorted(link.document.appendices.all(), key=lambda d: (d.order, d.pk)),
+        ]
+    ]
     # The published version of each paper once the agenda is published, never a later draft
     # (publishing/versions.py decides, for every surface).
     versions = pack_versions(meeting, [doc.pk for _, doc in docs])
@@ -161,7 +167,10 @@ def signer(day: dt.date) -> dict | None:
 
 
 def front_sheet_html(
-    meeting: Meeting, item_pages: dict[int, tuple[int, int]], items, dispatch: dt.date,
+    meeting: Meeting,
+    item_pages: dict[int, tuple[int, int]],
+    items,
+    dispatch: dt.date,
     members: bool = False,
 ) -> str:
     """The agenda front sheet. Only the members' pack prints an exempt item's purpose and
@@ -315,8 +324,11 @@ def _assemble(meeting, members, front, papers, layout, item_pages, items, blank_
             add(blank_pdf, [labels[-1] + 1])
         level = 1 if paper.item.pk in first_of_item else 0
         # A withheld paper is named in the outline by its label only: its title may be exempt too.
-        title = (f"{paper.document.label or 'Document'} (restricted)" if paper.restricted
-                 else paper.document.title)
+        title = (
+            f"{paper.document.label or 'Document'} (restricted)"
+            if paper.restricted
+            else paper.document.title
+        )
         if level == 0:
             first_of_item[paper.item.pk] = len(labels)
             title = f"{paper.item.number} {paper.item.title}"

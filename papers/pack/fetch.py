@@ -26,8 +26,9 @@ class PaperOnlyFetcher(URLFetcher):
 
     def fetch(self, url: str, headers=None):
         if not _IMAGE_DATA.match(url.strip()):
-            raise ValueError("Only images stored in the paper itself are rendered; "
-                             f"{url[:80]!r} was left out.")
+            raise ValueError(
+                f"Only images stored in the paper itself are rendered; {url[:80]!r} was left out."
+            )
         return super().fetch(url, headers)
 
 

@@ -24,7 +24,9 @@ def test_written_html_is_sanitised_and_versioned(doc):
     assert doc.current_version() == v2
     assert DocumentVersion.objects.get(pk=v1.pk).html.startswith("<h2>Introduction</h2>")
     assert (
-        AuditEntry.objects.filter(object_repr__contains="Moot Test Feedback Policy (version").count()
+        AuditEntry.objects.filter(
+            object_repr__contains="Moot Test Feedback Policy (version"
+        ).count()
         == 2
     )
 

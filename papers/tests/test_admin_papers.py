@@ -124,7 +124,8 @@ def test_meeting_page_links_to_its_packs(admin_client):
 
 
 def test_staff_download_packs_through_the_back_office_and_members_packs_are_logged(
-        admin_client, tmp_path, settings):
+    admin_client, tmp_path, settings
+):
     from access.models import ExemptAccess
     from papers.packs import request_pack, run_pack
 

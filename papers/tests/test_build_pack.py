@@ -31,8 +31,14 @@ def meeting(settings, tmp_path):
     minutes = t.item(m, "2", "Minutes of the last meeting", purpose="To approve the minutes.")
     report = t.item(m, "3", "Contract Management")
     uploaded = t.item(m, "4", "Financial Monitoring")
-    exempt = t.item(m, "5", "Company Governance", part=Part.EXEMPT, exempt_paragraph=3,
-                    purpose=f"To receive {CANARY} purpose")
+    exempt = t.item(
+        m,
+        "5",
+        "Company Governance",
+        part=Part.EXEMPT,
+        exempt_paragraph=3,
+        purpose=f"To receive {CANARY} purpose",
+    )
 
     def paper(
         item,
@@ -203,8 +209,12 @@ def test_paper_files_packs_and_the_render_cache_are_outside_the_public_media(mee
     media = Path(settings.PRIVATE_ROOT) / "public-media"
     settings.MEDIA_ROOT = str(media)
     pack = run_pack(request_pack(meeting, "members", enqueue=False).pk)
-    files = [Path(v.source_file.path) for v in DocumentVersion.objects.filter(
-        document__attachments__item__meeting=meeting).exclude(source_file="")]
+    files = [
+        Path(v.source_file.path)
+        for v in DocumentVersion.objects.filter(
+            document__attachments__item__meeting=meeting
+        ).exclude(source_file="")
+    ]
     files.append(Path(pack.file.path))
     assert len(files) >= 2 and all(f.exists() for f in files)
     assert cache_dir().exists() and list(cache_dir().glob("*.pdf"))

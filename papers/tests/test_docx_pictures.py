@@ -16,10 +16,16 @@ def test_a_picture_is_kept_inline_with_its_description():
 
 def test_what_cannot_be_shown_is_named_in_its_place():
     html = docx_to_html(made.docx_with_pictures("Opening words."), "Report.docx").html
-    order = [html.index(s) for s in ("Opening words.", "Map of the county",
-                                     "This image (“Organisation chart”) is in the original",
-                                     "This chart (“Spend by year”) is in the original",
-                                     "End of the report.")]
+    order = [
+        html.index(s)
+        for s in (
+            "Opening words.",
+            "Map of the county",
+            "This image (“Organisation chart”) is in the original",
+            "This chart (“Spend by year”) is in the original",
+            "End of the report.",
+        )
+    ]
     assert order == sorted(order)
     assert html.count('<span class="moot-missing">') == 2
     assert "MOOTMISSING" not in html and "image/x-emf" not in html
@@ -44,6 +50,7 @@ def test_a_document_without_pictures_converts_as_before():
 
 
 def test_written_html_cannot_bring_other_classes():
-    html = written_html('<p><span class="govuk-button">Click</span><span class="moot-missing">'
-                        "x</span></p>").html
+    html = written_html(
+        '<p><span class="govuk-button">Click</span><span class="moot-missing">x</span></p>'
+    ).html
     assert 'class="govuk-button"' not in html

@@ -17,7 +17,8 @@ from papers.pack.render import render_html
 pytestmark = pytest.mark.django_db
 # A 1×1 red PNG.
 PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
+)
 SERVER_TEXT = "SERVER-FILE-CONTENTS-7f2"
 
 
@@ -38,15 +39,19 @@ def server_files(tmp_path):
 
 
 def hostile(folder) -> str:
-    return (f'<p>Body.</p><img src="/etc/passwd" alt="a"><img src="file:///etc/hostname" alt="b">'
-            f'<img src="{folder}/secret.png" alt="c"><img src="file://{folder}/secret.png" alt="d">'
-            f'<img src="http://127.0.0.1:9/x.png" alt="e">')
+    return (
+        f'<p>Body.</p><img src="/etc/passwd" alt="a"><img src="file:///etc/hostname" alt="b">'
+        f'<img src="{folder}/secret.png" alt="c"><img src="file://{folder}/secret.png" alt="d">'
+        f'<img src="http://127.0.0.1:9/x.png" alt="e">'
+    )
 
 
 def test_server_files_and_addresses_are_not_embedded(server_files):
-    html = (f'<html lang="en"><head><link rel="stylesheet" href="file://{server_files}/secret.css">'
-            f'<link rel="stylesheet" href="{server_files}/secret.css"></head>'
-            f"<body>{hostile(server_files)}</body></html>")
+    html = (
+        f'<html lang="en"><head><link rel="stylesheet" href="file://{server_files}/secret.css">'
+        f'<link rel="stylesheet" href="{server_files}/secret.css"></head>'
+        f"<body>{hostile(server_files)}</body></html>"
+    )
     pdf = render_html(html)
     assert images(pdf) == 0
     assert SERVER_TEXT not in text(pdf) and "root:" not in text(pdf)
@@ -55,8 +60,10 @@ def test_server_files_and_addresses_are_not_embedded(server_files):
 
 def test_a_papers_own_image_is_still_embedded():
     data = base64.b64encode(PNG).decode()
-    pdf = render_html(f'<html lang="en"><body><p>Chart</p>'
-                      f'<img src="data:image/png;base64,{data}" alt="chart"></body></html>')
+    pdf = render_html(
+        f'<html lang="en"><body><p>Chart</p>'
+        f'<img src="data:image/png;base64,{data}" alt="chart"></body></html>'
+    )
     assert images(pdf) == 1
 
 

@@ -44,9 +44,7 @@ class Action(models.Model):
         help_text='Where the owner is not a person in the record, e.g. "Head of Highways".',
     )
     due = models.DateField(null=True, blank=True)
-    status = models.CharField(
-        max_length=8, choices=ActionStatus.choices, default=ActionStatus.OPEN
-    )
+    status = models.CharField(max_length=8, choices=ActionStatus.choices, default=ActionStatus.OPEN)
     completed_on = models.DateField(null=True, blank=True)
     progress = models.TextField(blank=True, help_text="Progress reported to the committee.")
 

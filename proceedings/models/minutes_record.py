@@ -76,8 +76,10 @@ class MinutesVersion(models.Model):
     # A minute made exempt after publication leaves every public version (proceedings/versions.py);
     # the text as first published is kept here for democratic services, never served publicly.
     withheld_public_html = models.TextField(
-        blank=True, help_text="The public minutes as first rendered, before a minute in them was "
-        "made exempt. Democratic services only.")
+        blank=True,
+        help_text="The public minutes as first rendered, before a minute in them was "
+        "made exempt. Democratic services only.",
+    )
     note = models.TextField(blank=True, help_text="e.g. the corrections made on approval.")
     # The minute approving this version, where it is the approved record.
     approving_minute = models.ForeignKey(

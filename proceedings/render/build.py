@@ -81,17 +81,17 @@ def build(meeting: Meeting, exempt: bool = False) -> Minutes:
     authority = Authority.current()
     chair_form = authority.chair_form if authority and authority.chair_form else "Chairman"
     council_form = meeting.body.kind == BodyKind.COUNCIL
-    body_name = (
-        authority.name if council_form and authority else meeting.body.name
-    )
+    body_name = authority.name if council_form and authority else meeting.body.name
     venue = meeting.venue.full_name if meeting.venue_id else ""
     heading = f"MINUTES of a meeting of the {body_name}"
     if venue:
         heading += f" held in the {venue}"
     heading += f" on {long_date(meeting.date)}."
-    record = MinutesRecord.objects.filter(meeting=meeting).select_related(
-        "approved_by_minute__meeting__body", "signed_by"
-    ).first()
+    record = (
+        MinutesRecord.objects.filter(meeting=meeting)
+        .select_related("approved_by_minute__meeting__body", "signed_by")
+        .first()
+    )
     status = record.status if record else MinutesStatus.DRAFT
 
     part = shown(meeting, exempt, record)
@@ -102,8 +102,15 @@ def build(meeting: Meeting, exempt: bool = False) -> Minutes:
     ctx = Context(meeting, chair_of(meeting), vice_id, chair_form)
     forms = short_forms_of([rv.person_id for rvs in part.recorded.values() for rv in rvs])
     views = [
-        minute_view(ctx, m, part.motions.get(m.pk, []), part.recorded, forms,
-                    part.declarations.get(m.pk, []), part.resolutions.get(m.pk, []))
+        minute_view(
+            ctx,
+            m,
+            part.motions.get(m.pk, []),
+            part.recorded,
+            forms,
+            part.declarations.get(m.pk, []),
+            part.resolutions.get(m.pk, []),
+        )
         for m in part.minutes
     ]
     return Minutes(

@@ -20,8 +20,8 @@ def vote_name(person: Person, short_forms: dict[int, str] | None = None) -> str:
 def short_forms_of(people) -> dict[int, str]:
     """Each person's recorded short name form ("Mr A Marsh"), by person id."""
     forms: dict[int, str] = {}
-    for nf in PersonNameForm.objects.filter(
-        person__in=people, kind=NameFormKind.SHORT
-    ).order_by("pk"):
+    for nf in PersonNameForm.objects.filter(person__in=people, kind=NameFormKind.SHORT).order_by(
+        "pk"
+    ):
         forms.setdefault(nf.person_id, nf.text)
     return forms

@@ -47,7 +47,7 @@ def _text_para(block: str) -> Para:
     for line in (ln.strip() for ln in block.split("\n") if ln.strip()):
         m = SUB_POINT.match(line)
         if m and para.lines:
-            para.points.append((f"({m.group(1)})", line[m.end():]))
+            para.points.append((f"({m.group(1)})", line[m.end() :]))
         elif para.points:
             label, text = para.points[-1]
             para.points[-1] = (label, f"{text} {line}")
@@ -67,7 +67,7 @@ def _quote(text: str) -> tuple[list[str], list[tuple[str, str]]]:
             m = SUB_POINT.match(line.lstrip("- "))
             if m and lines:
                 line = line.lstrip("- ")
-                points.append((f"({m.group(1)})", line[m.end():]))
+                points.append((f"({m.group(1)})", line[m.end() :]))
             else:
                 lines.append(line)
     return lines, points
@@ -133,8 +133,11 @@ def _noun(motion: Motion) -> str:
 def _vote_block(ctx: Context, motion: Motion, choices, forms) -> VoteBlock:
     vote = motion.vote
     labels = ((Choice.FOR, "For"), (Choice.AGAINST, "Against"), (Choice.ABSTAIN, "Abstain"))
-    counts = {Choice.FOR: vote.votes_for, Choice.AGAINST: vote.votes_against,
-              Choice.ABSTAIN: vote.abstentions}
+    counts = {
+        Choice.FOR: vote.votes_for,
+        Choice.AGAINST: vote.votes_against,
+        Choice.ABSTAIN: vote.abstentions,
+    }
     lists = []
     for choice, label in labels:
         names = []
@@ -162,7 +165,7 @@ def _motion_paras(ctx: Context, motions: list[Motion], choices, forms) -> list[P
     paras: list[Para] = []
     deferred: list[tuple[Motion, Para]] = []
     for i, motion in enumerate(motions):
-        later = motions[i + 1:]
+        later = motions[i + 1 :]
         voted = hasattr(motion, "vote")
         if motion.kind == MotionKind.ELECTION:
             office = ctx.chair_form if motion.office == "chair" else f"Vice-{ctx.chair_form}"
@@ -171,8 +174,7 @@ def _motion_paras(ctx: Context, motions: list[Motion], choices, forms) -> list[P
                 f" and {ctx.speaker(motion.seconder, False)} seconded" if motion.seconder_id else ""
             )
             text = (
-                f"{who} proposed{seconded} that {motion.nominee.formal_name} be elected "
-                f"{office}."
+                f"{who} proposed{seconded} that {motion.nominee.formal_name} be elected {office}."
             )
             para = Para(lines=[text])
             if voted:
@@ -180,15 +182,17 @@ def _motion_paras(ctx: Context, motions: list[Motion], choices, forms) -> list[P
                 para.vote = _vote_block(ctx, motion, choices, forms)
             elif motion.outcome:
                 para.after.append(
-                    "Agreed without a vote." if motion.outcome == Outcome.WITHOUT_VOTE
+                    "Agreed without a vote."
+                    if motion.outcome == Outcome.WITHOUT_VOTE
                     else _outcome_line(motion)
                 )
             paras.append(para)
             continue
         quote_lines, quote_points = _quote(motion.text)
         if motion.kind == MotionKind.PROCEDURAL:
-            para = Para(lines=[f"{_moved(ctx, motion)} {quote_lines[0] if quote_lines else ''}"
-                               .rstrip()])
+            para = Para(
+                lines=[f"{_moved(ctx, motion)} {quote_lines[0] if quote_lines else ''}".rstrip()]
+            )
             if voted:
                 para.lines[0] += (
                     f", the {ctx.chair_form} put this to the vote and the votes cast were as "
@@ -201,7 +205,8 @@ def _motion_paras(ctx: Context, motions: list[Motion], choices, forms) -> list[P
             continue
         lead = (
             "The amendment having been carried, the substantive motion read:"
-            if motion.arose_from_id else f"{_moved(ctx, motion)}:"
+            if motion.arose_from_id
+            else f"{_moved(ctx, motion)}:"
         )
         para = Para(lines=[lead], quote=quote_lines, quote_points=quote_points)
         paras.append(para)
@@ -211,19 +216,27 @@ def _motion_paras(ctx: Context, motions: list[Motion], choices, forms) -> list[P
         if voted and dealt_later:
             deferred.append((motion, para))
         elif voted:
-            paras.append(Para(
-                lines=[f"The {ctx.chair_form} put the {_noun(motion)} to the vote and the votes "
-                       "cast were as follows:"],
-                vote=_vote_block(ctx, motion, choices, forms),
-            ))
+            paras.append(
+                Para(
+                    lines=[
+                        f"The {ctx.chair_form} put the {_noun(motion)} to the vote and the votes "
+                        "cast were as follows:"
+                    ],
+                    vote=_vote_block(ctx, motion, choices, forms),
+                )
+            )
         elif motion.outcome and motion.outcome != Outcome.SUPERSEDED:
             para.after.append(_outcome_line(motion))
     for motion, moved in deferred:
-        paras.append(Para(
-            lines=[f"The {ctx.chair_form} then put the motion outlined in paragraph "
-                   f"{REF}{id(moved)}{REF} above to the vote and the votes cast were as follows:"],
-            vote=_vote_block(ctx, motion, choices, forms),
-        ))
+        paras.append(
+            Para(
+                lines=[
+                    f"The {ctx.chair_form} then put the motion outlined in paragraph "
+                    f"{REF}{id(moved)}{REF} above to the vote and the votes cast were as follows:"
+                ],
+                vote=_vote_block(ctx, motion, choices, forms),
+            )
+        )
     return paras
 
 
@@ -248,25 +261,26 @@ def _resolution_para(r) -> Para:
     lead = r.text.strip() or "RESOLVED that:"
     para = Para(resolved=lead, parts=r.lettered_parts)
     if r.delegated_to:
-        para.delegation = f"Decision delegated to {r.delegated_to}" + (
-            f", in consultation with {r.in_consultation_with}" if r.in_consultation_with else ""
-        ) + "."
+        para.delegation = (
+            f"Decision delegated to {r.delegated_to}"
+            + (f", in consultation with {r.in_consultation_with}" if r.in_consultation_with else "")
+            + "."
+        )
     return para
 
 
-def minute_view(ctx: Context, minute: Minute, motions, choices, forms, declarations,
-                 resolutions) -> MinuteView:
+def minute_view(
+    ctx: Context, minute: Minute, motions, choices, forms, declarations, resolutions
+) -> MinuteView:
     text_blocks = _blocks(minute.text)
     generated: list[Para] = []
     generated += [_declaration_para(ctx, d) for d in declarations]
     generated += _motion_paras(ctx, motions, choices, forms)
-    generated += [
-        Para(lines=[a.text.strip()]) for a in minute.actions.all().order_by("pk")
-    ]
+    generated += [Para(lines=[a.text.strip()]) for a in minute.actions.all().order_by("pk")]
     if MOTIONS_HERE in text_blocks:  # the clerk placed the motions among the paragraphs
         at = text_blocks.index(MOTIONS_HERE)
         paras = [_text_para(b) for b in text_blocks[:at]] + generated
-        paras += [_text_para(b) for b in text_blocks[at + 1:] if b != MOTIONS_HERE]
+        paras += [_text_para(b) for b in text_blocks[at + 1 :] if b != MOTIONS_HERE]
     else:
         paras = [_text_para(b) for b in text_blocks] + generated
     paras += [_resolution_para(r) for r in resolutions]

@@ -50,16 +50,27 @@ def _side(rows: QuerySet, closed: Q, exempt: bool) -> QuerySet:
 
 def shown(meeting: Meeting, exempt: bool, record: MinutesRecord | None) -> Shown:
     """What the exempt minutes (``exempt``) or the public minutes of ``meeting`` show."""
-    minutes = list(_side(Minute.objects.filter(meeting=meeting), public.closed_minute_q(), exempt)
-                   .select_related("item").order_by("number"))
+    minutes = list(
+        _side(Minute.objects.filter(meeting=meeting), public.closed_minute_q(), exempt)
+        .select_related("item")
+        .order_by("number")
+    )
     # Never a motion (or its vote) minuted in closed session in public, whatever its item.
     motions = list(
-        _side(Motion.objects.filter(meeting=meeting),
-              Q(pk__in=public.closed_motion_ids(meeting)), exempt)
-        .select_related("mover", "seconder", "nominee", "vote").order_by("order", "pk"))
+        _side(
+            Motion.objects.filter(meeting=meeting),
+            Q(pk__in=public.closed_motion_ids(meeting)),
+            exempt,
+        )
+        .select_related("mover", "seconder", "nominee", "vote")
+        .order_by("order", "pk")
+    )
     resolutions = list(Resolution.objects.filter(minute__meeting=meeting).order_by("pk"))
-    attendance = meeting.attendances.select_related("person", "substitute_for") \
-        .prefetch_related("items").order_by("order", "pk")
+    attendance = (
+        meeting.attendances.select_related("person", "substitute_for")
+        .prefetch_related("items")
+        .order_by("order", "pk")
+    )
     declarations = Declaration.objects.filter(meeting=meeting)
     summaries = []
     if not exempt:
@@ -93,10 +104,12 @@ def shown(meeting: Meeting, exempt: bool, record: MinutesRecord | None) -> Shown
 def _summaries(meeting: Meeting) -> list[ExemptSummary]:
     """Only the parts of an exempt minute written for the public: never its title or text."""
     return [
-        ExemptSummary(row["number"], row["item__number"] or "", row["exempt_paragraph"],
-                      row["public_summary"])
+        ExemptSummary(
+            row["number"], row["item__number"] or "", row["exempt_paragraph"], row["public_summary"]
+        )
         for row in Minute.objects.filter(public.closed_minute_q(), meeting=meeting)
-        .order_by("number").values("number", "item__number", "exempt_paragraph", "public_summary")
+        .order_by("number")
+        .values("number", "item__number", "exempt_paragraph", "public_summary")
     ]
 
 
@@ -107,7 +120,10 @@ def motion_minutes(meeting: Meeting, resolutions) -> dict[tuple[str, int], int]:
     for r in resolutions:
         if r.motion_id:
             targets.setdefault(("motion", r.motion_id), r.minute_id)
-    for pk, item_id in (Minute.objects.filter(meeting=meeting, item__isnull=False)
-                        .order_by("number").values_list("pk", "item_id")):
+    for pk, item_id in (
+        Minute.objects.filter(meeting=meeting, item__isnull=False)
+        .order_by("number")
+        .values_list("pk", "item_id")
+    ):
         targets.setdefault(("item", item_id), pk)
     return targets

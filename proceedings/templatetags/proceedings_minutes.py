@@ -10,9 +10,7 @@ register = template.Library()
 @register.simple_tag
 def names(entries) -> str:
     """ "Mr A (Substitute for Mr B), Mr C and Mr D", each name with its note."""
-    texts = [
-        conditional_escape(f"{e.text} {e.note}".strip()) for e in entries
-    ]
+    texts = [conditional_escape(f"{e.text} {e.note}".strip()) for e in entries]
     if len(texts) < 2:
         return mark_safe("".join(texts))
     return mark_safe(", ".join(texts[:-1]) + " and " + texts[-1])

@@ -17,11 +17,21 @@ from proceedings.tests.conftest import DAY
 def test_undertaking_with_a_person_and_an_action_with_a_title(committee):
     c = committee
     minute = add_minute(c.meeting, "Highways update", item=c.items[0])
-    u = add_action(c.meeting, "Provide the figures for each division.", "undertaking",
-                   owner=c.members[3], due=DAY + dt.timedelta(days=30), minute=minute)
+    u = add_action(
+        c.meeting,
+        "Provide the figures for each division.",
+        "undertaking",
+        owner=c.members[3],
+        due=DAY + dt.timedelta(days=30),
+        minute=minute,
+    )
     a = add_action(c.meeting, "Report back in March.", owner_text="Head of Highways")
     assert (u.owner_name, u.kind, u.status, u.minute) == (
-        "Mr A Member3", "undertaking", "open", minute)
+        "Mr A Member3",
+        "undertaking",
+        "open",
+        minute,
+    )
     assert a.owner_name == "Head of Highways" and a.kind == "action" and a.due is None
     assert AuditEntry.objects.filter(object_id=str(u.pk), action="create").exists()
 
@@ -33,8 +43,10 @@ def test_undertaking_with_a_person_and_an_action_with_a_title(committee):
         ({"text": "x", "owner_text": "Clerk", "owner": "member"}, "either a person or a title"),
         ({"text": "  ", "owner_text": "Clerk"}, "Say what is to be done"),
         ({"text": "x", "owner_text": "Clerk", "kind": "wish"}, "not a kind of action"),
-        ({"text": "x", "owner_text": "Clerk", "due": DAY - dt.timedelta(days=1)},
-         "before the meeting"),
+        (
+            {"text": "x", "owner_text": "Clerk", "due": DAY - dt.timedelta(days=1)},
+            "before the meeting",
+        ),
         ({"text": "x", "owner_text": "Clerk", "due": "2016-10-01"}, "must be a date"),
     ],
 )
@@ -66,7 +78,10 @@ def test_progress_after_approval_but_no_new_actions(committee):
     update_action(a, progress="Report drafted.")
     done = update_action(a, status="done", completed_on=DAY + dt.timedelta(days=20))
     assert (done.status, done.completed_on, done.progress) == (
-        "done", DAY + dt.timedelta(days=20), "Report drafted.")
+        "done",
+        DAY + dt.timedelta(days=20),
+        "Report drafted.",
+    )
     assert Action.objects.get(pk=a.pk).status == "done"
     reopened = update_action(a, status="open")
     assert reopened.completed_on is None

@@ -50,15 +50,18 @@ def sit(c, n: int = 8) -> None:
 
 def test_marks_record_new_entries_then_correct_them(committee, officer_user):
     c = committee
-    done = clerk.mark_attendance(c.meeting, {c.members[1].pk: "present",
-                                             str(c.members[2].pk): "apologies"},
-                                 actor=officer_user)
+    done = clerk.mark_attendance(
+        c.meeting,
+        {c.members[1].pk: "present", str(c.members[2].pk): "apologies"},
+        actor=officer_user,
+    )
     assert done == [(c.members[1], "present"), (c.members[2], "apologies")]
     assert statuses(c.meeting) == {c.members[1].pk: "present", c.members[2].pk: "apologies"}
     entry = Attendance.objects.get(meeting=c.meeting, person=c.members[2])
     # A change of mind corrects the same entry; an unchanged mark is left alone.
-    done = clerk.mark_attendance(c.meeting, {c.members[1].pk: "present",
-                                             c.members[2].pk: "present"}, actor=officer_user)
+    done = clerk.mark_attendance(
+        c.meeting, {c.members[1].pk: "present", c.members[2].pk: "present"}, actor=officer_user
+    )
     assert done == [(c.members[2], "present")]
     assert Attendance.objects.get(pk=entry.pk).status == "present"
     assert Attendance.objects.filter(meeting=c.meeting).count() == 2
@@ -66,11 +69,14 @@ def test_marks_record_new_entries_then_correct_them(committee, officer_user):
     assert (latest.object_id, latest.actor_name) == (str(entry.pk), "dso")
 
 
-@pytest.mark.parametrize("marks, message", [
-    ({"M1": "present", "M2": "asleep"}, "“asleep” is not present, apologies or absent"),
-    ({"M1": "present", "OUTSIDER": "present"}, "Only members of Test Scrutiny Committee"),
-    ({"M1": "present", "abc": "present"}, "Only members of Test Scrutiny Committee"),
-])
+@pytest.mark.parametrize(
+    "marks, message",
+    [
+        ({"M1": "present", "M2": "asleep"}, "“asleep” is not present, apologies or absent"),
+        ({"M1": "present", "OUTSIDER": "present"}, "Only members of Test Scrutiny Committee"),
+        ({"M1": "present", "abc": "present"}, "Only members of Test Scrutiny Committee"),
+    ],
+)
 def test_bad_marks_are_refused_and_nothing_is_saved(committee, officer_user, marks, message):
     c = committee
     ids = {"M1": c.members[1].pk, "M2": c.members[2].pk, "OUTSIDER": c.outsider.pk}
@@ -85,13 +91,16 @@ def test_bad_marks_are_refused_and_nothing_is_saved(committee, officer_user, mar
 def test_a_refused_correction_leaves_the_whole_batch_unsaved(committee, officer_user):
     c = committee
     sit(c, 3)
-    add_motion(c.meeting, "substantive", "That the report be noted.", mover=c.members[1],
-               item=c.items[0])
+    add_motion(
+        c.meeting, "substantive", "That the report be noted.", mover=c.members[1], item=c.items[0]
+    )
     count = AuditEntry.objects.count()
     with pytest.raises(ValidationError, match="cannot be recorded as absent: they moved"):
-        clerk.mark_attendance(c.meeting, {c.members[2].pk: "apologies",
-                                          c.members[1].pk: "absent",
-                                          c.members[5].pk: "present"}, actor=officer_user)
+        clerk.mark_attendance(
+            c.meeting,
+            {c.members[2].pk: "apologies", c.members[1].pk: "absent", c.members[5].pk: "present"},
+            actor=officer_user,
+        )
     assert set(statuses(c.meeting).values()) == {"present"}
     assert len(statuses(c.meeting)) == 3
     assert AuditEntry.objects.count() == count
@@ -149,23 +158,31 @@ def test_a_refused_substitute_saves_not_even_the_apologies(committee, officer_us
 
 def test_an_officer_known_or_new(committee, officer_user):
     c = committee
-    known = clerk.add_officer(c.meeting, person=c.officer, capacity=" Head of Legal ",
-                              actor=officer_user)
+    known = clerk.add_officer(
+        c.meeting, person=c.officer, capacity=" Head of Legal ", actor=officer_user
+    )
     assert (known.status, known.capacity) == ("in_attendance", "Head of Legal")
-    new = clerk.add_officer(c.meeting, title="Dr", initials="E", surname=" Newcomer ",
-                            capacity="Clerk", actor=officer_user)
-    assert (new.person.surname, new.person.title, new.status) == ("Newcomer", "Dr",
-                                                                   "in_attendance")
+    new = clerk.add_officer(
+        c.meeting,
+        title="Dr",
+        initials="E",
+        surname=" Newcomer ",
+        capacity="Clerk",
+        actor=officer_user,
+    )
+    assert (new.person.surname, new.person.title, new.status) == ("Newcomer", "Dr", "in_attendance")
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"capacity": "Clerk"}, "Choose the officer, or give a new officer's surname"),
-    ({"capacity": "Clerk", "surname": "Both", "person": "OFFICER"}, "not both"),
-    ({"capacity": " ", "surname": "Nojob"}, "job title"),
-    ({"capacity": "Clerk", "person": "OFFICER"}, "already listed"),
-])
-def test_bad_officers_are_refused_and_nothing_is_saved(committee, officer_user, kwargs,
-                                                       message):
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"capacity": "Clerk"}, "Choose the officer, or give a new officer's surname"),
+        ({"capacity": "Clerk", "surname": "Both", "person": "OFFICER"}, "not both"),
+        ({"capacity": " ", "surname": "Nojob"}, "job title"),
+        ({"capacity": "Clerk", "person": "OFFICER"}, "already listed"),
+    ],
+)
+def test_bad_officers_are_refused_and_nothing_is_saved(committee, officer_user, kwargs, message):
     c = committee
     record_attendance(c.meeting, c.officer, "in_attendance", capacity="Head of Legal")
     kwargs = {k: (c.officer if v == "OFFICER" else v) for k, v in kwargs.items()}
@@ -182,78 +199,101 @@ def test_bad_officers_are_refused_and_nothing_is_saved(committee, officer_user, 
 @pytest.fixture
 def motion(committee):
     sit(committee, 6)
-    return add_motion(committee.meeting, "substantive", "That the programme be approved.",
-                      mover=committee.members[1], item=committee.items[1])
+    return add_motion(
+        committee.meeting,
+        "substantive",
+        "That the programme be approved.",
+        mover=committee.members[1],
+        item=committee.items[1],
+    )
 
 
 def test_a_show_of_hands_is_recorded_then_corrected(committee, officer_user, motion):
-    vote = clerk.record_or_correct_vote(motion, "show_of_hands", counts=(4, 1, 1),
-                                        majority="simple", actor=officer_user)
+    vote = clerk.record_or_correct_vote(
+        motion, "show_of_hands", counts=(4, 1, 1), majority="simple", actor=officer_user
+    )
     assert (vote.votes_for, vote.result) == (4, "carried")
-    corrected = clerk.record_or_correct_vote(motion, "show_of_hands", counts=(1, 4, 1),
-                                             majority="simple", actor=officer_user)
+    corrected = clerk.record_or_correct_vote(
+        motion, "show_of_hands", counts=(1, 4, 1), majority="simple", actor=officer_user
+    )
     assert corrected.pk == vote.pk and Vote.objects.filter(motion=motion).count() == 1
     assert Vote.objects.get(pk=vote.pk).votes_against == 4
     assert Motion.objects.get(pk=motion.pk).outcome == "lost"
 
 
 def test_a_recorded_vote_names_people_by_id_and_corrects_a_show_of_hands(
-        committee, officer_user, motion):
+    committee, officer_user, motion
+):
     m = committee.members
-    clerk.record_or_correct_vote(motion, "show_of_hands", counts=(3, 0, 0),
-                                 majority="simple", actor=officer_user)
+    clerk.record_or_correct_vote(
+        motion, "show_of_hands", counts=(3, 0, 0), majority="simple", actor=officer_user
+    )
     names = {str(p.pk): "for" for p in m[:4]} | {m[4].pk: "against", m[5].pk: "abstain"}
-    vote = clerk.record_or_correct_vote(motion, "recorded", names=names, counts=(4, 1, 1),
-                                        majority="simple", actor=officer_user)
+    vote = clerk.record_or_correct_vote(
+        motion, "recorded", names=names, counts=(4, 1, 1), majority="simple", actor=officer_user
+    )
     assert (vote.method, vote.votes_for, vote.votes_against) == ("recorded", 4, 1)
     assert RecordedVote.objects.get(vote=vote, person=m[4]).choice == "against"
     assert Vote.objects.filter(motion=motion).count() == 1
 
 
-@pytest.mark.parametrize("names, counts, message", [
-    ({"ABSENT": "for"}, None, "is not recorded as a member present"),
-    ({"999999": "for"}, None, "not in the record"),
-    ({"x": "for"}, None, "not in the record"),
-    ({"M1": "for"}, (3, 0, 0), "For: 3 given but 1 name"),
-])
+@pytest.mark.parametrize(
+    "names, counts, message",
+    [
+        ({"ABSENT": "for"}, None, "is not recorded as a member present"),
+        ({"999999": "for"}, None, "not in the record"),
+        ({"x": "for"}, None, "not in the record"),
+        ({"M1": "for"}, (3, 0, 0), "For: 3 given but 1 name"),
+    ],
+)
 def test_bad_recorded_votes_are_refused_and_nothing_is_saved(
-        committee, officer_user, motion, names, counts, message):
+    committee, officer_user, motion, names, counts, message
+):
     ids = {"M1": committee.members[1].pk, "ABSENT": committee.members[7].pk}
     names = {str(ids.get(k, k)): v for k, v in names.items()}
     count = AuditEntry.objects.count()
     with pytest.raises(ValidationError, match=message):
-        clerk.record_or_correct_vote(motion, "recorded", names=names, counts=counts,
-                                     majority="simple", actor=officer_user)
+        clerk.record_or_correct_vote(
+            motion, "recorded", names=names, counts=counts, majority="simple", actor=officer_user
+        )
     assert not Vote.objects.filter(motion=motion).exists()
     assert Motion.objects.get(pk=motion.pk).outcome == ""
     assert AuditEntry.objects.count() == count
 
 
 def test_a_refused_correction_keeps_the_vote_as_it_was(committee, officer_user, motion):
-    vote = clerk.record_or_correct_vote(motion, "show_of_hands", counts=(4, 1, 1),
-                                        majority="simple", actor=officer_user)
+    vote = clerk.record_or_correct_vote(
+        motion, "show_of_hands", counts=(4, 1, 1), majority="simple", actor=officer_user
+    )
     count = AuditEntry.objects.count()
     with pytest.raises(ValidationError, match="7 votes are counted"):
-        clerk.record_or_correct_vote(motion, "show_of_hands", counts=(6, 1, 0),
-                                     majority="simple", actor=officer_user)
+        clerk.record_or_correct_vote(
+            motion, "show_of_hands", counts=(6, 1, 0), majority="simple", actor=officer_user
+        )
     assert Vote.objects.get(pk=vote.pk).votes_for == 4
     assert AuditEntry.objects.count() == count
 
 
-@pytest.mark.parametrize("method, kwargs, message", [
-    ("show_of_hands", {}, "Give the numbers"),
-    ("ballot", {"counts": (1, 0, 0)}, "show of hands or a recorded vote"),
-])
-def test_a_vote_without_its_counts_or_method_is_refused(committee, officer_user, motion,
-                                                        method, kwargs, message):
+@pytest.mark.parametrize(
+    "method, kwargs, message",
+    [
+        ("show_of_hands", {}, "Give the numbers"),
+        ("ballot", {"counts": (1, 0, 0)}, "show of hands or a recorded vote"),
+    ],
+)
+def test_a_vote_without_its_counts_or_method_is_refused(
+    committee, officer_user, motion, method, kwargs, message
+):
     with pytest.raises(ValidationError, match=message):
-        clerk.record_or_correct_vote(motion, method, majority="simple", actor=officer_user,
-                                     **kwargs)
+        clerk.record_or_correct_vote(
+            motion, method, majority="simple", actor=officer_user, **kwargs
+        )
     assert not Vote.objects.filter(motion=motion).exists()
 
 
 def test_only_democratic_services_take_down_a_vote(committee, councillor_user, motion):
     with pytest.raises(PermissionDenied):
-        clerk.record_or_correct_vote(motion, "show_of_hands", counts=(4, 1, 1),
-                                     majority="simple", actor=councillor_user)
+        clerk.record_or_correct_vote(
+            motion, "show_of_hands", counts=(4, 1, 1), majority="simple", actor=councillor_user
+        )
     assert not Vote.objects.filter(motion=motion).exists()

@@ -28,40 +28,79 @@ def closed(committee):
     public_minute = add_minute(c.meeting, "Budget", item=c.items[0], text="The report was noted.")
     # Closed session on the public item, and closed session on no item (a resolution records
     # a motion on its own minute's item: proceedings.rules.check_resolution_motion).
-    exempt_minute = add_minute(c.meeting, "Budget (closed session)", item=c.items[0],
-                               exempt=True, exempt_paragraph=3, summary_not_needed=True)
-    exempt_no_item = add_minute(c.meeting, "Other business (closed session)", exempt=True,
-                                exempt_paragraph=3, summary_not_needed=True)
-    on_item = add_motion(c.meeting, "substantive", f"{SECRET} on item 1", item=c.items[0],
-                         mover=c.members[0], seconder=c.members[1])
-    amendment = add_motion(c.meeting, "amendment", f"{SECRET} amendment", item=c.items[0],
-                           amends=on_item, mover=c.members[2], seconder=c.members[3])
-    on_no_item = add_motion(c.meeting, "substantive", f"{SECRET} on no item",
-                            mover=c.members[1], seconder=c.members[2])
-    open_motion = add_motion(c.meeting, "substantive", "That the report be noted",
-                             item=c.items[0], mover=c.members[0], seconder=c.members[2])
-    votes = [(c.members[0], "for"), (c.members[1], "for"), (c.members[2], "for"),
-             (c.members[3], "against")]
+    exempt_minute = add_minute(
+        c.meeting,
+        "Budget (closed session)",
+        item=c.items[0],
+        exempt=True,
+        exempt_paragraph=3,
+        summary_not_needed=True,
+    )
+    exempt_no_item = add_minute(
+        c.meeting,
+        "Other business (closed session)",
+        exempt=True,
+        exempt_paragraph=3,
+        summary_not_needed=True,
+    )
+    on_item = add_motion(
+        c.meeting,
+        "substantive",
+        f"{SECRET} on item 1",
+        item=c.items[0],
+        mover=c.members[0],
+        seconder=c.members[1],
+    )
+    amendment = add_motion(
+        c.meeting,
+        "amendment",
+        f"{SECRET} amendment",
+        item=c.items[0],
+        amends=on_item,
+        mover=c.members[2],
+        seconder=c.members[3],
+    )
+    on_no_item = add_motion(
+        c.meeting, "substantive", f"{SECRET} on no item", mover=c.members[1], seconder=c.members[2]
+    )
+    open_motion = add_motion(
+        c.meeting,
+        "substantive",
+        "That the report be noted",
+        item=c.items[0],
+        mover=c.members[0],
+        seconder=c.members[2],
+    )
+    votes = [
+        (c.members[0], "for"),
+        (c.members[1], "for"),
+        (c.members[2], "for"),
+        (c.members[3], "against"),
+    ]
     for motion in (on_item, on_no_item, open_motion):
         record_vote(motion, "recorded", counts=(3, 1, 0), choices=votes)
     add_resolution(exempt_minute, f"RESOLVED that {SECRET}.", motion=on_item)
     add_resolution(exempt_no_item, f"RESOLVED that {SECRET} too.", motion=on_no_item)
     add_resolution(public_minute, "RESOLVED that the report be noted.", motion=open_motion)
     publish_minutes(c.meeting)
-    c.motions = dict(on_item=on_item, amendment=amendment, on_no_item=on_no_item,
-                     open=open_motion)
+    c.motions = dict(on_item=on_item, amendment=amendment, on_no_item=on_no_item, open=open_motion)
     return c
 
 
 def test_motions_resolved_in_an_exempt_minute_are_closed_with_their_debate(closed):
     m = closed.motions
     assert public.closed_motion_ids(closed.meeting) == {
-        m["on_item"].pk, m["amendment"].pk, m["on_no_item"].pk}
+        m["on_item"].pk,
+        m["amendment"].pk,
+        m["on_no_item"].pk,
+    }
     assert set(public.public_motions().filter(meeting=closed.meeting)) == {m["open"]}
-    assert set(public.public_votes().filter(motion__meeting=closed.meeting)) == {
-        m["open"].vote}
-    assert set(public.public_recorded_votes().filter(vote__motion__meeting=closed.meeting)
-               .values_list("vote_id", flat=True)) == {m["open"].vote.pk}
+    assert set(public.public_votes().filter(motion__meeting=closed.meeting)) == {m["open"].vote}
+    assert set(
+        public.public_recorded_votes()
+        .filter(vote__motion__meeting=closed.meeting)
+        .values_list("vote_id", flat=True)
+    ) == {m["open"].vote.pk}
     assert not public.public_resolutions().filter(text__contains=SECRET).exists()
 
 
@@ -82,8 +121,12 @@ def test_no_public_surface_shows_a_closed_motion_or_its_votes(closed, client: Cl
         assert client.get(f"/api/votes/{m[motion].vote.pk}/").status_code == 404
     assert client.get(f"/votes/{m['open'].vote.pk}/").status_code == 200
     meeting = closed.meeting.pk
-    for url in (f"/api/motions/?meeting={meeting}", f"/api/votes/?meeting={meeting}",
-                "/api/popolo.json", f"/members/{closed.members[3].slug}/votes/"):
+    for url in (
+        f"/api/motions/?meeting={meeting}",
+        f"/api/votes/?meeting={meeting}",
+        "/api/popolo.json",
+        f"/members/{closed.members[3].slug}/votes/",
+    ):
         response = client.get(url)
         assert response.status_code == 200, url
         assert SECRET not in response.content.decode(), url
@@ -96,16 +139,25 @@ def test_declarations_and_minutes_on_a_sub_item_of_an_exempt_item_are_closed(com
     exempt = c.items[2]
     exempt.part, exempt.exempt_paragraph = Part.EXEMPT, 3
     save_agenda_item(exempt)
-    sub = save_agenda_item(AgendaItem(meeting=c.meeting, parent=exempt, number="3(a)",
-                                      title="Terms", part=Part.PUBLIC))
+    sub = save_agenda_item(
+        AgendaItem(meeting=c.meeting, parent=exempt, number="3(a)", title="Terms", part=Part.PUBLIC)
+    )
     record_attendance(c.meeting, c.members[0], "present")
     from django.core.exceptions import ValidationError
+
     with pytest.raises(ValidationError, match="closed session"):
         add_minute(c.meeting, "Terms", item=sub)
-    Declaration.objects.create(meeting=c.meeting, item=sub, person=c.members[0],
-                               nature="other", text=SECRET, participation="took_part")
-    add_minute(c.meeting, "Terms", item=sub, exempt=True, exempt_paragraph=3,
-               summary_not_needed=True)
+    Declaration.objects.create(
+        meeting=c.meeting,
+        item=sub,
+        person=c.members[0],
+        nature="other",
+        text=SECRET,
+        participation="took_part",
+    )
+    add_minute(
+        c.meeting, "Terms", item=sub, exempt=True, exempt_paragraph=3, summary_not_needed=True
+    )
     publish_minutes(c.meeting)
     assert not public.public_declarations().filter(text=SECRET).exists()
     assert not public.public_minutes().filter(item=sub).exists()
@@ -121,7 +173,13 @@ def test_a_gate_queryset_built_before_the_motion_was_closed_still_hides_it(commi
     publish_minutes(c.meeting)
     built = public.public_motions().filter(meeting=c.meeting)
     assert list(built) == [motion]
-    closed = add_minute(c.meeting, "Closed session", item=c.items[0], exempt=True,
-                        exempt_paragraph=3, summary_not_needed=True)
+    closed = add_minute(
+        c.meeting,
+        "Closed session",
+        item=c.items[0],
+        exempt=True,
+        exempt_paragraph=3,
+        summary_not_needed=True,
+    )
     add_resolution(closed, "RESOLVED that it be agreed.", motion=motion)
     assert list(built.all()) == []

@@ -36,8 +36,12 @@ def sitting(committee):
     c.att[6] = record_attendance(c.meeting, c.members[6], "apologies")
     c.att["officer"] = record_attendance(c.meeting, c.officer, "in_attendance", capacity="Clerk")
     c.motion = add_motion(
-        c.meeting, "substantive", "That the report be noted.",
-        mover=c.members[1], seconder=c.members[2], item=c.items[0],
+        c.meeting,
+        "substantive",
+        "That the report be noted.",
+        mover=c.members[1],
+        seconder=c.members[2],
+        item=c.items[0],
     )
     return c
 
@@ -45,13 +49,22 @@ def sitting(committee):
 def snapshot(meeting):
     """Everything of the meeting's record, to compare before and after a refusal."""
     return (
-        sorted(Attendance.objects.filter(meeting=meeting).values_list(
-            "person_id", "status", "in_chair", "substitute_for_id", "capacity")),
+        sorted(
+            Attendance.objects.filter(meeting=meeting).values_list(
+                "person_id", "status", "in_chair", "substitute_for_id", "capacity"
+            )
+        ),
         sorted(Motion.objects.filter(meeting=meeting).values_list("pk", "text", "outcome")),
-        sorted(Vote.objects.filter(motion__meeting=meeting).values_list(
-            "pk", "method", "votes_for", "votes_against", "abstentions", "result")),
-        sorted(RecordedVote.objects.filter(vote__motion__meeting=meeting).values_list(
-            "person_id", "choice")),
+        sorted(
+            Vote.objects.filter(motion__meeting=meeting).values_list(
+                "pk", "method", "votes_for", "votes_against", "abstentions", "result"
+            )
+        ),
+        sorted(
+            RecordedVote.objects.filter(vote__motion__meeting=meeting).values_list(
+                "person_id", "choice"
+            )
+        ),
         AuditEntry.objects.count(),
     )
 
@@ -79,8 +92,11 @@ def test_change_attendance_corrects_and_audits(sitting):
 def test_member_who_moved_cannot_be_made_absent_or_removed(sitting):
     c = sitting
     before = snapshot(c.meeting)
-    with pytest.raises(ValidationError, match=r"Mr A Member1 cannot be recorded as apologies: "
-                                              r"they moved “That the report be noted.”"):
+    with pytest.raises(
+        ValidationError,
+        match=r"Mr A Member1 cannot be recorded as apologies: "
+        r"they moved “That the report be noted.”",
+    ):
         change_attendance(c.att[1], status="apologies")
     with pytest.raises(ValidationError, match=r"seconded “That the report be noted.”"):
         remove_attendance(c.att[2])
@@ -91,8 +107,11 @@ def test_member_who_voted_or_declared_cannot_be_removed(sitting):
     c = sitting
     record_declaration(c.meeting, c.items[1], c.members[5], "other", "Governor", "took_part")
     other = add_motion(c.meeting, "substantive", "That officers report back.", item=c.items[2])
-    record_vote(other, "recorded", choices=[(c.members[3], "for"), (c.members[4], "against"),
-                                           (c.members[2], "for")])
+    record_vote(
+        other,
+        "recorded",
+        choices=[(c.members[3], "for"), (c.members[4], "against"), (c.members[2], "for")],
+    )
     before = snapshot(c.meeting)
     with pytest.raises(ValidationError, match=r"voted \(For\) on “That officers report back.”"):
         remove_attendance(c.att[3])
@@ -120,8 +139,11 @@ def test_second_chair_refused_through_the_service(sitting):
     assert snapshot(c.meeting) == before
     # Handing over the chair is one change: the vice-chairman takes it.
     change_chair(c.meeting, c.members[3])
-    assert list(Attendance.objects.filter(meeting=c.meeting, in_chair=True)
-                .values_list("person_id", flat=True)) == [c.members[3].pk]
+    assert list(
+        Attendance.objects.filter(meeting=c.meeting, in_chair=True).values_list(
+            "person_id", flat=True
+        )
+    ) == [c.members[3].pk]
     change_chair(c.meeting, None)
     assert not Attendance.objects.filter(meeting=c.meeting, in_chair=True).exists()
 
@@ -206,21 +228,32 @@ def test_correct_recorded_vote_replaces_names(sitting):
     c = sitting
     m = c.members
     vote = record_vote(c.motion, "recorded", choices=recorded(c))
-    correct_vote(vote, choices=[(m[1], "for"), (m[2], "against"), (m[3], "against"),
-                                (m[5], "abstain")])
+    correct_vote(
+        vote, choices=[(m[1], "for"), (m[2], "against"), (m[3], "against"), (m[5], "abstain")]
+    )
     vote.refresh_from_db()
     assert (vote.votes_for, vote.votes_against, vote.abstentions) == (1, 2, 1)
     assert vote.result == "lost"
     assert dict(vote.choices.values_list("person_id", "choice")) == {
-        m[1].pk: "for", m[2].pk: "against", m[3].pk: "against", m[5].pk: "abstain"}
+        m[1].pk: "for",
+        m[2].pk: "against",
+        m[3].pk: "against",
+        m[5].pk: "abstain",
+    }
     assert Motion.objects.get(pk=c.motion.pk).outcome == Outcome.LOST
 
 
 def test_correcting_an_amendment_undoes_or_carries_it(sitting):
     c = sitting
-    amendment = add_motion(c.meeting, "amendment", "Add “in March”.", mover=c.members[3],
-                           seconder=c.members[4], amends=c.motion,
-                           resulting_text="That the report be noted in March.")
+    amendment = add_motion(
+        c.meeting,
+        "amendment",
+        "Add “in March”.",
+        mover=c.members[3],
+        seconder=c.members[4],
+        amends=c.motion,
+        resulting_text="That the report be noted in March.",
+    )
     vote = record_vote(amendment, "show_of_hands", counts=(4, 1, 0))
     assert Motion.objects.filter(arose_from=amendment).exists()
     correct_vote(vote, counts=(1, 4, 0))
@@ -234,8 +267,9 @@ def test_correcting_an_amendment_undoes_or_carries_it(sitting):
 
 def test_correction_refused_when_the_amended_motion_was_decided(sitting):
     c = sitting
-    amendment = add_motion(c.meeting, "amendment", "Add “in March”.", mover=c.members[3],
-                           amends=c.motion)
+    amendment = add_motion(
+        c.meeting, "amendment", "Add “in March”.", mover=c.members[3], amends=c.motion
+    )
     vote = record_vote(amendment, "show_of_hands", counts=(4, 1, 0))
     agree = Motion.objects.get(arose_from=amendment)
     record_vote(agree, "show_of_hands", counts=(5, 0, 0))
@@ -274,8 +308,9 @@ def test_delete_motion_with_its_vote(sitting):
 
 def test_delete_carried_amendment_restores_the_motion(sitting):
     c = sitting
-    amendment = add_motion(c.meeting, "amendment", "Add “in March”.", mover=c.members[3],
-                           amends=c.motion)
+    amendment = add_motion(
+        c.meeting, "amendment", "Add “in March”.", mover=c.members[3], amends=c.motion
+    )
     record_vote(amendment, "show_of_hands", counts=(4, 1, 0))
     resulting = Motion.objects.get(arose_from=amendment)
     before = snapshot(c.meeting)

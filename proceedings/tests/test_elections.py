@@ -41,11 +41,20 @@ def test_elected_by_vote_and_lost(sitting):
     first = add_election(c.meeting, "vice_chair", c.members[1], c.members[2], c.members[3])
     rival = add_election(c.meeting, "vice_chair", c.members[5], c.members[4])
     lost = vote_on_election(rival, "show_of_hands", counts=(2, 3, 1))
-    assert not lost.elected and str(lost).endswith("was not elected vice-chair of Test "
-                                                   "Scrutiny Committee.")
-    won = vote_on_election(first, "recorded", choices=[
-        (c.members[0], "for"), (c.members[1], "abstain"), (c.members[2], "for"),
-        (c.members[3], "for"), (c.members[4], "against")])
+    assert not lost.elected and str(lost).endswith(
+        "was not elected vice-chair of Test Scrutiny Committee."
+    )
+    won = vote_on_election(
+        first,
+        "recorded",
+        choices=[
+            (c.members[0], "for"),
+            (c.members[1], "abstain"),
+            (c.members[2], "for"),
+            (c.members[3], "for"),
+            (c.members[4], "against"),
+        ],
+    )
     assert won.elected and Vote.objects.get(motion=first).votes_for == 3
 
 

@@ -23,16 +23,20 @@ def sign_in(page, live_server, person) -> None:
     Account.objects.create(user=user, person=person)
     client = verified_login(Client(), user)
     name = settings.SESSION_COOKIE_NAME
-    page.context.add_cookies([{"name": name, "value": client.cookies[name].value,
-                               "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": name, "value": client.cookies[name].value, "url": live_server.url}]
+    )
 
 
 def test_minutes_pages_have_no_accessibility_violations(live_server, demo_council, page, axe):
     meeting = Meeting.objects.get(body__name="County Council", date=dt.date(2015, 10, 22))
     base = f"/meetings/{meeting.pk}/{meeting.slug}/"
-    chairman = Membership.objects.filter(
-        body=meeting.body, role=Role.CHAIRMAN, start__lte=meeting.date
-    ).order_by("-start").first().person
+    chairman = (
+        Membership.objects.filter(body=meeting.body, role=Role.CHAIRMAN, start__lte=meeting.date)
+        .order_by("-start")
+        .first()
+        .person
+    )
     sign_in(page, live_server, chairman)
     pages = {
         "meeting": meeting.get_absolute_url(),

@@ -37,10 +37,15 @@ def body_of(response) -> str:
 def crawl(client, meeting) -> dict[str, str]:
     """Every page and file under the meeting's address reachable from its pages."""
     prefix = f"/meetings/{meeting.pk}/"
-    queue = [meeting.get_absolute_url(), url(meeting), url(meeting, "minutes.pdf"),
-             url(meeting, "minutes/versions/"), url(meeting, "minutes/exempt/"),
-             url(meeting, "minutes/exempt.pdf"),
-             f"/meetings/{meeting.pk}/minutes/"]
+    queue = [
+        meeting.get_absolute_url(),
+        url(meeting),
+        url(meeting, "minutes.pdf"),
+        url(meeting, "minutes/versions/"),
+        url(meeting, "minutes/exempt/"),
+        url(meeting, "minutes/exempt.pdf"),
+        f"/meetings/{meeting.pk}/minutes/",
+    ]
     seen: dict[str, str] = {}
     while queue:
         address = queue.pop()

@@ -41,7 +41,10 @@ def minuted(committee):
     for m in c.members[1:4]:
         record_attendance(c.meeting, m, "present")
     c.minute = add_minute(
-        c.meeting, "Member ICT", item=c.items[0], number=8,
+        c.meeting,
+        "Member ICT",
+        item=c.items[0],
+        number=8,
         text="The Committee discussed the new tablets.\n\nMembers asked about training.",
     )
     c.resolution = add_resolution(c.minute, "RESOLVED that:", ["the report be noted."])
@@ -84,8 +87,9 @@ def test_publish_as_draft_makes_the_minutes_public_and_keeps_a_version(
 
 
 def test_publishing_without_minutes_or_twice_is_refused(committee, minuted):
-    empty = save_meeting(Meeting(body=committee.body, date=dt.date(2017, 1, 10)),
-                         default_venue=False)
+    empty = save_meeting(
+        Meeting(body=committee.body, date=dt.date(2017, 1, 10)), default_venue=False
+    )
     with pytest.raises(ValidationError, match="has no minutes yet"):
         publish_minutes(empty)
     assert not MinutesRecord.objects.filter(meeting=empty).exists()
@@ -137,7 +141,8 @@ def test_approval_applies_corrections_then_locks_with_a_new_version(minuted):
     c = minuted
     publish_minutes(c.meeting)
     record = approve_minutes(
-        c.meeting, c.approving,
+        c.meeting,
+        c.approving,
         [Correction(c.minute, "text", "tablets", "laptops", note="paragraph (1)")],
         actor_name="clerk",
     )
@@ -219,8 +224,11 @@ def test_signing_needs_approval_and_the_chair_of_the_approving_meeting(minuted):
     with pytest.raises(ValidationError, match="Say who signed"):
         sign_minutes(c.meeting, None, LATER)
     # members[0] chaired the meeting minuted, but members[1] chaired the approving meeting.
-    with pytest.raises(ValidationError, match=r"chair of the meeting that approved them .*"
-                       r"that was Mr A Member1, not Mr A Member0"):
+    with pytest.raises(
+        ValidationError,
+        match=r"chair of the meeting that approved them .*"
+        r"that was Mr A Member1, not Mr A Member0",
+    ):
         sign_minutes(c.meeting, c.members[0], LATER)
     with pytest.raises(ValidationError, match="before they were approved"):
         sign_minutes(c.meeting, c.members[1], dt.date(2016, 10, 1))
@@ -235,13 +243,16 @@ def test_signing_needs_approval_and_the_chair_of_the_approving_meeting(minuted):
 
 def test_an_exempt_correction_is_not_quoted_in_the_public_note(minuted):
     c = minuted
-    secret = add_minute(c.meeting, "Contract prices", number=9, text="Bid of 4 million.",
-                        item=c.items[1])
+    secret = add_minute(
+        c.meeting, "Contract prices", number=9, text="Bid of 4 million.", item=c.items[1]
+    )
     edit_minute(secret, exempt=True, exempt_paragraph=3, summary_not_needed=True)
     publish_minutes(c.meeting)
     record = approve_minutes(
-        c.meeting, c.approving, [Correction(Minute.objects.get(pk=secret.pk), "text",
-                                            "4 million", "5 million")])
+        c.meeting,
+        c.approving,
+        [Correction(Minute.objects.get(pk=secret.pk), "text", "4 million", "5 million")],
+    )
     note = record.versions.get(number=2).note
     assert "exempt minute 9" in note and "million" not in note
     assert "5 million" in Minute.objects.get(pk=secret.pk).text
@@ -252,5 +263,3 @@ def test_an_exempt_correction_is_not_quoted_in_the_public_note(minuted):
 def test_edit_minute_refuses_unknown_fields(minuted):
     with pytest.raises(ValidationError, match="no field body"):
         edit_minute(minuted.minute, body=None)
-
-

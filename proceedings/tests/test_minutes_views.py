@@ -54,19 +54,46 @@ def minuted(committee):
     for m in c.members[1:5]:
         record_attendance(c.meeting, m, "present")
     record_attendance(c.meeting, c.officer, "in_attendance", capacity="Head of Procurement")
-    c.public = add_minute(c.meeting, "Member ICT", item=c.items[0], number=8,
-                          text="The Committee discussed the new tablets.")
+    c.public = add_minute(
+        c.meeting,
+        "Member ICT",
+        item=c.items[0],
+        number=8,
+        text="The Committee discussed the new tablets.",
+    )
     add_resolution(c.public, "RESOLVED that:", ["the report be noted."])
-    c.exempt_item = save_agenda_item(AgendaItem(
-        meeting=c.meeting, number="4", title="Contract award", part="exempt", exempt_paragraph=3))
-    record_declaration(c.meeting, c.exempt_item, c.members[1], "other",
-                       f"Her brother works for the bidder {CANARY}", "left_room")
-    motion = add_motion(c.meeting, "substantive", f"That the contract go to {CANARY}",
-                        mover=c.members[2], seconder=c.members[3], item=c.exempt_item)
+    c.exempt_item = save_agenda_item(
+        AgendaItem(
+            meeting=c.meeting, number="4", title="Contract award", part="exempt", exempt_paragraph=3
+        )
+    )
+    record_declaration(
+        c.meeting,
+        c.exempt_item,
+        c.members[1],
+        "other",
+        f"Her brother works for the bidder {CANARY}",
+        "left_room",
+    )
+    motion = add_motion(
+        c.meeting,
+        "substantive",
+        f"That the contract go to {CANARY}",
+        mover=c.members[2],
+        seconder=c.members[3],
+        item=c.exempt_item,
+    )
     record_vote(motion, "show_of_hands", counts=(3, 1, 0))
-    c.secret = add_minute(c.meeting, f"Contract award {CANARY}", item=c.exempt_item, number=9,
-                          text=f"The bid of {CANARY} was accepted.", exempt=True,
-                          exempt_paragraph=3, public_summary=SUMMARY)
+    c.secret = add_minute(
+        c.meeting,
+        f"Contract award {CANARY}",
+        item=c.exempt_item,
+        number=9,
+        text=f"The bid of {CANARY} was accepted.",
+        exempt=True,
+        exempt_paragraph=3,
+        public_summary=SUMMARY,
+    )
     add_resolution(c.secret, "RESOLVED that:", [f"the contract be awarded to {CANARY}."])
     return c
 
@@ -82,12 +109,15 @@ def approved(published):
     c = published
     c.later = save_meeting(Meeting(body=c.body, date=LATER), default_venue=False)
     record_attendance(c.later, c.members[0], "present", in_chair=True)
-    approving = add_minute(c.later, "Minutes of the meeting held on 27 September 2016",
-                           number=20)
-    approve_minutes(c.meeting, approving, [
-        Correction(c.public, "text", "tablets", "laptops"),
-        Correction(c.secret, "text", "was accepted", "was accepted unanimously"),
-    ])
+    approving = add_minute(c.later, "Minutes of the meeting held on 27 September 2016", number=20)
+    approve_minutes(
+        c.meeting,
+        approving,
+        [
+            Correction(c.public, "text", "tablets", "laptops"),
+            Correction(c.secret, "text", "was accepted", "was accepted unanimously"),
+        ],
+    )
     return c
 
 
@@ -106,8 +136,14 @@ def clients(committee):
 
 def test_nothing_is_public_before_the_minutes_are_published(minuted, clients):
     m = minuted.meeting
-    for tail in ("minutes/", "minutes.pdf", "minutes/versions/", "minutes/versions/1/",
-                 "minutes/exempt/", "minutes/exempt.pdf"):
+    for tail in (
+        "minutes/",
+        "minutes.pdf",
+        "minutes/versions/",
+        "minutes/versions/1/",
+        "minutes/exempt/",
+        "minutes/exempt.pdf",
+    ):
         for client in (clients.anonymous, clients.member):
             assert client.get(url(m, tail)).status_code == 404, tail
     assert clients.anonymous.get(f"/meetings/{m.pk}/minutes/").status_code == 404
@@ -120,8 +156,9 @@ def test_the_published_minutes_page(published, clients):
     response = clients.anonymous.get(url(m))
     assert response.status_code == 200
     text = response.content.decode()
-    assert "MINUTES of a meeting of the Test Scrutiny Committee on Tuesday, 27 September 2016." \
-        in text
+    assert (
+        "MINUTES of a meeting of the Test Scrutiny Committee on Tuesday, 27 September 2016." in text
+    )
     assert "<strong>PRESENT:</strong> Mr A Member0 (Chairman), Mr A Member1" in text
     assert "Ms C Officer (Head of Procurement)" in text
     assert "8. Member ICT" in text and "(Item 1)" in text and "the new tablets" in text
@@ -166,8 +203,10 @@ def test_versions_are_listed_and_each_is_viewable(approved, clients):
     assert "the new laptops" in second and "Approved as a correct record" in second
     assert clients.anonymous.get(url(m, "minutes/versions/3/")).status_code == 404
     now = clients.anonymous.get(url(m)).content.decode()
-    assert "Approved as a correct record at the meeting of Test Scrutiny Committee on " \
+    assert (
+        "Approved as a correct record at the meeting of Test Scrutiny Committee on "
         "Tuesday, 1 November 2016 (minute 20)." in now
+    )
     page = clients.anonymous.get(m.get_absolute_url()).content.decode()
     assert "Approved as a correct record" in page
 
@@ -210,6 +249,10 @@ def test_exempt_minutes_refused_to_others(published, clients):
 def test_odd_addresses_are_not_found(published, clients):
     m = published.meeting
     big = "9" * 25
-    for address in (f"/meetings/{big}/x/minutes/", url(m, f"minutes/versions/{big}/"),
-                    url(m, "minutes/versions/0/"), f"/meetings/{big}/x/minutes.pdf"):
+    for address in (
+        f"/meetings/{big}/x/minutes/",
+        url(m, f"minutes/versions/{big}/"),
+        url(m, "minutes/versions/0/"),
+        f"/meetings/{big}/x/minutes.pdf",
+    ):
         assert clients.anonymous.get(address).status_code == 404, address

@@ -20,8 +20,9 @@ def published():
     meeting = t.meeting(t.body("Property Committee"), date=dt.date(2017, 3, 2))
     item = t.item(meeting, "5", "Depot")
     add_minute(meeting, "Apologies", text="There were no apologies.")
-    minute = add_minute(meeting, "Disposal of the depot", item=item,
-                        text=f"The Committee discussed {SECRET}.")
+    minute = add_minute(
+        meeting, "Disposal of the depot", item=item, text=f"The Committee discussed {SECRET}."
+    )
     add_resolution(minute, f"RESOLVED that {SECRET} be accepted.")
     publish_minutes(meeting)
     return meeting, minute
@@ -37,8 +38,12 @@ def version_page(meeting, number=1) -> str:
 def test_a_minute_made_exempt_leaves_every_public_version(published):
     meeting, minute = published
     assert SECRET in version_page(meeting)
-    edit_minute(minute, exempt=True, exempt_paragraph=3,
-                public_summary="The Committee considered the disposal of a property.")
+    edit_minute(
+        minute,
+        exempt=True,
+        exempt_paragraph=3,
+        public_summary="The Committee considered the disposal of a property.",
+    )
     page = version_page(meeting)
     assert SECRET not in page and "Disposal of the depot" not in page
     assert "2. Exempt business (Item 5)" in page

@@ -26,17 +26,26 @@ def sitting(committee):
     c = committee
     for i, m in enumerate(c.members[:6]):
         record_attendance(c.meeting, m, "present", in_chair=i == 0)
-    c.motion = add_motion(c.meeting, "substantive", "That the report be noted.",
-                          mover=c.members[1], seconder=c.members[2], item=c.items[1])
+    c.motion = add_motion(
+        c.meeting,
+        "substantive",
+        "That the report be noted.",
+        mover=c.members[1],
+        seconder=c.members[2],
+        item=c.items[1],
+    )
     return c
 
 
 def test_a_barred_member_not_named_is_recorded_as_not_voting(sitting):
     c = sitting
     record_declaration(c.meeting, c.items[1], c.members[3], "dpi", "Owns the site", "left_room")
-    vote = record_vote(c.motion, "recorded", choices=[(c.members[1], "for"),
-                                                      (c.members[2], "against")],
-                       casting_vote="for")
+    vote = record_vote(
+        c.motion,
+        "recorded",
+        choices=[(c.members[1], "for"), (c.members[2], "against")],
+        casting_vote="for",
+    )
     assert RecordedVote.objects.get(vote=vote, person=c.members[3]).choice == "did_not_vote"
     assert (vote.votes_for, vote.votes_against) == (1, 1)
 
@@ -46,8 +55,9 @@ def test_a_barred_member_named_as_not_voting_is_accepted_and_a_vote_refused(sitt
     record_declaration(c.meeting, c.items[1], c.members[3], "other", "Governor", "took_no_part")
     with pytest.raises(ValidationError, match="declared an interest in this item"):
         record_vote(c.motion, "recorded", choices=[(c.members[3], "for")])
-    vote = record_vote(c.motion, "recorded", choices=[(c.members[1], "for"),
-                                                      (c.members[3], "did_not_vote")])
+    vote = record_vote(
+        c.motion, "recorded", choices=[(c.members[1], "for"), (c.members[3], "did_not_vote")]
+    )
     assert vote.result == "carried"
     with pytest.raises(ValidationError, match="declared an interest in this item"):
         correct_vote(vote, choices=[(c.members[1], "for"), (c.members[3], "against")])
@@ -56,8 +66,9 @@ def test_a_barred_member_named_as_not_voting_is_accepted_and_a_vote_refused(sitt
 def test_a_declaration_on_the_declarations_item_itself_is_refused(committee):
     c = committee
     record_attendance(c.meeting, c.members[1], "present")
-    item = save_agenda_item(AgendaItem(meeting=c.meeting, number="4", title="Declarations",
-                                       kind=ItemKind.DECLARATIONS))
+    item = save_agenda_item(
+        AgendaItem(meeting=c.meeting, number="4", title="Declarations", kind=ItemKind.DECLARATIONS)
+    )
     with pytest.raises(ValidationError, match="say which item the interest is in"):
         record_declaration(c.meeting, item, c.members[1], "other", "Governor", "took_part")
     assert not Declaration.objects.filter(meeting=c.meeting).exists()
@@ -77,8 +88,13 @@ def test_hands_are_no_more_than_those_present_on_recording_and_correction(sittin
 
 def test_a_resolution_records_only_a_motion_on_its_minutes_item(sitting):
     c = sitting
-    elsewhere = add_motion(c.meeting, "substantive", "That the exempt offer be accepted.",
-                           mover=c.members[1], item=c.items[2])
+    elsewhere = add_motion(
+        c.meeting,
+        "substantive",
+        "That the exempt offer be accepted.",
+        mover=c.members[1],
+        item=c.items[2],
+    )
     minute = add_minute(c.meeting, "Report", item=c.items[1])
     with pytest.raises(ValidationError, match="cannot record a motion on item 3"):
         add_resolution(minute, "RESOLVED that:", ["the offer be accepted"], motion=elsewhere)
@@ -91,17 +107,30 @@ def test_a_resolution_records_only_a_motion_on_its_minutes_item(sitting):
 
 def test_the_admin_limits_a_resolutions_motions_and_refuses_another_items(sitting, admin_client):
     c = sitting
-    elsewhere = add_motion(c.meeting, "substantive", "That the exempt offer be accepted.",
-                           mover=c.members[1], item=c.items[2])
+    elsewhere = add_motion(
+        c.meeting,
+        "substantive",
+        "That the exempt offer be accepted.",
+        mover=c.members[1],
+        item=c.items[2],
+    )
     minute = add_minute(c.meeting, "Report", item=c.items[1])
     resolution = add_resolution(minute, "RESOLVED that:", ["noted"])
     url = reverse("admin:proceedings_resolution_change", args=[resolution.pk])
     page = admin_client.get(url).content.decode()
     choices = page.split('name="motion"')[1].split("</select>")[0]
     assert "That the report be noted." in choices and "exempt offer" not in choices
-    posted = admin_client.post(url, {"minute": minute.pk, "motion": elsewhere.pk,
-                                     "text": "RESOLVED that:", "parts": '["noted"]',
-                                     "delegated_to": "", "in_consultation_with": ""})
+    posted = admin_client.post(
+        url,
+        {
+            "minute": minute.pk,
+            "motion": elsewhere.pk,
+            "text": "RESOLVED that:",
+            "parts": '["noted"]',
+            "delegated_to": "",
+            "in_consultation_with": "",
+        },
+    )
     assert posted.status_code == 200  # the form again, with the error
     resolution.refresh_from_db()
     assert resolution.motion is None
@@ -109,8 +138,9 @@ def test_the_admin_limits_a_resolutions_motions_and_refuses_another_items(sittin
 
 def test_a_councillor_whose_term_has_ended_cannot_chair(committee):
     c = committee
-    TermOfOffice.objects.create(person=c.members[1], start=dt.date(2013, 5, 1),
-                                end=c.meeting.date - dt.timedelta(days=1))
+    TermOfOffice.objects.create(
+        person=c.members[1], start=dt.date(2013, 5, 1), end=c.meeting.date - dt.timedelta(days=1)
+    )
     with pytest.raises(ValidationError, match="term of office as a councillor ended"):
         record_attendance(c.meeting, c.members[1], "present", in_chair=True)
     record_attendance(c.meeting, c.members[1], "present")
@@ -123,11 +153,11 @@ def test_a_councillor_whose_term_has_ended_cannot_chair(committee):
 def test_minutes_are_not_published_before_the_meeting(committee, monkeypatch):
     c = committee
     add_minute(c.meeting, "Report", item=c.items[1])
-    monkeypatch.setattr("proceedings.minutes.authority_today",
-                        lambda: c.meeting.date - dt.timedelta(days=1))
+    monkeypatch.setattr(
+        "proceedings.minutes.authority_today", lambda: c.meeting.date - dt.timedelta(days=1)
+    )
     with pytest.raises(ValidationError, match="has not yet taken place"):
         publish_minutes(c.meeting)
-    assert not MinutesRecord.objects.filter(meeting=c.meeting,
-                                            status="published_draft").exists()
+    assert not MinutesRecord.objects.filter(meeting=c.meeting, status="published_draft").exists()
     monkeypatch.undo()
     assert publish_minutes(c.meeting).status == "published_draft"

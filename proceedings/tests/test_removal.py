@@ -27,17 +27,26 @@ def minuted(committee):
     c.chair = record_attendance(c.meeting, c.members[0], "present", in_chair=True)
     c.present = record_attendance(c.meeting, c.members[1], "present")
     record_attendance(c.meeting, c.members[2], "present")
-    c.declaration = record_declaration(c.meeting, c.items[0], c.members[2], "other",
-                                       "A school governor", "took_part")
-    c.minute = add_minute(c.meeting, "Member ICT", item=c.items[0], number=8,
-                          text="The Committee discussed the new tablets.")
+    c.declaration = record_declaration(
+        c.meeting, c.items[0], c.members[2], "other", "A school governor", "took_part"
+    )
+    c.minute = add_minute(
+        c.meeting,
+        "Member ICT",
+        item=c.items[0],
+        number=8,
+        text="The Committee discussed the new tablets.",
+    )
     c.resolution = add_resolution(c.minute, "RESOLVED that:", ["the report be noted."])
-    c.action = add_action(c.meeting, "Circulate the tablet policy.", owner_text="Head of ICT",
-                          minute=c.minute)
-    c.motion = add_motion(c.meeting, "substantive", "That the report be noted.",
-                          mover=c.members[1], item=c.items[0])
-    c.vote = record_vote(c.motion, "recorded", choices=[(c.members[1], "for"),
-                                                        (c.members[2], "for")])
+    c.action = add_action(
+        c.meeting, "Circulate the tablet policy.", owner_text="Head of ICT", minute=c.minute
+    )
+    c.motion = add_motion(
+        c.meeting, "substantive", "That the report be noted.", mover=c.members[1], item=c.items[0]
+    )
+    c.vote = record_vote(
+        c.motion, "recorded", choices=[(c.members[1], "for"), (c.members[2], "for")]
+    )
     return c
 
 
@@ -49,8 +58,16 @@ def _approve(c) -> None:
 
 def test_every_row_reaches_its_meeting(minuted):
     c = minuted
-    rows = [c.present, c.declaration, c.minute, c.resolution, c.action, c.motion, c.vote,
-            c.vote.choices.first()]
+    rows = [
+        c.present,
+        c.declaration,
+        c.minute,
+        c.resolution,
+        c.action,
+        c.motion,
+        c.vote,
+        c.vote.choices.first(),
+    ]
     assert [meeting_id_of(row) for row in rows] == [c.meeting.pk] * len(rows)
 
 
@@ -64,8 +81,9 @@ def test_removal_is_allowed_and_audited_while_the_minutes_are_open(minuted):
     assert removed.count() == 2
 
 
-@pytest.mark.parametrize("name", ["present", "declaration", "minute", "resolution", "action",
-                                  "motion"])
+@pytest.mark.parametrize(
+    "name", ["present", "declaration", "minute", "resolution", "action", "motion"]
+)
 def test_removal_is_refused_once_the_minutes_are_approved(minuted, name):
     c = minuted
     _approve(c)

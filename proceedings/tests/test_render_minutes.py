@@ -34,33 +34,72 @@ def record(committee):
     record_attendance(c.meeting, c.outsider, "present", substitute_for=m[7])
     record_attendance(c.meeting, m[6], "apologies")
     record_attendance(c.meeting, person("Visitor", "Dr", "V"), "also_present")
-    record_attendance(c.meeting, c.officer, "in_attendance", capacity="Head of ICT",
-                      items=[c.items[1]])
+    record_attendance(
+        c.meeting, c.officer, "in_attendance", capacity="Head of ICT", items=[c.items[1]]
+    )
     minute = add_minute(
-        c.meeting, "Member ICT", item=c.items[1], number=8,
+        c.meeting,
+        "Member ICT",
+        item=c.items[1],
+        number=8,
         text="The Committee received a report on tablets.\n\n"
         "Members raised:\n(a) battery life;\n(b) training.",
     )
-    record_declaration(c.meeting, c.items[1], m[2], "other",
-                       "He is a governor of a school supplied by the contractor", "took_part")
-    original = add_motion(c.meeting, "substantive", "That the tablets be replaced.",
-                          mover=m[1], seconder=m[2], item=c.items[1])
-    amendment = add_motion(c.meeting, "amendment", "Add “in 2017”.", mover=m[3],
-                           seconder=m[4], item=c.items[1], amends=original,
-                           resulting_text="That the tablets be replaced in 2017.")
+    record_declaration(
+        c.meeting,
+        c.items[1],
+        m[2],
+        "other",
+        "He is a governor of a school supplied by the contractor",
+        "took_part",
+    )
+    original = add_motion(
+        c.meeting,
+        "substantive",
+        "That the tablets be replaced.",
+        mover=m[1],
+        seconder=m[2],
+        item=c.items[1],
+    )
+    amendment = add_motion(
+        c.meeting,
+        "amendment",
+        "Add “in 2017”.",
+        mover=m[3],
+        seconder=m[4],
+        item=c.items[1],
+        amends=original,
+        resulting_text="That the tablets be replaced in 2017.",
+    )
     record_vote(amendment, "show_of_hands", counts=(4, 2, 0))
     amended = original.__class__.objects.get(arose_from=amendment)
     record_vote(amended, "show_of_hands", counts=(3, 3, 0), casting_vote="for")
-    add_resolution(minute, "RESOLVED that:", ["the tablets be replaced in 2017;",
-                                              "officers report on training."],
-                   delegated_to="the Head of ICT", in_consultation_with="the Chairman")
-    add_action(c.meeting, "Mr Member3 undertook to circulate the training dates.",
-               kind="undertaking", owner=m[3], minute=minute)
+    add_resolution(
+        minute,
+        "RESOLVED that:",
+        ["the tablets be replaced in 2017;", "officers report on training."],
+        delegated_to="the Head of ICT",
+        in_consultation_with="the Chairman",
+    )
+    add_action(
+        c.meeting,
+        "Mr Member3 undertook to circulate the training dates.",
+        kind="undertaking",
+        owner=m[3],
+        minute=minute,
+    )
     election_minute = add_minute(c.meeting, "Election of Vice-Chairman", item=c.items[0])
     election = add_election(c.meeting, "vice_chair", m[5], m[1], m[2], item=c.items[0])
     agree_election(election)
-    add_minute(c.meeting, "Contract prices", item=c.items[2], text="Prices were 4 million.",
-               exempt=True, exempt_paragraph=3, summary_not_needed=True)
+    add_minute(
+        c.meeting,
+        "Contract prices",
+        item=c.items[2],
+        text="Prices were 4 million.",
+        exempt=True,
+        exempt_paragraph=3,
+        summary_not_needed=True,
+    )
     publish_minutes(c.meeting)
     c.election_minute = election_minute
     return c
@@ -68,10 +107,13 @@ def record(committee):
 
 def test_committee_form_attendance(record):
     text = words(public_html(record.meeting))
-    assert "MINUTES of a meeting of the Test Scrutiny Committee on Tuesday, 27 September 2016." \
-        in text
-    assert "PRESENT: Mr A Member0 (Chairman), Mr A Member1, Mr A Member2, Mr A Member3, " \
+    assert (
+        "MINUTES of a meeting of the Test Scrutiny Committee on Tuesday, 27 September 2016." in text
+    )
+    assert (
+        "PRESENT: Mr A Member0 (Chairman), Mr A Member1, Mr A Member2, Mr A Member3, "
         "Mr A Member4, Mr A Member5 and Mrs B Outsider (Substitute for Mr A Member7)" in text
+    )
     assert "ALSO PRESENT: Dr V Visitor" in text
     assert "IN ATTENDANCE: Ms C Officer (Head of ICT; for item 2)" in text
     assert "APOLOGIES: Mr A Member6" in text
@@ -80,33 +122,51 @@ def test_committee_form_attendance(record):
 def test_paragraphs_motions_and_votes(record):
     text = words(public_html(record.meeting))
     assert "8. Member ICT (Item 2)" in text
-    assert "(1) The Committee received a report on tablets. " \
+    assert (
+        "(1) The Committee received a report on tablets. "
         "(2) Members raised: (a) battery life; (b) training." in text
-    assert "(3) Mr Member2 declared an interest: He is a governor of a school supplied by " \
+    )
+    assert (
+        "(3) Mr Member2 declared an interest: He is a governor of a school supplied by "
         "the contractor. Mr Member2 took part in the discussion." in text
-    assert "(4) Mr Member1 moved and Mr Member2 seconded the following motion: " \
+    )
+    assert (
+        "(4) Mr Member1 moved and Mr Member2 seconded the following motion: "
         "“That the tablets be replaced.”" in text
-    assert "(5) Mr Member3 moved and Mr Member4 seconded the following amendment: " \
+    )
+    assert (
+        "(5) Mr Member3 moved and Mr Member4 seconded the following amendment: "
         "“Add “in 2017”.”" in text
-    assert "(6) The Chairman put the amendment to the vote and the votes cast were as " \
+    )
+    assert (
+        "(6) The Chairman put the amendment to the vote and the votes cast were as "
         "follows: For (4) Against (2) Abstain (0) Amendment carried" in text
-    assert "(7) The amendment having been carried, the substantive motion read: " \
+    )
+    assert (
+        "(7) The amendment having been carried, the substantive motion read: "
         "“That the tablets be replaced in 2017.”" in text
-    assert "(8) The Chairman put the motion to the vote and the votes cast were as follows: " \
-        "For (3) Against (3) Abstain (0) The votes being equal, the Chairman gave a casting " \
+    )
+    assert (
+        "(8) The Chairman put the motion to the vote and the votes cast were as follows: "
+        "For (3) Against (3) Abstain (0) The votes being equal, the Chairman gave a casting "
         "vote for the motion. Motion carried" in text
+    )
     assert "(9) Mr Member3 undertook to circulate the training dates." in text
-    assert "(10) RESOLVED that: (a) the tablets be replaced in 2017; (b) officers report on " \
-        "training. Decision delegated to the Head of ICT, in consultation with the Chairman." \
+    assert (
+        "(10) RESOLVED that: (a) the tablets be replaced in 2017; (b) officers report on "
+        "training. Decision delegated to the Head of ICT, in consultation with the Chairman."
         in text
+    )
     assert "superseded" not in text
 
 
 def test_election(record):
     text = words(public_html(record.meeting))
     number = record.election_minute.number
-    assert f"{number}. Election of Vice-Chairman (Item 1) Mr Member1 proposed and Mr Member2 " \
+    assert (
+        f"{number}. Election of Vice-Chairman (Item 1) Mr Member1 proposed and Mr Member2 "
         "seconded that Mr A Member5 be elected Vice-Chairman. Agreed without a vote." in text
+    )
 
 
 def test_exempt_minute_only_in_the_exempt_form(record):
@@ -135,8 +195,9 @@ def test_a_vote_taken_inquorate_is_noted_in_the_minutes(committee):
     c = committee
     record_attendance(c.meeting, c.members[0], "present", in_chair=True)  # quorum is 2 of 8
     minute = add_minute(c.meeting, "Late business", item=c.items[0], text="A vote was taken.")
-    motion = add_motion(c.meeting, "substantive", "That the report be noted.",
-                        mover=c.members[0], item=c.items[0])
+    motion = add_motion(
+        c.meeting, "substantive", "That the report be noted.", mover=c.members[0], item=c.items[0]
+    )
     record_vote(motion, "show_of_hands", counts=(1, 0, 0))
     add_resolution(minute, "RESOLVED that the report be noted.", motion=motion)
     publish_minutes(c.meeting)

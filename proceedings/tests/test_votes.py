@@ -119,8 +119,9 @@ def test_more_hands_than_members_present_is_refused(committee):
     c = committee
     record_attendance(c.meeting, c.members[0], P, in_chair=True)
     motion = add_motion(c.meeting, "procedural", "That the meeting be adjourned.")
-    with pytest.raises(ValidationError, match="7 votes are counted .* only 1 member is "
-                       "recorded present"):
+    with pytest.raises(
+        ValidationError, match="7 votes are counted .* only 1 member is recorded present"
+    ):
         record_vote(motion, "show_of_hands", counts=(6, 1, 0))
     assert not Vote.objects.filter(motion=motion).exists()
     motion.refresh_from_db()

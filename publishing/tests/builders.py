@@ -51,11 +51,16 @@ def meeting(date: dt.date = MEETING_DAY, *, members: int = 1, chair=None, **kw) 
     and ``chair``, when given, is its chair (who may agree urgent business)."""
     m = t.meeting(t.body(f"Publishing Test Committee {next(_seq)}", **kw), date=date)
     if chair is not None:
-        Membership.objects.create(body=m.body, person=chair, role=Role.CHAIRMAN,
-                                  start=date - dt.timedelta(days=365))
+        Membership.objects.create(
+            body=m.body, person=chair, role=Role.CHAIRMAN, start=date - dt.timedelta(days=365)
+        )
     for _ in range(members):
-        Membership.objects.create(body=m.body, person=t.person(f"Member{next(_seq)}"),
-                                  role=Role.MEMBER, start=date - dt.timedelta(days=365))
+        Membership.objects.create(
+            body=m.body,
+            person=t.person(f"Member{next(_seq)}"),
+            role=Role.MEMBER,
+            start=date - dt.timedelta(days=365),
+        )
     t.item(m, "1", "Apologies and substitutes")
     return m
 
@@ -69,10 +74,14 @@ def report(
     classification: str = Classification.UNRESTRICTED,
     paragraph: int | None = None,
 ) -> Document:
-    doc = papers.save_document(Document(
-        kind=DocumentKind.REPORT, title=title, classification=classification,
-        exempt_paragraph=paragraph,
-    ))
+    doc = papers.save_document(
+        Document(
+            kind=DocumentKind.REPORT,
+            title=title,
+            classification=classification,
+            exempt_paragraph=paragraph,
+        )
+    )
     if content:
         papers.add_version(doc, html=f"<p>{title} text.</p>")
     r = Report.objects.create(document=doc, no_background_documents=background)
@@ -99,8 +108,8 @@ def paper(m: Meeting, number: str, title: str, approved: bool = True, **kw) -> I
 
 
 def appendix(parent: Document, label: str, title: str, **kw) -> Document:
-    doc = papers.save_document(Document(
-        kind=DocumentKind.APPENDIX, title=title, label=label, parent=parent, **kw
-    ))
+    doc = papers.save_document(
+        Document(kind=DocumentKind.APPENDIX, title=title, label=label, parent=parent, **kw)
+    )
     papers.add_version(doc, html=f"<p>{title}</p>")
     return doc

@@ -41,22 +41,33 @@ def test_saving_a_new_item_on_a_published_agenda_needs_urgency(published, chair,
     """``save_item`` is the one way every screen adds an item: on a published agenda a plain
     new item is refused (nothing saved), an urgent one is added as urgent business."""
     with pytest.raises(ValidationError) as refused:
-        services.save_item(AgendaItem(meeting=published, number="9", title="Late idea"),
-                           actor=officer)
+        services.save_item(
+            AgendaItem(meeting=published, number="9", title="Late idea"), actor=officer
+        )
     assert "An item can now be added only as urgent business" in refused.value.messages[0]
     assert not published.items.filter(number="9").exists()
     item = services.save_item(
-        AgendaItem(meeting=published, number="9", title="Grant bid", urgent=True,
-                   urgency_chair=chair, urgency_reasons="The bid closes first."), actor=officer)
+        AgendaItem(
+            meeting=published,
+            number="9",
+            title="Grant bid",
+            urgent=True,
+            urgency_chair=chair,
+            urgency_reasons="The bid closes first.",
+        ),
+        actor=officer,
+    )
     assert item.pk and item.urgent
-    assert PublicationEvent.objects.filter(kind=EventKind.URGENT_ITEM_ADDED,
-                                           meeting=published).exists()
+    assert PublicationEvent.objects.filter(
+        kind=EventKind.URGENT_ITEM_ADDED, meeting=published
+    ).exists()
 
 
 def test_a_new_item_on_an_unpublished_agenda_is_saved_plainly(officer):
     meeting = b.meeting()
-    item = services.save_item(AgendaItem(meeting=meeting, number="2", title="Budget"),
-                              actor=officer)
+    item = services.save_item(
+        AgendaItem(meeting=meeting, number="2", title="Budget"), actor=officer
+    )
     assert item.pk and not item.urgent
     assert not PublicationEvent.objects.filter(meeting=meeting).exists()
 
@@ -66,22 +77,45 @@ def test_items_of_an_unpublished_agenda_pass_the_check():
     services.check_item_may_be_added(meeting, AgendaItem(meeting=meeting, number="2", title="x"))
 
 
-@pytest.mark.parametrize("with_chair, reasons, expected", [
-    (False, "A grant deadline falls before the next meeting.",
-     ["Name the chair who agreed that the item is urgent."]),
-    (True, "  ", ["State the special circumstances that make the item urgent; they are "
-                  "recorded in the minutes."]),
-    (False, "", ["Name the chair who agreed that the item is urgent.",
-                 "State the special circumstances that make the item urgent; they are "
-                 "recorded in the minutes."]),
-])
+@pytest.mark.parametrize(
+    "with_chair, reasons, expected",
+    [
+        (
+            False,
+            "A grant deadline falls before the next meeting.",
+            ["Name the chair who agreed that the item is urgent."],
+        ),
+        (
+            True,
+            "  ",
+            [
+                "State the special circumstances that make the item urgent; they are "
+                "recorded in the minutes."
+            ],
+        ),
+        (
+            False,
+            "",
+            [
+                "Name the chair who agreed that the item is urgent.",
+                "State the special circumstances that make the item urgent; they are "
+                "recorded in the minutes.",
+            ],
+        ),
+    ],
+)
 def test_urgent_business_needs_the_chair_and_the_special_circumstances(
     published, chair, officer, with_chair, reasons, expected
 ):
     with pytest.raises(ValidationError) as refused:
-        services.add_urgent_item(published, number="9", title="Grant bid",
-                                 chair=chair if with_chair else None, reasons=reasons,
-                                 actor=officer)
+        services.add_urgent_item(
+            published,
+            number="9",
+            title="Grant bid",
+            chair=chair if with_chair else None,
+            reasons=reasons,
+            actor=officer,
+        )
     assert refused.value.messages == expected
     assert not published.items.filter(number="9").exists()
     assert not PublicationEvent.objects.filter(kind=EventKind.URGENT_ITEM_ADDED).exists()
@@ -89,22 +123,32 @@ def test_urgent_business_needs_the_chair_and_the_special_circumstances(
 
 def test_urgent_item_is_added_and_recorded(published, chair, officer):
     item = services.add_urgent_item(
-        published, number="9", title="Grant bid", chair=chair,
-        reasons="The bid closes before the next meeting.", actor=officer,
+        published,
+        number="9",
+        title="Grant bid",
+        chair=chair,
+        reasons="The bid closes before the next meeting.",
+        actor=officer,
     )
     item.refresh_from_db()
     assert (item.urgent, item.urgency_chair, item.urgency_reasons) == (
-        True, chair, "The bid closes before the next meeting.")
+        True,
+        chair,
+        "The bid closes before the next meeting.",
+    )
     event = PublicationEvent.objects.get(kind=EventKind.URGENT_ITEM_ADDED, meeting=published)
-    assert event.note == (f"Item 9: Grant bid. Chair: {chair.full_name}. Special circumstances: "
-                          "The bid closes before the next meeting.")
+    assert event.note == (
+        f"Item 9: Grant bid. Chair: {chair.full_name}. Special circumstances: "
+        "The bid closes before the next meeting."
+    )
 
 
 def test_urgent_item_on_an_unpublished_agenda_is_refused(chair, officer):
     meeting = b.meeting()
     with pytest.raises(ValidationError, match="not published yet"):
-        services.add_urgent_item(meeting, number="9", title="x", chair=chair, reasons="y",
-                                 actor=officer)
+        services.add_urgent_item(
+            meeting, number="9", title="x", chair=chair, reasons="y", actor=officer
+        )
     assert not meeting.items.filter(number="9").exists()
 
 
@@ -112,11 +156,13 @@ def test_the_cabinet_has_no_chairs_urgency_route(chair, officer, settings):
     meeting = b.meeting(kind=BodyKind.CABINET, chair=chair)
     services.publish_agenda(meeting, officer, now=b.BEFORE)
     with pytest.raises(ValidationError, match="executive body"):
-        services.add_urgent_item(meeting, number="9", title="x", chair=chair, reasons="y",
-                                 actor=officer)
+        services.add_urgent_item(
+            meeting, number="9", title="x", chair=chair, reasons="y", actor=officer
+        )
     settings.MOOT_EXECUTIVE_CHAIR_URGENCY = True
-    services.add_urgent_item(meeting, number="9", title="x", chair=chair, reasons="y",
-                             actor=officer)
+    services.add_urgent_item(
+        meeting, number="9", title="x", chair=chair, reasons="y", actor=officer
+    )
 
 
 def test_supplements_are_numbered_and_carry_only_the_new_papers(
@@ -141,7 +187,10 @@ def test_supplements_are_numbered_and_carry_only_the_new_papers(
         signals.supplement_published.disconnect(record)
     assert calls == [1, 2]
     assert [(p.kind, p.number) for p in AgendaPublication.objects.filter(meeting=published)] == [
-        ("agenda", 0), ("supplement", 1), ("supplement", 2)]
+        ("agenda", 0),
+        ("supplement", 1),
+        ("supplement", 2),
+    ]
     assert (first.papers, second.papers) == ([late.pk], [later.pk])
     assert first.on_time is False  # late papers are flagged, not blocked
     assert late.document.current_version().published_at is not None
@@ -171,5 +220,6 @@ def test_supplementary_pack_is_requested_once_the_agenda_pack_is_built(published
     supplementary = AgendaPack.objects.get(meeting=published, supplement=1)
     assert supplementary.kind == PackKind.PUBLIC
     # The members' pack is still queued: when it builds it takes every paper attached by then.
-    assert not AgendaPack.objects.filter(meeting=published, kind=PackKind.MEMBERS,
-                                         supplement__gt=0).exists()
+    assert not AgendaPack.objects.filter(
+        meeting=published, kind=PackKind.MEMBERS, supplement__gt=0
+    ).exists()

@@ -21,11 +21,16 @@ def test_history_page_is_accessible_and_withholds_restricted_titles(
 ):
     meeting = b.meeting()
     budget = b.paper(meeting, "2", "Budget monitoring")
-    b.paper(meeting, "3", f"Land sale {b.CANARY}", classification=Classification.EXEMPT,
-            paragraph=3)
+    b.paper(
+        meeting, "3", f"Land sale {b.CANARY}", classification=Classification.EXEMPT, paragraph=3
+    )
     services.publish_agenda(meeting, now=b.BEFORE, actor_name="Democratic Services")
-    services.replace_paper(budget.document, html="<p>Corrected.</p>",
-                           reason="Table 2 had a wrong total.", actor_name="Democratic Services")
+    services.replace_paper(
+        budget.document,
+        html="<p>Corrected.</p>",
+        reason="Table 2 had a wrong total.",
+        actor_name="Democratic Services",
+    )
     SHOTS.mkdir(exist_ok=True)
     failures = {}
     for width in (1280, 375):

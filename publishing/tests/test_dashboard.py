@@ -18,14 +18,17 @@ pytestmark = pytest.mark.django_db
 D = dt.date
 
 
-@pytest.mark.parametrize("today, left, state", [
-    (D(2029, 12, 31), 4, State.ON_TRACK),  # 2, 3, 4 and 7 Jan left (1 Jan: bank holiday)
-    (D(2030, 1, 2), 3, State.DUE_SOON),
-    (D(2030, 1, 4), 1, State.DUE_SOON),  # Friday: Monday is the deadline
-    (D(2030, 1, 5), 1, State.DUE_SOON),  # Saturday
-    (D(2030, 1, 7), 0, State.DUE_SOON),  # the deadline day itself
-    (D(2030, 1, 8), -1, State.LATE),
-])
+@pytest.mark.parametrize(
+    "today, left, state",
+    [
+        (D(2029, 12, 31), 4, State.ON_TRACK),  # 2, 3, 4 and 7 Jan left (1 Jan: bank holiday)
+        (D(2030, 1, 2), 3, State.DUE_SOON),
+        (D(2030, 1, 4), 1, State.DUE_SOON),  # Friday: Monday is the deadline
+        (D(2030, 1, 5), 1, State.DUE_SOON),  # Saturday
+        (D(2030, 1, 7), 0, State.DUE_SOON),  # the deadline day itself
+        (D(2030, 1, 8), -1, State.LATE),
+    ],
+)
 def test_states_around_the_deadline(today, left, state):
     assert working_days_left(b.DEADLINE, today) == left
     assert dashboard.state_of(b.DEADLINE, None, today) == state
@@ -78,24 +81,29 @@ def test_dashboard_renders_for_staff(admin_client):
 def test_dashboard_period_shows_the_share(admin_client, officer):
     meeting = b.meeting(D(2031, 3, 4))
     services.publish_agenda(meeting, officer, now=b.london(2031, 2, 1, 9))
-    response = admin_client.get(reverse("admin:publishing_dashboard"),
-                                {"start": "2031-03-01", "end": "2031-03-31"})
+    response = admin_client.get(
+        reverse("admin:publishing_dashboard"), {"start": "2031-03-01", "end": "2031-03-31"}
+    )
     assert response.status_code == 200
     assert "100% on time" in response.content.decode()
 
 
-@pytest.mark.parametrize("query", [
-    {"start": "not a date"},
-    {"start": "2031-02-30"},
-    {"end": "99999-01-01"},
-    {"start": "2031-03-31", "end": "2031-03-01"},
-    {"start": "2031-03-31"},  # after the default "to" (today)
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"start": "not a date"},
+        {"start": "2031-02-30"},
+        {"end": "99999-01-01"},
+        {"start": "2031-03-31", "end": "2031-03-01"},
+        {"start": "2031-03-31"},  # after the default "to" (today)
+    ],
+)
 def test_bad_dates_give_a_form_error_not_a_500(admin_client, query):
     response = admin_client.get(reverse("admin:publishing_dashboard"), query)
     assert response.status_code == 400
     assert 'class="errorlist' in response.content.decode() or "errornote" in (
-        response.content.decode())
+        response.content.decode()
+    )
 
 
 def test_the_dashboard_is_for_staff_only(client):
@@ -114,8 +122,7 @@ def test_publish_page_publishes_and_explains_refusals(admin_client):
     assert refused.status_code == 400 and "Nothing was published" in refused.content.decode()
     assert not services.is_published(meeting)
     ok = b.meeting()
-    done = admin_client.post(reverse("admin:publishing_publish", args=[ok.pk]),
-                             {"late_reason": ""})
+    done = admin_client.post(reverse("admin:publishing_publish", args=[ok.pk]), {"late_reason": ""})
     assert done.status_code == 302 and services.is_published(ok)
     again = admin_client.get(reverse("admin:publishing_publish", args=[ok.pk]))
     assert "Publish a supplementary agenda" in again.content.decode()
@@ -126,20 +133,27 @@ def test_workflow_actions_in_the_back_office(admin_client):
     doc = b.report()
     row = ReportWorkflow.objects.create(document=doc)
     changelist = reverse("admin:publishing_reportworkflow_changelist")
-    admin_client.post(changelist, {"action": "submit", "_selected_action": [row.pk],
-                                   "index": 0})
+    admin_client.post(changelist, {"action": "submit", "_selected_action": [row.pk], "index": 0})
     assert ReportWorkflow.objects.get(pk=row.pk).state == ReportState.SUBMITTED
     ask = admin_client.post(changelist, {"action": "sign_off", "_selected_action": [row.pk]})
     assert ask.status_code == 200 and "Sign off a clearance step" in ask.content.decode()
-    admin_client.post(changelist, {"action": "sign_off", "_selected_action": [row.pk],
-                                   "apply": "1", "step": legal.pk, "comment": "Fine"})
+    admin_client.post(
+        changelist,
+        {
+            "action": "sign_off",
+            "_selected_action": [row.pk],
+            "apply": "1",
+            "step": legal.pk,
+            "comment": "Fine",
+        },
+    )
     assert ReportWorkflow.objects.get(pk=row.pk).state == ReportState.CLEARED
-    blank = admin_client.post(changelist, {"action": "return_to_draft",
-                                           "_selected_action": [row.pk], "apply": "1",
-                                           "reason": ""})
+    blank = admin_client.post(
+        changelist,
+        {"action": "return_to_draft", "_selected_action": [row.pk], "apply": "1", "reason": ""},
+    )
     assert blank.status_code == 200 and "This field is required" in blank.content.decode()
-    admin_client.post(changelist, {"action": "approve", "_selected_action": [row.pk],
-                                   "index": 0})
+    admin_client.post(changelist, {"action": "approve", "_selected_action": [row.pk], "index": 0})
     assert ReportWorkflow.objects.get(pk=row.pk).state == ReportState.APPROVED
     change = admin_client.get(reverse("admin:publishing_reportworkflow_change", args=[row.pk]))
     assert change.status_code == 200 and "Submission 1: Legal" in change.content.decode()
@@ -165,5 +179,7 @@ def test_lists_cost_the_same_few_queries_however_many_rows(
         with django_assert_max_num_queries(12):
             response = admin_client.get(reverse(f"admin:publishing_{name}_changelist"))
         assert response.status_code == 200
-    assert "2 of 2" in admin_client.get(
-        reverse("admin:publishing_reportworkflow_changelist")).content.decode()
+    assert (
+        "2 of 2"
+        in admin_client.get(reverse("admin:publishing_reportworkflow_changelist")).content.decode()
+    )

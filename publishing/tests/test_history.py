@@ -17,8 +17,9 @@ pytestmark = pytest.mark.django_db
 def meeting(officer):
     m = b.meeting()
     b.paper(m, "2", "Budget")
-    b.paper(m, "3", f"Land at Somewhere {b.CANARY}", classification=Classification.EXEMPT,
-            paragraph=3)
+    b.paper(
+        m, "3", f"Land at Somewhere {b.CANARY}", classification=Classification.EXEMPT, paragraph=3
+    )
     return m
 
 
@@ -44,7 +45,10 @@ def test_withdrawn_paper_leaves_the_agenda_but_keeps_its_versions(meeting, offic
     event = services.withdraw_paper(budget, "The item was deferred to March.", officer)
     assert not ItemPaper.objects.filter(pk=budget.pk).exists()
     assert (event.kind, event.document, event.note) == (
-        EventKind.PAPER_WITHDRAWN, doc, "The item was deferred to March.")
+        EventKind.PAPER_WITHDRAWN,
+        doc,
+        "The item was deferred to March.",
+    )
     version = DocumentVersion.objects.get(document=doc, number=1)
     assert version.published_at is not None and "Budget text" in version.html
 
@@ -56,8 +60,9 @@ def test_replacement_publishes_a_new_version_and_keeps_the_old(meeting, officer)
     services.publish_agenda(meeting, officer, now=b.BEFORE)
     with pytest.raises(ValidationError, match="Give the reason"):
         services.replace_paper(budget, html="<p>x</p>", reason="", actor=officer)
-    new = services.replace_paper(budget, html="<p>Corrected table 2.</p>",
-                                 reason="Table 2 had a wrong total.", actor=officer)
+    new = services.replace_paper(
+        budget, html="<p>Corrected table 2.</p>", reason="Table 2 had a wrong total.", actor=officer
+    )
     assert new.number == 2 and new.published_at is not None
     old = DocumentVersion.objects.get(document=budget, number=1)
     assert "Budget text" in old.html and old.published_at is not None
@@ -69,8 +74,12 @@ def test_history_page_lists_events_and_never_an_exempt_title(client, meeting, of
     services.publish_agenda(meeting, officer, now=b.BEFORE)
     by_title = links(meeting)
     exempt = next(link for title, link in by_title.items() if b.CANARY in title)
-    services.replace_paper(exempt.document, html=f"<p>{b.CANARY}</p>",
-                           reason=f"Price changed {b.CANARY}", actor=officer)
+    services.replace_paper(
+        exempt.document,
+        html=f"<p>{b.CANARY}</p>",
+        reason=f"Price changed {b.CANARY}",
+        actor=officer,
+    )
     services.withdraw_paper(exempt, f"Sale fell through {b.CANARY}", officer)
     services.withdraw_paper(by_title["Budget"], "Deferred to March.", officer)
     response = client.get(reverse("publishing:history", args=[meeting.pk]))

@@ -31,8 +31,10 @@ def build(meeting, kind=PackKind.PUBLIC, **kw):
 
 
 def run_queued(meeting):
-    return [packs.run_pack(p.pk) for p in
-            AgendaPack.objects.filter(meeting=meeting, status=PackStatus.QUEUED).order_by("pk")]
+    return [
+        packs.run_pack(p.pk)
+        for p in AgendaPack.objects.filter(meeting=meeting, status=PackStatus.QUEUED).order_by("pk")
+    ]
 
 
 @pytest.fixture
@@ -84,9 +86,14 @@ def test_a_rebuild_is_a_new_version_listed_in_the_public_history(published, offi
         response = Client().get(url)
         assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     # The publication-time pack is still the one it was.
-    assert b"".join(Client().get(reverse("publishing:pack_version",
-                                         args=[meeting.pk, first.pk])).streaming_content) \
+    assert (
+        b"".join(
+            Client()
+            .get(reverse("publishing:pack_version", args=[meeting.pk, first.pk]))
+            .streaming_content
+        )
         == first.file.open("rb").read()
+    )
 
 
 def test_the_back_office_build_asks_for_the_reason(published, admin_client):
@@ -105,8 +112,13 @@ def test_a_paper_reclassified_exempt_leaves_every_public_pack(published, officer
     meeting, link = published
     first = packs.latest(meeting)
     assert "Budget text." in text(first)
-    services.reclassify_paper(link.document, Classification.EXEMPT, 3,
-                              reason="Commercially sensitive figures", actor=officer)
+    services.reclassify_paper(
+        link.document,
+        Classification.EXEMPT,
+        3,
+        reason="Commercially sensitive figures",
+        actor=officer,
+    )
     first.refresh_from_db()
     assert first.withdrawn_at is not None and first.file  # kept for the record
     assert packs.latest(meeting) is None  # nothing public until the new version is built
@@ -129,14 +141,21 @@ def test_a_paper_reclassified_exempt_leaves_every_public_pack(published, officer
 def test_reclassifying_refuses_without_a_reason_or_by_others(published, officer):
     meeting, link = published
     with pytest.raises(ValidationError):
-        services.reclassify_paper(link.document, Classification.EXEMPT, 3, reason=" ",
-                                  actor=officer)
+        services.reclassify_paper(
+            link.document, Classification.EXEMPT, 3, reason=" ", actor=officer
+        )
     with pytest.raises(PermissionDenied):
-        services.reclassify_paper(link.document, Classification.EXEMPT, 3, reason="x",
-                                  actor=b.user(democratic_services=False))
+        services.reclassify_paper(
+            link.document,
+            Classification.EXEMPT,
+            3,
+            reason="x",
+            actor=b.user(democratic_services=False),
+        )
     with pytest.raises(ValidationError):
-        services.reclassify_paper(link.document, Classification.EXEMPT, None, reason="x",
-                                  actor=officer)
+        services.reclassify_paper(
+            link.document, Classification.EXEMPT, None, reason="x", actor=officer
+        )
     link.document.refresh_from_db()
     assert link.document.classification == Classification.UNRESTRICTED
     assert packs.latest(meeting).withdrawn_at is None

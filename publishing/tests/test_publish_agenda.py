@@ -90,38 +90,48 @@ def test_publishing_opens_everything_and_signals_once_after_commit(
 ):
     meeting = b.meeting()
     budget = b.paper(meeting, "2", "Budget").document
-    exempt = b.paper(meeting, "3", "Land sale", classification=Classification.EXEMPT,
-                     paragraph=3).document
+    exempt = b.paper(
+        meeting, "3", "Land sale", classification=Classification.EXEMPT, paragraph=3
+    ).document
     appendix = b.appendix(budget, "Appendix A", "Figures")
     with django_capture_on_commit_callbacks(execute=True):
         publication = services.publish_agenda(meeting, officer, now=b.BEFORE)
         assert receiver == []  # nobody hears of it before the commit
-    assert receiver == [{"signal": signals.agenda_published, "meeting": meeting,
-                         "publication": publication}]
+    assert receiver == [
+        {"signal": signals.agenda_published, "meeting": meeting, "publication": publication}
+    ]
     publication.refresh_from_db()
     assert publication.published_at == b.BEFORE
     assert (publication.deadline, publication.on_time, publication.late_reason) == (
-        b.DEADLINE, True, "")
+        b.DEADLINE,
+        True,
+        "",
+    )
     assert (publication.kind, publication.number, publication.published_by) == (
-        "agenda", 0, officer)
+        "agenda",
+        0,
+        officer,
+    )
     assert services.is_published(meeting) and services.published_at(meeting) == b.BEFORE
     for doc in (budget, exempt, appendix):
         assert doc.current_version().published_at is not None
     packs = AgendaPack.objects.filter(meeting=meeting)
     assert sorted(packs.values_list("kind", "supplement")) == [
-        (PackKind.MEMBERS, 0), (PackKind.PUBLIC, 0)]
+        (PackKind.MEMBERS, 0),
+        (PackKind.PUBLIC, 0),
+    ]
     assert packs.first().dispatch_date == dt.date(2030, 1, 3)
     events = list(PublicationEvent.objects.filter(meeting=meeting).order_by("pk"))
     assert [e.kind for e in events] == [EventKind.AGENDA_PUBLISHED] + [
-        EventKind.PAPER_PUBLISHED] * 3
+        EventKind.PAPER_PUBLISHED
+    ] * 3
     assert {e.document for e in events[1:]} == {budget, exempt, appendix}
     assert all(e.at == b.BEFORE and e.by == officer for e in events)
 
 
 def test_late_publication_with_a_reason_is_recorded_as_late(officer):
     meeting = b.meeting()
-    publication = services.publish_agenda(meeting, officer, "Reports were not ready.",
-                                          now=b.AFTER)
+    publication = services.publish_agenda(meeting, officer, "Reports were not ready.", now=b.AFTER)
     assert (publication.on_time, publication.late_reason) == (False, "Reports were not ready.")
     event = PublicationEvent.objects.get(meeting=meeting, kind=EventKind.AGENDA_PUBLISHED)
     assert event.note == "Published late: Reports were not ready."
@@ -133,14 +143,18 @@ def test_a_paper_without_background_documents_stated_is_refused(officer):
     with pytest.raises(ValidationError) as refused:
         services.publish_agenda(meeting, officer, now=b.BEFORE)
     assert "“Budget” does not state its background documents: list them or state “None”." in (
-        refused.value.messages)
+        refused.value.messages
+    )
     nothing_saved(meeting)
 
 
-@pytest.mark.parametrize("moment, late", [
-    (b.london(2030, 1, 7, 23, 59, 59), False),  # the last second of the deadline day
-    (b.london(2030, 1, 8, 0, 0, 0), True),  # the first second after it
-])
+@pytest.mark.parametrize(
+    "moment, late",
+    [
+        (b.london(2030, 1, 7, 23, 59, 59), False),  # the last second of the deadline day
+        (b.london(2030, 1, 8, 0, 0, 0), True),  # the first second after it
+    ],
+)
 def test_the_deadline_runs_to_midnight_at_the_end_of_the_deadline_day(officer, moment, late):
     meeting = b.meeting()
     if late:
@@ -158,8 +172,9 @@ def test_the_deadline_day_ends_at_london_midnight_in_summer_time(officer):
     late_in_london = dt.datetime(2030, 7, 8, 23, 30, tzinfo=utc)  # 00:30 BST on the 9th
     with pytest.raises(ValidationError, match="Monday 8 July 2030"):
         services.publish_agenda(meeting, officer, now=late_in_london)
-    on_time = services.publish_agenda(meeting, officer, now=dt.datetime(2030, 7, 8, 22, 30,
-                                                                       tzinfo=utc))
+    on_time = services.publish_agenda(
+        meeting, officer, now=dt.datetime(2030, 7, 8, 22, 30, tzinfo=utc)
+    )
     assert on_time.on_time and on_time.deadline == dt.date(2030, 7, 8)
 
 
@@ -168,8 +183,9 @@ def test_published_exists_filters_querysets():
 
     published, draft = b.meeting(), b.meeting()
     services.publish_agenda(published, now=b.BEFORE, actor_name="test")
-    found = set(Meeting.objects.filter(pk__in=[published.pk, draft.pk])
-                .filter(services.published_exists()))
+    found = set(
+        Meeting.objects.filter(pk__in=[published.pk, draft.pk]).filter(services.published_exists())
+    )
     assert found == {published}
 
 

@@ -45,11 +45,14 @@ def test_the_seeds_dispatch_dates_were_on_time():
     """The demo's three packs were each dispatched five clear working days ahead."""
     from meetings.models import Meeting
 
-    for meeting_day, dispatched in [(dt.date(2015, 12, 10), dt.date(2015, 12, 2)),
-                                    (dt.date(2017, 3, 1), dt.date(2017, 2, 21)),
-                                    (dt.date(2017, 9, 15), dt.date(2017, 9, 7))]:
+    for meeting_day, dispatched in [
+        (dt.date(2015, 12, 10), dt.date(2015, 12, 2)),
+        (dt.date(2017, 3, 1), dt.date(2017, 2, 21)),
+        (dt.date(2017, 9, 15), dt.date(2017, 9, 7)),
+    ]:
         meeting = Meeting.objects.filter(date=meeting_day).first()
         assert meeting is not None, "the demo council (loaded for every test database) is missing"
         record = services.record_historical_publication(
-            meeting, b.london(dispatched.year, dispatched.month, dispatched.day, 9))
+            meeting, b.london(dispatched.year, dispatched.month, dispatched.day, 9)
+        )
         assert record.on_time and record.deadline == dispatched

@@ -36,8 +36,7 @@ def test_submit_refuses_with_the_list_and_saves_nothing(officer):
 
 def test_an_appendix_without_content_or_paragraph_is_listed():
     doc = report()
-    papers.save_document(type(doc)(kind="appendix", title="Plan", label="Appendix A",
-                                   parent=doc))
+    papers.save_document(type(doc)(kind="appendix", title="Plan", label="Appendix A", parent=doc))
     assert workflow.missing_for_submission(doc) == ["Appendix A has no content yet."]
 
 

@@ -15,8 +15,9 @@ def search_index(django_db_setup, django_db_blocker):
 
 
 def account(person=None, **kw) -> User:
-    user = User.objects.create_user(f"search-user-{User.objects.count()}",
-                                    password="x-Long-Pass-123")
+    user = User.objects.create_user(
+        f"search-user-{User.objects.count()}", password="x-Long-Pass-123"
+    )
     Account.objects.create(user=user, person=person, **kw)
     return user
 

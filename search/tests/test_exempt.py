@@ -21,16 +21,21 @@ def planted():
     """The canary in an exempt item's purpose, an exempt report and a public report's exempt
     appendix, all released with the agenda (as publishing does), and the index updated."""
     planted = plant_canary()
-    for doc in Document.objects.filter(pk__in=[planted.public_doc.pk, planted.exempt_doc.pk]) \
-            | Document.objects.filter(parent=planted.public_doc):
+    for doc in Document.objects.filter(
+        pk__in=[planted.public_doc.pk, planted.exempt_doc.pk]
+    ) | Document.objects.filter(parent=planted.public_doc):
         papers.publish_version(doc.current_version())
     indexing.index_meetings([planted.meeting.pk])
     return planted
 
 
 def councillor_not_on(body: Body) -> Person:
-    return (Person.objects.filter(terms__isnull=False).exclude(memberships__body=body)
-            .order_by("pk").first())
+    return (
+        Person.objects.filter(terms__isnull=False)
+        .exclude(memberships__body=body)
+        .order_by("pk")
+        .first()
+    )
 
 
 def member_of(body: Body) -> Person:
@@ -38,8 +43,16 @@ def member_of(body: Body) -> Person:
 
 
 # Words of the planted content; the page echoes the query, so these never contain the canary.
-NEAR_MISSES = ["Prices", "Governance", "Company Governance", "Purpose", "never public",
-               "summons", "Appendix B", "7f3a"]
+NEAR_MISSES = [
+    "Prices",
+    "Governance",
+    "Company Governance",
+    "Purpose",
+    "never public",
+    "summons",
+    "Appendix B",
+    "7f3a",
+]
 CANARY_QUERIES = [CANARY, f'"{CANARY}"', "CANARY 7f3a summons never public", "canary"]
 
 
@@ -89,8 +102,11 @@ def test_the_exempt_item_shows_its_title_only_to_the_public(planted):
 @pytest.mark.parametrize("who", ["democratic services", "member of the body"])
 def test_the_entitled_find_the_canary_labelled_exempt(client, signed_in, planted, who):
     body = planted.meeting.body
-    user = account(democratic_services=True) if who == "democratic services" \
+    user = (
+        account(democratic_services=True)
+        if who == "democratic services"
         else account(member_of(body))
+    )
     signed_in(user)
     user.is_verified = lambda: True  # as django-otp marks the request's user after both factors
     result = services.search(CANARY, user)

@@ -30,7 +30,8 @@ class Forms(HTMLParser):
         elif tag in ("input", "select") and self.current is not None:
             self.current["fields"].append((a.get("name"), a.get("value"), a.get("type")))
         if a.get("id") in ("results", "filters", "q", "header-search") or (
-                tag == "ol" and "moot-search-results" in (a.get("class") or "")):
+            tag == "ol" and "moot-search-results" in (a.get("class") or "")
+        ):
             self.order.append(a.get("id") or "results-list")
 
     def handle_endtag(self, tag):
@@ -59,8 +60,11 @@ def test_the_results_come_before_the_filters(client):
 
 def test_a_phone_can_skip_to_the_filters(client):
     html, _ = parse(client, {"q": "budget"})
-    assert re.search(r'class="govuk-body-s moot-to-filters"><a class="govuk-link" '
-                     r'href="#filters">Filter these results</a>', html)
+    assert re.search(
+        r'class="govuk-body-s moot-to-filters"><a class="govuk-link" '
+        r'href="#filters">Filter these results</a>',
+        html,
+    )
 
 
 def test_the_header_search_box_keeps_the_query(client):
@@ -76,15 +80,25 @@ def test_the_header_search_box_keeps_the_query(client):
 
 def test_a_new_query_keeps_the_filters_and_the_filters_keep_the_query(client):
     pr = Body.objects.get(name=PR)
-    params = {"q": "governance", "body": pr.slug, "type": ["report", "minutes"],
-              "from-day": "1", "from-month": "9", "from-year": "2017"}
+    params = {
+        "q": "governance",
+        "body": pr.slug,
+        "type": ["report", "minutes"],
+        "from-day": "1",
+        "from-month": "9",
+        "from-year": "2017",
+    }
     _, forms = parse(client, params)
     query, filters = (f for f in forms.forms if f["attrs"].get("aria-label") != "Site search")
     assert query["attrs"]["role"] == "search"
-    assert set(query["fields"]) >= {("body", pr.slug, "hidden"), ("type", "report", "hidden"),
-                                    ("type", "minutes", "hidden"), ("from-day", "1", "hidden"),
-                                    ("from-year", "2017", "hidden"), ("q", "governance",
-                                                                      "search")}
+    assert set(query["fields"]) >= {
+        ("body", pr.slug, "hidden"),
+        ("type", "report", "hidden"),
+        ("type", "minutes", "hidden"),
+        ("from-day", "1", "hidden"),
+        ("from-year", "2017", "hidden"),
+        ("q", "governance", "search"),
+    }
     assert ("q", "governance", "hidden") in filters["fields"]
     assert ("body", None, None) in filters["fields"]  # the select
 
@@ -92,10 +106,15 @@ def test_a_new_query_keeps_the_filters_and_the_filters_keep_the_query(client):
 def test_each_search_has_its_own_title(client):
     pr = Body.objects.get(name=PR)
     seen = {}
-    for params in ({"q": "budget"}, {"q": "council"}, {"q": "council", "page": "2"},
-                   {"q": "budget", "body": pr.slug}, {"q": "budget", "type": "report"},
-                   {"q": "budget", "from-day": "1", "from-month": "1", "from-year": "2017"},
-                   {"q": "budget", "to": "2017-12-31"}):
+    for params in (
+        {"q": "budget"},
+        {"q": "council"},
+        {"q": "council", "page": "2"},
+        {"q": "budget", "body": pr.slug},
+        {"q": "budget", "type": "report"},
+        {"q": "budget", "from-day": "1", "from-month": "1", "from-year": "2017"},
+        {"q": "budget", "to": "2017-12-31"},
+    ):
         html, _ = parse(client, params)
         seen[title(html)] = params
     assert len(seen) == 7, seen

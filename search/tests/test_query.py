@@ -9,18 +9,61 @@ from hypothesis import strategies as st
 from search.backends import Where, backend
 from search.query import MAX_LENGTH, MAX_WORDS, parse
 
-NASTY = ['"', "*", "NEAR(", "NEAR(a b", "'; DROP TABLE search_entry; --", "AND OR", "OR",
-         '"unbalanced', 'a "b', "-", "--", "-a", "a -", "^", "a:b", "title:x", "(", ")",
-         "a AND (b OR", "\x00", "\\", "%", "_", "{}", "NOT", "a NOT", "+a", "a*", "*a", "\u202e",
-         "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "çédille", "", "   ", "'", "''", '""', "a OR OR b", "OR a", "a OR"]
-texts = st.one_of(st.text(), st.sampled_from(NASTY),
-                  st.lists(st.sampled_from(NASTY + ["budget", "council", "x"])).map(" ".join))
+NASTY = [
+    '"',
+    "*",
+    "NEAR(",
+    "NEAR(a b",
+    "'; DROP TABLE search_entry; --",
+    "AND OR",
+    "OR",
+    '"unbalanced',
+    'a "b',
+    "-",
+    "--",
+    "-a",
+    "a -",
+    "^",
+    "a:b",
+    "title:x",
+    "(",
+    ")",
+    "a AND (b OR",
+    "\x00",
+    "\\",
+    "%",
+    "_",
+    "{}",
+    "NOT",
+    "a NOT",
+    "+a",
+    "a*",
+    "*a",
+    "\u202e",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "çédille",
+    "",
+    "   ",
+    "'",
+    "''",
+    '""',
+    "a OR OR b",
+    "OR a",
+    "a OR",
+]
+texts = st.one_of(
+    st.text(),
+    st.sampled_from(NASTY),
+    st.lists(st.sampled_from(NASTY + ["budget", "council", "x"])).map(" ".join),
+)
 
 
 def fts5_table():
     con = sqlite3.connect(":memory:")
-    con.execute("CREATE VIRTUAL TABLE t USING fts5(title, text, "
-                "tokenize='porter unicode61 remove_diacritics 2')")
+    con.execute(
+        "CREATE VIRTUAL TABLE t USING fts5(title, text, "
+        "tokenize='porter unicode61 remove_diacritics 2')"
+    )
     con.execute("INSERT INTO t VALUES ('Budget monitoring', 'The council budget for 2017')")
     return con
 
@@ -37,8 +80,9 @@ def test_parse_never_raises_and_fts5_accepts_every_query(text):
 
 @pytest.mark.django_db
 @given(texts)
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture],
-          deadline=None)
+@settings(
+    max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
 def test_the_database_runs_every_parsed_query(text):
     """On the test database's own engine (SQLite or PostgreSQL) and index."""
     query = parse(text)
@@ -50,8 +94,10 @@ def test_the_database_runs_every_parsed_query(text):
 
 def test_syntax():
     q = parse('"care leavers" OR fostering budget -capital')
-    assert [[t.words for t in c] for c in q.clauses] == [[("care", "leavers"), ("fostering",)],
-                                                         [("budget",)]]
+    assert [[t.words for t in c] for c in q.clauses] == [
+        [("care", "leavers"), ("fostering",)],
+        [("budget",)],
+    ]
     assert [t.words for t in q.excluded] == [("capital",)]
     assert q.fts5() == '(("care leavers" OR "fostering") AND ("budget")) NOT "capital"'
     assert q.websearch() == '"care leavers" OR "fostering" "budget" -"capital"'

@@ -58,9 +58,12 @@ def test_words_rank_the_paper_about_them_first():
 
 def test_meetings_items_and_members_are_found():
     m = pr_meeting()
-    assert any(h.kind == Kind.MEETING and h.url == m.get_absolute_url()
-               for h in services.search("Policy Resources Cabinet Committee", kinds=["meeting"],
-                                        page_size=100).hits)
+    assert any(
+        h.kind == Kind.MEETING and h.url == m.get_absolute_url()
+        for h in services.search(
+            "Policy Resources Cabinet Committee", kinds=["meeting"], page_size=100
+        ).hits
+    )
     items = services.search("Contract Management", kinds=["item"]).hits
     assert any(h.title == "Item 8: Contract Management" for h in items)
     # An item's result leads to the item itself on the meeting page.
@@ -79,7 +82,8 @@ def test_public_minutes_are_found(client):
     result = services.search(f'"{minute.title}"', kinds=["minutes"])
     m = minute.meeting
     assert f"/meetings/{m.pk}/{m.slug}/minutes/#minute-{minute.number}" in [
-        h.url for h in result.hits]
+        h.url for h in result.hits
+    ]
     assert client.get(f"/meetings/{m.pk}/{m.slug}/minutes/").status_code == 200
 
 
@@ -102,7 +106,6 @@ def test_results_are_paged():
     assert (second.first, second.last) == (6, 10)
     beyond = services.search("council", page=services.MAX_PAGE, page_size=5)
     assert beyond.hits == [] and beyond.total == first.total
-
 
 
 def test_the_count_stops_at_the_limit_and_says_more(client, monkeypatch):
@@ -129,8 +132,14 @@ FILLER = "The committee noted the report and agreed the recommendations. " * 40
 
 
 def _paper(object_id: int, title: str, text: str, **kw) -> Entry:
-    return Entry.objects.create(kind=Kind.PAPER, object_id=object_id, title=title, text=text,
-                                url=f"/papers/{object_id}/", **kw)
+    return Entry.objects.create(
+        kind=Kind.PAPER,
+        object_id=object_id,
+        title=title,
+        text=text,
+        url=f"/papers/{object_id}/",
+        **kw,
+    )
 
 
 def test_words_deep_in_a_long_paper_are_found_and_ranked_below_a_title():
@@ -147,12 +156,19 @@ def test_words_deep_in_a_long_paper_are_found_and_ranked_below_a_title():
     phrase = services.search('"zanzibarian hedgerow survey"')
     assert sorted(titles(phrase)) == ["Annual review", "Zanzibarian hedgerow survey"]
     assert titles(services.search("zanzibarian -attached")) == [
-        "Zanzibarian hedgerow survey", "Hedgerows"]
+        "Zanzibarian hedgerow survey",
+        "Hedgerows",
+    ]
 
 
 def test_an_exempt_row_with_the_words_deep_in_its_text_is_not_found_by_the_public():
-    restricted = _paper(990004, "Restricted annex", FILLER + "The quixotical tender prices.",
-                        exempt=True, exempt_paragraph=3)
+    restricted = _paper(
+        990004,
+        "Restricted annex",
+        FILLER + "The quixotical tender prices.",
+        exempt=True,
+        exempt_paragraph=3,
+    )
     public = _paper(990005, "Public annex", "Nothing quixotical here.")
     where, _ = services.conditions(services.Filters(), None)
     for q in ("quixotical", '"quixotical tender prices"', "quixotical -nothing"):
@@ -177,8 +193,9 @@ def test_body_filter():
 
 
 def test_date_filter():
-    day = services.search("governance", date_from="2017-09-15", date_to=dt.date(2017, 9, 15),
-                          page_size=100)
+    day = services.search(
+        "governance", date_from="2017-09-15", date_to=dt.date(2017, 9, 15), page_size=100
+    )
     assert day.total > 0 and {h.date for h in day.hits} == {SEPT_15}
     before = services.search("governance", date_to="2017-09-14", page_size=100)
     assert all(h.date is None or h.date <= dt.date(2017, 9, 14) for h in before.hits)
@@ -196,18 +213,29 @@ def test_member_filter_finds_business_of_the_bodies_they_sat_on():
     seat = Membership.objects.on(SEPT_15).filter(body=pr).select_related("person").first()
     result = services.search("governance", member=seat.person.slug, page_size=100)
     assert SIRO in titles(result)
-    outsider = Person.objects.filter(terms__isnull=False).exclude(
-        memberships__body=pr).order_by("pk").first()
-    assert SIRO not in titles(services.search("governance", member=outsider.slug,
-                                              page_size=100))
+    outsider = (
+        Person.objects.filter(terms__isnull=False)
+        .exclude(memberships__body=pr)
+        .order_by("pk")
+        .first()
+    )
+    assert SIRO not in titles(services.search("governance", member=outsider.slug, page_size=100))
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"body": "no-such-body"}, {"member": "nobody-at-all"}, {"kinds": ["spreadsheet"]},
-    {"date_from": "2017-02-30"}, {"date_to": "yesterday"},
-    {"date_from": "2018-01-01", "date_to": "2017-01-01"}, {"page": 0}, {"page": "x"},
-    {"page_size": 1000},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"body": "no-such-body"},
+        {"member": "nobody-at-all"},
+        {"kinds": ["spreadsheet"]},
+        {"date_from": "2017-02-30"},
+        {"date_to": "yesterday"},
+        {"date_from": "2018-01-01", "date_to": "2017-01-01"},
+        {"page": 0},
+        {"page": "x"},
+        {"page_size": 1000},
+    ],
+)
 def test_bad_filters_are_refused_in_plain_words(kwargs):
     with pytest.raises(services.SearchError) as refused:
         services.search("budget", **kwargs)
@@ -232,8 +260,11 @@ def test_a_withdrawn_paper_disappears_from_results(django_capture_on_commit_call
 def test_a_replaced_paper_is_found_by_its_new_text_only(django_capture_on_commit_callbacks):
     doc = siro_link().document
     with django_capture_on_commit_callbacks(execute=True):
-        changes.replace_paper(doc, html="<p>The quinquennial zephyr review of records.</p>",
-                              reason="Corrected figures.")
+        changes.replace_paper(
+            doc,
+            html="<p>The quinquennial zephyr review of records.</p>",
+            reason="Corrected figures.",
+        )
     assert SIRO in titles(services.search("quinquennial zephyr"))
     assert services.search(f'"{PHRASE}"').total == 0
 
@@ -286,8 +317,10 @@ def test_reindex_command_rebuilds_everything():
 def test_a_pdf_result_links_to_the_page_of_the_match(settings, tmp_path):
     settings.PRIVATE_ROOT = settings.MEDIA_ROOT = tmp_path
     m = pr_meeting()
-    pages = "".join(f'<section style="break-after: page"><p>{words}</p></section>' for words in
-                    ["Opening remarks", "The ornithology survey of Romney Marsh", "Close"])
+    pages = "".join(
+        f'<section style="break-after: page"><p>{words}</p></section>'
+        for words in ["Opening remarks", "The ornithology survey of Romney Marsh", "Close"]
+    )
     pdf = weasyprint.HTML(string=f"<html><body>{pages}</body></html>").write_pdf()
     doc = papers.save_document(Document(title="Wildlife survey"))
     version = papers.add_version(doc, upload=pdf, filename="survey.pdf")
@@ -310,9 +343,15 @@ def test_a_pdf_result_links_to_the_page_of_the_match(settings, tmp_path):
 def test_snippets_escape_everything_but_the_marks():
     m = pr_meeting()
     entry = Entry.objects.create(
-        kind=Kind.PAPER, object_id=999999, meeting=m, body_id=m.body_id, date=m.date,
-        title="<b>Tags</b> & xylophones", url="/x/",
-        text='<script>alert("x")</script> xylophones <mark>not ours</mark>')
+        kind=Kind.PAPER,
+        object_id=999999,
+        meeting=m,
+        body_id=m.body_id,
+        date=m.date,
+        title="<b>Tags</b> & xylophones",
+        url="/x/",
+        text='<script>alert("x")</script> xylophones <mark>not ours</mark>',
+    )
     hit = services.search("xylophones").hits[0]
     assert hit.title == entry.title
     # PostgreSQL's ts_headline drops markup-like text, SQLite keeps it escaped: either way the
@@ -353,32 +392,60 @@ def test_the_header_has_a_search_box(client):
 
 def test_the_form_filters(client):
     pr = Body.objects.get(name=PR)
-    response = client.get("/search/", {
-        "q": "governance", "body": pr.slug, "type": "report", "from-day": "15",
-        "from-month": "9", "from-year": "2017", "to-day": "15", "to-month": "9",
-        "to-year": "2017"})
+    response = client.get(
+        "/search/",
+        {
+            "q": "governance",
+            "body": pr.slug,
+            "type": "report",
+            "from-day": "15",
+            "from-month": "9",
+            "from-year": "2017",
+            "to-day": "15",
+            "to-month": "9",
+            "to-year": "2017",
+        },
+    )
     assert response.status_code == 200
     assert SIRO in re.sub("</?mark>", "", response.content.decode())
 
 
-@pytest.mark.parametrize("params", [
-    {"q": ""}, {}, {"q": '"'}, {"q": "*"}, {"q": "NEAR("}, {"q": "'; DROP TABLE search_entry; --"},
-    {"q": "AND OR"}, {"q": '"unbalanced quote'}, {"q": "x" * 10000}, {"q": "budget\x00"},
-    {"q": "budget", "page": "-3"}, {"q": "budget", "page": "zz"}, {"q": "budget", "page": "99999"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": ""},
+        {},
+        {"q": '"'},
+        {"q": "*"},
+        {"q": "NEAR("},
+        {"q": "'; DROP TABLE search_entry; --"},
+        {"q": "AND OR"},
+        {"q": '"unbalanced quote'},
+        {"q": "x" * 10000},
+        {"q": "budget\x00"},
+        {"q": "budget", "page": "-3"},
+        {"q": "budget", "page": "zz"},
+        {"q": "budget", "page": "99999"},
+    ],
+)
 def test_odd_queries_get_a_page_never_a_500(client, params):
     response = client.get("/search/", params)
     assert response.status_code == 200
     assert client.get("/search/json/", params).status_code == 200
 
 
-@pytest.mark.parametrize("params", [
-    {"q": "budget", "body": "no-such-body"}, {"q": "budget", "member": "nobody"},
-    {"q": "budget", "type": "spreadsheet"}, {"q": "budget", "from": "2017-13-01"},
-    {"q": "budget", "from-day": "31", "from-month": "2", "from-year": "2017"},
-    {"q": "budget", "to-day": "x", "to-month": "", "to-year": "2017"},
-    {"q": "budget", "from": "2018-01-01", "to": "2017-01-01"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "budget", "body": "no-such-body"},
+        {"q": "budget", "member": "nobody"},
+        {"q": "budget", "type": "spreadsheet"},
+        {"q": "budget", "from": "2017-13-01"},
+        {"q": "budget", "from-day": "31", "from-month": "2", "from-year": "2017"},
+        {"q": "budget", "to-day": "x", "to-month": "", "to-year": "2017"},
+        {"q": "budget", "from": "2018-01-01", "to": "2017-01-01"},
+    ],
+)
 def test_bad_filters_get_a_400_with_a_message(client, params):
     response = client.get("/search/", params)
     assert response.status_code == 400

@@ -61,16 +61,20 @@ def test_html_tables_follow_the_prose_cell_by_cell():
 
 
 def test_a_table_inside_a_cell_is_that_cells_text():
-    html = "<table><tr><td>Outer<table><tr><td>inner one</td><td>two</td></tr></table></td>" \
-           "<td>next</td></tr></table><p>After.</p>"
+    html = (
+        "<table><tr><td>Outer<table><tr><td>inner one</td><td>two</td></tr></table></td>"
+        "<td>next</td></tr></table><p>After.</p>"
+    )
     prose, _, tables = searchable_html(html).partition(TABLE)
     assert prose.strip() == "After."
     assert "inner one two" in tables and f"{CELL} next" in tables
 
 
 def test_pipe_tables_follow_the_prose_and_lose_their_rules():
-    text = ("Budget summary for the year.\n| Heading | Net |\n| --- | :-: |\n"
-            "| Libraries | 12.5 |\n| Parks | 3.2 |\nThe figures are provisional.")
+    text = (
+        "Budget summary for the year.\n| Heading | Net |\n| --- | :-: |\n"
+        "| Libraries | 12.5 |\n| Parks | 3.2 |\nThe figures are provisional."
+    )
     prose, _, tables = searchable_text(text).partition(TABLE)
     assert "|" not in prose and "Budget summary" in prose and "provisional" in prose
     assert "---" not in tables and "|" not in tables
@@ -86,26 +90,42 @@ def test_a_paper_cannot_write_the_markers_itself():
 # --- the snippet ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("snippet, expected", [
-    # A match in prose: the prose only, even when the window runs on into the tables.
-    (f"…a small {M}overspend{E} on the programme.\n {TABLE}\n {CELL} Heading {CELL} 938.054",
-     f"…a small {M}overspend{E} on the programme."),
-    # A match in a table: the cell that matches, not the row of figures.
-    (f"…note the forecast.\n {TABLE}\n {CELL} Heading {CELL} Net\n {CELL} {M}Zygomorphic{E} "
-     f"Centre {CELL} 18.885 {CELL} 10.993\n {CELL} TOTAL…",
-     f"In a table: {M}Zygomorphic{E} Centre"),
-    # A window that starts inside a table.
-    (f"…938.054 {CELL} -7.892\n {CELL} {M}TOTAL{E} {CELL} 956.939 {CELL} 3.101",
-     f"In a table: {M}TOTAL{E}"),
-    # Lines of figures alone (a layout that is not a table) are left out.
-    (f"Tier I projects\n9\n50\n48%\nThe {M}portfolio{E} has changed.",
-     f"Tier I projects The {M}portfolio{E} has changed."),
-    # Stray pipes and rules in prose (text extracted from a PDF) go.
-    (f"The {M}budget{E} | was set\n|---|---|\nin March.", f"The {M}budget{E} was set in March."),
-    # A run of short lines, the cells of a layout: only the one that matches stays.
-    (f"Contents follow.\nAdults\nChildren\n{M}Libraries{E} 4\nParks\nRoads\nEnd of list.",
-     f"Contents follow. {M}Libraries{E} 4 End of list."),
-])
+@pytest.mark.parametrize(
+    "snippet, expected",
+    [
+        # A match in prose: the prose only, even when the window runs on into the tables.
+        (
+            f"…a small {M}overspend{E} on the programme.\n {TABLE}\n {CELL} Heading {CELL} 938.054",
+            f"…a small {M}overspend{E} on the programme.",
+        ),
+        # A match in a table: the cell that matches, not the row of figures.
+        (
+            f"…note the forecast.\n {TABLE}\n {CELL} Heading {CELL} Net\n {CELL} {M}Zygomorphic{E} "
+            f"Centre {CELL} 18.885 {CELL} 10.993\n {CELL} TOTAL…",
+            f"In a table: {M}Zygomorphic{E} Centre",
+        ),
+        # A window that starts inside a table.
+        (
+            f"…938.054 {CELL} -7.892\n {CELL} {M}TOTAL{E} {CELL} 956.939 {CELL} 3.101",
+            f"In a table: {M}TOTAL{E}",
+        ),
+        # Lines of figures alone (a layout that is not a table) are left out.
+        (
+            f"Tier I projects\n9\n50\n48%\nThe {M}portfolio{E} has changed.",
+            f"Tier I projects The {M}portfolio{E} has changed.",
+        ),
+        # Stray pipes and rules in prose (text extracted from a PDF) go.
+        (
+            f"The {M}budget{E} | was set\n|---|---|\nin March.",
+            f"The {M}budget{E} was set in March.",
+        ),
+        # A run of short lines, the cells of a layout: only the one that matches stays.
+        (
+            f"Contents follow.\nAdults\nChildren\n{M}Libraries{E} 4\nParks\nRoads\nEnd of list.",
+            f"Contents follow. {M}Libraries{E} 4 End of list.",
+        ),
+    ],
+)
 def test_clean_snippet(snippet, expected):
     assert clean_snippet(snippet) == expected
 
@@ -126,8 +146,11 @@ def siro() -> ItemPaper:
 def test_a_paper_with_a_table_gives_snippets_without_debris(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         changes.replace_paper(siro().document, html=FIGURES_TABLE, reason="Corrected figures.")
-    for q, wanted in (("quillwort overspend", "overspend"), ("zygomorphic", "Zygomorphic"),
-                      ("quillwort", "uillwort")):
+    for q, wanted in (
+        ("quillwort overspend", "overspend"),
+        ("zygomorphic", "Zygomorphic"),
+        ("quillwort", "uillwort"),
+    ):
         hits = [h for h in services.search(q).hits if h.title == SIRO]
         assert hits, q
         snippet = str(hits[0].snippet_html)
@@ -140,17 +163,22 @@ def test_a_paper_with_a_table_gives_snippets_without_debris(django_capture_on_co
 
 def test_minutes_with_a_pipe_table_give_snippets_without_debris():
     minute = Minute.objects.filter(meeting__minutes_record__published_at__isnull=False).first()
-    Minute.objects.filter(pk=minute.pk).update(text=(
-        "The committee considered the xerophyte grants.\n| Ward | Grant |\n| --- | --- |\n"
-        "| Xerophyte North | 1,200 |\n| Xerophyte South | 950 |\nAgreed."))
+    Minute.objects.filter(pk=minute.pk).update(
+        text=(
+            "The committee considered the xerophyte grants.\n| Ward | Grant |\n| --- | --- |\n"
+            "| Xerophyte North | 1,200 |\n| Xerophyte South | 950 |\nAgreed."
+        )
+    )
     indexing.index_meetings([minute.meeting_id])
     snippets = [str(h.snippet_html) for h in services.search("xerophyte").hits]
     assert snippets
     for snippet in snippets:
         assert debris(snippet) == [], snippet
     south = [str(h.snippet_html) for h in services.search("south xerophyte").hits]
-    assert any("Xerophyte</mark> South" in s or "<mark>Xerophyte South" in s
-               or "<mark>South</mark>" in s for s in south), south
+    assert any(
+        "Xerophyte</mark> South" in s or "<mark>Xerophyte South" in s or "<mark>South</mark>" in s
+        for s in south
+    ), south
 
 
 def test_no_demo_snippet_shows_table_debris():

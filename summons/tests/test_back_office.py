@@ -45,7 +45,8 @@ def test_one_members_copy_and_the_issue_page(admin_client, issued):
     page = admin_client.get(url).content.decode()
     assert page.count("You are hereby summoned") == 1 and person.councillor_name in page
     page = admin_client.get(
-        reverse("admin:summons_summonsissue_change", args=[issued.pk])).content.decode()
+        reverse("admin:summons_summonsissue_change", args=[issued.pk])
+    ).content.decode()
     assert "Dispatch list and summonses to print" in page and CANARY not in page
 
 
@@ -56,21 +57,32 @@ def test_the_print_view_needs_the_back_office(client, issued):
 
 def test_marking_summonses_posted_is_audited(admin_client, issued):
     ids = list(issued.dispatch.values_list("pk", flat=True)[:2])
-    response = admin_client.post(reverse("admin:summons_dispatchentry_changelist"), {
-        "action": "mark_posted_today", "_selected_action": ids,
-    })
+    response = admin_client.post(
+        reverse("admin:summons_dispatchentry_changelist"),
+        {
+            "action": "mark_posted_today",
+            "_selected_action": ids,
+        },
+    )
     assert response.status_code == 302
     assert DispatchEntry.objects.filter(posted_on=authority_today()).count() == 2
-    assert AuditEntry.objects.filter(content_type__model="dispatchentry",
-                                     action="update").count() == 2
+    assert (
+        AuditEntry.objects.filter(content_type__model="dispatchentry", action="update").count() == 2
+    )
 
 
 def test_democratic_services_record_a_paper_form(admin_client, admin_user):
     person = summoned(pr_meeting())[0]
-    response = admin_client.post(reverse("admin:summons_summonsconsent_add"), {
-        "person": person.pk, "decision": Decision.GIVEN, "email": "paper@example.org",
-        "effective": "01/09/2017", "evidence": "Signed form DS/7",
-    })
+    response = admin_client.post(
+        reverse("admin:summons_summonsconsent_add"),
+        {
+            "person": person.pk,
+            "decision": Decision.GIVEN,
+            "email": "paper@example.org",
+            "effective": "01/09/2017",
+            "evidence": "Signed form DS/7",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     entry = SummonsConsent.objects.get()
     assert entry.method == ConsentMethod.PAPER_FORM and entry.recorded_by == admin_user

@@ -62,9 +62,14 @@ def test_consent_needs_an_address_and_a_withdrawal_keeps_none(person):
 
 
 def test_entries_are_audited_with_who_recorded_them(person, admin_user):
-    entry = consent.record(person, Decision.GIVEN, "a@example.org",
-                           method=ConsentMethod.PAPER_FORM, actor=admin_user,
-                           evidence="Signed form DS/1")
+    entry = consent.record(
+        person,
+        Decision.GIVEN,
+        "a@example.org",
+        method=ConsentMethod.PAPER_FORM,
+        actor=admin_user,
+        evidence="Signed form DS/1",
+    )
     assert entry.recorded_by == admin_user and entry.recorded_by_name == admin_user.username
     trail = AuditEntry.objects.get(object_id=str(entry.pk), content_type__model="summonsconsent")
     assert trail.actor == admin_user and trail.changes["email"] == [None, "a@example.org"]

@@ -42,28 +42,36 @@ def consenting(meeting):
 
 
 def test_summoned_members_are_the_body_on_the_meeting_date(meeting):
-    expected = set(Membership.objects.on(meeting.date).filter(body=meeting.body)
-                   .exclude(person=None).values_list("person", flat=True))
+    expected = set(
+        Membership.objects.on(meeting.date)
+        .filter(body=meeting.body)
+        .exclude(person=None)
+        .values_list("person", flat=True)
+    )
     assert {p.pk for p in members(meeting)} == expected
     assert len(expected) > 5
 
 
 def test_a_consenting_member_gets_one_email_with_a_calendar_entry(
-        meeting, consenting, publish, mailoutbox):
+    meeting, consenting, publish, mailoutbox
+):
     publish(agenda_published, meeting, publication())
     assert len(mailoutbox) == 1
     email = mailoutbox[0]
     assert email.to == ["member@example.org"]
-    assert email.subject == ("Summons: Policy and Resources Cabinet Committee, "
-                             "Friday, 15 September 2017")
-    assert "You are hereby summoned to attend a meeting of the Policy and Resources Cabinet " \
+    assert email.subject == (
+        "Summons: Policy and Resources Cabinet Committee, Friday, 15 September 2017"
+    )
+    assert (
+        "You are hereby summoned to attend a meeting of the Policy and Resources Cabinet "
         "Committee" in email.body
+    )
     assert "10.00 am" in email.body and "Council Chamber, Sessions House" in email.body
     assert "14  Company Governance (exempt, paragraph 3)" in email.body
     html, mimetype = email.alternatives[0]
     assert mimetype == "text/html" and "You are hereby summoned" in html
 
-    (name, content, mimetype), = email.attachments
+    ((name, content, mimetype),) = email.attachments
     assert name == "meeting.ics" and mimetype == "text/calendar"
     cal = icalendar.Calendar.from_ical(content)
     assert cal["METHOD"] == "PUBLISH" and cal["VERSION"] == "2.0" and cal["PRODID"]
@@ -82,8 +90,7 @@ def test_a_consenting_member_gets_one_email_with_a_calendar_entry(
     assert log.person == consenting and log.meeting == meeting
 
 
-def test_members_without_consent_go_on_the_dispatch_list(meeting, consenting, publish,
-                                                         mailoutbox):
+def test_members_without_consent_go_on_the_dispatch_list(meeting, consenting, publish, mailoutbox):
     publish(agenda_published, meeting, publication())
     issue = SummonsIssue.objects.get(meeting=meeting)
     listed = set(issue.dispatch.values_list("person", flat=True))
@@ -133,8 +140,11 @@ def test_no_canary_in_the_summons(meeting, consenting, publish, mailoutbox):
 def test_the_full_council_summons_every_councillor_in_office(publish, mailoutbox):
     council = Body.objects.get(kind=BodyKind.COUNCIL)
     meeting = Meeting.objects.filter(body=council).order_by("date").first()
-    in_office = set(TermOfOffice.objects.filter(start__lte=meeting.date)
-                    .exclude(end__lt=meeting.date).values_list("person", flat=True))
+    in_office = set(
+        TermOfOffice.objects.filter(start__lte=meeting.date)
+        .exclude(end__lt=meeting.date)
+        .values_list("person", flat=True)
+    )
     assert len(in_office) > 50
     gone = TermOfOffice.objects.filter(end__lt=meeting.date).exclude(person__in=in_office)
     emailed = Person.objects.filter(pk__in=in_office).order_by("pk")[:2]
@@ -159,7 +169,8 @@ def test_a_failure_while_issuing_is_logged_not_raised(meeting, publish, caplog, 
 
 
 def test_papers_attached_since_publication_wait_for_their_supplement(
-        meeting, consenting, publish, mailoutbox):
+    meeting, consenting, publish, mailoutbox
+):
     from papers import services as papers
     from papers.models import Document
     from publishing.services import record_historical_publication

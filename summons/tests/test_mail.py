@@ -25,8 +25,9 @@ def flaky(settings):
 
 def consent_first_member():
     meeting = pr_meeting()
-    consent.record(summoned(meeting)[0], Decision.GIVEN, "m@example.org",
-                   effective=dt.date(2017, 1, 1))
+    consent.record(
+        summoned(meeting)[0], Decision.GIVEN, "m@example.org", effective=dt.date(2017, 1, 1)
+    )
     return meeting
 
 
@@ -50,8 +51,9 @@ def test_after_three_failures_the_email_is_marked_failed(flaky, publish, mailout
     assert mailoutbox == [] and flaky.calls == mail.MAX_ATTEMPTS
 
 
-def test_a_failed_email_can_be_tried_again(flaky, publish, mailoutbox,
-                                           django_capture_on_commit_callbacks):
+def test_a_failed_email_can_be_tried_again(
+    flaky, publish, mailoutbox, django_capture_on_commit_callbacks
+):
     flaky.failures = 3
     publish(agenda_published, consent_first_member(), publication())
     log = EmailLog.objects.get()

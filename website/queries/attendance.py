@@ -67,8 +67,11 @@ def attendance_stats(
     meetings = (
         Meeting.objects.filter(Exists(listed))
         .filter(Q(body_id__in={b for b, _, _ in seats}) | Exists(mine) | Exists(stood_in_for))
-        .annotate(my_status=Subquery(mine.values("status")[:1]), substituted=Exists(stood_in_for),
-                  voted=Exists(voted))
+        .annotate(
+            my_status=Subquery(mine.values("status")[:1]),
+            substituted=Exists(stood_in_for),
+            voted=Exists(voted),
+        )
         .select_related("body")
         .order_by("date", "pk")
     )

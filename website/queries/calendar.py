@@ -31,8 +31,9 @@ def add_months(day: dt.date, n: int) -> dt.date:
 
 def committees() -> list[Body]:
     """The bodies that have meetings, by name: the calendar's committee filter. One query."""
-    return list(Body.objects.filter(meetings__isnull=False).distinct().only("name", "slug")
-                .order_by("name"))
+    return list(
+        Body.objects.filter(meetings__isnull=False).distinct().only("name", "slug").order_by("name")
+    )
 
 
 def committee(slug: str) -> Body | None:
@@ -54,9 +55,10 @@ def opening_month(body: Body | None = None) -> dt.date:
     rows = _meetings(body)
     if rows.filter(date__range=(first, add_months(first, 1) - dt.timedelta(days=1))).exists():
         return first
-    found = (rows.filter(date__gt=day).order_by("date").values_list("date", flat=True).first()
-             or rows.filter(date__lt=day).order_by("-date").values_list("date", flat=True)
-             .first())
+    found = (
+        rows.filter(date__gt=day).order_by("date").values_list("date", flat=True).first()
+        or rows.filter(date__lt=day).order_by("-date").values_list("date", flat=True).first()
+    )
     return found.replace(day=1) if found else first
 
 

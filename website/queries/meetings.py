@@ -22,8 +22,12 @@ class Agenda:
     def exempt_paragraphs(self) -> list[int]:
         """The distinct Schedule 12A paragraphs the exempt items rely on, sub-items included."""
         paras = {i.exemption_paragraph for i in self.exempt if i.exemption_paragraph}
-        paras |= {s.exemption_paragraph for i in self.exempt + self.public for s in i.children
-                  if s.exemption_paragraph}
+        paras |= {
+            s.exemption_paragraph
+            for i in self.exempt + self.public
+            for s in i.children
+            if s.exemption_paragraph
+        }
         return sorted(paras)
 
 
@@ -37,9 +41,7 @@ def agenda(meeting: Meeting) -> Agenda | None:
     """
     if not inspection.is_published(meeting):
         return None
-    items = list(
-        meeting.items.select_related("mover", "seconder").order_by("order", "pk")
-    )
+    items = list(meeting.items.select_related("mover", "seconder").order_by("order", "pk"))
     by_pk = {i.pk: i for i in items}
     for i in items:
         i.children = []

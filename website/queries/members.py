@@ -63,8 +63,9 @@ class MembersIndex:
         rows: dict[int | None, list[Councillor]] = {}
         for c in self.councillors:
             rows.setdefault(c.division.pk if c.division else None, []).append(c)
-        named = sorted((v for k, v in rows.items() if k is not None),
-                       key=lambda v: v[0].division.name)
+        named = sorted(
+            (v for k, v in rows.items() if k is not None), key=lambda v: v[0].division.name
+        )
         ordered = [(v[0].division, v) for v in named]
         if None in rows:
             ordered.append((None, rows[None]))
@@ -77,8 +78,9 @@ class MembersIndex:
         for c in self.councillors:
             name, slug = (c.group.name, c.group.slug) if c.group else (NOT_RECORDED, "not-recorded")
             sections.setdefault(name, GroupSection(name, slug)).councillors.append(c)
-        return sorted(sections.values(),
-                      key=lambda s: (s.name == NOT_RECORDED, -len(s.councillors), s.name))
+        return sorted(
+            sections.values(), key=lambda s: (s.name == NOT_RECORDED, -len(s.councillors), s.name)
+        )
 
 
 def members_index() -> MembersIndex:
@@ -117,10 +119,13 @@ def former_councillors() -> tuple[dt.date | None, list[FormerCouncillor]]:
         .exclude(pk__in=serving)
         .distinct()
         .prefetch_related(
-            Prefetch("terms", queryset=TermOfOffice.objects.select_related("division")
-                     .order_by("-start")),
-            Prefetch("group_memberships", queryset=GroupMembership.objects
-                     .select_related("group").order_by("-start")),
+            Prefetch(
+                "terms", queryset=TermOfOffice.objects.select_related("division").order_by("-start")
+            ),
+            Prefetch(
+                "group_memberships",
+                queryset=GroupMembership.objects.select_related("group").order_by("-start"),
+            ),
         )
     )
     result = []
@@ -171,9 +176,7 @@ def member_page(slug: str) -> MemberPage | None:
     for g in PoliticalGroup.objects.filter(Q(leader=person) | Q(deputy_leader=person)):
         title = g.group_name or f"{g.name} Group"
         roles.append(f"{'Leader' if g.leader_id == person.pk else 'Deputy Leader'} of the {title}")
-    memberships = list(
-        person.memberships.select_related("body").order_by("-start", "body__name")
-    )
+    memberships = list(person.memberships.select_related("body").order_by("-start", "body__name"))
     now = today()
     return MemberPage(
         person=person,

@@ -42,8 +42,9 @@ class Attendance:
 
     @property
     def any(self) -> bool:
-        return bool(self.present or self.apologies or self.absent or self.also_present
-                    or self.officers)
+        return bool(
+            self.present or self.apologies or self.absent or self.also_present or self.officers
+        )
 
 
 @dataclass
@@ -69,19 +70,29 @@ def outcomes(meeting: Meeting) -> Outcomes | None:
     """The published record of the meeting, or None until its minutes are published."""
     if not public.minutes_are_public(meeting):
         return None
-    record = MinutesRecord.objects.select_related("approved_by_minute__meeting__body",
-                                                  "signed_by").get(meeting=meeting)
+    record = MinutesRecord.objects.select_related(
+        "approved_by_minute__meeting__body", "signed_by"
+    ).get(meeting=meeting)
     found = Outcomes(minutes=record, status=status_label(record))
     found.decisions = list(
-        public.public_resolutions().filter(minute__meeting=meeting)
-        .select_related("minute__item").order_by("minute__number", "pk"))
+        public.public_resolutions()
+        .filter(minute__meeting=meeting)
+        .select_related("minute__item")
+        .order_by("minute__number", "pk")
+    )
     found.votes = list(
-        public.public_votes().filter(motion__meeting=meeting)
-        .select_related("motion__item").order_by("motion__order", "motion_id"))
+        public.public_votes()
+        .filter(motion__meeting=meeting)
+        .select_related("motion__item")
+        .order_by("motion__order", "motion_id")
+    )
     found.attendance = _attendance(meeting)
     found.declarations = list(
-        public.public_declarations().filter(meeting=meeting)
-        .select_related("person", "item").order_by("item__order", "item_id", "pk"))
+        public.public_declarations()
+        .filter(meeting=meeting)
+        .select_related("person", "item")
+        .order_by("item__order", "item_id", "pk")
+    )
     if not found.declarations:
         found.no_interests = NilDeclarations.objects.filter(meeting=meeting).exists()
     return found
@@ -91,12 +102,16 @@ def _attendance(meeting: Meeting) -> Attendance:
     def n(status: str, **more) -> Count:
         return Count("pk", filter=Q(status=status, **more))
 
-    counts = public.public_attendance().filter(meeting=meeting).aggregate(
-        present=n(AttendanceStatus.PRESENT),
-        substitutes=n(AttendanceStatus.PRESENT, substitute_for__isnull=False),
-        apologies=n(AttendanceStatus.APOLOGIES),
-        absent=n(AttendanceStatus.ABSENT),
-        also_present=n(AttendanceStatus.ALSO_PRESENT),
-        officers=n(AttendanceStatus.IN_ATTENDANCE),
+    counts = (
+        public.public_attendance()
+        .filter(meeting=meeting)
+        .aggregate(
+            present=n(AttendanceStatus.PRESENT),
+            substitutes=n(AttendanceStatus.PRESENT, substitute_for__isnull=False),
+            apologies=n(AttendanceStatus.APOLOGIES),
+            absent=n(AttendanceStatus.ABSENT),
+            also_present=n(AttendanceStatus.ALSO_PRESENT),
+            officers=n(AttendanceStatus.IN_ATTENDANCE),
+        )
     )
     return Attendance(**counts)

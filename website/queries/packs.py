@@ -47,10 +47,12 @@ def pack_offer(meeting: Meeting) -> tuple[list[PackLink], list[str]]:
     publication check, unless it is known)."""
     if not inspection.is_published(meeting):
         return [], []
-    rows = (AgendaPack.objects.filter(
-        meeting=meeting, kind=PackKind.PUBLIC, withdrawn_at__isnull=True,
-        status__in=[PackStatus.BUILT, PackStatus.QUEUED, PackStatus.BUILDING])
-        .order_by("supplement", "-built_at"))
+    rows = AgendaPack.objects.filter(
+        meeting=meeting,
+        kind=PackKind.PUBLIC,
+        withdrawn_at__isnull=True,
+        status__in=[PackStatus.BUILT, PackStatus.QUEUED, PackStatus.BUILDING],
+    ).order_by("supplement", "-built_at")
     latest: dict[int, AgendaPack] = {}
     waiting: set[int] = set()
     for pack in rows:
@@ -60,8 +62,12 @@ def pack_offer(meeting: Meeting) -> tuple[list[PackLink], list[str]]:
             waiting.add(pack.supplement)
     links = [PackLink(p, pack_url(meeting, n)) for n, p in latest.items() if p.file]
     offered = {link.pack.supplement for link in links}
-    preparing = [f"The supplementary agenda {n} pack is being prepared" if n
-                 else "The agenda pack is being prepared" for n in sorted(waiting - offered)]
+    preparing = [
+        f"The supplementary agenda {n} pack is being prepared"
+        if n
+        else "The agenda pack is being prepared"
+        for n in sorted(waiting - offered)
+    ]
     return links, preparing
 
 

@@ -66,8 +66,12 @@ class PaperPage:
         return SimpleNamespace(html=paper_body.scrollable_tables(html))
 
 
-REPORT_PARTS = ["report__signers__person", "report__recommendations", "report__pathway__body",
-                "report__divisions"]
+REPORT_PARTS = [
+    "report__signers__person",
+    "report__recommendations",
+    "report__pathway__body",
+    "report__divisions",
+]
 
 
 def paper_page(meeting: Meeting, doc_pk: int) -> PaperPage | None:
@@ -77,9 +81,13 @@ def paper_page(meeting: Meeting, doc_pk: int) -> PaperPage | None:
     if found is None:
         return None
     doc, link = found
-    doc = (Document.objects.select_related("report__to_body", "report__author",
-                                           "report__director", "parent")
-           .prefetch_related(*REPORT_PARTS).get(pk=doc.pk))
+    doc = (
+        Document.objects.select_related(
+            "report__to_body", "report__author", "report__director", "parent"
+        )
+        .prefetch_related(*REPORT_PARTS)
+        .get(pk=doc.pk)
+    )
     if doc.parent_id is None:
         entry = entries([doc]).get(doc.pk)
         if not isinstance(entry, Paper):
@@ -102,15 +110,18 @@ RECENT_CANDIDATES = 5  # times the limit: papers of published agendas, before th
 def _published_links():
     """Public papers with content on published agendas (their own attachment may still await
     a supplement: check the ids)."""
-    return (ItemPaper.objects.filter(public_q("document__")).filter(has_version("document"))
-            .filter(published_exists("item__meeting"))
-            .select_related("document", "item__meeting__body"))
+    return (
+        ItemPaper.objects.filter(public_q("document__"))
+        .filter(has_version("document"))
+        .filter(published_exists("item__meeting"))
+        .select_related("document", "item__meeting__body")
+    )
 
 
 def recent(limit: int = 10) -> list[ItemPaper]:
     """The published papers most recently attached to meetings, public ones only. Two
     queries (one when there are none)."""
-    candidates = list(_published_links().order_by("-added_at", "-pk")[:limit * RECENT_CANDIDATES])
+    candidates = list(_published_links().order_by("-added_at", "-pk")[: limit * RECENT_CANDIDATES])
     if not candidates:
         return []
     published = inspection.all_paper_ids({link.item.meeting_id for link in candidates})
@@ -121,15 +132,22 @@ def sitemap_pages() -> list[tuple[Meeting, Document, object]]:
     """(meeting, document, last changed) for every published public paper page. Three
     queries."""
     published = inspection.all_paper_ids()
-    links = [link for link in _published_links().order_by(
-        "item__meeting__date", "item__meeting_id", "item__order", "order", "pk")
-        if link.pk in published]
+    links = [
+        link
+        for link in _published_links().order_by(
+            "item__meeting__date", "item__meeting_id", "item__order", "order", "pk"
+        )
+        if link.pk in published
+    ]
     appendices: dict[int, list[Document]] = {}
     # A subquery, not a list of ids: a large council's papers would exceed SQLite's limit
     # on query parameters.
     attached = ItemPaper.objects.values("document_id")
-    for a in (Document.objects.filter(public_q(), parent_id__in=attached)
-              .filter(has_version()).order_by("order", "pk")):
+    for a in (
+        Document.objects.filter(public_q(), parent_id__in=attached)
+        .filter(has_version())
+        .order_by("order", "pk")
+    ):
         appendices.setdefault(a.parent_id, []).append(a)
     pages, seen = [], set()
     for link in links:

@@ -25,7 +25,8 @@ class Actions:
 
 def public_actions(body: Body):
     return (
-        proceedings_public.public_actions().filter(meeting__body=body)
+        proceedings_public.public_actions()
+        .filter(meeting__body=body)
         .select_related("meeting__body", "minute", "owner")
     )
 

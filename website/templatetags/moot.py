@@ -27,8 +27,12 @@ def scroll_region(content: str, label: str, extra_class: str = "") -> str:
     a phone scrolls sideways inside its own labelled, focusable region (so keyboard users can
     scroll it too) and the page itself never does (WCAG 2.2, 1.4.10 Reflow)."""
     classes = f"moot-scroll-region {extra_class}".strip()
-    return format_html('<div class="{}" role="region" aria-label="{}" tabindex="0">{}</div>',
-                       classes, label, content)
+    return format_html(
+        '<div class="{}" role="region" aria-label="{}" tabindex="0">{}</div>',
+        classes,
+        label,
+        content,
+    )
 
 
 @register.filter
@@ -41,7 +45,7 @@ def meeting_time(value: dt.time | None) -> str:
 
 
 def and_list(parts: list[str]) -> str:
-    """"a", "a and b", "a, b and c" (the seeds' lists end with "and")."""
+    """ "a", "a and b", "a, b and c" (the seeds' lists end with "and")."""
     if len(parts) < 2:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -62,12 +66,13 @@ def paragraphs(numbers) -> str:
 
 
 def seat_html(seat) -> str:
-    """"Mr B J Sweetland (Chairman)" with the name linked to the member's page."""
+    """ "Mr B J Sweetland (Chairman)" with the name linked to the member's page."""
     person = seat.membership.person
     name = person.formal_name
-    suffix = seat.label[len(name):] if seat.label.startswith(name) else ""
-    return format_html('<a class="govuk-link" href="{}">{}</a>{}', person.get_absolute_url(),
-                       name, suffix)
+    suffix = seat.label[len(name) :] if seat.label.startswith(name) else ""
+    return format_html(
+        '<a class="govuk-link" href="{}">{}</a>{}', person.get_absolute_url(), name, suffix
+    )
 
 
 @register.filter
@@ -76,8 +81,9 @@ def seat_links(seats) -> str:
     links = [seat_html(s) for s in seats]
     if len(links) < 2:
         return mark_safe("".join(links))
-    return format_html("{} and {}", format_html_join(", ", "{}", ((x,) for x in links[:-1])),
-                       links[-1])
+    return format_html(
+        "{} and {}", format_html_join(", ", "{}", ((x,) for x in links[:-1])), links[-1]
+    )
 
 
 @register.filter
@@ -108,18 +114,21 @@ def file_size(size: int | None) -> str:
 
 @register.filter
 def file_facts(stored, pages=None) -> str:
-    """"PDF, 212 KB" or "Word document, 48 KB" for a paper's file (``papers.files``); "PDF,
+    """ "PDF, 212 KB" or "Word document, 48 KB" for a paper's file (``papers.files``); "PDF,
     212 KB, 3 pages" with ``pages``. Just the type when the file is not made yet."""
     if stored is None:
         return "PDF"
-    parts = [stored.type_label, file_size(stored.size),
-             f"{pages} page{'s' if pages != 1 else ''}" if pages else ""]
+    parts = [
+        stored.type_label,
+        file_size(stored.size),
+        f"{pages} page{'s' if pages != 1 else ''}" if pages else "",
+    ]
     return ", ".join(p for p in parts if p)
 
 
 @register.filter
 def pdf_facts(item) -> str:
-    """"PDF, 1.2 MB, 170 pages" for a pack or a paper (whichever facts are known)."""
+    """ "PDF, 1.2 MB, 170 pages" for a pack or a paper (whichever facts are known)."""
     size = getattr(item, "size", None)
     pages = getattr(item, "page_count", None)
     if pages is None and hasattr(item, "version"):
@@ -137,8 +146,11 @@ def error_summary(problems, anchor: str = "", ids: str = "label") -> dict:
     (linked to ``anchor``)."""
     if hasattr(problems, "non_field_errors"):  # a form
         rows = [(str(e), "") for e in problems.non_field_errors()]
-        rows += [(str(e), f"#{field.name if ids == 'name' else field.id_for_label}")
-                 for field in problems for e in field.errors]
+        rows += [
+            (str(e), f"#{field.name if ids == 'name' else field.id_for_label}")
+            for field in problems
+            for e in field.errors
+        ]
     elif isinstance(problems, dict):
         rows = [(str(message), f"#{field}") for field, message in problems.items()]
     else:

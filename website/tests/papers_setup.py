@@ -63,14 +63,29 @@ def item(m: Meeting, title: str) -> AgendaItem:
     return m.items.get(title=title)
 
 
-def document(title, *, html=None, pdf=None, parent=None, label="", paragraph=None,
-             classification=Classification.UNRESTRICTED) -> Document:
+def document(
+    title,
+    *,
+    html=None,
+    pdf=None,
+    parent=None,
+    label="",
+    paragraph=None,
+    classification=Classification.UNRESTRICTED,
+) -> Document:
     if paragraph:
         classification = Classification.EXEMPT
-    doc = services.save_document(Document(
-        title=title, label=label, parent=parent, classification=classification,
-        exempt_paragraph=paragraph, kind=DocumentKind.APPENDIX if parent else DocumentKind.REPORT,
-        order=ord(label[-1]) if label else 0))
+    doc = services.save_document(
+        Document(
+            title=title,
+            label=label,
+            parent=parent,
+            classification=classification,
+            exempt_paragraph=paragraph,
+            kind=DocumentKind.APPENDIX if parent else DocumentKind.REPORT,
+            order=ord(label[-1]) if label else 0,
+        )
+    )
     if html is not None:
         services.add_version(doc, html=html)
     if pdf is not None:
@@ -82,23 +97,36 @@ def header(doc: Document, m: Meeting) -> Report:
     pr = m.body
     chairman = Membership.objects.filter(body=pr, role=Role.CHAIRMAN).first().person
     report = Report.objects.create(
-        document=doc, to_body=pr, date=dt.date(2017, 9, 6), key_decision=True,
-        key_decision_reference="17/00084", decision_flag="FOR DECISION",
+        document=doc,
+        to_body=pr,
+        date=dt.date(2017, 9, 6),
+        key_decision=True,
+        key_decision_reference="17/00084",
+        decision_flag="FOR DECISION",
         summary="This report sets out how contracts are managed.",
         background_documents="Contract Standing Orders (2016)",
-        author=chairman, author_job_title="Head of Commissioning",
-        author_telephone="03000 416000", author_email="author@example.org",
-        director=chairman, director_job_title="Corporate Director",
+        author=chairman,
+        author_job_title="Head of Commissioning",
+        author_telephone="03000 416000",
+        author_email="author@example.org",
+        director=chairman,
+        director_job_title="Corporate Director",
     )
-    ReportSigner.objects.create(report=report, person=chairman,
-                                capacity="Cabinet Member for Finance")
-    Recommendation.objects.create(report=report, verb="NOTE", order=1,
-                                  text="the progress made on contract management.")
-    Recommendation.objects.create(report=report, verb="ENDORSE", order=2,
-                                  text="the new contract register.")
-    PathwayStep.objects.create(report=report, direction=PathwayStep.Direction.PAST,
-                               description="Corporate Management Team",
-                               date=dt.date(2017, 8, 1))
+    ReportSigner.objects.create(
+        report=report, person=chairman, capacity="Cabinet Member for Finance"
+    )
+    Recommendation.objects.create(
+        report=report, verb="NOTE", order=1, text="the progress made on contract management."
+    )
+    Recommendation.objects.create(
+        report=report, verb="ENDORSE", order=2, text="the new contract register."
+    )
+    PathwayStep.objects.create(
+        report=report,
+        direction=PathwayStep.Direction.PAST,
+        description="Corporate Management Team",
+        date=dt.date(2017, 8, 1),
+    )
     division = Division.objects.order_by("name").first()
     if division:
         report.divisions.add(division)
@@ -109,32 +137,54 @@ def make_papers(published: bool = True) -> Papers:
     """The papers, published with the meeting's agenda (at a moment not known) unless not
     ``published``."""
     m = meeting(PR, SEPT_15)
-    report = document("Contract Management Report",
-                      html="<h2>Introduction</h2><p>First draft of the report.</p>")
-    services.add_version(report, html=(
-        "<h2>Introduction</h2><p>The council manages 400 contracts.</p>"
-        "<h3>Risks</h3><ul><li>Supplier failure</li></ul>"))
+    report = document(
+        "Contract Management Report", html="<h2>Introduction</h2><p>First draft of the report.</p>"
+    )
+    services.add_version(
+        report,
+        html=(
+            "<h2>Introduction</h2><p>The council manages 400 contracts.</p>"
+            "<h3>Risks</h3><ul><li>Supplier failure</li></ul>"
+        ),
+    )
     DocumentVersion.objects.filter(document=report, number=2).update(published_at=PUBLISHED)
     header(report, m)
-    appendix = document("Contract register", label="Appendix A", parent=report,
-                        html="<table><caption>Contracts</caption><tr><th scope='col'>Supplier</th>"
-                             "<th scope='col'>Value</th></tr><tr><td>Acme</td><td>£1m</td></tr>"
-                             "</table>")
-    exempt_appendix = document(f"Supplier prices {CANARY}", label="Appendix B", parent=report,
-                               paragraph=3, html=f"<p>Prices {CANARY} appendix text.</p>")
+    appendix = document(
+        "Contract register",
+        label="Appendix A",
+        parent=report,
+        html="<table><caption>Contracts</caption><tr><th scope='col'>Supplier</th>"
+        "<th scope='col'>Value</th></tr><tr><td>Acme</td><td>£1m</td></tr>"
+        "</table>",
+    )
+    exempt_appendix = document(
+        f"Supplier prices {CANARY}",
+        label="Appendix B",
+        parent=report,
+        paragraph=3,
+        html=f"<p>Prices {CANARY} appendix text.</p>",
+    )
     services.attach(item(m, "Contract Management"), report)
 
     pdf = document("Financial Monitoring Report", pdf=files.pdf(3, "Budget monitoring"))
     services.attach(item(m, "Financial Monitoring 2017 - 18"), pdf)
 
-    exempt = document(f"Company Governance {CANARY}", paragraph=3,
-                      pdf=files.pdf(2, f"Governance {CANARY}"))
-    exempt_child = document(f"Company list {CANARY}", label="Appendix 1", parent=exempt,
-                            html=f"<p>{CANARY} company list.</p>")
+    exempt = document(
+        f"Company Governance {CANARY}", paragraph=3, pdf=files.pdf(2, f"Governance {CANARY}")
+    )
+    exempt_child = document(
+        f"Company list {CANARY}",
+        label="Appendix 1",
+        parent=exempt,
+        html=f"<p>{CANARY} company list.</p>",
+    )
     services.attach(item(m, "Company Governance"), exempt)
 
-    confidential = document(f"Legal advice {CANARY}", html=f"<p>{CANARY} advice.</p>",
-                            classification=Classification.CONFIDENTIAL)
+    confidential = document(
+        f"Legal advice {CANARY}",
+        html=f"<p>{CANARY} advice.</p>",
+        classification=Classification.CONFIDENTIAL,
+    )
     services.attach(item(m, "Customer Feedback Policy"), confidential)
     if published:
         publish(m)
@@ -153,9 +203,15 @@ def paper_url(m: Meeting, doc: Document, suffix: str = "") -> str:
 def pack(m: Meeting, kind=PackKind.PUBLIC, supplement=0, pages=2, built=True, when=None):
     """An agenda pack row with a real file, as papers.packs.run_pack leaves one."""
     data = files.pdf(pages, f"{kind} pack {supplement}")
-    p = AgendaPack(meeting=m, kind=kind, supplement=supplement, page_count=pages, size=len(data),
-                   status=PackStatus.BUILT if built else PackStatus.BUILDING,
-                   built_at=(when or timezone.now()) if built else None)
+    p = AgendaPack(
+        meeting=m,
+        kind=kind,
+        supplement=supplement,
+        page_count=pages,
+        size=len(data),
+        status=PackStatus.BUILT if built else PackStatus.BUILDING,
+        built_at=(when or timezone.now()) if built else None,
+    )
     if built:
         p.file.save(f"{m.slug}-{kind}-{supplement}.pdf", ContentFile(data), save=False)
     p.save()

@@ -30,8 +30,9 @@ def paper(m: Meeting, title: str, *, number: str = "2", pdf: bool = False) -> It
     """A public paper (not a report, so it needs no clearance) attached to item ``number``."""
     doc = services.save_document(Document(title=title, kind=DocumentKind.OTHER))
     if pdf:
-        services.add_version(doc, upload=files.pdf(1, f"{title} version 1"),
-                             filename=f"{title}.pdf")
+        services.add_version(
+            doc, upload=files.pdf(1, f"{title} version 1"), filename=f"{title}.pdf"
+        )
     else:
         services.add_version(doc, html=f"<p>{title}: version 1.</p>")
     return services.attach(m.items.get(number=number), doc)

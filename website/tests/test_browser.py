@@ -82,8 +82,9 @@ def sign_in(page, live_server, person) -> None:
     Account.objects.create(user=user, person=person)
     client = verified_login(Client(), user)
     name = settings.SESSION_COOKIE_NAME
-    page.context.add_cookies([{"name": name, "value": client.cookies[name].value,
-                               "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": name, "value": client.cookies[name].value, "url": live_server.url}]
+    )
 
 
 def test_signed_in_header_has_no_accessibility_violations(live_server, demo_council, page, axe):
@@ -92,8 +93,11 @@ def test_signed_in_header_has_no_accessibility_violations(live_server, demo_coun
     sign_in(page, live_server, chairman)
     SHOTS.mkdir(exist_ok=True)
     failures = {}
-    for name, path in {"home": "/", "committee": pr.get_absolute_url(),
-                       "consent": "/account/summons-consent/"}.items():
+    for name, path in {
+        "home": "/",
+        "committee": pr.get_absolute_url(),
+        "consent": "/account/summons-consent/",
+    }.items():
         for width in (1280, 375):
             page.set_viewport_size({"width": width, "height": 900})
             assert page.goto(live_server.url + path).status == 200, path
@@ -118,7 +122,8 @@ def test_skip_link_is_first_and_moves_focus_to_main(live_server, demo_council, p
         page.goto(live_server.url + path)
         page.keyboard.press("Tab")
         focused = page.evaluate(
-            "() => [document.activeElement.className, document.activeElement.textContent.trim()]")
+            "() => [document.activeElement.className, document.activeElement.textContent.trim()]"
+        )
         assert focused == ["govuk-skip-link", "Skip to main content"]
         page.keyboard.press("Enter")
         assert page.evaluate("() => document.activeElement.id") == "main-content"

@@ -51,8 +51,10 @@ def test_opens_on_the_committees_next_meeting_when_filtered(client):
     pr = body(PR)
     response = client.get(f"/calendar/?committee={pr.slug}")
     assert shown_month(response) == "March 2017"
-    assert title(response) == "Meetings in March 2017 – Policy and Resources Cabinet Committee" \
+    assert (
+        title(response) == "Meetings in March 2017 – Policy and Resources Cabinet Committee"
         " – Kent County Council"
+    )
 
 
 def test_committee_filter_shows_only_that_committees_meetings(client):
@@ -70,17 +72,23 @@ def test_committee_filter_shows_only_that_committees_meetings(client):
     assert f'<option value="{prop.slug}" selected>{prop.name}</option>' in page
     assert f'<option value="{pr.slug}">{pr.name}</option>' in page
     assert "No meetings of Property Sub-Committee are recorded in April 2017." in text(
-        client.get(f"/calendar/2017/04/?committee={prop.slug}"))
+        client.get(f"/calendar/2017/04/?committee={prop.slug}")
+    )
 
 
 def test_titles_are_unique_per_month_and_committee(client):
     slug = body(PR).slug
-    urls = ["/calendar/2017/09/", "/calendar/2017/12/", f"/calendar/2017/09/?committee={slug}",
-            f"/calendar/2017/12/?committee={slug}"]
+    urls = [
+        "/calendar/2017/09/",
+        "/calendar/2017/12/",
+        f"/calendar/2017/09/?committee={slug}",
+        f"/calendar/2017/12/?committee={slug}",
+    ]
     titles = [title(client.get(u)) for u in urls]
     assert titles[0] == "Meetings in September 2017 – Kent County Council"
-    assert titles[2] == ("Meetings in September 2017 – Policy and Resources Cabinet Committee"
-                         " – Kent County Council")
+    assert titles[2] == (
+        "Meetings in September 2017 – Policy and Resources Cabinet Committee – Kent County Council"
+    )
     assert len(set(titles)) == len(titles)
 
 
@@ -104,11 +112,21 @@ def test_the_picker_goes_to_the_months_address_keeping_the_committee(client):
     assert response["Location"] == "/calendar/2018/02/"
 
 
-@pytest.mark.parametrize("query", [
-    "month=13&year=2017", "month=0&year=2017", "month=9&year=1800", "month=9&year=99999",
-    "month=abc&year=2017", "month=9&year=", "month=9", "year=2017", "month=-1&year=2017",
-    "month=9.5&year=2017",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "month=13&year=2017",
+        "month=0&year=2017",
+        "month=9&year=1800",
+        "month=9&year=99999",
+        "month=abc&year=2017",
+        "month=9&year=",
+        "month=9",
+        "year=2017",
+        "month=-1&year=2017",
+        "month=9.5&year=2017",
+    ],
+)
 def test_bad_picker_values_are_a_clear_400(client, query):
     response = client.get(f"/calendar/?{query}")
     assert response.status_code == 400
@@ -118,10 +136,15 @@ def test_bad_picker_values_are_a_clear_400(client, query):
     assert title(response).startswith("Error: ")
 
 
-@pytest.mark.parametrize("url", [
-    "/calendar/?committee=no-such-committee", "/calendar/2017/09/?committee=no-such-committee",
-    "/calendar/?committee=%3Cscript%3E", "/calendar/?month=9&year=2017&committee=nope",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/calendar/?committee=no-such-committee",
+        "/calendar/2017/09/?committee=no-such-committee",
+        "/calendar/?committee=%3Cscript%3E",
+        "/calendar/?month=9&year=2017&committee=nope",
+    ],
+)
 def test_an_unknown_committee_is_a_clear_400(client, url):
     response = client.get(url)
     assert response.status_code == 400

@@ -15,9 +15,11 @@ pytestmark = pytest.mark.django_db
 
 def pr_membership_text(page: str) -> None:
     assert "Membership (15)" in page
-    assert ("Conservative (12): Mr B J Sweetland (Chairman), Mr R A Marsh (Vice-Chairman), "
-            "Mr P V Barrington-King, Mr T Bond, Mr N J D Chard, Mrs P T Cole, Mrs M E Crabtree, "
-            "Mr P W A Lake, Mr J P McInroy, Miss C Rankin, Mr H Rayner and Mr I Thomas") in page
+    assert (
+        "Conservative (12): Mr B J Sweetland (Chairman), Mr R A Marsh (Vice-Chairman), "
+        "Mr P V Barrington-King, Mr T Bond, Mr N J D Chard, Mrs P T Cole, Mrs M E Crabtree, "
+        "Mr P W A Lake, Mr J P McInroy, Miss C Rankin, Mr H Rayner and Mr I Thomas"
+    ) in page
     assert "Liberal Democrat (2): Mr R H Bird and Mrs T Dean, MBE" in page
     assert "Labour (1): Ms K Constantine" in page
     order = [page.index(g) for g in ("Conservative (12)", "Liberal Democrat (2)", "Labour (1)")]
@@ -42,16 +44,20 @@ def test_pr_membership_when_the_seats_have_ended_is_the_one_that_last_met(client
 def test_each_member_name_links_to_their_page(client):
     response = client.get(body(PR).get_absolute_url())
     sweetland = Membership.objects.filter(body=body(PR), role=Role.CHAIRMAN).first().person
-    assert (f'<a class="govuk-link" href="{sweetland.get_absolute_url()}">Mr B J Sweetland</a>'
-            " (Chairman)") in response.content.decode()
+    assert (
+        f'<a class="govuk-link" href="{sweetland.get_absolute_url()}">Mr B J Sweetland</a>'
+        " (Chairman)"
+    ) in response.content.decode()
 
 
 def test_sms_shows_its_1_march_2017_membership(client):
     page = text(client.get(body(SMS).get_absolute_url()))
     assert "Membership as at 1 March 2017, when it last met." in page
     assert "Membership (9)" in page
-    assert ("Conservative (5): Mrs A D Allen, MBE (Chairman), Mr P B Carter, CBE, Mr G Cooke, "
-            "Mr M C Dance and Mr B J Sweetland") in page
+    assert (
+        "Conservative (5): Mrs A D Allen, MBE (Chairman), Mr P B Carter, CBE, Mr G Cooke, "
+        "Mr M C Dance and Mr B J Sweetland"
+    ) in page
     assert "UKIP (2): Mr R A Latchford, OBE and Mr B E MacDowall" in page
 
 

@@ -30,7 +30,7 @@ def test_a_forms_errors_link_to_their_fields_and_the_rest_stand_alone():
     assert not form.is_valid()
     html = render("{% error_summary form %}", form=form)
     assert "There is a problem" in html and 'role="alert"' in html
-    assert '<li>Try again later.</li>' in html
+    assert "<li>Try again later.</li>" in html
     assert '<a href="#id_email">Enter a valid email address.</a>' in html
     named = render('{% error_summary form ids="name" %}', form=form)
     assert '<a href="#email">Enter a valid email address.</a>' in named
@@ -38,13 +38,17 @@ def test_a_forms_errors_link_to_their_fields_and_the_rest_stand_alone():
 
 def test_dicts_pairs_problems_and_plain_messages():
     assert '<a href="#month">Choose a month.</a>' in render(
-        "{% error_summary p %}", p={"month": "Choose a month."})
+        "{% error_summary p %}", p={"month": "Choose a month."}
+    )
     assert '<a href="#minute-3">No such minute.</a>' in render(
-        "{% error_summary p %}", p=[("No such minute.", "#minute-3")])
+        "{% error_summary p %}", p=[("No such minute.", "#minute-3")]
+    )
     assert '<a href="#from">Give a date.</a>' in render(
-        "{% error_summary p %}", p=[Problem("Give a date.", "from")])
+        "{% error_summary p %}", p=[Problem("Give a date.", "from")]
+    )
     assert '<a href="#filters">Too long.</a>' in render(
-        '{% error_summary p anchor="filters" %}', p=["Too long."])
+        '{% error_summary p anchor="filters" %}', p=["Too long."]
+    )
 
 
 def test_nothing_is_shown_without_problems():

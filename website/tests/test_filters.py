@@ -5,10 +5,17 @@ import pytest
 from website.templatetags.moot import file_size, meeting_time, paragraphs, pdf_facts, sanitise
 
 
-@pytest.mark.parametrize("value, expected", [
-    (dt.time(10, 0), "10.00 am"), (dt.time(14, 30), "2.30 pm"), (dt.time(12, 0), "12.00 pm"),
-    (dt.time(0, 5), "12.05 am"), (dt.time(9, 30), "9.30 am"), (None, ""),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (dt.time(10, 0), "10.00 am"),
+        (dt.time(14, 30), "2.30 pm"),
+        (dt.time(12, 0), "12.00 pm"),
+        (dt.time(0, 5), "12.05 am"),
+        (dt.time(9, 30), "9.30 am"),
+        (None, ""),
+    ],
+)
 def test_meeting_time_is_the_seeds_style(value, expected):
     assert meeting_time(value) == expected
 
@@ -20,15 +27,23 @@ def test_paragraphs_are_cited_as_in_the_exclusion_motion():
 
 
 def test_sanitise_keeps_formatting_and_drops_scripts():
-    cleaned = sanitise('<p onclick="x()">To be <strong>responsible</strong></p>'
-                       "<script>alert(1)</script>")
+    cleaned = sanitise(
+        '<p onclick="x()">To be <strong>responsible</strong></p><script>alert(1)</script>'
+    )
     assert cleaned == "<p>To be <strong>responsible</strong></p>"
 
 
-@pytest.mark.parametrize("size, expected", [
-    (None, ""), (1, "1 byte"), (850, "850 bytes"), (1024, "1 KB"), (250_000, "244 KB"),
-    (1_258_291, "1.2 MB"),
-])
+@pytest.mark.parametrize(
+    "size, expected",
+    [
+        (None, ""),
+        (1, "1 byte"),
+        (850, "850 bytes"),
+        (1024, "1 KB"),
+        (250_000, "244 KB"),
+        (1_258_291, "1.2 MB"),
+    ],
+)
 def test_file_size_as_gov_uk_attachments_give_it(size, expected):
     assert file_size(size) == expected
 

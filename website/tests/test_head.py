@@ -7,9 +7,19 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["/", "/committees/", "/members/", "/calendar/", "/outside-bodies/", "/accessibility/",
-         "/privacy/", "/cookies/",
-         "/committees/policy-and-resources-cabinet-committee/", "/decisions/", "/search/?q=budget"]
+PAGES = [
+    "/",
+    "/committees/",
+    "/members/",
+    "/calendar/",
+    "/outside-bodies/",
+    "/accessibility/",
+    "/privacy/",
+    "/cookies/",
+    "/committees/policy-and-resources-cabinet-committee/",
+    "/decisions/",
+    "/search/?q=budget",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -21,8 +31,9 @@ def test_every_page_has_a_description_a_canonical_address_and_the_icon(client, s
     assert description and "committees" in description.group(1)
     canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html)
     # The public address, never the Host header the request came with; no query string.
-    assert canonical and canonical.group(1) == "https://democracy.example.gov.uk" + \
-        path.split("?")[0]
+    assert (
+        canonical and canonical.group(1) == "https://democracy.example.gov.uk" + path.split("?")[0]
+    )
     assert re.search(r'<link rel="icon" href="/static/images/favicon\.svg"', html)
 
 

@@ -30,22 +30,33 @@ def test_the_statement_follows_the_gov_uk_sample(client):
     html = client.get("/accessibility/").content.decode()
     headings = re.findall(r"<h2 class=\"govuk-heading-l\"[^>]*>(.*?)</h2>", html)
     assert headings == [
-        "How accessible this website is", "Feedback and contact information",
-        "Reporting accessibility problems with this website", "Enforcement procedure",
-        "Technical information about this website’s accessibility", "Non-accessible content",
+        "How accessible this website is",
+        "Feedback and contact information",
+        "Reporting accessibility problems with this website",
+        "Enforcement procedure",
+        "Technical information about this website’s accessibility",
+        "Non-accessible content",
         "What we’re doing to improve accessibility",
-        "Preparation of this accessibility statement"]
+        "Preparation of this accessibility statement",
+    ]
 
 
 def test_the_statement_says_what_is_not_accessible_and_the_compliance_status(client):
     body = page_text(client, "/accessibility/")
-    assert ("This website is partially compliant with the Web Content Accessibility "
-            "Guidelines version 2.2 AA standard, due to the non-compliances and exemptions "
-            "listed below.") in body
-    for known in ("the original Word or PDF files are offered as they were",
-                  "scanned pages or pictures of text", "has not yet been tested with screen "
-                  "readers", "webcasts of meetings", "1.1.1 (non-text content)",
-                  "1.3.1 (info and relationships)", "published before 23 September 2018"):
+    assert (
+        "This website is partially compliant with the Web Content Accessibility "
+        "Guidelines version 2.2 AA standard, due to the non-compliances and exemptions "
+        "listed below."
+    ) in body
+    for known in (
+        "the original Word or PDF files are offered as they were",
+        "scanned pages or pictures of text",
+        "has not yet been tested with screen readers",
+        "webcasts of meetings",
+        "1.1.1 (non-text content)",
+        "1.3.1 (info and relationships)",
+        "published before 23 September 2018",
+    ):
         assert known in body, known
     assert "Equality and Human Rights Commission (EHRC)" in body
     assert "Equality Advisory and Support Service (EASS)" in body
@@ -57,8 +68,9 @@ def test_the_statement_dates_come_from_settings_not_today(client, settings):
     settings.MOOT_ACCESSIBILITY_REVIEWED = dt.date(2032, 5, 6)
     settings.MOOT_ACCESSIBILITY_TESTED = dt.date(2032, 5, 1)
     body = page_text(client, "/accessibility/")
-    assert "This statement was prepared on 4 March 2031. It was last reviewed on 6 May 2032." \
-        in body
+    assert (
+        "This statement was prepared on 4 March 2031. It was last reviewed on 6 May 2032." in body
+    )
     assert "This website was last tested on 1 May 2032." in body
     today = dt.date.today()
     assert f"{today.day} {today:%B %Y}" not in body
@@ -81,12 +93,19 @@ def test_a_bad_statement_date_stops_the_site_starting(monkeypatch):
 
 def test_the_privacy_notice_says_what_the_alerts_keep(client):
     body = page_text(client, "/privacy/")
-    for said in ("your email address", "the committee you chose", "when you unsubscribed",
-                 "a copy of each email we send you", "it works for 7 days",
-                 "Article 6(1)(a) of the UK General Data Protection Regulation",
-                 "This website does not delete these records by itself",
-                 "Every alert has a link to unsubscribe", "To have your address and the copies "
-                 "of our emails deleted", "for about a day", "Information Commissioner’s Office"):
+    for said in (
+        "your email address",
+        "the committee you chose",
+        "when you unsubscribed",
+        "a copy of each email we send you",
+        "it works for 7 days",
+        "Article 6(1)(a) of the UK General Data Protection Regulation",
+        "This website does not delete these records by itself",
+        "Every alert has a link to unsubscribe",
+        "To have your address and the copies of our emails deleted",
+        "for about a day",
+        "Information Commissioner’s Office",
+    ):
         assert said in body, said
 
 
@@ -107,12 +126,28 @@ def test_the_cookies_page_lists_the_cookies_as_the_settings_make_them(client, se
 
 def test_durations_in_words():
     assert [duration(s) for s in (28800, 31449600, 1800, 86400, 90061, 1)] == [
-        "8 hours", "52 weeks", "30 minutes", "1 day", "90061 seconds", "1 second"]
+        "8 hours",
+        "52 weeks",
+        "30 minutes",
+        "1 day",
+        "90061 seconds",
+        "1 second",
+    ]
 
 
-READING = ["/", "/committees/", "/members/", "/calendar/", "/search/?q=budget",
-           "/accessibility/", "/privacy/", "/cookies/", "/feeds/meetings.rss", "/api/meetings/",
-           "/decisions/"]
+READING = [
+    "/",
+    "/committees/",
+    "/members/",
+    "/calendar/",
+    "/search/?q=budget",
+    "/accessibility/",
+    "/privacy/",
+    "/cookies/",
+    "/feeds/meetings.rss",
+    "/api/meetings/",
+    "/decisions/",
+]
 
 
 def test_reading_the_site_sets_no_cookie(client):
@@ -136,8 +171,9 @@ def test_no_page_sets_a_cookie_the_cookies_page_does_not_list(client):
     visit("post", "/subscriptions/new/", email="reader@example.org")
     visit("get", "/sign-in/")
     visit("post", "/sign-in/", username="nobody", password="wrong-password-1")
-    user = get_user_model().objects.create_user("cookie-clerk", password="a-long-pass-1",
-                                                is_staff=True, is_superuser=True)
+    user = get_user_model().objects.create_user(
+        "cookie-clerk", password="a-long-pass-1", is_staff=True, is_superuser=True
+    )
     Account.objects.create(user=user)
     verified_login(client, user)
     set_by_site.update(client.cookies.keys())

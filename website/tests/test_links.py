@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def header(response) -> str:
     content = response.content.decode()
-    return content[content.index("<header"):content.index("</header>")]
+    return content[content.index("<header") : content.index("</header>")]
 
 
 def text_of(fragment: str) -> str:
@@ -65,7 +65,7 @@ def test_the_sign_out_button_signs_out(client):
 def test_committee_page_links_its_feeds(client):
     pr = body(PR)
     content = client.get(pr.get_absolute_url()).content.decode()
-    head = content[:content.index("</head>")]
+    head = content[: content.index("</head>")]
     for kind in ("rss", "atom", "ics"):
         assert f'href="/feeds/committees/{pr.slug}.{kind}"' in head
         assert content.count(f'href="/feeds/committees/{pr.slug}.{kind}"') == 2
@@ -81,8 +81,9 @@ def test_member_page_links_their_feeds(client):
 
 
 def test_a_person_without_seats_has_no_feed_links(client):
-    officer = (Person.objects.filter(terms__isnull=True, memberships__isnull=True)
-               .order_by("pk").first())
+    officer = (
+        Person.objects.filter(terms__isnull=True, memberships__isnull=True).order_by("pk").first()
+    )
     assert officer is not None, "the demo has officers without seats (e.g. John Lynch)"
     content = client.get(officer.get_absolute_url()).content.decode()
     assert "/feeds/members/" not in content

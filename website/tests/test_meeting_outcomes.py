@@ -45,8 +45,12 @@ def page(client, m: Meeting) -> tuple[str, str]:
 
 
 def present(m: Meeting) -> list:
-    return [a.person for a in Attendance.objects.filter(
-        meeting=m, status=AttendanceStatus.PRESENT).select_related("person").order_by("order")]
+    return [
+        a.person
+        for a in Attendance.objects.filter(meeting=m, status=AttendanceStatus.PRESENT)
+        .select_related("person")
+        .order_by("order")
+    ]
 
 
 def test_a_held_meeting_leads_with_its_minutes_decisions_and_votes(client, minuted):
@@ -68,8 +72,10 @@ def test_a_held_meeting_leads_with_its_minutes_decisions_and_votes(client, minut
             assert content.index(f'id="{r.minute.item.anchor}"') > agenda
     for v in votes:
         assert content.index(f'href="{reverse("decisions:vote", args=[v.pk])}"') < agenda
-        assert (f"For {v.votes_for}, Against {v.votes_against}, Abstain {v.abstentions} – "
-                f"{v.get_result_display()}") in words
+        assert (
+            f"For {v.votes_for}, Against {v.votes_against}, Abstain {v.abstentions} – "
+            f"{v.get_result_display()}"
+        ) in words
 
 
 def test_attendance_is_counted_with_a_link_to_who_attended(client, minuted):
@@ -90,22 +96,44 @@ def test_declarations_are_listed_and_those_on_exempt_business_never(client, minu
     words, _ = page(client, minuted)
     assert "No interests were declared." in words  # the demo's minutes say so
     remove_nil_declarations(minuted, actor_name="test")
-    public_item = (minuted.items.filter(parent__isnull=True)
-                   .exclude(kind=ItemKind.DECLARATIONS).order_by("order").first())
-    exempt_item = t.item(minuted, "99", f"Property disposal {CANARY}", part="exempt",
-                         exempt_paragraph=3)
+    public_item = (
+        minuted.items.filter(parent__isnull=True)
+        .exclude(kind=ItemKind.DECLARATIONS)
+        .order_by("order")
+        .first()
+    )
+    exempt_item = t.item(
+        minuted, "99", f"Property disposal {CANARY}", part="exempt", exempt_paragraph=3
+    )
     first, second = present(minuted)[:2]
-    record_declaration(minuted, public_item, first, "other", "A governor of a school",
-                       "took_part", actor_name="test")
-    record_declaration(minuted, exempt_item, second, "other", f"Owns {CANARY} shares",
-                       "left_room", actor_name="test")
-    motion = add_motion(minuted, "substantive", f"That {CANARY} be sold", item=exempt_item,
-                        actor_name="test")
+    record_declaration(
+        minuted,
+        public_item,
+        first,
+        "other",
+        "A governor of a school",
+        "took_part",
+        actor_name="test",
+    )
+    record_declaration(
+        minuted,
+        exempt_item,
+        second,
+        "other",
+        f"Owns {CANARY} shares",
+        "left_room",
+        actor_name="test",
+    )
+    motion = add_motion(
+        minuted, "substantive", f"That {CANARY} be sold", item=exempt_item, actor_name="test"
+    )
     record_vote(motion, "show_of_hands", counts=(5, 1, 0), actor_name="test")
     words, content = page(client, minuted)
-    summary = content[content.index(WHAT_HAPPENED):content.index('id="agenda"')]
-    assert (f"{first.formal_name}: other interest in item {public_item.number}, "
-            f"{public_item.title} (took part)") in text_of(summary)
+    summary = content[content.index(WHAT_HAPPENED) : content.index('id="agenda"')]
+    assert (
+        f"{first.formal_name}: other interest in item {public_item.number}, "
+        f"{public_item.title} (took part)"
+    ) in text_of(summary)
     assert f'href="#{public_item.anchor}"' in summary
     assert f'href="{first.get_absolute_url()}"' in summary
     assert second.formal_name not in text_of(summary)
@@ -121,7 +149,7 @@ def test_a_held_meeting_without_minutes_says_so_above_its_agenda(client):
     m = meeting(PR, SEPT_15)
     words, content = page(client, m)
     assert content.index(WHAT_HAPPENED) < content.index(NOT_YET) < content.index('id="agenda"')
-    main = content[content.index("<main"):content.index("</main>")]
+    main = content[content.index("<main") : content.index("</main>")]
     assert "/minutes/" not in main and "/decisions/" not in main and "/votes/" not in main
 
 
@@ -153,19 +181,22 @@ def test_a_meeting_that_was_cancelled_does_not_say_what_happened(client):
 
 def more_record(m: Meeting, start: int, n: int) -> None:
     """``n`` more decisions (with their votes), declarations and officers in attendance."""
-    items = list(AgendaItem.objects.filter(meeting=m, parent__isnull=True)
-                 .exclude(kind=ItemKind.DECLARATIONS).order_by("order"))
+    items = list(
+        AgendaItem.objects.filter(meeting=m, parent__isnull=True)
+        .exclude(kind=ItemKind.DECLARATIONS)
+        .order_by("order")
+    )
     for i in range(start, start + n):
         minute = add_minute(m, f"Extra minute {i}", item=items[i], actor_name="test")
-        motion = add_motion(m, "substantive", f"Extra motion {i}", item=items[i],
-                            actor_name="test")
+        motion = add_motion(m, "substantive", f"Extra motion {i}", item=items[i], actor_name="test")
         record_vote(motion, "show_of_hands", counts=(5, i, 0), actor_name="test")
-        add_resolution(minute, "RESOLVED that:", [f"extra {i}"], motion=motion,
-                       actor_name="test")
-        record_declaration(m, items[i], present(m)[i], "other", f"Interest {i}", "took_part",
-                           actor_name="test")
-        record_attendance(m, t.person(), AttendanceStatus.IN_ATTENDANCE, capacity="Officer",
-                          actor_name="test")
+        add_resolution(minute, "RESOLVED that:", [f"extra {i}"], motion=motion, actor_name="test")
+        record_declaration(
+            m, items[i], present(m)[i], "other", f"Interest {i}", "took_part", actor_name="test"
+        )
+        record_attendance(
+            m, t.person(), AttendanceStatus.IN_ATTENDANCE, capacity="Officer", actor_name="test"
+        )
 
 
 def test_the_minuted_meeting_page_queries_do_not_grow_with_its_record(client, minuted):

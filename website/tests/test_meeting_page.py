@@ -11,14 +11,19 @@ from .helpers import PR, SMS, meeting, publish, text
 pytestmark = pytest.mark.django_db
 
 PR_ITEMS = [
-    "Introduction/Webcast announcement", "Apologies and Substitutes",
+    "Introduction/Webcast announcement",
+    "Apologies and Substitutes",
     "Declarations of Interest by Members in items on the Agenda",
     "Minutes of the meeting held on 16 June 2017",
     "Minutes of the meeting of the Property Sub-Committee held on 21 March 2017",
-    "Strategic and Corporate Service Directorate Dashboard", "Financial Monitoring 2017 - 18",
-    "Contract Management", "Corporate Assurance Analysis Bi-annual Review",
-    "Policy Framework - Strategies and Policies for Close Down", "Customer Feedback Policy",
-    "Senior Information Risk Owner - Update", "Work Programme 2017/18",
+    "Strategic and Corporate Service Directorate Dashboard",
+    "Financial Monitoring 2017 - 18",
+    "Contract Management",
+    "Corporate Assurance Analysis Bi-annual Review",
+    "Policy Framework - Strategies and Policies for Close Down",
+    "Customer Feedback Policy",
+    "Senior Information Risk Owner - Update",
+    "Work Programme 2017/18",
 ]
 EXCLUSION = (
     "Motion to Exclude the Press and Public That under Section 100A of the Local Government Act "
@@ -40,8 +45,10 @@ def test_front_sheet_details(pr_page):
     assert "Ask for: Ann Hunter" in pr_page
     assert "Telephone: 03000 416287" in pr_page
     assert "Tea/Coffee will be available 15 minutes before the start of the meeting" in pr_page
-    assert ("Please note: this meeting may be filmed for the live or subsequent broadcast via the "
-            "Council’s internet site or by any member of the public or press present.") in pr_page
+    assert (
+        "Please note: this meeting may be filmed for the live or subsequent broadcast via the "
+        "Council’s internet site or by any member of the public or press present."
+    ) in pr_page
 
 
 def test_items_1_to_13_are_unrestricted_and_14_follows_the_exclusion(pr_page):
@@ -56,14 +63,17 @@ def test_items_1_to_13_are_unrestricted_and_14_follows_the_exclusion(pr_page):
     assert pr_page.index("14 Company Governance") > exclusion
     # The public see an exempt item's number, title and paragraph only, not its purpose.
     assert "To receive an exempt report concerning company governance at KCC." not in pr_page
-    assert ("Exempt: information about the financial or business affairs of a person "
-            "(including the council) – paragraph 3 of Part 1 of Schedule 12A") in pr_page
+    assert (
+        "Exempt: information about the financial or business affairs of a person "
+        "(including the council) – paragraph 3 of Part 1 of Schedule 12A"
+    ) in pr_page
 
 
 def test_exclusion_cites_every_distinct_paragraph(client):
     m = publish(meeting(PR, dt.date(2017, 9, 15)))
-    AgendaItem.objects.create(meeting=m, number="15", title="Staffing", order=9999,
-                              part="exempt", exempt_paragraph=1)
+    AgendaItem.objects.create(
+        meeting=m, number="15", title="Staffing", order=9999, part="exempt", exempt_paragraph=1
+    )
     page = text(client.get(m.get_absolute_url()))
     assert "as defined in paragraphs 1 and 3 of Part 1 of Schedule 12A" in page
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def section(page: str, start: str, end: str) -> str:
     """The text of the agenda from item ``start`` up to item ``end``."""
-    return page[page.index(start):page.index(end, page.index(start))]
+    return page[page.index(start) : page.index(end, page.index(start))]
 
 
 def test_items_list_their_papers_with_links(client, papers):
@@ -40,8 +40,9 @@ def test_uploaded_pdf_has_a_download_link_with_size_and_pages(client, papers):
     response = client.get(m.get_absolute_url())
     item7 = section(text(response), "7 Financial Monitoring", "8 Contract Management")
     assert "Financial Monitoring Report" in item7
-    assert re.search(r"Download the PDF of Financial Monitoring Report \(PDF, \d+ KB, 3 pages\)",
-                     item7)
+    assert re.search(
+        r"Download the PDF of Financial Monitoring Report \(PDF, \d+ KB, 3 pages\)", item7
+    )
     assert f'href="{paper_url(m, papers.pdf, "pdf/")}"' in response.content.decode()
 
 
@@ -49,7 +50,7 @@ def test_restricted_papers_are_notices_without_titles(client, papers):
     page = text(client.get(papers.meeting.get_absolute_url()))
     item11 = section(page, "11 Customer Feedback Policy", "12 Senior Information")
     assert "Restricted document (confidential information)" in item11
-    item14 = page[page.index("14 Company Governance"):]
+    item14 = page[page.index("14 Company Governance") :]
     assert "Restricted document (exempt under paragraph 3 of Part 1 of Schedule 12A)" in item14
     # The exempt report's appendix goes with it: not even a notice.
     assert "Appendix 1" not in item14

@@ -129,8 +129,9 @@ def test_no_page_scrolls_sideways_at_320_px(live_server, record, page, axe):
     sign_in(page, live_server, chairman)
     for name, path in {
         "consent": reverse("summons:consent"),
-        "restricted-paper": reverse("website:restricted_paper",
-                                    args=[papers.meeting.pk, papers.exempt.pk]),
+        "restricted-paper": reverse(
+            "website:restricted_paper", args=[papers.meeting.pk, papers.exempt.pk]
+        ),
     }.items():
         response = page.goto(live_server.url + path)
         statuses[name] = response.status

@@ -25,10 +25,20 @@ def internal_links(content: str) -> set[str]:
     return links
 
 
-@pytest.mark.parametrize("name", [
-    "home", "committees", "members", "former_members", "calendar", "outside_bodies",
-    "accessibility", "privacy", "cookies",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "home",
+        "committees",
+        "members",
+        "former_members",
+        "calendar",
+        "outside_bodies",
+        "accessibility",
+        "privacy",
+        "cookies",
+    ],
+)
 def test_index_pages_render(client, name):
     response = client.get(reverse(f"website:{name}"))
     assert response.status_code == 200
@@ -59,17 +69,32 @@ def test_crawl_from_home_reaches_no_broken_links(client):
     assert bad == []
     # The crawl reached every kind of page.
     kinds = {u.split("/")[1] for u in seen}
-    assert {"committees", "meetings", "members", "calendar", "outside-bodies",
-            "accessibility"} <= kinds
+    assert {
+        "committees",
+        "meetings",
+        "members",
+        "calendar",
+        "outside-bodies",
+        "accessibility",
+    } <= kinds
     assert len([u for u in seen if u.startswith("/meetings/")]) >= 3
 
 
-@pytest.mark.parametrize("url", [
-    "/meetings/999999/", "/meetings/999999/anything/", "/members/no-such-person/",
-    "/committees/no-such-committee/", "/outside-bodies/no-such-body/",
-    "/calendar/2017/13/", "/calendar/2017/00/", "/calendar/0001/01/", "/calendar/17/09/",
-    "/no-such-page/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/meetings/999999/",
+        "/meetings/999999/anything/",
+        "/members/no-such-person/",
+        "/committees/no-such-committee/",
+        "/outside-bodies/no-such-body/",
+        "/calendar/2017/13/",
+        "/calendar/2017/00/",
+        "/calendar/0001/01/",
+        "/calendar/17/09/",
+        "/no-such-page/",
+    ],
+)
 def test_unknown_things_are_site_styled_404s(client, url):
     response = client.get(url)
     assert response.status_code == 404
@@ -102,11 +127,14 @@ def test_meeting_urls_redirect_to_the_canonical_one(client):
 def test_titles_name_the_page_and_the_authority(client):
     m = meeting(PR, dt.date(2017, 9, 15))
     response = client.get(m.get_absolute_url())
-    assert ("<title>Policy and Resources Cabinet Committee, Friday 15 September 2017 – "
-            "Kent County Council</title>") in response.content.decode()
+    assert (
+        "<title>Policy and Resources Cabinet Committee, Friday 15 September 2017 – "
+        "Kent County Council</title>"
+    ) in response.content.decode()
     response = client.get(body(PR).get_absolute_url())
     assert "<title>Policy and Resources Cabinet Committee – Kent County Council</title>" in (
-        response.content.decode())
+        response.content.decode()
+    )
 
 
 def test_committees_list_groups_by_category_and_separates_former_bodies(client):
@@ -144,8 +172,15 @@ def test_sitemap_lists_the_public_pages(client):
     assert response.status_code == 200
     xml = response.content.decode()
     m = meeting(PR, dt.date(2017, 9, 15))
-    for path in ("/", "/committees/", "/members/", "/calendar/", "/outside-bodies/",
-                 body(PR).get_absolute_url(), m.get_absolute_url()):
+    for path in (
+        "/",
+        "/committees/",
+        "/members/",
+        "/calendar/",
+        "/outside-bodies/",
+        body(PR).get_absolute_url(),
+        m.get_absolute_url(),
+    ):
         assert f"<loc>http://testserver{path}</loc>" in xml, path
     councillor = Person.objects.filter(terms__isnull=False).first()
     assert f"<loc>http://testserver{councillor.get_absolute_url()}</loc>" in xml

@@ -48,12 +48,16 @@ def staff(django_user_model):
 def word(papers):
     """A public Word paper with pictures and a chart on the meeting, published."""
     doc = document("Highways budget")
-    services.add_version(doc, upload=made.docx_with_pictures("Highways spending rose."),
-                         filename="Highways budget FINAL v3.docx")
+    services.add_version(
+        doc,
+        upload=made.docx_with_pictures("Highways spending rose."),
+        filename="Highways budget FINAL v3.docx",
+    )
     DocumentVersion.objects.filter(document=doc).update(published_at=PUBLISHED)
     link = services.attach(item(papers.meeting, "Contract Management"), doc)
-    publication = (AgendaPublication.objects.filter(meeting=papers.meeting)
-                   .order_by("number").first())
+    publication = (
+        AgendaPublication.objects.filter(meeting=papers.meeting).order_by("number").first()
+    )
     publication.papers = [*publication.papers, link.pk]
     publication.save(update_fields=["papers"])
     return doc
@@ -110,8 +114,10 @@ def test_the_page_gives_the_pdfs_size_once_it_is_made(client, papers):
     assert "Download the PDF of Contract Management Report (PDF)" in before
     data = body(client.get(paper_url(papers.meeting, papers.report, "pdf/")))
     after = text(client.get(page_url))
-    assert f"Download the PDF of Contract Management Report (PDF, {round(len(data) / 1024)} KB)" \
+    assert (
+        f"Download the PDF of Contract Management Report (PDF, {round(len(data) / 1024)} KB)"
         in after
+    )
     assert "Original" not in after  # written in the browser: there is no other file
 
 
@@ -144,8 +150,10 @@ def test_an_uploaded_pdf_is_its_own_pdf_with_its_pages(client, papers):
 def test_a_word_paper_offers_its_original(client, papers, word):
     version = word.current_version()
     page = text(client.get(paper_url(papers.meeting, word)))
-    assert ("Original Download the original of Highways budget (Word document, "
-            f"{file_size(version.source_file.size)})") in page
+    assert (
+        "Original Download the original of Highways budget (Word document, "
+        f"{file_size(version.source_file.size)})"
+    ) in page
     response = client.get(paper_url(papers.meeting, word, "original/"))
     assert response.status_code == 200
     assert response["Content-Type"] == files.DOCX
@@ -169,16 +177,19 @@ def test_the_pictures_of_a_word_paper_are_shown_or_named(client, papers, word):
     assert "This chart (“Spend by year”) is in the original document" in pdf_text(data)
 
 
-@pytest.mark.parametrize("size,label", [
-    (None, "PDF"), (850, "PDF, 850 bytes"), (217_088, "PDF, 212 KB"),
-    (1_258_291, "PDF, 1.2 MB")])
+@pytest.mark.parametrize(
+    "size,label",
+    [(None, "PDF"), (850, "PDF, 850 bytes"), (217_088, "PDF, 212 KB"), (1_258_291, "PDF, 1.2 MB")],
+)
 def test_size_labels(size, label):
     stored = None if size is None else files.StoredFile("x", size, files.PDF, "PDF", ".pdf", "e")
     out = Template("{% load moot %}{{ f|file_facts }}").render(Context({"f": stored}))
     assert out == label
     word = files.StoredFile("x", 49_152, files.DOCX, "Word document", ".docx", "e")
-    assert Template("{% load moot %}{{ f|file_facts }}").render(Context({"f": word})) \
+    assert (
+        Template("{% load moot %}{{ f|file_facts }}").render(Context({"f": word}))
         == "Word document, 48 KB"
+    )
 
 
 def test_restricted_papers_have_no_public_file(client, papers):
@@ -194,8 +205,7 @@ def test_a_paper_made_exempt_after_its_pdf_was_stored_is_not_served(client, pape
     urls = [paper_url(papers.meeting, word, s) for s in ("pdf/", "original/")]
     assert [client.get(u).status_code for u in urls] == [200, 200]
     assert len(stored_pdfs()) == 1
-    changes.reclassify_paper(word, Classification.EXEMPT, 3, reason="Contract prices",
-                             actor=staff)
+    changes.reclassify_paper(word, Classification.EXEMPT, 3, reason="Contract prices", actor=staff)
     assert [client.get(u).status_code for u in urls] == [404, 404]
     assert len(stored_pdfs()) == 1  # kept, never served publicly
 
@@ -208,17 +218,26 @@ def test_a_withdrawn_paper_has_no_file(client, papers, word, staff):
     assert [client.get(u).status_code for u in urls] == [404, 404]
 
 
-@pytest.mark.parametrize("url", [
-    "/meetings/{m}/{slug}/papers/999999/pdf/", "/meetings/{m}/{slug}/papers/999999/original/",
-    "/meetings/999999/{slug}/papers/{doc}/pdf/", "/meetings/999999/{slug}/papers/{doc}/original/",
-    "/meetings/{other}/x/papers/{doc}/pdf/", "/meetings/{other}/x/papers/{doc}/original/",
-    "/meetings/{m}/{slug}/papers/{report}/original/",  # written in the browser: no upload
-    "/meetings/{m}/{slug}/papers/99999999999999999999/pdf/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/meetings/{m}/{slug}/papers/999999/pdf/",
+        "/meetings/{m}/{slug}/papers/999999/original/",
+        "/meetings/999999/{slug}/papers/{doc}/pdf/",
+        "/meetings/999999/{slug}/papers/{doc}/original/",
+        "/meetings/{other}/x/papers/{doc}/pdf/",
+        "/meetings/{other}/x/papers/{doc}/original/",
+        "/meetings/{m}/{slug}/papers/{report}/original/",  # written in the browser: no upload
+        "/meetings/{m}/{slug}/papers/99999999999999999999/pdf/",
+    ],
+)
 def test_bad_addresses_are_404s(client, papers, word, url):
     m = papers.meeting
-    response = client.get(url.format(m=m.pk, slug=m.slug, doc=word.pk, report=papers.report.pk,
-                                     other=other_meeting().pk))
+    response = client.get(
+        url.format(
+            m=m.pk, slug=m.slug, doc=word.pk, report=papers.report.pk, other=other_meeting().pk
+        )
+    )
     assert response.status_code == 404
     assert "Page not found" in text(response)
 
@@ -229,8 +248,7 @@ def test_an_old_slug_redirects_for_public_files_only(client, papers, word):
     assert response.status_code == 301
     assert response["Location"] == paper_url(m, word, "original/")
     exempt = Document.objects.get(pk=papers.exempt.pk)
-    assert client.get(f"/meetings/{m.pk}/old-slug/papers/{exempt.pk}/original/"
-                      ).status_code == 404
+    assert client.get(f"/meetings/{m.pk}/old-slug/papers/{exempt.pk}/original/").status_code == 404
 
 
 def test_files_refuse_writes(client, papers, word):

@@ -56,7 +56,8 @@ def test_pack_headers_and_304(client, papers):
     assert body(response) == built.file.open("rb").read()
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
-        f'inline; filename="{m.slug}-agenda-reports-pack.pdf"')
+        f'inline; filename="{m.slug}-agenda-reports-pack.pdf"'
+    )
     assert response["Content-Length"] == str(built.size)
     assert response["Last-Modified"] == http_date(built.built_at.timestamp())
     etag = response["ETag"]
@@ -76,8 +77,9 @@ def test_supplementary_pack(client, papers):
     assert response.status_code == 200
     assert body(response) == supplement.file.open("rb").read()
     for n in (0, 2):
-        assert client.get(f"/meetings/{m.pk}/{m.slug}/supplementary-agenda-{n}.pdf"
-                          ).status_code == 404
+        assert (
+            client.get(f"/meetings/{m.pk}/{m.slug}/supplementary-agenda-{n}.pdf").status_code == 404
+        )
 
 
 def test_members_packs_are_never_served(client, papers):
@@ -85,8 +87,10 @@ def test_members_packs_are_never_served(client, papers):
     m = papers.meeting
     members = pack(m, kind=PackKind.MEMBERS, pages=10)
     members_supplement = pack(m, kind=PackKind.MEMBERS, supplement=1, pages=10)
-    urls = [f"/meetings/{m.pk}/{m.slug}/agenda-reports-pack.pdf",
-            f"/meetings/{m.pk}/{m.slug}/supplementary-agenda-1.pdf"]
+    urls = [
+        f"/meetings/{m.pk}/{m.slug}/agenda-reports-pack.pdf",
+        f"/meetings/{m.pk}/{m.slug}/supplementary-agenda-1.pdf",
+    ]
     for url in urls:
         assert client.get(url).status_code == 404, url
     public = pack(m, pages=2)
@@ -96,7 +100,8 @@ def test_members_packs_are_never_served(client, papers):
     assert served != members.file.open("rb").read()
     assert client.get(urls[1]).status_code == 404
     assert members_supplement.file.name.rsplit("/", 1)[-1] not in (
-        client.get(m.get_absolute_url()).content.decode())
+        client.get(m.get_absolute_url()).content.decode()
+    )
 
 
 def test_pack_of_an_unknown_meeting_is_not_found(client):

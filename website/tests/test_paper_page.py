@@ -21,36 +21,41 @@ def test_report_page_shows_header_body_and_contacts(client, papers):
     assert "{#" not in content and "{%" not in content  # no template syntax leaks through
     assert re.search(r"<h1[^>]*>.*</span>\s*Contract Management Report</h1>", content, re.S)
     page = words(response)
-    breadcrumbs = page[page.index("Home"):page.index("Report Contract Management Report")]
-    assert breadcrumbs == ("Home Committees Policy and Resources Cabinet Committee "
-                           "Friday 15 September 2017 Contract Management Report ")
+    breadcrumbs = page[page.index("Home") : page.index("Report Contract Management Report")]
+    assert breadcrumbs == (
+        "Home Committees Policy and Resources Cabinet Committee "
+        "Friday 15 September 2017 Contract Management Report "
+    )
     for expected in [
         "Agenda item 8. Contract Management",
         "Version 2, published 7 September 2017",
         "By: Mr B J Sweetland, Cabinet Member for Finance",
         "To: Policy and Resources Cabinet Committee – 15 September 2017",
-        "Date: 6 September 2017", "Subject: Contract Management Report",
+        "Date: 6 September 2017",
+        "Subject: Contract Management Report",
         "Classification: Unrestricted",
         "Past Pathway of Paper: Corporate Management Team – 1 August 2017",
-        "Key decision: Yes (17/00084)", "FOR DECISION",
+        "Key decision: Yes (17/00084)",
+        "FOR DECISION",
         "Summary: This report sets out how contracts are managed.",
         "Recommendations: NOTE the progress made on contract management. ENDORSE the new "
         "contract register.",
-        "The council manages 400 contracts.", "Supplier failure",
+        "The council manages 400 contracts.",
+        "Supplier failure",
         "Background Documents Contract Standing Orders (2016)",
         "Report Author: Mr B J Sweetland Head of Commissioning 03000 416000 author@example.org",
         "Relevant Director: Mr B J Sweetland Corporate Director",
     ]:
         assert expected in page, expected
     assert "First draft" not in page  # only the current version
-    assert '<h2>Introduction</h2>' in content and '<h3>Risks</h3>' in content
+    assert "<h2>Introduction</h2>" in content and "<h3>Risks</h3>" in content
 
 
 def test_report_page_links_its_appendices(client, papers):
     m = papers.meeting
     response = client.get(paper_url(m, papers.report))
     page = text(response)
-    appendices = page[page.index("Appendices"):page.index("By:")]
+    appendices = page[page.index("Appendices") : page.index("By:")]
     assert "Appendix A: Contract register" in appendices
     assert "Appendix B: restricted (paragraph 3)" in appendices
     assert f'href="{paper_url(m, papers.appendix)}"' in response.content.decode()
@@ -77,15 +82,18 @@ def test_pdf_paper_shows_its_text_in_paragraphs_and_links_the_pdf(client, papers
     assert "<pre" not in content
     assert re.search(r"<p>Budget monitoring, sheet 1", content)
     assert f'href="{paper_url(m, papers.pdf, "pdf/")}"' in content
-    assert re.search(r"Download the PDF of Financial Monitoring Report \(PDF, \d+ KB, 3 pages\)",
-                     page)
+    assert re.search(
+        r"Download the PDF of Financial Monitoring Report \(PDF, \d+ KB, 3 pages\)", page
+    )
 
 
 def test_short_and_old_addresses_redirect_to_the_canonical_one(client, papers):
     m = papers.meeting
     canonical = paper_url(m, papers.report)
-    for url in (f"/meetings/{m.pk}/papers/{papers.report.pk}/",
-                f"/meetings/{m.pk}/old-name/papers/{papers.report.pk}/"):
+    for url in (
+        f"/meetings/{m.pk}/papers/{papers.report.pk}/",
+        f"/meetings/{m.pk}/old-name/papers/{papers.report.pk}/",
+    ):
         response = client.get(url)
         assert response.status_code == 301, url
         assert response["Location"] == canonical
@@ -101,11 +109,17 @@ def test_a_paper_of_another_meeting_is_not_found(client, papers):
     assert client.get(paper_url(other, papers.pdf, "pdf/")).status_code == 404
 
 
-@pytest.mark.parametrize("url", [
-    "/meetings/{m}/{slug}/papers/999999/", "/meetings/999999/papers/{doc}/",
-    "/meetings/999999/anything/papers/{doc}/", "/meetings/{m}/{slug}/papers/999999/pdf/",
-    "/meetings/{m}/papers/999999/", "/meetings/{m}/{slug}/papers/99999999999999999999/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/meetings/{m}/{slug}/papers/999999/",
+        "/meetings/999999/papers/{doc}/",
+        "/meetings/999999/anything/papers/{doc}/",
+        "/meetings/{m}/{slug}/papers/999999/pdf/",
+        "/meetings/{m}/papers/999999/",
+        "/meetings/{m}/{slug}/papers/99999999999999999999/",
+    ],
+)
 def test_unknown_ids_are_the_site_404(client, papers, url):
     m = papers.meeting
     response = client.get(url.format(m=m.pk, slug=m.slug, doc=papers.report.pk))

@@ -30,8 +30,10 @@ def printed(page, html: str, media: str = "print") -> dict:
 
 def test_a_printed_meeting_page_is_its_content(client, page):
     html = client.get("/committees/").content.decode()
-    html = html.replace("</main>", '<p><a class="govuk-link" href="https://www.legislation.gov.uk/">'
-                                   "The Act</a></p></main>")
+    html = html.replace(
+        "</main>",
+        '<p><a class="govuk-link" href="https://www.legislation.gov.uk/">The Act</a></p></main>',
+    )
     screen = printed(page, html, "screen")
     assert screen["header"] and screen["footer"], "the stylesheet was applied"
     paper = printed(page, html)

@@ -42,13 +42,24 @@ def test_unpublished_meeting_shows_its_notice_but_no_agenda_papers_or_packs(clie
     response = client.get(m.get_absolute_url())
     page, content = text(response), response.content.decode()
     # The notice of time and place.
-    for expected in ("Friday 15 September 2017", "10.00 am", "Council Chamber, Sessions House",
-                     "Ask for: Ann Hunter", "Webcasting notice"):
+    for expected in (
+        "Friday 15 September 2017",
+        "10.00 am",
+        "Council Chamber, Sessions House",
+        "Ask for: Ann Hunter",
+        "Webcasting notice",
+    ):
         assert expected in page, expected
     assert NOT_PUBLISHED in page
     # Not the agenda.
-    for hidden in ("Unrestricted items", "Contract Management", "Motion to Exclude",
-                   "Company Governance", "Agenda reports pack", "Document history"):
+    for hidden in (
+        "Unrestricted items",
+        "Contract Management",
+        "Motion to Exclude",
+        "Company Governance",
+        "Agenda reports pack",
+        "Document history",
+    ):
         assert hidden not in page, hidden
     assert "/papers/" not in content and ".pdf" not in content
 
@@ -57,9 +68,11 @@ def test_unpublished_papers_and_packs_are_404s_and_listed_nowhere(client, privat
     found = make_papers(published=False)
     m = unpublish(found.meeting)
     pack(m)
-    urls = [paper_url(m, d) for d in found.public] + [paper_url(m, found.pdf, "pdf/"),
-                                                      f"/meetings/{m.pk}/papers/{found.report.pk}/",
-                                                      pack_url(m)]
+    urls = [paper_url(m, d) for d in found.public] + [
+        paper_url(m, found.pdf, "pdf/"),
+        f"/meetings/{m.pk}/papers/{found.report.pk}/",
+        pack_url(m),
+    ]
     for url in urls:
         assert client.get(url).status_code == 404, url
     sitemap = client.get("/sitemap.xml").content.decode()
@@ -83,8 +96,10 @@ def test_meeting_to_come_past_its_deadline_says_the_agenda_is_late(client):
     m = future_meeting(authority_today() + dt.timedelta(days=2))
     due = deadlines.deadline(m)
     page = text(client.get(m.get_absolute_url()))
-    assert (f"The agenda was due to be published by {due:%A} {due.day} {due:%B %Y}. "
-            "It has not been published yet.") in page
+    assert (
+        f"The agenda was due to be published by {due:%A} {due.day} {due:%B %Y}. "
+        "It has not been published yet."
+    ) in page
 
 
 def test_cancelled_meeting_to_come_will_have_no_agenda(client):
@@ -190,5 +205,5 @@ def test_document_history_is_linked_and_in_the_committees_section(client):
     history = f"/meetings/{m.pk}/history/"
     assert f'href="{history}"' in client.get(m.get_absolute_url()).content.decode()
     content = client.get(history).content.decode()
-    active = content[content.index("govuk-service-navigation__item--active"):]
-    assert active[:active.index("</li>")].count('href="/committees/"') == 1
+    active = content[content.index("govuk-service-navigation__item--active") :]
+    assert active[: active.index("</li>")].count('href="/committees/"') == 1

@@ -17,10 +17,13 @@ def restricted_urls(papers) -> list[str]:
     m = papers.meeting
     urls = []
     for doc in Document.objects.filter(title__contains=CANARY):
-        urls += [paper_url(m, doc), paper_url(m, doc, "pdf/"),
-                 f"/meetings/{m.pk}/papers/{doc.pk}/",
-                 f"/meetings/{m.pk}/old-slug/papers/{doc.pk}/",
-                 f"/meetings/{m.pk}/old-slug/papers/{doc.pk}/pdf/"]
+        urls += [
+            paper_url(m, doc),
+            paper_url(m, doc, "pdf/"),
+            f"/meetings/{m.pk}/papers/{doc.pk}/",
+            f"/meetings/{m.pk}/old-slug/papers/{doc.pk}/",
+            f"/meetings/{m.pk}/old-slug/papers/{doc.pk}/pdf/",
+        ]
     return urls
 
 
@@ -60,14 +63,21 @@ def test_every_restricted_document_in_the_record_is_a_404(client, papers):
 
 def test_the_canary_is_on_no_public_page(client, papers):
     m = papers.meeting
-    urls = ["/", "/sitemap.xml", m.get_absolute_url(), "/calendar/2017/09/",
-            m.body.get_absolute_url(), "/meetings/999999/", "/no-such-page/",
-            *(paper_url(m, d) for d in papers.public), paper_url(m, papers.pdf, "pdf/")]
+    urls = [
+        "/",
+        "/sitemap.xml",
+        m.get_absolute_url(),
+        "/calendar/2017/09/",
+        m.body.get_absolute_url(),
+        "/meetings/999999/",
+        "/no-such-page/",
+        *(paper_url(m, d) for d in papers.public),
+        paper_url(m, papers.pdf, "pdf/"),
+    ]
     for url in urls:
         response = client.get(url)
         assert response.status_code in (200, 404), url
-        body = (b"".join(response.streaming_content) if response.streaming
-                else response.content)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
         assert CANARY.encode() not in body, url
 
 
@@ -96,7 +106,8 @@ def test_a_paper_restricted_later_disappears(client, papers):
     url = paper_url(m, papers.pdf)
     assert client.get(url).status_code == 200
     Document.objects.filter(pk=papers.pdf.pk).update(
-        classification=Classification.EXEMPT, exempt_paragraph=1)
+        classification=Classification.EXEMPT, exempt_paragraph=1
+    )
     assert client.get(url).status_code == 404
     assert client.get(paper_url(m, papers.pdf, "pdf/")).status_code == 404
     page = text(client.get(m.get_absolute_url()))

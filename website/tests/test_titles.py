@@ -17,8 +17,17 @@ pytestmark = pytest.mark.django_db
 
 LIMIT = 450  # pages of HTML fetched
 HREF = re.compile(r'href="([^"]*)"')
-NOT_PUBLIC = ("/admin/", "/clerk/", "/restricted/", "/sign-in/", "/sign-out/", "/static/",
-              "/media/", "/account/", "//")
+NOT_PUBLIC = (
+    "/admin/",
+    "/clerk/",
+    "/restricted/",
+    "/sign-in/",
+    "/sign-out/",
+    "/static/",
+    "/media/",
+    "/account/",
+    "//",
+)
 LEFT_OUT = ("/calendar/",)  # its months' titles are the calendar's own concern
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 MAIN = re.compile(r"<main\b.*?</main>", re.S)
@@ -28,18 +37,29 @@ def seeds() -> list[str]:
     """Pages reached through forms rather than links: filtered registers and searches."""
     pr = Body.objects.get(name=PR)
     voter = Person.objects.filter(pk__in=RecordedVote.objects.values("person")).first()
-    urls = ["/decisions/", f"/decisions/?body={pr.slug}",
-            "/decisions/?from-day=1&from-month=1&from-year=2017",
-            f"/decisions/?body={pr.slug}&from-day=1&from-month=1&from-year=2017",
-            "/decisions/?to-day=31&to-month=12&to-year=2016", "/decisions/?text=budget",
-            "/decisions/?status=approved", "/decisions/?delegated=yes",
-            "/search/?q=budget", "/search/?q=budget&page=2", "/search/?q=council",
-            f"/search/?q=budget&body={pr.slug}", "/search/?q=budget&type=report",
-            "/search/?q=budget&from-day=1&from-month=1&from-year=2017"]
+    urls = [
+        "/decisions/",
+        f"/decisions/?body={pr.slug}",
+        "/decisions/?from-day=1&from-month=1&from-year=2017",
+        f"/decisions/?body={pr.slug}&from-day=1&from-month=1&from-year=2017",
+        "/decisions/?to-day=31&to-month=12&to-year=2016",
+        "/decisions/?text=budget",
+        "/decisions/?status=approved",
+        "/decisions/?delegated=yes",
+        "/search/?q=budget",
+        "/search/?q=budget&page=2",
+        "/search/?q=council",
+        f"/search/?q=budget&body={pr.slug}",
+        "/search/?q=budget&type=report",
+        "/search/?q=budget&from-day=1&from-month=1&from-year=2017",
+    ]
     if voter is not None:
         record = f"/members/{voter.slug}/votes/"
-        urls += [record, f"{record}?body={pr.slug}",
-                 f"{record}?from-day=1&from-month=1&from-year=2017"]
+        urls += [
+            record,
+            f"{record}?body={pr.slug}",
+            f"{record}?from-day=1&from-month=1&from-year=2017",
+        ]
     return urls
 
 
@@ -61,12 +81,18 @@ def crawl(client) -> dict[str, str]:
             continue
         html = response.content.decode()
         main = MAIN.search(html)
-        pages[url] = (re.sub(r"\s+", " ", TITLE.search(html).group(1)).strip(),
-                      hashlib.sha256((main.group(0) if main else html).encode()).hexdigest())
+        pages[url] = (
+            re.sub(r"\s+", " ", TITLE.search(html).group(1)).strip(),
+            hashlib.sha256((main.group(0) if main else html).encode()).hexdigest(),
+        )
         for href in HREF.findall(html):
             href = href.split("#")[0].replace("&amp;", "&")
-            if (href.startswith("/") and not href.startswith(NOT_PUBLIC)
-                    and not href.endswith(".pdf") and href not in seen):
+            if (
+                href.startswith("/")
+                and not href.startswith(NOT_PUBLIC)
+                and not href.endswith(".pdf")
+                and href not in seen
+            ):
                 seen.add(href)
                 queue.append(href)
     return pages

@@ -23,11 +23,19 @@ def committee(request, slug):
     for a in actions.open + actions.completed:
         if a.meeting_id not in links:
             links[a.meeting_id] = minutes_url(a.meeting)
-        a.minute_link = f"{links[a.meeting_id]}#minute-{a.minute.number}" if (
-            a.minute_id and links[a.meeting_id]) else ""
-    return render(request, "website/committee.html", {
-        "page": bodies.committee_page(body), "actions": actions,
-    })
+        a.minute_link = (
+            f"{links[a.meeting_id]}#minute-{a.minute.number}"
+            if (a.minute_id and links[a.meeting_id])
+            else ""
+        )
+    return render(
+        request,
+        "website/committee.html",
+        {
+            "page": bodies.committee_page(body),
+            "actions": actions,
+        },
+    )
 
 
 def outside_bodies(request):
@@ -42,6 +50,12 @@ def outside_body(request, slug):
             return redirect(body.get_absolute_url(), permanent=True)
         raise Http404("No such outside body")
     body, representation, memberships = found
-    return render(request, "website/outside_body.html", {
-        "body": body, "representation": representation, "memberships": memberships,
-    })
+    return render(
+        request,
+        "website/outside_body.html",
+        {
+            "body": body,
+            "representation": representation,
+            "memberships": memberships,
+        },
+    )

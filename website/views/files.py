@@ -12,17 +12,32 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 
 
-def file_response(request, stored, filename: str, modified: dt.datetime, *,
-                  attachment: bool = False) -> HttpResponse:
+def file_response(
+    request, stored, filename: str, modified: dt.datetime, *, attachment: bool = False
+) -> HttpResponse:
     """A paper's file (``papers.files.StoredFile``) as its own type: inline, or with
     ``attachment`` as a download (a Word document)."""
-    return pdf_response(request, stored, filename, stored.etag, modified,
-                        content_type=stored.content_type, attachment=attachment)
+    return pdf_response(
+        request,
+        stored,
+        filename,
+        stored.etag,
+        modified,
+        content_type=stored.content_type,
+        attachment=attachment,
+    )
 
 
-def pdf_response(request, stored_file, filename: str, etag: str,
-                 modified: dt.datetime, *, content_type: str = "application/pdf",
-                 attachment: bool = False) -> HttpResponse:
+def pdf_response(
+    request,
+    stored_file,
+    filename: str,
+    etag: str,
+    modified: dt.datetime,
+    *,
+    content_type: str = "application/pdf",
+    attachment: bool = False,
+) -> HttpResponse:
     """The file inline as application/pdf (or ``content_type``), or 304 when the reader's copy
     is current.
 
@@ -39,15 +54,17 @@ def pdf_response(request, stored_file, filename: str, etag: str,
     # unchanged when the reader's copy is stale or they have none.
     probe = HttpResponse(headers=headers)
     conditional = get_conditional_response(
-        request, etag=headers["ETag"], last_modified=int(modified.timestamp()), response=probe)
+        request, etag=headers["ETag"], last_modified=int(modified.timestamp()), response=probe
+    )
     if conditional is not probe:
         return conditional
     try:
         handle = stored_file.open("rb")
     except OSError:
         raise Http404("The file is missing") from None
-    response = FileResponse(handle, content_type=content_type, filename=filename,
-                            as_attachment=attachment)
+    response = FileResponse(
+        handle, content_type=content_type, filename=filename, as_attachment=attachment
+    )
     for name, value in headers.items():
         response[name] = value
     return response

@@ -21,20 +21,24 @@ def meeting(request, pk, slug=None):
     previous, following = meetings.neighbours(found)
     offered, preparing = packs.pack_offer(found)
     happened = outcomes.outcomes(found)
-    return render(request, "website/meeting.html", {
-        "meeting": found,
-        "published": inspection.is_published(found),
-        "agenda": meetings.agenda(found),
-        "packs": offered,
-        "packs_preparing": preparing,
-        "due": inspection.due_by(found),
-        "previous": previous,
-        "next": following,
-        "today": today(),
-        # A held meeting's page leads with what happened; an upcoming one with its agenda.
-        "held": outcomes.is_held(found, happened),
-        "outcomes": happened,
-    })
+    return render(
+        request,
+        "website/meeting.html",
+        {
+            "meeting": found,
+            "published": inspection.is_published(found),
+            "agenda": meetings.agenda(found),
+            "packs": offered,
+            "packs_preparing": preparing,
+            "due": inspection.due_by(found),
+            "previous": previous,
+            "next": following,
+            "today": today(),
+            # A held meeting's page leads with what happened; an upcoming one with its agenda.
+            "held": outcomes.is_held(found, happened),
+            "outcomes": happened,
+        },
+    )
 
 
 def _picked(params) -> dt.date | None:
@@ -62,8 +66,10 @@ def calendar(request, year=None, month=None):
     if slug:
         body = calendar_queries.committee(slug)
         if body is None:
-            problems["committee"] = ("There is no committee with that address in the calendar: "
-                                     "choose one from the list, or all committees.")
+            problems["committee"] = (
+                "There is no committee with that address in the calendar: "
+                "choose one from the list, or all committees."
+            )
     first = None
     if year is not None:
         first = calendar_queries.month_start(int(year), int(month))
@@ -72,18 +78,26 @@ def calendar(request, year=None, month=None):
     elif "year" in params or "month" in params:
         first = _picked(params)
         if first is None:
-            problems["month"] = ("Choose a month, and a year from "
-                                 f"{calendar_queries.FIRST_YEAR} to {calendar_queries.LAST_YEAR}.")
+            problems["month"] = (
+                "Choose a month, and a year from "
+                f"{calendar_queries.FIRST_YEAR} to {calendar_queries.LAST_YEAR}."
+            )
         elif not problems:
-            return redirect(reverse("website:calendar_month",
-                                    args=[f"{first.year:04d}", f"{first.month:02d}"])
-                            + _committee_query(body))
+            return redirect(
+                reverse("website:calendar_month", args=[f"{first.year:04d}", f"{first.month:02d}"])
+                + _committee_query(body)
+            )
     if first is None:
         first = calendar_queries.opening_month(body)
-    return render(request, "website/calendar.html", {
-        "month": calendar_queries.month(first, body),
-        "committees": calendar_queries.committees(),
-        "months": calendar_queries.MONTHS,
-        "committee_query": _committee_query(body),
-        "problems": problems,
-    }, status=400 if problems else 200)
+    return render(
+        request,
+        "website/calendar.html",
+        {
+            "month": calendar_queries.month(first, body),
+            "committees": calendar_queries.committees(),
+            "months": calendar_queries.MONTHS,
+            "committee_query": _committee_query(body),
+            "problems": problems,
+        },
+        status=400 if problems else 200,
+    )

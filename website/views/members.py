@@ -18,8 +18,13 @@ def member(request, slug):
     page = members.member_page(slug)
     if page is None:
         raise Http404("No such person")
-    attendance = attendance_stats(
-        page.person, page.current_memberships + page.past_memberships)
-    return render(request, "website/member.html", {
-        "page": page, "attendance": attendance, "has_votes": attendance.has_votes,
-    })
+    attendance = attendance_stats(page.person, page.current_memberships + page.past_memberships)
+    return render(
+        request,
+        "website/member.html",
+        {
+            "page": page,
+            "attendance": attendance,
+            "has_votes": attendance.has_votes,
+        },
+    )

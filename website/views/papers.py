@@ -51,14 +51,19 @@ def paper_pdf(request, pk, slug, doc):
     meeting = _meeting(pk)
     page = _page(meeting, doc)
     if slug != meeting.slug:
-        return redirect(reverse("website:paper_pdf", args=[meeting.pk, meeting.slug, doc]),
-                        permanent=True)
+        return redirect(
+            reverse("website:paper_pdf", args=[meeting.pk, meeting.slug, doc]), permanent=True
+        )
     stored = files.paper_pdf(page.document, page.version, meeting)
     if stored is None:
         raise Http404("The file is missing")
     version = page.version
-    return file_response(request, stored, f"{_file_stem(page.document)}.pdf",
-                         version.published_at or version.created_at)
+    return file_response(
+        request,
+        stored,
+        f"{_file_stem(page.document)}.pdf",
+        version.published_at or version.created_at,
+    )
 
 
 @require_safe
@@ -71,10 +76,16 @@ def paper_original(request, pk, slug, doc):
     if stored is None:
         raise Http404("No such file")
     if slug != meeting.slug:
-        return redirect(reverse("website:paper_original", args=[meeting.pk, meeting.slug, doc]),
-                        permanent=True)
-    return file_response(request, stored, f"{_file_stem(version.document)}{stored.suffix}",
-                         version.published_at or version.created_at, attachment=True)
+        return redirect(
+            reverse("website:paper_original", args=[meeting.pk, meeting.slug, doc]), permanent=True
+        )
+    return file_response(
+        request,
+        stored,
+        f"{_file_stem(version.document)}{stored.suffix}",
+        version.published_at or version.created_at,
+        attachment=True,
+    )
 
 
 def _file_stem(document) -> str:
@@ -94,5 +105,10 @@ def pack_pdf(request, pk, slug, supplement=0):
         return redirect(packs.pack_url(meeting, supplement), permanent=True)
     built = pack.built_at or pack.requested_at
     what = f"supplementary-agenda-{supplement}" if supplement else "agenda-reports-pack"
-    return pdf_response(request, pack.file, f"{meeting.slug}-{what}.pdf",
-                        build_etag(pack.file.name, pack.size, built.isoformat()), built)
+    return pdf_response(
+        request,
+        pack.file,
+        f"{meeting.slug}-{what}.pdf",
+        build_etag(pack.file.name, pack.size, built.isoformat()),
+        built,
+    )

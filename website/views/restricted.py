@@ -30,8 +30,9 @@ from publishing.versions import readable_version
 
 
 def _log(request, document, action: str, description: str, meeting=None) -> None:
-    exempt_log.record(request, Surface.RESTRICTED, description, action=action, meeting=meeting,
-                      document=document)
+    exempt_log.record(
+        request, Surface.RESTRICTED, description, action=action, meeting=meeting, document=document
+    )
 
 
 def _sign_in_first(request):
@@ -82,16 +83,29 @@ def paper(request, pk: int, doc: int):
     if not isinstance(found, tuple):
         return found
     meeting, document, version = found
-    item = ItemPaper.objects.filter(item__meeting=meeting, document=document.parent or document) \
-        .select_related("item").first().item
+    item = (
+        ItemPaper.objects.filter(item__meeting=meeting, document=document.parent or document)
+        .select_related("item")
+        .first()
+        .item
+    )
     _log(request, document, "view", f"{meeting}: {document}")
     original = files.original(version) if version.source_kind != SourceKind.PDF else None
-    response = render(request, "website/restricted_paper.html", {
-        "meeting": meeting, "document": document, "version": version, "item": item,
-        "appendices": document.appendices.all(), "original": original,
-        "pdf": files.paper_pdf(document, version, meeting, files.restricted_marking(document),
-                               render=False),
-    })
+    response = render(
+        request,
+        "website/restricted_paper.html",
+        {
+            "meeting": meeting,
+            "document": document,
+            "version": version,
+            "item": item,
+            "appendices": document.appendices.all(),
+            "original": original,
+            "pdf": files.paper_pdf(
+                document, version, meeting, files.restricted_marking(document), render=False
+            ),
+        },
+    )
     add_never_cache_headers(response)
     return response
 
@@ -119,8 +133,9 @@ def paper_original(request, pk: int, doc: int):
     return _download(request, meeting, document, stored, "original", "", attachment=True)
 
 
-def _download(request, meeting, document, stored, what: str, suffix: str, *,
-              attachment: bool = False):
+def _download(
+    request, meeting, document, stored, what: str, suffix: str, *, attachment: bool = False
+):
     if stored is None:
         raise Http404("No file")
     try:
@@ -128,8 +143,12 @@ def _download(request, meeting, document, stored, what: str, suffix: str, *,
     except OSError:
         raise Http404("The file is missing") from None
     _log(request, document, "download", f"{meeting}: {document} ({what})")
-    response = FileResponse(handle, content_type=stored.content_type, as_attachment=attachment,
-                            filename=f"restricted-{document.pk}{suffix or stored.suffix}")
+    response = FileResponse(
+        handle,
+        content_type=stored.content_type,
+        as_attachment=attachment,
+        filename=f"restricted-{document.pk}{suffix or stored.suffix}",
+    )
     add_never_cache_headers(response)
     return response
 
@@ -149,7 +168,10 @@ def members_pack(request, pk: int):
     if pack is None:
         raise Http404("No members' pack has been built")
     _log(request, None, "download", str(pack), meeting)
-    response = FileResponse(pack.file.open("rb"), content_type="application/pdf",
-                            filename=f"{meeting.slug}-members-pack.pdf")
+    response = FileResponse(
+        pack.file.open("rb"),
+        content_type="application/pdf",
+        filename=f"{meeting.slug}-members-pack.pdf",
+    )
     add_never_cache_headers(response)
     return response

@@ -17,8 +17,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("username")
-        parser.add_argument("--email", action="store_true",
-                            help="email the link to the account's address rather than print it")
+        parser.add_argument(
+            "--email",
+            action="store_true",
+            help="email the link to the account's address rather than print it",
+        )
 
     def handle(self, *args, username, email, **options):
         user = get_user_model().objects.filter(username=username).first()
@@ -32,5 +35,6 @@ class Command(BaseCommand):
         if email:
             self.stdout.write(f"Sent an enrolment link to {user.email} (it expires {when}).")
         else:
-            self.stdout.write(f"{url}\nThe link works once, with {username}'s password, until "
-                              f"{when}.")
+            self.stdout.write(
+                f"{url}\nThe link works once, with {username}'s password, until {when}."
+            )

@@ -15,8 +15,11 @@ from types import ModuleType
 
 
 def modules() -> list[ModuleType]:
-    return [importlib.import_module(f"{__name__}.{info.name}")
-            for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")]
+    return [
+        importlib.import_module(f"{__name__}.{info.name}")
+        for info in pkgutil.iter_modules(__path__)
+        if not info.name.startswith("_")
+    ]
 
 
 def run(stage: str, *args) -> None:

@@ -19,22 +19,38 @@ def _exempt_report(canary: str) -> Document:
 def plant(meeting, exempt_item, canary):
     report = _exempt_report(canary)
     person = t.person("Grantee")
-    AccessGrant.objects.create(person=person, document=report, reason="Advising on the lease.",
-                               start=dt.date(2017, 9, 1), end=dt.date(2017, 9, 30))
+    AccessGrant.objects.create(
+        person=person,
+        document=report,
+        reason="Advising on the lease.",
+        start=dt.date(2017, 9, 1),
+        end=dt.date(2017, 9, 30),
+    )
     ReportWorkflow.objects.get_or_create(document=report)
-    ExemptAccess.objects.create(username="chair", document=report, meeting=meeting,
-                                surface=Surface.RESTRICTED, action="view",
-                                description=f"{meeting}: {report}")
-    ExemptAccess.objects.create(username="chair", meeting=meeting, surface=Surface.SEARCH,
-                                action="view", description=f"Search results: {report}")
+    ExemptAccess.objects.create(
+        username="chair",
+        document=report,
+        meeting=meeting,
+        surface=Surface.RESTRICTED,
+        action="view",
+        description=f"{meeting}: {report}",
+    )
+    ExemptAccess.objects.create(
+        username="chair",
+        meeting=meeting,
+        surface=Surface.SEARCH,
+        action="view",
+        description=f"Search results: {report}",
+    )
 
 
 def check(meeting, canary):
     from proceedings.models import MinutesVersion
 
     report = _exempt_report(canary)
-    assert MinutesVersion.objects.filter(record__meeting=meeting,
-                                         exempt_html__contains=canary).exists()
+    assert MinutesVersion.objects.filter(
+        record__meeting=meeting, exempt_html__contains=canary
+    ).exists()
     assert AccessGrant.objects.filter(document=report).exists()
     assert ReportWorkflow.objects.filter(document=report).exists()
     assert ExemptAccess.objects.filter(meeting=meeting, description__contains=canary).count() == 2

@@ -17,24 +17,49 @@ def after_publication(meeting, exempt_item, canary) -> None:
     item_12 = meeting.items.get(number="12")
 
     def closed(item=None):
-        return add_minute(meeting, f"Closed session {canary}", item=item,
-                          text=f"{canary} closed session.", exempt=True, exempt_paragraph=3,
-                          public_summary="The Committee considered a commercial matter.")
+        return add_minute(
+            meeting,
+            f"Closed session {canary}",
+            item=item,
+            text=f"{canary} closed session.",
+            exempt=True,
+            exempt_paragraph=3,
+            public_summary="The Committee considered a commercial matter.",
+        )
 
-    on_public_item = add_motion(meeting, "substantive", f"{canary} closed motion on item 12",
-                                item=item_12, mover=members[0],
-                                seconder=members[1])
-    on_no_item = add_motion(meeting, "substantive", f"{canary} closed motion on no item",
-                            mover=members[1], seconder=members[2])
+    on_public_item = add_motion(
+        meeting,
+        "substantive",
+        f"{canary} closed motion on item 12",
+        item=item_12,
+        mover=members[0],
+        seconder=members[1],
+    )
+    on_no_item = add_motion(
+        meeting,
+        "substantive",
+        f"{canary} closed motion on no item",
+        mover=members[1],
+        seconder=members[2],
+    )
     for motion, minute in ((on_public_item, closed(item_12)), (on_no_item, closed())):
-        record_vote(motion, "recorded", counts=(3, 1, 0),
-                    choices=[(members[0], "for"), (members[1], "for"), (members[2], "for"),
-                             (members[3], "against")])
+        record_vote(
+            motion,
+            "recorded",
+            counts=(3, 1, 0),
+            choices=[
+                (members[0], "for"),
+                (members[1], "for"),
+                (members[2], "for"),
+                (members[3], "against"),
+            ],
+        )
         add_resolution(minute, f"RESOLVED that {canary} (closed).", motion=motion)
 
 
 def check(meeting, canary) -> None:
-    motions = Motion.objects.filter(meeting=meeting, text__contains="closed motion on",
-                                    vote__isnull=False)
+    motions = Motion.objects.filter(
+        meeting=meeting, text__contains="closed motion on", vote__isnull=False
+    )
     assert {m.item.number if m.item_id else None for m in motions} == {"12", None}
     assert all(Resolution.objects.filter(motion=m, minute__exempt=True).exists() for m in motions)

@@ -9,10 +9,18 @@ from meetings.services import save_agenda_item
 
 
 def plant(meeting, exempt_item, canary) -> None:
-    save_agenda_item(AgendaItem(
-        meeting=meeting, parent=exempt_item, number="14(a)", title="Contract terms",
-        purpose=f"To agree {canary} sub-item purpose", motion_text=f"{canary} sub-item motion",
-        part=Part.PUBLIC, order=exempt_item.order + 1))
+    save_agenda_item(
+        AgendaItem(
+            meeting=meeting,
+            parent=exempt_item,
+            number="14(a)",
+            title="Contract terms",
+            purpose=f"To agree {canary} sub-item purpose",
+            motion_text=f"{canary} sub-item motion",
+            part=Part.PUBLIC,
+            order=exempt_item.order + 1,
+        )
+    )
 
 
 def check(meeting, canary) -> None:

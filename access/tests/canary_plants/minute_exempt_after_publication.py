@@ -16,11 +16,16 @@ def plant(meeting, exempt_item, canary):
 def after_publication(meeting, exempt_item, canary):
     assert canary in MinutesVersion.objects.get(record__meeting=meeting, number=1).public_html
     minute = Minute.objects.get(meeting=meeting, title=TITLE)
-    edit_minute(minute, exempt=True, exempt_paragraph=3,
-                public_summary="The Committee considered the disposal of a property.",
-                actor_name="canary")
+    edit_minute(
+        minute,
+        exempt=True,
+        exempt_paragraph=3,
+        public_summary="The Committee considered the disposal of a property.",
+        actor_name="canary",
+    )
 
 
 def check(meeting, canary):
-    assert Minute.objects.filter(meeting=meeting, title=TITLE, exempt=True,
-                                 text__contains=canary).exists()
+    assert Minute.objects.filter(
+        meeting=meeting, title=TITLE, exempt=True, text__contains=canary
+    ).exists()

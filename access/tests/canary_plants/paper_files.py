@@ -28,11 +28,14 @@ def _publish_with_agenda(meeting, link) -> None:
 
 
 def _word_paper(meeting, item, title, canary, classification, paragraph=None):
-    doc = services.save_document(Document(title=f"{title} {canary}",
-                                          classification=classification,
-                                          exempt_paragraph=paragraph))
-    version = services.add_version(doc, upload=made.docx_with_pictures(f"{canary} in Word."),
-                                   filename=f"{canary}.docx")
+    doc = services.save_document(
+        Document(
+            title=f"{title} {canary}", classification=classification, exempt_paragraph=paragraph
+        )
+    )
+    version = services.add_version(
+        doc, upload=made.docx_with_pictures(f"{canary} in Word."), filename=f"{canary}.docx"
+    )
     services.publish_version(version, actor_name="canary")
     Report.objects.create(document=doc, no_background_documents=True)
     _publish_with_agenda(meeting, services.attach(item, doc))
@@ -43,16 +46,18 @@ def plant(meeting, exempt_item, canary) -> None:
     _word_paper(meeting, exempt_item, EXEMPT, canary, Classification.EXEMPT, 3)
     # A public Word paper, so the crawl fetches a public original and its PDF too.
     doc = services.save_document(Document(title="Public Word paper"))
-    version = services.add_version(doc, upload=made.docx_with_pictures("Public words."),
-                                   filename="public.docx")
+    version = services.add_version(
+        doc, upload=made.docx_with_pictures("Public words."), filename="public.docx"
+    )
     services.publish_version(version, actor_name="canary")
     Report.objects.create(document=doc, no_background_documents=True)
     _publish_with_agenda(meeting, services.attach(meeting.items.get(number="12"), doc))
 
 
 def after_publication(meeting, exempt_item, canary) -> None:
-    doc = _word_paper(meeting, meeting.items.get(number="12"), LATER, canary,
-                      Classification.UNRESTRICTED)
+    doc = _word_paper(
+        meeting, meeting.items.get(number="12"), LATER, canary, Classification.UNRESTRICTED
+    )
     base = f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/"
     client = Client()
     for suffix in ("pdf/", "original/"):
@@ -79,8 +84,7 @@ def check(meeting, canary) -> None:
             assert canary.encode() in docx.read("word/document.xml")
     # The public rendering stored before the paper was found exempt is still there.
     later = Document.objects.get(title=f"{LATER} {canary}").current_version()
-    stored = [n for n in storage.listdir(files.FOLDER)[1]
-              if n.startswith(later.content_hash[:16])]
+    stored = [n for n in storage.listdir(files.FOLDER)[1] if n.startswith(later.content_hash[:16])]
     assert stored, "the public PDF was stored"
     with storage.open(f"{files.FOLDER}/{stored[0]}") as handle:
         pages = PdfReader(io.BytesIO(handle.read())).pages

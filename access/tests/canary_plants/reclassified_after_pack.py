@@ -15,8 +15,9 @@ TITLE = "Public report later found exempt"
 
 
 def after_publication(meeting, exempt_item, canary):
-    if not AgendaPack.objects.filter(meeting=meeting, kind=PackKind.PUBLIC,
-                                     status=PackStatus.BUILT).exists():
+    if not AgendaPack.objects.filter(
+        meeting=meeting, kind=PackKind.PUBLIC, status=PackStatus.BUILT
+    ).exists():
         run_pack(request_pack(meeting, enqueue=False).pk)
     doc = services.save_document(Document(title=TITLE, classification=Classification.UNRESTRICTED))
     version = services.add_version(doc, html=f"<p>Trading figures {canary} in the text.</p>")
@@ -35,7 +36,12 @@ def check(meeting, canary):
     doc = Document.objects.get(title=TITLE)
     assert doc.classification == Classification.EXEMPT and canary in doc.current_version().html
     # The supplement built while the paper was public holds the text (kept for the record).
-    first = AgendaPack.objects.filter(meeting=meeting, supplement__gt=0, kind=PackKind.PUBLIC,
-                                      status=PackStatus.BUILT).order_by("pk").first()
+    first = (
+        AgendaPack.objects.filter(
+            meeting=meeting, supplement__gt=0, kind=PackKind.PUBLIC, status=PackStatus.BUILT
+        )
+        .order_by("pk")
+        .first()
+    )
     pages = PdfReader(io.BytesIO(first.file.open("rb").read())).pages
     assert canary in "".join(p.extract_text() or "" for p in pages)

@@ -104,7 +104,10 @@ def _write_minutes(meeting: Meeting) -> None:
     names = [p.short_name for p in apologies]
     texts = {
         35: "The Director of Governance and Law reported apologies from "
-        + ", ".join(names[:-1]) + " and " + names[-1] + ".",
+        + ", ".join(names[:-1])
+        + " and "
+        + names[-1]
+        + ".",
         36: "None",
         38: "\n\n".join(MINUTE_38),
         39: "\n\n".join(MINUTE_39),
@@ -123,8 +126,11 @@ def _write_minutes(meeting: Meeting) -> None:
         if not minutes[number].resolutions.exists():
             motion = None
             if number in (42, 43):
-                motion = meeting.motions.filter(item=minutes[number].item, kind="substantive") \
-                    .order_by("order").last()
+                motion = (
+                    meeting.motions.filter(item=minutes[number].item, kind="substantive")
+                    .order_by("order")
+                    .last()
+                )
             add_resolution(minutes[number], text, parts, motion=motion, actor_name="demo")
 
 

@@ -46,270 +46,270 @@ MINUTE_38 = [  # 002:105–117; the motion (2) and "agreed without a formal vote
 ]
 
 MINUTE_39 = [  # 002:129–163
-    '### (a) Mr William Whelan',
+    "### (a) Mr William Whelan",
     (
-        'The Chairman stated that it was with regret that he had to inform Members of the death '
+        "The Chairman stated that it was with regret that he had to inform Members of the death "
         "of Mr William Whelan, on 15 August 2015. The celebration of Mr Whelan's life took place "
-        'in August. The family had asked that anyone wishing to make a donation could do so to '
+        "in August. The family had asked that anyone wishing to make a donation could do so to "
         "any charity supporting Parkinson's Disease."
     ),
     (
-        'Mr Sass explained that this was the first County Council meeting following him being '
+        "Mr Sass explained that this was the first County Council meeting following him being "
         "informed by Mr Whelan's family of his passing."
     ),
     (
-        'Mr Whelan was the former Conservative Member for Margate East from 1989-1993 and '
-        '2001-2005. During his time with KCC he served on the Appeal Committee, Governance and '
-        'Audit Committee, Education and Libraries Committee and the Regulation Committee.'
+        "Mr Whelan was the former Conservative Member for Margate East from 1989-1993 and "
+        "2001-2005. During his time with KCC he served on the Appeal Committee, Governance and "
+        "Audit Committee, Education and Libraries Committee and the Regulation Committee."
     ),
-    'The Chairman and Mr Birkby, on behalf of Mr Latchford, paid tribute to Mr Whelan.',
-    'Members stood in silence in memory of Mr Whelan',
+    "The Chairman and Mr Birkby, on behalf of Mr Latchford, paid tribute to Mr Whelan.",
+    "Members stood in silence in memory of Mr Whelan",
     (
         "After the minute's silence the Chairman moved, the Vice-Chairman seconded and it was "
-        'resolved unanimously that this Council desires to record the sense of loss it feels on '
-        'the sad passing of Mr Whelan and extends to his family and friends our heartfelt '
-        'sympathy to them in their sad bereavement.'
+        "resolved unanimously that this Council desires to record the sense of loss it feels on "
+        "the sad passing of Mr Whelan and extends to his family and friends our heartfelt "
+        "sympathy to them in their sad bereavement."
     ),
-    '### (b) Petition from Lamberhurst Parish Council',
+    "### (b) Petition from Lamberhurst Parish Council",
     (
-        'The Chairman explained that Mr King was due to present a petition from Lamberhurst '
-        'Parish Council but unfortunately he was unwell and had given his apologies for this '
-        'meeting. The Chairman stated that officers would ensure that this petition was passed to '
-        'the Cabinet Member for a response.'
+        "The Chairman explained that Mr King was due to present a petition from Lamberhurst "
+        "Parish Council but unfortunately he was unwell and had given his apologies for this "
+        "meeting. The Chairman stated that officers would ensure that this petition was passed to "
+        "the Cabinet Member for a response."
     ),
-    '### (c) Consultation Briefing - 22nd October at 2:00pm - Council Chamber.',
+    "### (c) Consultation Briefing - 22nd October at 2:00pm - Council Chamber.",
     (
-        'The Chairman reminded Members that there was an additional Consultation briefing being '
-        'held in the Chamber at 2.00pm today, or at the conclusion of the meeting whichever was '
-        'the later, for those Members who had not been able to attend a previous session. He '
-        'emphasised the importance of all Members, particularly Cabinet Members as decision '
-        'makers, attending one of these sessions'
+        "The Chairman reminded Members that there was an additional Consultation briefing being "
+        "held in the Chamber at 2.00pm today, or at the conclusion of the meeting whichever was "
+        "the later, for those Members who had not been able to attend a previous session. He "
+        "emphasised the importance of all Members, particularly Cabinet Members as decision "
+        "makers, attending one of these sessions"
     ),
-    '### (d) The year so far in pictures',
+    "### (d) The year so far in pictures",
     (
-        'The Chairman made reference to how busy he and the Vice-Chairman had been on behalf of '
-        'the County Council, and invited Members to contact his office if they had any events in '
-        'their area that would benefit from the attendance of himself and/or the Vice-Chairman.'
+        "The Chairman made reference to how busy he and the Vice-Chairman had been on behalf of "
+        "the County Council, and invited Members to contact his office if they had any events in "
+        "their area that would benefit from the attendance of himself and/or the Vice-Chairman."
     ),
     (
-        'The Chairman then introduced a PowerPoint slide show which illustrated some of the '
-        'events that he had attended since becoming Chairman.'
+        "The Chairman then introduced a PowerPoint slide show which illustrated some of the "
+        "events that he had attended since becoming Chairman."
     ),
     (
         "### (e) Sandwich Flood Defence works – winner of the Canal and River Trust's 'Living "
         "Waterways Award for Contribution to the Built Environment 2015'"
     ),
     (
-        'The Chairman invited Mr Balfour to introduce a short film on the multi-award winning '
-        'Sandwich Flood defence works.'
+        "The Chairman invited Mr Balfour to introduce a short film on the multi-award winning "
+        "Sandwich Flood defence works."
     ),
-    'The Chairman expressed congratulations on behalf of all Members of the Council.',
+    "The Chairman expressed congratulations on behalf of all Members of the Council.",
 ]
 MINUTE_41 = [  # 002:171–229
     (
-        'The Leader stated his intention to update the Council on the potential crisis in the '
-        'future delivery of social care, particularly in relation to the spending review '
-        'announcement on 25 November 2015. He also intended to refer to the asylum issue, '
-        'progress in moving towards a commissioning authority, the approval of the new Sevenoaks '
-        'grammar school annex and English devolution.'
+        "The Leader stated his intention to update the Council on the potential crisis in the "
+        "future delivery of social care, particularly in relation to the spending review "
+        "announcement on 25 November 2015. He also intended to refer to the asylum issue, "
+        "progress in moving towards a commissioning authority, the approval of the new Sevenoaks "
+        "grammar school annex and English devolution."
     ),
     (
-        'In relation to social care funding Mr Carter referred to the efforts of the Cabinet '
-        'Member, the County Council Network and the Association of Directors of Adult Social '
-        'Services in pressing the essential need for an additional £2 billion to take up the cost '
-        'of the increased demand and the impact of the living wage. He stated that he was '
-        'optimistic that the need for adequate funding was high up the risk register of the '
-        'government and the treasury.'
+        "In relation to social care funding Mr Carter referred to the efforts of the Cabinet "
+        "Member, the County Council Network and the Association of Directors of Adult Social "
+        "Services in pressing the essential need for an additional £2 billion to take up the cost "
+        "of the increased demand and the impact of the living wage. He stated that he was "
+        "optimistic that the need for adequate funding was high up the risk register of the "
+        "government and the treasury."
     ),
     (
-        'Mr Carter referred to the asylum issue and stated that the number of young people who '
-        'were the responsibility of Kent was approaching 1400, which included those over 18, and '
-        'the additional cost was nearing £8m. He expressed his gratitude to Mr Clarke, MP, '
-        'Chairman of the Cabinet Sub-Committee on refugee and asylum issues, which was working '
-        'towards identifying the additional funding not only for Kent but also to encourage other '
-        'Local Authorities to participate in a dispersal system. There had been a meeting with '
+        "Mr Carter referred to the asylum issue and stated that the number of young people who "
+        "were the responsibility of Kent was approaching 1400, which included those over 18, and "
+        "the additional cost was nearing £8m. He expressed his gratitude to Mr Clarke, MP, "
+        "Chairman of the Cabinet Sub-Committee on refugee and asylum issues, which was working "
+        "towards identifying the additional funding not only for Kent but also to encourage other "
+        "Local Authorities to participate in a dispersal system. There had been a meeting with "
         "civil servants who had validated Kent's additional costs of £7.5m to £8m. He anticipated "
-        'an announcement shortly on the dispersal system and a related funding package. There was '
-        'general acceptance that the current situation, both in relation to unaccompanied asylum '
-        'seeking children, and children placed in Kent by other local authorities, was totally '
+        "an announcement shortly on the dispersal system and a related funding package. There was "
+        "general acceptance that the current situation, both in relation to unaccompanied asylum "
+        "seeking children, and children placed in Kent by other local authorities, was totally "
         "untenable and acknowledged its potential to interrupt the support to Kent's own "
-        'indigenous young people.'
+        "indigenous young people."
     ),
     (
-        'Mr Carter made reference to the endorsement by the Secretary of State for Education of '
-        'the expansion of the Weald of Kent Grammar School, with an annex in Sevenoaks. He '
-        'expressed his thanks to the Headteacher of the Weald of Kent Grammar School and her '
-        'Governors for the work that they had put into the detailed submission and acknowledged '
-        'the efforts of parents in Sevenoaks.'
+        "Mr Carter made reference to the endorsement by the Secretary of State for Education of "
+        "the expansion of the Weald of Kent Grammar School, with an annex in Sevenoaks. He "
+        "expressed his thanks to the Headteacher of the Weald of Kent Grammar School and her "
+        "Governors for the work that they had put into the detailed submission and acknowledged "
+        "the efforts of parents in Sevenoaks."
     ),
     (
-        'Regarding Commissioning, Mr Carter emphasised the importance of making sure that the '
-        '£700m to £800m worth of public money spent every year in the provision of services was '
-        'used to deliver best value, good quality services from providers which supported the '
-        'strategic aims of this authority. He referred to the importance of the role of Members '
-        'in having an over-sight of the parts of the commissioning process and service delivery. '
-        'He confirmed that the Commissioning Advisory Board would continue, although it might '
-        'have a slight change of direction. He and the Chairmen of the Cabinet Committees would '
-        'be meeting to produce options which would be taken to a future meeting of the County '
-        'Council.'
+        "Regarding Commissioning, Mr Carter emphasised the importance of making sure that the "
+        "£700m to £800m worth of public money spent every year in the provision of services was "
+        "used to deliver best value, good quality services from providers which supported the "
+        "strategic aims of this authority. He referred to the importance of the role of Members "
+        "in having an over-sight of the parts of the commissioning process and service delivery. "
+        "He confirmed that the Commissioning Advisory Board would continue, although it might "
+        "have a slight change of direction. He and the Chairmen of the Cabinet Committees would "
+        "be meeting to produce options which would be taken to a future meeting of the County "
+        "Council."
     ),
     (
-        'Mr Carter then referred to English devolution, with the removal of the rate support '
-        'grant and the repatriation of commercial rates to local government, there was a move '
-        'away from a bespoke devolution with a directly elected mayor. There was the opportunity '
-        'to have responsibility around the extra £11 billion worth of public money, which '
-        'affected and supported the residents of Kent. There was now by early spring the '
-        'potential to submit an ambitious devolution proposal which would ask for significant '
-        'freedoms and flexibilities in the way that money was applied. Also with much greater '
-        'reach and influence in shaping how the rest of public services were delivered across '
-        'this county. He hoped that this would not only be a Kent County Council proposal but one '
-        'with the 12 boroughs/districts, possibly Medway and of course with the cooperation and '
-        'help and support of public sector partners.'
+        "Mr Carter then referred to English devolution, with the removal of the rate support "
+        "grant and the repatriation of commercial rates to local government, there was a move "
+        "away from a bespoke devolution with a directly elected mayor. There was the opportunity "
+        "to have responsibility around the extra £11 billion worth of public money, which "
+        "affected and supported the residents of Kent. There was now by early spring the "
+        "potential to submit an ambitious devolution proposal which would ask for significant "
+        "freedoms and flexibilities in the way that money was applied. Also with much greater "
+        "reach and influence in shaping how the rest of public services were delivered across "
+        "this county. He hoped that this would not only be a Kent County Council proposal but one "
+        "with the 12 boroughs/districts, possibly Medway and of course with the cooperation and "
+        "help and support of public sector partners."
     ),
     (
-        'Mr Birkby, the Deputy Leader of the UKIP Group (addressing the meeting on behalf of the '
-        'Leader of the Opposition), stated that Mr Latchford had attended the Budget press launch '
-        'and has said that it was a good PR exercise but was dependant upon the government grant '
-        'settlement. He referred to the Budget consultation and expressed the view that the '
-        'questionnaire had too many leading questions, and in some cases was not comparing like '
-        'with like. He acknowledged the financial difficulties around the funding for adult '
-        'social care.'
+        "Mr Birkby, the Deputy Leader of the UKIP Group (addressing the meeting on behalf of the "
+        "Leader of the Opposition), stated that Mr Latchford had attended the Budget press launch "
+        "and has said that it was a good PR exercise but was dependant upon the government grant "
+        "settlement. He referred to the Budget consultation and expressed the view that the "
+        "questionnaire had too many leading questions, and in some cases was not comparing like "
+        "with like. He acknowledged the financial difficulties around the funding for adult "
+        "social care."
     ),
     (
-        'Mr Birkby expressed the view that devolution in England was the most effective way of '
-        'creating jobs, strengthening healthy communities, building homes and having the ability '
-        'to protect the vulnerable. He emphasised that there should not be a one size fits all '
-        'solution and that a fair allocation of funding should follow the devolution of powers, '
-        'the detail would need to be looked at very carefully.'
+        "Mr Birkby expressed the view that devolution in England was the most effective way of "
+        "creating jobs, strengthening healthy communities, building homes and having the ability "
+        "to protect the vulnerable. He emphasised that there should not be a one size fits all "
+        "solution and that a fair allocation of funding should follow the devolution of powers, "
+        "the detail would need to be looked at very carefully."
     ),
     (
-        'Mr Birkby welcomed the Sevenoaks grammar school annex. He stated that support for '
-        'grammar schools was a UKIP manifesto commitment and he congratulated Cabinet Members and '
-        'officers for their work to achieve this result.'
+        "Mr Birkby welcomed the Sevenoaks grammar school annex. He stated that support for "
+        "grammar schools was a UKIP manifesto commitment and he congratulated Cabinet Members and "
+        "officers for their work to achieve this result."
     ),
     (
-        'Mr Birkby referred to the Commissioning Advisory Board, and stated that he had gained a '
-        'lot of knowledge from being a member of the Select Committee on Commissioning. He '
+        "Mr Birkby referred to the Commissioning Advisory Board, and stated that he had gained a "
+        "lot of knowledge from being a member of the Select Committee on Commissioning. He "
         "welcomed the Leader's decision to retain the Board, which enabled members to be involved "
         "in this area of the County Council's business."
     ),
     (
-        'Mr Cowan, Leader of the Labour Group, referred to the current budget situation and the '
-        'promises made by the Chancellor of the Exchequer in 2010 and the difficult financial '
-        'pressures on the County Council. He welcomed the statement made by Mr Simmonds at the '
-        'launch of the budget consultation that KCC had reached the stage where difficult '
-        'decisions would have to be considered regarding the potential reduction, restriction of '
-        'access and the cessation of some front line services. He referred to the 2015/16 budget '
-        'review presented to Cabinet which showed an underlying over-spend of £12.958 million, '
-        'which illustrated the challenge of reaching a balanced budget this year. He mentioned '
-        'the awaited outcome of the Comprehensive Spending Review which was due on 25 November '
-        'and the subsequent provisional settlement. He stated that his Group would keep uppermost '
-        'in their minds how it affected those of middle and lower incomes.'
+        "Mr Cowan, Leader of the Labour Group, referred to the current budget situation and the "
+        "promises made by the Chancellor of the Exchequer in 2010 and the difficult financial "
+        "pressures on the County Council. He welcomed the statement made by Mr Simmonds at the "
+        "launch of the budget consultation that KCC had reached the stage where difficult "
+        "decisions would have to be considered regarding the potential reduction, restriction of "
+        "access and the cessation of some front line services. He referred to the 2015/16 budget "
+        "review presented to Cabinet which showed an underlying over-spend of £12.958 million, "
+        "which illustrated the challenge of reaching a balanced budget this year. He mentioned "
+        "the awaited outcome of the Comprehensive Spending Review which was due on 25 November "
+        "and the subsequent provisional settlement. He stated that his Group would keep uppermost "
+        "in their minds how it affected those of middle and lower incomes."
     ),
     (
         "Mr Cowan expressed disappointment that the government did not welcome Kent's cross party "
-        'call to reform the South-East Local Enterprise Partnership (LEP) and asked the Leader a '
-        'series of questions relating to this situation.'
+        "call to reform the South-East Local Enterprise Partnership (LEP) and asked the Leader a "
+        "series of questions relating to this situation."
     ),
     (
-        'Mr Cowan referred to the Commissioning Advisory Board and stated that, as a member of '
-        'the Select Committee on Commissioning, he was pleased that it was going to continue its '
-        'work. He mentioned his groups stance on making sure that the County Council retained '
-        'control of a minimum of 51% of the services commissioned out. He stated that the '
-        'information that Members had been given had been very much valued and they had learned a '
-        'lot about the role of commissioning authorities.'
+        "Mr Cowan referred to the Commissioning Advisory Board and stated that, as a member of "
+        "the Select Committee on Commissioning, he was pleased that it was going to continue its "
+        "work. He mentioned his groups stance on making sure that the County Council retained "
+        "control of a minimum of 51% of the services commissioned out. He stated that the "
+        "information that Members had been given had been very much valued and they had learned a "
+        "lot about the role of commissioning authorities."
     ),
     (
-        'In relation to grammar schools, Mr Cowan questioned why the Weald of Kent annexe was '
-        'being provided in Sevenoaks and not on the Weald of Kent site.'
+        "In relation to grammar schools, Mr Cowan questioned why the Weald of Kent annexe was "
+        "being provided in Sevenoaks and not on the Weald of Kent site."
     ),
     (
-        'Mrs Dean, Leader of the Liberal Democrat Group, referred to the social care budget, the '
-        'cuts to the welfare benefits system and the negative impact that these would have on the '
-        'vulnerable.'
+        "Mrs Dean, Leader of the Liberal Democrat Group, referred to the social care budget, the "
+        "cuts to the welfare benefits system and the negative impact that these would have on the "
+        "vulnerable."
     ),
     (
-        'In relation to asylum she agreed with the Leader that a national dispersal system had to '
-        'be put in place. She referred to what the breakdown of the 20,000 refugees would mean '
-        'for each district, for example in Tonbridge and Malling it would mean 8 per year, and '
-        'for Kent it would mean 400 over the five year period. This gave a more local context to '
-        'inform a sensible debate.'
+        "In relation to asylum she agreed with the Leader that a national dispersal system had to "
+        "be put in place. She referred to what the breakdown of the 20,000 refugees would mean "
+        "for each district, for example in Tonbridge and Malling it would mean 8 per year, and "
+        "for Kent it would mean 400 over the five year period. This gave a more local context to "
+        "inform a sensible debate."
     ),
     (
-        'In terms of devolution, Mrs Dean referred to government statements on intervention to '
-        'determine fracking applications centrally in certain circumstances, the suggestion that '
-        'the regional growth fund may be withdrawn, the possibility of government establishing a '
-        'national infrastructure framework and consideration of the merging of 89 local authority '
-        'pension funds to ensure their investment in infrastructure.'
+        "In terms of devolution, Mrs Dean referred to government statements on intervention to "
+        "determine fracking applications centrally in certain circumstances, the suggestion that "
+        "the regional growth fund may be withdrawn, the possibility of government establishing a "
+        "national infrastructure framework and consideration of the merging of 89 local authority "
+        "pension funds to ensure their investment in infrastructure."
     ),
     (
-        'Regarding the budget, Mrs Dean expressed the view that what had happened recently in '
-        'terms of commissioning had convinced her that the County Council needed to be looking at '
-        'smaller packages of contracts, in order to increase the number of potential bidders.'
+        "Regarding the budget, Mrs Dean expressed the view that what had happened recently in "
+        "terms of commissioning had convinced her that the County Council needed to be looking at "
+        "smaller packages of contracts, in order to increase the number of potential bidders."
     ),
     (
-        'Mr Whybrow, Leader of the Independents Group, stated that he was very pleased that the '
-        'Commissioning Advisory Board would be continuing. The work done by Members of that Board '
-        'had been exceptional. He expressed the view that the County Council was getting better '
-        'at commissioning and he hoped that staff could now proceed to a period of calm following '
-        'the decision to keep the back office in house.'
+        "Mr Whybrow, Leader of the Independents Group, stated that he was very pleased that the "
+        "Commissioning Advisory Board would be continuing. The work done by Members of that Board "
+        "had been exceptional. He expressed the view that the County Council was getting better "
+        "at commissioning and he hoped that staff could now proceed to a period of calm following "
+        "the decision to keep the back office in house."
     ),
     (
         "Referring to Mr Carter's update on devolution, Mr Whybrow stated that he was cynical "
-        'particularly in relation to Councils retaining business rate income, based on the '
-        'introduction of the living wage combined with cutting working tax credits. Mr Whybrow '
-        'also referred to the scope for inequality within the devolution agenda particularly in '
-        'relation to business rates. The Local Government Chronicle had estimated that the south '
-        'east needed to retain 62% of its business rates to be self-sufficient but the comparable '
-        'figure for the north east was £131%.'
+        "particularly in relation to Councils retaining business rate income, based on the "
+        "introduction of the living wage combined with cutting working tax credits. Mr Whybrow "
+        "also referred to the scope for inequality within the devolution agenda particularly in "
+        "relation to business rates. The Local Government Chronicle had estimated that the south "
+        "east needed to retain 62% of its business rates to be self-sufficient but the comparable "
+        "figure for the north east was £131%."
     ),
     (
-        'In relation to the budget, Mr Whybrow referred to the Spending Review and Autumn '
+        "In relation to the budget, Mr Whybrow referred to the Spending Review and Autumn "
         "Statement announcement due on 25 November 2015 and Kent's net projected over-spend of "
-        '£14.6m which demonstrated the struggle that the County Council was having to cope within '
-        'its current budget.'
+        "£14.6m which demonstrated the struggle that the County Council was having to cope within "
+        "its current budget."
     ),
     (
-        'In replying to the other Leaders comments, Mr Carter referred to the grammar school '
-        'issue and expressed the intention to seek the establishment of a Select Committee to '
-        'look at increasing social mobility into grammar schools to be chaired by Mrs Whittle. He '
-        'referred to the major role that primary schools should play in making sure that young '
-        'people with the potential for a grammar school education, irrespective of class or '
-        'background, got the support that they needed to go to a school that matched their '
-        'academic ability. He hoped that the opposition groups would take part in this piece of '
-        'work.'
+        "In replying to the other Leaders comments, Mr Carter referred to the grammar school "
+        "issue and expressed the intention to seek the establishment of a Select Committee to "
+        "look at increasing social mobility into grammar schools to be chaired by Mrs Whittle. He "
+        "referred to the major role that primary schools should play in making sure that young "
+        "people with the potential for a grammar school education, irrespective of class or "
+        "background, got the support that they needed to go to a school that matched their "
+        "academic ability. He hoped that the opposition groups would take part in this piece of "
+        "work."
     ),
     (
-        'Regarding the budget consultation, he stated that it was still not known whether Kent '
-        'would be funded for the additionality of the living wage and the pressures in social '
-        'care. The spending review would either be a disappointment or an opportunity to address '
-        'those massive challenges. If funding was not made available then some unpleasant '
-        'decisions would need to be made in the diminishing of services currently enjoyed by Kent '
+        "Regarding the budget consultation, he stated that it was still not known whether Kent "
+        "would be funded for the additionality of the living wage and the pressures in social "
+        "care. The spending review would either be a disappointment or an opportunity to address "
+        "those massive challenges. If funding was not made available then some unpleasant "
+        "decisions would need to be made in the diminishing of services currently enjoyed by Kent "
         "residents. The percentage of local government budgets being spent on children's services "
-        'and adult social care was becoming an increasingly large proportion of the totality of '
-        'local government budgets. He hoped that the spending review would address these '
-        'concerns.'
+        "and adult social care was becoming an increasingly large proportion of the totality of "
+        "local government budgets. He hoped that the spending review would address these "
+        "concerns."
     ),
     (
         "In relation to devolution, he stated that Mr Cowan's questions about a LEP devolving to "
-        'Kent and Medway out of the South East LEP was appropriate to the devolution debate. '
-        'There had not been a formal explanation as to why the break-up of the South East LEP was '
-        'not going ahead. However, there was now a real federation where Kent and Medway could '
-        'arrive at their own priorities and decisions for the vast amount of funding streams that '
-        'flow through the LEP.'
+        "Kent and Medway out of the South East LEP was appropriate to the devolution debate. "
+        "There had not been a formal explanation as to why the break-up of the South East LEP was "
+        "not going ahead. However, there was now a real federation where Kent and Medway could "
+        "arrive at their own priorities and decisions for the vast amount of funding streams that "
+        "flow through the LEP."
     ),
     (
         "Mr Carter mentioned Mr Cowan's reference to the savings that this authority had "
-        'delivered over the past 5 years. Mr Carter stated that although the challenges ahead '
-        'would increase he hoped that there would be some redress for those growing issues in '
-        'social care budgets across the county.'
+        "delivered over the past 5 years. Mr Carter stated that although the challenges ahead "
+        "would increase he hoped that there would be some redress for those growing issues in "
+        "social care budgets across the county."
     ),
     (
-        'In response to a point of clarification from Mrs Dean relating to the reinstatement of '
-        'free school transport to grammar schools, Mr Carter stated that he believed that the '
-        'withdrawal of free school transport to grammar schools had been the right decision due '
+        "In response to a point of clarification from Mrs Dean relating to the reinstatement of "
+        "free school transport to grammar schools, Mr Carter stated that he believed that the "
+        "withdrawal of free school transport to grammar schools had been the right decision due "
         "to equity and affordability issues, and put £8m into the universal young people's travel "
-        'pass.'
+        "pass."
     ),
     "The County Council noted the Leader's oral report.",
 ]

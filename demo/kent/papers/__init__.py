@@ -33,8 +33,11 @@ from .officers import OFFICERS
 from .spec import NONE, Agenda, Header, Paper
 from .text_to_html import to_html
 
-AGENDAS: tuple[Agenda, ...] = (council_2015_12_10.AGENDA, sms_2017_03_01.AGENDA,
-                               pr_2017_09_15.AGENDA)
+AGENDAS: tuple[Agenda, ...] = (
+    council_2015_12_10.AGENDA,
+    sms_2017_03_01.AGENDA,
+    pr_2017_09_15.AGENDA,
+)
 
 
 def load(loader: Loader) -> None:
@@ -47,10 +50,13 @@ class PaperLoader:
         self.loader = loader
         self.bodies = {b.name: b for b in Body.objects.all()}
         self.people: dict[str, Person | None] = {}
-        self.attached = {(link.item_id, link.document.title): link.document
-                         for link in ItemPaper.objects.select_related("document")}
-        self.children = {(d.parent_id, d.label, d.title)
-                         for d in Document.objects.exclude(parent=None)}
+        self.attached = {
+            (link.item_id, link.document.title): link.document
+            for link in ItemPaper.objects.select_related("document")
+        }
+        self.children = {
+            (d.parent_id, d.label, d.title) for d in Document.objects.exclude(parent=None)
+        }
 
     def load(self) -> None:
         for agenda in AGENDAS:
@@ -83,18 +89,28 @@ class PaperLoader:
                 self.document(child, parent=doc, order=order)
                 self.children.add((doc.pk, child.label, child.title))
 
-    def document(self, paper: Paper, parent: Document | None = None,
-                 order: int = 0) -> Document | None:
+    def document(
+        self, paper: Paper, parent: Document | None = None, order: int = 0
+    ) -> Document | None:
         exempt = paper.exempt_paragraph is not None
-        doc = self._save(Document(
-            kind=paper.kind, title=paper.title, label=paper.label, parent=parent, order=order,
-            classification=Classification.EXEMPT if exempt else Classification.UNRESTRICTED,
-            exempt_paragraph=paper.exempt_paragraph), services.save_document)
+        doc = self._save(
+            Document(
+                kind=paper.kind,
+                title=paper.title,
+                label=paper.label,
+                parent=parent,
+                order=order,
+                classification=Classification.EXEMPT if exempt else Classification.UNRESTRICTED,
+                exempt_paragraph=paper.exempt_paragraph,
+            ),
+            services.save_document,
+        )
         if doc is None:
             return None
         html = to_html(paper.body_text())
-        self._save(doc, lambda d, actor_name: services.add_version(d, html=html,
-                                                                   actor_name=actor_name))
+        self._save(
+            doc, lambda d, actor_name: services.add_version(d, html=html, actor_name=actor_name)
+        )
         if paper.header is not None:
             self.report(doc, paper.header)
         return doc
@@ -103,29 +119,48 @@ class PaperLoader:
         author = self.person(header.author.name) if header.author else None
         director = self.person(header.director.name) if header.director else None
         none = header.background == NONE
-        report = self._save(Report(
-            document=doc, to_body=self.bodies.get(header.to), date=header.date,
-            all_divisions=header.all_divisions, decision_flag=header.decision_flag,
-            summary=header.summary, background_documents="" if none else header.background,
-            no_background_documents=none,
-            author=author, director=director,
-            **_contact("author", header.author), **_contact("director", header.director),
-        ), services.save_report)
+        report = self._save(
+            Report(
+                document=doc,
+                to_body=self.bodies.get(header.to),
+                date=header.date,
+                all_divisions=header.all_divisions,
+                decision_flag=header.decision_flag,
+                summary=header.summary,
+                background_documents="" if none else header.background,
+                no_background_documents=none,
+                author=author,
+                director=director,
+                **_contact("author", header.author),
+                **_contact("director", header.director),
+            ),
+            services.save_report,
+        )
         if report is None:
             return
         for order, (name, capacity) in enumerate(header.signers, start=1):
             person = self.person(name)
             if person is not None:
-                self._save(ReportSigner(report=report, person=person, capacity=capacity,
-                                        order=order), trail.save)
+                self._save(
+                    ReportSigner(report=report, person=person, capacity=capacity, order=order),
+                    trail.save,
+                )
         for order, (verb, text) in enumerate(header.recommendations, start=1):
-            self._save(Recommendation(report=report, order=order, verb=verb, text=text),
-                       trail.save)
+            self._save(Recommendation(report=report, order=order, verb=verb, text=text), trail.save)
         for order, step in enumerate(header.pathway, start=1):
             body = self.bodies.get(step.where)
-            self._save(PathwayStep(report=report, direction=step.direction, body=body,
-                                   description="" if body else step.where, date=step.date,
-                                   note=step.note, order=order), trail.save)
+            self._save(
+                PathwayStep(
+                    report=report,
+                    direction=step.direction,
+                    body=body,
+                    description="" if body else step.where,
+                    date=step.date,
+                    note=step.note,
+                    order=order,
+                ),
+                trail.save,
+            )
 
     def person(self, printed: str) -> Person | None:
         """The person a header names: found in the record, else an officer added for it."""
@@ -133,8 +168,9 @@ class PaperLoader:
             person = resolve(printed)
             if person is None and printed in OFFICERS:
                 fields = OFFICERS[printed]
-                person = self.loader.person(slugify(f"{fields['forenames']} {fields['surname']}"),
-                                            **fields)
+                person = self.loader.person(
+                    slugify(f"{fields['forenames']} {fields['surname']}"), **fields
+                )
             if person is None:
                 if self.loader.strict:
                     raise LookupError(f"{printed!r} is named in a report but not in the demo.")
@@ -156,5 +192,8 @@ def all_papers() -> list[Paper]:
 def _contact(role: str, contact) -> dict:
     if contact is None:
         return {}
-    return {f"{role}_job_title": contact.job_title, f"{role}_telephone": contact.telephone,
-            f"{role}_email": contact.email}
+    return {
+        f"{role}_job_title": contact.job_title,
+        f"{role}_telephone": contact.telephone,
+        f"{role}_email": contact.email,
+    }

@@ -13,17 +13,21 @@ from __future__ import annotations
 from .spec import NONE, Contact, Header, Paper
 
 EXEMPT_PHRASE = "Exempt demo text: governance of the council's trading companies"
-DEMO_NOTICE = ("DEMO CONTENT – invented for the Moot demonstration; not a Kent County Council "
-               "document")
+DEMO_NOTICE = (
+    "DEMO CONTENT – invented for the Moot demonstration; not a Kent County Council document"
+)
 
 COMPANY_GOVERNANCE = Paper(
-    "Company Governance", "004-14-company-governance", None, exempt_paragraph=3,
+    "Company Governance",
+    "004-14-company-governance",
+    None,
+    exempt_paragraph=3,
     header=Header(
         signers=(("Andy Wood", "Corporate Director of Finance"),),
         to="Policy and Resources Cabinet Committee",
         all_divisions=True,
         summary=f"{DEMO_NOTICE}. This invented report shows how an exempt report appears in "
-                "the members' pack and is withheld from the public pack.",
+        "the members' pack and is withheld from the public pack.",
         recommendations=(("NOTE", "the report."),),
         background=NONE,
         director=Contact("Andy Wood", "Corporate Director of Finance"),

@@ -25,13 +25,15 @@ def seed_lines(seeds: Path, paper: Paper) -> str:
 
 def _lines(seeds: Path, pack: str, first: int, last: int) -> str:
     lines = (seeds / SEEDS[pack]).read_text(encoding="utf-8").splitlines()
-    return "\n".join(lines[first - 1:last]) + "\n"
+    return "\n".join(lines[first - 1 : last]) + "\n"
 
 
 def data_files(seeds: Path) -> dict[Path, str]:
     """Each data file taken from the seeds → the text it should hold."""
-    files = {DATA / f"{pack}-front-sheet.txt": _lines(seeds, pack, *span)
-             for pack, span in FRONT_SHEETS.items()}
+    files = {
+        DATA / f"{pack}-front-sheet.txt": _lines(seeds, pack, *span)
+        for pack, span in FRONT_SHEETS.items()
+    }
     from . import all_papers
 
     files.update({p.path: seed_lines(seeds, p) for p in all_papers() if p.lines is not None})
@@ -52,4 +54,3 @@ def main(argv: list[str]) -> int:
     for name in differ:
         print(f"differs from the seeds: {name}")
     return 1 if differ else 0
-

@@ -14,8 +14,15 @@ _TOKEN = re.compile(
     r"|<(?P<close>/?)(?P<tag>i|b|u|em|strong|sup|sub)>"  # the few inline tags the seeds use
     r"|\\\\?(?P<esc>[_*])"  # markdown escapes: \* and \\_
 )
-_TAGS = {"i": "em", "b": "strong", "u": "u", "em": "em", "strong": "strong", "sup": "sup",
-         "sub": "sub"}
+_TAGS = {
+    "i": "em",
+    "b": "strong",
+    "u": "u",
+    "em": "em",
+    "strong": "strong",
+    "sup": "sup",
+    "sub": "sub",
+}
 _EMPHASIS = [
     (re.compile(r"~~(.+?)~~", re.S), r"<del>\1</del>"),
     (re.compile(r"\*\*\*(.+?)\*\*\*", re.S), r"<strong><em>\1</em></strong>"),

@@ -91,7 +91,7 @@ class Paper:
         if not self.body or self.lines is None:
             return "\n".join(lines)
         first = self.lines[0]
-        return "\n".join("\n".join(lines[a - first:b - first + 1]) for a, b in self.body)
+        return "\n".join("\n".join(lines[a - first : b - first + 1]) for a, b in self.body)
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,11 @@ def minutes(title: str, source: str, lines: tuple[int, int]) -> Paper:
     return Paper(title, source, lines, kind=DocumentKind.MINUTES)
 
 
-def appendix(label: str, title: str, source: str, lines: tuple[int, int],
-             body: tuple[tuple[int, int], ...] = ()) -> Paper:
+def appendix(
+    label: str,
+    title: str,
+    source: str,
+    lines: tuple[int, int],
+    body: tuple[tuple[int, int], ...] = (),
+) -> Paper:
     return Paper(title, source, lines, body, kind=DocumentKind.APPENDIX, label=label)

@@ -36,16 +36,56 @@ _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(.*)$")
 # Paragraph numbers ("1.1", "2.7.", "(3)", "4)") make a paragraph, not a bullet point.
 _PARA_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)+\.?|\(\d+\)|\d+\))\s(?!%)")  # not "10.3 %"
 _ENUMERATOR = re.compile(r"^(\()?([a-z]|[ivx]+|\d+)([.)])\s")
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-           "December")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{4}}\b")
-_NOT_HEADING_START = {"we", "i", "you", "it", "they", "this", "these", "that", "there", "a", "an",
-                      "the", "our", "if", "please", "to", "all", "any", "no", "yes", "none"}
+_NOT_HEADING_START = {
+    "we",
+    "i",
+    "you",
+    "it",
+    "they",
+    "this",
+    "these",
+    "that",
+    "there",
+    "a",
+    "an",
+    "the",
+    "our",
+    "if",
+    "please",
+    "to",
+    "all",
+    "any",
+    "no",
+    "yes",
+    "none",
+}
 _LABELLED = re.compile(r"^(Section|Part|Stage|Appendix|Annex|Article|Workshop)\s+[\w.]+\b", re.I)
 _FIGURE = re.compile(r"^[£$]?-?[\d,.]+%?[km]?$")
 _TITLES = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Sir", "Dame", "Lord", "Lady"}
-_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the",
-                "to", "with", "&", "-", "–", "vs", "v"}
+_SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "with",
+    "&",
+    "-",
+    "–",
+    "vs",
+    "v",
+}
 
 
 def _keep(line: str) -> bool:
@@ -53,6 +93,7 @@ def _keep(line: str) -> bool:
 
 
 # -- blocks -----------------------------------------------------------------------------------
+
 
 @dataclass
 class Item:
@@ -178,9 +219,13 @@ def _join_continuations(found: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in found:
         prev = out[-1] if out else None
-        if (block.kind == "para" and prev is not None and prev.kind in ("para", "list")
-                and block.lines[0][:1].islower()
-                and not _plain(prev.last_text).endswith((".", ":", ";", "!", "?", ")", '"', "”"))):
+        if (
+            block.kind == "para"
+            and prev is not None
+            and prev.kind in ("para", "list")
+            and block.lines[0][:1].islower()
+            and not _plain(prev.last_text).endswith((".", ":", ";", "!", "?", ")", '"', "”"))
+        ):
             prev.extend_last(" ".join(block.lines))
             continue
         out.append(block)
@@ -188,6 +233,7 @@ def _join_continuations(found: list[Block]) -> list[Block]:
 
 
 # -- rendering --------------------------------------------------------------------------------
+
 
 def _render_para(block: Block) -> str:
     if len(block.lines) == 1:
@@ -286,12 +332,15 @@ def _render_table(block: Block, caption: str = "") -> str:
     # 000:405), not column headings.
     head = ""
     if not any(_FIGURE.match(c.strip()) or _DATE.search(c) for c in rows[0]):
-        head = "<thead><tr>" + "".join(
-            f'<th scope="col">{fragment(c)}</th>' if c.strip() else "<td></td>"
-            for c in rows[0]) + "</tr></thead>"
+        head = (
+            "<thead><tr>"
+            + "".join(
+                f'<th scope="col">{fragment(c)}</th>' if c.strip() else "<td></td>" for c in rows[0]
+            )
+            + "</tr></thead>"
+        )
         rows = rows[1:]
-    body = "".join("<tr>" + "".join(f"<td>{fragment(c)}</td>" for c in r) + "</tr>"
-                   for r in rows)
+    body = "".join("<tr>" + "".join(f"<td>{fragment(c)}</td>" for c in r) + "</tr>" for r in rows)
     return f"<table>{cap}{head}<tbody>{body}</tbody></table>"
 
 
@@ -302,9 +351,13 @@ def _merge_tables(found: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in found:
         prev = out[-1] if out else None
-        if (block.kind == "table" and prev is not None and prev.kind == "table"
-                and len(prev.lines[0].split("\t")) == len(block.lines[0].split("\t"))
-                and (block.after_break or len(block.lines) == 1)):
+        if (
+            block.kind == "table"
+            and prev is not None
+            and prev.kind == "table"
+            and len(prev.lines[0].split("\t")) == len(block.lines[0].split("\t"))
+            and (block.after_break or len(block.lines) == 1)
+        ):
             prev.lines.extend(block.lines)
             continue
         out.append(block)
@@ -317,12 +370,18 @@ def to_html(text: str) -> str:
     out: list[str] = []
     for i, block in enumerate(found):
         if block.kind == "heading":
-            out.append(f"<h{block.level}>{inline(_plain_emphasis(block.lines[0]))}</h{block.level}>")
+            out.append(
+                f"<h{block.level}>{inline(_plain_emphasis(block.lines[0]))}</h{block.level}>"
+            )
         elif block.kind == "table":
             prev = found[i - 1] if i else None
             caption = ""
-            if (prev is not None and prev.kind == "para" and len(prev.lines) == 1
-                    and re.match(r"^Table \d+\b", prev.lines[0])):
+            if (
+                prev is not None
+                and prev.kind == "para"
+                and len(prev.lines) == 1
+                and re.match(r"^Table \d+\b", prev.lines[0])
+            ):
                 caption = prev.lines[0]
                 out.pop()
             out.append(_render_table(block, caption))

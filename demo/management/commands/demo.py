@@ -31,15 +31,17 @@ def as_at_value(text: str):
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"'{text}' is not a date: give it as YYYY-MM-DD (e.g. 2017-09-16), or 'off' for "
-            "the real date.") from None
+            "the real date."
+        ) from None
 
 
 def _shown_as_at(authority: Authority | None) -> str:
     if authority is None or authority.as_at is None:
         return ""
     day = authority.as_at
-    return (f" The site is shown as at {day:%A} {day.day} {day:%B %Y} "
-            "('moot demo --as-at' changes it).")
+    return (
+        f" The site is shown as at {day:%A} {day.day} {day:%B %Y} ('moot demo --as-at' changes it)."
+    )
 
 
 class Command(BaseCommand):
@@ -64,23 +66,46 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--synthetic", action="store_true",
-                            help="Generate a synthetic council instead of loading Kent.")
-        parser.add_argument("--members", type=int, default=80,
-                            help="Synthetic: number of councillors (default 80).")
-        parser.add_argument("--years", type=int, default=4,
-                            help="Synthetic: municipal years of meetings (default 4).")
-        parser.add_argument("--seed", type=int, default=1,
-                            help="Synthetic: random seed (default 1).")
-        parser.add_argument("--first-year", type=int, default=2022,
-                            help="Synthetic: year of the first ordinary election (default 2022).")
-        parser.add_argument("--replace", action="store_true",
-                            help="Delete the council record already in the database first.")
-        parser.add_argument("--no-packs", action="store_true",
-                            help="Kent: do not queue the published meetings' agenda packs.")
-        parser.add_argument("--as-at", type=as_at_value, metavar="YYYY-MM-DD",
-                            help="Show the site as at this date ('off': the real date). "
-                            f"Kent's default on a new load: {kent.AS_AT.isoformat()}.")
+        parser.add_argument(
+            "--synthetic",
+            action="store_true",
+            help="Generate a synthetic council instead of loading Kent.",
+        )
+        parser.add_argument(
+            "--members", type=int, default=80, help="Synthetic: number of councillors (default 80)."
+        )
+        parser.add_argument(
+            "--years",
+            type=int,
+            default=4,
+            help="Synthetic: municipal years of meetings (default 4).",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=1, help="Synthetic: random seed (default 1)."
+        )
+        parser.add_argument(
+            "--first-year",
+            type=int,
+            default=2022,
+            help="Synthetic: year of the first ordinary election (default 2022).",
+        )
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Delete the council record already in the database first.",
+        )
+        parser.add_argument(
+            "--no-packs",
+            action="store_true",
+            help="Kent: do not queue the published meetings' agenda packs.",
+        )
+        parser.add_argument(
+            "--as-at",
+            type=as_at_value,
+            metavar="YYYY-MM-DD",
+            help="Show the site as at this date ('off': the real date). "
+            f"Kent's default on a new load: {kent.AS_AT.isoformat()}.",
+        )
 
     def handle(self, *args, **options) -> None:
         started = time.monotonic()
@@ -99,19 +124,28 @@ class Command(BaseCommand):
                 summary += self._packs(options["verbosity"])
         if as_at is not None:
             set_demonstration_date(None if as_at is OFF else as_at, actor_name=ACTOR)
-        summary += _shown_as_at(Authority.current()) if as_at is not OFF else (
-            " The site uses the real date.")
+        summary += (
+            _shown_as_at(Authority.current())
+            if as_at is not OFF
+            else (" The site uses the real date.")
+        )
         if options["verbosity"] >= 1:
             self.stdout.write(f"{summary} ({time.monotonic() - started:.1f}s)")
 
-    def _kent(self, existing: Authority | None, replace: bool, verbosity: int,
-              as_at: dt.date | object | None) -> str:
+    def _kent(
+        self,
+        existing: Authority | None,
+        replace: bool,
+        verbosity: int,
+        as_at: dt.date | object | None,
+    ) -> str:
         """Load Kent; a new council record is dated ``as_at`` (None: Kent's default; OFF: no
         date, the real one)."""
         if existing and existing.name != kent.NAME and not replace:
             raise CommandError(
                 f"This database already holds another council ({existing.name}). Run "
-                "'moot demo --replace' to delete it and load the Kent demo instead.")
+                "'moot demo --replace' to delete it and load the Kent demo instead."
+            )
         with transaction.atomic():
             if existing and replace:
                 wipe(ACTOR)
@@ -137,15 +171,20 @@ class Command(BaseCommand):
         return f" {len(queued)} agenda packs queued for the task worker."
 
     def _synthetic(self, existing: Authority | None, options: dict) -> str:
-        opts = Options(members=options["members"], years=options["years"],
-                       seed=options["seed"], first_year=options["first_year"])
+        opts = Options(
+            members=options["members"],
+            years=options["years"],
+            seed=options["seed"],
+            first_year=options["first_year"],
+        )
         if opts.members < 6 or opts.years < 1:
             raise CommandError("--synthetic needs at least 6 members and 1 year.")
         if existing and not options["replace"]:
             raise CommandError(
                 f"This database already holds a council ({existing.name}); --synthetic builds a "
                 "whole council of its own. Run with --replace to delete the existing council "
-                "record first (the audit trail is kept), or use an empty database.")
+                "record first (the audit trail is kept), or use an empty database."
+            )
         with transaction.atomic():
             if options["replace"]:
                 wipe("moot demo --synthetic")

@@ -55,8 +55,9 @@ class Command(BaseCommand):
             help="Why the pack is rebuilt (needed once the agenda is published; shown publicly).",
         )
 
-    def handle(self, *args, meeting_id, output, members, supplementary, dispatch, reason="",
-               **options):
+    def handle(
+        self, *args, meeting_id, output, members, supplementary, dispatch, reason="", **options
+    ):
         meeting = Meeting.objects.filter(pk=meeting_id).select_related("body").first()
         if meeting is None:
             raise CommandError(f"There is no meeting with id {meeting_id}.")

@@ -26,22 +26,27 @@ class Command(BaseCommand):
             "--late-reason", default="", help="Required once the deadline day has passed."
         )
         parser.add_argument(
-            "--override-reason", default="",
+            "--override-reason",
+            default="",
             help="Publish although nobody serves on the body on the meeting's date (the "
             "summons would go to no one): the reason, kept with the record.",
         )
         parser.add_argument(
-            "--supplement", action="store_true",
+            "--supplement",
+            action="store_true",
             help="Publish the papers attached since the agenda as a supplementary agenda.",
         )
         parser.add_argument(
-            "--historical", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+            "--historical",
+            type=dt.date.fromisoformat,
+            metavar="YYYY-MM-DD",
             help="Record a past publication on this date (e.g. a printed dispatch date) "
             "instead of publishing now. No checks, no notifications.",
         )
 
-    def handle(self, *args, meeting_id, late_reason, supplement, historical, override_reason,
-               **options):
+    def handle(
+        self, *args, meeting_id, late_reason, supplement, historical, override_reason, **options
+    ):
         meeting = Meeting.objects.filter(pk=meeting_id).select_related("body").first()
         if meeting is None:
             raise CommandError(f"There is no meeting with id {meeting_id}.")
@@ -56,8 +61,12 @@ class Command(BaseCommand):
             elif supplement:
                 done = services.publish_supplement(meeting, actor_name=ACTOR)
             else:
-                done = services.publish_agenda(meeting, late_reason=late_reason, actor_name=ACTOR,
-                                               override_reason=override_reason)
+                done = services.publish_agenda(
+                    meeting,
+                    late_reason=late_reason,
+                    actor_name=ACTOR,
+                    override_reason=override_reason,
+                )
         except ValidationError as error:
             reasons = "\n- ".join(error.messages)
             raise CommandError(f"Nothing was published:\n- {reasons}") from error

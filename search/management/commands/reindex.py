@@ -10,9 +10,11 @@ from search import indexing
 
 
 class Command(BaseCommand):
-    help = ("Rebuild the search index from the record: meetings, agenda items, released "
-            "papers, public minutes and decisions, and members. Publishing keeps the index up "
-            "to date; run this after loading data in bulk or to repair it.")
+    help = (
+        "Rebuild the search index from the record: meetings, agenda items, released "
+        "papers, public minutes and decisions, and members. Publishing keeps the index up "
+        "to date; run this after loading data in bulk or to repair it."
+    )
 
     def handle(self, *args, **options) -> None:
         started = time.monotonic()
@@ -24,5 +26,6 @@ class Command(BaseCommand):
 
         rows = indexing.rebuild(progress)
         if options["verbosity"] >= 1:
-            self.stdout.write(f"Search index rebuilt: {rows} entries "
-                              f"({time.monotonic() - started:.1f}s).")
+            self.stdout.write(
+                f"Search index rebuilt: {rows} entries ({time.monotonic() - started:.1f}s)."
+            )
