@@ -44,6 +44,10 @@ class AccessGrant(models.Model):
     class Meta:
         ordering = ["-start"]
 
+    def __str__(self) -> str:
+        what = self.document or self.meeting or self.body
+        return f"{self.person}: {what} ({self.start:%-d %b %Y} – {self.end:%-d %b %Y})"
+
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
@@ -51,10 +55,6 @@ class AccessGrant(models.Model):
             raise ValidationError("Grant access to exactly one body, meeting or document.")
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": "The grant cannot end before it starts."})
-
-    def __str__(self) -> str:
-        what = self.document or self.meeting or self.body
-        return f"{self.person}: {what} ({self.start:%-d %b %Y} – {self.end:%-d %b %Y})"
 
 
 class Surface(models.TextChoices):

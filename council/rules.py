@@ -54,7 +54,8 @@ def check_dates(m: Membership) -> None:
 
 
 def check_no_overlap(m: Membership) -> None:
-    """A person holds at most one membership of a body at a time (end one before starting another)."""
+    """A person holds at most one membership of a body at a time (end one before starting
+    another)."""
     if not m.person_id:
         return
     clash = _overlapping(m).filter(person_id=m.person_id).first()
@@ -73,7 +74,8 @@ def check_one_chair(m: Membership) -> None:
     if clash:
         raise ValidationError(
             {
-                "role": f"{m.body} already has a {clash.get_role_display().split(' /')[0].lower()}, "
+                "role": f"{m.body} already has a "
+                f"{clash.get_role_display().split(' /')[0].lower()}, "
                 f"{clash.person}, {_period(clash)}. "
                 "End that appointment first."
             }

@@ -100,6 +100,9 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return f"{self.body}, {self.date:%A %d %B %Y}".replace(" 0", " ")
 
+    def get_absolute_url(self) -> str:
+        return reverse("website:meeting", args=[self.pk, self.slug])
+
     def clean(self) -> None:
         from .rules import check_meeting
 
@@ -108,9 +111,6 @@ class Meeting(models.Model):
     @property
     def slug(self) -> str:
         return f"{slugify(self.body.name)}-{self.date:%Y-%m-%d}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("website:meeting", args=[self.pk, self.slug])
 
     @property
     def ask_for(self):

@@ -9,8 +9,8 @@ def check_agenda_item(item: AgendaItem) -> None:
     if item.part == Part.EXEMPT and not item.exempt_paragraph:
         raise ValidationError(
             {
-                "exempt_paragraph": "An exempt item must cite the paragraph of Schedule 12A (1 to 7) "
-                "that makes it exempt."
+                "exempt_paragraph": "An exempt item must cite the paragraph of Schedule 12A "
+                "(1 to 7) that makes it exempt."
             }
         )
     if item.part == Part.PUBLIC and item.exempt_paragraph:

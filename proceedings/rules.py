@@ -180,9 +180,9 @@ def check_declaration(d: Declaration) -> None:
         raise ValidationError(
             {
                 "item": (
-                    f"Item {d.item.number} is where interests are declared, not an item of business "
-                    "with an interest in it: say which item the interest is in, so it is checked "
-                    "when that item is voted on."
+                    f"Item {d.item.number} is where interests are declared, not an item of "
+                    "business with an interest in it: say which item the interest is in, so it "
+                    "is checked when that item is voted on."
                 )
             }
         )

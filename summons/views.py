@@ -39,14 +39,16 @@ def consent(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, error)
             else:
                 given = form.cleaned_data["decision"] == Decision.GIVEN
+                email = form.cleaned_data.get("email")
+                withdrawn = (
+                    "You have withdrawn your consent. From today your summonses will be left "
+                    "at or posted to your usual residence."
+                )
                 messages.success(
                     request,
-                    (
-                        f"From today your summonses will be emailed to {form.cleaned_data['email']}."
-                        if given
-                        else "You have withdrawn your consent. From today your summonses will be left at "
-                        "or posted to your usual residence."
-                    ),
+                    f"From today your summonses will be emailed to {email}."
+                    if given
+                    else withdrawn,
                 )
                 return redirect("summons:consent")
         status = 400

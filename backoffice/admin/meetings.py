@@ -107,9 +107,9 @@ class AgendaItemInline(AuditedInline, admin.TabularInline):
             return ValidationError(
                 {
                     "number": (
-                        f"Item number {item.number} is still used by another item while this one is "
-                        "saved. To swap two numbers, give one a temporary number (say 99), save, then "
-                        "set the final numbers."
+                        f"Item number {item.number} is still used by another item while this "
+                        "one is saved. To swap two numbers, give one a temporary number (say "
+                        "99), save, then set the final numbers."
                     )
                 }
             )

@@ -7,7 +7,8 @@ class PostKind(models.TextChoices):
 
 
 class Post(models.Model):
-    """An officer's job or a cabinet portfolio ("Cabinet Member for Corporate and Democratic Services")."""
+    """An officer's job or a cabinet portfolio ("Cabinet Member for Corporate and Democratic
+    Services")."""
 
     title = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=10, choices=PostKind.choices, default=PostKind.OFFICER)

@@ -1,4 +1,5 @@
-"""The membership rules, applied through council.services, refuse with plain messages and save nothing."""
+"""The membership rules, applied through council.services, refuse with plain messages and save
+nothing."""
 
 import datetime as dt
 

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from audit.models import AuditEntry
 from access.tests.admin_forms import errors_text, post_data, rows
+from audit.models import AuditEntry
 from council import services as council_services
 from council.models import Body
 from meetings import services

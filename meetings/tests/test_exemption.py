@@ -15,8 +15,8 @@ from papers import services
 from papers.models import Classification, Document, DocumentKind, on_exempt_item_q
 from papers.pack.build import front_sheet_html
 from publishing.models import AgendaPublication
-from search.indexing import index_meetings
 from publishing.public import is_public, public_q
+from search.indexing import index_meetings
 
 pytestmark = pytest.mark.django_db
 SECRET = "SECRET-subitem-5be1"

@@ -1,4 +1,5 @@
-"""The installed ``moot`` command and the settings' refusal of development defaults in production."""
+"""The installed ``moot`` command and the settings' refusal of development defaults in
+production."""
 
 import os
 import subprocess

@@ -41,7 +41,8 @@ def _font(pdf: pikepdf.Pdf) -> pikepdf.Object:
 
 
 def stamp_page(pdf: pikepdf.Pdf, page: pikepdf.Page, footer: str, header: str = "") -> None:
-    """Write ``footer`` centred at the foot and ``header`` (bold) centred at the head of ``page``."""
+    """Write ``footer`` centred at the foot and ``header`` (bold) centred at the head of
+    ``page``."""
     box = [float(v) for v in page.mediabox]
     width = box[2] - box[0]
     resources = page.obj.get("/Resources")
