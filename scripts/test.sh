@@ -8,6 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 
+# Lint first (seconds): ruff's checks and its format, over the whole tree, as in CI.
+echo "== Lint: ruff check, ruff format --check"
+"$BIN/ruff" check --quiet .
+"$BIN/ruff" format --check --quiet .
+
 pg_url="${DATABASE_URL:-}"
 case "$pg_url" in postgres*) ;; *) pg_url="" ;; esac
 if [ -z "$pg_url" ] && "$BIN/python" -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then
