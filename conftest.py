@@ -109,6 +109,8 @@ def axe():
     """``axe(page)`` returns the WCAG 2.2 A/AA violations axe-core finds on the page."""
 
     def run(page) -> list[dict]:
+        # Measure the page as drawn: with its web fonts, not a fallback's sizes (target sizes).
+        page.evaluate("document.fonts.ready.then(() => true)")
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(
             """() => axe.run(document, {runOnly: {type: 'tag', values:
