@@ -1,4 +1,5 @@
-"""Who may see exempt and confidential information (statutory-rules §1B; issue 4).
+"""Who may see exempt and confidential information (docs/statutory-rules.md §1B; the policy
+in docs/architecture.md, "Exempt information never leaks").
 
 Entitled: democratic services officers and administrators; members of the body on the
 meeting's date (memberships include substitutes and co-opted members); the officers named on a

@@ -1,4 +1,4 @@
-"""Agenda pack build against its floor (issue 3).
+"""Agenda pack build against its floor (docs/benchmarks.md, "Agenda pack build").
 
 A synthetic meeting shaped like the Policy and Resources Cabinet Committee of 15 September
 2017: 14 items, about 170 pages, HTML reports and uploaded PDFs of 2 to 34 pages, one exempt.

@@ -1,4 +1,4 @@
-"""Search latency against its floor (issue 6 §7), and the API's list throughput.
+"""Search latency against its floor (docs/benchmarks.md, "Search"), and the API's list throughput.
 
 Builds (once; kept between runs) a synthetic council of twenty years' business in its own
 PostgreSQL database (``DATABASE_URL``, default ``postgres://postgres@127.0.0.1:5432/moot_bench``)

@@ -3,7 +3,8 @@
 - ``agenda_published(sender=Meeting, meeting, publication)``: the agenda and public papers of
   ``meeting`` became open to inspection at ``publication.published_at``.
 - ``supplement_published(sender=Meeting, meeting, publication)``: a supplementary agenda.
-- ``minutes_published(sender=Meeting, meeting, publication)``: the minutes (issue 5).
+- ``minutes_published(sender=Meeting, meeting, publication)``: the minutes
+  (docs/statutory-rules.md §1.9).
 - ``paper_withdrawn(sender=Meeting, meeting, document, event)``: a published paper was taken
   off the agenda (``event`` is the history's PublicationEvent).
 - ``paper_replaced(sender=Document, document, version, meetings)``: a corrected version of a

@@ -1,5 +1,5 @@
 """Full-text search over meetings, agenda items, released papers, public minutes and decisions,
-and councillors (issue 6).
+and councillors (docs/architecture.md, "The public gates").
 
 - ``services.search(...)``: the stable entry point (website, JSON view, API);
 - ``query``: what people type → a safe FTS5 / websearch_to_tsquery expression (never raises);

@@ -1,4 +1,4 @@
-"""A member's attendance at meetings, as published with the minutes (issue 5 §1).
+"""A member's attendance at meetings, as published with the minutes (docs/statutory-rules.md §2.8).
 
 Only meetings whose attendance is public count (``proceedings.public.public_attendance``:
 minutes published). A meeting is *expected* of a member when they held a seat on the body

@@ -1,4 +1,5 @@
-"""Restricted papers for those entitled to them (issue 4 §1).
+"""Restricted papers for those entitled to them (docs/architecture.md, "Exempt information
+never leaks").
 
 A councillor who sits on the body, an officer named on the report, democratic services, or a
 person granted access by the Monitoring Officer reads exempt and confidential papers here,
