@@ -15,6 +15,7 @@ from proceedings.models import Minute, Motion, Resolution, Vote
 from publishing.models import EventKind, PublicationEvent
 from publishing.public import is_public
 
+from . import decision_resources, document_resources
 from . import meeting_resources as mr
 from . import proceedings_resources as pr
 from . import resources as r
@@ -141,11 +142,11 @@ RESOURCES: dict[str, Resource] = {
         r.MEMBERSHIPS,
         mr.MEETINGS,
         mr.AGENDA_ITEMS,
-        mr.DOCUMENTS,
+        document_resources.DOCUMENTS,
         pr.MINUTES,
         pr.MOTIONS,
-        pr.VOTES,
-        pr.DECISIONS,
+        decision_resources.VOTES,
+        decision_resources.DECISIONS,
         TOMBSTONES,
     ]
 }

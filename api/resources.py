@@ -1,6 +1,7 @@
-"""The council's record in the open-data API: bodies, people and memberships. Meetings,
-agenda items and documents are in ``api.meeting_resources``, the proceedings in
-``api.proceedings_resources``; ``api.catalogue.RESOURCES`` lists them all."""
+"""The council's record in the open-data API: bodies, people and memberships. Meetings and
+agenda items are in ``api.meeting_resources``, documents in ``api.document_resources``, minutes
+and motions in ``api.proceedings_resources``, votes and decisions in
+``api.decision_resources``; ``api.catalogue.RESOURCES`` lists them all."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from backoffice import exempt_rows
 from council.dates import authority_today
 from meetings.models import Meeting
 from publishing import dashboard as figures
-from publishing import deadlines, services
+from publishing import deadlines, services, supplements
 from publishing.models import AgendaPublication
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -115,7 +115,7 @@ def publish(model_admin) -> Callable[..., HttpResponse]:
         if form.is_bound and form.is_valid():
             try:
                 if published:
-                    done = services.publish_supplement(meeting, actor=request.user)
+                    done = supplements.publish_supplement(meeting, actor=request.user)
                 else:
                     done = services.publish_agenda(
                         meeting,

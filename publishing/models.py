@@ -1,7 +1,8 @@
 """Publishing: report clearance before publication, the agenda publication log (the legal
 record of when documents became open to inspection) and the public document history.
 
-Change these rows only through ``publishing.workflow`` and ``publishing.services``.
+Change these rows only through ``publishing.workflow`` and ``publishing.services`` (with
+``publishing.supplements`` and ``publishing.historical``).
 """
 
 from __future__ import annotations

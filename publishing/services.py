@@ -4,7 +4,9 @@ changes the record in one transaction, writes the audit trail, and raises ``Vali
 
 The other changes after publication (urgent items, withdrawals, replacements) are in
 ``publishing.changes`` and the report workflow in ``publishing.workflow``; both are
-re-exported here so callers need one import.
+re-exported here so callers need one import. Supplementary agendas are in
+``publishing.supplements`` and the record of a past publication in ``publishing.historical``:
+both are built from the helpers here, so they are imported from their own modules, not here.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from audit import trail
@@ -23,7 +24,7 @@ from council.serving import serving_members
 from meetings.models import Meeting, MeetingStatus
 from papers import packs
 from papers import services as papers_services
-from papers.models import AgendaPack, Document, DocumentKind, ItemPaper, PackKind, PackStatus
+from papers.models import Document, DocumentKind, ItemPaper, PackKind
 
 from . import deadlines, signals
 from .models import AgendaPublication, EventKind, PublicationEvent, PublicationKind
@@ -266,152 +267,6 @@ def publish_agenda(
     return publication
 
 
-def _needs_supplementary_pack(meeting: Meeting, kind: str, link_ids: list[int]) -> bool:
-    """Whether papers' pack service has anything to add for ``kind``. A pack not yet built
-    takes every paper attached when it builds, so it will already include these."""
-    built = AgendaPack.objects.filter(meeting=meeting, kind=kind, status=PackStatus.BUILT)
-    if not built.exists():
-        return False
-    included = {pk for ids in built.values_list("papers", flat=True) for pk in ids}
-    return any(pk not in included for pk in link_ids)
-
-
-def publish_supplement(
-    meeting: Meeting, actor=None, *, now: dt.datetime | None = None, actor_name: str = ""
-) -> AgendaPublication:
-    """Publish, as supplementary agenda 1, 2 …, the papers attached since the agenda was
-    published: their versions are marked published, the history recorded, supplementary
-    packs requested, and ``supplement_published`` sent after commit. A supplement after the
-    deadline is recorded as late but not refused: late papers for items already on the agenda
-    are flagged, not blocked (statutory-rules §1.6).
-
-    Refuses (nothing saved): an actor who is not democratic services; a meeting whose agenda
-    is not published; no papers added since; papers not ready or reports not approved.
-    """
-    require_democratic_services(actor)
-    now = now or timezone.now()
-    with transaction.atomic():
-        _lock_meeting(meeting)
-        if not is_published(meeting):
-            raise ValidationError(
-                f"The agenda of {meeting} is not published yet: publish the "
-                "agenda, which includes every paper attached so far."
-            )
-        links = pending_papers(meeting)
-        if not links:
-            raise ValidationError("No papers have been added since the agenda was published.")
-        problems = _problems(meeting, links)
-        if problems:
-            raise ValidationError(problems)
-        number = (
-            AgendaPublication.objects.filter(meeting=meeting).aggregate(n=Max("number"))["n"] or 0
-        ) + 1
-        due = deadlines.deadline(meeting)
-        user, name = trail._actor(actor)
-        publication = trail.save(
-            AgendaPublication(
-                meeting=meeting,
-                kind=PublicationKind.SUPPLEMENT,
-                number=number,
-                published_at=now,
-                published_by=user,
-                published_by_name=name or actor_name,
-                deadline=due,
-                on_time=deadlines.on_time(meeting, now, due),
-                papers=[link.pk for link in links],
-            ),
-            actor,
-            actor_name,
-        )
-        titles = "; ".join(f"item {link.item.number}" for link in links)
-        _event(
-            publication,
-            EventKind.SUPPLEMENT_PUBLISHED,
-            f"Supplementary agenda {number}: papers for {titles}",
-            actor,
-            actor_name,
-        )
-        _publish_papers(publication, links, actor, actor_name)
-        ids = [link.pk for link in links]
-        for kind in (PackKind.PUBLIC, PackKind.MEMBERS):
-            if _needs_supplementary_pack(meeting, kind, ids):
-                packs.request_pack(
-                    meeting, kind, supplementary=True, actor=actor, actor_name=actor_name
-                )
-        transaction.on_commit(partial(_announce, signals.supplement_published, publication))
-    return publication
-
-
-def record_historical_publication(
-    meeting: Meeting,
-    published_at: dt.datetime | None,
-    on_time: bool | None = None,
-    *,
-    actor_name: str = "demo",
-) -> AgendaPublication:
-    """Record that the agenda was published in the past (e.g. the printed dispatch date of
-    an imported pack). Idempotent: an existing agenda publication is returned unchanged.
-
-    ``published_at=None`` records a publication whose moment is not known; ``on_time=None``
-    computes it from ``published_at`` (or leaves it unknown). Current versions of the papers
-    are marked published at ``published_at`` when it is known. Sends no signal: nobody is
-    to be summoned to a past meeting. No approval or deadline checks: this is a record of
-    what happened, not a publication.
-    """
-    existing = AgendaPublication.objects.filter(meeting=meeting, kind=PublicationKind.AGENDA)
-    if existing.exists():
-        return existing.get()
-    due = deadlines.deadline(meeting)
-    if on_time is None and published_at is not None:
-        on_time = deadlines.on_time(meeting, published_at, due)
-    with transaction.atomic():
-        links = list(ItemPaper.objects.filter(item__meeting=meeting).select_related("document"))
-        publication = trail.save(
-            AgendaPublication(
-                meeting=meeting,
-                kind=PublicationKind.AGENDA,
-                number=0,
-                published_at=published_at,
-                published_by_name=actor_name,
-                deadline=due,
-                on_time=on_time,
-                historical=True,
-                papers=[link.pk for link in links],
-            ),
-            actor_name=actor_name,
-        )
-        _event(
-            publication,
-            EventKind.AGENDA_PUBLISHED,
-            "Recorded from the dispatch date printed on the agenda"
-            if published_at
-            else "Published before this record began; the date is not known",
-            None,
-            actor_name,
-        )
-        for doc in _documents(links):
-            version = doc.current_version()
-            if version is None:
-                continue
-            if published_at is not None and version.published_at is None:
-                version.published_at = published_at
-                trail.save(version, actor_name=actor_name, validate=False)
-            trail.save(
-                PublicationEvent(
-                    meeting=meeting,
-                    document=doc,
-                    version=version,
-                    publication=publication,
-                    kind=EventKind.PAPER_PUBLISHED,
-                    at=published_at,
-                    by_name=actor_name,
-                    note=f"Version {version.number}",
-                ),
-                actor_name=actor_name,
-            )
-    return publication
-
-
 # One import for callers: the report workflow and the changes after publication.
 from .changes import (  # noqa: E402
     add_urgent_item,
@@ -439,10 +294,8 @@ __all__ = [
     "pending_papers",
     "publication_problems",
     "publish_agenda",
-    "publish_supplement",
     "published_at",
     "published_exists",
-    "record_historical_publication",
     "reclassify_paper",
     "replace_paper",
     "return_to_draft",

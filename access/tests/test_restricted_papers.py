@@ -14,7 +14,7 @@ from council.models import Role
 from moot import testing as t
 from papers import services
 from papers.models import Classification, Document, Report
-from publishing.services import record_historical_publication
+from publishing.historical import record_historical_publication
 
 pytestmark = pytest.mark.django_db
 SECRET = "Exempt text: the trading company's losses"

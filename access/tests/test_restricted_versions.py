@@ -17,7 +17,7 @@ from moot import testing as t
 from papers import services
 from papers.models import Classification, Document, Report
 from papers.packs import request_pack, run_pack
-from publishing.services import record_historical_publication
+from publishing.historical import record_historical_publication
 
 pytestmark = pytest.mark.django_db
 APPROVED = "The trading company's losses as approved"

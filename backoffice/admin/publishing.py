@@ -1,8 +1,9 @@
 """Back office for publishing: clearance steps, reports' way to publication (with actions),
 the publication log with democratic services' dashboard and "Publish" page, and the history.
 
-Every change goes through the services in ``publishing.workflow`` and ``publishing.services``;
-the log and the history are read-only here because they are the evidence of what was done.
+Every change goes through the services in ``publishing.workflow``, ``publishing.services`` and
+``publishing.supplements``; the log and the history are read-only here because they are the
+evidence of what was done.
 """
 
 from __future__ import annotations

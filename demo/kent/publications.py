@@ -10,7 +10,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from meetings.models import Meeting, MeetingStatus
-from publishing.services import record_historical_publication
+from publishing.historical import record_historical_publication
 
 from . import bodies as B
 

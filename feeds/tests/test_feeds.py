@@ -180,8 +180,8 @@ def test_the_links_include_renders_for_each_scope(client, published):
 def test_an_agenda_publishing_records_is_public_in_the_feeds(client):
     """No signal needed: a publication recorded by publishing (here a historical one, as
     the demo records) opens the agenda's public items to the feeds, as it does the website."""
+    from publishing.historical import record_historical_publication
     from publishing.models import AgendaPublication
-    from publishing.services import record_historical_publication
 
     meeting = pr_meeting()
     AgendaPublication.objects.filter(meeting=meeting).delete()  # the demo's dispatch date

@@ -8,8 +8,8 @@ from django.urls import reverse
 from council.models import Membership, Role
 from meetings.models import AgendaItem
 from moot import testing as t
+from publishing.historical import record_historical_publication
 from publishing.models import PublicationEvent
-from publishing.services import record_historical_publication
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from meetings.models import AgendaItem
 from moot import testing as t
 from papers import packs
 from papers.models import AgendaPack, PackKind, PackStatus
-from publishing import services, signals
+from publishing import services, signals, supplements
 from publishing.models import AgendaPublication, EventKind, PublicationEvent
 
 from . import builders as b
@@ -176,13 +176,13 @@ def test_supplements_are_numbered_and_carry_only_the_new_papers(
     signals.supplement_published.connect(record)
     try:
         with pytest.raises(ValidationError, match="No papers have been added"):
-            services.publish_supplement(published, officer, now=b.AFTER)
+            supplements.publish_supplement(published, officer, now=b.AFTER)
         late = b.paper(published, "3", "Late report")
         with django_capture_on_commit_callbacks(execute=True):
-            first = services.publish_supplement(published, officer, now=b.AFTER)
+            first = supplements.publish_supplement(published, officer, now=b.AFTER)
         later = b.paper(published, "4", "Later report")
         with django_capture_on_commit_callbacks(execute=True):
-            second = services.publish_supplement(published, officer, now=b.AFTER)
+            second = supplements.publish_supplement(published, officer, now=b.AFTER)
     finally:
         signals.supplement_published.disconnect(record)
     assert calls == [1, 2]
@@ -200,7 +200,7 @@ def test_supplements_are_numbered_and_carry_only_the_new_papers(
 def test_a_supplement_refuses_an_unapproved_report(published, officer):
     b.paper(published, "3", "Unapproved", approved=False)
     with pytest.raises(ValidationError, match="“Unapproved” \\(item 3\\) is not approved"):
-        services.publish_supplement(published, officer, now=b.AFTER)
+        supplements.publish_supplement(published, officer, now=b.AFTER)
     assert AgendaPublication.objects.filter(meeting=published).count() == 1
 
 
@@ -208,7 +208,7 @@ def test_a_supplement_before_the_agenda_is_refused(officer):
     meeting = b.meeting()
     b.paper(meeting, "2", "Budget")
     with pytest.raises(ValidationError, match="not published yet"):
-        services.publish_supplement(meeting, officer)
+        supplements.publish_supplement(meeting, officer)
     assert not AgendaPublication.objects.filter(meeting=meeting).exists()
 
 
@@ -216,7 +216,7 @@ def test_supplementary_pack_is_requested_once_the_agenda_pack_is_built(published
     public = AgendaPack.objects.get(meeting=published, kind=PackKind.PUBLIC)
     assert packs.run_pack(public.pk).status == PackStatus.BUILT
     b.paper(published, "3", "Late report")
-    services.publish_supplement(published, officer, now=b.AFTER)
+    supplements.publish_supplement(published, officer, now=b.AFTER)
     supplementary = AgendaPack.objects.get(meeting=published, supplement=1)
     assert supplementary.kind == PackKind.PUBLIC
     # The members' pack is still queued: when it builds it takes every paper attached by then.

@@ -7,9 +7,10 @@ from django.urls import reverse
 
 from council.dates import authority_today
 from meetings.models import MeetingStatus
-from publishing import dashboard, services
+from publishing import dashboard, services, supplements
 from publishing.dashboard import State
 from publishing.deadlines import working_days_left
+from publishing.historical import record_historical_publication
 from publishing.models import AgendaPublication, ReportState, ReportWorkflow
 
 from . import builders as b
@@ -56,7 +57,7 @@ def test_on_time_share_counts_meetings_with_every_publication_on_time(officer):
     services.publish_agenda(on_time, officer, now=b.london(2031, 2, 1, 9))
     services.publish_agenda(late_supplement, officer, now=b.london(2031, 2, 1, 9))
     b.paper(late_supplement, "2", "Late report")
-    services.publish_supplement(late_supplement, officer, now=b.london(2031, 3, 4, 9))
+    supplements.publish_supplement(late_supplement, officer, now=b.london(2031, 3, 4, 9))
     services.publish_agenda(late, officer, "Not ready", now=b.london(2031, 3, 6, 9))
     cancelled.status = MeetingStatus.CANCELLED
     cancelled.save()
@@ -64,7 +65,7 @@ def test_on_time_share_counts_meetings_with_every_publication_on_time(officer):
     assert (share.meetings, share.counted, share.on_time, share.unpublished) == (4, 3, 1, 1)
     assert share.percent == 33
     historical = b.meeting(D(2031, 3, 12))
-    services.record_historical_publication(historical, None)
+    record_historical_publication(historical, None)
     share = dashboard.on_time_share(D(2031, 3, 1), D(2031, 3, 31))
     assert (share.unknown, share.counted) == (1, 3)
 

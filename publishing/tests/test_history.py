@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from papers.models import Classification, DocumentVersion, ItemPaper
 from publishing import services
+from publishing.historical import record_historical_publication
 from publishing.models import EventKind, PublicationEvent
 
 from . import builders as b
@@ -108,9 +109,9 @@ def test_history_of_no_such_meeting_is_404(client):
 def test_historical_record_shows_the_date_only(client):
     meeting = b.meeting()
     b.paper(meeting, "2", "Budget", approved=False)
-    record = services.record_historical_publication(meeting, b.london(2030, 1, 3, 9, 0))
+    record = record_historical_publication(meeting, b.london(2030, 1, 3, 9, 0))
     assert (record.historical, record.on_time) == (True, True)
-    assert services.record_historical_publication(meeting, None) == record  # idempotent
+    assert record_historical_publication(meeting, None) == record  # idempotent
     page = client.get(reverse("publishing:history", args=[meeting.pk])).content.decode()
     assert "3 January 2030<" in page and "9:00" not in page
 

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from publishing import services
+from publishing import services, supplements
 from publishing.models import EventKind, PublicationEvent
 
 from . import builders as b
@@ -22,7 +22,7 @@ def test_a_late_appendix_is_hidden_until_the_supplement_publishes_it(officer):
     assert b"Late price table" not in Client().get(page).content
     assert Client().get(paper).status_code == 404
     assert services.pending_papers(meeting) == [link]
-    services.publish_supplement(meeting, officer, now=b.AFTER)
+    supplements.publish_supplement(meeting, officer, now=b.AFTER)
     assert b"Late price table" in Client().get(page).content
     assert Client().get(paper).status_code == 200
     # The report keeps its one "published" record; the appendix gets its own.

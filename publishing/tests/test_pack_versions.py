@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from papers import packs
 from papers import services as papers
 from papers.models import AgendaPack, Classification, PackKind, PackStatus
-from publishing import services
+from publishing import services, supplements
 
 from . import builders as b
 
@@ -168,7 +168,7 @@ def test_a_withdrawn_paper_leaves_every_public_pack(officer):
     services.publish_agenda(meeting, officer, now=b.BEFORE)
     run_queued(meeting)
     late = b.paper(meeting, "4", "Libraries")
-    services.publish_supplement(meeting, officer, now=b.BEFORE)
+    supplements.publish_supplement(meeting, officer, now=b.BEFORE)
     run_queued(meeting)
     first = packs.latest(meeting)
     services.withdraw_paper(link, "Superseded by the February report", actor=officer)

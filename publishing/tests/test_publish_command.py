@@ -6,6 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from publishing import services
+from publishing.historical import record_historical_publication
 from publishing.models import AgendaPublication
 
 from . import builders as b
@@ -52,7 +53,7 @@ def test_the_seeds_dispatch_dates_were_on_time():
     ]:
         meeting = Meeting.objects.filter(date=meeting_day).first()
         assert meeting is not None, "the demo council (loaded for every test database) is missing"
-        record = services.record_historical_publication(
+        record = record_historical_publication(
             meeting, b.london(dispatched.year, dispatched.month, dispatched.day, 9)
         )
         assert record.on_time and record.deadline == dispatched

@@ -173,7 +173,7 @@ def test_papers_attached_since_publication_wait_for_their_supplement(
 ):
     from papers import services as papers
     from papers.models import Document
-    from publishing.services import record_historical_publication
+    from publishing.historical import record_historical_publication
 
     record_historical_publication(meeting, None)  # publishing's record of what it made public
     late = papers.save_document(Document(title="Late report"))

@@ -5,8 +5,8 @@ from django.utils.html import strip_tags
 
 from council.models import Body
 from meetings.models import Meeting
+from publishing.historical import record_historical_publication
 from publishing.models import AgendaPublication
-from publishing.services import record_historical_publication
 
 PR = "Policy and Resources Cabinet Committee"
 SMS = "Selection and Member Services Committee"

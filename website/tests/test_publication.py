@@ -11,7 +11,8 @@ from council.dates import authority_today
 from papers import services as papers
 from papers import testing as files
 from publishing import deadlines
-from publishing.services import publish_agenda, publish_supplement, replace_paper
+from publishing.services import publish_agenda, replace_paper
+from publishing.supplements import publish_supplement
 
 from .helpers import meeting, publish, text, unpublish
 from .papers_setup import PR, SEPT_15, make_papers, pack, paper_url

@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.models import Meeting
-from publishing import deadlines, services
+from publishing import deadlines, services, supplements
+from publishing.historical import record_historical_publication
 
 ACTOR = "moot publish (command line)"
 
@@ -57,9 +58,9 @@ class Command(BaseCommand):
                 # The printed date is known, the hour is not: the office day's start stands in,
                 # and the public history shows the date alone for historical records.
                 moment = dt.datetime.combine(historical, dt.time(9), deadlines.local_zone())
-                done = services.record_historical_publication(meeting, moment, actor_name=ACTOR)
+                done = record_historical_publication(meeting, moment, actor_name=ACTOR)
             elif supplement:
-                done = services.publish_supplement(meeting, actor_name=ACTOR)
+                done = supplements.publish_supplement(meeting, actor_name=ACTOR)
             else:
                 done = services.publish_agenda(
                     meeting,
