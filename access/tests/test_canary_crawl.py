@@ -15,24 +15,18 @@ surfaces are covered as long as something public links to them.
 
 from __future__ import annotations
 
-import hashlib
-import io
 import re
-import zipfile
-from collections import deque
-from urllib.parse import urljoin, urlsplit
 
-import pypdfium2 as pdfium
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
 from access.models import Account
-from access.tests import canary_plants
+from access.tests import canary_plants, crawling
+from access.tests.crawling import CANARY, crawl, staff_crawl
 from meetings.models import AgendaItem, Meeting, Part
 from moot import testing as t
 from papers import services
-from papers.files import DOCX
 from papers.models import Classification, Document, DocumentKind, Report
 from papers.packs import request_pack, run_pack
 from proceedings.actions import add_action
@@ -42,9 +36,6 @@ from proceedings.models import Minute, Motion
 from proceedings.votes import add_motion, record_vote
 
 pytestmark = pytest.mark.django_db
-CANARY = "CANARY-d41c9e-never-public"
-SKIP_PREFIXES = ("/static/", "/admin/logout", "/sign-out/")
-LIMIT = 3000  # pages; the demo council has several hundred
 
 
 @pytest.fixture
@@ -159,96 +150,6 @@ def plant_proceedings(meeting: Meeting, exempt_item: AgendaItem) -> None:
     publish_minutes(meeting)
 
 
-PDF_TEXTS: dict[bytes, str] = {}
-
-
-def pdf_text(body: bytes) -> str:
-    """The text of a PDF, read with PDFium (pypdfium2: fifteen times faster than pypdf on a
-    136-page pack, the same words). The personas fetch the same stored files (a paper's PDF, a
-    pack): each distinct file is read once, by its digest, however many crawls fetch it."""
-    key = hashlib.sha256(body).digest()
-    if key not in PDF_TEXTS:
-        document = pdfium.PdfDocument(body)
-        try:
-            PDF_TEXTS[key] = "\n".join(
-                document[i].get_textpage().get_text_range() for i in range(len(document))
-            )
-        finally:
-            document.close()
-    return PDF_TEXTS[key]
-
-
-def text_of(response) -> str:
-    body = b"".join(response.streaming_content) if response.streaming else response.content
-    if response.get("Content-Type", "").startswith("application/zip"):
-        with zipfile.ZipFile(io.BytesIO(body)) as archive:
-            names = archive.namelist()
-            assert names, "the export archive holds files"
-            return "\n".join(archive.read(n).decode("utf-8", errors="replace") for n in names)
-    if response.get("Content-Type", "").startswith(DOCX):  # an original Word document
-        with zipfile.ZipFile(io.BytesIO(body)) as archive:
-            return "\n".join(
-                archive.read(n).decode("utf-8", errors="replace") for n in archive.namelist()
-            )
-    if response.get("Content-Type", "").startswith("application/pdf"):
-        assert CANARY.encode() not in body
-        return pdf_text(body)
-    return re.sub(r"</?mark[^>]*>", "", body.decode("utf-8", errors="replace"))
-
-
-def json_links(text: str) -> list[str]:
-    """Every address in a JSON answer (the API links its resources to each other)."""
-    return re.findall(r'"((?:https?://[^"/]+)?/(?:api|meetings|members|committees)/[^"]*)"', text)
-
-
-def links(url: str, text: str) -> set[str]:
-    found = set()
-    hrefs = re.findall(r'(?:href|src)="([^"#]+)', text) + re.findall(r"<loc>([^<]+)</loc>", text)
-    for href in hrefs:
-        parts = urlsplit(urljoin(url, href.replace("&amp;", "&")))
-        if parts.netloc not in ("", "testserver", "127.0.0.1:8000", "localhost"):
-            continue
-        path = parts.path + (f"?{parts.query}" if parts.query else "")
-        if path.startswith("/") and not path.startswith(SKIP_PREFIXES):
-            found.add(path)
-    return found
-
-
-def fetch(client: Client, url: str, seen: dict[str, int], queue: deque):
-    """Visit ``url``: no server error, no canary. A redirect queues its target (and gives
-    None); otherwise the response and its text."""
-    response = client.get(url)
-    seen[url] = response.status_code
-    assert response.status_code < 500, url
-    if response.status_code in (301, 302):
-        queue.append(response["Location"])
-        return None
-    text = text_of(response)
-    assert CANARY not in text, f"{url} shows exempt information"
-    return response, text
-
-
-def crawl(client: Client, extra: list[str]) -> dict[str, int]:
-    seen: dict[str, int] = {}
-    queue = deque(["/", "/sitemap.xml", *extra])
-    while queue and len(seen) < LIMIT:
-        url = queue.popleft()
-        if url in seen:
-            continue
-        fetched = fetch(client, url, seen, queue)
-        if fetched is None:
-            continue
-        response, text = fetched
-        kind = response.get("Content-Type", "")
-        if "html" in kind or "xml" in kind:
-            queue.extend(links(url, text) - seen.keys())
-        elif "json" in kind:
-            queue.extend(
-                links(url, " ".join(f'href="{u}"' for u in json_links(text))) - seen.keys()
-            )
-    return seen
-
-
 def restricted_addresses(meeting: Meeting) -> list[str]:
     """Guessable addresses of the restricted papers: they must be 404s without the canary."""
     urls = []
@@ -310,7 +211,7 @@ def check_planted(meeting, members_pack) -> None:
     assert Document.objects.filter(title__contains=CANARY).count() >= 3
     assert AgendaItem.objects.filter(meeting=meeting, part=Part.EXEMPT, purpose__contains=CANARY)
     pdf = members_pack.file.open("rb").read()
-    assert CANARY in pdf_text(pdf)
+    assert CANARY in crawling.pdf_text(pdf)
     assert Minute.objects.filter(meeting=meeting, exempt=True, text__contains=CANARY).exists()
     assert Motion.objects.filter(meeting=meeting, text__contains=CANARY, vote__isnull=False)
     canary_plants.run("check", meeting, CANARY)
@@ -378,9 +279,6 @@ def test_a_named_officer_without_a_second_factor_sees_no_more(planted):
 
 # --- A staff account without entitlement (backoffice/exempt.py) ---------------------------
 
-STAFF_VARIANTS = 10  # query-string variants (filters, pages) crawled of one back-office page
-STAFF_ROWS = 6  # rows' own pages crawled of each model, besides those of the planted meeting
-
 
 def _staff_seeds(meeting) -> list[str]:
     """Every back-office page of a row holding the canary or belonging to the planted meeting
@@ -419,42 +317,7 @@ def _staff_seeds(meeting) -> list[str]:
     return urls
 
 
-def _staff_crawl(client: Client, seeds: list[str]) -> dict[str, int]:
-    """Every back-office page reachable from /admin/ (sorting links left out; a bounded number
-    of filter variants and rows per model), and ``seeds``."""
-    from collections import Counter
-
-    seen: dict[str, int] = {}
-    budget: Counter = Counter()
-    pinned = set(seeds)
-    queue = deque(["/admin/", *seeds])
-    while queue and len(seen) < LIMIT:
-        url = queue.popleft()
-        parts = urlsplit(url)
-        if url in seen or not parts.path.startswith("/admin/"):
-            continue
-        if url not in pinned:
-            if re.search(r"(^|&)(o|_changelist_filters|_popup|_to_field)=", parts.query):
-                continue
-            row = re.match(r"(/admin/\w+/\w+/)\d+/", parts.path)
-            key = ("row", row.group(1)) if row else ("page", parts.path) if parts.query else None
-            limit = STAFF_ROWS * 2 if row else STAFF_VARIANTS
-            if key is not None:
-                if budget[key] >= limit:
-                    continue
-                budget[key] += 1
-        fetched = fetch(client, url, seen, queue)
-        if fetched is None:
-            continue
-        response, text = fetched
-        if "html" in response.get("Content-Type", ""):
-            queue.extend(sorted(links(url, text) - seen.keys()))  # the same order every run
-    return seen
-
-
 def test_a_staff_account_without_entitlement_sees_no_more(planted, monkeypatch):
-    import sys
-
     from django.contrib.auth.models import Permission
 
     meeting, _, members_pack = planted
@@ -464,7 +327,7 @@ def test_a_staff_account_without_entitlement_sees_no_more(planted, monkeypatch):
     Account.objects.create(user=user, democratic_services=False)
     client = t.verified_login(Client(), user)
     assert client.get("/admin/").status_code == 200
-    seen = _staff_crawl(client, _staff_seeds(meeting))
+    seen = staff_crawl(client, _staff_seeds(meeting))
     assert len(seen) > 300
     assert "/admin/papers/document/" in seen and "/admin/proceedings/minute/" in seen
     assert any(
@@ -472,6 +335,6 @@ def test_a_staff_account_without_entitlement_sees_no_more(planted, monkeypatch):
     ), "rows' own pages were crawled"
     assert any(u.endswith("/history/") and code == 200 for u, code in seen.items())
     # The public site as this user; its links into the back office were crawled above.
-    monkeypatch.setattr(sys.modules[__name__], "SKIP_PREFIXES", (*SKIP_PREFIXES, "/admin/"))
+    monkeypatch.setattr(crawling, "SKIP_PREFIXES", (*crawling.SKIP_PREFIXES, "/admin/"))
     public = crawl(client, restricted_addresses(meeting))
     assert len(public) > 100

@@ -1,4 +1,5 @@
-"""A small committee and a meeting to minute, made through the services; clerk sign-in."""
+"""A small committee and a meeting to minute, made through the services; clerk sign-in; the
+clerk's screen at one of its items, and the members sat for it."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from council.models import Role
 from council.services import appoint
 from moot import testing
 from moot.testing import verified_login
+from proceedings.attendance import record_attendance
 
 DAY = dt.date(2030, 3, 12)
+HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 def committee(n: int = 6, day: dt.date = DAY) -> SimpleNamespace:
@@ -38,3 +41,16 @@ def clerk_user(username: str = "clerk") -> User:
 
 def signed_in_clerk(client, username: str = "clerk"):
     return verified_login(client, clerk_user(username))
+
+
+def on_the_screen(client) -> SimpleNamespace:
+    """The committee with the clerk signed in and the screen's address at its second item."""
+    c = committee()
+    c.client = signed_in_clerk(client)
+    c.url = f"/clerk/meetings/{c.meeting.pk}/?item={c.items[1].pk}"
+    return c
+
+
+def sit(c, absent=()):
+    for i, m in enumerate(c.members):
+        record_attendance(c.meeting, m, "absent" if i in absent else "present", in_chair=i == 0)

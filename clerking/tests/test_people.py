@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from audit.models import AuditEntry
+from council.dates import authority_today
 from council.models import Person, Role
 from council.services import appoint
 from moot import testing
@@ -117,7 +117,7 @@ def test_an_unchanged_mark_saves_nothing_and_says_so(c):
 
 
 def test_the_index_lists_the_meeting_with_its_minutes_state(c):
-    today = testing.meeting(c.body, timezone.localdate())
+    today = testing.meeting(c.body, authority_today())
     page = c.client.get("/clerk/").content.decode()
     assert f'href="/clerk/meetings/{today.pk}/"' in page
     row = page.split(f'href="/clerk/meetings/{today.pk}/"')[1].split("</tr>")[0]

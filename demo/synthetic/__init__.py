@@ -31,6 +31,7 @@ from . import bodies as bodies_mod
 from . import meetings as meetings_mod
 from . import papers as papers_mod
 from . import people as people_mod
+from .body_specs import AUTHORITY_NAME
 from .options import Options
 
 ACTOR = "moot demo --synthetic"
@@ -48,7 +49,7 @@ def generate(opts: Options) -> dict[str, int]:
     meetings = meetings_mod.generate(opts, bodies.plans, people)
 
     authority = Authority(
-        name=bodies_mod.AUTHORITY_NAME,
+        name=AUTHORITY_NAME,
         short_name="WCC",
         address="County Hall, Wessex",
         chair_form="Chairman",
