@@ -125,9 +125,10 @@ def test_no_date_is_the_demo_load_time_or_now(client):
         assert event.decoded("DTSTAMP") < loaded
 
 
-def test_a_meeting_scheduled_in_the_calendar_dates_from_its_scheduling(client):
+def test_a_meeting_scheduled_in_the_calendar_dates_from_its_scheduling(client, real_date):
     """Nothing published yet: the entry is dated when the meeting was put in the calendar
-    (its first audit entry), not when the feed is read."""
+    (its first audit entry), not when the feed is read. At the real date (``real_date``): the
+    feed lists meetings up to its horizon from the authority's today."""
     from audit import trail
 
     body = pr_meeting().body
