@@ -5,7 +5,6 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("access", "0006_exempt_access_surface"),
         ("audit", "0001_initial"),

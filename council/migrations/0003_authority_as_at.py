@@ -4,15 +4,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('council', '0002_initial'),
+        ("council", "0002_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='authority',
-            name='as_at',
-            field=models.DateField(blank=True, help_text="Demonstration installations only: the public site treats this date as today. Set by 'moot demo --as-at'; blank on a council's own installation.", null=True, verbose_name='demonstration date'),
+            model_name="authority",
+            name="as_at",
+            field=models.DateField(
+                blank=True,
+                help_text=(
+                    "Demonstration installations only: the public site treats this date as "
+                    "today. Set by 'moot demo --as-at'; blank on a council's own installation."
+                ),
+                null=True,
+                verbose_name="demonstration date",
+            ),
         ),
     ]

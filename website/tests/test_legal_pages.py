@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 
 from access.models import Account
 from moot.testing import verified_login
-from website.views.pages import cookies_in_use, duration
+from website.views.pages import cookies_in_use, lifetime_in_words
 
 from .helpers import PR, meeting, text
 
@@ -125,7 +125,7 @@ def test_the_cookies_page_lists_the_cookies_as_the_settings_make_them(client, se
 
 
 def test_durations_in_words():
-    assert [duration(s) for s in (28800, 31449600, 1800, 86400, 90061, 1)] == [
+    assert [lifetime_in_words(s) for s in (28800, 31449600, 1800, 86400, 90061, 1)] == [
         "8 hours",
         "52 weeks",
         "30 minutes",

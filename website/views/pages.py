@@ -46,7 +46,7 @@ def privacy(request):
         "website/privacy.html",
         {
             "confirm_days": settings.MOOT_ALERT_CONFIRM_DAYS,
-            "session_age": duration(settings.SESSION_COOKIE_AGE),
+            "session_age": lifetime_in_words(settings.SESSION_COOKIE_AGE),
         },
     )
 
@@ -54,7 +54,7 @@ def privacy(request):
 UNITS = (("week", 7 * 86400), ("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1))
 
 
-def duration(seconds: int) -> str:
+def lifetime_in_words(seconds: int) -> str:
     """A lifetime in words, in the largest unit that measures it exactly: "8 hours",
     "52 weeks"."""
     for unit, size in UNITS:
@@ -68,8 +68,8 @@ def _until(age: int | None, at_close: bool) -> str:
     if age is None:
         return "When you close your browser"
     if at_close:
-        return f"When you close your browser, or after {duration(age)}"
-    return f"After {duration(age)}"
+        return f"When you close your browser, or after {lifetime_in_words(age)}"
+    return f"After {lifetime_in_words(age)}"
 
 
 def cookies_in_use() -> list[dict]:
