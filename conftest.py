@@ -5,7 +5,8 @@
   16 September 2017 (``Authority.as_at``, council/dates.py), so "today" in tests is that day.
   ``real_date`` shows it at the real date instead, as a council's own installation is.
   Tests that flush the database (``transactional_db``/``live_server``, e.g. browser tests)
-  load it again with ``demo_council``.
+  get it back with ``demo_council``: the rows the session's load wrote, copied back in SQL
+  (``moot/db_snapshot.py``), not loaded again.
 - ``page`` drives Debian's Chromium (``/usr/bin/chromium``) through Playwright; ``axe`` runs
   axe-core in it. Under ``CI=true`` a missing Chromium fails the run instead of skipping.
 """
@@ -38,6 +39,9 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("demo", no_packs=True, verbosity=0)
+        from moot import db_snapshot
+
+        db_snapshot.take()
 
 
 @pytest.fixture
@@ -50,8 +54,10 @@ def real_date(db):
 
 @pytest.fixture
 def demo_council(transactional_db):
-    """Reload the demo council for tests whose database is flushed afterwards."""
-    call_command("demo", no_packs=True, verbosity=0)
+    """The demo council again, for tests whose database is flushed afterwards."""
+    from moot import db_snapshot
+
+    db_snapshot.restore()
 
 
 @pytest.fixture
