@@ -19,12 +19,13 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
+from django.test import Client, override_settings
 
 from access.models import Account
 from access.tests import canary_plants, crawling
 from access.tests.crawling import CANARY, crawl, staff_crawl
 from meetings.models import AgendaItem, Meeting, Part
+from moot import module_records
 from moot import testing as t
 from papers import services
 from papers.models import Classification, Document, DocumentKind, Report
@@ -38,9 +39,15 @@ from proceedings.votes import add_motion, record_vote
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def planted(settings, tmp_path):
-    settings.PRIVATE_ROOT = tmp_path
+@pytest.fixture(scope="module")
+def planted(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The plants, made once for the module's crawls (each crawl's own writes are undone)."""
+    private = tmp_path_factory.mktemp("private")
+    with module_records.shared(django_db_blocker), override_settings(PRIVATE_ROOT=private):
+        yield plant()
+
+
+def plant():
     meeting = Meeting.objects.get(
         body__slug="policy-and-resources-cabinet-committee", date="2017-09-15"
     )
