@@ -8,15 +8,14 @@ What is indexed, and as what:
   a public row with its title only (the title is public) and an exempt row with the rest;
 - each paper whose attachment a published agenda or supplement has released
   (``publishing.state.published_paper_ids``), with its appendices, using the released version
-  (``website.queries.versions``; a newer draft is never indexed). A restricted paper, or any
+  (``publishing.versions``; a newer draft is never indexed). A restricted paper, or any
   appendix of one, is an exempt row; an uploaded PDF keeps its pages apart (form feeds) so
   results can link to the page;
-- minutes and decisions as ``proceedings.public`` releases them (nothing else of the
-  proceedings);
+- minutes and decisions as ``proceedings.public`` releases them (nothing else of them);
 - councillors and members of bodies: their names, divisions, groups, bodies and posts.
 
-``index_meetings`` and ``index_people`` replace the rows of what they are given;
-``rebuild`` replaces everything (``moot reindex``).
+``index_meetings``/``index_people`` replace the rows of what they are given; ``rebuild`` all
+(``moot reindex``).
 """
 
 from __future__ import annotations
@@ -30,7 +29,14 @@ from django.urls import NoReverseMatch, reverse
 
 from council.models import Person
 from meetings.models import AgendaItem, Meeting
-from papers.models import Document, DocumentKind, DocumentVersion, ItemPaper, SourceKind
+from papers.models import (
+    Document,
+    DocumentKind,
+    DocumentVersion,
+    ItemPaper,
+    SourceKind,
+    remember_exempt_items,
+)
 from proceedings import public
 from publishing.models import AgendaPublication, PublicationKind
 from publishing.versions import published_versions
@@ -195,6 +201,8 @@ def _paper_entries(
     for a in Document.objects.filter(parent_id__in=list(tops)).order_by("order", "pk"):
         appendices.setdefault(a.parent_id, []).append(a)
     all_docs = list(tops.values()) + [a for group in appendices.values() for a in group]
+    # Whether each paper is exempt with its item: one query, not one per paper.
+    remember_exempt_items([link.document for link in links] + all_docs)
     versions = published_versions(d.pk for d in all_docs)
     content = {
         v.pk: v
