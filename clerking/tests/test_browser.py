@@ -4,9 +4,7 @@ finds no violations on the screen."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-from pathlib import Path
 from pprint import pformat
 
 import pytest
@@ -15,6 +13,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from council.dates import authority_today
+from moot.shots import screenshot
 from moot.testing import verified_login
 from proceedings.models import (
     Action,
@@ -31,7 +30,6 @@ from proceedings.models import (
 from .helpers import clerk_user, committee
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SHOTS = Path(os.environ.get("MOOT_SHOTS", "/tmp/shots"))
 
 
 def sign_in_clerk(page, live_server) -> None:
@@ -49,13 +47,12 @@ def settled(page) -> None:
 
 
 def accessibility(page, axe, name: str) -> dict:
-    SHOTS.mkdir(exist_ok=True)
     failures = {}
     for width in (1280, 375):
         page.set_viewport_size({"width": width, "height": 900})
         if violations := axe(page):
             failures[f"{name}@{width}"] = violations
-        page.screenshot(path=str(SHOTS / f"clerk-{name}-{width}.png"), full_page=True)
+        screenshot(page, f"clerk-{name}-{width}")
     page.set_viewport_size({"width": 1280, "height": 900})
     return failures
 

@@ -2,19 +2,17 @@
 and the register's filters work without JavaScript."""
 
 import datetime as dt
-import os
-from pathlib import Path
 from pprint import pformat
 
 import pytest
 
+from moot.shots import screenshot
 from proceedings.actions import add_action, update_action
 from proceedings.models import Minute, Resolution
 
 from .builders import closure_vote, council_meeting, person, publish
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SHOTS = Path(os.environ.get("MOOT_SHOTS", "/tmp/shots"))
 
 
 @pytest.fixture
@@ -35,7 +33,6 @@ def record(demo_council):
 
 
 def test_decisions_pages_have_no_accessibility_violations(live_server, record, page, axe):
-    SHOTS.mkdir(exist_ok=True)
     pages = {
         "register": ("/decisions/", 200),
         "register-filtered": (
@@ -62,7 +59,7 @@ def test_decisions_pages_have_no_accessibility_violations(live_server, record, p
             wide = page.evaluate("() => document.documentElement.scrollWidth")
             if wide > width:
                 failures[f"{name}@{width}"] = f"the page is {wide}px wide"
-            page.screenshot(path=str(SHOTS / f"decisions-{name}-{width}.png"), full_page=True)
+            screenshot(page, f"decisions-{name}-{width}")
     assert failures == {}, pformat(failures)
 
 

@@ -1,19 +1,16 @@
 """The public document history page in Chromium: no axe-core violations, no restricted title."""
 
-import os
-from pathlib import Path
 from pprint import pformat
 
 import pytest
 
+from moot.shots import screenshot
 from papers.models import Classification
 from publishing import services
 
 from . import builders as b
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SHOTS = Path(os.environ.get("MOOT_SHOTS", "/tmp/shots"))
 
 
 def test_history_page_is_accessible_and_withholds_restricted_titles(
@@ -31,7 +28,6 @@ def test_history_page_is_accessible_and_withholds_restricted_titles(
         reason="Table 2 had a wrong total.",
         actor_name="Democratic Services",
     )
-    SHOTS.mkdir(exist_ok=True)
     failures = {}
     for width in (1280, 375):
         page.set_viewport_size({"width": width, "height": 900})
@@ -42,5 +38,5 @@ def test_history_page_is_accessible_and_withholds_restricted_titles(
         violations = axe(page)
         if violations:
             failures[width] = violations
-        page.screenshot(path=str(SHOTS / f"publishing-history-{width}.png"), full_page=True)
+        screenshot(page, f"publishing-history-{width}")
     assert failures == {}, pformat(failures)

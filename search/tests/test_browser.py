@@ -2,17 +2,15 @@
 results, with no results and with a problem; the header's box and the filters work without
 JavaScript."""
 
-import os
-from pathlib import Path
 from pprint import pformat
 
 import pytest
 
+from moot.shots import screenshot
 from search import indexing
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SHOTS = Path(os.environ.get("MOOT_SHOTS", "/tmp/shots"))
 PAGES = {
     "results": "/search/?q=governance",
     "results-page-2": "/search/?q=council&page=2",
@@ -29,7 +27,6 @@ def indexed(demo_council):
 
 
 def test_search_pages_have_no_accessibility_violations(live_server, indexed, page, axe):
-    SHOTS.mkdir(exist_ok=True)
     failures = {}
     for name, path in PAGES.items():
         for width in (1280, 375):
@@ -38,7 +35,7 @@ def test_search_pages_have_no_accessibility_violations(live_server, indexed, pag
             assert response.status == (400 if name == "problem" else 200), path
             if violations := axe(page):
                 failures[f"{name}@{width}"] = violations
-            page.screenshot(path=str(SHOTS / f"search-{name}-{width}.png"), full_page=True)
+            screenshot(page, f"search-{name}-{width}")
     assert failures == {}, pformat(failures)
 
 

@@ -2,8 +2,6 @@
 link that comes first and moves focus to the main content, and screenshots to look at."""
 
 import datetime as dt
-import os
-from pathlib import Path
 from pprint import pformat
 
 import pytest
@@ -13,6 +11,7 @@ from django.test import Client
 
 from access.models import Account
 from council.models import Membership, Role
+from moot.shots import screenshot
 from moot.testing import verified_login
 
 from .helpers import PR, body, meeting
@@ -20,8 +19,6 @@ from .papers_setup import make_papers, pack, paper_url
 from .publication_setup import future_meeting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SHOTS = Path(os.environ.get("MOOT_SHOTS", "/tmp/shots"))
 
 
 @pytest.fixture
@@ -62,7 +59,6 @@ def key_pages(papers) -> dict[str, str]:
 
 
 def test_key_pages_have_no_accessibility_violations(live_server, demo_papers, page, axe):
-    SHOTS.mkdir(exist_ok=True)
     failures = {}
     for name, path in key_pages(demo_papers).items():
         for width in (1280, 375):
@@ -72,7 +68,7 @@ def test_key_pages_have_no_accessibility_violations(live_server, demo_papers, pa
             violations = axe(page)
             if violations:
                 failures[f"{name}@{width}"] = violations
-            page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+            screenshot(page, f"{name}-{width}")
     assert failures == {}, pformat(failures)
 
 
@@ -91,7 +87,6 @@ def test_signed_in_header_has_no_accessibility_violations(live_server, demo_coun
     pr = body(PR)
     chairman = Membership.objects.filter(body=pr, role=Role.CHAIRMAN).first().person
     sign_in(page, live_server, chairman)
-    SHOTS.mkdir(exist_ok=True)
     failures = {}
     for name, path in {
         "home": "/",
@@ -104,14 +99,14 @@ def test_signed_in_header_has_no_accessibility_violations(live_server, demo_coun
             assert page.get_by_text(f"Signed in as {chairman.full_name}").is_visible()
             if violations := axe(page):
                 failures[f"{name}@{width}"] = violations
-            page.screenshot(path=str(SHOTS / f"signed-in-{name}-{width}.png"))
+            screenshot(page, f"signed-in-{name}-{width}", full_page=False)
     assert failures == {}, pformat(failures)
     # The sign-out button is reachable by keyboard, and works.
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(live_server.url + "/")
     button = page.get_by_role("button", name="Sign out")
     button.focus()
-    page.screenshot(path=str(SHOTS / "signed-in-focus-1280.png"))
+    screenshot(page, "signed-in-focus-1280", full_page=False)
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.get_by_role("link", name="Sign in").is_visible()
