@@ -30,6 +30,19 @@ settings.load_profile("moot")
 # in such a thread unless told that the tests know what they are doing.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+
+def pytest_configure(config):
+    """Tests make accounts with passwords by the hundred: a fast hash (MD5) for them instead of
+    the production's deliberately slow PBKDF2, which stays in the list so a stored PBKDF2
+    hash still verifies. How passwords are stored in production is not under test here."""
+    from django.conf import settings as django_settings
+
+    django_settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+
+
 CHROMIUM = Path(os.environ.get("MOOT_CHROMIUM", "/usr/bin/chromium"))
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 IN_CI = os.environ.get("CI", "").lower() == "true"

@@ -42,6 +42,8 @@ from backoffice.saving import (
     add_errors,
 )
 
+NEW_ROWS = 100  # rows one submission of an inline may add
+
 
 class AuditedInline(FormFields, ServiceHooks):
     """Mixin for inlines of an ``AuditedAdmin`` (put it before TabularInline/StackedInline)."""
@@ -67,6 +69,10 @@ class AuditedInline(FormFields, ServiceHooks):
 
         class AuditedFormSet(formset):
             moot_inline = inline
+            # At most the rows there are and NEW_ROWS more: a submission claiming 100,000 rows
+            # is refused ("Please submit at most … forms") without building and drawing a
+            # thousand forms, as Django's default limit would.
+            max_num = absolute_max = _rows_of(formset, obj) + NEW_ROWS
 
             def clean(self):
                 super().clean()
@@ -76,6 +82,12 @@ class AuditedInline(FormFields, ServiceHooks):
 
         AuditedFormSet.__name__ = formset.__name__
         return AuditedFormSet
+
+
+def _rows_of(formset, obj) -> int:
+    if obj is None or obj.pk is None:
+        return 0
+    return formset.model._default_manager.filter(**{formset.fk.name: obj}).count()
 
 
 # --- The admin -------------------------------------------------------------------------------

@@ -256,6 +256,15 @@ def test_bad_inline_management_data_is_refused(admin_client, membership):
     ]:
         r = admin_client.post(url, {**base, **management})
         assert r.status_code == 200, management
+    # The 100,000 rows were refused on the form, not built (backoffice.base.NEW_ROWS).
+    r = admin_client.post(
+        url, {**base, "memberships-TOTAL_FORMS": "100000", "memberships-INITIAL_FORMS": "0"}
+    )
+    assert "Please submit at most 101 forms." in r.content.decode()
+    (seats,) = [
+        f.formset for f in r.context["inline_admin_formsets"] if f.formset.prefix == "memberships"
+    ]
+    assert len(seats.forms) <= 101
 
 
 @pytest.mark.parametrize("seats", ["99999", "99999999999", "9" * 30, "-1", "1.5"])
