@@ -1,4 +1,4 @@
-"""Exempt information never leaks (issue 4 §1, extended by issues 5 and 6).
+"""Exempt information never leaks (Schedule 12A: docs/statutory-rules.md §1B; docs/architecture.md).
 
 A unique string is planted in an exempt report, an exempt appendix of a public report, an
 exempt agenda item's own text, a confidential minutes document, an exempt minute with its

@@ -1,4 +1,4 @@
-"""Attendance statistics on member pages (issue 5 §1), from published minutes only."""
+"""Attendance statistics on member pages, from published minutes only."""
 
 import datetime as dt
 import re

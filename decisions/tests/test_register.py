@@ -1,4 +1,4 @@
-"""The decisions register (issue 5 §3): every public resolution, newest first, filterable."""
+"""The decisions register: every public resolution, newest first, filterable."""
 
 import pytest
 

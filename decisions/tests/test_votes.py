@@ -1,4 +1,4 @@
-"""A page per recorded vote and each member's voting record (issue 5 §3)."""
+"""A page per recorded vote and each member's voting record."""
 
 import re
 

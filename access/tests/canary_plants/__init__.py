@@ -1,4 +1,4 @@
-"""Further plantings for the canary crawl, one module per case (docs: issue 10 §5).
+"""Further plantings for the canary crawl, one module per case.
 
 Each module here defines ``plant(meeting, exempt_item, canary)``, called by the crawl's
 ``planted`` fixture after the base record is planted and before the packs are built and the
