@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 
 from access.rules import is_democratic_services, may_see_exempt, person_of
@@ -151,10 +151,19 @@ def _entitled(user, meeting_id, document_id) -> bool:
 
 
 def hidden_pks(model, user) -> set:
-    """The keys of ``model``'s exempt rows that ``user`` may not see."""
+    """The keys of ``model``'s exempt rows that ``user`` may not see, worked out once per
+    request (remembered on the request's user, as ``_entitled`` is): a list page asks for
+    every model's several times over."""
     scope = scope_of(model)
     if scope is None or sees_everything(user):
         return set()
+    cache = user.__dict__.setdefault("_moot_hidden_pks", {})
+    if model._meta.label_lower not in cache:
+        cache[model._meta.label_lower] = frozenset(_hidden_pks(model, scope, user))
+    return set(cache[model._meta.label_lower])
+
+
+def _hidden_pks(model, scope: Scope, user) -> set:
     rows = model._default_manager.filter(scope.exempt())
     if person_of(user) is None or not user.is_active:
         return set(rows.values_list("pk", flat=True))
@@ -226,10 +235,10 @@ def visible_audit_entries(queryset, user):
         model = apps.get_model(label)
         ct = ContentType.objects.get_for_model(model, for_concrete_model=True)
         hidden = [str(pk) for pk in hidden_pks(model, user)]
-        exists = Exists(
-            model._default_manager.annotate(key=Cast("pk", CharField())).filter(
-                key=OuterRef("object_id")
-            )
+        # The row's key as the trail writes it, in one uncorrelated subquery the database
+        # evaluates once (a correlated EXISTS on a cast key scanned the table per entry).
+        keys = model._default_manager.annotate(key=Cast("pk", CharField())).values("key")
+        queryset = queryset.exclude(
+            Q(content_type=ct) & (Q(object_id__in=hidden) | ~Q(object_id__in=keys))
         )
-        queryset = queryset.exclude(Q(content_type=ct) & (Q(object_id__in=hidden) | ~exists))
     return queryset
