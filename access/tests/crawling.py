@@ -13,9 +13,9 @@ import zipfile
 from collections import deque
 from urllib.parse import urljoin, urlsplit
 
-import pypdfium2 as pdfium
 from django.test import Client
 
+from moot import pdf_text as moot_pdf_text
 from papers.files import DOCX
 
 CANARY = "CANARY-d41c9e-never-public"
@@ -29,18 +29,12 @@ PDF_TEXTS: dict[bytes, str] = {}
 
 
 def pdf_text(body: bytes) -> str:
-    """The text of a PDF, read with PDFium (pypdfium2: fifteen times faster than pypdf on a
-    136-page pack, the same words). The personas fetch the same stored files (a paper's PDF, a
-    pack): each distinct file is read once, by its digest, however many crawls fetch it."""
+    """The text of a PDF (``moot.pdf_text``, PDFium). The personas fetch the same stored files
+    (a paper's PDF, a pack): each distinct file is read once, by its digest, however many
+    crawls fetch it."""
     key = hashlib.sha256(body).digest()
     if key not in PDF_TEXTS:
-        document = pdfium.PdfDocument(body)
-        try:
-            PDF_TEXTS[key] = "\n".join(
-                document[i].get_textpage().get_text_range() for i in range(len(document))
-            )
-        finally:
-            document.close()
+        PDF_TEXTS[key] = moot_pdf_text.text(body)
     return PDF_TEXTS[key]
 
 

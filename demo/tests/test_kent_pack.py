@@ -12,22 +12,21 @@ renderings): building is the slow part.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import unicodedata
 
 import pytest
-from pypdf import PdfReader
 
 from demo.kent.papers.company_governance import EXEMPT_PHRASE
 from meetings.models import Meeting
+from moot import pdf_text
 from papers.pack.build import build_pack
 
 pytestmark = pytest.mark.django_db
 
 
 def pages_text(pdf: bytes) -> list[str]:
-    return [flat(p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf)).pages]
+    return [flat(page) for page in pdf_text.pages(pdf)]
 
 
 def flat(text: str) -> str:

@@ -4,9 +4,9 @@ import io
 import re
 
 import pytest
-from pypdf import PdfReader
 
 from meetings.models import Part
+from moot import pdf_text
 from moot import testing as t
 from papers import services
 from papers import testing as files
@@ -91,7 +91,7 @@ def meeting(settings, tmp_path):
 
 
 def pages_text(pdf: bytes) -> list[str]:
-    return [p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages]
+    return pdf_text.pages(pdf)
 
 
 def test_public_pack_structure(meeting):

@@ -1,12 +1,10 @@
 """Requesting packs: refusals, background builds, supplementary packs, and `moot pack`."""
 
-import io
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
-from pypdf import PdfReader
 
+from moot import pdf_text
 from moot import testing as t
 from papers import packs, services
 from papers.models import AgendaPack, Document, PackKind, PackStatus, Report
@@ -32,7 +30,7 @@ def add_paper(meeting, number, title, background=True):
 
 
 def text(pack):
-    return [p.extract_text() for p in PdfReader(io.BytesIO(pack.file.open("rb").read())).pages]
+    return pdf_text.pages(pack.file.open("rb").read())
 
 
 def test_meeting_without_items_is_refused(settings, tmp_path):

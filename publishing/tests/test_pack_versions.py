@@ -2,14 +2,12 @@
 a rebuild is a new version with a reason, and the earlier one stays retrievable; a paper made
 exempt or withdrawn leaves every public pack (papers/packs.py, publishing/versions.py)."""
 
-import io
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
-from pypdf import PdfReader
 
+from moot import pdf_text
 from papers import packs
 from papers import services as papers
 from papers.models import AgendaPack, Classification, PackKind, PackStatus
@@ -22,8 +20,7 @@ DRAFT = "Unapproved redraft of the budget"
 
 
 def text(pack) -> str:
-    pages = PdfReader(io.BytesIO(pack.file.open("rb").read())).pages
-    return "\n".join(p.extract_text() or "" for p in pages)
+    return pdf_text.text(pack.file.open("rb").read())
 
 
 def build(meeting, kind=PackKind.PUBLIC, **kw):

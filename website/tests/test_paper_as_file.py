@@ -8,6 +8,7 @@ import pytest
 from django.template import Context, Template
 from pypdf import PdfReader
 
+from moot import pdf_text as pdfium_text
 from papers import files, services
 from papers import testing as made
 from papers.models import Classification, Document, DocumentVersion, ItemPaper
@@ -27,7 +28,7 @@ def body(response) -> bytes:
 
 
 def pdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+    return pdfium_text.text(data)
 
 
 def stored_pdfs() -> list[str]:
