@@ -76,7 +76,8 @@ class Document(models.Model):
         """The exempt agenda item (or exempt parent of a sub-item) this paper, or its report,
         is attached to; None when there is none. ``remember_exempt_items`` loads it in bulk."""
         if "_exempt_item" in self.__dict__:
-            return self.__dict__["_exempt_item"]
+            remembered: AgendaItem | None = self.__dict__["_exempt_item"]
+            return remembered
         if self.pk is None:
             return None
         link = (

@@ -17,7 +17,8 @@ NAMED = {"services", "rules", "public", "workflow", "state", "changes", "version
 
 
 def _config() -> dict:
-    return tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]
+    tool: dict = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]
+    return tool
 
 
 def _strict_files() -> set[Path]:
