@@ -45,7 +45,7 @@ bench: install
 	$(BIN)/python -m bench
 
 lint: install
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) build node_modules var .pytest_cache
+	rm -rf $(VENV) build node_modules var .pytest_cache .mypy_cache

@@ -45,7 +45,7 @@ def is_democratic_services(user) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     account = account_of(user)
-    return user.is_superuser or bool(account and account.democratic_services)
+    return bool(user.is_superuser or (account and account.democratic_services))
 
 
 def sits_on(person: Person, meeting: Meeting) -> bool:

@@ -7,6 +7,7 @@ Used by the History pages (``backoffice.base``) and the audit trail's own pages
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -22,13 +23,11 @@ def audit_list_url(ct: ContentType, ids) -> str:
         base = reverse("admin:audit_auditentry_changelist")
     except NoReverseMatch:  # the audit admin is not installed on this site
         return ""
-    return (
-        base
-        + "?"
-        + urlencode(
-            {"content_type__id__exact": ct.pk, "object_id__in": ",".join(str(i) for i in ids)}
-        )
-    )
+    query: dict[str, int | str] = {
+        "content_type__id__exact": ct.pk,
+        "object_id__in": ",".join(str(i) for i in ids),
+    }
+    return base + "?" + urlencode(query)
 
 
 # --- Reading an audit entry -----------------------------------------------------------------
@@ -83,7 +82,7 @@ def readable_value(field, value, names: dict) -> str:
     return str(value)
 
 
-def _name_of(model, pk, names: dict) -> str:
+def _name_of(model, pk, names: dict[tuple[Any, Any], str]) -> str:
     """The related object's name now, or a note that it is gone (entries outlive rows)."""
     key = (model, pk)
     if key not in names:

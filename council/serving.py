@@ -57,7 +57,8 @@ def chair_and_vice(body: Body, day: dt.date) -> list[Person]:
         .select_related("person")
         .order_by("role")
     )
-    return [m.person for m in held if not presiding_problem(m.person, body, day)]
+    people = [m.person for m in held if m.person is not None]
+    return [p for p in people if not presiding_problem(p, body, day)]
 
 
 def groups_on(person_ids, day: dt.date) -> dict[int, PoliticalGroup]:

@@ -199,7 +199,12 @@ def entries(resolutions: list[Resolution]) -> list[Entry]:
     votes = {v.motion_id: v for v in public_votes().filter(motion_id__in=motion_ids)}
     reports = item_reports({r.minute.item for r in resolutions if r.minute.item_id})
     return [
-        Entry(r, votes.get(r.motion_id), reports.get(r.minute.item_id, [])) for r in resolutions
+        Entry(
+            r,
+            votes.get(r.motion_id) if r.motion_id else None,
+            reports.get(r.minute.item_id, []) if r.minute.item_id else [],
+        )
+        for r in resolutions
     ]
 
 
@@ -222,8 +227,8 @@ def decision(pk: int) -> Decision | None:
     entry = entries([resolution])[0]
     minute = resolution.minute
     listed = []
-    if minute.item_id:
-        item = minute.item
+    item = minute.item
+    if item is not None:
         site_papers.attach_papers(minute.meeting, [item])
         listed = [p for p in item.listed_papers if not p.is_restricted]
     motion = None

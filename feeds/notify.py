@@ -26,7 +26,7 @@ from .subscriptions import list_headers, unsubscribe_url
 
 logger = logging.getLogger(__name__)
 
-EMAIL_KIND = {
+EMAIL_KIND: dict[str, EmailKind] = {
     NoticeKind.AGENDA: EmailKind.AGENDA_NOTICE,
     NoticeKind.MINUTES: EmailKind.MINUTES_NOTICE,
 }

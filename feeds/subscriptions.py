@@ -133,11 +133,11 @@ def subscribe(email: str, body: Body | None) -> Outcome:
             return Outcome(sub, False)
         sub.confirmation_sent_at = now
         sub.save()
-        _send_confirmation(sub)
+        _send_confirmation(sub, now)
     return Outcome(sub, True)
 
 
-def _send_confirmation(sub: Subscription) -> None:
+def _send_confirmation(sub: Subscription, sent_at: dt.datetime) -> None:
     context = {
         "sub": sub,
         "authority": Authority.current(),
@@ -145,7 +145,7 @@ def _send_confirmation(sub: Subscription) -> None:
         "days": CONFIRM_DAYS,
     }
     mail.queue(
-        key=f"confirm:{sub.pk}:{sub.confirmation_sent_at.isoformat()}",
+        key=f"confirm:{sub.pk}:{sent_at.isoformat()}",
         kind=EmailKind.CONFIRMATION,
         to=sub.email,
         subject=f"Confirm your email alerts: {sub.scope_name}",

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -204,6 +206,10 @@ class AgendaItem(models.Model):
         blank=True,
         help_text="Why the item cannot wait; carried into the draft minutes.",
     )
+    # Not a column: the item's published papers, set on the readers' items by
+    # ``publishing.public.attach_papers`` (publishing sits above meetings, so its entries are
+    # not named here: docs/architecture.md, "Layers").
+    listed_papers: list[Any]
 
     class Meta:
         ordering = ["meeting", "order", "pk"]

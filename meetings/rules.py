@@ -20,7 +20,7 @@ def check_agenda_item(item: AgendaItem) -> None:
                 "mark it exempt or clear the paragraph."
             }
         )
-    if item.parent_id and item.parent.meeting_id != item.meeting_id:
+    if item.parent is not None and item.parent.meeting_id != item.meeting_id:
         raise ValidationError({"parent": "A sub-item must belong to an item of the same meeting."})
     if item.parent_id:
         _check_nesting(item)

@@ -4,11 +4,13 @@ A document's content lives in its versions; re-uploading or editing makes a new 
 published version is never changed. Documents are attached to agenda items in order.
 """
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
-from meetings.models import ExemptParagraph, exempt_item_q
+from meetings.models import AgendaItem, ExemptParagraph, exempt_item_q
 
 from .storage import private_storage
 
@@ -70,11 +72,12 @@ class Document(models.Model):
         return self.classification != Classification.UNRESTRICTED or self.exempt_item is not None
 
     @property
-    def exempt_item(self):
+    def exempt_item(self) -> AgendaItem | None:
         """The exempt agenda item (or exempt parent of a sub-item) this paper, or its report,
         is attached to; None when there is none. ``remember_exempt_items`` loads it in bulk."""
         if "_exempt_item" in self.__dict__:
-            return self.__dict__["_exempt_item"]
+            remembered: AgendaItem | None = self.__dict__["_exempt_item"]
+            return remembered
         if self.pk is None:
             return None
         link = (
@@ -96,11 +99,11 @@ class Document(models.Model):
             return item.exempt_paragraph if item is not None else None
         return None
 
-    def current_version(self):
+    def current_version(self) -> DocumentVersion | None:
         return self.versions.order_by("-number").first()
 
     @property
-    def report_or_none(self) -> "Report | None":
+    def report_or_none(self) -> Report | None:
         try:
             return self.report
         except Report.DoesNotExist:
@@ -383,7 +386,7 @@ def remember_exempt_items(docs) -> None:
     if not docs:
         return
     wanted = {d.pk for d in docs} | {d.parent_id for d in docs if d.parent_id}
-    found = {}
+    found: dict[int, AgendaItem | None] = {}
     for link in (
         ItemPaper.objects.filter(document_id__in=wanted)
         .filter(exempt_item_q("item__"))

@@ -80,12 +80,12 @@ def request_pack(
     link_ids = None
     supplement = 0
     if supplementary:
-        earlier = _in_earlier_packs(meeting, kind)
-        if not earlier:
+        in_earlier = _in_earlier_packs(meeting, kind)
+        if not in_earlier:
             raise ValidationError("Build the agenda pack first; a supplement adds to it.")
         link_ids = list(
             ItemPaper.objects.filter(item__meeting=meeting)
-            .exclude(pk__in=earlier)
+            .exclude(pk__in=in_earlier)
             .values_list("pk", flat=True)
         )
         if not link_ids:
@@ -113,14 +113,16 @@ def request_pack(
     if link_ids is None:
         # The pack holds the papers attached now, whenever the worker gets to it: a paper
         # attached later belongs in a supplement, not silently in the published pack.
-        attached = ItemPaper.objects.filter(item__meeting=meeting)
-        link_ids = sorted(attached.values_list("pk", flat=True))
+        attached_now = ItemPaper.objects.filter(item__meeting=meeting)
+        link_ids = sorted(attached_now.values_list("pk", flat=True))
     # The date the agenda (or the supplement) was published; today for a proof.
     dispatch = dispatch or dispatch_date(meeting, link_ids if supplement else None)
     return _queue(meeting, kind, supplement, link_ids, dispatch, reason, actor, actor_name, enqueue)
 
 
-def _queue(meeting, kind, supplement, link_ids, dispatch, reason, actor, actor_name, enqueue):
+def _queue(
+    meeting, kind, supplement, link_ids, dispatch, reason, actor, actor_name, enqueue
+) -> AgendaPack:
     user, _ = trail._actor(actor)
     pack = trail.save(
         AgendaPack(

@@ -85,12 +85,10 @@ def add_version(
     resources; unreadable, damaged, encrypted or password-protected files; files over the size
     limit; empty content; any other file type.
     """
-    if (html is None) == (upload is None):
-        raise ValidationError("Give either the text of the paper or a file, not both.")
-    if html is not None:
+    if html is not None and upload is None:
         kind, converted = SourceKind.HTML, convert.written_html(html)
         digest = convert.content_hash("html", converted.html)
-    else:
+    elif upload is not None and html is None:
         name = Path(filename).name or "The file"
         suffix = Path(name).suffix.lower()
         if suffix == ".docx":
@@ -102,6 +100,8 @@ def add_version(
                 name, "is not a Word (.docx) or PDF file; other formats are not accepted."
             )
         digest = convert.content_hash(kind, upload)
+    else:
+        raise ValidationError("Give either the text of the paper or a file, not both.")
     with transaction.atomic():
         Document.objects.select_for_update().filter(pk=doc.pk).first()
         version = DocumentVersion(

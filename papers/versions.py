@@ -10,39 +10,59 @@ public.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ImproperlyConfigured
 
-_rules: dict[str, Callable] = {}
+if TYPE_CHECKING:
+    from meetings.models import Meeting
+
+    from .models import DocumentVersion
+
+PackVersions = Callable[["Meeting", Iterable[int]], dict[int, "DocumentVersion"]]
+IsPublished = Callable[["Meeting"], bool]
+DispatchDate = Callable[["Meeting", Iterable[int] | None], dt.date]
 
 
-def register(*, pack_versions: Callable, is_published: Callable, dispatch_date: Callable) -> None:
+@dataclass(frozen=True)
+class _Rules:
+    pack_versions: PackVersions
+    is_published: IsPublished
+    dispatch_date: DispatchDate
+
+
+_registered: list[_Rules] = []
+
+
+def register(
+    *, pack_versions: PackVersions, is_published: IsPublished, dispatch_date: DispatchDate
+) -> None:
     """``pack_versions(meeting, doc_ids) -> {doc id: DocumentVersion}`` (content loaded);
     ``is_published(meeting) -> bool``; ``dispatch_date(meeting, supplement_papers=None) ->
     date`` (``publishing/state.py``)."""
-    _rules.update(
-        pack_versions=pack_versions, is_published=is_published, dispatch_date=dispatch_date
-    )
+    _registered[:] = [_Rules(pack_versions, is_published, dispatch_date)]
 
 
-def _rule(name: str) -> Callable:
-    if name not in _rules:
+def _rules() -> _Rules:
+    if not _registered:
         raise ImproperlyConfigured(
             "The publishing app decides what is published; it is not installed."
         )
-    return _rules[name]
+    return _registered[0]
 
 
-def pack_versions(meeting, doc_ids) -> dict:
-    return _rule("pack_versions")(meeting, doc_ids)
+def pack_versions(meeting: Meeting, doc_ids: Iterable[int]) -> dict[int, DocumentVersion]:
+    return _rules().pack_versions(meeting, doc_ids)
 
 
-def is_published(meeting) -> bool:
-    return _rule("is_published")(meeting)
+def is_published(meeting: Meeting) -> bool:
+    return _rules().is_published(meeting)
 
 
-def dispatch_date(meeting, supplement_papers=None):
+def dispatch_date(meeting: Meeting, supplement_papers: Iterable[int] | None = None) -> dt.date:
     """The date the pack (``supplement_papers``: a supplementary pack of those item papers)
     is dispatched: the publication's date, or today for a proof."""
-    return _rule("dispatch_date")(meeting, supplement_papers)
+    return _rules().dispatch_date(meeting, supplement_papers)

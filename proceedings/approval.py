@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -178,14 +179,17 @@ def sign_minutes(
             )
         if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
             raise ValidationError("The signing date must be a date.")
-        if on < record.approved_on:
+        # Approved minutes carry their approval's date and minute: ``approve_minutes`` sets
+        # the three together, and neither is editable (the ORM cannot know it).
+        approved_on = cast(dt.date, record.approved_on)
+        if on < approved_on:
             raise ValidationError(
                 f"The minutes cannot be signed on {on:%-d %B %Y}, before they were approved on "
-                f"{record.approved_on:%-d %B %Y}."
+                f"{approved_on:%-d %B %Y}."
             )
         if signed_by is None:
             raise ValidationError("Say who signed the minutes.")
-        approving = record.approved_by_minute.meeting
+        approving = cast(Minute, record.approved_by_minute).meeting
         chair = chair_of_meeting(approving)
         if chair is None or chair.pk != signed_by.pk:
             who = f"{chair}" if chair else "nobody (no chair is recorded)"

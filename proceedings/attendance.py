@@ -126,6 +126,7 @@ def quorum(meeting: Meeting) -> int:
     (LGA 1972 Sch 12 para 6), counted on serving members because seats are not always known.
     """
     procedure = Procedure.objects.filter(body_id=meeting.body_id).first()
+    kind: str
     if procedure is None:
         kind, num, den, fixed = QuorumKind.FRACTION, 1, 4, None
     else:

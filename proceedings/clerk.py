@@ -74,17 +74,17 @@ def mark_attendance(
     with transaction.atomic():
         existing = {a.person_id: a for a in Attendance.objects.filter(meeting=meeting)}
         for person in members:
-            value = given.get(str(person.pk))
-            if value is None:
+            mark = given.get(str(person.pk))
+            if mark is None:
                 continue
             entry = existing.get(person.pk)
             if entry is None:
-                att.record_attendance(meeting, person, value, actor=actor)
-            elif entry.status != value:
-                att.change_attendance(entry, status=value, actor=actor)
+                att.record_attendance(meeting, person, mark, actor=actor)
+            elif entry.status != mark:
+                att.change_attendance(entry, status=mark, actor=actor)
             else:
                 continue
-            done.append((person, value))
+            done.append((person, mark))
     return done
 
 
@@ -190,10 +190,25 @@ def record_or_correct_vote(
         choices = _named_people(names or {})
     else:
         raise ValidationError("Record the vote as a show of hands or a recorded vote.")
-    options = {"counts": counts, "majority": majority, "casting_vote": casting_vote}
     with transaction.atomic():
         Motion.objects.select_for_update().filter(pk=motion.pk).first()
         vote = Vote.objects.filter(motion=motion).first()
         if vote is None:
-            return votes.record_vote(motion, method, choices=choices, actor=actor, **options)
-        return votes.correct_vote(vote, method=method, choices=choices, actor=actor, **options)
+            return votes.record_vote(
+                motion,
+                method,
+                counts=counts,
+                choices=choices,
+                majority=majority,
+                casting_vote=casting_vote,
+                actor=actor,
+            )
+        return votes.correct_vote(
+            vote,
+            method=method,
+            counts=counts,
+            choices=choices,
+            majority=majority,
+            casting_vote=casting_vote,
+            actor=actor,
+        )

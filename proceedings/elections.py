@@ -10,6 +10,7 @@ carried. Memberships are not changed: the caller records the office.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -42,17 +43,15 @@ class ElectionResult:
 
 def refuse_if_office_filled(meeting: Meeting, office: str, exclude: int | None = None) -> None:
     """One election to an office per meeting: refuse another once a member is elected."""
-    done = (
-        Motion.objects.filter(
-            meeting=meeting,
-            kind=MotionKind.ELECTION,
-            office=office,
-            outcome__in=(Outcome.CARRIED, Outcome.WITHOUT_VOTE),
-        )
-        .exclude(pk=exclude)
-        .select_related("nominee")
-        .first()
+    elected = Motion.objects.filter(
+        meeting=meeting,
+        kind=MotionKind.ELECTION,
+        office=office,
+        outcome__in=(Outcome.CARRIED, Outcome.WITHOUT_VOTE),
     )
+    if exclude is not None:
+        elected = elected.exclude(pk=exclude)
+    done = elected.select_related("nominee").first()
     if done:
         raise ValidationError(
             f"{done.nominee} has already been elected {Office(office).label.lower()} at this "
@@ -118,6 +117,7 @@ def election_result(motion: Motion) -> ElectionResult | None:
     return ElectionResult(
         motion=motion,
         office=motion.office,
-        nominee=motion.nominee,
+        # An election names its nominee (rules.check_motion); the ORM cannot know.
+        nominee=cast(Person, motion.nominee),
         elected=motion.outcome in (Outcome.CARRIED, Outcome.WITHOUT_VOTE),
     )

@@ -33,7 +33,7 @@ def next_minute_number(meeting: Meeting) -> int:
     """The number the meeting's next minute takes: one after the last minute of this meeting,
     or of the body's earlier meetings in the same municipal year; 1 at the start of a year."""
     year = municipal_year(meeting.date)
-    mine = Minute.objects.filter(meeting=meeting).aggregate(m=Max("number"))["m"]
+    mine: int | None = Minute.objects.filter(meeting=meeting).aggregate(m=Max("number"))["m"]
     if mine:
         return mine + 1
     earlier = Minute.objects.filter(

@@ -19,6 +19,8 @@ minutes); the ``public_*`` querysets add the publication of the minutes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -67,7 +69,7 @@ def closed_minutes() -> QuerySet[Minute]:
     return Minute.objects.filter(closed_minute_q())
 
 
-def _directly_closed() -> QuerySet[Motion]:
+def _directly_closed() -> QuerySet[Motion, Mapping[str, object]]:
     """Motions on exempt business, or recorded by a resolution of a closed minute (whatever
     the motion's own item, or with none)."""
     return (

@@ -31,7 +31,7 @@ def meeting_id_of(obj) -> int | None:
         except AttributeError:
             continue
         if value:
-            return value
+            return int(value)
     return None
 
 

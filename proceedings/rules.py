@@ -224,7 +224,7 @@ def check_motion(m: Motion) -> None:
             raise ValidationError("An election names the member proposed and the office.")
     elif m.nominee_id or m.office:
         raise ValidationError({"nominee": "Only an election names a member proposed for office."})
-    if m.item_id and m.item.meeting_id != m.meeting_id:
+    if m.item is not None and m.item.meeting_id != m.meeting_id:
         raise ValidationError({"item": "The item is not on this meeting's agenda."})
     if m.mover_id and m.mover_id == m.seconder_id:
         raise ValidationError({"seconder": "A motion cannot be seconded by its mover."})
@@ -240,9 +240,9 @@ def check_motion(m: Motion) -> None:
                 {field: f"{getattr(m, field)} is not recorded as a member present at this meeting."}
             )
     if m.kind == MotionKind.AMENDMENT:
-        if not m.amends_id:
-            raise ValidationError({"amends": "Say which motion this amendment amends."})
         target = m.amends
+        if target is None:
+            raise ValidationError({"amends": "Say which motion this amendment amends."})
         if target.meeting_id != m.meeting_id or target.kind != MotionKind.SUBSTANTIVE:
             raise ValidationError(
                 {"amends": "An amendment must amend a substantive motion at the same meeting."}
@@ -271,7 +271,7 @@ def check_minute(m: Minute) -> None:
                     "they read coherently without one (s100C(2))."
                 }
             )
-    elif m.item_id and m.item.is_exempt:
+    elif m.item is not None and m.item.is_exempt:
         raise ValidationError(
             {"exempt": "The item was taken in closed session: its minute is an exempt minute."}
         )
@@ -283,7 +283,7 @@ def check_minute(m: Minute) -> None:
     # Set here so every path (back office included) stores the same body and year.
     m.body_id = meeting.body_id
     m.municipal_year = municipal_year(meeting.date)
-    if m.item_id and m.item.meeting_id != m.meeting_id:
+    if m.item is not None and m.item.meeting_id != m.meeting_id:
         raise ValidationError({"item": "The item is not on this meeting's agenda."})
     year = Minute.objects.filter(body_id=m.body_id, municipal_year=m.municipal_year).exclude(
         pk=m.pk
@@ -359,7 +359,7 @@ def check_resolution(r) -> None:
 
 
 def check_action(a: Action) -> None:
-    if a.minute_id and a.meeting_id and a.minute.meeting_id != a.meeting_id:
+    if a.meeting_id and a.minute is not None and a.minute.meeting_id != a.meeting_id:
         raise ValidationError({"minute": "The minute is not one of this meeting's minutes."})
     if not (a.owner_id or a.owner_text.strip()):
         raise ValidationError({"owner": "Say who is to do it: a person or an officer's title."})

@@ -32,7 +32,7 @@ def _section(number: int) -> re.Pattern:
 
 
 def exempt_summary_html(minute: Minute) -> str:
-    item = f" (Item {minute.item.number})" if minute.item_id else ""
+    item = f" (Item {minute.item.number})" if minute.item is not None else ""
     paragraph = (
         format_html(
             "<p>Exempt information: paragraph {} of Part 1 of Schedule 12A.</p>",

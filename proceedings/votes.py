@@ -8,6 +8,7 @@ Every change validates, saves in one transaction and is audited.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -87,7 +88,8 @@ def _decide(motion: Motion, outcome: str, actor, actor_name: str) -> Motion:
 def _carry_amendment(amendment: Motion, actor, actor_name: str) -> Motion:
     """A carried amendment becomes the substantive motion: the original is superseded and a
     new substantive motion in the amended words is put next."""
-    original = amendment.amends
+    # Every amendment names the motion it amends (rules.check_motion); the ORM cannot know.
+    original = cast(Motion, amendment.amends)
     original.outcome = Outcome.SUPERSEDED
     trail.save(original, actor, actor_name)
     return add_motion(
@@ -260,10 +262,16 @@ def _undo_carried_amendment(amendment: Motion, actor, actor_name: str) -> None:
                 "decided. Correct or delete that motion first."
             )
         trail.delete(resulting, actor, actor_name)
-    original = Motion.objects.get(pk=amendment.amends_id)
+    original = _amended(amendment)
     if original.outcome == Outcome.SUPERSEDED:
         original.outcome = Outcome.PENDING
         trail.save(original, actor, actor_name)
+
+
+def _amended(amendment: Motion) -> Motion:
+    """The motion ``amendment`` amends, as it is now in the database. Every amendment names
+    one (``rules.check_motion``), which the ORM cannot know."""
+    return Motion.objects.get(pk=cast(int, amendment.amends_id))
 
 
 def _change_outcome(motion: Motion, result: str, actor, actor_name: str) -> None:
@@ -272,7 +280,7 @@ def _change_outcome(motion: Motion, result: str, actor, actor_name: str) -> None
         if motion.outcome == Outcome.CARRIED:
             _undo_carried_amendment(motion, actor, actor_name)
         elif result == Outcome.CARRIED:
-            original = Motion.objects.get(pk=motion.amends_id)
+            original = _amended(motion)
             if original.outcome:
                 raise ValidationError(
                     f"The motion this amends has since been decided "
@@ -327,7 +335,7 @@ def agree_election(motion: Motion, actor=None, actor_name: str = "") -> Election
     if motion.kind != MotionKind.ELECTION:
         raise ValidationError("That motion is not an election.")
     agree_without_vote(motion, actor, actor_name)
-    return election_result(motion)
+    return _decided_election(motion)
 
 
 def vote_on_election(motion: Motion, method: str, **kwargs) -> ElectionResult:
@@ -336,4 +344,13 @@ def vote_on_election(motion: Motion, method: str, **kwargs) -> ElectionResult:
         raise ValidationError("That motion is not an election.")
     record_vote(motion, method, **kwargs)
     motion.refresh_from_db()
-    return election_result(motion)
+    return _decided_election(motion)
+
+
+def _decided_election(motion: Motion) -> ElectionResult:
+    """The result of an election just decided: deciding it (with or without a vote) always
+    gives it an outcome, so ``election_result`` has one."""
+    result = election_result(motion)
+    if result is None:
+        raise ValidationError("The election has not been decided.")
+    return result

@@ -12,6 +12,7 @@ the form that broke it.
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from django.apps import apps
 from django.conf import settings
@@ -135,7 +136,8 @@ def add_urgent_item(
         user, name = trail._actor(actor)
         # The special circumstances of an exempt item may touch on the exempt information;
         # they reach the public through the minutes, after the chair has seen them.
-        note = f"Item {item.number}: {item.title}. Chair: {chair.full_name}"
+        # Saved, so urgent with its chair (meetings.rules.check_agenda_item).
+        note = f"Item {item.number}: {item.title}. Chair: {cast(Person, chair).full_name}"
         if not item.is_exempt:
             note += f". Special circumstances: {item.urgency_reasons}"
         trail.save(

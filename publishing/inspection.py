@@ -16,22 +16,28 @@ from meetings.models import Meeting, MeetingStatus
 from . import deadlines, state
 from .models import AgendaPublication
 
+# The attributes the answers are remembered in, on the meeting instance.
+_PUBLISHED = "_moot_published"
+_PAPER_IDS = "_moot_paper_ids"
+
 
 def is_published(meeting: Meeting) -> bool:
-    if not hasattr(meeting, "_moot_published"):
-        meeting._moot_published = state.is_published(meeting)
-    return meeting._moot_published
+    published: bool | None = getattr(meeting, _PUBLISHED, None)
+    if published is None:
+        published = state.is_published(meeting)
+        setattr(meeting, _PUBLISHED, published)
+    return published
 
 
 def paper_ids(meeting: Meeting) -> frozenset[int]:
     """The meeting's item papers (ItemPaper ids) made public so far. One query, at most (none
     when the meeting is already known to be unpublished: supplements follow the agenda)."""
-    if not hasattr(meeting, "_moot_paper_ids"):
-        known_unpublished = getattr(meeting, "_moot_published", None) is False
-        meeting._moot_paper_ids = (
-            frozenset() if known_unpublished else frozenset(state.published_paper_ids(meeting))
-        )
-    return meeting._moot_paper_ids
+    ids: frozenset[int] | None = getattr(meeting, _PAPER_IDS, None)
+    if ids is None:
+        known_unpublished = getattr(meeting, _PUBLISHED, None) is False
+        ids = frozenset() if known_unpublished else frozenset(state.published_paper_ids(meeting))
+        setattr(meeting, _PAPER_IDS, ids)
+    return ids
 
 
 def all_paper_ids(meeting_ids=None) -> set[int]:

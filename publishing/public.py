@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import cast
 
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -53,7 +54,7 @@ def public_q(prefix: str = "") -> Q:
 def is_public(doc: Document) -> bool:
     """``Document.is_restricted`` (classification, or attached to exempt business) of the
     paper and, for an appendix, of its report."""
-    return not doc.is_restricted and not (doc.parent_id and doc.parent.is_restricted)
+    return not doc.is_restricted and not (doc.parent is not None and doc.parent.is_restricted)
 
 
 def paper_url(meeting: Meeting, doc: Document) -> str:
@@ -68,9 +69,10 @@ def file_size(version: DocumentVersion) -> int | None:
     """The uploaded PDF's size in bytes; None when the file is missing (its link then 404s,
     but the page listing it must still render)."""
     try:
-        return version.source_file.size
+        size: int = version.source_file.size  # FileField is untyped in django-stubs
     except OSError:
         return None
+    return size
 
 
 # --- what an agenda item lists -------------------------------------------------------------
@@ -127,7 +129,8 @@ def entries(docs: list[Document]) -> dict[int, Entry]:
         return {}
     appendices: dict[int, list[Document]] = {}
     for a in Document.objects.filter(parent_id__in=[d.pk for d in docs]).order_by("order", "pk"):
-        appendices.setdefault(a.parent_id, []).append(a)
+        # An appendix has its parent (the query asks for those of ``docs``).
+        appendices.setdefault(cast(int, a.parent_id), []).append(a)
     versions = published_versions(
         [d.pk for d in docs] + [a.pk for group in appendices.values() for a in group]
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
@@ -30,7 +31,7 @@ def published_at(meeting: Meeting) -> dt.datetime | None:
     )
 
 
-def dispatch_date(meeting: Meeting, supplement_papers=None) -> dt.date:
+def dispatch_date(meeting: Meeting, supplement_papers: Iterable[int] | None = None) -> dt.date:
     """The date a pack of the meeting is dispatched, printed on its front sheet: the date the
     agenda was published; for a supplementary pack (``supplement_papers``: its item paper
     ids), the date of the latest supplement that made any of them public. A proof built
@@ -40,11 +41,11 @@ def dispatch_date(meeting: Meeting, supplement_papers=None) -> dt.date:
     five clear days)."""
     rows = AgendaPublication.objects.filter(meeting=meeting, published_at__isnull=False)
     if supplement_papers is None:
-        rows = rows.filter(kind=PublicationKind.AGENDA)
+        chosen = list(rows.filter(kind=PublicationKind.AGENDA))
     else:
         wanted = set(supplement_papers)
-        rows = [row for row in rows if wanted & set(row.papers)]
-    moments = [row.published_at for row in rows]
+        chosen = [row for row in rows if wanted & set(row.papers)]
+    moments = [row.published_at for row in chosen if row.published_at is not None]
     return local_date(max(moments)) if moments else authority_today()
 
 

@@ -8,10 +8,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 
-# Lint first (seconds): ruff's checks and its format, over the whole tree, as in CI.
-echo "== Lint: ruff check, ruff format --check"
+# Lint first (seconds): ruff's checks and its format, over the whole tree, as in CI; then
+# mypy over the modules it checks strictly (pyproject.toml [tool.mypy]), which must have no
+# error. Its cache (.mypy_cache) makes a run after a small change take a few seconds.
+echo "== Lint: ruff check, ruff format --check, mypy"
 "$BIN/ruff" check --quiet .
 "$BIN/ruff" format --check --quiet .
+"$BIN/mypy"
 
 pg_url="${DATABASE_URL:-}"
 case "$pg_url" in postgres*) ;; *) pg_url="" ;; esac

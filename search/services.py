@@ -238,7 +238,7 @@ def conditions(filters: Filters, user) -> tuple[Where, object]:
 def marked(text: str) -> SafeString:
     """Escape everything, then turn the backend's marks into <mark> elements."""
     text = (text or "").replace(PAGE_BREAK, " ")
-    html = escape(text)
+    html: str = escape(text)
     # Marks left open or unopened (a fragment cut short) must not leave an element unclosed.
     html = re.sub(f"{MARK_START}([^{MARK_START}{MARK_END}]*){MARK_END}", r"<mark>\1</mark>", html)
     return mark_safe(html.replace(MARK_START, "").replace(MARK_END, ""))
@@ -287,7 +287,7 @@ def _hits(rows, user, aud, parsed) -> list[Hit]:
                 page_url=e.url,
                 page=page,
                 meeting_title=str(e.meeting) if e.meeting_id else "",
-                body_name=e.meeting.body.name if e.meeting_id else "",
+                body_name=e.meeting.body.name if e.meeting is not None else "",
                 date=e.date,
                 exempt=e.exempt,
                 exempt_paragraph=e.exempt_paragraph,

@@ -85,12 +85,13 @@ def _send(
     for person in people:
         entry = entries.get(person.pk)
         given = entry is not None and entry.decision == Decision.GIVEN
-        if given and entry.email:
+        email = entry.email if entry is not None else ""
+        if given and email:
             subject, text, html = email_parts(summons, person, summoned_before=person.pk in before)
             mail.queue(
                 key=f"summons:{issue.pk}:{person.pk}",
                 kind=email_kind,
-                to=entry.email,
+                to=email,
                 subject=subject,
                 text=text,
                 html=html,

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+import datetime as dt
+
 from django.db import models
 
 
@@ -27,8 +31,8 @@ SEAT_ROLES = frozenset(
 )
 
 
-class MembershipQuerySet(models.QuerySet):
-    def on(self, day):
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def on(self, day: dt.date) -> MembershipQuerySet:
         """Memberships in force on ``day``."""
         return self.filter(start__lte=day).filter(
             models.Q(end__isnull=True) | models.Q(end__gte=day)
