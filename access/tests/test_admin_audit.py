@@ -11,6 +11,7 @@ from access.tests.admin_forms import staff_user
 from audit import trail
 from audit.models import AuditEntry
 from audit.reading import readable_changes
+from audit.testing import TEST_ACTOR
 from council import services
 from council.models import Body, Membership, Person, Role
 from meetings.models import Venue
@@ -22,8 +23,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def membership(admin_user):
     body = services.save_body(Body(name="Test Audit Panel", seats=5), actor=admin_user)
-    person = services.save_person(Person(title="Ms", initials="E", surname="Ellery"))
-    m = services.appoint(body, person, Role.MEMBER, start=dt.date(2024, 5, 1))
+    person = services.save_person(
+        Person(title="Ms", initials="E", surname="Ellery"), actor=TEST_ACTOR
+    )
+    m = services.appoint(body, person, Role.MEMBER, start=dt.date(2024, 5, 1), actor=TEST_ACTOR)
     m.role = Role.VICE_CHAIRMAN
     return services.save_membership(m, actor=admin_user)
 
@@ -161,7 +164,7 @@ def test_every_admin_list_and_add_page_renders(admin_client, django_assert_max_n
 
 
 def test_every_audited_change_page_and_history_renders(admin_client, membership):
-    venue = trail.save(Venue(room="Audit Test Room"))
+    venue = trail.save(Venue(room="Audit Test Room"), actor=TEST_ACTOR)
     for obj in [membership, membership.body, membership.person, venue]:
         info = obj._meta.app_label, obj._meta.model_name
         for view in ("change", "history"):

@@ -58,7 +58,7 @@ def path_of(url: str) -> str:
 
 
 def test_democratic_services_issue_a_link_by_email_and_it_is_audited(clerk, officer):
-    link, url = issue_link(officer, by=clerk)
+    link, url = issue_link(officer, actor=clerk)
     assert emailed_link() == url and mail.outbox[0].to == ["officer@example.gov.uk"]
     token = url.rstrip("/").rsplit("/", 1)[1]
     assert token not in link.token_hash and len(link.token_hash) == 64  # only the hash is kept
@@ -72,11 +72,11 @@ def test_democratic_services_issue_a_link_by_email_and_it_is_audited(clerk, offi
 def test_only_democratic_services_issue_links_and_an_address_is_needed(clerk, officer):
     councillor = User.objects.create_user("cllr", password=PASSWORD, email="c@example.gov.uk")
     with pytest.raises(PermissionDenied):
-        issue_link(officer, by=councillor)
+        issue_link(officer, actor=councillor)
     officer.email = ""
     officer.save()
     with pytest.raises(ValidationError, match="no email address"):
-        issue_link(officer, by=clerk)
+        issue_link(officer, actor=clerk)
     assert not EnrolmentLink.objects.exists() and not mail.outbox
 
 
@@ -84,7 +84,7 @@ def test_the_link_with_the_password_shows_a_qr_code_and_signs_in_with_both_facto
     client, clerk, officer, settings
 ):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
-    _, url = issue_link(officer, by=clerk)
+    _, url = issue_link(officer, actor=clerk)
     enrol = path_of(url)
     assert client.get(enrol).status_code == 200
     wrong = client.post(enrol, {"password": "not-it"})
@@ -115,8 +115,8 @@ def test_the_link_with_the_password_shows_a_qr_code_and_signs_in_with_both_facto
 
 
 def test_expired_and_replaced_links_do_not_work(client, clerk, officer):
-    _, first = issue_link(officer, by=clerk)
-    _, second = issue_link(officer, by=clerk)
+    _, first = issue_link(officer, actor=clerk)
+    _, second = issue_link(officer, actor=clerk)
     assert client.get(path_of(first)).status_code == 404  # replaced
     EnrolmentLink.objects.filter(user=officer).update(
         expires_at=timezone.now() - dt.timedelta(seconds=1)
