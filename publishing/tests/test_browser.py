@@ -6,6 +6,7 @@ from pprint import pformat
 
 import pytest
 
+from audit.actors import SystemActor
 from papers.models import Classification
 from publishing import services
 
@@ -24,12 +25,12 @@ def test_history_page_is_accessible_and_withholds_restricted_titles(
     b.paper(
         meeting, "3", f"Land sale {b.CANARY}", classification=Classification.EXEMPT, paragraph=3
     )
-    services.publish_agenda(meeting, now=b.BEFORE, actor_name="Democratic Services")
+    services.publish_agenda(meeting, now=b.BEFORE, actor=SystemActor("Democratic Services"))
     services.replace_paper(
         budget.document,
         html="<p>Corrected.</p>",
         reason="Table 2 had a wrong total.",
-        actor_name="Democratic Services",
+        actor=SystemActor("Democratic Services"),
     )
     SHOTS.mkdir(exist_ok=True)
     failures = {}
