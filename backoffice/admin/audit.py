@@ -37,18 +37,42 @@ class RecordTypeFilter(admin.SimpleListFilter):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdmin, ExemptAdminMixin, admin.ModelAdmin):
-    list_display = ["when", "who", "action", "record_type", "object_link", "fields_changed"]
+    list_display = [
+        "when",
+        "who",
+        "action",
+        "event",
+        "record_type",
+        "object_link",
+        "fields_changed",
+    ]
     list_display_links = ["when"]
-    list_filter = ["action", RecordTypeFilter, ("actor_name", admin.AllValuesFieldListFilter)]
+    list_filter = [
+        "action",
+        RecordTypeFilter,
+        ("actor_name", admin.AllValuesFieldListFilter),
+        ("event", admin.AllValuesFieldListFilter),
+    ]
     list_select_related = ["content_type"]
     date_hierarchy = "at"
-    search_fields = ["object_repr", "actor_name", "=object_id"]
-    search_help_text = "Search by the record's name, who made the change, or the record's number."
+    search_fields = ["object_repr", "actor_name", "=object_id", "=event"]
+    search_help_text = (
+        "Search by the record's name, who made the change, the record's number, or the event "
+        "(e.g. proceedings.vote_recorded)."
+    )
     fieldsets = [
-        (None, {"fields": ["when", "who", "action", "record_type", "object_link"]}),
+        (None, {"fields": ["when", "who", "action", "event", "record_type", "object_link"]}),
         ("Changes", {"fields": ["changes_table"]}),
     ]
-    readonly_fields = ["when", "who", "action", "record_type", "object_link", "changes_table"]
+    readonly_fields = [
+        "when",
+        "who",
+        "action",
+        "event",
+        "record_type",
+        "object_link",
+        "changes_table",
+    ]
     list_per_page = 50
 
     class Media:
