@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from audit.testing import TEST_ACTOR
 from council import services as council_services
 from council.models import Body, BodyKind, GroupMembership, Person, PoliticalGroup
 from meetings import services as meeting_services
@@ -16,7 +17,8 @@ dt = dt  # re-exported for tests
 
 def person(surname: str | None = None, title: str = "Mr", initials: str = "A", **kw) -> Person:
     return council_services.save_person(
-        Person(title=title, initials=initials, surname=surname or f"Testperson{next(_seq)}", **kw)
+        Person(title=title, initials=initials, surname=surname or f"Testperson{next(_seq)}", **kw),
+        actor=TEST_ACTOR,
     )
 
 
@@ -24,7 +26,8 @@ def body(
     name: str | None = None, seats: int | None = None, kind: str = BodyKind.COMMITTEE, **kw
 ) -> Body:
     return council_services.save_body(
-        Body(name=name or f"Test Committee {next(_seq)}", seats=seats, kind=kind, **kw)
+        Body(name=name or f"Test Committee {next(_seq)}", seats=seats, kind=kind, **kw),
+        actor=TEST_ACTOR,
     )
 
 
@@ -42,19 +45,19 @@ def join_group(p: Person, g: PoliticalGroup, start: dt.date, end: dt.date | None
 
 def venue(room: str | None = None) -> Venue:
     return meeting_services.save_venue(
-        Venue(room=room or f"Room {next(_seq)}", building="Test House")
+        Venue(room=room or f"Room {next(_seq)}", building="Test House"), actor=TEST_ACTOR
     )
 
 
 def meeting(b: Body | None = None, date: dt.date | None = None, **kw) -> Meeting:
     return meeting_services.save_meeting(
-        Meeting(body=b or body(), date=date or dt.date(2030, 1, 15), **kw)
+        Meeting(body=b or body(), date=date or dt.date(2030, 1, 15), **kw), actor=TEST_ACTOR
     )
 
 
 def item(m: Meeting, number: str, title: str = "An item", **kw) -> AgendaItem:
     return meeting_services.save_agenda_item(
-        AgendaItem(meeting=m, number=number, title=title, **kw)
+        AgendaItem(meeting=m, number=number, title=title, **kw), actor=TEST_ACTOR
     )
 
 

@@ -123,7 +123,7 @@ class Command(BaseCommand):
             if not options["no_packs"]:
                 summary += self._packs(options["verbosity"])
         if as_at is not None:
-            set_demonstration_date(None if as_at is OFF else as_at, actor_name=ACTOR)
+            set_demonstration_date(None if as_at is OFF else as_at, actor=ACTOR)
         summary += (
             _shown_as_at(Authority.current())
             if as_at is not OFF
