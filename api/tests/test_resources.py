@@ -7,6 +7,7 @@ import json
 import pytest
 from django.utils import timezone
 
+from audit.testing import TEST_ACTOR
 from council.models import Body, Membership, Person
 from meetings.models import Meeting
 
@@ -294,9 +295,9 @@ def test_a_meeting_changes_with_its_published_items_only(client):
     mark = timezone.now()
     item = published.items.get(number="1")
     item.title = "Apologies and Substitutes"
-    meeting_services.save_agenda_item(item)
+    meeting_services.save_agenda_item(item, actor=TEST_ACTOR)
     hidden.title = "Still not public"
-    meeting_services.save_agenda_item(hidden)
+    meeting_services.save_agenda_item(hidden, actor=TEST_ACTOR)
     url = "/api/meetings/?updated_since=" + mark.isoformat().replace("+", "%2B")
     changed = get(client, url).json()["results"]
     assert [m["id"] for m in changed] == [published.pk]
