@@ -23,7 +23,7 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import models
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import User
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,8 @@ class SystemActor:
         return self.name
 
 
-Actor: TypeAlias = "AbstractBaseUser | SystemActor"
+#: The project's accounts are Django's ``User`` (no custom ``AUTH_USER_MODEL``).
+Actor: TypeAlias = "User | SystemActor"
 
 SIGN_IN = "Sign in to change the record."
 
@@ -55,11 +56,11 @@ def check(actor: object) -> None:
         raise PermissionDenied(SIGN_IN)
     if not hasattr(actor, "is_authenticated"):
         raise TypeError(f"The actor must be a user or a SystemActor, not {actor!r}.")
-    if not actor.is_authenticated or not getattr(actor, "is_active", False):
+    if not getattr(actor, "is_authenticated", False) or not getattr(actor, "is_active", False):
         raise PermissionDenied(SIGN_IN)
 
 
-def user_of(actor: Actor) -> AbstractBaseUser | None:
+def user_of(actor: Actor) -> User | None:
     """The account to link the change to; None for a system actor."""
     check(actor)
     return None if isinstance(actor, SystemActor) else actor
@@ -98,8 +99,8 @@ def require_permission(actor: Actor, *perms: str, refusal: str) -> None:
     Django permission in ``perms`` (the back office's rule for its own edits)."""
     if manages_everything(actor):
         return
-    has_perm = getattr(actor, "has_perm", None)
-    if not perms or has_perm is None or not all(has_perm(p) for p in perms):
+    assert not isinstance(actor, SystemActor)  # manages_everything trusts every system actor
+    if not perms or not all(actor.has_perm(p) for p in perms):
         raise PermissionDenied(refusal)
 
 

@@ -100,6 +100,7 @@ def _carry_amendment(amendment: Motion, *, actor: Actor, event: str) -> Motion:
     """A carried amendment becomes the substantive motion: the original is superseded and a
     new substantive motion in the amended words is put next."""
     original = amendment.amends
+    assert original is not None, "an amendment amends a motion (its clean refuses one without)"
     original.outcome = Outcome.SUPERSEDED
     trail.save(original, actor=actor, event=event)
     return _add_motion(
@@ -364,6 +365,7 @@ def agree_election(motion: Motion, *, actor: Actor) -> ElectionResult:
 
 def vote_on_election(motion: Motion, method: str, *, actor: Actor, **kwargs) -> ElectionResult:
     """The meeting voted on the nomination (``record_vote``'s arguments, and its refusals)."""
+    require_model_permission(actor, Vote, "add")
     if motion.kind != MotionKind.ELECTION:
         raise ValidationError("That motion is not an election.")
     record_vote(motion, method, actor=actor, **kwargs)

@@ -103,7 +103,7 @@ def test_updated_since_uses_the_audit_trail(client):
     body = Body.objects.get(name="County Council")
     mark = timezone.now()
     body.category = "Full council"
-    services.save_body(body)
+    services.save_body(body, actor=TEST_ACTOR)
     changed = get(client, "/api/bodies/?updated_since=" + mark.isoformat().replace("+", "%2B"))
     assert [b["id"] for b in changed.json()["results"]] == [body.pk]
 
@@ -230,7 +230,7 @@ def test_etag_changes_when_the_record_does(client):
     body = Body.objects.get(name="County Council")
     first = client.get(f"/api/bodies/{body.pk}/")
     body.category = "Changed"
-    services.save_body(body)
+    services.save_body(body, actor=TEST_ACTOR)
     second = client.get(f"/api/bodies/{body.pk}/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert second.status_code == 200
     assert second.json()["category"] == "Changed"
