@@ -88,6 +88,23 @@ def test_audit_list_filters(admin_client, admin_user, membership):
     assert entry_for(membership) not in r.context["cl"].result_list
 
 
+def test_the_event_is_listed_filtered_searched_and_shown(admin_client, membership):
+    created = entry_for(membership, "create")
+    assert created.event == "council.member_appointed"
+    url = reverse("admin:audit_auditentry_changelist")
+    for params in [{"event": "council.member_appointed"}, {"q": "council.member_appointed"}]:
+        r = admin_client.get(url, params)
+        assert r.status_code == 200, params
+        assert list(r.context["cl"].result_list) == [created], params
+    assert "council.member_appointed" in admin_client.get(url).content.decode()
+    page = admin_client.get(reverse("admin:audit_auditentry_change", args=[created.pk]))
+    assert "council.member_appointed" in page.content.decode()
+    history = admin_client.get(reverse("admin:council_membership_history", args=[membership.pk]))
+    html = history.content.decode()
+    assert "<code>council.member_appointed</code>" in html
+    assert "<code>council.membership_changed</code>" in html
+
+
 def test_nobody_can_add_change_or_delete_audit_entries(admin_client, membership):
     entry = entry_for(membership)
     assert admin_client.get(reverse("admin:audit_auditentry_add")).status_code == 403
@@ -281,7 +298,7 @@ def test_a_refusal_when_the_record_itself_is_saved_shows_on_the_form(admin_clien
     """E.g. someone else took the same room name a moment ago: the database refuses."""
     from django.db import IntegrityError
 
-    def clash(venue, actor=None):
+    def clash(venue, *, actor):
         raise IntegrityError("UNIQUE constraint failed")
 
     monkeypatch.setattr(admin.site._registry[Venue], "save_service", clash)
