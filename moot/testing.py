@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from audit.testing import TEST_ACTOR
 from council import services as council_services
@@ -74,3 +76,38 @@ def verified_login(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+def account(
+    username: str | None = None,
+    *,
+    staff: bool = True,
+    democratic_services: bool = False,
+    perms: tuple[str, ...] = (),
+):
+    """An account to act as: by default an officer (staff) holding no permission at all and
+    not democratic services. ``perms`` are Django permissions as "app_label.codename"."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    from access.models import Account
+
+    user = get_user_model().objects.create_user(username or f"account{next(_seq)}", is_staff=staff)
+    Account.objects.create(user=user, democratic_services=democratic_services)
+    for perm in perms:
+        app_label, codename = perm.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return get_user_model().objects.get(pk=user.pk)  # without the cached permissions
+
+
+@contextmanager
+def writes_nothing() -> Iterator[None]:
+    """The block writes no audit entry: every change to the record goes through the trail,
+    so a refused change leaves the trail as it was."""
+    from audit.models import AuditEntry
+
+    before = AuditEntry.objects.count()
+    yield
+    assert AuditEntry.objects.count() == before, "a refused change wrote to the audit trail"

@@ -8,7 +8,7 @@ import io
 import re
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +19,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from access import enrolment
 from access.enrolment import issue_link
 from access.models import Account, EnrolmentLink
 from audit.models import AuditEntry
@@ -198,3 +199,22 @@ def test_the_header_offers_the_app_page_only_to_a_verified_session(client, offic
     assert reverse("access:set_up").encode() not in client.get("/").content
     t.verified_login(client, officer)
     assert reverse("access:set_up").encode() in client.get("/").content
+
+
+def test_no_link_without_an_actor_and_an_app_is_confirmed_only_by_its_own_account(clerk, officer):
+    for nobody in (None, AnonymousUser()):
+        with t.writes_nothing(), pytest.raises(PermissionDenied):
+            issue_link(officer, actor=nobody)
+    link, _ = issue_link(officer, actor=clerk)
+    assert AuditEntry.objects.get(
+        content_type__model="enrolmentlink", object_id=str(link.pk)
+    ).event == ("access.enrolment_link_issued")
+    device = enrolment.new_device(officer)
+    other = User.objects.create_user("other", password=PASSWORD)
+    with t.writes_nothing(), pytest.raises(PermissionDenied, match="its own authenticator"):
+        enrolment.confirm_device(officer, device, actor=other, link=link)
+    device.refresh_from_db()
+    assert not device.confirmed and EnrolmentLink.objects.get(pk=link.pk).used_at is None
+    enrolment.confirm_device(officer, device, actor=officer, link=link)
+    used = AuditEntry.objects.get(event="access.enrolment_link_used", object_id=str(link.pk))
+    assert used.actor == officer

@@ -64,7 +64,8 @@ def grid(c, **choices) -> dict:
     return data
 
 
-def test_a_member_who_left_the_room_is_recorded_as_not_voting_and_the_vote_is_taken(c):
+def left_the_room(c) -> None:
+    """The fourth member declares a pecuniary interest in the item and leaves the room."""
     record_declaration(
         c.meeting,
         c.items[1],
@@ -74,6 +75,10 @@ def test_a_member_who_left_the_room_is_recorded_as_not_voting_and_the_vote_is_ta
         "left_room",
         actor=TEST_ACTOR,
     )
+
+
+def test_a_member_who_left_the_room_is_recorded_as_not_voting_and_the_vote_is_taken(c):
+    left_the_room(c)
     response = c.client.post(c.url, grid(c, m1="for", m2="for", m4="against"))
     assert response.status_code == 303
     vote = Vote.objects.get(motion=c.motion)
@@ -82,15 +87,7 @@ def test_a_member_who_left_the_room_is_recorded_as_not_voting_and_the_vote_is_ta
 
 
 def test_the_grid_shows_a_member_who_left_the_room_as_not_voting_with_no_keys(c):
-    record_declaration(
-        c.meeting,
-        c.items[1],
-        c.members[3],
-        "dpi",
-        "Owns land on the route",
-        "left_room",
-        actor=TEST_ACTOR,
-    )
+    left_the_room(c)
     page = c.client.get(c.url).content.decode()
     barred, voting = c.members[3], c.members[2]
     assert f'name="rec-{c.motion.pk}-vote-{voting.pk}"' in page
@@ -99,15 +96,7 @@ def test_the_grid_shows_a_member_who_left_the_room_as_not_voting_with_no_keys(c)
 
 
 def test_a_member_who_left_the_room_given_a_vote_is_refused_naming_them(c):
-    record_declaration(
-        c.meeting,
-        c.items[1],
-        c.members[3],
-        "dpi",
-        "Owns land on the route",
-        "left_room",
-        actor=TEST_ACTOR,
-    )
+    left_the_room(c)
     response = c.client.post(c.url, grid(c, m1="for", m3="for"))
     assert response.status_code == 400
     assert f"{c.members[3]} declared an interest in this item" in response.content.decode()
