@@ -111,7 +111,7 @@ def set_up(request):
             request, user, device, form.cleaned_data["code"]
         ):
             replace = link is not None or form.cleaned_data["replace"]
-            enrolment.confirm_device(user, device, link=link, replace=replace)
+            enrolment.confirm_device(user, device, actor=user, link=link, replace=replace)
             for key in (LINK, DEVICE):
                 request.session.pop(key, None)
             signin.succeeded(user.get_username(), signin.client_ip(request))

@@ -25,11 +25,12 @@ from django.utils.safestring import mark_safe
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit import trail
+from audit.actors import Actor, SystemActor, manages_everything, name_of, user_of
 
 from .models import EnrolmentLink
-from .rules import is_democratic_services
 
-COMMAND = "moot enrolment_link"
+#: ``moot enrolment_link``, run on the server, as the audit trail names it.
+COMMAND = SystemActor("moot enrolment_link")
 
 
 def _hash(token: str) -> str:
@@ -40,17 +41,16 @@ def link_url(token: str) -> str:
     return settings.MOOT_SITE_URL.rstrip("/") + reverse("access:enrol", args=[token])
 
 
-def issue_link(
-    user, by=None, *, send: bool = True, command: bool = False
-) -> tuple[EnrolmentLink, str]:
-    """A new enrolment link for ``user`` (any earlier unused one stops working), emailed to them.
+def issue_link(user, *, actor: Actor, send: bool = True) -> tuple[EnrolmentLink, str]:
+    """A new enrolment link for ``user`` (any earlier unused one stops working), emailed to them
+    unless ``send`` is False (the command prints it).
 
-    ``by`` must be democratic services; ``command=True`` is the ``moot enrolment_link`` command
-    run on the server (for bootstrapping the first administrator), which prints the link.
-    Raises PermissionDenied or ValidationError (an inactive account, or no email address to
-    send to) and then issues nothing.
+    ``actor`` must be democratic services, or ``COMMAND``: the ``moot enrolment_link`` command
+    run on the server (for bootstrapping the first administrator). Raises PermissionDenied or
+    ValidationError (an inactive account, or no email address to send to) and then issues
+    nothing.
     """
-    if not command and not is_democratic_services(by):
+    if not manages_everything(actor):
         raise PermissionDenied("Only democratic services may issue enrolment links.")
     if not user.is_active:
         raise ValidationError(f"The account {user.get_username()} is not active.")
@@ -66,19 +66,17 @@ def issue_link(
             user=user, used_at__isnull=True, expires_at__gt=timezone.now()
         ):
             old.expires_at = timezone.now()
-            trail.save(old, actor=by, actor_name=COMMAND if command else "")
+            trail.save(old, actor=actor, event="access.enrolment_link_replaced")
         link = trail.save(
             EnrolmentLink(
                 user=user,
                 token_hash=_hash(token),
                 expires_at=timezone.now() + dt.timedelta(hours=hours),
-                issued_by=by if getattr(by, "is_authenticated", False) else None,
-                issued_by_name=by.get_username()
-                if getattr(by, "is_authenticated", False)
-                else COMMAND,
+                issued_by=user_of(actor),
+                issued_by_name=name_of(actor),
             ),
-            actor=by,
-            actor_name=COMMAND if command else "",
+            actor=actor,
+            event="access.enrolment_link_issued",
         )
         url = link_url(token)
         if send:
@@ -125,9 +123,19 @@ def new_device(user) -> TOTPDevice:
 
 
 def confirm_device(
-    user, device: TOTPDevice, *, link: EnrolmentLink | None = None, replace: bool = True
+    user,
+    device: TOTPDevice,
+    *,
+    actor: Actor,
+    link: EnrolmentLink | None = None,
+    replace: bool = True,
 ) -> None:
-    """Confirm ``device`` (its code having been checked); the link, if any, is used up."""
+    """Confirm ``device`` (its code having been checked); the link, if any, is used up.
+
+    Refuses (``PermissionDenied``, nothing changed) an actor other than the account itself
+    (which enrols its own app) unless it manages everything."""
+    if user_of(actor) != user and not manages_everything(actor):
+        raise PermissionDenied("An account sets up its own authenticator app.")
     with transaction.atomic():
         if replace:
             TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()
@@ -135,7 +143,7 @@ def confirm_device(
         device.save(update_fields=["confirmed"])
         if link is not None:
             link.used_at = timezone.now()
-            trail.save(link, actor=user)
+            trail.save(link, actor=actor, event="access.enrolment_link_used")
 
 
 def key_and_qr(device: TOTPDevice) -> dict:

@@ -21,6 +21,15 @@ class AuditEntry(models.Model):
     )
     actor_name = models.CharField(max_length=150, blank=True, help_text="Username, or the command.")
     action = models.CharField(max_length=6, choices=Action.choices)
+    # What the service did, e.g. "proceedings.vote_recorded"; a plain change is
+    # "<app_label>.<model>_created|_changed|_deleted" (audit.trail). Blank on entries
+    # written before events were kept.
+    event = models.CharField(
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text="What was done, e.g. “proceedings.vote_recorded”.",
+    )
     # Entries about a model stay readable even if the model is later removed.
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.CharField(max_length=64)

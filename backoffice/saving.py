@@ -13,6 +13,7 @@ from django.db import models
 from django.forms.models import InlineForeignKeyField, construct_instance
 
 from audit import trail
+from audit.actors import Actor, require_model_permission
 from audit.reading import (  # noqa: F401 (the audit trail's helpers, also imported from here)
     BLANK,
     audit_list_url,
@@ -66,11 +67,26 @@ def _as_validation_error(exc: Exception) -> ValidationError:
 # --- Services --------------------------------------------------------------------------------
 
 
+def audited_save(obj: models.Model, *, actor: Actor) -> models.Model:
+    """The save of a model without a service of its own: the back office's rule (Django's add
+    or change permission on the model, which democratic services need not hold), then the
+    audit trail."""
+    require_model_permission(actor, obj)
+    return trail.save(obj, actor=actor)
+
+
+def audited_delete(obj: models.Model, *, actor: Actor) -> None:
+    """The removal of a row without a service of its own: Django's delete permission on the
+    model (or democratic services), then the audit trail."""
+    require_model_permission(actor, obj, "delete")
+    trail.delete(obj, actor=actor)
+
+
 class ServiceHooks:
     """Which service saves and deletes the model. Set with ``staticmethod(services.save_x)``."""
 
-    save_service: Callable = staticmethod(trail.save)
-    delete_service: Callable = staticmethod(trail.delete)
+    save_service: Callable = staticmethod(audited_save)
+    delete_service: Callable = staticmethod(audited_delete)
 
     def save_object(self, request, obj):
         return self.save_service(obj, actor=request.user)

@@ -51,6 +51,7 @@ def setup() -> None:
 def build() -> None:
     from django.db import transaction
 
+    from audit.actors import SystemActor
     from council.models import Authority
     from demo.synthetic import generate
     from demo.synthetic.options import Options
@@ -66,7 +67,7 @@ def build() -> None:
     started = time.monotonic()
     with transaction.atomic():
         if existing:
-            wipe("bench")
+            wipe(SystemActor("bench"))
         counts = generate(
             Options(members=80, years=YEARS, seed=1, first_year=2006, paper_words=WORDS)
         )

@@ -1,7 +1,9 @@
 """Every change to the council's record goes through these functions.
 
-Each validates (the rules in ``council.rules``), saves in one transaction and writes the
-audit trail. The back office, the demo loader and later the API all call them.
+Each checks the actor's permission first (democratic services, a system actor, or the back
+office's Django permission on the model: ``audit.actors.require_model_permission``), validates
+(the rules in ``council.rules``), saves in one transaction and writes the audit trail. The
+back office, the demo loader and later the API all call them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from audit import trail
+from audit.actors import Actor, require_model_permission
 from council.dates import authority_today
 
 from .models import Authority, Body, Membership, Person, PersonNameForm, Role
@@ -30,15 +33,16 @@ def unique_slug(model, text: str, instance=None, field: str = "slug") -> str:
     return slug
 
 
-def save_person(person: Person, actor=None, actor_name: str = "") -> Person:
+def save_person(person: Person, *, actor: Actor) -> Person:
     """Create or change a person; gives a readable unique slug when none is set."""
+    require_model_permission(actor, person)
     if not person.slug:
         person.slug = unique_slug(
             Person,
             " ".join(p for p in (person.forenames or person.initials, person.surname) if p),
             person,
         )
-    return trail.save(person, actor, actor_name)
+    return trail.save(person, actor=actor)
 
 
 def add_name_form(
@@ -46,43 +50,50 @@ def add_name_form(
     text: str,
     kind: str = "variant",
     source: str = "",
-    actor=None,
-    actor_name: str = "",
+    *,
+    actor: Actor,
 ) -> PersonNameForm:
     """Record another written form of a person's name; an existing identical form is returned."""
+    require_model_permission(actor, PersonNameForm, "add")
     existing = PersonNameForm.objects.filter(person=person, text=text).first()
     if existing:
         return existing
     return trail.save(
-        PersonNameForm(person=person, text=text, kind=kind, source=source), actor, actor_name
+        PersonNameForm(person=person, text=text, kind=kind, source=source),
+        actor=actor,
+        event="council.name_form_added",
     )
 
 
-def save_body(body: Body, actor=None, actor_name: str = "") -> Body:
+def save_body(body: Body, *, actor: Actor) -> Body:
+    """Create or change a body; gives a readable unique slug when none is set."""
+    require_model_permission(actor, body)
     if not body.slug:
         body.slug = unique_slug(Body, body.name, body)
-    return trail.save(body, actor, actor_name)
+    return trail.save(body, actor=actor)
 
 
-def save_membership(membership: Membership, actor=None, actor_name: str = "") -> Membership:
-    """Create or change a membership.
+def save_membership(
+    membership: Membership, *, actor: Actor, event: str | None = None
+) -> Membership:
+    """Create or change a membership (``event``: what ``appoint`` and ``end_membership`` did).
 
-    Refuses (``ValidationError``, nothing saved): a second chairman or vice-chairman at the
+    Refuses (``PermissionDenied``) an actor without permission to add or change memberships,
+    and (``ValidationError``, nothing saved): a second chairman or vice-chairman at the
     same time; an overlapping membership of the same person in the same body; more seats
     filled or allocated than the body has; an end before the start.
     """
+    require_model_permission(actor, membership)
     with transaction.atomic():
         # Serialise membership changes per body so two officers cannot both take the last seat.
         Body.objects.select_for_update().filter(pk=membership.body_id).first()
-        return trail.save(membership, actor, actor_name)
+        return trail.save(membership, actor=actor, event=event)
 
 
-def end_membership(
-    membership: Membership, end: dt.date, actor=None, actor_name: str = ""
-) -> Membership:
+def end_membership(membership: Membership, end: dt.date, *, actor: Actor) -> Membership:
     """End a membership on ``end`` (inclusive)."""
     membership.end = end
-    return save_membership(membership, actor, actor_name)
+    return save_membership(membership, actor=actor, event="council.membership_ended")
 
 
 def appoint(
@@ -92,8 +103,8 @@ def appoint(
     start: dt.date | None = None,
     group=None,
     end: dt.date | None = None,
-    actor=None,
-    actor_name: str = "",
+    *,
+    actor: Actor,
 ) -> Membership:
     """Appoint ``person`` (or record a vacant seat when ``person`` is None) to ``body``."""
     return save_membership(
@@ -105,20 +116,22 @@ def appoint(
             start=start or authority_today(),
             end=end,
         ),
-        actor,
-        actor_name,
+        actor=actor,
+        event="council.member_appointed",
     )
 
 
-def set_demonstration_date(day: dt.date | None, actor=None, actor_name: str = "") -> Authority:
+def set_demonstration_date(day: dt.date | None, *, actor: Actor) -> Authority:
     """Show the installation as at ``day`` (``council.dates.authority_today``), or at the real
     date when None. For demonstrations only (``moot demo --as-at``): a council's own record
-    never has one. Refuses (nothing saved) when there is no authority or ``day`` is not a date.
+    never has one. Refuses (nothing saved) an actor without permission to change the
+    authority, no authority, or a ``day`` that is not a date.
     """
+    require_model_permission(actor, Authority, "change")
     if day is not None and (not isinstance(day, dt.date) or isinstance(day, dt.datetime)):
         raise ValidationError({"as_at": "The demonstration date must be a date."})
     authority = Authority.current()
     if authority is None:
         raise ValidationError("There is no council record to date: load the demo first.")
     authority.as_at = day
-    return trail.save(authority, actor, actor_name)
+    return trail.save(authority, actor=actor, event="council.demonstration_date_set")

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from audit import trail
+from audit.actors import Actor, SystemActor
 from council import services as council_services
 from council.models import (
     Authority,
@@ -33,7 +34,7 @@ from council.models import (
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting, Venue
 
-ACTOR = "moot demo"
+ACTOR = SystemActor("moot demo")
 
 
 @dataclass
@@ -68,7 +69,7 @@ class Loader:
     def _create(self, instance: models.Model, save) -> models.Model | None:
         try:
             # The services save inside a savepoint, so a refused row leaves the load usable.
-            result = save(instance, actor_name=ACTOR)
+            result = save(instance, actor=ACTOR)
         except ValidationError as exc:
             if self.strict:
                 raise
@@ -99,9 +100,9 @@ class Loader:
         )
 
     @staticmethod
-    def _add_name_form(form: PersonNameForm, actor_name: str) -> PersonNameForm:
+    def _add_name_form(form: PersonNameForm, *, actor: Actor) -> PersonNameForm:
         return council_services.add_name_form(
-            form.person, form.text, form.kind, form.source, actor_name=actor_name
+            form.person, form.text, form.kind, form.source, actor=actor
         )
 
     def group(self, name: str, **fields) -> PoliticalGroup:

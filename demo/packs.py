@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from audit.actors import Actor
 from meetings.models import Meeting
 from papers import packs
 from papers.models import AgendaPack, PackKind, PackStatus
@@ -21,7 +22,7 @@ LIVE = [PackStatus.QUEUED, PackStatus.BUILDING, PackStatus.BUILT]
 KINDS = (PackKind.PUBLIC, PackKind.MEMBERS)
 
 
-def queue_packs(actor_name: str) -> tuple[list[AgendaPack], list[str]]:
+def queue_packs(actor: Actor) -> tuple[list[AgendaPack], list[str]]:
     """Queue the packs missing from the published meetings; returns the packs queued and,
     in plain words, the packs that could not be (e.g. a paper not ready for a pack)."""
     queued: list[AgendaPack] = []
@@ -31,7 +32,7 @@ def queue_packs(actor_name: str) -> tuple[list[AgendaPack], list[str]]:
         for kind in KINDS:
             try:
                 with transaction.atomic():
-                    pack = _queue_missing(meeting, kind, actor_name)
+                    pack = _queue_missing(meeting, kind, actor)
             except ValidationError as exc:
                 refused.append(f"{meeting} ({PackKind(kind).label}): {'; '.join(exc.messages)}")
                 continue
@@ -40,13 +41,13 @@ def queue_packs(actor_name: str) -> tuple[list[AgendaPack], list[str]]:
     return queued, refused
 
 
-def _queue_missing(meeting: Meeting, kind: str, actor_name: str) -> AgendaPack | None:
+def _queue_missing(meeting: Meeting, kind: str, actor: Actor) -> AgendaPack | None:
     live = AgendaPack.objects.filter(meeting=meeting, kind=kind, status__in=LIVE)
     if not live.filter(supplement=0).exists():
-        return packs.request_pack(meeting, kind, actor_name=actor_name)
+        return packs.request_pack(meeting, kind, actor=actor)
     if live.exclude(status=PackStatus.BUILT).exists():
         return None  # a pack still to build takes the papers attached when it builds
     included = {pk for ids in live.values_list("papers", flat=True) for pk in ids}
     if published_paper_ids(meeting) - included:
-        return packs.request_pack(meeting, kind, supplementary=True, actor_name=actor_name)
+        return packs.request_pack(meeting, kind, supplementary=True, actor=actor)
     return None

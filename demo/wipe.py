@@ -11,6 +11,7 @@ from django.core.management.base import CommandError
 from django.db.models import ProtectedError
 
 from audit import trail
+from audit.actors import Actor
 from audit.models import AuditEntry
 from council.models import (
     Authority,
@@ -25,7 +26,7 @@ from meetings.models import AgendaItem, Meeting, Venue
 from papers.models import Document
 
 
-def wipe(actor_name: str) -> dict[str, int]:
+def wipe(actor: Actor) -> dict[str, int]:
     """Delete the authority and everything recorded about its council. Call in a transaction."""
     counts = {
         "people": Person.objects.count(),
@@ -41,7 +42,8 @@ def wipe(actor_name: str) -> dict[str, int]:
             AuditEntry.Action.DELETE,
             authority,
             {"council record": [counts, None]},
-            actor_name=actor_name,
+            actor=actor,
+            event="demo.council_record_removed",
         )
     try:
         # Meetings first: bodies and venues are protected while meetings refer to them. Their

@@ -1,4 +1,6 @@
-"""Changes to meetings, venues and agendas. Each validates, saves in a transaction and audits."""
+"""Changes to meetings, venues and agendas. Each checks the actor's permission first
+(democratic services, a system actor, or the back office's Django permission on the model:
+``audit.actors.require_model_permission``), validates, saves in a transaction and audits."""
 
 from __future__ import annotations
 
@@ -6,19 +8,21 @@ from django.db import transaction
 from django.db.models import Max
 
 from audit import trail
+from audit.actors import Actor, require_model_permission
 
 from .models import AgendaItem, Meeting, Venue
 
 
-def save_venue(venue: Venue, actor=None, actor_name: str = "") -> Venue:
-    return trail.save(venue, actor, actor_name)
+def save_venue(venue: Venue, *, actor: Actor) -> Venue:
+    """Create or change a venue."""
+    require_model_permission(actor, venue)
+    return trail.save(venue, actor=actor)
 
 
-def save_meeting(
-    meeting: Meeting, actor=None, actor_name: str = "", default_venue: bool = True
-) -> Meeting:
+def save_meeting(meeting: Meeting, *, actor: Actor, default_venue: bool = True) -> Meeting:
     """Create or change a meeting. A new meeting without a venue takes its body's default venue,
     unless ``default_venue`` is False (a historical meeting whose venue is not known)."""
+    require_model_permission(actor, meeting)
     if (
         default_venue
         and meeting.pk is None
@@ -27,28 +31,33 @@ def save_meeting(
         and meeting.body.default_venue_id
     ):
         meeting.venue_id = meeting.body.default_venue_id
-    return trail.save(meeting, actor, actor_name)
+    return trail.save(meeting, actor=actor)
 
 
-def save_agenda_item(item: AgendaItem, actor=None, actor_name: str = "") -> AgendaItem:
-    """Create or change an agenda item; a new item without an order goes to the end.
+def save_agenda_item(item: AgendaItem, *, actor: Actor, event: str | None = None) -> AgendaItem:
+    """Create or change an agenda item; a new item without an order goes to the end
+    (``event``: what a caller such as ``publishing.changes.add_urgent_item`` did).
 
-    Refuses an exempt item without a Schedule 12A paragraph, a public item with one, a
-    duplicate item number in the meeting, and a motion seconded by its mover.
+    Refuses an actor without permission to add or change agenda items, an exempt item
+    without a Schedule 12A paragraph, a public item with one, a duplicate item number in the
+    meeting, and a motion seconded by its mover.
     """
+    require_model_permission(actor, item)
     with transaction.atomic():
         if item.pk is None and not item.order:
             last = AgendaItem.objects.filter(meeting_id=item.meeting_id).aggregate(m=Max("order"))[
                 "m"
             ]
             item.order = (last or 0) + 10
-        return trail.save(item, actor, actor_name)
+        return trail.save(item, actor=actor, event=event)
 
 
-def reorder_agenda(meeting: Meeting, item_ids: list[int], actor=None, actor_name: str = "") -> None:
-    """Put the meeting's items in the order of ``item_ids`` (which must be exactly its items)."""
+def reorder_agenda(meeting: Meeting, item_ids: list[int], *, actor: Actor) -> None:
+    """Put the meeting's items in the order of ``item_ids`` (which must be exactly its items).
+    Refuses an actor without permission to change the meeting (the back office's rule)."""
     from django.core.exceptions import ValidationError
 
+    require_model_permission(actor, meeting, "change")
     items = {i.pk: i for i in meeting.items.all()}
     if set(item_ids) != set(items) or len(item_ids) != len(items):
         raise ValidationError("The new order must list every item of this meeting exactly once.")
@@ -57,4 +66,4 @@ def reorder_agenda(meeting: Meeting, item_ids: list[int], actor=None, actor_name
             item = items[pk]
             if item.order != position * 10:
                 item.order = position * 10
-                trail.save(item, actor, actor_name, validate=False)
+                trail.save(item, actor=actor, event="meetings.agenda_reordered", validate=False)

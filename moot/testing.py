@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from audit.testing import TEST_ACTOR
 from council import services as council_services
 from council.models import Body, BodyKind, GroupMembership, Person, PoliticalGroup
 from meetings import services as meeting_services
@@ -16,7 +19,8 @@ dt = dt  # re-exported for tests
 
 def person(surname: str | None = None, title: str = "Mr", initials: str = "A", **kw) -> Person:
     return council_services.save_person(
-        Person(title=title, initials=initials, surname=surname or f"Testperson{next(_seq)}", **kw)
+        Person(title=title, initials=initials, surname=surname or f"Testperson{next(_seq)}", **kw),
+        actor=TEST_ACTOR,
     )
 
 
@@ -24,7 +28,8 @@ def body(
     name: str | None = None, seats: int | None = None, kind: str = BodyKind.COMMITTEE, **kw
 ) -> Body:
     return council_services.save_body(
-        Body(name=name or f"Test Committee {next(_seq)}", seats=seats, kind=kind, **kw)
+        Body(name=name or f"Test Committee {next(_seq)}", seats=seats, kind=kind, **kw),
+        actor=TEST_ACTOR,
     )
 
 
@@ -42,19 +47,19 @@ def join_group(p: Person, g: PoliticalGroup, start: dt.date, end: dt.date | None
 
 def venue(room: str | None = None) -> Venue:
     return meeting_services.save_venue(
-        Venue(room=room or f"Room {next(_seq)}", building="Test House")
+        Venue(room=room or f"Room {next(_seq)}", building="Test House"), actor=TEST_ACTOR
     )
 
 
 def meeting(b: Body | None = None, date: dt.date | None = None, **kw) -> Meeting:
     return meeting_services.save_meeting(
-        Meeting(body=b or body(), date=date or dt.date(2030, 1, 15), **kw)
+        Meeting(body=b or body(), date=date or dt.date(2030, 1, 15), **kw), actor=TEST_ACTOR
     )
 
 
 def item(m: Meeting, number: str, title: str = "An item", **kw) -> AgendaItem:
     return meeting_services.save_agenda_item(
-        AgendaItem(meeting=m, number=number, title=title, **kw)
+        AgendaItem(meeting=m, number=number, title=title, **kw), actor=TEST_ACTOR
     )
 
 
@@ -71,3 +76,38 @@ def verified_login(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+def account(
+    username: str | None = None,
+    *,
+    staff: bool = True,
+    democratic_services: bool = False,
+    perms: tuple[str, ...] = (),
+):
+    """An account to act as: by default an officer (staff) holding no permission at all and
+    not democratic services. ``perms`` are Django permissions as "app_label.codename"."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    from access.models import Account
+
+    user = get_user_model().objects.create_user(username or f"account{next(_seq)}", is_staff=staff)
+    Account.objects.create(user=user, democratic_services=democratic_services)
+    for perm in perms:
+        app_label, codename = perm.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return get_user_model().objects.get(pk=user.pk)  # without the cached permissions
+
+
+@contextmanager
+def writes_nothing() -> Iterator[None]:
+    """The block writes no audit entry: every change to the record goes through the trail,
+    so a refused change leaves the trail as it was."""
+    from audit.models import AuditEntry
+
+    before = AuditEntry.objects.count()
+    yield
+    assert AuditEntry.objects.count() == before, "a refused change wrote to the audit trail"

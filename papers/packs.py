@@ -19,13 +19,17 @@ from django.db.models import Max
 from django.utils import timezone
 
 from audit import trail
+from audit.actors import Actor, SystemActor, require_model_permission, user_of
 from meetings.models import Meeting
 
 from .files import store_pack_papers
-from .models import AgendaPack, ItemPaper, PackKind, PackStatus
+from .models import AgendaPack, Document, ItemPaper, PackKind, PackStatus
 from .pack.build import build_pack
 from .services import problems_for_pack
 from .versions import dispatch_date, is_published
+
+#: The task worker that builds queued packs (``papers.tasks``), as the audit trail names it.
+BUILDER = SystemActor("pack builder")
 
 
 def problems(meeting: Meeting, link_ids=None) -> list[str]:
@@ -57,8 +61,7 @@ def request_pack(
     dispatch: dt.date | None = None,
     reason: str = "",
     with_publication: bool = False,
-    actor=None,
-    actor_name: str = "",
+    actor: Actor,
     enqueue: bool = True,
 ) -> AgendaPack:
     """Queue a build of the meeting's pack (or of a supplementary pack of the papers added since
@@ -70,10 +73,12 @@ def request_pack(
     ``with_publication``: the pack published with the agenda itself (``publish_agenda``), which
     follows no published version, only proofs.
 
-    Refuses (``ValidationError``): a meeting without agenda items; papers that are not ready
+    Refuses (``PermissionDenied``) an actor without permission to add agenda packs, and
+    (``ValidationError``): a meeting without agenda items; papers that are not ready
     (e.g. a report that does not state its background documents); a supplementary pack when no
     paper has been added since; a rebuild after publication without a reason.
     """
+    require_model_permission(actor, AgendaPack, "add")
     if not meeting.items.exists():
         raise ValidationError(f"{meeting} has no agenda items, so there is no pack to build.")
     reason = (reason or "").strip()
@@ -117,25 +122,24 @@ def request_pack(
         link_ids = sorted(attached_now.values_list("pk", flat=True))
     # The date the agenda (or the supplement) was published; today for a proof.
     dispatch = dispatch or dispatch_date(meeting, link_ids if supplement else None)
-    return _queue(meeting, kind, supplement, link_ids, dispatch, reason, actor, actor_name, enqueue)
+    return _queue(meeting, kind, supplement, link_ids, dispatch, reason, actor, enqueue)
 
 
 def _queue(
-    meeting, kind, supplement, link_ids, dispatch, reason, actor, actor_name, enqueue
+    meeting, kind, supplement, link_ids, dispatch, reason, actor: Actor, enqueue
 ) -> AgendaPack:
-    user, _ = trail._actor(actor)
     pack = trail.save(
         AgendaPack(
             meeting=meeting,
             kind=kind,
             supplement=supplement,
             dispatch_date=dispatch,
-            requested_by=user,
+            requested_by=user_of(actor),
             papers=link_ids,
             reason=reason[:500],
         ),
-        actor,
-        actor_name,
+        actor=actor,
+        event="papers.pack_requested",
     )
     if enqueue:
         from .tasks import build_pack_task
@@ -144,8 +148,11 @@ def _queue(
     return pack
 
 
-def run_pack(pack_id: int, progress=None) -> AgendaPack:
-    """Build a queued pack now, recording progress on the row; failures are recorded, not raised."""
+def run_pack(pack_id: int, progress=None, *, actor: Actor) -> AgendaPack:
+    """Build a queued pack now, recording progress on the row; failures are recorded, not raised.
+    Refuses (``PermissionDenied``, nothing built) an actor without permission to change agenda
+    packs; the worker runs as ``SystemActor("pack builder")``."""
+    require_model_permission(actor, AgendaPack, "change")
     pack = AgendaPack.objects.select_related("meeting__body", "meeting__venue").get(pk=pack_id)
     AgendaPack.objects.filter(pk=pack.pk).update(status=PackStatus.BUILDING, progress=1)
 
@@ -192,7 +199,7 @@ def run_pack(pack_id: int, progress=None) -> AgendaPack:
     pack.withdrawn_at, pack.withdrawn_reason = (
         AgendaPack.objects.filter(pk=pack.pk).values_list("withdrawn_at", "withdrawn_reason").get()
     )
-    trail.save(pack, actor_name="pack builder", validate=False)
+    trail.save(pack, actor=actor, event="papers.pack_built", validate=False)
     # The papers' own PDFs are the renderings just made: store them for the papers' pages.
     store_pack_papers(built.papers, pack.meeting, members=pack.kind == PackKind.MEMBERS)
     return pack
@@ -212,13 +219,16 @@ def latest(
 
 
 def withdraw_packs_with(
-    link_ids, reason: str, *, drop: bool = False, actor=None, actor_name: str = ""
+    link_ids, reason: str, *, drop: bool = False, actor: Actor
 ) -> list[AgendaPack]:
     """Withdraw from the public every built (or building) public pack holding any of these
     item papers, and queue each as a new version with the papers as they now stand (``drop``:
     without these item papers, e.g. when they are withdrawn from the agenda). The withdrawn
     packs are kept, served to democratic services only. Returns the packs queued. Call it in
-    the transaction that reclassifies or withdraws the paper."""
+    the transaction that reclassifies or withdraws the paper. Refuses (``PermissionDenied``)
+    an actor without permission to change documents: reclassifying or withdrawing a paper
+    is what leads here (``papers.services.save_document``, ``publishing.changes``)."""
+    require_model_permission(actor, Document, "change")
     link_ids = set(link_ids)
     if not link_ids:
         return []
@@ -242,7 +252,7 @@ def withdraw_packs_with(
     queued: dict[tuple[int, int], AgendaPack] = {}
     for pack in affected:
         pack.withdrawn_at, pack.withdrawn_reason = now, reason[:500]
-        trail.save(pack, actor, actor_name, validate=False)
+        trail.save(pack, actor=actor, event="papers.pack_withdrawn", validate=False)
         key = (pack.meeting_id, pack.supplement)
         papers = [pk for pk in pack.papers if not (drop and pk in link_ids)]
         if key in queued or not papers:
@@ -258,7 +268,6 @@ def withdraw_packs_with(
             dispatch,
             f"Rebuilt: {reason}",
             actor,
-            actor_name,
             enqueue=True,
         )
     return list(queued.values())

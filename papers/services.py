@@ -1,4 +1,6 @@
-"""Changes to papers. Each validates, saves in one transaction and writes the audit trail.
+"""Changes to papers. Each checks the actor's permission first (democratic services, a system
+actor, or the back office's Django permission: ``audit.actors.require_model_permission``),
+validates, saves in one transaction and writes the audit trail.
 
 A document's content changes only by adding a version; a published version is never altered.
 """
@@ -14,6 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from audit import trail
+from audit.actors import Actor, name_of, require_model_permission, user_of
 from meetings.models import AgendaItem
 
 from . import convert
@@ -34,12 +37,14 @@ def _check_classification(doc: Document) -> None:
         )
 
 
-def save_document(doc: Document, actor=None, actor_name: str = "", *, reason: str = "") -> Document:
+def save_document(doc: Document, *, actor: Actor, reason: str = "") -> Document:
     """Create or change a document's details (not its content: see ``add_version``).
 
     A paper made exempt or confidential is withdrawn from every built public pack that holds
     it, and each pack is queued as a new version (``papers.packs.withdraw_packs_with``);
-    ``reason`` says why (by default, the new classification)."""
+    ``reason`` says why (by default, the new classification). Refuses an actor without
+    permission to add or change documents."""
+    require_model_permission(actor, doc)
     _check_classification(doc)
     with transaction.atomic():
         was = (
@@ -47,7 +52,7 @@ def save_document(doc: Document, actor=None, actor_name: str = "", *, reason: st
             if doc.pk
             else None
         )
-        saved = trail.save(doc, actor, actor_name)
+        saved = trail.save(doc, actor=actor)
         if was == Classification.UNRESTRICTED and doc.is_restricted:
             from . import packs
 
@@ -57,13 +62,14 @@ def save_document(doc: Document, actor=None, actor_name: str = "", *, reason: st
                 # Public (the document history): never the title, which may be exempt too.
                 reason.strip() or "A paper in it was reclassified as not for publication.",
                 actor=actor,
-                actor_name=actor_name,
             )
     return saved
 
 
-def save_report(report: Report, actor=None, actor_name: str = "") -> Report:
-    return trail.save(report, actor, actor_name)
+def save_report(report: Report, *, actor: Actor) -> Report:
+    """Create or change a report's header (signers, recommendations, background papers)."""
+    require_model_permission(actor, report)
+    return trail.save(report, actor=actor)
 
 
 def _next_number(doc: Document) -> int:
@@ -76,15 +82,17 @@ def add_version(
     html: str | None = None,
     upload: bytes | None = None,
     filename: str = "",
-    actor=None,
-    actor_name: str = "",
+    actor: Actor,
 ) -> DocumentVersion:
     """Add a new version of ``doc`` from written HTML or an uploaded .docx or .pdf file.
 
-    Refuses (``ValidationError`` naming the file, nothing saved): HTML with scripts or external
-    resources; unreadable, damaged, encrypted or password-protected files; files over the size
-    limit; empty content; any other file type.
+    Refuses (``PermissionDenied``) an actor without permission to change documents (the back
+    office adds a version from the document's page), and (``ValidationError`` naming the
+    file, nothing saved): HTML with scripts or external resources; unreadable, damaged,
+    encrypted or password-protected files; files over the size limit; empty content; any
+    other file type.
     """
+    require_model_permission(actor, Document, "change")
     if html is not None and upload is None:
         kind, converted = SourceKind.HTML, convert.written_html(html)
         digest = convert.content_hash("html", converted.html)
@@ -114,46 +122,50 @@ def add_version(
             content_hash=digest,
             original_filename=Path(filename).name if upload is not None else "",
         )
-        user, name = trail._actor(actor)
-        version.created_by, version.created_by_name = user, name or actor_name
+        version.created_by, version.created_by_name = user_of(actor), name_of(actor)
         if upload is not None:
             version.source_file.save(
                 f"{digest[:16]}{Path(filename).suffix.lower()}", ContentFile(upload), save=False
             )
-        trail.save(version, actor, actor_name)
+        trail.save(version, actor=actor, event="papers.version_added")
         Document.objects.filter(pk=doc.pk).update(updated_at=timezone.now())
     return version
 
 
-def publish_version(version: DocumentVersion, actor=None, actor_name: str = "") -> DocumentVersion:
-    """Mark a version published (from then on immutable). Publishing twice changes nothing."""
+def publish_version(version: DocumentVersion, *, actor: Actor) -> DocumentVersion:
+    """Mark a version published (from then on immutable). Publishing twice changes nothing.
+    Refuses an actor without permission to change document versions."""
+    require_model_permission(actor, DocumentVersion, "change")
     if version.published_at:
         return version
     version.published_at = timezone.now()
-    return trail.save(version, actor, actor_name, validate=False)
+    return trail.save(version, actor=actor, event="papers.version_published", validate=False)
 
 
-def attach(
-    item: AgendaItem, doc: Document, order: int | None = None, actor=None, actor_name: str = ""
-) -> ItemPaper:
+def attach(item: AgendaItem, doc: Document, order: int | None = None, *, actor: Actor) -> ItemPaper:
     """Attach a document to an agenda item (at the end unless ``order`` is given).
 
     A paper of unrestricted classification attached to exempt business (an exempt item or a
     sub-item of one) takes the item's classification and Schedule 12A paragraph: the papers of
     business the public are excluded from are exempt with it (docs/statutory-rules.md). Should
     it be reclassified later, ``Document.is_restricted`` still withholds it while it is
-    attached to exempt business.
+    attached to exempt business. Refuses an actor without permission to add item papers.
     """
+    require_model_permission(actor, ItemPaper, "add")
     if doc.parent_id:
         raise ValidationError("Attach the report; its appendices come with it.")
     with transaction.atomic():
         if order is None:
             order = (item.papers.aggregate(n=Max("order"))["n"] or 0) + 10
-        link = trail.save(ItemPaper(item=item, document=doc, order=order), actor, actor_name)
+        link = trail.save(
+            ItemPaper(item=item, document=doc, order=order),
+            actor=actor,
+            event="papers.paper_attached",
+        )
         if item.is_exempt and doc.classification == Classification.UNRESTRICTED:
             doc.classification = Classification.EXEMPT
             doc.exempt_paragraph = item.exemption_paragraph
-            save_document(doc, actor, actor_name)
+            save_document(doc, actor=actor)
     return link
 
 

@@ -5,6 +5,6 @@ from django_tasks import task
 
 @task()
 def build_pack_task(pack_id: int) -> None:
-    from .packs import run_pack
+    from .packs import BUILDER, run_pack
 
-    run_pack(pack_id)
+    run_pack(pack_id, actor=BUILDER)

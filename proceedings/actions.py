@@ -2,7 +2,10 @@
 
 Adding an action is part of the meeting's record, so it is refused once the minutes are
 approved; its progress (status, completion, progress notes, due date) stays editable for
-as long as the work goes on. Every change validates, saves in one transaction and is audited.
+as long as the work goes on. Every change checks the actor first (democratic services, a system
+actor, or the back office's Django permission on actions:
+``audit.actors.require_model_permission``), validates, saves in one transaction and is
+audited.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from audit import trail
+from audit.actors import Actor, require_model_permission
 from council.dates import authority_today
 from council.models import Person
 from meetings.models import Meeting
@@ -29,15 +33,17 @@ def add_action(
     owner_text: str = "",
     due: dt.date | None = None,
     minute: Minute | None = None,
-    actor=None,
-    actor_name: str = "",
+    *,
+    actor: Actor,
 ) -> Action:
     """Record an action or undertaking, owed by a person in the record (``owner``) or an
     officer's title (``owner_text``).
 
-    Refuses (nothing saved): no text; no owner or both kinds of owner; an unknown kind; a
-    due date before the meeting; a minute of another meeting; approved minutes.
+    Refuses (nothing saved): an actor without permission to add actions; no text; no owner
+    or both kinds of owner; an unknown kind; a due date before the meeting; a minute of
+    another meeting; approved minutes.
     """
+    require_model_permission(actor, Action, "add")
     if kind not in ActionKind.values:
         raise ValidationError(f"“{kind}” is not a kind of action: action or undertaking.")
     if not (text or "").strip():
@@ -56,8 +62,8 @@ def add_action(
                 owner_text=(owner_text or "").strip(),
                 due=due,
             ),
-            actor,
-            actor_name,
+            actor=actor,
+            event="proceedings.action_added",
         )
 
 
@@ -70,16 +76,17 @@ def update_action(
     completed_on: dt.date | None | object = _UNSET,
     progress: str | None = None,
     due: dt.date | None | object = _UNSET,
-    actor=None,
-    actor_name: str = "",
+    *,
+    actor: Actor,
 ) -> Action:
     """Report progress on an action: its status (open, done, no longer needed), the date it
     was done, a progress note, a new due date. Allowed after the minutes are approved.
 
     Marking an action done without a date takes today's; reopening it clears the date.
-    Refuses (nothing saved) an unknown status, a completion date on an action not done, or
-    dates before the meeting.
+    Refuses (nothing saved) an actor without permission to change actions, an unknown
+    status, a completion date on an action not done, or dates before the meeting.
     """
+    require_model_permission(actor, Action, "change")
     with transaction.atomic():
         current = Action.objects.select_for_update().select_related("meeting").get(pk=action.pk)
         if status is not None:
@@ -102,14 +109,16 @@ def update_action(
             if due is not None and not isinstance(due, dt.date):
                 raise ValidationError({"due": "The due date must be a date."})
             current.due = due
-        trail.save(current, actor, actor_name)
+        trail.save(current, actor=actor, event="proceedings.action_updated")
         for field in ("status", "completed_on", "progress", "due"):
             setattr(action, field, getattr(current, field))
         return current
 
 
-def delete_action(action: Action, actor=None, actor_name: str = "") -> None:
-    """Remove an action recorded by mistake (refused once the minutes are approved)."""
+def delete_action(action: Action, *, actor: Actor) -> None:
+    """Remove an action recorded by mistake (refused for an actor without permission to
+    remove actions, and once the minutes are approved)."""
+    require_model_permission(actor, Action, "delete")
     with transaction.atomic():
         check_record_open(action.meeting_id)
-        trail.delete(action, actor, actor_name)
+        trail.delete(action, actor=actor, event="proceedings.action_deleted")

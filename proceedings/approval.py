@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from audit import trail
+from audit.actors import Actor, require_model_permission
 from council.models import Membership, Role
 from meetings.models import Meeting
 
@@ -77,16 +78,19 @@ def approve_minutes(
     meeting: Meeting,
     approving_minute: Minute,
     corrections: Iterable[Correction] = (),
-    actor=None,
-    actor_name: str = "",
+    *,
+    actor: Actor,
 ) -> MinutesRecord:
     """Record that a later meeting of the same body approved the minutes as a correct record,
     with any corrections; the record is then locked and a new version kept.
 
-    Refuses (nothing saved): an approving minute of another body's meeting, or of a meeting
-    not after this one; minutes not yet published; minutes already approved; a correction
-    whose words are not found, or found more than once.
+    Refuses (nothing saved): an actor without permission to change minutes records; an
+    approving minute of another body's meeting, or of a meeting not after this one; minutes
+    not yet published; minutes already approved; a correction whose words are not found, or
+    found more than once.
     """
+    require_model_permission(actor, MinutesRecord, "change")
+    event = "proceedings.minutes_approved"
     corrections = list(corrections)
     with transaction.atomic():
         record = minutes_record(meeting)
@@ -119,12 +123,12 @@ def approve_minutes(
             c = Correction(minute, c.field, c.old, c.new, c.note)
             _check_correction(meeting, c)
             setattr(minute, c.field, getattr(minute, c.field).replace(c.old, c.new, 1))
-            trail.save(minute, actor, actor_name)
+            trail.save(minute, actor=actor, event=event)
             notes.append(c.describe())
         record.status = MinutesStatus.APPROVED
         record.approved_by_minute = approving_minute
         record.approved_on = later.date
-        trail.save(record, actor, actor_name)
+        trail.save(record, actor=actor, event=event)
         note = (
             f"Approved as a correct record at the meeting of {later.body} on "
             f"{later.date:%-d %B %Y} (minute {approving_minute.number})."
@@ -134,8 +138,8 @@ def approve_minutes(
         keep_version(
             record,
             MinutesStatus.APPROVED,
-            actor,
-            actor_name,
+            actor=actor,
+            event=event,
             note=note,
             approving_minute=approving_minute,
         )
@@ -157,14 +161,15 @@ def chair_of_meeting(meeting: Meeting):
     return person
 
 
-def sign_minutes(
-    meeting: Meeting, signed_by, on: dt.date, actor=None, actor_name: str = ""
-) -> MinutesRecord:
+def sign_minutes(meeting: Meeting, signed_by, on: dt.date, *, actor: Actor) -> MinutesRecord:
     """The chair of the approving meeting signs the approved minutes.
 
-    Refuses (nothing saved): minutes not approved (or already signed); a signer who did not
-    chair the approving meeting; a date before the approval.
+    Refuses (nothing saved): an actor without permission to change minutes records; minutes
+    not approved (or already signed); a signer who did not chair the approving meeting; a
+    date before the approval.
     """
+    require_model_permission(actor, MinutesRecord, "change")
+    event = "proceedings.minutes_signed"
     with transaction.atomic():
         record = minutes_record(meeting)
         if record.status == MinutesStatus.SIGNED:
@@ -200,12 +205,12 @@ def sign_minutes(
         record.status = MinutesStatus.SIGNED
         record.signed_by = signed_by
         record.signed_on = on
-        trail.save(record, actor, actor_name)
+        trail.save(record, actor=actor, event=event)
         keep_version(
             record,
             MinutesStatus.SIGNED,
-            actor,
-            actor_name,
+            actor=actor,
+            event=event,
             note=f"Signed by {signed_by} on {on:%-d %B %Y}.",
             approving_minute=record.approved_by_minute,
         )

@@ -1,6 +1,8 @@
 """Recording who attended a meeting, and the quorum.
 
-Every change validates (``proceedings.rules``), saves in one transaction and is audited.
+Every change checks the actor first (democratic services, a system actor, or the back
+office's Django permission on the row: ``audit.actors.require_model_permission``), validates
+(``proceedings.rules``), saves in one transaction and is audited.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from audit import trail
+from audit.actors import Actor, require_model_permission
 from council.models import Person
 from meetings.models import AgendaItem, Meeting
 
@@ -41,17 +44,18 @@ def record_attendance(
     capacity: str = "",
     items: Iterable[AgendaItem] = (),
     order: int | None = None,
-    actor=None,
-    actor_name: str = "",
+    actor: Actor,
 ) -> Attendance:
     """Add one person to the meeting's attendance.
 
-    Refuses (``ValidationError``, nothing saved): a person listed twice; a second chair; a
+    Refuses (``PermissionDenied``) an actor without permission to add attendance, and
+    (``ValidationError``, nothing saved): a person listed twice; a second chair; a
     chair who is not present; a non-member recorded as present (they are "also present")
     or a member as also present; a substitute for someone who is not a member on the
     day, who is present, or who already has a substitute; items for anyone but an officer
     in attendance, or items from another meeting.
     """
+    require_model_permission(actor, Attendance, "add")
     items = list(items)
     with transaction.atomic():
         _lock(meeting)
@@ -67,8 +71,8 @@ def record_attendance(
                 capacity=capacity,
                 order=order,
             ),
-            actor,
-            actor_name,
+            actor=actor,
+            event="proceedings.attendance_recorded",
         )
         if items:
             if status != AttendanceStatus.IN_ATTENDANCE:
@@ -87,12 +91,14 @@ def record_declaration(
     text: str,
     participation: str,
     dispensation: str = "",
-    actor=None,
-    actor_name: str = "",
+    *,
+    actor: Actor,
 ) -> Declaration:
-    """Record a declaration of interest. Refuses one from someone not present, for an item of
-    another meeting, a pecuniary interest with participation but no dispensation, or any
-    declaration at a meeting already recorded as having none."""
+    """Record a declaration of interest. Refuses an actor without permission to add
+    declarations, and one from someone not present, for an item of another meeting, a
+    pecuniary interest with participation but no dispensation, or any declaration at a
+    meeting already recorded as having none."""
+    require_model_permission(actor, Declaration, "add")
     return trail.save(
         Declaration(
             meeting=meeting,
@@ -103,15 +109,19 @@ def record_declaration(
             participation=participation,
             dispensation=dispensation,
         ),
-        actor,
-        actor_name,
+        actor=actor,
+        event="proceedings.declaration_recorded",
     )
 
 
-def record_nil_declarations(meeting: Meeting, actor=None, actor_name: str = "") -> NilDeclarations:
-    """Record that no interests were declared. Refused when declarations exist."""
+def record_nil_declarations(meeting: Meeting, *, actor: Actor) -> NilDeclarations:
+    """Record that no interests were declared. Refused for an actor without permission to add
+    it, and when declarations exist."""
+    require_model_permission(actor, NilDeclarations, "add")
     existing = NilDeclarations.objects.filter(meeting=meeting).first()
-    return existing or trail.save(NilDeclarations(meeting=meeting), actor, actor_name)
+    return existing or trail.save(
+        NilDeclarations(meeting=meeting), actor=actor, event="proceedings.nil_declarations_recorded"
+    )
 
 
 def members_of(meeting: Meeting) -> int:
@@ -198,16 +208,16 @@ def _refuse_if_took_part(attendance: Attendance, doing: str) -> None:
         )
 
 
-def change_attendance(
-    attendance: Attendance, *, actor=None, actor_name: str = "", **fields
-) -> Attendance:
+def change_attendance(attendance: Attendance, *, actor: Actor, **fields) -> Attendance:
     """Correct one entry of the attendance: ``status``, ``in_chair``, ``substitute_for``,
     ``capacity``, ``order`` or ``items``.
 
-    Refuses (nothing saved): any change once the minutes are approved; unknown fields; a
-    second chair; someone who moved, seconded, voted or declared an interest being made
-    anything but present or also present; and whatever ``record_attendance`` refuses.
+    Refuses (nothing saved): an actor without permission to change attendance; any change
+    once the minutes are approved; unknown fields; a second chair; someone who moved,
+    seconded, voted or declared an interest being made anything but present or also
+    present; and whatever ``record_attendance`` refuses.
     """
+    require_model_permission(actor, Attendance, "change")
     unknown = set(fields) - _CHANGEABLE
     if unknown:
         raise ValidationError(f"Attendance has no field {', '.join(sorted(unknown))} to change.")
@@ -233,7 +243,7 @@ def change_attendance(
             current.capacity = ""
         if current.status != before:
             _refuse_if_took_part(current, f"recorded as {current.get_status_display().lower()}")
-        trail.save(current, actor, actor_name)
+        trail.save(current, actor=actor, event="proceedings.attendance_changed")
         if items is not None:
             items = list(items)
             if items and current.status != AttendanceStatus.IN_ATTENDANCE:
@@ -248,13 +258,15 @@ def change_attendance(
         return current
 
 
-def remove_attendance(attendance: Attendance, actor=None, actor_name: str = "") -> None:
+def remove_attendance(attendance: Attendance, *, actor: Actor) -> None:
     """Take someone out of the attendance (recorded by mistake).
 
-    Refuses (nothing removed) once the minutes are approved, and when the person moved,
-    seconded, voted, declared an interest or was proposed for office — naming what — or
-    when someone is recorded as their substitute.
+    Refuses (nothing removed) an actor without permission to remove attendance; once the
+    minutes are approved; and when the person moved, seconded, voted, declared an interest
+    or was proposed for office — naming what — or when someone is recorded as their
+    substitute.
     """
+    require_model_permission(actor, Attendance, "delete")
     with transaction.atomic():
         _lock(attendance.meeting)
         check_record_open(attendance.meeting_id)
@@ -271,14 +283,14 @@ def remove_attendance(attendance: Attendance, actor=None, actor_name: str = "") 
                 f"{sub.person} is recorded as substituting for {attendance.person}; "
                 "correct that entry first."
             )
-        trail.delete(attendance, actor, actor_name)
+        trail.delete(attendance, actor=actor, event="proceedings.attendance_removed")
 
 
-def change_chair(
-    meeting: Meeting, person: Person | None, actor=None, actor_name: str = ""
-) -> Attendance | None:
+def change_chair(meeting: Meeting, person: Person | None, *, actor: Actor) -> Attendance | None:
     """Record who presided: ``person`` (who must be present) takes the chair and whoever held
-    it no longer does; ``None`` records nobody in the chair. Returns the chair's entry."""
+    it no longer does; ``None`` records nobody in the chair. Returns the chair's entry.
+    Refuses an actor without permission to change attendance."""
+    require_model_permission(actor, Attendance, "change")
     with transaction.atomic():
         _lock(meeting)
         check_record_open(meeting.pk)
@@ -293,23 +305,31 @@ def change_chair(
         for old in Attendance.objects.filter(meeting=meeting, in_chair=True):
             if target is None or old.pk != target.pk:
                 old.in_chair = False
-                trail.save(old, actor, actor_name)
+                trail.save(old, actor=actor, event=CHAIR_CHANGED)
         if target is not None and not target.in_chair:
             target.in_chair = True
-            trail.save(target, actor, actor_name)
+            trail.save(target, actor=actor, event=CHAIR_CHANGED)
         return target
 
 
-def remove_declaration(declaration: Declaration, actor=None, actor_name: str = "") -> None:
-    """Remove a declaration recorded by mistake (refused once the minutes are approved)."""
+CHAIR_CHANGED = "proceedings.chair_changed"
+
+
+def remove_declaration(declaration: Declaration, *, actor: Actor) -> None:
+    """Remove a declaration recorded by mistake (refused for an actor without permission to
+    remove declarations, and once the minutes are approved)."""
+    require_model_permission(actor, Declaration, "delete")
     with transaction.atomic():
         check_record_open(declaration.meeting_id)
-        trail.delete(declaration, actor, actor_name)
+        trail.delete(declaration, actor=actor, event="proceedings.declaration_removed")
 
 
-def remove_nil_declarations(meeting: Meeting, actor=None, actor_name: str = "") -> None:
+def remove_nil_declarations(meeting: Meeting, *, actor: Actor) -> None:
+    """Remove the record that no interests were declared (refused for an actor without
+    permission to remove it, and once the minutes are approved)."""
+    require_model_permission(actor, NilDeclarations, "delete")
     with transaction.atomic():
         check_record_open(meeting.pk)
         nil = NilDeclarations.objects.filter(meeting=meeting).first()
         if nil:
-            trail.delete(nil, actor, actor_name)
+            trail.delete(nil, actor=actor, event="proceedings.nil_declarations_removed")

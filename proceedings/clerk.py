@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from access.rules import is_democratic_services
+from audit.actors import Actor
 from council.models import Person
 from council.services import save_person
 from meetings.models import Meeting
+from publishing.state import require_democratic_services
 
 from . import attendance as att
 from . import votes
@@ -35,17 +35,19 @@ MARKS = (S.PRESENT, S.APOLOGIES, S.ABSENT)
 NOT_IN_RECORD = "The vote names someone who is not in the record."
 
 
-def check_may_clerk(actor: AbstractBaseUser) -> None:
-    """Only democratic services officers record the proceedings of a meeting."""
-    if not is_democratic_services(actor):
-        raise PermissionDenied("Only democratic services record the proceedings of a meeting.")
+def check_may_clerk(actor: Actor) -> None:
+    """Only democratic services officers (or a system actor: a command, the demo) record the
+    proceedings of a meeting; anyone else, signed out included, is refused."""
+    require_democratic_services(
+        actor, "Only democratic services record the proceedings of a meeting."
+    )
 
 
 # Attendance -----------------------------------------------------------------------------------
 
 
 def mark_attendance(
-    meeting: Meeting, marks: Mapping[int | str, str], *, actor: AbstractBaseUser
+    meeting: Meeting, marks: Mapping[int | str, str], *, actor: Actor
 ) -> list[tuple[Person, str]]:
     """Mark members of the meeting's body present, apologies or absent: ``marks`` maps a
     person's id (as posted: an int or digits) to the status. A member not yet listed is
@@ -89,7 +91,7 @@ def mark_attendance(
 
 
 def add_substitute(
-    meeting: Meeting, person: Person, substitute_for: Person, *, actor: AbstractBaseUser
+    meeting: Meeting, person: Person, substitute_for: Person, *, actor: Actor
 ) -> Attendance:
     """Record ``person`` present as the substitute for the member ``substitute_for``. A member
     not yet in the attendance is recorded as having sent apologies first (a substitute stands
@@ -115,7 +117,7 @@ def add_officer(
     title: str = "",
     initials: str = "",
     surname: str = "",
-    actor: AbstractBaseUser,
+    actor: Actor,
 ) -> Attendance:
     """Record an officer in attendance with their job title: someone already in the record
     (``person``), or a new person named by ``title``, ``initials`` and ``surname``.
@@ -167,7 +169,7 @@ def record_or_correct_vote(
     names: Mapping[int | str, str] | None = None,
     majority: str,
     casting_vote: str = "",
-    actor: AbstractBaseUser,
+    actor: Actor,
 ) -> Vote:
     """Take down the vote on ``motion``: recorded if there is none yet, otherwise the vote
     already recorded is corrected to this one (its method, counts, names and majority rule).

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from audit import trail
+from audit.actors import Actor, require_model_permission
 from council.models import Person
 from meetings.models import AgendaItem, Meeting
 
@@ -68,15 +69,16 @@ def add_election(
     *,
     item: AgendaItem | None = None,
     text: str = "",
-    actor=None,
-    actor_name: str = "",
+    actor: Actor,
 ) -> Motion:
     """Propose ``nominee`` for chair or vice-chair of the meeting's body.
 
     Decide it with ``votes.agree_election`` (without a vote) or ``votes.vote_on_election``. Refuses
-    (nothing saved): an unknown office; a nominee who is not a member of the body on the
-    day; an office already filled at this meeting; a proposer or seconder not present.
+    (nothing saved): an actor without permission to add motions; an unknown office; a nominee
+    who is not a member of the body on the day; an office already filled at this meeting; a
+    proposer or seconder not present.
     """
+    require_model_permission(actor, Motion, "add")
     if office not in Office.values:
         raise ValidationError(f"“{office}” is not an office: chair or vice-chair.")
     if nominee is None or proposer is None:
@@ -103,8 +105,8 @@ def add_election(
                 text=text or f"That {nominee} be elected {Office(office).label} of {meeting.body}.",
                 order=last + 1,
             ),
-            actor,
-            actor_name,
+            actor=actor,
+            event="proceedings.election_proposed",
         )
 
 

@@ -6,7 +6,9 @@ record at a later meeting of the same body, with any corrections, after which th
 record is locked → signed by the chair of that meeting (``proceedings.approval``). Each state
 change keeps a ``MinutesVersion`` (``proceedings.versions``).
 
-Every change validates, saves in one transaction and is audited.
+Every change checks the actor first (democratic services, a system actor, or the back
+office's Django permission on the row: ``audit.actors.require_model_permission``), validates,
+saves in one transaction and is audited.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from audit import trail
+from audit.actors import Actor, require_model_permission
 from council.dates import authority_now, authority_today
 from council.models import Body
 from meetings.models import AgendaItem, Meeting
@@ -53,8 +56,7 @@ def add_minute(
     exempt_paragraph: int | None = None,
     public_summary: str = "",
     summary_not_needed: bool = False,
-    actor=None,
-    actor_name: str = "",
+    actor: Actor,
 ) -> Minute:
     """Add a minute, numbered next unless ``number`` is given (a historical record). An
     exempt minute gives its paragraph of Schedule 12A and a public summary (or says that the
@@ -63,6 +65,7 @@ def add_minute(
     Refuses (nothing saved): a number already used by the body in that municipal year; a
     number out of step with the body's other meetings of the year; an item of another meeting.
     """
+    require_model_permission(actor, Minute, "add")
     with transaction.atomic():
         # Serialise numbering per body: two clerks minuting at once must not take one number.
 
@@ -81,8 +84,8 @@ def add_minute(
                 public_summary=public_summary,
                 summary_not_needed=summary_not_needed,
             ),
-            actor,
-            actor_name,
+            actor=actor,
+            event="proceedings.minute_added",
         )
 
 
@@ -91,14 +94,15 @@ def add_resolution(
     text: str,
     parts: list[str] | None = None,
     motion: Motion | None = None,
-    actor=None,
-    actor_name: str = "",
     *,
+    actor: Actor,
     delegated_to: str = "",
     in_consultation_with: str = "",
 ) -> Resolution:
     """Record what was resolved, with lettered parts, and to whom a decision is delegated.
-    Refuses empty parts, and any change once the minutes are approved."""
+    Refuses an actor without permission to add resolutions, empty parts, and any change once
+    the minutes are approved."""
+    require_model_permission(actor, Resolution, "add")
     return trail.save(
         Resolution(
             minute=minute,
@@ -108,8 +112,8 @@ def add_resolution(
             delegated_to=delegated_to,
             in_consultation_with=in_consultation_with,
         ),
-        actor,
-        actor_name,
+        actor=actor,
+        event="proceedings.resolution_added",
     )
 
 
@@ -128,6 +132,9 @@ def _day(d: dt.date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+PUBLISHED = "proceedings.minutes_published"
+
+
 def announce(meeting: Meeting, record: MinutesRecord) -> None:
     """Tell subscribers of the new state once the change is committed."""
     transaction.on_commit(
@@ -136,15 +143,17 @@ def announce(meeting: Meeting, record: MinutesRecord) -> None:
 
 
 def publish_minutes(
-    meeting: Meeting, actor=None, actor_name: str = "", *, at: dt.datetime | None = None
+    meeting: Meeting, *, actor: Actor, at: dt.datetime | None = None
 ) -> MinutesRecord:
     """Publish the meeting's minutes as a draft (unconfirmed): they become public, a version
     is kept, and subscribers are told once the change is committed.
 
     ``at`` records when a historical record was published (default: now). Refuses (nothing
-    saved) a meeting that has not yet taken place (``check_meeting_has_taken_place``), a
-    meeting with no minutes, and minutes already published.
+    saved) an actor without permission to change minutes records, a meeting that has not yet
+    taken place (``check_meeting_has_taken_place``), a meeting with no minutes, and minutes
+    already published.
     """
+    require_model_permission(actor, MinutesRecord, "change")
     with transaction.atomic():
         check_meeting_has_taken_place(meeting)
         record = minutes_record(meeting)
@@ -160,12 +169,12 @@ def publish_minutes(
             )
         record.status = MinutesStatus.PUBLISHED_DRAFT
         record.published_at = at or timezone.now()
-        trail.save(record, actor, actor_name)
+        trail.save(record, actor=actor, event=PUBLISHED)
         keep_version(
             record,
             MinutesStatus.PUBLISHED_DRAFT,
-            actor,
-            actor_name,
+            actor=actor,
+            event=PUBLISHED,
             note="Published as a draft (unconfirmed).",
         )
         announce(meeting, record)
@@ -205,10 +214,12 @@ EDITABLE_MINUTE_FIELDS = (
 )
 
 
-def edit_minute(minute: Minute, actor=None, actor_name: str = "", **changes) -> Minute:
+def edit_minute(minute: Minute, *, actor: Actor, **changes) -> Minute:
     """Change a minute's fields; a minute made exempt leaves the published versions too
-    (``proceedings/versions.py``). Refused (nothing saved) once the minutes are approved, and
-    for anything the rules refuse (a colliding number, an exempt minute without a paragraph)."""
+    (``proceedings/versions.py``). Refused (nothing saved) for an actor without permission to
+    change minutes, once the minutes are approved, and for anything the rules refuse (a
+    colliding number, an exempt minute without a paragraph)."""
+    require_model_permission(actor, Minute, "change")
     unknown = set(changes) - set(EDITABLE_MINUTE_FIELDS)
     if unknown:
         raise ValidationError(f"A minute has no field {', '.join(sorted(unknown))} to change.")
@@ -218,17 +229,19 @@ def edit_minute(minute: Minute, actor=None, actor_name: str = "", **changes) -> 
         was_public, number = not fresh.exempt, fresh.number
         for name, value in changes.items():
             setattr(fresh, name, value)
-        trail.save(fresh, actor, actor_name)
+        trail.save(fresh, actor=actor, event="proceedings.minute_edited")
         if was_public and fresh.exempt:  # published versions must not keep showing it
-            withhold_from_versions(fresh, number, actor, actor_name)
+            withhold_from_versions(fresh, number, actor=actor)
     for name in changes:
         setattr(minute, name, getattr(fresh, name))
     return fresh
 
 
-def delete_minute(minute: Minute, actor=None, actor_name: str = "") -> None:
-    """Remove a minute (with its resolutions). Refused once the minutes are approved, or when
-    the minute approved another meeting's minutes."""
+def delete_minute(minute: Minute, *, actor: Actor) -> None:
+    """Remove a minute (with its resolutions). Refused for an actor without permission to
+    remove minutes, once the minutes are approved, or when the minute approved another
+    meeting's minutes."""
+    require_model_permission(actor, Minute, "delete")
     with transaction.atomic():
         check_record_open(minute.meeting_id)
         if MinutesRecord.objects.filter(approved_by_minute=minute).exists():
@@ -236,11 +249,13 @@ def delete_minute(minute: Minute, actor=None, actor_name: str = "") -> None:
                 "This minute records the approval of another meeting's minutes; it cannot be "
                 "removed."
             )
-        trail.delete(minute, actor, actor_name)
+        trail.delete(minute, actor=actor, event="proceedings.minute_deleted")
 
 
-def delete_resolution(resolution: Resolution, actor=None, actor_name: str = "") -> None:
-    """Remove a resolution. Refused once the minutes are approved."""
+def delete_resolution(resolution: Resolution, *, actor: Actor) -> None:
+    """Remove a resolution. Refused for an actor without permission to remove resolutions,
+    and once the minutes are approved."""
+    require_model_permission(actor, Resolution, "delete")
     with transaction.atomic():
         check_record_open(resolution.minute.meeting_id)
-        trail.delete(resolution, actor, actor_name)
+        trail.delete(resolution, actor=actor, event="proceedings.resolution_deleted")

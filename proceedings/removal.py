@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from audit import trail
+from audit.actors import Actor, require_model_permission
 
 from . import minutes
 from .models import Minute, Resolution
@@ -35,14 +36,16 @@ def meeting_id_of(obj) -> int | None:
     return None
 
 
-def remove_from_record(obj, actor=None, actor_name: str = "") -> None:
-    """Remove ``obj`` from its meeting's record. Refused (``ValidationError``, nothing deleted)
-    once the meeting's minutes are approved."""
+def remove_from_record(obj, *, actor: Actor) -> None:
+    """Remove ``obj`` from its meeting's record. Refused (``PermissionDenied``) for an actor
+    without permission to remove such rows, and (``ValidationError``, nothing deleted) once
+    the meeting's minutes are approved."""
+    require_model_permission(actor, obj, "delete")
     with transaction.atomic():
         check_record_open(meeting_id_of(obj))
         if isinstance(obj, Minute):
-            minutes.delete_minute(obj, actor, actor_name)
+            minutes.delete_minute(obj, actor=actor)
         elif isinstance(obj, Resolution):
-            minutes.delete_resolution(obj, actor, actor_name)
+            minutes.delete_resolution(obj, actor=actor)
         else:
-            trail.delete(obj, actor, actor_name)
+            trail.delete(obj, actor=actor, event="proceedings.removed_from_record")

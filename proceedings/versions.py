@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils.html import format_html
 
 from audit import trail
+from audit.actors import Actor, name_of, require_model_permission
 
 from .models import Minute, MinutesRecord, MinutesVersion
 from .render.html import exempt_html, public_html
@@ -53,9 +54,11 @@ def exempt_summary_html(minute: Minute) -> str:
     )
 
 
-def withhold_from_versions(minute: Minute, number: int, actor=None, actor_name: str = "") -> int:
+def withhold_from_versions(minute: Minute, number: int, *, actor: Actor) -> int:
     """Replace minute ``number`` (its number when the versions were made) in every public
-    version of its meeting's minutes by its exempt summary. Returns how many changed."""
+    version of its meeting's minutes by its exempt summary. Returns how many changed.
+    Refuses an actor without permission to change minutes (``edit_minute`` leads here)."""
+    require_model_permission(actor, Minute, "change")
     pattern = _section(number)
     changed = 0
     for version in MinutesVersion.objects.filter(record__meeting_id=minute.meeting_id):
@@ -70,7 +73,9 @@ def withhold_from_versions(minute: Minute, number: int, actor=None, actor_name: 
             "text of this version no longer shows it."
         )
         version.note = f"{version.note} {note}".strip()
-        trail.save(version, actor, actor_name, validate=False)
+        trail.save(
+            version, actor=actor, event="proceedings.minute_withheld_from_versions", validate=False
+        )
         changed += 1
     return changed
 
@@ -78,25 +83,27 @@ def withhold_from_versions(minute: Minute, number: int, actor=None, actor_name: 
 def keep_version(
     record: MinutesRecord,
     status: str,
-    actor,
-    actor_name: str,
+    *,
+    actor: Actor,
+    event: str,
     note: str = "",
     approving_minute: Minute | None = None,
 ) -> MinutesVersion:
-    """Keep the minutes as they now render (public and exempt) as the record's next version."""
+    """Keep the minutes as they now render (public and exempt) as the record's next version.
+    Part of a change of state (``publish_minutes``, ``approve_minutes``, ``sign_minutes``),
+    whose permission check covers it; audited as that change's ``event``."""
     last = record.versions.aggregate(m=Max("number"))["m"] or 0
-    user = actor if getattr(actor, "is_authenticated", False) else None
     return trail.save(
         MinutesVersion(
             record=record,
             number=last + 1,
             status=status,
-            created_by=(user.get_username() if user else "") or actor_name,
+            created_by=name_of(actor),
             public_html=public_html(record.meeting),
             exempt_html=exempt_html(record.meeting),
             note=note,
             approving_minute=approving_minute,
         ),
-        actor,
-        actor_name,
+        actor=actor,
+        event=event,
     )

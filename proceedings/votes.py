@@ -2,7 +2,9 @@
 election (proposed in ``proceedings.elections``). A vote's counts and result come from
 ``proceedings.counts``, never typed.
 
-Every change validates, saves in one transaction and is audited.
+Every change checks the actor first (democratic services, a system actor, or the back
+office's Django permission on the row: ``audit.actors.require_model_permission``), validates,
+saves in one transaction and is audited with what it did (``proceedings.vote_recorded`` …).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from audit import trail
+from audit.actors import Actor, require_model_permission
 from council.models import Person
 from meetings.models import AgendaItem, Meeting
 
@@ -33,6 +36,8 @@ from .models import (
 )
 from .rules import check_record_open
 
+VOTE_RECORDED = "proceedings.vote_recorded"
+
 
 def add_motion(
     meeting: Meeting,
@@ -45,33 +50,40 @@ def add_motion(
     amends: Motion | None = None,
     resulting_text: str = "",
     arose_from: Motion | None = None,
-    actor=None,
-    actor_name: str = "",
+    actor: Actor,
 ) -> Motion:
-    """Record a motion as moved. Refuses a mover or seconder not present as a member, a
-    motion seconded by its mover, and an amendment of anything but an undecided substantive
-    motion of the same meeting."""
+    """Record a motion as moved. Refuses an actor without permission to add motions, a mover
+    or seconder not present as a member, a motion seconded by its mover, and an amendment of
+    anything but an undecided substantive motion of the same meeting."""
+    require_model_permission(actor, Motion, "add")
+    return _add_motion(
+        meeting,
+        kind,
+        text,
+        actor=actor,
+        event="proceedings.motion_moved",
+        mover=mover,
+        seconder=seconder,
+        item=item,
+        amends=amends,
+        resulting_text=resulting_text,
+        arose_from=arose_from,
+    )
+
+
+def _add_motion(
+    meeting: Meeting, kind: str, text: str, *, actor: Actor, event: str, **fields
+) -> Motion:
     with transaction.atomic():
         last = Motion.objects.filter(meeting=meeting).aggregate(m=Max("order"))["m"] or 0
         return trail.save(
-            Motion(
-                meeting=meeting,
-                kind=kind,
-                text=text,
-                mover=mover,
-                seconder=seconder,
-                item=item,
-                amends=amends,
-                resulting_text=resulting_text,
-                arose_from=arose_from,
-                order=last + 1,
-            ),
-            actor,
-            actor_name,
+            Motion(meeting=meeting, kind=kind, text=text, order=last + 1, **fields),
+            actor=actor,
+            event=event,
         )
 
 
-def _decide(motion: Motion, outcome: str, actor, actor_name: str) -> Motion:
+def _decide(motion: Motion, outcome: str, *, actor: Actor, event: str) -> Motion:
     if motion.outcome:
         raise ValidationError(
             f"This motion has already been decided ({motion.get_outcome_display().lower()})."
@@ -79,41 +91,46 @@ def _decide(motion: Motion, outcome: str, actor, actor_name: str) -> Motion:
     if motion.kind == MotionKind.ELECTION and outcome in (Outcome.CARRIED, Outcome.WITHOUT_VOTE):
         refuse_if_office_filled(motion.meeting, motion.office, exclude=motion.pk)
     motion.outcome = outcome
-    trail.save(motion, actor, actor_name)
+    trail.save(motion, actor=actor, event=event)
     if outcome == Outcome.CARRIED and motion.kind == MotionKind.AMENDMENT:
-        _carry_amendment(motion, actor, actor_name)
+        _carry_amendment(motion, actor=actor, event=event)
     return motion
 
 
-def _carry_amendment(amendment: Motion, actor, actor_name: str) -> Motion:
+def _carry_amendment(amendment: Motion, *, actor: Actor, event: str) -> Motion:
     """A carried amendment becomes the substantive motion: the original is superseded and a
     new substantive motion in the amended words is put next."""
     # Every amendment names the motion it amends (rules.check_motion); the ORM cannot know.
     original = cast(Motion, amendment.amends)
     original.outcome = Outcome.SUPERSEDED
-    trail.save(original, actor, actor_name)
-    return add_motion(
+    trail.save(original, actor=actor, event=event)
+    return _add_motion(
         amendment.meeting,
         MotionKind.SUBSTANTIVE,
         amendment.resulting_text or amendment.text,
+        actor=actor,
+        event=event,
         mover=original.mover,
         seconder=original.seconder,
         item=original.item,
         arose_from=amendment,
-        actor=actor,
-        actor_name=actor_name,
     )
 
 
-def agree_without_vote(motion: Motion, actor=None, actor_name: str = "") -> Motion:
-    """ "Agreed without a formal vote". Refused when the motion is already decided."""
+def agree_without_vote(motion: Motion, *, actor: Actor) -> Motion:
+    """ "Agreed without a formal vote". Refused for an actor without permission to change
+    motions, and when the motion is already decided."""
+    require_model_permission(actor, Motion, "change")
     with transaction.atomic():
-        return _decide(motion, Outcome.WITHOUT_VOTE, actor, actor_name)
+        return _decide(motion, Outcome.WITHOUT_VOTE, actor=actor, event="proceedings.motion_agreed")
 
 
-def withdraw(motion: Motion, actor=None, actor_name: str = "") -> Motion:
+def withdraw(motion: Motion, *, actor: Actor) -> Motion:
+    """The mover withdrew the motion. Refused for an actor without permission to change
+    motions, and when the motion is already decided."""
+    require_model_permission(actor, Motion, "change")
     with transaction.atomic():
-        return _decide(motion, Outcome.WITHDRAWN, actor, actor_name)
+        return _decide(motion, Outcome.WITHDRAWN, actor=actor, event="proceedings.motion_withdrawn")
 
 
 def record_vote(
@@ -125,21 +142,22 @@ def record_vote(
     majority: str = MajorityRule.SIMPLE,
     casting_vote: str = "",
     members: int | None = None,
-    actor=None,
-    actor_name: str = "",
+    actor: Actor,
 ) -> Vote:
     """Record the vote on ``motion``, compute its result and decide the motion.
 
     ``counts`` is (for, against, abstain). A recorded vote gives ``choices`` (person, choice)
     and may give the printed ``counts`` too, which must then match the names.
 
-    Refuses (nothing saved): a second vote on a motion; a decided motion; a voter not present
+    Refuses (nothing saved): an actor without permission to add votes; a second vote on a
+    motion; a decided motion; a voter not present
     as a member or substitute, or barred by a declared interest; a voter named twice; counts
     that do not match the names; a show of hands counting more votes than members present; a
     tie without the chair's casting vote, or a casting vote without a tie. An inquorate
     meeting is recorded as a warning on the vote. A member barred by a declared interest and
     not named in a recorded vote is recorded as not voting (``proceedings.counts``).
     """
+    require_model_permission(actor, Vote, "add")
     choices = list(choices)
     with transaction.atomic():
         Motion.objects.select_for_update().filter(pk=motion.pk).first()
@@ -168,12 +186,16 @@ def record_vote(
                 result=result,
                 warnings="\n".join(vote_warnings(meeting, counts, casting_vote)),
             ),
-            actor,
-            actor_name,
+            actor=actor,
+            event=VOTE_RECORDED,
         )
         for person, choice in choices:
-            trail.save(RecordedVote(vote=vote, person=person, choice=choice), actor, actor_name)
-        _decide(motion, result, actor, actor_name)
+            trail.save(
+                RecordedVote(vote=vote, person=person, choice=choice),
+                actor=actor,
+                event=VOTE_RECORDED,
+            )
+        _decide(motion, result, actor=actor, event=VOTE_RECORDED)
         return vote
 
 
@@ -189,16 +211,18 @@ def correct_vote(
     majority: str | None = None,
     casting_vote: str | None = None,
     members: int | None = None,
-    actor=None,
-    actor_name: str = "",
+    actor: Actor,
 ) -> Vote:
     """Re-record a vote taken down wrongly: its counts, its names, its method or majority rule.
 
     The result is computed again and the motion's outcome follows it (a carried amendment
     that is now lost no longer replaces the motion it amended, and the reverse). What is not
     given stays as it was; a recorded vote's counts always come from its names. Refuses
-    (nothing saved) what ``record_vote`` refuses, and any change once the minutes are approved.
+    (nothing saved) an actor without permission to change votes, what ``record_vote``
+    refuses, and any change once the minutes are approved.
     """
+    require_model_permission(actor, Vote, "change")
+    event = "proceedings.vote_corrected"
     with transaction.atomic():
         vote = Vote.objects.select_for_update().select_related("motion__meeting").get(pk=vote.pk)
         motion = vote.motion
@@ -226,20 +250,22 @@ def correct_vote(
         vote.votes_for, vote.votes_against, vote.abstentions = counts
         vote.casting_vote, vote.result = casting_vote, result
         vote.warnings = "\n".join(vote_warnings(meeting, counts, casting_vote))
-        trail.save(vote, actor, actor_name)
+        trail.save(vote, actor=actor, event=event)
         wanted = {person.pk: (person, choice) for person, choice in choices}
         for rv in list(vote.choices.all()):
             if rv.person_id not in wanted:
-                trail.delete(rv, actor, actor_name)
+                trail.delete(rv, actor=actor, event=event)
             else:
                 _, choice = wanted.pop(rv.person_id)
                 if rv.choice != choice:
                     rv.choice = choice
-                    trail.save(rv, actor, actor_name)
+                    trail.save(rv, actor=actor, event=event)
         for person, choice in wanted.values():
-            trail.save(RecordedVote(vote=vote, person=person, choice=choice), actor, actor_name)
+            trail.save(
+                RecordedVote(vote=vote, person=person, choice=choice), actor=actor, event=event
+            )
         if result != before:
-            _change_outcome(motion, result, actor, actor_name)
+            _change_outcome(motion, result, actor=actor, event=event)
         return vote
 
 
@@ -247,7 +273,7 @@ def _resulting_motion(amendment: Motion) -> Motion | None:
     return Motion.objects.filter(arose_from=amendment).first()
 
 
-def _undo_carried_amendment(amendment: Motion, actor, actor_name: str) -> None:
+def _undo_carried_amendment(amendment: Motion, *, actor: Actor, event: str) -> None:
     """Take back what carrying ``amendment`` did: its substantive motion goes (if nothing has
     happened to it yet) and the motion it amended is undecided again."""
     resulting = _resulting_motion(amendment)
@@ -261,11 +287,11 @@ def _undo_carried_amendment(amendment: Motion, actor, actor_name: str) -> None:
                 f"The motion as amended (“{resulting.text[:60]}”) has since been debated or "
                 "decided. Correct or delete that motion first."
             )
-        trail.delete(resulting, actor, actor_name)
+        trail.delete(resulting, actor=actor, event=event)
     original = _amended(amendment)
     if original.outcome == Outcome.SUPERSEDED:
         original.outcome = Outcome.PENDING
-        trail.save(original, actor, actor_name)
+        trail.save(original, actor=actor, event=event)
 
 
 def _amended(amendment: Motion) -> Motion:
@@ -274,11 +300,11 @@ def _amended(amendment: Motion) -> Motion:
     return Motion.objects.get(pk=cast(int, amendment.amends_id))
 
 
-def _change_outcome(motion: Motion, result: str, actor, actor_name: str) -> None:
+def _change_outcome(motion: Motion, result: str, *, actor: Actor, event: str) -> None:
     motion.refresh_from_db()
     if motion.kind == MotionKind.AMENDMENT:
         if motion.outcome == Outcome.CARRIED:
-            _undo_carried_amendment(motion, actor, actor_name)
+            _undo_carried_amendment(motion, actor=actor, event=event)
         elif result == Outcome.CARRIED:
             original = _amended(motion)
             if original.outcome:
@@ -288,22 +314,25 @@ def _change_outcome(motion: Motion, result: str, actor, actor_name: str) -> None
                     "be carried. Correct that motion first."
                 )
             motion.outcome = result
-            trail.save(motion, actor, actor_name)
-            _carry_amendment(motion, actor, actor_name)
+            trail.save(motion, actor=actor, event=event)
+            _carry_amendment(motion, actor=actor, event=event)
             return
     if motion.kind == MotionKind.ELECTION and result == Outcome.CARRIED:
         refuse_if_office_filled(motion.meeting, motion.office, exclude=motion.pk)
     motion.outcome = result
-    trail.save(motion, actor, actor_name)
+    trail.save(motion, actor=actor, event=event)
 
 
-def delete_motion(motion: Motion, actor=None, actor_name: str = "") -> None:
+def delete_motion(motion: Motion, *, actor: Actor) -> None:
     """Delete a motion recorded by mistake, with its vote and amendments.
 
     Deleting a carried amendment takes back its effect (see ``correct_vote``). Refuses
-    (nothing deleted) once the minutes are approved; a motion a resolution records; a motion
-    superseded by a carried amendment or produced by one (delete the amendment instead).
+    (nothing deleted) an actor without permission to remove motions; once the minutes are
+    approved; a motion a resolution records; a motion superseded by a carried amendment or
+    produced by one (delete the amendment instead).
     """
+    require_model_permission(actor, Motion, "delete")
+    event = "proceedings.motion_deleted"
     with transaction.atomic():
         motion = Motion.objects.select_for_update().get(pk=motion.pk)
         check_record_open(motion.meeting_id)
@@ -323,26 +352,30 @@ def delete_motion(motion: Motion, actor=None, actor_name: str = "") -> None:
                 "A carried amendment superseded this motion. Delete that amendment first."
             )
         if motion.kind == MotionKind.AMENDMENT and motion.outcome == Outcome.CARRIED:
-            _undo_carried_amendment(motion, actor, actor_name)
-        trail.delete(motion, actor, actor_name)
+            _undo_carried_amendment(motion, actor=actor, event=event)
+        trail.delete(motion, actor=actor, event=event)
 
 
 # Deciding an election (proposed with ``elections.add_election``) ----------------------------
 
 
-def agree_election(motion: Motion, actor=None, actor_name: str = "") -> ElectionResult:
-    """The meeting agreed the nomination without a vote."""
+def agree_election(motion: Motion, *, actor: Actor) -> ElectionResult:
+    """The meeting agreed the nomination without a vote. Refused for an actor without
+    permission to change motions, and for a motion that is not an election."""
+    require_model_permission(actor, Motion, "change")
     if motion.kind != MotionKind.ELECTION:
         raise ValidationError("That motion is not an election.")
-    agree_without_vote(motion, actor, actor_name)
+    with transaction.atomic():
+        _decide(motion, Outcome.WITHOUT_VOTE, actor=actor, event="proceedings.election_agreed")
     return _decided_election(motion)
 
 
-def vote_on_election(motion: Motion, method: str, **kwargs) -> ElectionResult:
-    """The meeting voted on the nomination (``record_vote``'s arguments)."""
+def vote_on_election(motion: Motion, method: str, *, actor: Actor, **kwargs) -> ElectionResult:
+    """The meeting voted on the nomination (``record_vote``'s arguments, and its refusals)."""
+    require_model_permission(actor, Vote, "add")
     if motion.kind != MotionKind.ELECTION:
         raise ValidationError("That motion is not an election.")
-    record_vote(motion, method, **kwargs)
+    record_vote(motion, method, actor=actor, **kwargs)
     motion.refresh_from_db()
     return _decided_election(motion)
 

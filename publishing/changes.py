@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit import trail
+from audit.actors import Actor, name_of, user_of
 from audit.models import AuditEntry
 from council.models import BodyKind, Person
 from council.serving import chair_and_vice, presiding_problem
@@ -37,6 +38,8 @@ from .state import is_published, published_paper_ids, require_democratic_service
 logger = logging.getLogger(__name__)
 
 URGENCY_RULE = "section 100B(4)(b) of the Local Government Act 1972"
+URGENT = "publishing.urgent_item_added"
+WITHDRAWN = "publishing.paper_withdrawn"
 
 
 def _chair_urgency_allowed(meeting: Meeting) -> bool:
@@ -104,8 +107,7 @@ def add_urgent_item(
     title: str,
     chair: Person | None,
     reasons: str,
-    actor=None,
-    actor_name: str = "",
+    actor: Actor,
     **fields,
 ) -> AgendaItem:
     """Add urgent business to a published agenda; it is open to inspection from now and
@@ -132,8 +134,7 @@ def add_urgent_item(
     )
     check_item_may_be_added(meeting, item)
     with transaction.atomic():
-        save_agenda_item(item, actor, actor_name)
-        user, name = trail._actor(actor)
+        save_agenda_item(item, actor=actor, event=URGENT)
         # The special circumstances of an exempt item may touch on the exempt information;
         # they reach the public through the minutes, after the chair has seen them.
         # Saved, so urgent with its chair (meetings.rules.check_agenda_item).
@@ -145,12 +146,12 @@ def add_urgent_item(
                 meeting=meeting,
                 kind=EventKind.URGENT_ITEM_ADDED,
                 at=timezone.now(),
-                by=user,
-                by_name=name or actor_name,
+                by=user_of(actor),
+                by_name=name_of(actor),
                 note=note,
             ),
-            actor,
-            actor_name,
+            actor=actor,
+            event=URGENT,
         )
     return item
 
@@ -168,7 +169,7 @@ ITEM_FIELDS = (
 )
 
 
-def save_item(item: AgendaItem, actor=None, actor_name: str = "") -> AgendaItem:
+def save_item(item: AgendaItem, *, actor: Actor) -> AgendaItem:
     """Create or change an agenda item, wherever the agenda stands: a new item on a published
     agenda can only be urgent business (``add_urgent_item``: the chair and the special
     circumstances are required, and it enters the public history); anything else is
@@ -184,15 +185,12 @@ def save_item(item: AgendaItem, actor=None, actor_name: str = "") -> AgendaItem:
             chair=item.urgency_chair,
             reasons=item.urgency_reasons,
             actor=actor,
-            actor_name=actor_name,
             **{name: getattr(item, name) for name in ITEM_FIELDS},
         )
-    return save_agenda_item(item, actor, actor_name)
+    return save_agenda_item(item, actor=actor)
 
 
-def withdraw_paper(
-    item_paper: ItemPaper, reason: str, actor=None, actor_name: str = ""
-) -> PublicationEvent:
+def withdraw_paper(item_paper: ItemPaper, reason: str, *, actor: Actor) -> PublicationEvent:
     """Take a published paper off the agenda, giving the public reason. The attachment is
     removed (audited); the document and all its versions stay in the record.
 
@@ -208,7 +206,6 @@ def withdraw_paper(
             f"“{item_paper.document.title}” has not been published: detach it "
             "from the agenda instead."
         )
-    user, name = trail._actor(actor)
     with transaction.atomic():
         event = trail.save(
             PublicationEvent(
@@ -217,12 +214,12 @@ def withdraw_paper(
                 version=item_paper.document.current_version(),
                 kind=EventKind.PAPER_WITHDRAWN,
                 at=timezone.now(),
-                by=user,
-                by_name=name or actor_name,
+                by=user_of(actor),
+                by_name=name_of(actor),
                 note=reason.strip(),
             ),
-            actor,
-            actor_name,
+            actor=actor,
+            event=WITHDRAWN,
         )
         # Every public pack holding the paper is withdrawn and rebuilt without it.
         packs.withdraw_packs_with(
@@ -230,9 +227,8 @@ def withdraw_paper(
             f"Item {item_paper.item.number}: a paper was withdrawn.",
             drop=True,
             actor=actor,
-            actor_name=actor_name,
         )
-        trail.delete(item_paper, actor, actor_name)
+        trail.delete(item_paper, actor=actor, event=WITHDRAWN)
         document = item_paper.document
         transaction.on_commit(
             lambda: _announce(
@@ -276,8 +272,7 @@ def replace_paper(
     upload: bytes | None = None,
     filename: str = "",
     reason: str,
-    actor=None,
-    actor_name: str = "",
+    actor: Actor,
 ) -> DocumentVersion:
     """Publish a corrected version of a published paper now, with the public reason. The
     earlier versions stay in the record, retrievable by number.
@@ -295,17 +290,11 @@ def replace_paper(
             f"“{document.title}” is not on a published agenda: add the new "
             "version in the usual way."
         )
-    user, name = trail._actor(actor)
     with transaction.atomic():
         version = papers_services.add_version(
-            document,
-            html=html,
-            upload=upload,
-            filename=filename,
-            actor=actor,
-            actor_name=actor_name,
+            document, html=html, upload=upload, filename=filename, actor=actor
         )
-        version = papers_services.publish_version(version, actor, actor_name)
+        version = papers_services.publish_version(version, actor=actor)
         for meeting in meetings:
             trail.save(
                 PublicationEvent(
@@ -314,12 +303,12 @@ def replace_paper(
                     version=version,
                     kind=EventKind.PAPER_REPLACED,
                     at=version.published_at,
-                    by=user,
-                    by_name=name or actor_name,
+                    by=user_of(actor),
+                    by_name=name_of(actor),
                     note=f"Version {version.number}: {reason.strip()}",
                 ),
-                actor,
-                actor_name,
+                actor=actor,
+                event="publishing.paper_replaced",
             )
         transaction.on_commit(
             lambda: _announce(
@@ -339,8 +328,7 @@ def reclassify_paper(
     exempt_paragraph: int | None = None,
     *,
     reason: str,
-    actor=None,
-    actor_name: str = "",
+    actor: Actor,
 ) -> Document:
     """Make a paper exempt (citing its Schedule 12A paragraph) or confidential, after its
     agenda may have been published. Every built public pack holding it is withdrawn from the
@@ -368,12 +356,12 @@ def reclassify_paper(
     items = ", ".join(sorted({f"item {link.item.number}" for link in links.select_related("item")}))
     public = f"A paper ({items}) was reclassified as not for publication." if items else ""
     with transaction.atomic():
-        saved = papers_services.save_document(document, actor, actor_name, reason=public)
+        saved = papers_services.save_document(document, actor=actor, reason=public)
         trail.record(
             AuditEntry.Action.UPDATE,
             saved,
             {"reclassification_reason": [None, reason.strip()]},
-            actor,
-            actor_name,
+            actor=actor,
+            event="publishing.paper_reclassified",
         )
     return saved

@@ -11,12 +11,16 @@ import datetime as dt
 from django.db import transaction
 
 from audit import trail
+from audit.actors import Actor, name_of, user_of
 from meetings.models import Meeting
 from papers.models import ItemPaper
 
 from . import deadlines
 from .models import AgendaPublication, EventKind, PublicationEvent, PublicationKind
 from .services import _documents, _event
+from .state import require_democratic_services
+
+RECORDED = "publishing.historical_publication_recorded"
 
 
 def record_historical_publication(
@@ -24,7 +28,7 @@ def record_historical_publication(
     published_at: dt.datetime | None,
     on_time: bool | None = None,
     *,
-    actor_name: str = "demo",
+    actor: Actor,
 ) -> AgendaPublication:
     """Record that the agenda was published in the past (e.g. the printed dispatch date of
     an imported pack). Idempotent: an existing agenda publication is returned unchanged.
@@ -33,8 +37,10 @@ def record_historical_publication(
     computes it from ``published_at`` (or leaves it unknown). Current versions of the papers
     are marked published at ``published_at`` when it is known. Sends no signal: nobody is
     to be summoned to a past meeting. No approval or deadline checks: this is a record of
-    what happened, not a publication.
+    what happened, not a publication. Refuses (``PermissionDenied``) an actor who is not
+    democratic services (the demo loader is a system actor).
     """
+    require_democratic_services(actor)
     existing = AgendaPublication.objects.filter(meeting=meeting, kind=PublicationKind.AGENDA)
     if existing.exists():
         return existing.get()
@@ -49,13 +55,15 @@ def record_historical_publication(
                 kind=PublicationKind.AGENDA,
                 number=0,
                 published_at=published_at,
-                published_by_name=actor_name,
+                published_by=user_of(actor),
+                published_by_name=name_of(actor),
                 deadline=due,
                 on_time=on_time,
                 historical=True,
                 papers=[link.pk for link in links],
             ),
-            actor_name=actor_name,
+            actor=actor,
+            event=RECORDED,
         )
         _event(
             publication,
@@ -63,8 +71,8 @@ def record_historical_publication(
             "Recorded from the dispatch date printed on the agenda"
             if published_at
             else "Published before this record began; the date is not known",
-            None,
-            actor_name,
+            actor=actor,
+            event=RECORDED,
         )
         for doc in _documents(links):
             version = doc.current_version()
@@ -72,7 +80,7 @@ def record_historical_publication(
                 continue
             if published_at is not None and version.published_at is None:
                 version.published_at = published_at
-                trail.save(version, actor_name=actor_name, validate=False)
+                trail.save(version, actor=actor, event=RECORDED, validate=False)
             trail.save(
                 PublicationEvent(
                     meeting=meeting,
@@ -81,9 +89,11 @@ def record_historical_publication(
                     publication=publication,
                     kind=EventKind.PAPER_PUBLISHED,
                     at=published_at,
-                    by_name=actor_name,
+                    by=user_of(actor),
+                    by_name=name_of(actor),
                     note=f"Version {version.number}",
                 ),
-                actor_name=actor_name,
+                actor=actor,
+                event=RECORDED,
             )
     return publication

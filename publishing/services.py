@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit import trail
+from audit.actors import Actor, name_of, user_of
 from council.serving import serving_members
 from meetings.models import Meeting, MeetingStatus
 from papers import packs
@@ -64,16 +65,15 @@ def _problems(meeting: Meeting, links: list[ItemPaper]) -> list[str]:
 
 
 def _publish_papers(
-    publication: AgendaPublication, links: list[ItemPaper], actor, actor_name: str
+    publication: AgendaPublication, links: list[ItemPaper], *, actor: Actor, event: str
 ) -> None:
     """Mark the current versions published and record a history event for each paper not
     already published (a report republished only for its new appendix keeps its record)."""
-    user, name = trail._actor(actor)
     for doc in _documents(links):
         current = doc.current_version()
         if current is None or any(_released(v) for v in doc.versions.all()):
             continue
-        version = papers_services.publish_version(current, actor, actor_name)
+        version = papers_services.publish_version(current, actor=actor)
         trail.save(
             PublicationEvent(
                 meeting=publication.meeting,
@@ -82,29 +82,31 @@ def _publish_papers(
                 publication=publication,
                 kind=EventKind.PAPER_PUBLISHED,
                 at=publication.published_at,
-                by=user,
-                by_name=name or actor_name,
+                by=user_of(actor),
+                by_name=name_of(actor),
                 note=f"Version {version.number}",
             ),
-            actor,
-            actor_name,
+            actor=actor,
+            event=event,
         )
 
 
-def _event(publication: AgendaPublication, kind: str, note: str, actor, actor_name: str):
-    user, name = trail._actor(actor)
+def _event(
+    publication: AgendaPublication, kind: str, note: str, *, actor: Actor, event: str
+) -> PublicationEvent:
+    """The publication's entry in the meeting's history, audited as ``event``."""
     return trail.save(
         PublicationEvent(
             meeting=publication.meeting,
             publication=publication,
             kind=kind,
             at=publication.published_at,
-            by=user,
-            by_name=name or actor_name,
+            by=user_of(actor),
+            by_name=name_of(actor),
             note=note,
         ),
-        actor,
-        actor_name,
+        actor=actor,
+        event=event,
     )
 
 
@@ -180,13 +182,15 @@ def _lock_meeting(meeting: Meeting) -> None:
 # --- publishing ----------------------------------------------------------------------------
 
 
+PUBLISHED = "publishing.agenda_published"
+
+
 def publish_agenda(
     meeting: Meeting,
-    actor=None,
     late_reason: str = "",
     *,
+    actor: Actor,
     now: dt.datetime | None = None,
-    actor_name: str = "",
     override_reason: str = "",
 ) -> AgendaPublication:
     """Open the meeting's agenda, papers and public pack to inspection from this moment.
@@ -234,35 +238,32 @@ def publish_agenda(
         override_reason = (override_reason or "").strip()
         if nobody and not override_reason:
             raise ValidationError(nobody)
-        user, name = trail._actor(actor)
         publication = trail.save(
             AgendaPublication(
                 meeting=meeting,
                 kind=PublicationKind.AGENDA,
                 number=0,
                 published_at=now,
-                published_by=user,
-                published_by_name=name or actor_name,
+                published_by=user_of(actor),
+                published_by_name=name_of(actor),
                 deadline=due,
                 late_reason=late_reason.strip(),
                 on_time=deadlines.on_time(meeting, now, due),
                 papers=[link.pk for link in links],
             ),
-            actor,
-            actor_name,
+            actor=actor,
+            event=PUBLISHED,
         )
         note = "" if publication.on_time else f"Published late: {publication.late_reason}"
         if nobody:
             note = " ".join(
                 filter(None, [note, f"Published with nobody to summon: {override_reason}"])
             )
-        _event(publication, EventKind.AGENDA_PUBLISHED, note, actor, actor_name)
-        _publish_papers(publication, links, actor, actor_name)
+        _event(publication, EventKind.AGENDA_PUBLISHED, note, actor=actor, event=PUBLISHED)
+        _publish_papers(publication, links, actor=actor, event=PUBLISHED)
         # Dated the day of this publication (publishing/state.py dispatch_date decides).
         for kind in (PackKind.PUBLIC, PackKind.MEMBERS):
-            packs.request_pack(
-                meeting, kind, with_publication=True, actor=actor, actor_name=actor_name
-            )
+            packs.request_pack(meeting, kind, with_publication=True, actor=actor)
         transaction.on_commit(partial(_announce, signals.agenda_published, publication))
     return publication
 

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 
 from access.rules import is_democratic_services
+from audit.actors import Actor, SystemActor, check
 from council.dates import authority_today
 from meetings.models import Meeting
 
@@ -66,7 +67,12 @@ def published_paper_ids(meeting: Meeting) -> set[int]:
     return ids
 
 
-def require_democratic_services(actor) -> None:
-    """Publication is democratic services' act. ``None`` is the operator (command, demo)."""
-    if actor is not None and not is_democratic_services(actor):
-        raise PermissionDenied("Only democratic services may publish or change published papers.")
+PUBLISHERS_ONLY = "Only democratic services may publish or change published papers."
+
+
+def require_democratic_services(actor: Actor, refusal: str = PUBLISHERS_ONLY) -> None:
+    """Publication is democratic services' act; a system actor (a command, the demo) is
+    trusted. Anyone else, signed out included, is refused with ``refusal``."""
+    check(actor)
+    if not isinstance(actor, SystemActor) and not is_democratic_services(actor):
+        raise PermissionDenied(refusal)

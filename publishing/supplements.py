@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from audit import trail
+from audit.actors import Actor, name_of, user_of
 from meetings.models import Meeting
 from papers import packs
 from papers.models import AgendaPack, PackKind, PackStatus
@@ -43,8 +44,11 @@ def _needs_supplementary_pack(meeting: Meeting, kind: str, link_ids: list[int]) 
     return any(pk not in included for pk in link_ids)
 
 
+PUBLISHED = "publishing.supplement_published"
+
+
 def publish_supplement(
-    meeting: Meeting, actor=None, *, now: dt.datetime | None = None, actor_name: str = ""
+    meeting: Meeting, *, actor: Actor, now: dt.datetime | None = None
 ) -> AgendaPublication:
     """Publish, as supplementary agenda 1, 2 …, the papers attached since the agenda was
     published: their versions are marked published, the history recorded, supplementary
@@ -74,36 +78,33 @@ def publish_supplement(
             AgendaPublication.objects.filter(meeting=meeting).aggregate(n=Max("number"))["n"] or 0
         ) + 1
         due = deadlines.deadline(meeting)
-        user, name = trail._actor(actor)
         publication = trail.save(
             AgendaPublication(
                 meeting=meeting,
                 kind=PublicationKind.SUPPLEMENT,
                 number=number,
                 published_at=now,
-                published_by=user,
-                published_by_name=name or actor_name,
+                published_by=user_of(actor),
+                published_by_name=name_of(actor),
                 deadline=due,
                 on_time=deadlines.on_time(meeting, now, due),
                 papers=[link.pk for link in links],
             ),
-            actor,
-            actor_name,
+            actor=actor,
+            event=PUBLISHED,
         )
         titles = "; ".join(f"item {link.item.number}" for link in links)
         _event(
             publication,
             EventKind.SUPPLEMENT_PUBLISHED,
             f"Supplementary agenda {number}: papers for {titles}",
-            actor,
-            actor_name,
+            actor=actor,
+            event=PUBLISHED,
         )
-        _publish_papers(publication, links, actor, actor_name)
+        _publish_papers(publication, links, actor=actor, event=PUBLISHED)
         ids = [link.pk for link in links]
         for kind in (PackKind.PUBLIC, PackKind.MEMBERS):
             if _needs_supplementary_pack(meeting, kind, ids):
-                packs.request_pack(
-                    meeting, kind, supplementary=True, actor=actor, actor_name=actor_name
-                )
+                packs.request_pack(meeting, kind, supplementary=True, actor=actor)
         transaction.on_commit(partial(_announce, signals.supplement_published, publication))
     return publication

@@ -1,8 +1,11 @@
 """A report's way to publication: draft → submitted → cleared → approved for publication.
 
-Each function validates, changes the record in one transaction, writes the audit trail and
-raises ``ValidationError`` (nothing saved) when it refuses. A report counts as approved only
-while its current version is the one approved: a later change needs approving again.
+Each function checks the actor first (``PermissionDenied``): officers (staff accounts, who
+reach the back office), democratic services or a system actor submit, sign off and return
+reports; only democratic services approve them. Each then validates, changes the record in
+one transaction, writes the audit trail and raises ``ValidationError`` (nothing saved) when
+it refuses. A report counts as approved only while its current version is the one approved:
+a later change needs approving again.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from django.utils import timezone
 
 from access.rules import is_democratic_services
 from audit import trail
+from audit.actors import Actor, SystemActor, check, name_of, user_of
 from papers.models import Classification, Document, DocumentKind
 
 from .models import ClearanceSignoff, ClearanceStep, ReportState, ReportWorkflow
+from .state import require_democratic_services
 
 
 def workflow_of(document: Document) -> ReportWorkflow:
@@ -96,18 +101,23 @@ def _lock(document: Document) -> ReportWorkflow:
     return workflow or ReportWorkflow(document=document)
 
 
-def _require_actor(actor, actor_name: str, what: str) -> None:
-    user, name = trail._actor(actor)
-    if not (name or actor_name):
-        raise ValidationError(f"{what} must be recorded with the name of who did it.")
+def _require_officer(actor: Actor, what: str) -> None:
+    """An officer (a staff account), democratic services or a system actor; anyone else,
+    signed out included, is refused."""
+    check(actor)
+    if isinstance(actor, SystemActor) or is_democratic_services(actor):
+        return
+    if not getattr(actor, "is_staff", False):
+        raise PermissionDenied(f"Only officers {what}.")
 
 
-def submit_report(document: Document, actor=None, actor_name: str = "") -> ReportWorkflow:
+def submit_report(document: Document, *, actor: Actor) -> ReportWorkflow:
     """Submit a draft report for clearance (a new round of sign-offs).
 
-    Refuses: a report that is not a draft; a report with anything in
-    ``missing_for_submission`` (the refusal lists it all).
+    Refuses: an actor who is not an officer; a report that is not a draft; a report with
+    anything in ``missing_for_submission`` (the refusal lists it all).
     """
+    _require_officer(actor, "submit reports for clearance")
     with transaction.atomic():
         workflow = _lock(document)
         if workflow.state != ReportState.DRAFT:
@@ -122,23 +132,24 @@ def submit_report(document: Document, actor=None, actor_name: str = "") -> Repor
         workflow.returned_reason = ""
         # With no clearance steps configured there is nothing to wait for.
         workflow.state = ReportState.SUBMITTED
-        trail.save(workflow, actor, actor_name)
+        trail.save(workflow, actor=actor, event="publishing.report_submitted")
         if not unsigned_steps(workflow):
             workflow.state = ReportState.CLEARED
-            trail.save(workflow, actor, actor_name)
+            trail.save(workflow, actor=actor, event="publishing.report_cleared")
     return workflow
 
 
 def sign_off(
-    document: Document, step: ClearanceStep, comment: str = "", actor=None, actor_name: str = ""
+    document: Document, step: ClearanceStep, comment: str = "", *, actor: Actor
 ) -> ClearanceSignoff:
     """Sign off one clearance step for the report's current submission; when every active step
     is signed off the report becomes cleared.
 
-    Refuses: a report not submitted (or already approved); an inactive step; a step already
-    signed off for this submission; a sign-off without an identifiable signer.
+    Refuses: a signer who is not an officer (signed out included: a sign-off is never
+    recorded without its signer); a report not submitted (or already approved); an inactive
+    step; a step already signed off for this submission.
     """
-    _require_actor(actor, actor_name, "A sign-off")
+    _require_officer(actor, "sign off reports")
     with transaction.atomic():
         workflow = _lock(document)
         if workflow.state not in (ReportState.SUBMITTED, ReportState.CLEARED):
@@ -152,34 +163,32 @@ def sign_off(
             document=document, step=step, submission=workflow.submission
         ).exists():
             raise ValidationError(f"“{step}” has already signed off this submission.")
-        user, name = trail._actor(actor)
         signoff = trail.save(
             ClearanceSignoff(
                 document=document,
                 step=step,
                 submission=workflow.submission,
-                by=user,
-                by_name=name or actor_name,
+                by=user_of(actor),
+                by_name=name_of(actor),
                 at=timezone.now(),
                 comment=comment.strip(),
             ),
-            actor,
-            actor_name,
+            actor=actor,
+            event="publishing.report_signed_off",
         )
         if workflow.state == ReportState.SUBMITTED and not unsigned_steps(workflow):
             workflow.state = ReportState.CLEARED
-            trail.save(workflow, actor, actor_name)
+            trail.save(workflow, actor=actor, event="publishing.report_cleared")
     return signoff
 
 
-def return_to_draft(
-    document: Document, reason: str, actor=None, actor_name: str = ""
-) -> ReportWorkflow:
+def return_to_draft(document: Document, reason: str, *, actor: Actor) -> ReportWorkflow:
     """Send a submitted, cleared or approved report back to its author with a reason; its
     sign-offs stay in the record but the next submission needs new ones.
 
-    Refuses: a report that is already a draft; a blank reason.
+    Refuses: an actor who is not an officer; a report that is already a draft; a blank reason.
     """
+    _require_officer(actor, "return reports to draft")
     if not reason.strip():
         raise ValidationError("Say why the report is returned: the author needs to know.")
     with transaction.atomic():
@@ -190,17 +199,16 @@ def return_to_draft(
         workflow.returned_reason = reason.strip()
         workflow.approved_at, workflow.approved_version = None, None
         workflow.approved_by, workflow.approved_by_name = None, ""
-        return trail.save(workflow, actor, actor_name)
+        return trail.save(workflow, actor=actor, event="publishing.report_returned")
 
 
-def approve_for_publication(document: Document, actor=None, actor_name: str = "") -> ReportWorkflow:
+def approve_for_publication(document: Document, *, actor: Actor) -> ReportWorkflow:
     """Approve a cleared report for publication (its current version).
 
     Refuses: an actor who is not democratic services; a report not submitted; any active
     clearance step not signed off for this submission (listed); a report with no content.
     """
-    if actor is not None and not is_democratic_services(actor):
-        raise PermissionDenied("Only democratic services approve reports for publication.")
+    require_democratic_services(actor, "Only democratic services approve reports for publication.")
     with transaction.atomic():
         workflow = _lock(document)
         if workflow.state not in (ReportState.SUBMITTED, ReportState.CLEARED):
@@ -216,9 +224,8 @@ def approve_for_publication(document: Document, actor=None, actor_name: str = ""
         version = document.current_version()
         if version is None:
             raise ValidationError(f"“{document.title}” has no content to approve.")
-        user, name = trail._actor(actor)
         workflow.state = ReportState.APPROVED
         workflow.approved_at = timezone.now()
         workflow.approved_version = version.number
-        workflow.approved_by, workflow.approved_by_name = user, name or actor_name
-        return trail.save(workflow, actor, actor_name)
+        workflow.approved_by, workflow.approved_by_name = user_of(actor), name_of(actor)
+        return trail.save(workflow, actor=actor, event="publishing.report_approved")

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import PermissionDenied
+
+from access.rules import person_of
 from audit import trail
+from audit.actors import Actor, check, name_of, require_model_permission, user_of
 from council.dates import authority_today
 from council.models import Person
 
@@ -61,12 +65,18 @@ def record(
     method: str = ConsentMethod.SELF_SERVICE,
     effective: dt.date | None = None,
     evidence: str = "",
-    actor=None,
-    actor_name: str = "",
+    actor: Actor,
 ) -> SummonsConsent:
-    """Add a ledger entry (validated and audited). Raises ``ValidationError`` when a consent
-    names no address."""
-    user, name = trail._actor(actor)
+    """Add a ledger entry (validated and audited). Refuses (``PermissionDenied``) an actor who
+    is neither the member (the self-service page) nor permitted to add consent records (the
+    back office's rule; democratic services and system actors are); raises
+    ``ValidationError`` when a consent names no address."""
+    check(actor)
+    if person_of(actor) != person:
+        try:
+            require_model_permission(actor, SummonsConsent, "add")
+        except PermissionDenied:
+            raise PermissionDenied("A member records their own consent to email.") from None
     entry = SummonsConsent(
         person=person,
         decision=decision,
@@ -74,7 +84,7 @@ def record(
         method=method,
         effective=effective or authority_today(),
         evidence=evidence,
-        recorded_by=user,
-        recorded_by_name=name or actor_name,
+        recorded_by=user_of(actor),
+        recorded_by_name=name_of(actor),
     )
-    return trail.save(entry, actor, actor_name)
+    return trail.save(entry, actor=actor, event="summons.consent_recorded")

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit import trail
+from audit.actors import Actor, SystemActor
 from audit.models import AuditEntry
 from council.models import Person
 from meetings.models import Meeting
@@ -36,7 +37,9 @@ from .recipients import summoned
 from .render import email_parts, ics_text, summons_for
 
 logger = logging.getLogger(__name__)
-ACTOR = "summons on publication"
+#: The signal receiver that issues the summons once a publication has committed.
+ACTOR = SystemActor("summons on publication")
+ISSUED = "summons.issued"
 
 
 def publication_key(publication) -> str:
@@ -71,8 +74,9 @@ def _send(
     meeting: Meeting,
     people: list[Person],
     day: dt.date,
-    actor=None,
-    actor_name: str = ACTOR,
+    *,
+    actor: Actor,
+    event: str,
 ) -> None:
     """Email each of ``people`` with consent in force on ``day``; list the rest to post. A
     supplement says "further to the summons already sent" only to those sent one."""
@@ -103,14 +107,18 @@ def _send(
             # Consent without an address can only come from a row written around the
             # service; it is still a summons to post, and the office should know why.
             reason = DispatchReason.NO_EMAIL if given else DispatchReason.NO_CONSENT
-            trail.save(DispatchEntry(issue=issue, person=person, reason=reason), actor, actor_name)
+            trail.save(
+                DispatchEntry(issue=issue, person=person, reason=reason), actor=actor, event=event
+            )
 
 
 def issue_summons(
-    meeting: Meeting, publication, kind: str = IssueKind.AGENDA
+    meeting: Meeting, publication, kind: str = IssueKind.AGENDA, *, actor: Actor
 ) -> SummonsIssue | None:
     """Email or list for posting the summons of ``meeting``; None if this publication's
-    summons was issued before."""
+    summons was issued before. Refuses (``PermissionDenied``) an actor who is not democratic
+    services; the receiver of the publication signals is ``ACTOR``."""
+    require_democratic_services(actor, "Only democratic services issue summonses.")
     published_at, day = publication_day(publication)
     with transaction.atomic():
         issue, created = SummonsIssue.objects.get_or_create(
@@ -122,13 +130,17 @@ def issue_summons(
         if not created:
             return None
         trail.record(
-            AuditEntry.Action.CREATE, issue, trail.diff({}, trail.snapshot(issue)), actor_name=ACTOR
+            AuditEntry.Action.CREATE,
+            issue,
+            trail.diff({}, trail.snapshot(issue)),
+            actor=actor,
+            event=ISSUED,
         )
-        _send(issue, meeting, summoned(meeting), day)
+        _send(issue, meeting, summoned(meeting), day, actor=actor, event=ISSUED)
     return issue
 
 
-def reissue_summons(meeting: Meeting, actor=None, actor_name: str = "") -> SummonsIssue:
+def reissue_summons(meeting: Meeting, *, actor: Actor) -> SummonsIssue:
     """Send the summons of a published agenda to the members serving on the meeting's date
     who have not had one (e.g. after the body's membership was recorded late), as a new
     summons issue: emailed with consent, otherwise on its dispatch list. Audited.
@@ -137,7 +149,7 @@ def reissue_summons(meeting: Meeting, actor=None, actor_name: str = "") -> Summo
     published (publishing it issues the summons); nobody serving on the body that day;
     everyone serving already summoned.
     """
-    require_democratic_services(actor)
+    require_democratic_services(actor, "Only democratic services issue summonses.")
     now = timezone.now()
     with transaction.atomic():
         Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
@@ -169,10 +181,12 @@ def reissue_summons(meeting: Meeting, actor=None, actor_name: str = "") -> Summo
             AuditEntry.Action.CREATE,
             issue,
             {**trail.diff({}, trail.snapshot(issue)), "reissued_to": [None, names[:2000]]},
-            actor,
-            actor_name,
+            actor=actor,
+            event="summons.reissued",
         )
-        _send(issue, meeting, people, timezone.localdate(now), actor, actor_name or ACTOR)
+        _send(
+            issue, meeting, people, timezone.localdate(now), actor=actor, event="summons.reissued"
+        )
     return issue
 
 
@@ -183,7 +197,7 @@ def on_publication(kind: str):
 
     def receiver(sender, meeting: Meeting, publication, **kwargs) -> None:
         try:
-            issue_summons(meeting, publication, kind)
+            issue_summons(meeting, publication, kind, actor=ACTOR)
         except Exception:
             logger.exception("Summons for %s (%s) could not be issued", meeting, kind)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.utils import timezone
 
+from audit.testing import TEST_ACTOR
 from meetings.models import AgendaItem, Meeting
 from papers import services as papers
 from papers.models import Classification, Document, ItemPaper
@@ -50,8 +51,12 @@ def plant_canary(meeting: Meeting | None = None) -> Planted:
     public_item = meeting.items.get(title="Contract Management")
     exempt_item = meeting.items.get(title="Company Governance")
     AgendaItem.objects.filter(pk=exempt_item.pk).update(purpose=f"Purpose {CANARY}")
-    public_doc = papers.save_document(Document(title="Contract Management Report"))
-    papers.add_version(public_doc, html="<p>The council manages 400 contracts.</p>")
+    public_doc = papers.save_document(
+        Document(title="Contract Management Report"), actor=TEST_ACTOR
+    )
+    papers.add_version(
+        public_doc, html="<p>The council manages 400 contracts.</p>", actor=TEST_ACTOR
+    )
     appendix = papers.save_document(
         Document(
             title=f"Prices {CANARY}",
@@ -59,19 +64,21 @@ def plant_canary(meeting: Meeting | None = None) -> Planted:
             parent=public_doc,
             classification=Classification.EXEMPT,
             exempt_paragraph=3,
-        )
+        ),
+        actor=TEST_ACTOR,
     )
-    papers.add_version(appendix, html=f"<p>{CANARY}</p>")
-    papers.attach(public_item, public_doc)
+    papers.add_version(appendix, html=f"<p>{CANARY}</p>", actor=TEST_ACTOR)
+    papers.attach(public_item, public_doc, actor=TEST_ACTOR)
     exempt_doc = papers.save_document(
         Document(
             title=f"Company Governance {CANARY}",
             classification=Classification.EXEMPT,
             exempt_paragraph=3,
-        )
+        ),
+        actor=TEST_ACTOR,
     )
-    papers.add_version(exempt_doc, html=f"<p>Governance {CANARY}</p>")
-    papers.attach(exempt_item, exempt_doc)
+    papers.add_version(exempt_doc, html=f"<p>Governance {CANARY}</p>", actor=TEST_ACTOR)
+    papers.attach(exempt_item, exempt_doc, actor=TEST_ACTOR)
     _join_recorded_publication(meeting)
     return Planted(meeting, public_item, exempt_item, public_doc, exempt_doc)
 

@@ -11,6 +11,7 @@ from access.tests.admin_forms import staff_user
 from audit import trail
 from audit.models import AuditEntry
 from audit.reading import readable_changes
+from audit.testing import TEST_ACTOR
 from council import services
 from council.models import Body, Membership, Person, Role
 from meetings.models import Venue
@@ -22,8 +23,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def membership(admin_user):
     body = services.save_body(Body(name="Test Audit Panel", seats=5), actor=admin_user)
-    person = services.save_person(Person(title="Ms", initials="E", surname="Ellery"))
-    m = services.appoint(body, person, Role.MEMBER, start=dt.date(2024, 5, 1))
+    person = services.save_person(
+        Person(title="Ms", initials="E", surname="Ellery"), actor=TEST_ACTOR
+    )
+    m = services.appoint(body, person, Role.MEMBER, start=dt.date(2024, 5, 1), actor=TEST_ACTOR)
     m.role = Role.VICE_CHAIRMAN
     return services.save_membership(m, actor=admin_user)
 
@@ -83,6 +86,23 @@ def test_audit_list_filters(admin_client, admin_user, membership):
         assert entry_for(membership) in r.context["cl"].result_list, params
     r = admin_client.get(url, {"action__exact": "delete", "content_type__id__exact": ct.pk})
     assert entry_for(membership) not in r.context["cl"].result_list
+
+
+def test_the_event_is_listed_filtered_searched_and_shown(admin_client, membership):
+    created = entry_for(membership, "create")
+    assert created.event == "council.member_appointed"
+    url = reverse("admin:audit_auditentry_changelist")
+    for params in [{"event": "council.member_appointed"}, {"q": "council.member_appointed"}]:
+        r = admin_client.get(url, params)
+        assert r.status_code == 200, params
+        assert list(r.context["cl"].result_list) == [created], params
+    assert "council.member_appointed" in admin_client.get(url).content.decode()
+    page = admin_client.get(reverse("admin:audit_auditentry_change", args=[created.pk]))
+    assert "council.member_appointed" in page.content.decode()
+    history = admin_client.get(reverse("admin:council_membership_history", args=[membership.pk]))
+    html = history.content.decode()
+    assert "<code>council.member_appointed</code>" in html
+    assert "<code>council.membership_changed</code>" in html
 
 
 def test_nobody_can_add_change_or_delete_audit_entries(admin_client, membership):
@@ -161,7 +181,7 @@ def test_every_admin_list_and_add_page_renders(admin_client, django_assert_max_n
 
 
 def test_every_audited_change_page_and_history_renders(admin_client, membership):
-    venue = trail.save(Venue(room="Audit Test Room"))
+    venue = trail.save(Venue(room="Audit Test Room"), actor=TEST_ACTOR)
     for obj in [membership, membership.body, membership.person, venue]:
         info = obj._meta.app_label, obj._meta.model_name
         for view in ("change", "history"):
@@ -287,7 +307,7 @@ def test_a_refusal_when_the_record_itself_is_saved_shows_on_the_form(admin_clien
     """E.g. someone else took the same room name a moment ago: the database refuses."""
     from django.db import IntegrityError
 
-    def clash(venue, actor=None):
+    def clash(venue, *, actor):
         raise IntegrityError("UNIQUE constraint failed")
 
     monkeypatch.setattr(admin.site._registry[Venue], "save_service", clash)

@@ -14,6 +14,7 @@ from django.test import Client
 
 from access.models import Account, ExemptAccess, Surface
 from audit.models import AuditEntry
+from audit.testing import TEST_ACTOR
 from backoffice import exempt_rows
 from backoffice.exempt import ExemptAdminMixin
 from council import services as council_services
@@ -49,10 +50,11 @@ def case(settings, tmp_path):
                 title=f"Secret report {key}",
                 exempt_paragraph=3,
                 classification=Classification.EXEMPT,
-            )
+            ),
+            actor=TEST_ACTOR,
         )
-        services.add_version(doc, html=f"<p>Secret text {key}</p>")
-        services.attach(item, doc)
+        services.add_version(doc, html=f"<p>Secret text {key}</p>", actor=TEST_ACTOR)
+        services.attach(item, doc, actor=TEST_ACTOR)
         minute = add_minute(
             meeting,
             f"Secret minute {key}",
@@ -61,12 +63,15 @@ def case(settings, tmp_path):
             exempt=True,
             exempt_paragraph=3,
             summary_not_needed=True,
+            actor=TEST_ACTOR,
         )
         pack = AgendaPack.objects.create(meeting=meeting, kind="members", status="done")
         pack.file.save(f"members-{key}.pdf", ContentFile(b"%PDF-1.4 secret"))
         case[key] = dict(meeting=meeting, item=item, doc=doc, minute=minute, pack=pack)
     member = t.person("Memberstaff")
-    council_services.appoint(ours, member, Role.MEMBER, DAY - dt.timedelta(days=100))
+    council_services.appoint(
+        ours, member, Role.MEMBER, DAY - dt.timedelta(days=100), actor=TEST_ACTOR
+    )
     case["member"] = member
     return case
 

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from audit import trail
+from audit.actors import SystemActor
 from audit.models import AuditEntry
 from meetings.models import AgendaItem, Meeting
 from moot import testing as t
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_deleting_a_meeting_audits_its_agenda_items():
     meeting = t.meeting()
     items = [t.item(meeting, str(n), f"Item {n}") for n in (1, 2)]
-    trail.delete(meeting, actor_name="test")
+    trail.delete(meeting, actor=SystemActor("test"))
     deleted = AuditEntry.objects.filter(action="delete", actor_name="test")
     item_type = ContentType.objects.get_for_model(AgendaItem)
     assert {e.object_id for e in deleted.filter(content_type=item_type)} == {

@@ -24,6 +24,7 @@ from django.test import Client, override_settings
 from access.models import Account
 from access.tests import canary_plants, crawling
 from access.tests.crawling import CANARY, crawl, staff_crawl
+from audit.testing import TEST_ACTOR
 from meetings.models import AgendaItem, Meeting, Part
 from moot import module_records
 from moot import testing as t
@@ -65,12 +66,13 @@ def plant():
                 parent=parent,
                 kind=kind,
                 label="Appendix Z" if parent else "",
-            )
+            ),
+            actor=TEST_ACTOR,
         )
         secret = f"<p>{CANARY} in the text.</p>" if doc.is_restricted else ""
-        services.add_version(doc, html=f"<p>{title} body.</p>{secret}")
+        services.add_version(doc, html=f"<p>{title} body.</p>{secret}", actor=TEST_ACTOR)
         if parent is None:
-            services.attach(item, doc)
+            services.attach(item, doc, actor=TEST_ACTOR)
         Report.objects.get_or_create(document=doc, defaults={"no_background_documents": True})
         return doc
 
@@ -98,9 +100,13 @@ def plant():
     plant_proceedings(meeting, exempt_item)
     canary_plants.run("after_publication", meeting, exempt_item, CANARY)
     # A plant may have built packs already: after publication a rebuild gives its reason.
-    public_pack = run_pack(request_pack(meeting, enqueue=False, reason="Canary crawl").pk)
+    public_pack = run_pack(
+        request_pack(meeting, enqueue=False, reason="Canary crawl", actor=TEST_ACTOR).pk,
+        actor=TEST_ACTOR,
+    )
     members_pack = run_pack(
-        request_pack(meeting, "members", enqueue=False, reason="Canary crawl").pk
+        request_pack(meeting, "members", enqueue=False, reason="Canary crawl", actor=TEST_ACTOR).pk,
+        actor=TEST_ACTOR,
     )
     return meeting, public_pack, members_pack
 
@@ -114,14 +120,15 @@ def plant_proceedings(meeting: Meeting, exempt_item: AgendaItem) -> None:
         ).exclude(end__lt=meeting.date)
     ]
     for person in members[:4]:
-        record_attendance(meeting, person, "present")
+        record_attendance(meeting, person, "present", actor=TEST_ACTOR)
     public_minute = add_minute(
         meeting,
         "Public minute",
         item=meeting.items.get(number="12"),
         text="The Committee noted the report.",
+        actor=TEST_ACTOR,
     )
-    add_resolution(public_minute, "RESOLVED that the report be noted.")
+    add_resolution(public_minute, "RESOLVED that the report be noted.", actor=TEST_ACTOR)
     secret = add_minute(
         meeting,
         f"Exempt minute {CANARY}",
@@ -130,11 +137,18 @@ def plant_proceedings(meeting: Meeting, exempt_item: AgendaItem) -> None:
         exempt=True,
         exempt_paragraph=3,
         public_summary="The Committee considered a contract.",
+        actor=TEST_ACTOR,
     )
     add_resolution(
-        secret, f"RESOLVED that {CANARY}.", [f"{CANARY} part"], delegated_to=f"{CANARY} officer"
+        secret,
+        f"RESOLVED that {CANARY}.",
+        [f"{CANARY} part"],
+        delegated_to=f"{CANARY} officer",
+        actor=TEST_ACTOR,
     )
-    add_action(meeting, f"{CANARY} action", owner_text="Head of Property", minute=secret)
+    add_action(
+        meeting, f"{CANARY} action", owner_text="Head of Property", minute=secret, actor=TEST_ACTOR
+    )
     motion = add_motion(
         meeting,
         "substantive",
@@ -142,6 +156,7 @@ def plant_proceedings(meeting: Meeting, exempt_item: AgendaItem) -> None:
         item=exempt_item,
         mover=members[0],
         seconder=members[1],
+        actor=TEST_ACTOR,
     )
     record_vote(
         motion,
@@ -153,8 +168,9 @@ def plant_proceedings(meeting: Meeting, exempt_item: AgendaItem) -> None:
             (members[2], "for"),
             (members[3], "against"),
         ],
+        actor=TEST_ACTOR,
     )
-    publish_minutes(meeting)
+    publish_minutes(meeting, actor=TEST_ACTOR)
 
 
 def restricted_addresses(meeting: Meeting) -> list[str]:

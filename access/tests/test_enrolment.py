@@ -8,7 +8,7 @@ import io
 import re
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +19,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from access import enrolment
 from access.enrolment import issue_link
 from access.models import Account, EnrolmentLink
 from audit.models import AuditEntry
@@ -58,7 +59,7 @@ def path_of(url: str) -> str:
 
 
 def test_democratic_services_issue_a_link_by_email_and_it_is_audited(clerk, officer):
-    link, url = issue_link(officer, by=clerk)
+    link, url = issue_link(officer, actor=clerk)
     assert emailed_link() == url and mail.outbox[0].to == ["officer@example.gov.uk"]
     token = url.rstrip("/").rsplit("/", 1)[1]
     assert token not in link.token_hash and len(link.token_hash) == 64  # only the hash is kept
@@ -72,11 +73,11 @@ def test_democratic_services_issue_a_link_by_email_and_it_is_audited(clerk, offi
 def test_only_democratic_services_issue_links_and_an_address_is_needed(clerk, officer):
     councillor = User.objects.create_user("cllr", password=PASSWORD, email="c@example.gov.uk")
     with pytest.raises(PermissionDenied):
-        issue_link(officer, by=councillor)
+        issue_link(officer, actor=councillor)
     officer.email = ""
     officer.save()
     with pytest.raises(ValidationError, match="no email address"):
-        issue_link(officer, by=clerk)
+        issue_link(officer, actor=clerk)
     assert not EnrolmentLink.objects.exists() and not mail.outbox
 
 
@@ -84,7 +85,7 @@ def test_the_link_with_the_password_shows_a_qr_code_and_signs_in_with_both_facto
     client, clerk, officer, settings
 ):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
-    _, url = issue_link(officer, by=clerk)
+    _, url = issue_link(officer, actor=clerk)
     enrol = path_of(url)
     assert client.get(enrol).status_code == 200
     wrong = client.post(enrol, {"password": "not-it"})
@@ -115,8 +116,8 @@ def test_the_link_with_the_password_shows_a_qr_code_and_signs_in_with_both_facto
 
 
 def test_expired_and_replaced_links_do_not_work(client, clerk, officer):
-    _, first = issue_link(officer, by=clerk)
-    _, second = issue_link(officer, by=clerk)
+    _, first = issue_link(officer, actor=clerk)
+    _, second = issue_link(officer, actor=clerk)
     assert client.get(path_of(first)).status_code == 404  # replaced
     EnrolmentLink.objects.filter(user=officer).update(
         expires_at=timezone.now() - dt.timedelta(seconds=1)
@@ -198,3 +199,22 @@ def test_the_header_offers_the_app_page_only_to_a_verified_session(client, offic
     assert reverse("access:set_up").encode() not in client.get("/").content
     t.verified_login(client, officer)
     assert reverse("access:set_up").encode() in client.get("/").content
+
+
+def test_no_link_without_an_actor_and_an_app_is_confirmed_only_by_its_own_account(clerk, officer):
+    for nobody in (None, AnonymousUser()):
+        with t.writes_nothing(), pytest.raises(PermissionDenied):
+            issue_link(officer, actor=nobody)
+    link, _ = issue_link(officer, actor=clerk)
+    assert AuditEntry.objects.get(
+        content_type__model="enrolmentlink", object_id=str(link.pk)
+    ).event == ("access.enrolment_link_issued")
+    device = enrolment.new_device(officer)
+    other = User.objects.create_user("other", password=PASSWORD)
+    with t.writes_nothing(), pytest.raises(PermissionDenied, match="its own authenticator"):
+        enrolment.confirm_device(officer, device, actor=other, link=link)
+    device.refresh_from_db()
+    assert not device.confirmed and EnrolmentLink.objects.get(pk=link.pk).used_at is None
+    enrolment.confirm_device(officer, device, actor=officer, link=link)
+    used = AuditEntry.objects.get(event="access.enrolment_link_used", object_id=str(link.pk))
+    assert used.actor == officer

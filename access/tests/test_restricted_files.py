@@ -9,6 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from access.models import ExemptAccess
+from audit.testing import TEST_ACTOR
 from moot import testing as t
 from papers import files, services
 from papers import testing as made
@@ -40,13 +41,14 @@ def word(case):  # noqa: F811
             title="Trading company accounts",
             classification=Classification.EXEMPT,
             exempt_paragraph=3,
-        )
+        ),
+        actor=TEST_ACTOR,
     )
     version = services.add_version(
-        doc, upload=made.docx_with_pictures(SECRET), filename="accounts.docx"
+        doc, upload=made.docx_with_pictures(SECRET), filename="accounts.docx", actor=TEST_ACTOR
     )
-    services.publish_version(version)
-    services.attach(meeting.items.get(), doc)
+    services.publish_version(version, actor=TEST_ACTOR)
+    services.attach(meeting.items.get(), doc, actor=TEST_ACTOR)
     return doc
 
 
@@ -119,9 +121,11 @@ def test_a_written_paper_has_no_original_and_public_papers_none_here(case):  # n
     meeting, doc, member = case
     client = t.verified_login(Client(), account(member, "member"))
     assert client.get(addresses(meeting, doc)["_original"]).status_code == 404
-    public = services.save_document(Document(title="Public"))
-    services.add_version(public, upload=made.docx([("", "Public text")]), filename="p.docx")
-    services.attach(t.item(meeting, "10", "Public item"), public)
+    public = services.save_document(Document(title="Public"), actor=TEST_ACTOR)
+    services.add_version(
+        public, upload=made.docx([("", "Public text")]), filename="p.docx", actor=TEST_ACTOR
+    )
+    services.attach(t.item(meeting, "10", "Public item"), public, actor=TEST_ACTOR)
     for url in addresses(meeting, public).values():
         assert client.get(url).status_code == 404, url
     assert (

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from access.models import Account, ExemptAccess
+from audit.actors import SystemActor
+from audit.testing import TEST_ACTOR
 from council import services as council_services
 from council.models import Role
 from moot import testing as t
@@ -29,16 +31,17 @@ def case(settings, tmp_path):
     doc = services.save_document(
         Document(
             title="Trading company review", classification=Classification.EXEMPT, exempt_paragraph=3
-        )
+        ),
+        actor=TEST_ACTOR,
     )
-    services.add_version(doc, html=f"<p>{SECRET}</p>")
+    services.add_version(doc, html=f"<p>{SECRET}</p>", actor=TEST_ACTOR)
     Report.objects.create(document=doc, no_background_documents=True)
-    services.attach(item, doc)
+    services.attach(item, doc, actor=TEST_ACTOR)
     member = t.person("Memberby")
-    council_services.appoint(body, member, Role.MEMBER, dt.date(2030, 1, 1))
+    council_services.appoint(body, member, Role.MEMBER, dt.date(2030, 1, 1), actor=TEST_ACTOR)
     # Members read the papers once the agenda is published (test_restricted_versions.py
     # covers the drafts before).
-    record_historical_publication(meeting, timezone.now(), actor_name="test")
+    record_historical_publication(meeting, timezone.now(), actor=SystemActor("test"))
     return meeting, doc, member
 
 
@@ -94,8 +97,8 @@ def test_a_councillor_not_on_the_body_gets_a_404(case):
 def test_public_or_unattached_papers_are_not_served_here(case):
     meeting, doc, member = case
     client = t.verified_login(Client(), account(member, "member"))
-    public = services.save_document(Document(title="Public"))
-    services.attach(meeting.items.get(), public)
+    public = services.save_document(Document(title="Public"), actor=TEST_ACTOR)
+    services.attach(meeting.items.get(), public, actor=TEST_ACTOR)
     assert client.get(url(meeting, public)).status_code == 404
     other = t.meeting(date=dt.date(2030, 7, 1))
     assert client.get(url(other, doc)).status_code == 404
@@ -105,7 +108,7 @@ def test_the_members_pack_is_downloadable_by_members_and_logged(case):
     from papers.packs import request_pack, run_pack
 
     meeting, doc, member = case
-    run_pack(request_pack(meeting, "members", enqueue=False).pk)
+    run_pack(request_pack(meeting, "members", enqueue=False, actor=TEST_ACTOR).pk, actor=TEST_ACTOR)
     client = t.verified_login(Client(), account(member, "member"))
     response = client.get(reverse("website:members_pack", args=[meeting.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"

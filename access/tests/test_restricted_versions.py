@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from access.models import Account
+from audit.actors import SystemActor
+from audit.testing import TEST_ACTOR
 from council import services as council_services
 from council.models import Role
 from moot import testing as t
@@ -33,14 +35,15 @@ def case(settings, tmp_path):
     doc = services.save_document(
         Document(
             title="Trading company review", classification=Classification.EXEMPT, exempt_paragraph=3
-        )
+        ),
+        actor=TEST_ACTOR,
     )
-    services.add_version(doc, html=f"<p>{APPROVED}</p>")
+    services.add_version(doc, html=f"<p>{APPROVED}</p>", actor=TEST_ACTOR)
     author = t.person("Authorby")
     Report.objects.create(document=doc, no_background_documents=True, author=author)
-    services.attach(item, doc)
+    services.attach(item, doc, actor=TEST_ACTOR)
     member = t.person("Memberby")
-    council_services.appoint(body, member, Role.MEMBER, dt.date(2030, 1, 1))
+    council_services.appoint(body, member, Role.MEMBER, dt.date(2030, 1, 1), actor=TEST_ACTOR)
     return meeting, doc, member, author
 
 
@@ -59,13 +62,13 @@ def test_before_publication_a_councillor_sees_nothing(case):
     client = signed_in(member, "member")
     response = client.get(url(meeting, doc))
     assert response.status_code == 404 and APPROVED.encode() not in response.content
-    run_pack(request_pack(meeting, "members", enqueue=False).pk)
+    run_pack(request_pack(meeting, "members", enqueue=False, actor=TEST_ACTOR).pk, actor=TEST_ACTOR)
     assert client.get(reverse("website:members_pack", args=[meeting.pk])).status_code == 404
 
 
 def test_before_publication_democratic_services_and_the_author_read_the_draft(case):
     meeting, doc, _, author = case
-    services.add_version(doc, html=f"<p>{DRAFT}</p>")
+    services.add_version(doc, html=f"<p>{DRAFT}</p>", actor=TEST_ACTOR)
     for client in (
         signed_in(username="dso", democratic_services=True),
         signed_in(author, "author"),
@@ -76,8 +79,8 @@ def test_before_publication_democratic_services_and_the_author_read_the_draft(ca
 
 def test_after_publication_everyone_entitled_reads_the_published_version(case):
     meeting, doc, member, author = case
-    record_historical_publication(meeting, timezone.now(), actor_name="test")
-    services.add_version(doc, html=f"<p>{DRAFT}</p>")
+    record_historical_publication(meeting, timezone.now(), actor=SystemActor("test"))
+    services.add_version(doc, html=f"<p>{DRAFT}</p>", actor=TEST_ACTOR)
     councillor = signed_in(member, "member")
     for client in (
         councillor,
@@ -86,7 +89,7 @@ def test_after_publication_everyone_entitled_reads_the_published_version(case):
     ):
         page = client.get(url(meeting, doc)).content.decode()
         assert APPROVED in page and DRAFT not in page
-    run_pack(request_pack(meeting, "members", enqueue=False).pk)
+    run_pack(request_pack(meeting, "members", enqueue=False, actor=TEST_ACTOR).pk, actor=TEST_ACTOR)
     response = councillor.get(reverse("website:members_pack", args=[meeting.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
 

@@ -7,6 +7,7 @@ from django.contrib.auth.models import AnonymousUser, User
 
 from access.models import AccessGrant, Account
 from access.rules import may_ever_see_exempt, may_see_exempt, needs_two_factor
+from audit.testing import TEST_ACTOR
 from council import services as council_services
 from council.dates import authority_today
 from council.models import Role
@@ -31,9 +32,10 @@ def setting():
     body = t.body("Access Test Committee")
     meeting = t.meeting(body, date=D(2030, 3, 1))
     member = t.person("Memberson")
-    council_services.appoint(body, member, Role.MEMBER, D(2030, 1, 1))
+    council_services.appoint(body, member, Role.MEMBER, D(2030, 1, 1), actor=TEST_ACTOR)
     doc = paper_services.save_document(
-        Document(title="Exempt", classification=Classification.EXEMPT, exempt_paragraph=3)
+        Document(title="Exempt", classification=Classification.EXEMPT, exempt_paragraph=3),
+        actor=TEST_ACTOR,
     )
     return body, meeting, member, doc
 
@@ -49,10 +51,12 @@ def test_members_of_the_body_on_the_meeting_date_may(setting):
     body, meeting, member, doc = setting
     assert may_see_exempt(user_for(member), meeting, doc)
     former = t.person("Former")
-    council_services.appoint(body, former, Role.MEMBER, D(2029, 1, 1), end=D(2029, 12, 31))
+    council_services.appoint(
+        body, former, Role.MEMBER, D(2029, 1, 1), end=D(2029, 12, 31), actor=TEST_ACTOR
+    )
     assert not may_see_exempt(user_for(former), meeting, doc)
     sub = t.person("Standin")
-    council_services.appoint(body, sub, Role.SUBSTITUTE, D(2030, 1, 1))
+    council_services.appoint(body, sub, Role.SUBSTITUTE, D(2030, 1, 1), actor=TEST_ACTOR)
     assert may_see_exempt(user_for(sub), meeting, doc)
 
 
@@ -70,10 +74,14 @@ def test_officers_named_on_the_report_may_see_that_document_only(setting):
     report = Report.objects.create(document=doc, author=author, no_background_documents=True)
     ReportSigner.objects.create(report=report, person=signer, capacity="Director")
     appendix = paper_services.save_document(
-        Document(title="Appx", parent=doc, classification=Classification.EXEMPT, exempt_paragraph=3)
+        Document(
+            title="Appx", parent=doc, classification=Classification.EXEMPT, exempt_paragraph=3
+        ),
+        actor=TEST_ACTOR,
     )
     other = paper_services.save_document(
-        Document(title="Other", classification=Classification.EXEMPT, exempt_paragraph=1)
+        Document(title="Other", classification=Classification.EXEMPT, exempt_paragraph=1),
+        actor=TEST_ACTOR,
     )
     for person in (author, signer):
         user = user_for(person)

@@ -7,6 +7,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from access.models import Account, SignInFailure
+from audit.testing import TEST_ACTOR
 from council import services as council_services
 from council.models import Body, Role
 from moot import testing as t
@@ -29,6 +30,7 @@ def councillor():
         person,
         Role.SUBSTITUTE,
         t.dt.date(2030, 1, 1),
+        actor=TEST_ACTOR,
     )
     user = User.objects.create_user("cllr", password=PASSWORD)
     Account.objects.create(user=user, person=person)
@@ -143,7 +145,8 @@ def test_an_officer_named_on_a_report_must_give_the_second_factor(client):
 
     officer = t.person("Namedauthor")
     doc = paper_services.save_document(
-        Document(title="Exempt", exempt_paragraph=3, classification=Classification.EXEMPT)
+        Document(title="Exempt", exempt_paragraph=3, classification=Classification.EXEMPT),
+        actor=TEST_ACTOR,
     )
     Report.objects.create(document=doc, author=officer, no_background_documents=True)
     user = User.objects.create_user("author", password=PASSWORD)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from audit import trail
+from audit.testing import TEST_ACTOR
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting, Part
 from papers import services as papers
@@ -51,7 +52,8 @@ def plant_proceedings() -> PlantedProceedings:
             part=Part.EXEMPT,
             exempt_paragraph=3,
             purpose=f"Purpose {CANARY}",
-        )
+        ),
+        actor=TEST_ACTOR,
     )
     exempt_minute = trail.save(
         Minute(
@@ -62,9 +64,12 @@ def plant_proceedings() -> PlantedProceedings:
             exempt=True,
             exempt_paragraph=3,
             summary_not_needed=True,
-        )
+        ),
+        actor=TEST_ACTOR,
     )
-    minutes.add_resolution(exempt_minute, f"RESOLVED {CANARY}", [f"part {CANARY}"])
+    minutes.add_resolution(
+        exempt_minute, f"RESOLVED {CANARY}", [f"part {CANARY}"], actor=TEST_ACTOR
+    )
     exempt_item_minute = trail.save(
         Minute(
             meeting=meeting,
@@ -75,20 +80,29 @@ def plant_proceedings() -> PlantedProceedings:
             exempt=True,
             exempt_paragraph=3,
             summary_not_needed=True,
-        )
+        ),
+        actor=TEST_ACTOR,
     )
     present = [a.person for a in meeting.attendances.filter(status="present")][:3]
-    exempt_motion = votes.add_motion(meeting, "substantive", f"Motion {CANARY}", item=exempt_item)
+    exempt_motion = votes.add_motion(
+        meeting, "substantive", f"Motion {CANARY}", item=exempt_item, actor=TEST_ACTOR
+    )
     exempt_vote = votes.record_vote(
-        exempt_motion, "recorded", choices=[(p, "for") for p in present]
+        exempt_motion, "recorded", choices=[(p, "for") for p in present], actor=TEST_ACTOR
     )
     public_minute = minutes.add_minute(
-        meeting, f"Public minute {MARKER}", text=f"Public text {MARKER}"
+        meeting, f"Public minute {MARKER}", text=f"Public text {MARKER}", actor=TEST_ACTOR
     )
-    public_motion = votes.add_motion(meeting, "procedural", f"Public motion {MARKER}")
-    votes.agree_without_vote(public_motion)
+    public_motion = votes.add_motion(
+        meeting, "procedural", f"Public motion {MARKER}", actor=TEST_ACTOR
+    )
+    votes.agree_without_vote(public_motion, actor=TEST_ACTOR)
     minutes.add_resolution(
-        public_minute, f"RESOLVED {MARKER}", [f"part {MARKER}"], motion=public_motion
+        public_minute,
+        f"RESOLVED {MARKER}",
+        [f"part {MARKER}"],
+        motion=public_motion,
+        actor=TEST_ACTOR,
     )
     if not public.minutes_are_public(meeting):
         publish = getattr(minutes, "publish_minutes", None)
@@ -100,7 +114,8 @@ def plant_proceedings() -> PlantedProceedings:
                     meeting=meeting,
                     status=MinutesStatus.PUBLISHED_DRAFT,
                     published_at=timezone.now(),
-                )
+                ),
+                actor=TEST_ACTOR,
             )
     assert public.minutes_are_public(meeting)
     return PlantedProceedings(
@@ -120,7 +135,7 @@ def plant_papers() -> Planted:
     would), so the restricted papers are as public-facing as they can get."""
     planted = plant_canary()
     for doc in (planted.public_doc, planted.public_doc.appendices.get(), planted.exempt_doc):
-        papers.publish_version(doc.current_version())
+        papers.publish_version(doc.current_version(), actor=TEST_ACTOR)
     return planted
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from django.utils.http import parse_http_date
 
+from audit.testing import TEST_ACTOR
 from meetings.models import Meeting
 from meetings.services import save_agenda_item
 from papers import services
@@ -47,12 +48,12 @@ def test_editing_exempt_business_leaves_the_public_validators(meeting, client):
     exempt = meeting.items.get(number="14")
     exempt.purpose = "A new purpose the public must not learn of"
     exempt.motion_text = "A new motion"
-    save_agenda_item(exempt)
+    save_agenda_item(exempt, actor=TEST_ACTOR)
     paper = Document.objects.filter(attachments__item=exempt).first() or services.save_document(
-        Document(title="Exempt note", classification="exempt", exempt_paragraph=3)
+        Document(title="Exempt note", classification="exempt", exempt_paragraph=3), actor=TEST_ACTOR
     )
     paper.title = "A renamed exempt paper"
-    services.save_document(paper)
+    services.save_document(paper, actor=TEST_ACTOR)
     assert validators(client, meeting) == before
     # A conditional request is answered "not modified".
     etag = before["/api/export.zip"][0]
@@ -63,7 +64,7 @@ def test_editing_a_public_field_changes_them(meeting, client):
     before = validators(client, meeting)
     public = meeting.items.get(number="12")
     public.purpose = "To note a changed purpose."
-    save_agenda_item(public)
+    save_agenda_item(public, actor=TEST_ACTOR)
     after = validators(client, meeting)
     for url in (
         f"/api/agenda_items/?meeting={meeting.pk}",

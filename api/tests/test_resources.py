@@ -7,6 +7,7 @@ import json
 import pytest
 from django.utils import timezone
 
+from audit.testing import TEST_ACTOR
 from council.models import Body, Membership, Person
 from meetings.models import Meeting
 
@@ -102,7 +103,7 @@ def test_updated_since_uses_the_audit_trail(client):
     body = Body.objects.get(name="County Council")
     mark = timezone.now()
     body.category = "Full council"
-    services.save_body(body)
+    services.save_body(body, actor=TEST_ACTOR)
     changed = get(client, "/api/bodies/?updated_since=" + mark.isoformat().replace("+", "%2B"))
     assert [b["id"] for b in changed.json()["results"]] == [body.pk]
 
@@ -229,7 +230,7 @@ def test_etag_changes_when_the_record_does(client):
     body = Body.objects.get(name="County Council")
     first = client.get(f"/api/bodies/{body.pk}/")
     body.category = "Changed"
-    services.save_body(body)
+    services.save_body(body, actor=TEST_ACTOR)
     second = client.get(f"/api/bodies/{body.pk}/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert second.status_code == 200
     assert second.json()["category"] == "Changed"
@@ -294,9 +295,9 @@ def test_a_meeting_changes_with_its_published_items_only(client):
     mark = timezone.now()
     item = published.items.get(number="1")
     item.title = "Apologies and Substitutes"
-    meeting_services.save_agenda_item(item)
+    meeting_services.save_agenda_item(item, actor=TEST_ACTOR)
     hidden.title = "Still not public"
-    meeting_services.save_agenda_item(hidden)
+    meeting_services.save_agenda_item(hidden, actor=TEST_ACTOR)
     url = "/api/meetings/?updated_since=" + mark.isoformat().replace("+", "%2B")
     changed = get(client, url).json()["results"]
     assert [m["id"] for m in changed] == [published.pk]

@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from audit import trail
+from audit.testing import TEST_ACTOR
 from council.models import Membership
 from papers.models import ItemPaper
 from publishing import inspection
@@ -19,7 +20,7 @@ def test_a_deleted_membership_is_a_tombstone(client):
     membership = Membership.objects.filter(person__isnull=False).first()
     pk = membership.pk
     assert client.get(f"/api/memberships/{pk}/").status_code == 200
-    trail.delete(membership)
+    trail.delete(membership, actor=TEST_ACTOR)
     assert client.get(f"/api/memberships/{pk}/").status_code == 404
     data = client.get(
         "/api/tombstones/?type=memberships&updated_since=" + mark.isoformat().replace("+", "%2B")
@@ -39,7 +40,7 @@ def test_a_withdrawn_paper_is_a_tombstone_with_its_public_reason(client):
     )
     doc = link.document
     assert client.get(f"/api/documents/{doc.pk}/").status_code == 200
-    withdraw_paper(link, "Replaced by the report to the next meeting.")
+    withdraw_paper(link, "Replaced by the report to the next meeting.", actor=TEST_ACTOR)
     data = client.get("/api/tombstones/?type=documents").json()
     withdrawn = [t for t in data["results"] if t["reason"] == "withdrawn"]
     assert withdrawn == [

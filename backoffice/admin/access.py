@@ -66,7 +66,7 @@ def _send_links(modeladmin, request, users) -> None:
     sent = []
     for user in users:
         try:
-            issue_link(user, by=request.user)
+            issue_link(user, actor=request.user)
         except (PermissionDenied, ValidationError) as error:
             text = error.messages if isinstance(error, ValidationError) else [str(error)]
             modeladmin.message_user(request, " ".join(text), messages.ERROR)

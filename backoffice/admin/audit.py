@@ -35,20 +35,26 @@ class RecordTypeFilter(admin.SimpleListFilter):
         return queryset.filter(content_type_id=int(value))
 
 
+#: What an entry says, in the list and on its page.
+SUMMARY = ["when", "who", "action", "event", "record_type", "object_link"]
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdmin, ExemptAdminMixin, admin.ModelAdmin):
-    list_display = ["when", "who", "action", "record_type", "object_link", "fields_changed"]
+    list_display = [*SUMMARY, "fields_changed"]
     list_display_links = ["when"]
+    # Not the event: a filter listing every event would cost the list a query more; the list
+    # filters by ?event=… (a field of the entry) and its search finds an event by name.
     list_filter = ["action", RecordTypeFilter, ("actor_name", admin.AllValuesFieldListFilter)]
     list_select_related = ["content_type"]
     date_hierarchy = "at"
-    search_fields = ["object_repr", "actor_name", "=object_id"]
-    search_help_text = "Search by the record's name, who made the change, or the record's number."
-    fieldsets = [
-        (None, {"fields": ["when", "who", "action", "record_type", "object_link"]}),
-        ("Changes", {"fields": ["changes_table"]}),
-    ]
-    readonly_fields = ["when", "who", "action", "record_type", "object_link", "changes_table"]
+    search_fields = ["object_repr", "actor_name", "=object_id", "=event"]
+    search_help_text = (
+        "Search by the record's name, who made the change, the record's number, or the event "
+        "(e.g. proceedings.vote_recorded)."
+    )
+    fieldsets = [(None, {"fields": SUMMARY}), ("Changes", {"fields": ["changes_table"]})]
+    readonly_fields = [*SUMMARY, "changes_table"]
     list_per_page = 50
 
     class Media:

@@ -16,9 +16,8 @@ from django.db import router, transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
-from audit import trail
 from backoffice.base import AuditedAdmin, AuditedInline, ReadOnlyAdmin, ReadOnlyInline
-from backoffice.saving import Refused
+from backoffice.saving import Refused, audited_delete
 from meetings.models import Meeting
 from proceedings.models import (
     Action,
@@ -293,4 +292,4 @@ class ActionAdmin(RecordAdmin):
 
     def delete_object(self, request, obj):
         # An action's progress is updated after the minutes are approved: it is not the record.
-        trail.delete(obj, actor=request.user)
+        audited_delete(obj, actor=request.user)

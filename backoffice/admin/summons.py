@@ -11,8 +11,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from audit import trail
 from backoffice.base import AuditedAdmin, AuditedInline
+from backoffice.saving import audited_save
 from council.dates import authority_today
 from council.models import Person
 from summons import mail, services
@@ -193,7 +193,7 @@ class DispatchEntryAdmin(AuditedAdmin):
         today = authority_today()
         for entry in queryset.filter(posted_on__isnull=True):
             entry.posted_on = today
-            trail.save(entry, actor=request.user)
+            audited_save(entry, actor=request.user)
         self.message_user(request, "Marked as posted today.", messages.SUCCESS)
 
 

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from django.contrib.auth.models import User
 
 from access.models import Account
+from audit.testing import TEST_ACTOR
 from council.models import Role
 from council.services import appoint
 from moot import testing
@@ -22,9 +23,9 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 def committee(n: int = 6, day: dt.date = DAY) -> SimpleNamespace:
     body = testing.body("Clerking Test Committee", seats=n)
     members = [testing.person(f"Clerkmember{chr(ord('a') + i)}", initials="B") for i in range(n)]
-    appoint(body, members[0], Role.CHAIRMAN, start=day - dt.timedelta(days=300))
+    appoint(body, members[0], Role.CHAIRMAN, start=day - dt.timedelta(days=300), actor=TEST_ACTOR)
     for m in members[1:]:
-        appoint(body, m, Role.MEMBER, start=day - dt.timedelta(days=300))
+        appoint(body, m, Role.MEMBER, start=day - dt.timedelta(days=300), actor=TEST_ACTOR)
     meeting = testing.meeting(body, day)
     items = [
         testing.item(meeting, "1", "Apologies and substitutes"),
@@ -53,4 +54,6 @@ def on_the_screen(client) -> SimpleNamespace:
 
 def sit(c, absent=()):
     for i, m in enumerate(c.members):
-        record_attendance(c.meeting, m, "absent" if i in absent else "present", in_chair=i == 0)
+        record_attendance(
+            c.meeting, m, "absent" if i in absent else "present", in_chair=i == 0, actor=TEST_ACTOR
+        )

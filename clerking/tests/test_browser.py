@@ -12,6 +12,7 @@ from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
+from audit.testing import TEST_ACTOR
 from council.dates import authority_today
 from moot.shots import screenshot
 from moot.testing import verified_login
@@ -226,8 +227,10 @@ def test_refusal_page_and_error_summary_have_no_violations(live_server, demo_cou
 
     c = committee()
     for person in c.members:
-        record_attendance(c.meeting, person, "present")
-    add_motion(c.meeting, "substantive", "That the report be noted.", mover=c.members[1])
+        record_attendance(c.meeting, person, "present", actor=TEST_ACTOR)
+    add_motion(
+        c.meeting, "substantive", "That the report be noted.", mover=c.members[1], actor=TEST_ACTOR
+    )
     # A refusal shown without JavaScript: the error summary, HTTP 400.
     sign_in_clerk(page, live_server)
     page.goto(f"{live_server.url}/clerk/meetings/{c.meeting.pk}/")

@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from access.models import Account
+from audit.testing import TEST_ACTOR
 from moot import testing
 from moot.testing import verified_login
 from proceedings.minutes import add_minute
@@ -29,6 +30,7 @@ def test_exempt_minute_only_for_democratic_services():
         exempt=True,
         exempt_paragraph=3,
         summary_not_needed=True,
+        actor=TEST_ACTOR,
     )
     urls = [
         "/clerk/",

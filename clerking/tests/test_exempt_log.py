@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from access.models import ExemptAccess, Surface
+from audit.testing import TEST_ACTOR
 from moot import testing
 from proceedings.minutes import add_minute
 
@@ -47,6 +48,7 @@ def test_exempt_minutes_on_a_public_item_are_logged(c):
         exempt=True,
         exempt_paragraph=5,
         summary_not_needed=True,
+        actor=TEST_ACTOR,
     )
     rows = screen(c, c.items[1])
     minute = c.meeting.minutes.get()
@@ -54,5 +56,5 @@ def test_exempt_minutes_on_a_public_item_are_logged(c):
 
 
 def test_public_business_is_not_logged(c):
-    add_minute(c.meeting, "Highways", item=c.items[1], text="Noted.")
+    add_minute(c.meeting, "Highways", item=c.items[1], text="Noted.", actor=TEST_ACTOR)
     assert not screen(c, c.items[1]).exists()

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from audit.models import AuditEntry
+from audit.testing import TEST_ACTOR
 from council.dates import authority_today
 from council.models import Person, Role
 from council.services import appoint
@@ -31,6 +32,7 @@ def c(client):
         c.councillor,
         Role.MEMBER,
         start=DAY - dt.timedelta(days=300),
+        actor=TEST_ACTOR,
     )
     return c
 

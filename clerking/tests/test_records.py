@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from council.dates import authority_today
 from council.models import TermOfOffice
 from meetings.models import ItemKind
@@ -40,7 +41,7 @@ def c(client):
     c.client = signed_in_clerk(client)
     c.url = f"/clerk/meetings/{c.meeting.pk}/?item={c.items[1].pk}"
     for i, m in enumerate(c.members):
-        record_attendance(c.meeting, m, "present", in_chair=i == 0)
+        record_attendance(c.meeting, m, "present", in_chair=i == 0, actor=TEST_ACTOR)
     c.motion = add_motion(
         c.meeting,
         "substantive",
@@ -48,6 +49,7 @@ def c(client):
         mover=c.members[1],
         seconder=c.members[2],
         item=c.items[1],
+        actor=TEST_ACTOR,
     )
     return c
 
@@ -62,10 +64,21 @@ def grid(c, **choices) -> dict:
     return data
 
 
-def test_a_member_who_left_the_room_is_recorded_as_not_voting_and_the_vote_is_taken(c):
+def left_the_room(c) -> None:
+    """The fourth member declares a pecuniary interest in the item and leaves the room."""
     record_declaration(
-        c.meeting, c.items[1], c.members[3], "dpi", "Owns land on the route", "left_room"
+        c.meeting,
+        c.items[1],
+        c.members[3],
+        "dpi",
+        "Owns land on the route",
+        "left_room",
+        actor=TEST_ACTOR,
     )
+
+
+def test_a_member_who_left_the_room_is_recorded_as_not_voting_and_the_vote_is_taken(c):
+    left_the_room(c)
     response = c.client.post(c.url, grid(c, m1="for", m2="for", m4="against"))
     assert response.status_code == 303
     vote = Vote.objects.get(motion=c.motion)
@@ -74,9 +87,7 @@ def test_a_member_who_left_the_room_is_recorded_as_not_voting_and_the_vote_is_ta
 
 
 def test_the_grid_shows_a_member_who_left_the_room_as_not_voting_with_no_keys(c):
-    record_declaration(
-        c.meeting, c.items[1], c.members[3], "dpi", "Owns land on the route", "left_room"
-    )
+    left_the_room(c)
     page = c.client.get(c.url).content.decode()
     barred, voting = c.members[3], c.members[2]
     assert f'name="rec-{c.motion.pk}-vote-{voting.pk}"' in page
@@ -85,9 +96,7 @@ def test_the_grid_shows_a_member_who_left_the_room_as_not_voting_with_no_keys(c)
 
 
 def test_a_member_who_left_the_room_given_a_vote_is_refused_naming_them(c):
-    record_declaration(
-        c.meeting, c.items[1], c.members[3], "dpi", "Owns land on the route", "left_room"
-    )
+    left_the_room(c)
     response = c.client.post(c.url, grid(c, m1="for", m3="for"))
     assert response.status_code == 400
     assert f"{c.members[3]} declared an interest in this item" in response.content.decode()
@@ -162,8 +171,11 @@ def test_a_resolution_offers_and_accepts_only_its_own_items_motions(c):
         "That the other item's offer be accepted.",
         mover=c.members[1],
         item=c.items[0],
+        actor=TEST_ACTOR,
     )
-    minute = add_minute(c.meeting, "Highways maintenance programme", item=c.items[1])
+    minute = add_minute(
+        c.meeting, "Highways maintenance programme", item=c.items[1], actor=TEST_ACTOR
+    )
     key = f"res-{minute.pk}"
     page = c.client.get(c.url).content.decode()
     choices = page.split(f'name="{key}-motion"')[1].split("</select>")[0]
@@ -205,7 +217,7 @@ def test_a_councillor_whose_term_of_office_ended_cannot_take_the_chair(c):
 
 def test_minutes_of_a_meeting_still_to_come_cannot_be_published(c):
     assert c.meeting.date > authority_today()
-    add_minute(c.meeting, "Highways maintenance programme", item=c.items[1])
+    add_minute(c.meeting, "Highways maintenance programme", item=c.items[1], actor=TEST_ACTOR)
     response = c.client.post(c.url, {"op": "publish"})
     assert response.status_code == 400
     assert "has not yet taken place" in response.content.decode()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from audit.models import AuditEntry
+from audit.testing import TEST_ACTOR
 from proceedings.models import Attendance, Minute, MinutesRecord, Motion, Resolution
 from proceedings.votes import add_motion
 
@@ -63,6 +64,7 @@ def test_refusal_is_400_with_error_summary_and_nothing_saved(c):
         "That the programme be approved.",
         mover=c.members[1],
         item=c.items[1],
+        actor=TEST_ACTOR,
     )
     count = AuditEntry.objects.count()
     data = {
@@ -114,7 +116,7 @@ def test_bad_input_is_400_not_500(c):
             "hands-MOTION-majority": "simple",
         },
     ]
-    motion = add_motion(c.meeting, "substantive", "x", item=c.items[1])
+    motion = add_motion(c.meeting, "substantive", "x", item=c.items[1], actor=TEST_ACTOR)
     cases = [
         {
             k.replace("MOTION", str(motion.pk)): (str(motion.pk) if v == "MOTION" else v)
@@ -149,9 +151,9 @@ def test_approved_minutes_refuse_changes(c):
 def test_delete_resolution_and_minute_then_locked(c):
     from proceedings.minutes import add_minute, add_resolution
 
-    minute = add_minute(c.meeting, "Highways", item=c.items[1])
-    resolution = add_resolution(minute, "RESOLVED that the report be noted.")
-    other = add_minute(c.meeting, "Apologies", item=c.items[0])
+    minute = add_minute(c.meeting, "Highways", item=c.items[1], actor=TEST_ACTOR)
+    resolution = add_resolution(minute, "RESOLVED that the report be noted.", actor=TEST_ACTOR)
+    other = add_minute(c.meeting, "Apologies", item=c.items[0], actor=TEST_ACTOR)
     assert (
         c.client.post(c.url, {"op": "delete_resolution", "resolution": resolution.pk}).status_code
         == 303

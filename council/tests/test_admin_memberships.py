@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from access.tests.admin_forms import errors_text, post_data, rows
 from audit.models import AuditEntry
+from audit.testing import TEST_ACTOR
 from council import services
 from council.models import Body, Membership, Person, Role
 
@@ -17,20 +18,20 @@ MAY = dt.date(2024, 5, 1)
 
 @pytest.fixture
 def body():
-    return services.save_body(Body(name="Test Licensing Sub-Committee", seats=3))
+    return services.save_body(Body(name="Test Licensing Sub-Committee", seats=3), actor=TEST_ACTOR)
 
 
 @pytest.fixture
 def people():
     return [
-        services.save_person(Person(title="Mr", initials=i, surname=s))
+        services.save_person(Person(title="Mr", initials=i, surname=s), actor=TEST_ACTOR)
         for i, s in [("A", "Adams"), ("B", "Baker"), ("C", "Cole"), ("D", "Dunn")]
     ]
 
 
 @pytest.fixture
 def chairman(body, people):
-    return services.appoint(body, people[0], Role.CHAIRMAN, start=MAY)
+    return services.appoint(body, people[0], Role.CHAIRMAN, start=MAY, actor=TEST_ACTOR)
 
 
 def add_membership(client, **fields):
@@ -69,8 +70,8 @@ def test_overlapping_membership_of_the_same_person_is_refused(admin_client, body
 
 
 def test_more_members_than_seats_is_refused(admin_client, body, people, chairman):
-    services.appoint(body, people[1], start=MAY)
-    services.appoint(body, None, start=MAY)  # a vacant seat is still a seat
+    services.appoint(body, people[1], start=MAY, actor=TEST_ACTOR)
+    services.appoint(body, None, start=MAY, actor=TEST_ACTOR)  # a vacant seat is still a seat
     audits, count = AuditEntry.objects.count(), Membership.objects.count()
     r = add_membership(admin_client, body=body.pk, person=people[3].pk, start="2024-06-01")
     refused(r, "has 3 seats and all are filled or allocated on 1 June 2024", audits, count)
@@ -167,8 +168,10 @@ def test_one_submission_can_end_a_chairman_and_appoint_the_next(
     admin_client, body, people, chairman
 ):
     # Aardvark sorts before Adams, so his row is tried first and must wait for Adams's end.
-    aardvark = services.save_person(Person(title="Mr", initials="Z", surname="Aardvark"))
-    member = services.appoint(body, aardvark, start=dt.date(2024, 9, 1))
+    aardvark = services.save_person(
+        Person(title="Mr", initials="Z", surname="Aardvark"), actor=TEST_ACTOR
+    )
+    member = services.appoint(body, aardvark, start=dt.date(2024, 9, 1), actor=TEST_ACTOR)
     url, page, data = body_page(admin_client, body)
     index = {f.instance.pk: i for i, f in enumerate(rows(page, "memberships"))}
     assert index[member.pk] < index[chairman.pk]

@@ -6,6 +6,7 @@ from django.urls import reverse
 from access.tests.admin_forms import errors_text, post_data
 from audit import trail
 from audit.models import AuditEntry
+from audit.testing import TEST_ACTOR
 from council import services
 from council.models import Authority, Body, Person, PersonNameForm, PoliticalGroup
 
@@ -14,8 +15,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def simkin():
-    person = services.save_person(Person(title="Mr", initials="C", surname="Zedsimkin"))
-    services.add_name_form(person, "Mr Xanthor Zedsimkin", kind="informal")
+    person = services.save_person(
+        Person(title="Mr", initials="C", surname="Zedsimkin"), actor=TEST_ACTOR
+    )
+    services.add_name_form(person, "Mr Xanthor Zedsimkin", kind="informal", actor=TEST_ACTOR)
     return person
 
 
@@ -72,7 +75,7 @@ def test_councillor_filter(admin_client, simkin):
 
 def test_only_one_authority(admin_client):
     if not Authority.objects.exists():
-        trail.save(Authority(name="Test County Council", short_name="TCC"))
+        trail.save(Authority(name="Test County Council", short_name="TCC"), actor=TEST_ACTOR)
     assert admin_client.get(reverse("admin:council_authority_add")).status_code == 403
     authority = Authority.objects.get()
     url = reverse("admin:council_authority_delete", args=[authority.pk])
@@ -100,7 +103,9 @@ def test_delete_through_the_admin_is_audited(admin_client, admin_user, simkin):
 
 
 def test_bulk_delete_action_is_audited(admin_client, admin_user):
-    bodies = [services.save_body(Body(name=f"Test Working Group {n}")) for n in (1, 2)]
+    bodies = [
+        services.save_body(Body(name=f"Test Working Group {n}"), actor=TEST_ACTOR) for n in (1, 2)
+    ]
     r = admin_client.post(
         reverse("admin:council_body_changelist"),
         {"action": "delete_selected", "_selected_action": [b.pk for b in bodies], "post": "yes"},

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from council import services
 from council.composition import composition
 from council.models import Authority, Role
@@ -26,12 +27,16 @@ def committee():
         ("Bond", "T", Role.MEMBER, con),
         ("Marsh", "R A", Role.VICE_CHAIRMAN, con),
     ]:
-        services.appoint(b, t.person(surname, initials=initials), role, start, group=g)
+        services.appoint(
+            b, t.person(surname, initials=initials), role, start, group=g, actor=TEST_ACTOR
+        )
     constantine = t.person("Constantine", title="Ms", initials="K")
     t.join_group(constantine, lab, D(2013, 5, 2))
-    services.appoint(b, constantine, Role.MEMBER, start)  # group from her group membership
-    services.appoint(b, None, Role.MEMBER, start)  # a vacant seat
-    services.appoint(b, t.person("Cooke", initials="G"), Role.SUBSTITUTE, start)
+    services.appoint(
+        b, constantine, Role.MEMBER, start, actor=TEST_ACTOR
+    )  # group from her group membership
+    services.appoint(b, None, Role.MEMBER, start, actor=TEST_ACTOR)  # a vacant seat
+    services.appoint(b, t.person("Cooke", initials="G"), Role.SUBSTITUTE, start, actor=TEST_ACTOR)
     return b
 
 
@@ -59,7 +64,7 @@ def test_composition_is_as_at_the_day(committee):
 
 def test_member_with_no_recorded_group_is_shown_as_not_recorded():
     b = t.body()
-    services.appoint(b, t.person("Unknown"), Role.MEMBER, D(2017, 1, 1))
+    services.appoint(b, t.person("Unknown"), Role.MEMBER, D(2017, 1, 1), actor=TEST_ACTOR)
     assert composition(b, D(2017, 2, 1)).groups[0].text == "Group not recorded (1): Mr A Unknown"
 
 
@@ -67,6 +72,6 @@ def test_composition_query_count_does_not_grow_with_members(
     committee, django_assert_max_num_queries
 ):
     for _ in range(3):
-        services.appoint(t.body(), t.person(), Role.MEMBER, D(2017, 5, 25))
+        services.appoint(t.body(), t.person(), Role.MEMBER, D(2017, 5, 25), actor=TEST_ACTOR)
     with django_assert_max_num_queries(3):
         composition(committee, D(2017, 9, 15))

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from audit.actors import SystemActor
 from council.dates import authority_now, authority_scope, authority_today
 from council.models import Authority
 from council.services import set_demonstration_date
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_demonstration_date_is_today(monkeypatch):
-    set_demonstration_date(dt.date(2016, 2, 29), actor_name="test")
+    set_demonstration_date(dt.date(2016, 2, 29), actor=SystemActor("test"))
     assert authority_today() == dt.date(2016, 2, 29)
     moment = dt.datetime(2026, 7, 1, 14, 30, tzinfo=timezone.get_current_timezone())
     monkeypatch.setattr(timezone, "localtime", lambda: moment)
@@ -49,7 +50,7 @@ def test_the_service_refuses_what_is_not_a_date(value):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="must be a date"):
-        set_demonstration_date(value, actor_name="test")
+        set_demonstration_date(value, actor=SystemActor("test"))
     assert Authority.current().as_at == dt.date(2017, 9, 16)
 
 
@@ -58,4 +59,4 @@ def test_the_service_refuses_without_a_council():
 
     Authority.objects.all().delete()
     with pytest.raises(ValidationError, match="no council record"):
-        set_demonstration_date(dt.date(2017, 1, 1), actor_name="test")
+        set_demonstration_date(dt.date(2017, 1, 1), actor=SystemActor("test"))

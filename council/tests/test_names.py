@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from audit.testing import TEST_ACTOR
 from council import services
 from council.models import Person
 from council.names import parse, resolve
@@ -59,7 +60,7 @@ def test_resolve_by_initial_subset_and_by_recorded_form():
     assert resolve("Ms A Harriston") == ms_harriston
     assert resolve("Mr Harriston") is not None  # only one Mr Harriston
     assert resolve("Mr Nick Chardley") == chard  # initial N agrees with the forename
-    services.add_name_form(marsh, "Bob Marshwood", "informal")
+    services.add_name_form(marsh, "Bob Marshwood", "informal", actor=TEST_ACTOR)
     assert resolve("Bob Marshwood") == marsh
 
 

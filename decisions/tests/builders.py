@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from audit import trail
+from audit.testing import TEST_ACTOR
 from council.models import Person
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting, Part
@@ -79,7 +80,8 @@ def _exempt_minute(meeting: Meeting, title: str, item: AgendaItem | None = None)
             exempt=True,
             exempt_paragraph=3,
             summary_not_needed=True,
-        )
+        ),
+        actor=TEST_ACTOR,
     )
 
 
@@ -96,7 +98,10 @@ def plant() -> Planted:
     )
     exempt_minute = _exempt_minute(meeting, f"Property disposal {CANARY}")
     exempt_resolution = add_resolution(
-        exempt_minute, f"RESOLVED that {CANARY}:", [f"the sale of {CANARY} be agreed"]
+        exempt_minute,
+        f"RESOLVED that {CANARY}:",
+        [f"the sale of {CANARY} be agreed"],
+        actor=TEST_ACTOR,
     )
     add_action(
         meeting,
@@ -104,6 +109,7 @@ def plant() -> Planted:
         minute=exempt_minute,
         owner_text=f"Head of {CANARY}",
         due=dt.date(2016, 1, 1),
+        actor=TEST_ACTOR,
     )
     item = meeting_services.save_agenda_item(
         AgendaItem(
@@ -113,7 +119,8 @@ def plant() -> Planted:
             part=Part.EXEMPT,
             exempt_paragraph=3,
             purpose=f"{CANARY} purpose",
-        )
+        ),
+        actor=TEST_ACTOR,
     )
     motion = add_motion(
         meeting,
@@ -122,34 +129,48 @@ def plant() -> Planted:
         item=item,
         mover=marsh,
         seconder=allen,
+        actor=TEST_ACTOR,
     )
     vote = record_vote(
-        motion, "recorded", choices=[(marsh, "for"), (allen, "for"), (bird, "against")]
+        motion,
+        "recorded",
+        choices=[(marsh, "for"), (allen, "for"), (bird, "against")],
+        actor=TEST_ACTOR,
     )
-    public_minute = add_minute(meeting, "Exclusion of the press and public")
+    public_minute = add_minute(meeting, "Exclusion of the press and public", actor=TEST_ACTOR)
     # The resolution records the motion to exclude, moved on no item like its minute: a link
     # to the exempt item's motion is refused (proceedings.rules.motions_for_minute).
     excluding = add_motion(
-        meeting, "procedural", "That the press and public be excluded", mover=marsh, seconder=allen
+        meeting,
+        "procedural",
+        "That the press and public be excluded",
+        mover=marsh,
+        seconder=allen,
+        actor=TEST_ACTOR,
     )
-    agree_without_vote(excluding)
+    agree_without_vote(excluding, actor=TEST_ACTOR)
     exclusion = add_resolution(
         public_minute,
         "RESOLVED that the press and public be excluded for the next item of business.",
         motion=excluding,
+        actor=TEST_ACTOR,
     )
     _exempt_minute(meeting, f"Offer {CANARY}", item=item)
 
     draft = council_meeting(DEC_10)
-    record_attendance(draft, marsh, "present")
-    record_attendance(draft, person("baldock"), "present")
-    draft_minute = add_minute(draft, f"Draft business {CANARY}", text=f"Draft {CANARY} text.")
-    draft_motion = add_motion(draft, "substantive", f"Draft motion {CANARY}", mover=marsh)
-    draft_vote = record_vote(draft_motion, "show_of_hands", counts=(2, 0, 0))
-    draft_resolution = add_resolution(
-        draft_minute, f"RESOLVED that {CANARY} be noted.", motion=draft_motion
+    record_attendance(draft, marsh, "present", actor=TEST_ACTOR)
+    record_attendance(draft, person("baldock"), "present", actor=TEST_ACTOR)
+    draft_minute = add_minute(
+        draft, f"Draft business {CANARY}", text=f"Draft {CANARY} text.", actor=TEST_ACTOR
     )
-    add_action(draft, f"Draft action {CANARY}", minute=draft_minute, owner=marsh)
+    draft_motion = add_motion(
+        draft, "substantive", f"Draft motion {CANARY}", mover=marsh, actor=TEST_ACTOR
+    )
+    draft_vote = record_vote(draft_motion, "show_of_hands", counts=(2, 0, 0), actor=TEST_ACTOR)
+    draft_resolution = add_resolution(
+        draft_minute, f"RESOLVED that {CANARY} be noted.", motion=draft_motion, actor=TEST_ACTOR
+    )
+    add_action(draft, f"Draft action {CANARY}", minute=draft_minute, owner=marsh, actor=TEST_ACTOR)
     return Planted(
         exempt_minute,
         exempt_resolution,

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from proceedings.actions import add_action, update_action
 from proceedings.models import Minute, MinutesRecord, MinutesStatus
 
@@ -27,15 +28,19 @@ def test_open_and_completed_actions(client, published):
         minute=m38,
         owner_text="Head of Democratic Services",
         due=dt.date(2015, 12, 10),
+        actor=TEST_ACTOR,
     )
     undertaking = add_action(
         meeting,
         "Provide figures on school meals take-up",
         kind="undertaking",
         owner=person("r-a-marsh"),
+        actor=TEST_ACTOR,
     )
-    done = add_action(meeting, "Write to the Home Office", owner_text="The Leader")
-    update_action(done, status="done", completed_on=dt.date(2015, 11, 2))
+    done = add_action(
+        meeting, "Write to the Home Office", owner_text="The Leader", actor=TEST_ACTOR
+    )
+    update_action(done, status="done", completed_on=dt.date(2015, 11, 2), actor=TEST_ACTOR)
     page = text(client.get(URL))
     section = page[page.index('id="work-programme"') :]
     open_part, completed = section.split("<details", 1)
@@ -52,7 +57,7 @@ def test_open_and_completed_actions(client, published):
 
 def test_actions_of_unpublished_minutes_are_not_shown(client, published):
     meeting = council_meeting()
-    add_action(meeting, "Something agreed", owner_text="Someone")
+    add_action(meeting, "Something agreed", owner_text="Someone", actor=TEST_ACTOR)
     MinutesRecord.objects.filter(meeting=meeting).update(status=MinutesStatus.DRAFT)
     page = text(client.get(URL))
     assert "Something agreed" not in page and 'id="work-programme"' not in page

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from council import services as council
 from council.models import Membership, Role
 from moot import testing as t
@@ -53,9 +54,9 @@ def test_a_member_who_sent_apologies(client, published):
 
 def test_unpublished_attendance_does_not_count(client, published):
     later = council_meeting(DEC_10)
-    record_attendance(later, person("r-a-marsh"), "present")
-    record_attendance(later, person("baldock"), "absent")
-    add_minute(later, "Apologies")
+    record_attendance(later, person("r-a-marsh"), "present", actor=TEST_ACTOR)
+    record_attendance(later, person("baldock"), "absent", actor=TEST_ACTOR)
+    add_minute(later, "Apologies", actor=TEST_ACTOR)
     assert attendance_stats(person("baldock")).overall.expected == 1  # draft: not counted
     publish(later)
     stats = attendance_stats(person("baldock"))
@@ -71,16 +72,18 @@ def test_substitutes_and_several_bodies(client, published):
     start = dt.date(2015, 5, 1)
     marsh, allen, sub = person("r-a-marsh"), person("baldock"), t.person("Substitute")
     for p in (marsh, allen):
-        council.save_membership(Membership(body=body, person=p, role=Role.MEMBER, start=start))
+        council.save_membership(
+            Membership(body=body, person=p, role=Role.MEMBER, start=start), actor=TEST_ACTOR
+        )
     first = t.meeting(body, dt.date(2015, 11, 3))
-    record_attendance(first, marsh, "present")
-    record_attendance(first, sub, "present", substitute_for=allen)
-    add_minute(first, "Apologies")
+    record_attendance(first, marsh, "present", actor=TEST_ACTOR)
+    record_attendance(first, sub, "present", substitute_for=allen, actor=TEST_ACTOR)
+    add_minute(first, "Apologies", actor=TEST_ACTOR)
     publish(first)
     second = t.meeting(body, dt.date(2015, 12, 1))
-    record_attendance(second, marsh, "apologies")
-    record_attendance(second, allen, "present")
-    add_minute(second, "Apologies")
+    record_attendance(second, marsh, "apologies", actor=TEST_ACTOR)
+    record_attendance(second, allen, "present", actor=TEST_ACTOR)
+    add_minute(second, "Apologies", actor=TEST_ACTOR)
     publish(second)
     s = attendance_stats(sub)
     assert (s.overall.expected, s.overall.substitute) == (0, 1)

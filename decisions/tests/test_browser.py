@@ -6,6 +6,7 @@ from pprint import pformat
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from moot.shots import screenshot
 from proceedings.actions import add_action, update_action
 from proceedings.models import Minute, Resolution
@@ -26,9 +27,12 @@ def record(demo_council):
         minute=m38,
         owner=person("r-a-marsh"),
         due=dt.date(2015, 12, 10),
+        actor=TEST_ACTOR,
     )
-    done = add_action(meeting, "Write to the Home Office", owner_text="The Leader")
-    update_action(done, status="done", completed_on=dt.date(2015, 11, 2))
+    done = add_action(
+        meeting, "Write to the Home Office", owner_text="The Leader", actor=TEST_ACTOR
+    )
+    update_action(done, status="done", completed_on=dt.date(2015, 11, 2), actor=TEST_ACTOR)
     return Resolution.objects.filter(minute=m38).first()
 
 

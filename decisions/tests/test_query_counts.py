@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from audit.testing import TEST_ACTOR
 from proceedings.minutes import add_minute, add_resolution
 from proceedings.votes import add_motion, record_vote
 
@@ -21,15 +22,19 @@ def count(client, url) -> int:
 
 def more(n: int) -> None:
     meeting = council_meeting()
-    minute = add_minute(meeting, "More decisions")
+    minute = add_minute(meeting, "More decisions", actor=TEST_ACTOR)
     marsh = person("r-a-marsh")
     present = [marsh] + [
         a.person for a in meeting.attendances.filter(status="present").exclude(person=marsh)[:4]
     ]
     for i in range(n):
-        motion = add_motion(meeting, "substantive", f"Motion {i}", mover=present[0])
-        record_vote(motion, "recorded", choices=[(p, "for") for p in present])
-        add_resolution(minute, f"RESOLVED item {i}.", [f"part {i}"], motion=motion)
+        motion = add_motion(
+            meeting, "substantive", f"Motion {i}", mover=present[0], actor=TEST_ACTOR
+        )
+        record_vote(motion, "recorded", choices=[(p, "for") for p in present], actor=TEST_ACTOR)
+        add_resolution(
+            minute, f"RESOLVED item {i}.", [f"part {i}"], motion=motion, actor=TEST_ACTOR
+        )
 
 
 def test_counts_do_not_grow(client, published):

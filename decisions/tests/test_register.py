@@ -2,6 +2,7 @@
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from proceedings.minutes import add_minute, add_resolution
 from proceedings.models import Minute, MinutesRecord, MinutesStatus, Resolution
 
@@ -38,9 +39,11 @@ def test_unpublished_minutes_are_not_in_the_register(client):
 
 def test_newest_first_and_filters(client, published):
     later = council_meeting(DEC_10)
-    minute = add_minute(later, "Treasury Management")
-    add_resolution(minute, "RESOLVED that the treasury strategy be noted.")
-    delegated = add_resolution(minute, "RESOLVED that the borrowing limit be set.")
+    minute = add_minute(later, "Treasury Management", actor=TEST_ACTOR)
+    add_resolution(minute, "RESOLVED that the treasury strategy be noted.", actor=TEST_ACTOR)
+    delegated = add_resolution(
+        minute, "RESOLVED that the borrowing limit be set.", actor=TEST_ACTOR
+    )
     Resolution.objects.filter(pk=delegated.pk).update(
         delegated_to="the Corporate Director of Finance",
         in_consultation_with="the Leader of the Council",
@@ -82,7 +85,7 @@ def test_an_entry_links_its_vote(client, published):
     vote = meals_vote()
     m43 = Minute.objects.get(meeting=council_meeting(), number=43)
     r = Resolution.objects.filter(minute=m43, motion=vote.motion).first() or add_resolution(
-        m43, "RESOLVED that the motion be agreed.", motion=vote.motion
+        m43, "RESOLVED that the motion be agreed.", motion=vote.motion, actor=TEST_ACTOR
     )
     page = text(client.get("/decisions/?text=Time+Limited"))
     assert f'href="/decisions/{r.pk}/"' in page
@@ -167,9 +170,9 @@ def test_a_page_beyond_the_last_is_a_404_with_a_message(client, published):
 
 def test_pages(client, published):
     meeting = council_meeting()
-    minute = add_minute(meeting, "Many decisions")
+    minute = add_minute(meeting, "Many decisions", actor=TEST_ACTOR)
     for n in range(25):
-        add_resolution(minute, f"RESOLVED number {n:02d}.")
+        add_resolution(minute, f"RESOLVED number {n:02d}.", actor=TEST_ACTOR)
     first = text(client.get("/decisions/?text=RESOLVED+number"))
     assert "25 decisions, showing 1 to 20" in first
     assert "RESOLVED number 00." in first and "RESOLVED number 20." not in first
@@ -202,18 +205,19 @@ def test_reports_of_the_item_are_linked_once_published(client, published, settin
     settings.PRIVATE_ROOT = settings.MEDIA_ROOT = tmp_path
     meeting = council_meeting()
     item = meeting.items.get(number="4")
-    report = papers.save_document(Document(title="Proportionality report"))
-    papers.add_version(report, html="<p>The calculations.</p>")
-    papers.attach(item, report)
+    report = papers.save_document(Document(title="Proportionality report"), actor=TEST_ACTOR)
+    papers.add_version(report, html="<p>The calculations.</p>", actor=TEST_ACTOR)
+    papers.attach(item, report, actor=TEST_ACTOR)
     secret = papers.save_document(
         Document(
             title="Seat negotiations (exempt)",
             classification=Classification.EXEMPT,
             exempt_paragraph=3,
-        )
+        ),
+        actor=TEST_ACTOR,
     )
-    papers.add_version(secret, html="<p>Private.</p>")
-    papers.attach(item, secret)
+    papers.add_version(secret, html="<p>Private.</p>", actor=TEST_ACTOR)
+    papers.attach(item, secret, actor=TEST_ACTOR)
     resolution = Resolution.objects.get(minute__meeting=meeting, minute__number=38)
     # Attached, but not yet published by the agenda or a supplement: not listed.
     assert "Proportionality report" not in text(client.get("/decisions/"))
@@ -236,8 +240,13 @@ def test_reports_of_the_item_are_linked_once_published(client, published, settin
 
 
 def test_words_outside_ascii_are_found_in_the_parts(client, published):
-    minute = add_minute(council_meeting(), "Capital programme")
-    add_resolution(minute, "RESOLVED that:", ["£2.5m be added to the “roads” budget", "noted"])
+    minute = add_minute(council_meeting(), "Capital programme", actor=TEST_ACTOR)
+    add_resolution(
+        minute,
+        "RESOLVED that:",
+        ["£2.5m be added to the “roads” budget", "noted"],
+        actor=TEST_ACTOR,
+    )
     for words in ("£2.5m", "“roads”", "ROADS"):
         response = client.get("/decisions/", {"text": words})
         assert "be added to the" in text(response), words

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from council.models import GroupMembership, PoliticalGroup
 from proceedings.minutes import add_minute
 from proceedings.models import MinutesRecord, MinutesStatus
@@ -76,11 +77,15 @@ def test_the_school_meals_vote_page(client, published):
 
 def test_a_show_of_hands_shows_counts_only(client, published):
     meeting = council_meeting()
-    add_minute(meeting, "Another motion")
+    add_minute(meeting, "Another motion", actor=TEST_ACTOR)
     motion = add_motion(
-        meeting, "substantive", "That the Council thanks its staff.", mover=person("r-a-marsh")
+        meeting,
+        "substantive",
+        "That the Council thanks its staff.",
+        mover=person("r-a-marsh"),
+        actor=TEST_ACTOR,
     )
-    vote = record_vote(motion, "show_of_hands", counts=(50, 10, 2))
+    vote = record_vote(motion, "show_of_hands", counts=(50, 10, 2), actor=TEST_ACTOR)
     page = text(client.get(f"/votes/{vote.pk}/"))
     assert "Show of hands (counts only)" in page
     assert "only the numbers were recorded" in page
@@ -148,13 +153,21 @@ def test_voting_record_bad_input(client, published, query, status, message):
 def test_a_casting_vote_and_a_special_majority(client, published):
     meeting = council_meeting()
     marsh = person("r-a-marsh")
-    tied = add_motion(meeting, "substantive", "That the library stays open.", mover=marsh)
-    vote = record_vote(tied, "show_of_hands", counts=(20, 20, 3), casting_vote="against")
+    tied = add_motion(
+        meeting, "substantive", "That the library stays open.", mover=marsh, actor=TEST_ACTOR
+    )
+    vote = record_vote(
+        tied, "show_of_hands", counts=(20, 20, 3), casting_vote="against", actor=TEST_ACTOR
+    )
     page = text(client.get(f"/votes/{vote.pk}/"))
     assert "Chair’s casting vote" in page and "Against (the votes were equal)" in page
     assert "<strong>Lost</strong>" in page
-    special = add_motion(meeting, "substantive", "That standing orders be suspended.", mover=marsh)
-    vote = record_vote(special, "show_of_hands", counts=(30, 20, 0), majority="two_thirds_voting")
+    special = add_motion(
+        meeting, "substantive", "That standing orders be suspended.", mover=marsh, actor=TEST_ACTOR
+    )
+    vote = record_vote(
+        special, "show_of_hands", counts=(30, 20, 0), majority="two_thirds_voting", actor=TEST_ACTOR
+    )
     page = text(client.get(f"/votes/{vote.pk}/"))
     assert "Two-thirds of those voting" in page and "<strong>Lost</strong>" in page
 
@@ -171,8 +184,10 @@ def test_an_election_vote(client, published):
     from proceedings.votes import vote_on_election
 
     meeting = council_meeting()
-    motion = add_election(meeting, "vice_chair", person("r-a-marsh"), closure_vote().motion.mover)
-    vote_on_election(motion, "show_of_hands", counts=(40, 5, 2))
+    motion = add_election(
+        meeting, "vice_chair", person("r-a-marsh"), closure_vote().motion.mover, actor=TEST_ACTOR
+    )
+    vote_on_election(motion, "show_of_hands", counts=(40, 5, 2), actor=TEST_ACTOR)
     page = text(client.get(f"/votes/{motion.vote.pk}/"))
     assert "Proposed for vice-chair:" in page and "Mr R A Marsh</a>" in page
     assert "Proposed by" in page and "Mr J A Kite, MBE" in page

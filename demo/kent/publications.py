@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from audit.actors import Actor
 from meetings.models import Meeting, MeetingStatus
 from publishing.historical import record_historical_publication
 
@@ -23,14 +24,14 @@ DISPATCHED = {
 }
 
 
-def load(actor_name: str) -> None:
+def load(actor: Actor) -> None:
     """Idempotent: an existing publication record is left as it is."""
     for (body, day), sent in DISPATCHED.items():
         meeting = Meeting.objects.filter(body__name=body, date=day).first()
         if meeting is not None:
             # The time of day is not printed; 9 am is a stand-in within the dispatch day.
             at = dt.datetime.combine(sent, dt.time(9), LONDON)
-            record_historical_publication(meeting, at, on_time=True, actor_name=actor_name)
+            record_historical_publication(meeting, at, on_time=True, actor=actor)
     held = Meeting.objects.filter(status=MeetingStatus.HELD, items__isnull=False).distinct()
     for meeting in held:
-        record_historical_publication(meeting, None, actor_name=actor_name)
+        record_historical_publication(meeting, None, actor=actor)

@@ -10,6 +10,7 @@ validate every generated row against them).
 from __future__ import annotations
 
 from audit import trail
+from audit.actors import SystemActor
 from audit.models import AuditEntry
 from council.models import (
     Authority,
@@ -34,7 +35,7 @@ from . import people as people_mod
 from .body_specs import AUTHORITY_NAME
 from .options import Options
 
-ACTOR = "moot demo --synthetic"
+ACTOR = SystemActor("moot demo --synthetic")
 BATCH = 2000
 
 
@@ -114,6 +115,7 @@ def generate(opts: Options) -> dict[str, int]:
                 },
             ]
         },
-        actor_name=ACTOR,
+        actor=ACTOR,
+        event="demo.synthetic_council_generated",
     )
     return counts

@@ -61,6 +61,7 @@ def test_moot_demo_queues_each_published_meetings_packs_once(
 def test_the_meeting_page_says_a_queued_pack_is_being_prepared_then_links_it(
     client, django_capture_on_commit_callbacks
 ):
+    from demo.loader import ACTOR
     from demo.packs import queue_packs
 
     # The published meeting with the fewest papers builds quickest.
@@ -69,7 +70,7 @@ def test_the_meeting_page_says_a_queued_pack_is_being_prepared_then_links_it(
     )
     assert PREPARING not in text(client.get(meeting.get_absolute_url()))
     with django_capture_on_commit_callbacks(execute=True):
-        queue_packs("moot demo")
+        queue_packs(ACTOR)
     pack = AgendaPack.objects.get(meeting=meeting, kind=PackKind.PUBLIC, supplement=0)
     response = client.get(meeting.get_absolute_url())
     content = response.content.decode()

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from audit.testing import TEST_ACTOR
 from council.models import Membership, Role
 from feeds.models import Subscription
 from publishing.signals import agenda_published, minutes_published, supplement_published
@@ -25,7 +26,9 @@ def test_the_canary_appears_nowhere(
     meeting = pr_meeting()
     plant_canary(meeting)
     member = summoned(meeting)[0]
-    consent.record(member, Decision.GIVEN, "m@example.org", effective=dt.date(2017, 1, 1))
+    consent.record(
+        member, Decision.GIVEN, "m@example.org", effective=dt.date(2017, 1, 1), actor=TEST_ACTOR
+    )
     for body in (None, meeting.body):
         sub = Subscription.objects.create(email="s@example.org", body=body)
         Subscription.objects.filter(pk=sub.pk).update(confirmed_at=dt.datetime.now(dt.UTC))

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import icalendar
 import pytest
 
+from audit.testing import TEST_ACTOR
 from meetings.models import Meeting, MeetingStatus
 from proceedings.minutes import add_minute, edit_minute, publish_minutes
 from summons.links import site_url
@@ -92,14 +93,15 @@ def test_the_22_october_2015_minutes_are_in_the_feeds(client):
 def test_minutes_appear_when_published_and_exempt_minutes_never(client):
     pr = pr_meeting()
     item = pr.items.get(title="Contract Management")
-    add_minute(pr, "Contract Management", item=item, text="Noted.")
-    secret = add_minute(pr, f"Company Governance {CANARY}", text=CANARY)
+    add_minute(pr, "Contract Management", item=item, text="Noted.", actor=TEST_ACTOR)
+    secret = add_minute(pr, f"Company Governance {CANARY}", text=CANARY, actor=TEST_ACTOR)
     edit_minute(
         secret,
         item=pr.items.get(title="Company Governance"),
         exempt=True,
         exempt_paragraph=3,
         summary_not_needed=True,
+        actor=TEST_ACTOR,
     )
     url = f"/feeds/committees/{pr.body.slug}"
 
@@ -112,7 +114,7 @@ def test_minutes_appear_when_published_and_exempt_minutes_never(client):
     # Minutes in draft are not public: no meeting of the body has any in its feed yet.
     assert "Minutes published" not in rss
     assert f"/meetings/{pr.pk}/{pr.slug}/minutes/" not in rss + ics
-    publish_minutes(pr)
+    publish_minutes(pr, actor=TEST_ACTOR)
     rss, ics = pr_entry()
     assert f"/meetings/{pr.pk}/{pr.slug}/minutes/" in rss
     unfolded = ics.replace("\r\n ", "")

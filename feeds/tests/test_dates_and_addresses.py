@@ -12,6 +12,7 @@ import icalendar
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
+from audit.actors import SystemActor
 from audit.models import AuditEntry
 from meetings.models import Meeting
 from proceedings.models import MinutesRecord
@@ -133,7 +134,7 @@ def test_a_meeting_scheduled_in_the_calendar_dates_from_its_scheduling(client, r
 
     body = pr_meeting().body
     meeting = trail.save(
-        Meeting(body=body, date=dt.date.today() + dt.timedelta(days=60)), actor_name="test"
+        Meeting(body=body, date=dt.date.today() + dt.timedelta(days=60)), actor=SystemActor("test")
     )
     scheduled = (
         AuditEntry.objects.filter(

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 import icalendar
 import pytest
 
+from audit.testing import TEST_ACTOR
 from council.dates import authority_today
 from council.models import Membership, Person, Role
 from meetings.models import Meeting, MeetingStatus
@@ -185,7 +186,7 @@ def test_an_agenda_publishing_records_is_public_in_the_feeds(client):
 
     meeting = pr_meeting()
     AgendaPublication.objects.filter(meeting=meeting).delete()  # the demo's dispatch date
-    record_historical_publication(meeting, None)
+    record_historical_publication(meeting, None, actor=TEST_ACTOR)
     _, items = rss(client, f"/feeds/committees/{meeting.body.slug}.rss")
     item = next(i for i in items if i.findtext("link").endswith(meeting.get_absolute_url()))
     assert "Agenda published. Public items" in item.findtext("description")  # no date claimed

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from access.tests.admin_forms import errors_text, post_data, rows
 from audit.models import AuditEntry
+from audit.testing import TEST_ACTOR
 from council import services as council_services
 from council.models import Body
 from meetings import services
@@ -18,16 +19,18 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def body():
-    return council_services.save_body(Body(name="Test Scrutiny Committee"))
+    return council_services.save_body(Body(name="Test Scrutiny Committee"), actor=TEST_ACTOR)
 
 
 @pytest.fixture
 def meeting(body):
     meeting = services.save_meeting(
-        Meeting(body=body, date=dt.date(2025, 3, 4), start_time=dt.time(10))
+        Meeting(body=body, date=dt.date(2025, 3, 4), start_time=dt.time(10)), actor=TEST_ACTOR
     )
     for n, title in enumerate(["Apologies", "Minutes", "Budget"], start=1):
-        services.save_agenda_item(AgendaItem(meeting=meeting, number=str(n), title=title))
+        services.save_agenda_item(
+            AgendaItem(meeting=meeting, number=str(n), title=title), actor=TEST_ACTOR
+        )
     return meeting
 
 
@@ -110,7 +113,7 @@ def test_a_new_meeting_with_an_invalid_item_is_not_created(admin_client, body):
 
 
 def test_a_valid_meeting_and_items_are_saved_with_audits(admin_client, admin_user, body):
-    venue = services.save_venue(Venue(room="Test Room", building="Test House"))
+    venue = services.save_venue(Venue(room="Test Room", building="Test House"), actor=TEST_ACTOR)
     url = reverse("admin:meetings_meeting_add")
     data = post_data(admin_client.get(url))
     data.update({"body": body.pk, "date": "2025-06-10", "start_time": "14:00", "venue": venue.pk})
@@ -205,8 +208,10 @@ def test_standalone_item_with_a_used_number_is_explained(admin_client, meeting):
 
 
 def test_sub_items_choose_a_parent_from_the_same_meeting_only(admin_client, meeting, body):
-    other = services.save_meeting(Meeting(body=body, date=dt.date(2025, 4, 1)))
-    services.save_agenda_item(AgendaItem(meeting=other, number="1", title="Elsewhere"))
+    other = services.save_meeting(Meeting(body=body, date=dt.date(2025, 4, 1)), actor=TEST_ACTOR)
+    services.save_agenda_item(
+        AgendaItem(meeting=other, number="1", title="Elsewhere"), actor=TEST_ACTOR
+    )
     response, _ = page(admin_client, meeting)
     choices = {str(label) for _, label in rows(response, "items")[0].fields["parent"].choices}
     assert "1 Elsewhere" not in choices
@@ -250,7 +255,7 @@ def test_renumber_button_and_action(admin_client, admin_user, meeting, body):
 
 
 def test_meeting_delete_single_and_bulk_are_audited(admin_client, meeting, body):
-    other = services.save_meeting(Meeting(body=body, date=dt.date(2025, 5, 1)))
+    other = services.save_meeting(Meeting(body=body, date=dt.date(2025, 5, 1)), actor=TEST_ACTOR)
     r = admin_client.post(
         reverse("admin:meetings_meeting_delete", args=[meeting.pk]), {"post": "yes"}
     )

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from audit.actors import SystemActor
 from council.models import Membership, Role
 from meetings.models import AgendaItem
 from moot import testing as t
@@ -19,7 +20,7 @@ def published(settings, tmp_path):
     settings.PRIVATE_ROOT = tmp_path
     meeting = t.meeting(t.body("Published Agenda Committee"))
     t.item(meeting, "1", "Apologies")
-    record_historical_publication(meeting, None, actor_name="test")
+    record_historical_publication(meeting, None, actor=SystemActor("test"))
     return meeting
 
 

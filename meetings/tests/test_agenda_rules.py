@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from audit.testing import TEST_ACTOR
 from meetings import services
 from meetings.models import AgendaItem, Part
 from moot import testing as t
@@ -44,7 +45,7 @@ def test_new_items_go_to_the_end_and_can_be_reordered():
     m = t.meeting()
     a, b, c = (t.item(m, n) for n in ("1", "2", "3"))
     assert [i.number for i in m.items.all()] == ["1", "2", "3"]
-    services.reorder_agenda(m, [c.pk, a.pk, b.pk])
+    services.reorder_agenda(m, [c.pk, a.pk, b.pk], actor=TEST_ACTOR)
     assert [i.number for i in m.items.all()] == ["3", "1", "2"]
 
 
@@ -52,9 +53,9 @@ def test_reorder_must_name_every_item_once():
     m = t.meeting()
     a, b = t.item(m, "1"), t.item(m, "2")
     with pytest.raises(ValidationError, match="exactly once"):
-        services.reorder_agenda(m, [a.pk, a.pk])
+        services.reorder_agenda(m, [a.pk, a.pk], actor=TEST_ACTOR)
     with pytest.raises(ValidationError):
-        services.reorder_agenda(m, [a.pk])
+        services.reorder_agenda(m, [a.pk], actor=TEST_ACTOR)
     assert [i.pk for i in m.items.all()] == [a.pk, b.pk]
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from audit.testing import TEST_ACTOR
 from meetings.models import AgendaItem, Meeting, Part, exempt_item_q
 from meetings.services import save_agenda_item
 from papers import services
@@ -42,7 +43,8 @@ def sub_item(meeting):
             part=Part.PUBLIC,
             purpose=f"To agree {SECRET}",
             order=parent.order + 1,
-        )
+        ),
+        actor=TEST_ACTOR,
     )
 
 
@@ -50,7 +52,8 @@ def test_a_sub_item_of_an_exempt_item_is_exempt_with_its_paragraph(meeting, sub_
     parent = sub_item.parent
     assert sub_item.is_exempt and sub_item.exemption_paragraph == parent.exempt_paragraph
     grandchild = save_agenda_item(
-        AgendaItem(meeting=meeting, parent=sub_item, number="14(a)(i)", title="Detail")
+        AgendaItem(meeting=meeting, parent=sub_item, number="14(a)(i)", title="Detail"),
+        actor=TEST_ACTOR,
     )
     exempt_ids = set(
         AgendaItem.objects.filter(exempt_item_q(), meeting=meeting).values_list("pk", flat=True)
@@ -60,7 +63,8 @@ def test_a_sub_item_of_an_exempt_item_is_exempt_with_its_paragraph(meeting, sub_
     assert not meeting.items.get(number="12").is_exempt
     with pytest.raises(ValidationError, match="at most 2 levels"):
         save_agenda_item(
-            AgendaItem(meeting=meeting, parent=grandchild, number="14(a)(i)(x)", title="Too deep")
+            AgendaItem(meeting=meeting, parent=grandchild, number="14(a)(i)(x)", title="Too deep"),
+            actor=TEST_ACTOR,
         )
 
 
@@ -79,10 +83,10 @@ def test_the_meeting_page_front_sheet_and_search_hide_the_sub_item(meeting, sub_
 
 
 def _published_paper(meeting, item, title):
-    doc = services.save_document(Document(title=title, kind=DocumentKind.OTHER))
-    version = services.add_version(doc, html=f"<p>{title} text.</p>")
-    link = services.attach(item, doc)
-    services.publish_version(version)
+    doc = services.save_document(Document(title=title, kind=DocumentKind.OTHER), actor=TEST_ACTOR)
+    version = services.add_version(doc, html=f"<p>{title} text.</p>", actor=TEST_ACTOR)
+    link = services.attach(item, doc, actor=TEST_ACTOR)
+    services.publish_version(version, actor=TEST_ACTOR)
     publication = AgendaPublication.objects.filter(meeting=meeting).order_by("number").first()
     publication.papers = [*publication.papers, link.pk]
     publication.save(update_fields=["papers"])
@@ -101,7 +105,9 @@ def test_a_paper_on_exempt_business_is_never_public_whatever_its_classification(
 ):
     doc = _published_paper(meeting, sub_item, f"Briefing {SECRET}")
     doc.classification, doc.exempt_paragraph = Classification.UNRESTRICTED, None
-    services.save_document(doc)  # reclassified by mistake while the item is exempt
+    services.save_document(
+        doc, actor=TEST_ACTOR
+    )  # reclassified by mistake while the item is exempt
     doc = Document.objects.get(pk=doc.pk)
     assert doc.is_restricted and not is_public(doc) and doc.withheld_paragraph == 3
     assert not Document.objects.filter(public_q(), pk=doc.pk).exists()

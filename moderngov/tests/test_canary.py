@@ -8,6 +8,7 @@ listed (as restricted) and that the public minute and paper beside them are sent
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from council.models import Division, Person, PoliticalGroup
 from meetings.models import Meeting
 from papers import services as papers
@@ -27,18 +28,37 @@ def planted():
     # Every planted version published, as the agenda's publication would: the restricted
     # papers as public-facing as they can get.
     for doc in (planted.public_doc, planted.public_doc.appendices.get(), planted.exempt_doc):
-        papers.publish_version(doc.current_version())
-    add_minute(pr, "Contract Management", item=planted.public_item, text="Noted in public.")
-    secret = add_minute(pr, f"Company Governance {CANARY}", text=f"Closed session {CANARY}")
+        papers.publish_version(doc.current_version(), actor=TEST_ACTOR)
+    add_minute(
+        pr,
+        "Contract Management",
+        item=planted.public_item,
+        text="Noted in public.",
+        actor=TEST_ACTOR,
+    )
+    secret = add_minute(
+        pr, f"Company Governance {CANARY}", text=f"Closed session {CANARY}", actor=TEST_ACTOR
+    )
     edit_minute(
-        secret, item=planted.exempt_item, exempt=True, exempt_paragraph=3, summary_not_needed=True
+        secret,
+        item=planted.exempt_item,
+        exempt=True,
+        exempt_paragraph=3,
+        summary_not_needed=True,
+        actor=TEST_ACTOR,
     )
     chair = pr.body.memberships.filter(role="chairman").first().person
-    record_attendance(pr, chair, AttendanceStatus.PRESENT, in_chair=True)
+    record_attendance(pr, chair, AttendanceStatus.PRESENT, in_chair=True, actor=TEST_ACTOR)
     record_declaration(
-        pr, planted.exempt_item, chair, "other", f"Director of {CANARY}", "took_part"
+        pr,
+        planted.exempt_item,
+        chair,
+        "other",
+        f"Director of {CANARY}",
+        "took_part",
+        actor=TEST_ACTOR,
     )
-    publish_minutes(pr)
+    publish_minutes(pr, actor=TEST_ACTOR)
     return planted
 
 

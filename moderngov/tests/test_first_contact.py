@@ -9,6 +9,7 @@ import pytest
 import zeep
 from lxml import etree
 
+from audit.testing import TEST_ACTOR
 from council.models import Division, GroupMembership, PoliticalGroup, TermOfOffice
 from meetings.models import Meeting
 from moderngov.methods import METHODS
@@ -221,7 +222,10 @@ def test_a_linked_pdf_is_served_as_the_pdf_clients_store(client):
     pr = pr_meeting()
     doc = Document.objects.get(title="Contract Management", classification="unrestricted")
     papers.publish_version(
-        papers.add_version(doc, upload=paper_testing.pdf(2, "Contracts"), filename="cm.pdf")
+        papers.add_version(
+            doc, upload=paper_testing.pdf(2, "Contracts"), filename="cm.pdf", actor=TEST_ACTOR
+        ),
+        actor=TEST_ACTOR,
     )
     for method, params in [
         ("GetMeeting", {"lMeetingId": pr.pk}),

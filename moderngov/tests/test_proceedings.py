@@ -5,6 +5,7 @@ import html
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from meetings.models import Meeting
 from proceedings import public
 from proceedings.attendance import record_attendance
@@ -51,10 +52,16 @@ def test_draft_minutes_are_not_sent_until_published(call):
         "Contract Management",
         item=item,
         text="The Committee considered the report.\n\nMembers asked questions.",
+        actor=TEST_ACTOR,
     )
-    add_resolution(minute, "RESOLVED that:-", ["the report be noted;", "officers report back."])
+    add_resolution(
+        minute,
+        "RESOLVED that:-",
+        ["the report be noted;", "officers report back."],
+        actor=TEST_ACTOR,
+    )
     chair = pr.body.memberships.filter(role="chairman").first().person
-    record_attendance(pr, chair, AttendanceStatus.PRESENT, in_chair=True)
+    record_attendance(pr, chair, AttendanceStatus.PRESENT, in_chair=True, actor=TEST_ACTOR)
     _, root = call("GetMeeting", lMeetingId=pr.pk)
     assert root.findtext("minutepublished") == "False"
     assert root.findtext("decisionpublished") == "False"
@@ -62,7 +69,7 @@ def test_draft_minutes_are_not_sent_until_published(call):
     assert node.findtext("minutesnonemptyhtmlbody") == ""
     assert {a.get("attendance") for a in root.iter("attendee")} == {"Expected"}
 
-    publish_minutes(pr)
+    publish_minutes(pr, actor=TEST_ACTOR)
     _, root = call("GetMeeting", lMeetingId=pr.pk)
     assert root.findtext("minutepublished") == "True"
     body = items_by_id(root)[item.pk].findtext("minutesnonemptyhtmlbody")

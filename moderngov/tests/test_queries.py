@@ -4,6 +4,7 @@ sent."""
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from council.dates import authority_today
 from council.models import Division, TermOfOffice
 from meetings.models import Meeting
@@ -38,9 +39,11 @@ def test_get_meeting_has_a_fixed_number_of_queries(client, django_assert_max_num
     item = pr.items.get(title="Contract Management")
     publication = AgendaPublication.objects.get(meeting=pr, kind="agenda")
     for n in range(5):  # more papers on the agenda, published with it
-        doc = papers.save_document(Document(title=f"Extra paper {n}"))
-        papers.publish_version(papers.add_version(doc, html="<p>More.</p>"))
-        publication.papers.append(papers.attach(item, doc).pk)
+        doc = papers.save_document(Document(title=f"Extra paper {n}"), actor=TEST_ACTOR)
+        papers.publish_version(
+            papers.add_version(doc, html="<p>More.</p>", actor=TEST_ACTOR), actor=TEST_ACTOR
+        )
+        publication.papers.append(papers.attach(item, doc, actor=TEST_ACTOR).pk)
     publication.save(update_fields=["papers"])
     with django_assert_max_num_queries(len(first.captured_queries)):
         response = client.get("/mgWebService.asmx/GetMeeting", {"lMeetingId": pr.pk})

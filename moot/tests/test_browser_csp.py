@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from audit.testing import TEST_ACTOR
 from council.models import Membership, Role
 from meetings.models import Meeting
 from moot.testing import verified_login
@@ -34,15 +35,16 @@ def published_minutes(meeting: Meeting) -> None:
         ).exclude(end__lt=meeting.date)
     ]
     for person in members[:4]:
-        record_attendance(meeting, person, "present")
+        record_attendance(meeting, person, "present", actor=TEST_ACTOR)
     minute = add_minute(
         meeting,
         "Public minute",
         item=meeting.items.get(number="12"),
         text="The Committee noted the report.",
+        actor=TEST_ACTOR,
     )
-    add_resolution(minute, "RESOLVED that the report be noted.")
-    publish_minutes(meeting)
+    add_resolution(minute, "RESOLVED that the report be noted.", actor=TEST_ACTOR)
+    publish_minutes(meeting, actor=TEST_ACTOR)
 
 
 def pages(clerk_meeting: Meeting) -> dict[str, str]:

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from audit.testing import TEST_ACTOR
 from meetings.models import Meeting
 from moot import testing as t
 from papers import services
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def doc():
-    return services.save_document(Document(title="Member ICT review"))
+    return services.save_document(Document(title="Member ICT review"), actor=TEST_ACTOR)
 
 
 def change(admin_client, doc, **extra):
@@ -86,8 +87,12 @@ def test_meeting_pack_page_builds_and_shows_progress(
     settings.PRIVATE_ROOT = settings.MEDIA_ROOT = tmp_path
     meeting = t.meeting(t.body("Admin Pack Committee"))
     item = t.item(meeting, "1", "Budget")
-    services.attach(item, doc := services.save_document(Document(title="Budget report")))
-    services.add_version(doc, html="<p>Budget.</p>")
+    services.attach(
+        item,
+        doc := services.save_document(Document(title="Budget report"), actor=TEST_ACTOR),
+        actor=TEST_ACTOR,
+    )
+    services.add_version(doc, html="<p>Budget.</p>", actor=TEST_ACTOR)
     Report.objects.create(document=doc, no_background_documents=True)
     url = reverse("admin:papers_meeting_packs", args=[meeting.pk])
     with django_capture_on_commit_callbacks(execute=True):
@@ -99,7 +104,7 @@ def test_meeting_pack_page_builds_and_shows_progress(
     assert b'http-equiv="refresh"' in page.content and b"Queued" in page.content
     from papers.packs import run_pack
 
-    run_pack(pack.pk)
+    run_pack(pack.pk, actor=TEST_ACTOR)
     page = admin_client.get(url)
     assert b"Built" in page.content and b'http-equiv="refresh"' not in page.content
 
@@ -132,11 +137,17 @@ def test_staff_download_packs_through_the_back_office_and_members_packs_are_logg
     settings.PRIVATE_ROOT = tmp_path
     meeting = t.meeting(t.body("Download Committee"))
     item = t.item(meeting, "1", "Budget")
-    services.attach(item, doc := services.save_document(Document(title="Budget paper")))
-    services.add_version(doc, html="<p>Budget.</p>")
+    services.attach(
+        item,
+        doc := services.save_document(Document(title="Budget paper"), actor=TEST_ACTOR),
+        actor=TEST_ACTOR,
+    )
+    services.add_version(doc, html="<p>Budget.</p>", actor=TEST_ACTOR)
     Report.objects.create(document=doc, no_background_documents=True)
-    public = run_pack(request_pack(meeting, enqueue=False).pk)
-    members = run_pack(request_pack(meeting, "members", enqueue=False).pk)
+    public = run_pack(request_pack(meeting, enqueue=False, actor=TEST_ACTOR).pk, actor=TEST_ACTOR)
+    members = run_pack(
+        request_pack(meeting, "members", enqueue=False, actor=TEST_ACTOR).pk, actor=TEST_ACTOR
+    )
     url = reverse("admin:papers_pack_download", args=[public.pk])
     response = admin_client.get(url)
     assert response.status_code == 200 and b"".join(response.streaming_content)[:5] == b"%PDF-"

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from meetings.models import Part
 from moot import pdf_text
 from moot import testing as t
@@ -58,13 +59,14 @@ def meeting(settings, tmp_path):
                 parent=parent,
                 label=label,
                 kind=DocumentKind.APPENDIX if parent else DocumentKind.REPORT,
-            )
+            ),
+            actor=TEST_ACTOR,
         )
-        services.add_version(doc, html=html) if html else services.add_version(
-            doc, upload=pdf, filename=f"{title}.pdf"
+        services.add_version(doc, html=html, actor=TEST_ACTOR) if html else services.add_version(
+            doc, upload=pdf, filename=f"{title}.pdf", actor=TEST_ACTOR
         )
         if parent is None:
-            services.attach(item, doc)
+            services.attach(item, doc, actor=TEST_ACTOR)
         return doc
 
     paper(minutes, "Minutes", html=long_html("Minutes", 3))
@@ -194,7 +196,7 @@ def test_rebuild_renders_only_what_changed(meeting):
     again = build_pack(meeting)
     assert again.rendered == 0
     doc = Document.objects.get(title="Minutes")
-    services.add_version(doc, html=long_html("Minutes revised", 3))
+    services.add_version(doc, html=long_html("Minutes revised", 3), actor=TEST_ACTOR)
     changed = build_pack(meeting)
     assert changed.rendered == 1
 
@@ -208,7 +210,9 @@ def test_paper_files_packs_and_the_render_cache_are_outside_the_public_media(mee
 
     media = Path(settings.PRIVATE_ROOT) / "public-media"
     settings.MEDIA_ROOT = str(media)
-    pack = run_pack(request_pack(meeting, "members", enqueue=False).pk)
+    pack = run_pack(
+        request_pack(meeting, "members", enqueue=False, actor=TEST_ACTOR).pk, actor=TEST_ACTOR
+    )
     files = [
         Path(v.source_file.path)
         for v in DocumentVersion.objects.filter(

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
+from audit.testing import TEST_ACTOR
 from moot import pdf_text
 from moot import testing as t
 from papers import packs, services
@@ -22,10 +23,10 @@ def meeting(settings, tmp_path):
 
 def add_paper(meeting, number, title, background=True):
     item = meeting.items.filter(number=number).first() or t.item(meeting, number, title)
-    doc = services.save_document(Document(title=title))
-    services.add_version(doc, html=f"<p>{title} text.</p>")
+    doc = services.save_document(Document(title=title), actor=TEST_ACTOR)
+    services.add_version(doc, html=f"<p>{title} text.</p>", actor=TEST_ACTOR)
     Report.objects.create(document=doc, no_background_documents=background)
-    services.attach(item, doc)
+    services.attach(item, doc, actor=TEST_ACTOR)
     return doc
 
 
@@ -36,14 +37,14 @@ def text(pack):
 def test_meeting_without_items_is_refused(settings, tmp_path):
     settings.PRIVATE_ROOT = settings.MEDIA_ROOT = tmp_path
     with pytest.raises(ValidationError, match="has no agenda items"):
-        packs.request_pack(t.meeting())
+        packs.request_pack(t.meeting(), actor=TEST_ACTOR)
     assert not AgendaPack.objects.exists()
 
 
 def test_report_without_background_documents_statement_is_refused(meeting):
     add_paper(meeting, "2", "Budget", background=False)
     with pytest.raises(ValidationError, match="does not state its background documents"):
-        packs.request_pack(meeting)
+        packs.request_pack(meeting, actor=TEST_ACTOR)
     assert not AgendaPack.objects.exists()
 
 
@@ -54,11 +55,11 @@ def test_request_queues_a_background_task_and_run_builds_it(
 
     add_paper(meeting, "2", "Budget")
     with django_capture_on_commit_callbacks(execute=True):
-        pack = packs.request_pack(meeting)
+        pack = packs.request_pack(meeting, actor=TEST_ACTOR)
     assert pack.status == PackStatus.QUEUED
     task = DBTaskResult.objects.get()
     assert task.args_kwargs["args"] == [pack.pk]
-    built = packs.run_pack(pack.pk)
+    built = packs.run_pack(pack.pk, actor=TEST_ACTOR)
     assert built.status == PackStatus.BUILT and built.progress == 100
     assert built.page_count == len(text(built)) and built.size > 1000
     assert packs.latest(meeting) == built
@@ -67,12 +68,17 @@ def test_request_queues_a_background_task_and_run_builds_it(
 def test_supplementary_pack_has_the_added_papers_numbered_from_one(meeting):
     add_paper(meeting, "2", "Budget")
     with pytest.raises(ValidationError, match="Build the agenda pack first"):
-        packs.request_pack(meeting, supplementary=True, enqueue=False)
-    main = packs.run_pack(packs.request_pack(meeting, enqueue=False).pk)
+        packs.request_pack(meeting, supplementary=True, enqueue=False, actor=TEST_ACTOR)
+    main = packs.run_pack(
+        packs.request_pack(meeting, enqueue=False, actor=TEST_ACTOR).pk, actor=TEST_ACTOR
+    )
     with pytest.raises(ValidationError, match="No papers have been added"):
-        packs.request_pack(meeting, supplementary=True, enqueue=False)
+        packs.request_pack(meeting, supplementary=True, enqueue=False, actor=TEST_ACTOR)
     add_paper(meeting, "3", "Late Report on Parking")
-    supp = packs.run_pack(packs.request_pack(meeting, supplementary=True, enqueue=False).pk)
+    supp = packs.run_pack(
+        packs.request_pack(meeting, supplementary=True, enqueue=False, actor=TEST_ACTOR).pk,
+        actor=TEST_ACTOR,
+    )
     assert (supp.supplement, supp.status) == (1, PackStatus.BUILT)
     pages = text(supp)
     letter = " ".join(pages[:1]).replace("\n", " ")
@@ -109,11 +115,14 @@ def test_moot_pack_command_refuses_clearly(meeting, args, message):
 
 def test_a_pack_holds_the_papers_attached_when_it_was_requested(meeting):
     add_paper(meeting, "2", "Budget")
-    pack = packs.request_pack(meeting, enqueue=False)
+    pack = packs.request_pack(meeting, enqueue=False, actor=TEST_ACTOR)
     add_paper(meeting, "3", "Attached while the pack waited for the worker")
-    built = packs.run_pack(pack.pk)
+    built = packs.run_pack(pack.pk, actor=TEST_ACTOR)
     late_text = "Attached while the pack waited for the worker text."  # the paper's body
     assert late_text not in " ".join(text(built)).replace("\n", " ")
     assert "Budget text." in " ".join(text(built))
-    supp = packs.run_pack(packs.request_pack(meeting, supplementary=True, enqueue=False).pk)
+    supp = packs.run_pack(
+        packs.request_pack(meeting, supplementary=True, enqueue=False, actor=TEST_ACTOR).pk,
+        actor=TEST_ACTOR,
+    )
     assert late_text in " ".join(text(supp)).replace("\n", " ")

@@ -8,6 +8,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
+from audit.testing import TEST_ACTOR
 from moot import testing as t
 from papers import services
 from papers.models import Document, Report
@@ -71,11 +72,11 @@ def test_a_pack_of_a_paper_pointing_at_server_files_builds_without_them(settings
     settings.PRIVATE_ROOT = server_files / "private"
     meeting = t.meeting()
     item = t.item(meeting, "2", "Budget")
-    doc = services.save_document(Document(title="Budget report"))
-    version = services.add_version(doc, html="<p>Budget report body.</p>")
+    doc = services.save_document(Document(title="Budget report"), actor=TEST_ACTOR)
+    version = services.add_version(doc, html="<p>Budget report body.</p>", actor=TEST_ACTOR)
     # A record imported or stored before sanitising: the renderer must defend itself too.
     type(version).objects.filter(pk=version.pk).update(html=hostile(server_files))
     Report.objects.create(document=doc, no_background_documents=True)
-    services.attach(item, doc)
+    services.attach(item, doc, actor=TEST_ACTOR)
     pack = build_pack(meeting)
     assert images(pack.pdf) == 0 and "Body." in text(pack.pdf)

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from council.models import Body, Person, Role
 from council.services import appoint, save_body, save_person
 from meetings.models import AgendaItem, Meeting
@@ -17,19 +18,21 @@ START = dt.date(2016, 5, 1)
 
 
 def person(surname: str, title: str = "Mr", initials: str = "A") -> Person:
-    return save_person(Person(title=title, initials=initials, surname=surname))
+    return save_person(Person(title=title, initials=initials, surname=surname), actor=TEST_ACTOR)
 
 
 @pytest.fixture
 def committee(db):
-    body = save_body(Body(name="Test Scrutiny Committee", seats=8))
+    body = save_body(Body(name="Test Scrutiny Committee", seats=8), actor=TEST_ACTOR)
     members = [person(f"Member{i}") for i in range(8)]
-    appoint(body, members[0], Role.CHAIRMAN, start=START)
+    appoint(body, members[0], Role.CHAIRMAN, start=START, actor=TEST_ACTOR)
     for m in members[1:]:
-        appoint(body, m, Role.MEMBER, start=START)
-    meeting = save_meeting(Meeting(body=body, date=DAY), default_venue=False)
+        appoint(body, m, Role.MEMBER, start=START, actor=TEST_ACTOR)
+    meeting = save_meeting(Meeting(body=body, date=DAY), default_venue=False, actor=TEST_ACTOR)
     items = [
-        save_agenda_item(AgendaItem(meeting=meeting, number=str(n), title=f"Item {n}"))
+        save_agenda_item(
+            AgendaItem(meeting=meeting, number=str(n), title=f"Item {n}"), actor=TEST_ACTOR
+        )
         for n in (1, 2, 3)
     ]
     return SimpleNamespace(

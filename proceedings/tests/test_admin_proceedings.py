@@ -9,6 +9,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from audit.testing import TEST_ACTOR
 from meetings.models import Meeting
 from meetings.services import save_meeting
 from proceedings.approval import approve_minutes
@@ -52,25 +53,32 @@ def admin_url(model, view="changelist", *args):
 @pytest.fixture
 def minuted(committee):
     c = committee
-    record_attendance(c.meeting, c.members[0], "present", in_chair=True)
-    record_attendance(c.meeting, c.members[1], "present")
+    record_attendance(c.meeting, c.members[0], "present", in_chair=True, actor=TEST_ACTOR)
+    record_attendance(c.meeting, c.members[1], "present", actor=TEST_ACTOR)
     c.minute = add_minute(
         c.meeting,
         "Member ICT",
         item=c.items[0],
         number=8,
         text="The Committee discussed the new tablets.",
+        actor=TEST_ACTOR,
     )
-    c.resolution = add_resolution(c.minute, "RESOLVED that:", ["the report be noted."])
+    c.resolution = add_resolution(
+        c.minute, "RESOLVED that:", ["the report be noted."], actor=TEST_ACTOR
+    )
     return c
 
 
 @pytest.fixture
 def locked(minuted):
     c = minuted
-    publish_minutes(c.meeting)
-    later = save_meeting(Meeting(body=c.body, date=dt.date(2016, 11, 1)), default_venue=False)
-    approve_minutes(c.meeting, add_minute(later, "Minutes", number=20))
+    publish_minutes(c.meeting, actor=TEST_ACTOR)
+    later = save_meeting(
+        Meeting(body=c.body, date=dt.date(2016, 11, 1)), default_venue=False, actor=TEST_ACTOR
+    )
+    approve_minutes(
+        c.meeting, add_minute(later, "Minutes", number=20, actor=TEST_ACTOR), actor=TEST_ACTOR
+    )
     return c
 
 
@@ -209,11 +217,13 @@ def test_a_locked_record_refuses_removal(admin_client, locked):
 
 def test_approve_and_sign_through_the_admin(admin_client, minuted):
     c = minuted
-    publish_minutes(c.meeting)
+    publish_minutes(c.meeting, actor=TEST_ACTOR)
     record = MinutesRecord.objects.get(meeting=c.meeting)
-    later = save_meeting(Meeting(body=c.body, date=dt.date(2016, 11, 1)), default_venue=False)
-    record_attendance(later, c.members[1], "present", in_chair=True)
-    approving = add_minute(later, "Minutes of 27 September 2016", number=20)
+    later = save_meeting(
+        Meeting(body=c.body, date=dt.date(2016, 11, 1)), default_venue=False, actor=TEST_ACTOR
+    )
+    record_attendance(later, c.members[1], "present", in_chair=True, actor=TEST_ACTOR)
+    approving = add_minute(later, "Minutes of 27 September 2016", number=20, actor=TEST_ACTOR)
     action = {"action": "approve", "_selected_action": [record.pk]}
     page = admin_client.post(admin_url(MinutesRecord), action)
     assert page.status_code == 200 and "Approve as a correct record" in page.content.decode()
@@ -261,7 +271,7 @@ def test_approve_and_sign_through_the_admin(admin_client, minuted):
 
 
 def test_signing_unapproved_minutes_in_the_admin_is_refused(admin_client, minuted):
-    publish_minutes(minuted.meeting)
+    publish_minutes(minuted.meeting, actor=TEST_ACTOR)
     record = MinutesRecord.objects.get(meeting=minuted.meeting)
     response = admin_client.post(
         admin_url(MinutesRecord),

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from access.models import Account
 from audit.models import AuditEntry
+from audit.testing import TEST_ACTOR
 from council.models import Person
 from council.services import save_person
 from proceedings import clerk
@@ -33,7 +34,7 @@ def councillor_user(db):
 
 
 def save_person_named(surname: str) -> Person:
-    return save_person(Person(title="Mr", initials="D", surname=surname))
+    return save_person(Person(title="Mr", initials="D", surname=surname), actor=TEST_ACTOR)
 
 
 def statuses(meeting) -> dict[int, str]:
@@ -42,7 +43,7 @@ def statuses(meeting) -> dict[int, str]:
 
 def sit(c, n: int = 8) -> None:
     for i, m in enumerate(c.members[:n]):
-        record_attendance(c.meeting, m, "present", in_chair=i == 0)
+        record_attendance(c.meeting, m, "present", in_chair=i == 0, actor=TEST_ACTOR)
 
 
 # Attendance -----------------------------------------------------------------------------------
@@ -92,7 +93,12 @@ def test_a_refused_correction_leaves_the_whole_batch_unsaved(committee, officer_
     c = committee
     sit(c, 3)
     add_motion(
-        c.meeting, "substantive", "That the report be noted.", mover=c.members[1], item=c.items[0]
+        c.meeting,
+        "substantive",
+        "That the report be noted.",
+        mover=c.members[1],
+        item=c.items[0],
+        actor=TEST_ACTOR,
     )
     count = AuditEntry.objects.count()
     with pytest.raises(ValidationError, match="cannot be recorded as absent: they moved"):
@@ -133,7 +139,7 @@ def test_a_substitute_for_an_unlisted_member_records_their_apologies(committee, 
     assert (sub.status, sub.substitute_for) == ("present", c.members[2])
     assert statuses(c.meeting)[c.members[2].pk] == "apologies"
     # A member already listed keeps their entry.
-    record_attendance(c.meeting, c.members[3], "absent")
+    record_attendance(c.meeting, c.members[3], "absent", actor=TEST_ACTOR)
     other = save_person_named("Second")
     clerk.add_substitute(c.meeting, other, c.members[3], actor=officer_user)
     assert statuses(c.meeting)[c.members[3].pk] == "absent"
@@ -184,7 +190,9 @@ def test_an_officer_known_or_new(committee, officer_user):
 )
 def test_bad_officers_are_refused_and_nothing_is_saved(committee, officer_user, kwargs, message):
     c = committee
-    record_attendance(c.meeting, c.officer, "in_attendance", capacity="Head of Legal")
+    record_attendance(
+        c.meeting, c.officer, "in_attendance", capacity="Head of Legal", actor=TEST_ACTOR
+    )
     kwargs = {k: (c.officer if v == "OFFICER" else v) for k, v in kwargs.items()}
     people, count = Person.objects.count(), AuditEntry.objects.count()
     with pytest.raises(ValidationError, match=message):
@@ -205,6 +213,7 @@ def motion(committee):
         "That the programme be approved.",
         mover=committee.members[1],
         item=committee.items[1],
+        actor=TEST_ACTOR,
     )
 
 

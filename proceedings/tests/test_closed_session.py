@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from audit.testing import TEST_ACTOR
 from meetings.models import AgendaItem, Part
 from meetings.services import save_agenda_item
 from proceedings import public
@@ -24,8 +25,10 @@ SECRET = "SECRET-closed-session-9f2"
 def closed(committee):
     c = committee
     for person in c.members[:4]:
-        record_attendance(c.meeting, person, "present")
-    public_minute = add_minute(c.meeting, "Budget", item=c.items[0], text="The report was noted.")
+        record_attendance(c.meeting, person, "present", actor=TEST_ACTOR)
+    public_minute = add_minute(
+        c.meeting, "Budget", item=c.items[0], text="The report was noted.", actor=TEST_ACTOR
+    )
     # Closed session on the public item, and closed session on no item (a resolution records
     # a motion on its own minute's item: proceedings.rules.check_resolution_motion).
     exempt_minute = add_minute(
@@ -35,6 +38,7 @@ def closed(committee):
         exempt=True,
         exempt_paragraph=3,
         summary_not_needed=True,
+        actor=TEST_ACTOR,
     )
     exempt_no_item = add_minute(
         c.meeting,
@@ -42,6 +46,7 @@ def closed(committee):
         exempt=True,
         exempt_paragraph=3,
         summary_not_needed=True,
+        actor=TEST_ACTOR,
     )
     on_item = add_motion(
         c.meeting,
@@ -50,6 +55,7 @@ def closed(committee):
         item=c.items[0],
         mover=c.members[0],
         seconder=c.members[1],
+        actor=TEST_ACTOR,
     )
     amendment = add_motion(
         c.meeting,
@@ -59,9 +65,15 @@ def closed(committee):
         amends=on_item,
         mover=c.members[2],
         seconder=c.members[3],
+        actor=TEST_ACTOR,
     )
     on_no_item = add_motion(
-        c.meeting, "substantive", f"{SECRET} on no item", mover=c.members[1], seconder=c.members[2]
+        c.meeting,
+        "substantive",
+        f"{SECRET} on no item",
+        mover=c.members[1],
+        seconder=c.members[2],
+        actor=TEST_ACTOR,
     )
     open_motion = add_motion(
         c.meeting,
@@ -70,6 +82,7 @@ def closed(committee):
         item=c.items[0],
         mover=c.members[0],
         seconder=c.members[2],
+        actor=TEST_ACTOR,
     )
     votes = [
         (c.members[0], "for"),
@@ -78,11 +91,15 @@ def closed(committee):
         (c.members[3], "against"),
     ]
     for motion in (on_item, on_no_item, open_motion):
-        record_vote(motion, "recorded", counts=(3, 1, 0), choices=votes)
-    add_resolution(exempt_minute, f"RESOLVED that {SECRET}.", motion=on_item)
-    add_resolution(exempt_no_item, f"RESOLVED that {SECRET} too.", motion=on_no_item)
-    add_resolution(public_minute, "RESOLVED that the report be noted.", motion=open_motion)
-    publish_minutes(c.meeting)
+        record_vote(motion, "recorded", counts=(3, 1, 0), choices=votes, actor=TEST_ACTOR)
+    add_resolution(exempt_minute, f"RESOLVED that {SECRET}.", motion=on_item, actor=TEST_ACTOR)
+    add_resolution(
+        exempt_no_item, f"RESOLVED that {SECRET} too.", motion=on_no_item, actor=TEST_ACTOR
+    )
+    add_resolution(
+        public_minute, "RESOLVED that the report be noted.", motion=open_motion, actor=TEST_ACTOR
+    )
+    publish_minutes(c.meeting, actor=TEST_ACTOR)
     c.motions = dict(on_item=on_item, amendment=amendment, on_no_item=on_no_item, open=open_motion)
     return c
 
@@ -138,15 +155,18 @@ def test_declarations_and_minutes_on_a_sub_item_of_an_exempt_item_are_closed(com
     c = committee
     exempt = c.items[2]
     exempt.part, exempt.exempt_paragraph = Part.EXEMPT, 3
-    save_agenda_item(exempt)
+    save_agenda_item(exempt, actor=TEST_ACTOR)
     sub = save_agenda_item(
-        AgendaItem(meeting=c.meeting, parent=exempt, number="3(a)", title="Terms", part=Part.PUBLIC)
+        AgendaItem(
+            meeting=c.meeting, parent=exempt, number="3(a)", title="Terms", part=Part.PUBLIC
+        ),
+        actor=TEST_ACTOR,
     )
-    record_attendance(c.meeting, c.members[0], "present")
+    record_attendance(c.meeting, c.members[0], "present", actor=TEST_ACTOR)
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="closed session"):
-        add_minute(c.meeting, "Terms", item=sub)
+        add_minute(c.meeting, "Terms", item=sub, actor=TEST_ACTOR)
     Declaration.objects.create(
         meeting=c.meeting,
         item=sub,
@@ -156,9 +176,15 @@ def test_declarations_and_minutes_on_a_sub_item_of_an_exempt_item_are_closed(com
         participation="took_part",
     )
     add_minute(
-        c.meeting, "Terms", item=sub, exempt=True, exempt_paragraph=3, summary_not_needed=True
+        c.meeting,
+        "Terms",
+        item=sub,
+        exempt=True,
+        exempt_paragraph=3,
+        summary_not_needed=True,
+        actor=TEST_ACTOR,
     )
-    publish_minutes(c.meeting)
+    publish_minutes(c.meeting, actor=TEST_ACTOR)
     assert not public.public_declarations().filter(text=SECRET).exists()
     assert not public.public_minutes().filter(item=sub).exists()
     assert SECRET not in public_html(c.meeting)
@@ -167,10 +193,12 @@ def test_declarations_and_minutes_on_a_sub_item_of_an_exempt_item_are_closed(com
 def test_a_gate_queryset_built_before_the_motion_was_closed_still_hides_it(committee):
     # Querysets built once and reused (the API's resources) must follow the record.
     c = committee
-    record_attendance(c.meeting, c.members[0], "present")
-    motion = add_motion(c.meeting, "substantive", f"{SECRET} later closed", item=c.items[0])
-    add_minute(c.meeting, "Budget", item=c.items[0], text="Debated.")
-    publish_minutes(c.meeting)
+    record_attendance(c.meeting, c.members[0], "present", actor=TEST_ACTOR)
+    motion = add_motion(
+        c.meeting, "substantive", f"{SECRET} later closed", item=c.items[0], actor=TEST_ACTOR
+    )
+    add_minute(c.meeting, "Budget", item=c.items[0], text="Debated.", actor=TEST_ACTOR)
+    publish_minutes(c.meeting, actor=TEST_ACTOR)
     built = public.public_motions().filter(meeting=c.meeting)
     assert list(built) == [motion]
     closed = add_minute(
@@ -180,6 +208,7 @@ def test_a_gate_queryset_built_before_the_motion_was_closed_still_hides_it(commi
         exempt=True,
         exempt_paragraph=3,
         summary_not_needed=True,
+        actor=TEST_ACTOR,
     )
-    add_resolution(closed, "RESOLVED that it be agreed.", motion=motion)
+    add_resolution(closed, "RESOLVED that it be agreed.", motion=motion, actor=TEST_ACTOR)
     assert list(built.all()) == []

@@ -13,6 +13,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from access.models import Account, ExemptAccess
+from audit.testing import TEST_ACTOR
 from council.models import Body, Role
 from council.services import appoint, save_body
 from meetings.models import AgendaItem, Meeting
@@ -50,22 +51,26 @@ def minuted(committee):
     """A committee meeting minuted with a public minute and an exempt one carrying the canary
     in its title, text, resolution, motion and a declaration."""
     c = committee
-    record_attendance(c.meeting, c.members[0], "present", in_chair=True)
+    record_attendance(c.meeting, c.members[0], "present", in_chair=True, actor=TEST_ACTOR)
     for m in c.members[1:5]:
-        record_attendance(c.meeting, m, "present")
-    record_attendance(c.meeting, c.officer, "in_attendance", capacity="Head of Procurement")
+        record_attendance(c.meeting, m, "present", actor=TEST_ACTOR)
+    record_attendance(
+        c.meeting, c.officer, "in_attendance", capacity="Head of Procurement", actor=TEST_ACTOR
+    )
     c.public = add_minute(
         c.meeting,
         "Member ICT",
         item=c.items[0],
         number=8,
         text="The Committee discussed the new tablets.",
+        actor=TEST_ACTOR,
     )
-    add_resolution(c.public, "RESOLVED that:", ["the report be noted."])
+    add_resolution(c.public, "RESOLVED that:", ["the report be noted."], actor=TEST_ACTOR)
     c.exempt_item = save_agenda_item(
         AgendaItem(
             meeting=c.meeting, number="4", title="Contract award", part="exempt", exempt_paragraph=3
-        )
+        ),
+        actor=TEST_ACTOR,
     )
     record_declaration(
         c.meeting,
@@ -74,6 +79,7 @@ def minuted(committee):
         "other",
         f"Her brother works for the bidder {CANARY}",
         "left_room",
+        actor=TEST_ACTOR,
     )
     motion = add_motion(
         c.meeting,
@@ -82,8 +88,9 @@ def minuted(committee):
         mover=c.members[2],
         seconder=c.members[3],
         item=c.exempt_item,
+        actor=TEST_ACTOR,
     )
-    record_vote(motion, "show_of_hands", counts=(3, 1, 0))
+    record_vote(motion, "show_of_hands", counts=(3, 1, 0), actor=TEST_ACTOR)
     c.secret = add_minute(
         c.meeting,
         f"Contract award {CANARY}",
@@ -93,23 +100,28 @@ def minuted(committee):
         exempt=True,
         exempt_paragraph=3,
         public_summary=SUMMARY,
+        actor=TEST_ACTOR,
     )
-    add_resolution(c.secret, "RESOLVED that:", [f"the contract be awarded to {CANARY}."])
+    add_resolution(
+        c.secret, "RESOLVED that:", [f"the contract be awarded to {CANARY}."], actor=TEST_ACTOR
+    )
     return c
 
 
 @pytest.fixture
 def published(minuted):
-    publish_minutes(minuted.meeting)
+    publish_minutes(minuted.meeting, actor=TEST_ACTOR)
     return minuted
 
 
 @pytest.fixture
 def approved(published):
     c = published
-    c.later = save_meeting(Meeting(body=c.body, date=LATER), default_venue=False)
-    record_attendance(c.later, c.members[0], "present", in_chair=True)
-    approving = add_minute(c.later, "Minutes of the meeting held on 27 September 2016", number=20)
+    c.later = save_meeting(Meeting(body=c.body, date=LATER), default_venue=False, actor=TEST_ACTOR)
+    record_attendance(c.later, c.members[0], "present", in_chair=True, actor=TEST_ACTOR)
+    approving = add_minute(
+        c.later, "Minutes of the meeting held on 27 September 2016", number=20, actor=TEST_ACTOR
+    )
     approve_minutes(
         c.meeting,
         approving,
@@ -117,6 +129,7 @@ def approved(published):
             Correction(c.public, "text", "tablets", "laptops"),
             Correction(c.secret, "text", "was accepted", "was accepted unanimously"),
         ],
+        actor=TEST_ACTOR,
     )
     return c
 
@@ -124,9 +137,9 @@ def approved(published):
 @pytest.fixture
 def clients(committee):
     """Signed out; a councillor who sits on another body; a member of this committee."""
-    other = save_body(Body(name="Another Committee", seats=3))
+    other = save_body(Body(name="Another Committee", seats=3), actor=TEST_ACTOR)
     outsider = person("Outsidercllr")
-    appoint(other, outsider, Role.MEMBER, start=START)
+    appoint(other, outsider, Role.MEMBER, start=START, actor=TEST_ACTOR)
     return SimpleNamespace(
         anonymous=Client(),
         councillor=verified_login(Client(), account(outsider, "outsider")),

@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from audit.testing import TEST_ACTOR
 from moot import testing as t
 from proceedings.minutes import add_minute, add_resolution, edit_minute, publish_minutes
 from proceedings.models import MinutesVersion
@@ -19,12 +20,16 @@ SECRET = "the bid of Acme Depots Ltd at 1.2 million pounds"
 def published():
     meeting = t.meeting(t.body("Property Committee"), date=dt.date(2017, 3, 2))
     item = t.item(meeting, "5", "Depot")
-    add_minute(meeting, "Apologies", text="There were no apologies.")
+    add_minute(meeting, "Apologies", text="There were no apologies.", actor=TEST_ACTOR)
     minute = add_minute(
-        meeting, "Disposal of the depot", item=item, text=f"The Committee discussed {SECRET}."
+        meeting,
+        "Disposal of the depot",
+        item=item,
+        text=f"The Committee discussed {SECRET}.",
+        actor=TEST_ACTOR,
     )
-    add_resolution(minute, f"RESOLVED that {SECRET} be accepted.")
-    publish_minutes(meeting)
+    add_resolution(minute, f"RESOLVED that {SECRET} be accepted.", actor=TEST_ACTOR)
+    publish_minutes(meeting, actor=TEST_ACTOR)
     return meeting, minute
 
 
@@ -43,6 +48,7 @@ def test_a_minute_made_exempt_leaves_every_public_version(published):
         exempt=True,
         exempt_paragraph=3,
         public_summary="The Committee considered the disposal of a property.",
+        actor=TEST_ACTOR,
     )
     page = version_page(meeting)
     assert SECRET not in page and "Disposal of the depot" not in page
@@ -60,6 +66,6 @@ def test_a_minute_made_exempt_leaves_every_public_version(published):
 def test_other_edits_leave_the_versions_alone(published):
     meeting, minute = published
     before = MinutesVersion.objects.get(record__meeting=meeting).public_html
-    edit_minute(minute, text="The Committee discussed the depot.")
+    edit_minute(minute, text="The Committee discussed the depot.", actor=TEST_ACTOR)
     version = MinutesVersion.objects.get(record__meeting=meeting)
     assert version.public_html == before and not version.withheld_public_html

@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from audit.testing import TEST_ACTOR
 from council.models import TermOfOffice
 from meetings.models import AgendaItem, ItemKind
 from meetings.services import save_agenda_item
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.django_db
 def sitting(committee):
     c = committee
     for i, m in enumerate(c.members[:6]):
-        record_attendance(c.meeting, m, "present", in_chair=i == 0)
+        record_attendance(c.meeting, m, "present", in_chair=i == 0, actor=TEST_ACTOR)
     c.motion = add_motion(
         c.meeting,
         "substantive",
@@ -33,18 +34,22 @@ def sitting(committee):
         mover=c.members[1],
         seconder=c.members[2],
         item=c.items[1],
+        actor=TEST_ACTOR,
     )
     return c
 
 
 def test_a_barred_member_not_named_is_recorded_as_not_voting(sitting):
     c = sitting
-    record_declaration(c.meeting, c.items[1], c.members[3], "dpi", "Owns the site", "left_room")
+    record_declaration(
+        c.meeting, c.items[1], c.members[3], "dpi", "Owns the site", "left_room", actor=TEST_ACTOR
+    )
     vote = record_vote(
         c.motion,
         "recorded",
         choices=[(c.members[1], "for"), (c.members[2], "against")],
         casting_vote="for",
+        actor=TEST_ACTOR,
     )
     assert RecordedVote.objects.get(vote=vote, person=c.members[3]).choice == "did_not_vote"
     assert (vote.votes_for, vote.votes_against) == (1, 1)
@@ -52,36 +57,48 @@ def test_a_barred_member_not_named_is_recorded_as_not_voting(sitting):
 
 def test_a_barred_member_named_as_not_voting_is_accepted_and_a_vote_refused(sitting):
     c = sitting
-    record_declaration(c.meeting, c.items[1], c.members[3], "other", "Governor", "took_no_part")
+    record_declaration(
+        c.meeting, c.items[1], c.members[3], "other", "Governor", "took_no_part", actor=TEST_ACTOR
+    )
     with pytest.raises(ValidationError, match="declared an interest in this item"):
-        record_vote(c.motion, "recorded", choices=[(c.members[3], "for")])
+        record_vote(c.motion, "recorded", choices=[(c.members[3], "for")], actor=TEST_ACTOR)
     vote = record_vote(
-        c.motion, "recorded", choices=[(c.members[1], "for"), (c.members[3], "did_not_vote")]
+        c.motion,
+        "recorded",
+        choices=[(c.members[1], "for"), (c.members[3], "did_not_vote")],
+        actor=TEST_ACTOR,
     )
     assert vote.result == "carried"
     with pytest.raises(ValidationError, match="declared an interest in this item"):
-        correct_vote(vote, choices=[(c.members[1], "for"), (c.members[3], "against")])
+        correct_vote(
+            vote, choices=[(c.members[1], "for"), (c.members[3], "against")], actor=TEST_ACTOR
+        )
 
 
 def test_a_declaration_on_the_declarations_item_itself_is_refused(committee):
     c = committee
-    record_attendance(c.meeting, c.members[1], "present")
+    record_attendance(c.meeting, c.members[1], "present", actor=TEST_ACTOR)
     item = save_agenda_item(
-        AgendaItem(meeting=c.meeting, number="4", title="Declarations", kind=ItemKind.DECLARATIONS)
+        AgendaItem(meeting=c.meeting, number="4", title="Declarations", kind=ItemKind.DECLARATIONS),
+        actor=TEST_ACTOR,
     )
     with pytest.raises(ValidationError, match="say which item the interest is in"):
-        record_declaration(c.meeting, item, c.members[1], "other", "Governor", "took_part")
+        record_declaration(
+            c.meeting, item, c.members[1], "other", "Governor", "took_part", actor=TEST_ACTOR
+        )
     assert not Declaration.objects.filter(meeting=c.meeting).exists()
-    record_declaration(c.meeting, c.items[2], c.members[1], "other", "Governor", "took_part")
+    record_declaration(
+        c.meeting, c.items[2], c.members[1], "other", "Governor", "took_part", actor=TEST_ACTOR
+    )
 
 
 def test_hands_are_no_more_than_those_present_on_recording_and_correction(sitting):
     c = sitting
     with pytest.raises(ValidationError, match="only 6 members are recorded present"):
-        record_vote(c.motion, "show_of_hands", counts=(5, 1, 1))
-    vote = record_vote(c.motion, "show_of_hands", counts=(5, 1, 0))
+        record_vote(c.motion, "show_of_hands", counts=(5, 1, 1), actor=TEST_ACTOR)
+    vote = record_vote(c.motion, "show_of_hands", counts=(5, 1, 0), actor=TEST_ACTOR)
     with pytest.raises(ValidationError, match="7 votes are counted"):
-        correct_vote(vote, counts=(5, 1, 1))
+        correct_vote(vote, counts=(5, 1, 1), actor=TEST_ACTOR)
     vote.refresh_from_db()
     assert (vote.votes_for, vote.votes_against, vote.abstentions) == (5, 1, 0)
 
@@ -94,15 +111,23 @@ def test_a_resolution_records_only_a_motion_on_its_minutes_item(sitting):
         "That the exempt offer be accepted.",
         mover=c.members[1],
         item=c.items[2],
+        actor=TEST_ACTOR,
     )
-    minute = add_minute(c.meeting, "Report", item=c.items[1])
+    minute = add_minute(c.meeting, "Report", item=c.items[1], actor=TEST_ACTOR)
     with pytest.raises(ValidationError, match="cannot record a motion on item 3"):
-        add_resolution(minute, "RESOLVED that:", ["the offer be accepted"], motion=elsewhere)
+        add_resolution(
+            minute, "RESOLVED that:", ["the offer be accepted"], motion=elsewhere, actor=TEST_ACTOR
+        )
     assert not Resolution.objects.filter(minute=minute).exists()
-    assert add_resolution(minute, "RESOLVED that:", ["noted"], motion=c.motion).motion == c.motion
-    no_item = add_minute(c.meeting, "Exclusion of the press and public")
+    assert (
+        add_resolution(
+            minute, "RESOLVED that:", ["noted"], motion=c.motion, actor=TEST_ACTOR
+        ).motion
+        == c.motion
+    )
+    no_item = add_minute(c.meeting, "Exclusion of the press and public", actor=TEST_ACTOR)
     with pytest.raises(ValidationError, match="is on no agenda item"):
-        add_resolution(no_item, "RESOLVED that:", ["excluded"], motion=c.motion)
+        add_resolution(no_item, "RESOLVED that:", ["excluded"], motion=c.motion, actor=TEST_ACTOR)
 
 
 def test_the_admin_limits_a_resolutions_motions_and_refuses_another_items(sitting, admin_client):
@@ -113,9 +138,10 @@ def test_the_admin_limits_a_resolutions_motions_and_refuses_another_items(sittin
         "That the exempt offer be accepted.",
         mover=c.members[1],
         item=c.items[2],
+        actor=TEST_ACTOR,
     )
-    minute = add_minute(c.meeting, "Report", item=c.items[1])
-    resolution = add_resolution(minute, "RESOLVED that:", ["noted"])
+    minute = add_minute(c.meeting, "Report", item=c.items[1], actor=TEST_ACTOR)
+    resolution = add_resolution(minute, "RESOLVED that:", ["noted"], actor=TEST_ACTOR)
     url = reverse("admin:proceedings_resolution_change", args=[resolution.pk])
     page = admin_client.get(url).content.decode()
     choices = page.split('name="motion"')[1].split("</select>")[0]
@@ -142,22 +168,22 @@ def test_a_councillor_whose_term_has_ended_cannot_chair(committee):
         person=c.members[1], start=dt.date(2013, 5, 1), end=c.meeting.date - dt.timedelta(days=1)
     )
     with pytest.raises(ValidationError, match="term of office as a councillor ended"):
-        record_attendance(c.meeting, c.members[1], "present", in_chair=True)
-    record_attendance(c.meeting, c.members[1], "present")
+        record_attendance(c.meeting, c.members[1], "present", in_chair=True, actor=TEST_ACTOR)
+    record_attendance(c.meeting, c.members[1], "present", actor=TEST_ACTOR)
     with pytest.raises(ValidationError, match="term of office as a councillor ended"):
-        change_chair(c.meeting, c.members[1])
+        change_chair(c.meeting, c.members[1], actor=TEST_ACTOR)
     TermOfOffice.objects.create(person=c.members[2], start=dt.date(2013, 5, 1))
-    record_attendance(c.meeting, c.members[2], "present", in_chair=True)
+    record_attendance(c.meeting, c.members[2], "present", in_chair=True, actor=TEST_ACTOR)
 
 
 def test_minutes_are_not_published_before_the_meeting(committee, monkeypatch):
     c = committee
-    add_minute(c.meeting, "Report", item=c.items[1])
+    add_minute(c.meeting, "Report", item=c.items[1], actor=TEST_ACTOR)
     monkeypatch.setattr(
         "proceedings.minutes.authority_today", lambda: c.meeting.date - dt.timedelta(days=1)
     )
     with pytest.raises(ValidationError, match="has not yet taken place"):
-        publish_minutes(c.meeting)
+        publish_minutes(c.meeting, actor=TEST_ACTOR)
     assert not MinutesRecord.objects.filter(meeting=c.meeting, status="published_draft").exists()
     monkeypatch.undo()
-    assert publish_minutes(c.meeting).status == "published_draft"
+    assert publish_minutes(c.meeting, actor=TEST_ACTOR).status == "published_draft"

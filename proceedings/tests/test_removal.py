@@ -9,7 +9,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from audit.actors import SystemActor
 from audit.models import AuditEntry
+from audit.testing import TEST_ACTOR
 from meetings.models import Meeting
 from meetings.services import save_meeting
 from proceedings.actions import add_action
@@ -24,11 +26,17 @@ from proceedings.votes import add_motion, record_vote
 @pytest.fixture
 def minuted(committee):
     c = committee
-    c.chair = record_attendance(c.meeting, c.members[0], "present", in_chair=True)
-    c.present = record_attendance(c.meeting, c.members[1], "present")
-    record_attendance(c.meeting, c.members[2], "present")
+    c.chair = record_attendance(c.meeting, c.members[0], "present", in_chair=True, actor=TEST_ACTOR)
+    c.present = record_attendance(c.meeting, c.members[1], "present", actor=TEST_ACTOR)
+    record_attendance(c.meeting, c.members[2], "present", actor=TEST_ACTOR)
     c.declaration = record_declaration(
-        c.meeting, c.items[0], c.members[2], "other", "A school governor", "took_part"
+        c.meeting,
+        c.items[0],
+        c.members[2],
+        "other",
+        "A school governor",
+        "took_part",
+        actor=TEST_ACTOR,
     )
     c.minute = add_minute(
         c.meeting,
@@ -36,24 +44,43 @@ def minuted(committee):
         item=c.items[0],
         number=8,
         text="The Committee discussed the new tablets.",
+        actor=TEST_ACTOR,
     )
-    c.resolution = add_resolution(c.minute, "RESOLVED that:", ["the report be noted."])
+    c.resolution = add_resolution(
+        c.minute, "RESOLVED that:", ["the report be noted."], actor=TEST_ACTOR
+    )
     c.action = add_action(
-        c.meeting, "Circulate the tablet policy.", owner_text="Head of ICT", minute=c.minute
+        c.meeting,
+        "Circulate the tablet policy.",
+        owner_text="Head of ICT",
+        minute=c.minute,
+        actor=TEST_ACTOR,
     )
     c.motion = add_motion(
-        c.meeting, "substantive", "That the report be noted.", mover=c.members[1], item=c.items[0]
+        c.meeting,
+        "substantive",
+        "That the report be noted.",
+        mover=c.members[1],
+        item=c.items[0],
+        actor=TEST_ACTOR,
     )
     c.vote = record_vote(
-        c.motion, "recorded", choices=[(c.members[1], "for"), (c.members[2], "for")]
+        c.motion,
+        "recorded",
+        choices=[(c.members[1], "for"), (c.members[2], "for")],
+        actor=TEST_ACTOR,
     )
     return c
 
 
 def _approve(c) -> None:
-    publish_minutes(c.meeting)
-    later = save_meeting(Meeting(body=c.body, date=dt.date(2016, 11, 1)), default_venue=False)
-    approve_minutes(c.meeting, add_minute(later, "Minutes", number=20))
+    publish_minutes(c.meeting, actor=TEST_ACTOR)
+    later = save_meeting(
+        Meeting(body=c.body, date=dt.date(2016, 11, 1)), default_venue=False, actor=TEST_ACTOR
+    )
+    approve_minutes(
+        c.meeting, add_minute(later, "Minutes", number=20, actor=TEST_ACTOR), actor=TEST_ACTOR
+    )
 
 
 def test_every_row_reaches_its_meeting(minuted):
@@ -73,8 +100,8 @@ def test_every_row_reaches_its_meeting(minuted):
 
 def test_removal_is_allowed_and_audited_while_the_minutes_are_open(minuted):
     c = minuted
-    remove_from_record(c.present, actor_name="clerk")
-    remove_from_record(c.resolution, actor_name="clerk")
+    remove_from_record(c.present, actor=SystemActor("clerk"))
+    remove_from_record(c.resolution, actor=SystemActor("clerk"))
     assert not Attendance.objects.filter(pk=c.present.pk).exists()
     assert not Resolution.objects.filter(pk=c.resolution.pk).exists()
     removed = AuditEntry.objects.filter(action="delete", actor_name="clerk")
@@ -90,7 +117,7 @@ def test_removal_is_refused_once_the_minutes_are_approved(minuted, name):
     row = getattr(c, name)
     deletes = AuditEntry.objects.filter(action="delete").count()
     with pytest.raises(ValidationError, match="the record can no longer be changed"):
-        remove_from_record(row, actor_name="clerk")
+        remove_from_record(row, actor=SystemActor("clerk"))
     assert type(row).objects.filter(pk=row.pk).exists()
     assert AuditEntry.objects.filter(action="delete").count() == deletes
     # Nothing else of the record went either.
@@ -104,10 +131,12 @@ def test_removal_is_refused_once_the_minutes_are_approved(minuted, name):
 def test_a_minute_that_approved_other_minutes_is_not_removed(minuted):
     """A minute goes through its own service, with that service's refusals."""
     c = minuted
-    publish_minutes(c.meeting)
-    later = save_meeting(Meeting(body=c.body, date=dt.date(2016, 11, 1)), default_venue=False)
-    approving = add_minute(later, "Minutes", number=20)
-    approve_minutes(c.meeting, approving)
+    publish_minutes(c.meeting, actor=TEST_ACTOR)
+    later = save_meeting(
+        Meeting(body=c.body, date=dt.date(2016, 11, 1)), default_venue=False, actor=TEST_ACTOR
+    )
+    approving = add_minute(later, "Minutes", number=20, actor=TEST_ACTOR)
+    approve_minutes(c.meeting, approving, actor=TEST_ACTOR)
     with pytest.raises(ValidationError, match="records the approval of another meeting"):
-        remove_from_record(approving)
+        remove_from_record(approving, actor=TEST_ACTOR)
     assert Minute.objects.filter(pk=approving.pk).exists()

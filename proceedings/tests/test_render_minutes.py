@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from proceedings.actions import add_action
 from proceedings.attendance import record_attendance, record_declaration
 from proceedings.elections import add_election
@@ -28,14 +29,19 @@ def words(html: str) -> str:
 def record(committee):
     c = committee
     m = c.members
-    record_attendance(c.meeting, m[0], "present", in_chair=True)
+    record_attendance(c.meeting, m[0], "present", in_chair=True, actor=TEST_ACTOR)
     for member in m[1:6]:
-        record_attendance(c.meeting, member, "present")
-    record_attendance(c.meeting, c.outsider, "present", substitute_for=m[7])
-    record_attendance(c.meeting, m[6], "apologies")
-    record_attendance(c.meeting, person("Visitor", "Dr", "V"), "also_present")
+        record_attendance(c.meeting, member, "present", actor=TEST_ACTOR)
+    record_attendance(c.meeting, c.outsider, "present", substitute_for=m[7], actor=TEST_ACTOR)
+    record_attendance(c.meeting, m[6], "apologies", actor=TEST_ACTOR)
+    record_attendance(c.meeting, person("Visitor", "Dr", "V"), "also_present", actor=TEST_ACTOR)
     record_attendance(
-        c.meeting, c.officer, "in_attendance", capacity="Head of ICT", items=[c.items[1]]
+        c.meeting,
+        c.officer,
+        "in_attendance",
+        capacity="Head of ICT",
+        items=[c.items[1]],
+        actor=TEST_ACTOR,
     )
     minute = add_minute(
         c.meeting,
@@ -44,6 +50,7 @@ def record(committee):
         number=8,
         text="The Committee received a report on tablets.\n\n"
         "Members raised:\n(a) battery life;\n(b) training.",
+        actor=TEST_ACTOR,
     )
     record_declaration(
         c.meeting,
@@ -52,6 +59,7 @@ def record(committee):
         "other",
         "He is a governor of a school supplied by the contractor",
         "took_part",
+        actor=TEST_ACTOR,
     )
     original = add_motion(
         c.meeting,
@@ -60,6 +68,7 @@ def record(committee):
         mover=m[1],
         seconder=m[2],
         item=c.items[1],
+        actor=TEST_ACTOR,
     )
     amendment = add_motion(
         c.meeting,
@@ -70,16 +79,18 @@ def record(committee):
         item=c.items[1],
         amends=original,
         resulting_text="That the tablets be replaced in 2017.",
+        actor=TEST_ACTOR,
     )
-    record_vote(amendment, "show_of_hands", counts=(4, 2, 0))
+    record_vote(amendment, "show_of_hands", counts=(4, 2, 0), actor=TEST_ACTOR)
     amended = original.__class__.objects.get(arose_from=amendment)
-    record_vote(amended, "show_of_hands", counts=(3, 3, 0), casting_vote="for")
+    record_vote(amended, "show_of_hands", counts=(3, 3, 0), casting_vote="for", actor=TEST_ACTOR)
     add_resolution(
         minute,
         "RESOLVED that:",
         ["the tablets be replaced in 2017;", "officers report on training."],
         delegated_to="the Head of ICT",
         in_consultation_with="the Chairman",
+        actor=TEST_ACTOR,
     )
     add_action(
         c.meeting,
@@ -87,10 +98,15 @@ def record(committee):
         kind="undertaking",
         owner=m[3],
         minute=minute,
+        actor=TEST_ACTOR,
     )
-    election_minute = add_minute(c.meeting, "Election of Vice-Chairman", item=c.items[0])
-    election = add_election(c.meeting, "vice_chair", m[5], m[1], m[2], item=c.items[0])
-    agree_election(election)
+    election_minute = add_minute(
+        c.meeting, "Election of Vice-Chairman", item=c.items[0], actor=TEST_ACTOR
+    )
+    election = add_election(
+        c.meeting, "vice_chair", m[5], m[1], m[2], item=c.items[0], actor=TEST_ACTOR
+    )
+    agree_election(election, actor=TEST_ACTOR)
     add_minute(
         c.meeting,
         "Contract prices",
@@ -99,8 +115,9 @@ def record(committee):
         exempt=True,
         exempt_paragraph=3,
         summary_not_needed=True,
+        actor=TEST_ACTOR,
     )
-    publish_minutes(c.meeting)
+    publish_minutes(c.meeting, actor=TEST_ACTOR)
     c.election_minute = election_minute
     return c
 
@@ -193,13 +210,22 @@ def test_vote_names_come_from_the_record(committee):
 
 def test_a_vote_taken_inquorate_is_noted_in_the_minutes(committee):
     c = committee
-    record_attendance(c.meeting, c.members[0], "present", in_chair=True)  # quorum is 2 of 8
-    minute = add_minute(c.meeting, "Late business", item=c.items[0], text="A vote was taken.")
-    motion = add_motion(
-        c.meeting, "substantive", "That the report be noted.", mover=c.members[0], item=c.items[0]
+    record_attendance(
+        c.meeting, c.members[0], "present", in_chair=True, actor=TEST_ACTOR
+    )  # quorum is 2 of 8
+    minute = add_minute(
+        c.meeting, "Late business", item=c.items[0], text="A vote was taken.", actor=TEST_ACTOR
     )
-    record_vote(motion, "show_of_hands", counts=(1, 0, 0))
-    add_resolution(minute, "RESOLVED that the report be noted.", motion=motion)
-    publish_minutes(c.meeting)
+    motion = add_motion(
+        c.meeting,
+        "substantive",
+        "That the report be noted.",
+        mover=c.members[0],
+        item=c.items[0],
+        actor=TEST_ACTOR,
+    )
+    record_vote(motion, "show_of_hands", counts=(1, 0, 0), actor=TEST_ACTOR)
+    add_resolution(minute, "RESOLVED that the report be noted.", motion=motion, actor=TEST_ACTOR)
+    publish_minutes(c.meeting, actor=TEST_ACTOR)
     text = words(public_html(c.meeting))
     assert "Note: Vote taken inquorate: 1 member present, quorum 2." in text

@@ -8,6 +8,8 @@ import itertools
 from django.contrib.auth import get_user_model
 
 from access.models import Account
+from audit.actors import Actor, SystemActor
+from audit.testing import TEST_ACTOR
 from council.models import Membership, Role
 from meetings.models import Meeting
 from moot import testing as t
@@ -30,6 +32,8 @@ def london(*args) -> dt.datetime:
     return dt.datetime(*args, tzinfo=local_zone())
 
 
+#: The operator (a command) that approves the builders' reports.
+OPERATOR = SystemActor("test")
 BEFORE = london(2030, 1, 3, 10, 0)  # comfortably on time
 AFTER = london(2030, 1, 9, 10, 0)  # two days late
 
@@ -80,22 +84,23 @@ def report(
             title=title,
             classification=classification,
             exempt_paragraph=paragraph,
-        )
+        ),
+        actor=TEST_ACTOR,
     )
     if content:
-        papers.add_version(doc, html=f"<p>{title} text.</p>")
+        papers.add_version(doc, html=f"<p>{title} text.</p>", actor=TEST_ACTOR)
     r = Report.objects.create(document=doc, no_background_documents=background)
     if recommendations:
         Recommendation.objects.create(report=r, verb="NOTE", text="the report.")
     return doc
 
 
-def approve(doc: Document, actor_name: str = "test") -> Document:
+def approve(doc: Document, actor: Actor = OPERATOR) -> Document:
     """Submit, sign off every active step and approve, as the operator (a command) would."""
-    workflow.submit_report(doc, actor_name=actor_name)
+    workflow.submit_report(doc, actor=actor)
     for step in workflow.unsigned_steps(workflow.workflow_of(doc)):
-        workflow.sign_off(doc, step, actor_name=actor_name)
-    workflow.approve_for_publication(doc, actor_name=actor_name)
+        workflow.sign_off(doc, step, actor=actor)
+    workflow.approve_for_publication(doc, actor=actor)
     return doc
 
 
@@ -104,12 +109,13 @@ def paper(m: Meeting, number: str, title: str, approved: bool = True, **kw) -> I
     doc = report(title, **kw)
     if approved:
         approve(doc)
-    return papers.attach(item, doc)
+    return papers.attach(item, doc, actor=TEST_ACTOR)
 
 
 def appendix(parent: Document, label: str, title: str, **kw) -> Document:
     doc = papers.save_document(
-        Document(kind=DocumentKind.APPENDIX, title=title, label=label, parent=parent, **kw)
+        Document(kind=DocumentKind.APPENDIX, title=title, label=label, parent=parent, **kw),
+        actor=TEST_ACTOR,
     )
-    papers.add_version(doc, html=f"<p>{title}</p>")
+    papers.add_version(doc, html=f"<p>{title}</p>", actor=TEST_ACTOR)
     return doc

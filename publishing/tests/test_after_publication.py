@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from audit.testing import TEST_ACTOR
 from council.models import BodyKind
 from meetings.models import AgendaItem
 from moot import testing as t
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def published(officer, chair):
     meeting = b.meeting(chair=chair)
     b.paper(meeting, "2", "Budget")
-    services.publish_agenda(meeting, officer, now=b.BEFORE)
+    services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     return meeting
 
 
@@ -154,7 +155,7 @@ def test_urgent_item_on_an_unpublished_agenda_is_refused(chair, officer):
 
 def test_the_cabinet_has_no_chairs_urgency_route(chair, officer, settings):
     meeting = b.meeting(kind=BodyKind.CABINET, chair=chair)
-    services.publish_agenda(meeting, officer, now=b.BEFORE)
+    services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     with pytest.raises(ValidationError, match="executive body"):
         services.add_urgent_item(
             meeting, number="9", title="x", chair=chair, reasons="y", actor=officer
@@ -176,13 +177,13 @@ def test_supplements_are_numbered_and_carry_only_the_new_papers(
     signals.supplement_published.connect(record)
     try:
         with pytest.raises(ValidationError, match="No papers have been added"):
-            supplements.publish_supplement(published, officer, now=b.AFTER)
+            supplements.publish_supplement(published, actor=officer, now=b.AFTER)
         late = b.paper(published, "3", "Late report")
         with django_capture_on_commit_callbacks(execute=True):
-            first = supplements.publish_supplement(published, officer, now=b.AFTER)
+            first = supplements.publish_supplement(published, actor=officer, now=b.AFTER)
         later = b.paper(published, "4", "Later report")
         with django_capture_on_commit_callbacks(execute=True):
-            second = supplements.publish_supplement(published, officer, now=b.AFTER)
+            second = supplements.publish_supplement(published, actor=officer, now=b.AFTER)
     finally:
         signals.supplement_published.disconnect(record)
     assert calls == [1, 2]
@@ -200,7 +201,7 @@ def test_supplements_are_numbered_and_carry_only_the_new_papers(
 def test_a_supplement_refuses_an_unapproved_report(published, officer):
     b.paper(published, "3", "Unapproved", approved=False)
     with pytest.raises(ValidationError, match="“Unapproved” \\(item 3\\) is not approved"):
-        supplements.publish_supplement(published, officer, now=b.AFTER)
+        supplements.publish_supplement(published, actor=officer, now=b.AFTER)
     assert AgendaPublication.objects.filter(meeting=published).count() == 1
 
 
@@ -208,15 +209,15 @@ def test_a_supplement_before_the_agenda_is_refused(officer):
     meeting = b.meeting()
     b.paper(meeting, "2", "Budget")
     with pytest.raises(ValidationError, match="not published yet"):
-        supplements.publish_supplement(meeting, officer)
+        supplements.publish_supplement(meeting, actor=officer)
     assert not AgendaPublication.objects.filter(meeting=meeting).exists()
 
 
 def test_supplementary_pack_is_requested_once_the_agenda_pack_is_built(published, officer):
     public = AgendaPack.objects.get(meeting=published, kind=PackKind.PUBLIC)
-    assert packs.run_pack(public.pk).status == PackStatus.BUILT
+    assert packs.run_pack(public.pk, actor=TEST_ACTOR).status == PackStatus.BUILT
     b.paper(published, "3", "Late report")
-    supplements.publish_supplement(published, officer, now=b.AFTER)
+    supplements.publish_supplement(published, actor=officer, now=b.AFTER)
     supplementary = AgendaPack.objects.get(meeting=published, supplement=1)
     assert supplementary.kind == PackKind.PUBLIC
     # The members' pack is still queued: when it builds it takes every paper attached by then.

@@ -4,6 +4,7 @@ from pprint import pformat
 
 import pytest
 
+from audit.actors import SystemActor
 from moot.shots import screenshot
 from papers.models import Classification
 from publishing import services
@@ -21,12 +22,12 @@ def test_history_page_is_accessible_and_withholds_restricted_titles(
     b.paper(
         meeting, "3", f"Land sale {b.CANARY}", classification=Classification.EXEMPT, paragraph=3
     )
-    services.publish_agenda(meeting, now=b.BEFORE, actor_name="Democratic Services")
+    services.publish_agenda(meeting, now=b.BEFORE, actor=SystemActor("Democratic Services"))
     services.replace_paper(
         budget.document,
         html="<p>Corrected.</p>",
         reason="Table 2 had a wrong total.",
-        actor_name="Democratic Services",
+        actor=SystemActor("Democratic Services"),
     )
     failures = {}
     for width in (1280, 375):

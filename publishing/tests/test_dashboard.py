@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from audit.testing import TEST_ACTOR
 from council.dates import authority_today
 from meetings.models import MeetingStatus
 from publishing import dashboard, services, supplements
@@ -54,18 +55,20 @@ def test_upcoming_rows_carry_deadline_and_state():
 def test_on_time_share_counts_meetings_with_every_publication_on_time(officer):
     days = [D(2031, 3, d) for d in (4, 5, 6, 7, 11)]
     on_time, late_supplement, late, cancelled, unpublished = (b.meeting(d) for d in days)
-    services.publish_agenda(on_time, officer, now=b.london(2031, 2, 1, 9))
-    services.publish_agenda(late_supplement, officer, now=b.london(2031, 2, 1, 9))
+    services.publish_agenda(on_time, actor=officer, now=b.london(2031, 2, 1, 9))
+    services.publish_agenda(late_supplement, actor=officer, now=b.london(2031, 2, 1, 9))
     b.paper(late_supplement, "2", "Late report")
-    supplements.publish_supplement(late_supplement, officer, now=b.london(2031, 3, 4, 9))
-    services.publish_agenda(late, officer, "Not ready", now=b.london(2031, 3, 6, 9))
+    supplements.publish_supplement(late_supplement, actor=officer, now=b.london(2031, 3, 4, 9))
+    services.publish_agenda(
+        late, actor=officer, late_reason="Not ready", now=b.london(2031, 3, 6, 9)
+    )
     cancelled.status = MeetingStatus.CANCELLED
     cancelled.save()
     share = dashboard.on_time_share(D(2031, 3, 1), D(2031, 3, 31))
     assert (share.meetings, share.counted, share.on_time, share.unpublished) == (4, 3, 1, 1)
     assert share.percent == 33
     historical = b.meeting(D(2031, 3, 12))
-    record_historical_publication(historical, None)
+    record_historical_publication(historical, None, actor=TEST_ACTOR)
     share = dashboard.on_time_share(D(2031, 3, 1), D(2031, 3, 31))
     assert (share.unknown, share.counted) == (1, 3)
 
@@ -81,7 +84,7 @@ def test_dashboard_renders_for_staff(admin_client):
 
 def test_dashboard_period_shows_the_share(admin_client, officer):
     meeting = b.meeting(D(2031, 3, 4))
-    services.publish_agenda(meeting, officer, now=b.london(2031, 2, 1, 9))
+    services.publish_agenda(meeting, actor=officer, now=b.london(2031, 2, 1, 9))
     response = admin_client.get(
         reverse("admin:publishing_dashboard"), {"start": "2031-03-01", "end": "2031-03-31"}
     )
@@ -175,7 +178,7 @@ def test_lists_cost_the_same_few_queries_however_many_rows(
     for n in range(4):
         meeting = b.meeting()
         b.paper(meeting, "2", f"Report {n}")
-        services.publish_agenda(meeting, officer, now=b.BEFORE)
+        services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     for name in ["reportworkflow", "agendapublication", "publicationevent", "clearancestep"]:
         with django_assert_max_num_queries(12):
             response = admin_client.get(reverse(f"admin:publishing_{name}_changelist"))

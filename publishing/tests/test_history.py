@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from audit.testing import TEST_ACTOR
 from papers.models import Classification, DocumentVersion, ItemPaper
 from publishing import services
 from publishing.historical import record_historical_publication
@@ -31,19 +32,19 @@ def links(meeting):
 def test_withdraw_needs_a_reason_and_a_published_paper(meeting, officer):
     budget = links(meeting)["Budget"]
     with pytest.raises(ValidationError, match="has not been published: detach it"):
-        services.withdraw_paper(budget, "Wrong paper", officer)
-    services.publish_agenda(meeting, officer, now=b.BEFORE)
+        services.withdraw_paper(budget, "Wrong paper", actor=officer)
+    services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     with pytest.raises(ValidationError, match="Give the reason"):
-        services.withdraw_paper(budget, " ", officer)
+        services.withdraw_paper(budget, " ", actor=officer)
     assert ItemPaper.objects.filter(pk=budget.pk).exists()
     assert not PublicationEvent.objects.filter(kind=EventKind.PAPER_WITHDRAWN).exists()
 
 
 def test_withdrawn_paper_leaves_the_agenda_but_keeps_its_versions(meeting, officer):
-    services.publish_agenda(meeting, officer, now=b.BEFORE)
+    services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     budget = links(meeting)["Budget"]
     doc = budget.document
-    event = services.withdraw_paper(budget, "The item was deferred to March.", officer)
+    event = services.withdraw_paper(budget, "The item was deferred to March.", actor=officer)
     assert not ItemPaper.objects.filter(pk=budget.pk).exists()
     assert (event.kind, event.document, event.note) == (
         EventKind.PAPER_WITHDRAWN,
@@ -58,7 +59,7 @@ def test_replacement_publishes_a_new_version_and_keeps_the_old(meeting, officer)
     budget = links(meeting)["Budget"].document
     with pytest.raises(ValidationError, match="not on a published agenda"):
         services.replace_paper(budget, html="<p>x</p>", reason="Typo", actor=officer)
-    services.publish_agenda(meeting, officer, now=b.BEFORE)
+    services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     with pytest.raises(ValidationError, match="Give the reason"):
         services.replace_paper(budget, html="<p>x</p>", reason="", actor=officer)
     new = services.replace_paper(
@@ -72,7 +73,7 @@ def test_replacement_publishes_a_new_version_and_keeps_the_old(meeting, officer)
 
 
 def test_history_page_lists_events_and_never_an_exempt_title(client, meeting, officer):
-    services.publish_agenda(meeting, officer, now=b.BEFORE)
+    services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     by_title = links(meeting)
     exempt = next(link for title, link in by_title.items() if b.CANARY in title)
     services.replace_paper(
@@ -81,8 +82,8 @@ def test_history_page_lists_events_and_never_an_exempt_title(client, meeting, of
         reason=f"Price changed {b.CANARY}",
         actor=officer,
     )
-    services.withdraw_paper(exempt, f"Sale fell through {b.CANARY}", officer)
-    services.withdraw_paper(by_title["Budget"], "Deferred to March.", officer)
+    services.withdraw_paper(exempt, f"Sale fell through {b.CANARY}", actor=officer)
+    services.withdraw_paper(by_title["Budget"], "Deferred to March.", actor=officer)
     response = client.get(reverse("publishing:history", args=[meeting.pk]))
     assert response.status_code == 200
     page = response.content.decode()
@@ -109,9 +110,9 @@ def test_history_of_no_such_meeting_is_404(client):
 def test_historical_record_shows_the_date_only(client):
     meeting = b.meeting()
     b.paper(meeting, "2", "Budget", approved=False)
-    record = record_historical_publication(meeting, b.london(2030, 1, 3, 9, 0))
+    record = record_historical_publication(meeting, b.london(2030, 1, 3, 9, 0), actor=TEST_ACTOR)
     assert (record.historical, record.on_time) == (True, True)
-    assert record_historical_publication(meeting, None) == record  # idempotent
+    assert record_historical_publication(meeting, None, actor=TEST_ACTOR) == record  # idempotent
     page = client.get(reverse("publishing:history", args=[meeting.pk])).content.decode()
     assert "3 January 2030<" in page and "9:00" not in page
 
@@ -122,10 +123,10 @@ def test_a_published_paper_cannot_be_deleted_until_its_meeting_is(meeting, offic
 
     from papers.models import Document
 
-    services.publish_agenda(meeting, officer, now=b.BEFORE)
+    services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     budget = links(meeting)["Budget"]
     doc = budget.document
-    services.withdraw_paper(budget, "Deferred.", officer)
+    services.withdraw_paper(budget, "Deferred.", actor=officer)
     with pytest.raises(ProtectedError):
         doc.delete()
     meeting.delete()

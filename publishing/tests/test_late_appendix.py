@@ -15,14 +15,14 @@ pytestmark = pytest.mark.django_db
 def test_a_late_appendix_is_hidden_until_the_supplement_publishes_it(officer):
     meeting = b.meeting()
     link = b.paper(meeting, "2", "Budget")
-    services.publish_agenda(meeting, officer, now=b.BEFORE)
+    services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     late = b.appendix(link.document, "Appendix C", "Late price table")
     page = reverse("website:meeting", args=[meeting.pk, meeting.slug])
     paper = reverse("website:paper", args=[meeting.pk, meeting.slug, late.pk])
     assert b"Late price table" not in Client().get(page).content
     assert Client().get(paper).status_code == 404
     assert services.pending_papers(meeting) == [link]
-    supplements.publish_supplement(meeting, officer, now=b.AFTER)
+    supplements.publish_supplement(meeting, actor=officer, now=b.AFTER)
     assert b"Late price table" in Client().get(page).content
     assert Client().get(paper).status_code == 200
     # The report keeps its one "published" record; the appendix gets its own.

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
+from audit.testing import TEST_ACTOR
 from moot import pdf_text
 from papers import packs
 from papers import services as papers
@@ -24,12 +25,15 @@ def text(pack) -> str:
 
 
 def build(meeting, kind=PackKind.PUBLIC, **kw):
-    return packs.run_pack(packs.request_pack(meeting, kind, enqueue=False, **kw).pk)
+    return packs.run_pack(
+        packs.request_pack(meeting, kind, enqueue=False, actor=TEST_ACTOR, **kw).pk,
+        actor=TEST_ACTOR,
+    )
 
 
 def run_queued(meeting):
     return [
-        packs.run_pack(p.pk)
+        packs.run_pack(p.pk, actor=TEST_ACTOR)
         for p in AgendaPack.objects.filter(meeting=meeting, status=PackStatus.QUEUED).order_by("pk")
     ]
 
@@ -38,14 +42,14 @@ def run_queued(meeting):
 def published(officer):
     meeting = b.meeting()
     link = b.paper(meeting, "2", "Budget")
-    services.publish_agenda(meeting, officer, now=b.BEFORE)
+    services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     run_queued(meeting)  # the packs published with the agenda
     return meeting, link
 
 
 def test_packs_rebuilt_after_a_draft_hold_the_published_version(published):
     meeting, link = published
-    papers.add_version(link.document, html=f"<p>{DRAFT}</p>")
+    papers.add_version(link.document, html=f"<p>{DRAFT}</p>", actor=TEST_ACTOR)
     public = build(meeting, reason="Print quality")
     members = build(meeting, PackKind.MEMBERS, reason="Print quality")
     for pack in (public, members):
@@ -56,14 +60,14 @@ def test_packs_rebuilt_after_a_draft_hold_the_published_version(published):
 def test_a_proof_before_publication_holds_the_drafts(officer):
     meeting = b.meeting()
     link = b.paper(meeting, "2", "Budget")
-    papers.add_version(link.document, html=f"<p>{DRAFT}</p>")
+    papers.add_version(link.document, html=f"<p>{DRAFT}</p>", actor=TEST_ACTOR)
     assert DRAFT in text(build(meeting))
 
 
 def test_a_rebuild_after_publication_needs_a_reason(published):
     meeting, _ = published
     with pytest.raises(ValidationError) as refused:
-        packs.request_pack(meeting, enqueue=False, reason="  ")
+        packs.request_pack(meeting, enqueue=False, reason="  ", actor=TEST_ACTOR)
     assert "Give the reason for rebuilding it" in refused.value.messages[0]
     assert AgendaPack.objects.filter(meeting=meeting, kind=PackKind.PUBLIC).count() == 1
 
@@ -162,10 +166,10 @@ def test_a_withdrawn_paper_leaves_every_public_pack(officer):
     meeting = b.meeting()
     link = b.paper(meeting, "2", "Budget")
     kept = b.paper(meeting, "3", "Roads")
-    services.publish_agenda(meeting, officer, now=b.BEFORE)
+    services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     run_queued(meeting)
     late = b.paper(meeting, "4", "Libraries")
-    supplements.publish_supplement(meeting, officer, now=b.BEFORE)
+    supplements.publish_supplement(meeting, actor=officer, now=b.BEFORE)
     run_queued(meeting)
     first = packs.latest(meeting)
     services.withdraw_paper(link, "Superseded by the February report", actor=officer)

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from audit.actors import SystemActor
 from papers.models import AgendaPack, Classification, DocumentVersion, PackKind
 from publishing import services, signals
 from publishing.models import AgendaPublication, EventKind, PublicationEvent
@@ -40,7 +41,7 @@ def test_a_meeting_without_items_is_refused(officer):
     meeting = b.meeting()
     meeting.items.all().delete()
     with pytest.raises(ValidationError, match="has no agenda items"):
-        services.publish_agenda(meeting, officer, now=b.BEFORE)
+        services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     nothing_saved(meeting)
 
 
@@ -50,7 +51,7 @@ def test_unapproved_reports_are_listed_and_nothing_saved(officer):
     b.paper(meeting, "3", "Budget", approved=False)
     b.paper(meeting, "4", "Parking", approved=False)
     with pytest.raises(ValidationError) as refused:
-        services.publish_agenda(meeting, officer, now=b.BEFORE)
+        services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     assert refused.value.messages == [
         "The report “Budget” (item 3) is not approved for publication.",
         "The report “Parking” (item 4) is not approved for publication.",
@@ -62,7 +63,7 @@ def test_past_the_deadline_without_a_reason_is_refused(officer):
     meeting = b.meeting()
     b.paper(meeting, "2", "Budget")
     with pytest.raises(ValidationError) as refused:
-        services.publish_agenda(meeting, officer, late_reason="  ", now=b.AFTER)
+        services.publish_agenda(meeting, actor=officer, late_reason="  ", now=b.AFTER)
     assert refused.value.messages == [
         "The deadline for publishing with five clear days was Monday 7 January 2030. "
         "Give the reason the agenda is published late (it is kept with the record)."
@@ -72,16 +73,16 @@ def test_past_the_deadline_without_a_reason_is_refused(officer):
 
 def test_a_published_meeting_is_refused_a_second_agenda(officer):
     meeting = b.meeting()
-    services.publish_agenda(meeting, officer, now=b.BEFORE)
+    services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     with pytest.raises(ValidationError, match="already published; publish a supplementary"):
-        services.publish_agenda(meeting, officer, now=b.BEFORE)
+        services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     assert AgendaPublication.objects.filter(meeting=meeting).count() == 1
 
 
 def test_only_democratic_services_publish():
     meeting = b.meeting()
     with pytest.raises(PermissionDenied):
-        services.publish_agenda(meeting, b.user(democratic_services=False), now=b.BEFORE)
+        services.publish_agenda(meeting, actor=b.user(democratic_services=False), now=b.BEFORE)
     nothing_saved(meeting)
 
 
@@ -95,7 +96,7 @@ def test_publishing_opens_everything_and_signals_once_after_commit(
     ).document
     appendix = b.appendix(budget, "Appendix A", "Figures")
     with django_capture_on_commit_callbacks(execute=True):
-        publication = services.publish_agenda(meeting, officer, now=b.BEFORE)
+        publication = services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
         assert receiver == []  # nobody hears of it before the commit
     assert receiver == [
         {"signal": signals.agenda_published, "meeting": meeting, "publication": publication}
@@ -131,7 +132,9 @@ def test_publishing_opens_everything_and_signals_once_after_commit(
 
 def test_late_publication_with_a_reason_is_recorded_as_late(officer):
     meeting = b.meeting()
-    publication = services.publish_agenda(meeting, officer, "Reports were not ready.", now=b.AFTER)
+    publication = services.publish_agenda(
+        meeting, actor=officer, late_reason="Reports were not ready.", now=b.AFTER
+    )
     assert (publication.on_time, publication.late_reason) == (False, "Reports were not ready.")
     event = PublicationEvent.objects.get(meeting=meeting, kind=EventKind.AGENDA_PUBLISHED)
     assert event.note == "Published late: Reports were not ready."
@@ -141,7 +144,7 @@ def test_a_paper_without_background_documents_stated_is_refused(officer):
     meeting = b.meeting()
     b.paper(meeting, "2", "Budget", approved=False, background=False)
     with pytest.raises(ValidationError) as refused:
-        services.publish_agenda(meeting, officer, now=b.BEFORE)
+        services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     assert "“Budget” does not state its background documents: list them or state “None”." in (
         refused.value.messages
     )
@@ -159,10 +162,10 @@ def test_the_deadline_runs_to_midnight_at_the_end_of_the_deadline_day(officer, m
     meeting = b.meeting()
     if late:
         with pytest.raises(ValidationError, match="Give the reason"):
-            services.publish_agenda(meeting, officer, now=moment)
+            services.publish_agenda(meeting, actor=officer, now=moment)
         nothing_saved(meeting)
     else:
-        assert services.publish_agenda(meeting, officer, now=moment).on_time
+        assert services.publish_agenda(meeting, actor=officer, now=moment).on_time
 
 
 def test_the_deadline_day_ends_at_london_midnight_in_summer_time(officer):
@@ -171,9 +174,9 @@ def test_the_deadline_day_ends_at_london_midnight_in_summer_time(officer):
     utc = dt.UTC
     late_in_london = dt.datetime(2030, 7, 8, 23, 30, tzinfo=utc)  # 00:30 BST on the 9th
     with pytest.raises(ValidationError, match="Monday 8 July 2030"):
-        services.publish_agenda(meeting, officer, now=late_in_london)
+        services.publish_agenda(meeting, actor=officer, now=late_in_london)
     on_time = services.publish_agenda(
-        meeting, officer, now=dt.datetime(2030, 7, 8, 22, 30, tzinfo=utc)
+        meeting, actor=officer, now=dt.datetime(2030, 7, 8, 22, 30, tzinfo=utc)
     )
     assert on_time.on_time and on_time.deadline == dt.date(2030, 7, 8)
 
@@ -182,7 +185,7 @@ def test_published_exists_filters_querysets():
     from meetings.models import Meeting
 
     published, draft = b.meeting(), b.meeting()
-    services.publish_agenda(published, now=b.BEFORE, actor_name="test")
+    services.publish_agenda(published, now=b.BEFORE, actor=SystemActor("test"))
     found = set(
         Meeting.objects.filter(pk__in=[published.pk, draft.pk]).filter(services.published_exists())
     )
@@ -199,7 +202,7 @@ def test_a_failing_listener_does_not_undo_or_fail_the_publication(
     try:
         meeting = b.meeting()
         with django_capture_on_commit_callbacks(execute=True):
-            services.publish_agenda(meeting, officer, now=b.BEFORE)
+            services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     finally:
         signals.agenda_published.disconnect(broken)
     assert services.is_published(meeting)

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.management import CommandError, call_command
 
+from audit.testing import TEST_ACTOR
 from publishing import services
 from publishing.historical import record_historical_publication
 from publishing.models import AgendaPublication
@@ -54,6 +55,8 @@ def test_the_seeds_dispatch_dates_were_on_time():
         meeting = Meeting.objects.filter(date=meeting_day).first()
         assert meeting is not None, "the demo council (loaded for every test database) is missing"
         record = record_historical_publication(
-            meeting, b.london(dispatched.year, dispatched.month, dispatched.day, 9)
+            meeting,
+            b.london(dispatched.year, dispatched.month, dispatched.day, 9),
+            actor=TEST_ACTOR,
         )
         assert record.on_time and record.deadline == dispatched

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from audit.testing import TEST_ACTOR
 from council.models import Membership, Role, TermOfOffice
 from meetings.models import AgendaItem
 from moot import testing as t
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def published(officer):
     meeting = b.meeting()
-    services.publish_agenda(meeting, officer, now=b.BEFORE)
+    services.publish_agenda(meeting, actor=officer, now=b.BEFORE)
     return meeting
 
 
@@ -75,7 +76,7 @@ def test_the_vice_chair_or_the_person_in_the_chair_may_agree(published, officer)
     vice = appoint(published, Role.VICE_CHAIRMAN)
     assert add(published, vice, officer).urgency_chair == vice
     presiding = appoint(published, Role.MEMBER)
-    record_attendance(published, presiding, "present", in_chair=True)
+    record_attendance(published, presiding, "present", in_chair=True, actor=TEST_ACTOR)
     item = services.add_urgent_item(
         published,
         number="10",

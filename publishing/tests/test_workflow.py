@@ -1,8 +1,11 @@
 """The report workflow: draft → submitted → cleared → approved for publication."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from audit.actors import SystemActor
+from audit.testing import TEST_ACTOR
 from papers import services as papers
 from publishing import workflow
 from publishing.models import ClearanceSignoff, ReportState, ReportWorkflow
@@ -36,7 +39,9 @@ def test_submit_refuses_with_the_list_and_saves_nothing(officer):
 
 def test_an_appendix_without_content_or_paragraph_is_listed():
     doc = report()
-    papers.save_document(type(doc)(kind="appendix", title="Plan", label="Appendix A", parent=doc))
+    papers.save_document(
+        type(doc)(kind="appendix", title="Plan", label="Appendix A", parent=doc), actor=TEST_ACTOR
+    )
     assert workflow.missing_for_submission(doc) == ["Appendix A has no content yet."]
 
 
@@ -100,7 +105,7 @@ def test_a_report_changed_after_approval_is_no_longer_approved(officer):
     workflow.submit_report(doc, actor=officer)
     workflow.approve_for_publication(doc, actor=officer)
     assert workflow.is_approved(doc)
-    papers.add_version(doc, html="<p>Changed figures.</p>")
+    papers.add_version(doc, html="<p>Changed figures.</p>", actor=TEST_ACTOR)
     assert not workflow.is_approved(doc)
 
 
@@ -114,8 +119,16 @@ def test_only_democratic_services_approve():
 
 
 def test_a_signoff_needs_a_signer():
+    """Never a sign-off without its signer: a call without one fails, a signed-out user and a
+    signed-in account that is not an officer are refused, and nothing is recorded."""
     (legal,) = steps("Legal")
     doc = report()
-    workflow.submit_report(doc, actor_name="author")
-    with pytest.raises(ValidationError, match="name of who did it"):
-        workflow.sign_off(doc, legal)
+    workflow.submit_report(doc, actor=SystemActor("author"))
+    with pytest.raises(TypeError):
+        workflow.sign_off(doc, legal)  # the actor is required
+    with pytest.raises(PermissionDenied, match="Sign in"):
+        workflow.sign_off(doc, legal, actor=AnonymousUser())
+    with pytest.raises(PermissionDenied, match="Only officers"):
+        workflow.sign_off(doc, legal, actor=user(democratic_services=False, staff=False))
+    assert not ClearanceSignoff.objects.filter(document=doc).exists()
+    assert ReportWorkflow.objects.get(document=doc).state == ReportState.SUBMITTED

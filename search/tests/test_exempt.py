@@ -5,6 +5,7 @@ even in the count — while democratic services and a member of the body find it
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from council.models import Body, Membership, Person
 from papers import services as papers
 from papers.models import Document
@@ -24,7 +25,7 @@ def planted():
     for doc in Document.objects.filter(
         pk__in=[planted.public_doc.pk, planted.exempt_doc.pk]
     ) | Document.objects.filter(parent=planted.public_doc):
-        papers.publish_version(doc.current_version())
+        papers.publish_version(doc.current_version(), actor=TEST_ACTOR)
     indexing.index_meetings([planted.meeting.pk])
     return planted
 

@@ -7,6 +7,7 @@ import re
 import pytest
 import weasyprint
 
+from audit.testing import TEST_ACTOR
 from council.models import Body
 from papers import services as papers
 from papers.models import Document
@@ -31,10 +32,10 @@ def test_a_pdf_result_links_to_the_page_of_the_match(settings, tmp_path):
         for words in ["Opening remarks", "The ornithology survey of Romney Marsh", "Close"]
     )
     pdf = weasyprint.HTML(string=f"<html><body>{pages}</body></html>").write_pdf()
-    doc = papers.save_document(Document(title="Wildlife survey"))
-    version = papers.add_version(doc, upload=pdf, filename="survey.pdf")
-    papers.publish_version(version)
-    link = papers.attach(m.items.get(title="Contract Management"), doc)
+    doc = papers.save_document(Document(title="Wildlife survey"), actor=TEST_ACTOR)
+    version = papers.add_version(doc, upload=pdf, filename="survey.pdf", actor=TEST_ACTOR)
+    papers.publish_version(version, actor=TEST_ACTOR)
+    link = papers.attach(m.items.get(title="Contract Management"), doc, actor=TEST_ACTOR)
     publication = AgendaPublication.objects.get(meeting=m, kind=PublicationKind.AGENDA)
     publication.papers = [*publication.papers, link.pk]
     publication.save()

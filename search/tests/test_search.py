@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from council.models import Body, Membership, Person
 from meetings.models import Meeting
 from papers import services as papers
@@ -236,7 +237,7 @@ def siro_link() -> ItemPaper:
 def test_a_withdrawn_paper_disappears_from_results(django_capture_on_commit_callbacks):
     assert services.search(f'"{PHRASE}"').total == 1
     with django_capture_on_commit_callbacks(execute=True):
-        changes.withdraw_paper(siro_link(), "Superseded by the annual report.")
+        changes.withdraw_paper(siro_link(), "Superseded by the annual report.", actor=TEST_ACTOR)
     assert services.search(f'"{PHRASE}"').total == 0
     assert SIRO not in titles(services.search("senior information risk owner", page_size=100))
 
@@ -248,6 +249,7 @@ def test_a_replaced_paper_is_found_by_its_new_text_only(django_capture_on_commit
             doc,
             html="<p>The quinquennial zephyr review of records.</p>",
             reason="Corrected figures.",
+            actor=TEST_ACTOR,
         )
     assert SIRO in titles(services.search("quinquennial zephyr"))
     assert services.search(f'"{PHRASE}"').total == 0
@@ -255,7 +257,7 @@ def test_a_replaced_paper_is_found_by_its_new_text_only(django_capture_on_commit
 
 def test_a_draft_version_is_not_indexed():
     doc = siro_link().document
-    papers.add_version(doc, html="<p>Unreleased marmalade wording.</p>")
+    papers.add_version(doc, html="<p>Unreleased marmalade wording.</p>", actor=TEST_ACTOR)
     indexing.index_meetings([pr_meeting().pk])
     assert services.search("marmalade").total == 0
     assert services.search(f'"{PHRASE}"').total == 1
@@ -269,12 +271,12 @@ def test_publishing_an_agenda_indexes_its_papers(django_capture_on_commit_callba
     from moot.testing import item
 
     it = item(m, "1", "Harbour dredging strategy")
-    doc = papers.save_document(Document(title="Harbour dredging", kind="other"))
-    papers.add_version(doc, html="<p>Silt removal in the estuary basin.</p>")
-    papers.attach(it, doc)
+    doc = papers.save_document(Document(title="Harbour dredging", kind="other"), actor=TEST_ACTOR)
+    papers.add_version(doc, html="<p>Silt removal in the estuary basin.</p>", actor=TEST_ACTOR)
+    papers.attach(it, doc, actor=TEST_ACTOR)
     assert services.search("estuary silt").total == 0
     with django_capture_on_commit_callbacks(execute=True):
-        publishing.publish_agenda(m)
+        publishing.publish_agenda(m, actor=TEST_ACTOR)
     assert "Harbour dredging" in titles(services.search("estuary silt"))
 
 

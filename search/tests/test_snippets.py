@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from meetings.models import Meeting
 from papers.models import ItemPaper
 from proceedings.models import Minute
@@ -145,7 +146,9 @@ def siro() -> ItemPaper:
 
 def test_a_paper_with_a_table_gives_snippets_without_debris(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        changes.replace_paper(siro().document, html=FIGURES_TABLE, reason="Corrected figures.")
+        changes.replace_paper(
+            siro().document, html=FIGURES_TABLE, reason="Corrected figures.", actor=TEST_ACTOR
+        )
     for q, wanted in (
         ("quillwort overspend", "overspend"),
         ("zygomorphic", "Zygomorphic"),

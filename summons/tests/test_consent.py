@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from audit.models import AuditEntry
+from audit.testing import TEST_ACTOR
 from council.dates import authority_today
 from council.models import Person
 from summons import consent
@@ -23,9 +24,13 @@ def person():
 
 
 def test_consent_on_follows_the_history(person):
-    consent.record(person, Decision.GIVEN, "a@example.org", effective=D(2024, 1, 10))
-    consent.record(person, Decision.WITHDRAWN, effective=D(2024, 3, 1))
-    consent.record(person, Decision.GIVEN, "b@example.org", effective=D(2024, 6, 1))
+    consent.record(
+        person, Decision.GIVEN, "a@example.org", effective=D(2024, 1, 10), actor=TEST_ACTOR
+    )
+    consent.record(person, Decision.WITHDRAWN, effective=D(2024, 3, 1), actor=TEST_ACTOR)
+    consent.record(
+        person, Decision.GIVEN, "b@example.org", effective=D(2024, 6, 1), actor=TEST_ACTOR
+    )
 
     assert consent.consent_on(person, D(2024, 1, 9)) is False  # before any entry
     assert consent.consent_on(person, D(2024, 1, 10)) is True
@@ -38,9 +43,13 @@ def test_consent_on_follows_the_history(person):
 
 def test_many_people_at_once_agree_with_one_at_a_time(person):
     other = Person.objects.filter(terms__isnull=False).exclude(pk=person.pk).first()
-    consent.record(person, Decision.GIVEN, "a@example.org", effective=D(2024, 1, 10))
-    consent.record(person, Decision.WITHDRAWN, effective=D(2024, 3, 1))
-    consent.record(other, Decision.GIVEN, "o@example.org", effective=D(2024, 2, 1))
+    consent.record(
+        person, Decision.GIVEN, "a@example.org", effective=D(2024, 1, 10), actor=TEST_ACTOR
+    )
+    consent.record(person, Decision.WITHDRAWN, effective=D(2024, 3, 1), actor=TEST_ACTOR)
+    consent.record(
+        other, Decision.GIVEN, "o@example.org", effective=D(2024, 2, 1), actor=TEST_ACTOR
+    )
     for day in (D(2024, 1, 1), D(2024, 2, 15), D(2024, 3, 1)):
         found = consent.in_force_for([person, other], day)
         assert found.get(person.pk) == consent.in_force(person, day)
@@ -48,16 +57,18 @@ def test_many_people_at_once_agree_with_one_at_a_time(person):
 
 
 def test_the_entry_recorded_last_wins_on_the_same_day(person):
-    consent.record(person, Decision.GIVEN, "a@example.org", effective=D(2024, 1, 10))
-    consent.record(person, Decision.WITHDRAWN, effective=D(2024, 1, 10))
+    consent.record(
+        person, Decision.GIVEN, "a@example.org", effective=D(2024, 1, 10), actor=TEST_ACTOR
+    )
+    consent.record(person, Decision.WITHDRAWN, effective=D(2024, 1, 10), actor=TEST_ACTOR)
     assert consent.consent_on(person, D(2024, 1, 10)) is False
 
 
 def test_consent_needs_an_address_and_a_withdrawal_keeps_none(person):
     with pytest.raises(ValidationError) as refused:
-        consent.record(person, Decision.GIVEN, "")
+        consent.record(person, Decision.GIVEN, "", actor=TEST_ACTOR)
     assert "email" in refused.value.message_dict
-    entry = consent.record(person, Decision.WITHDRAWN, "old@example.org")
+    entry = consent.record(person, Decision.WITHDRAWN, "old@example.org", actor=TEST_ACTOR)
     assert entry.email == ""
 
 

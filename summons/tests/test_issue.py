@@ -5,6 +5,7 @@ import datetime as dt
 import icalendar
 import pytest
 
+from audit.testing import TEST_ACTOR
 from council.models import Body, BodyKind, Membership, Person, TermOfOffice
 from meetings.models import Meeting
 from publishing.signals import agenda_published, supplement_published
@@ -37,7 +38,13 @@ def meeting():
 def consenting(meeting):
     """The first member consents (before publication); the others have not."""
     person = members(meeting)[0]
-    consent.record(person, Decision.GIVEN, "member@example.org", effective=dt.date(2017, 1, 1))
+    consent.record(
+        person,
+        Decision.GIVEN,
+        "member@example.org",
+        effective=dt.date(2017, 1, 1),
+        actor=TEST_ACTOR,
+    )
     return person
 
 
@@ -101,7 +108,7 @@ def test_members_without_consent_go_on_the_dispatch_list(meeting, consenting, pu
 
 
 def test_consent_is_read_on_the_publication_day(meeting, consenting, publish, mailoutbox):
-    consent.record(consenting, Decision.WITHDRAWN, effective=dt.date(2017, 9, 1))
+    consent.record(consenting, Decision.WITHDRAWN, effective=dt.date(2017, 9, 1), actor=TEST_ACTOR)
     publish(agenda_published, meeting, publication(day=dt.date(2017, 9, 7)))
     assert mailoutbox == []
     assert DispatchEntry.objects.filter(person=consenting).exists()
@@ -149,7 +156,13 @@ def test_the_full_council_summons_every_councillor_in_office(publish, mailoutbox
     gone = TermOfOffice.objects.filter(end__lt=meeting.date).exclude(person__in=in_office)
     emailed = Person.objects.filter(pk__in=in_office).order_by("pk")[:2]
     for i, person in enumerate(emailed):
-        consent.record(person, Decision.GIVEN, f"c{i}@example.org", effective=dt.date(2015, 1, 1))
+        consent.record(
+            person,
+            Decision.GIVEN,
+            f"c{i}@example.org",
+            effective=dt.date(2015, 1, 1),
+            actor=TEST_ACTOR,
+        )
 
     publish(agenda_published, meeting, publication(day=meeting.date - dt.timedelta(days=7)))
     posted = set(DispatchEntry.objects.values_list("person", flat=True))
@@ -175,10 +188,12 @@ def test_papers_attached_since_publication_wait_for_their_supplement(
     from papers.models import Document
     from publishing.historical import record_historical_publication
 
-    record_historical_publication(meeting, None)  # publishing's record of what it made public
-    late = papers.save_document(Document(title="Late report"))
-    papers.add_version(late, html="<p>Late.</p>")
-    papers.attach(meeting.items.get(title="Contract Management"), late)
+    record_historical_publication(
+        meeting, None, actor=TEST_ACTOR
+    )  # publishing's record of what it made public
+    late = papers.save_document(Document(title="Late report"), actor=TEST_ACTOR)
+    papers.add_version(late, html="<p>Late.</p>", actor=TEST_ACTOR)
+    papers.attach(meeting.items.get(title="Contract Management"), late, actor=TEST_ACTOR)
     publish(agenda_published, meeting, publication())
     assert "Late report" not in mailoutbox[0].body
     assert "Contract Management: http://" in mailoutbox[0].body  # the published ones are linked

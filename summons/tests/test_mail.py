@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 from django.core.management import call_command
 
+from audit.testing import TEST_ACTOR
 from publishing.signals import agenda_published
 from summons import consent, mail
 from summons.models import Decision, EmailLog, EmailStatus
@@ -26,7 +27,11 @@ def flaky(settings):
 def consent_first_member():
     meeting = pr_meeting()
     consent.record(
-        summoned(meeting)[0], Decision.GIVEN, "m@example.org", effective=dt.date(2017, 1, 1)
+        summoned(meeting)[0],
+        Decision.GIVEN,
+        "m@example.org",
+        effective=dt.date(2017, 1, 1),
+        actor=TEST_ACTOR,
     )
     return meeting
 

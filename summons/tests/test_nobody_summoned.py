@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from audit.models import AuditEntry
+from audit.testing import TEST_ACTOR
 from council.models import Membership, Role
 from moot import testing as t
 from publishing import services
@@ -47,13 +48,15 @@ def join(meeting, surname: str, email: str | None = None):
         start=meeting.date - dt.timedelta(days=30),
     )
     if email:
-        consent.record(person, Decision.GIVEN, email, effective=dt.date(2020, 1, 1))
+        consent.record(
+            person, Decision.GIVEN, email, effective=dt.date(2020, 1, 1), actor=TEST_ACTOR
+        )
     return person
 
 
 def test_publishing_with_nobody_to_summon_is_refused_and_nothing_saved(empty, officer):
     with pytest.raises(ValidationError, match="Nobody serves on .* summons to no one"):
-        services.publish_agenda(empty, officer, now=b.BEFORE)
+        services.publish_agenda(empty, actor=officer, now=b.BEFORE)
     assert not AgendaPublication.objects.filter(meeting=empty).exists()
     assert not SummonsIssue.objects.filter(meeting=empty).exists()
 
@@ -63,7 +66,7 @@ def test_an_override_reason_publishes_and_is_kept_with_the_record(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         publication = services.publish_agenda(
-            empty, officer, now=b.BEFORE, override_reason="Members are appointed on Monday."
+            empty, actor=officer, now=b.BEFORE, override_reason="Members are appointed on Monday."
         )
     event = PublicationEvent.objects.get(publication=publication, kind=EventKind.AGENDA_PUBLISHED)
     assert "Published with nobody to summon: Members are appointed on Monday." in event.note
@@ -109,7 +112,7 @@ def test_the_publish_command_refuses_and_takes_the_override(empty):
 def published_to_nobody(empty, officer, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         services.publish_agenda(
-            empty, officer, now=b.BEFORE, override_reason="Appointments are due on Monday."
+            empty, actor=officer, now=b.BEFORE, override_reason="Appointments are due on Monday."
         )
     return empty
 
@@ -178,7 +181,12 @@ def test_a_supplement_says_further_to_the_summons_only_to_those_sent_one(
     reissue_summons(meeting, actor=officer)
     newcomer = join(meeting, "Newcomer", "newcomer@example.org")
     # As the supplement's publication signal does (summons.services.on_publication).
-    issue_summons(meeting, SimpleNamespace(pk=None, published_at=b.BEFORE), IssueKind.SUPPLEMENT)
+    issue_summons(
+        meeting,
+        SimpleNamespace(pk=None, published_at=b.BEFORE),
+        IssueKind.SUPPLEMENT,
+        actor=TEST_ACTOR,
+    )
     to_summoned = EmailLog.objects.get(kind=EmailKind.SUPPLEMENT, person=summoned)
     to_newcomer = EmailLog.objects.get(kind=EmailKind.SUPPLEMENT, person=newcomer)
     assert "Further to the summons already sent" in to_summoned.text

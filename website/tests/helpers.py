@@ -3,6 +3,7 @@ import re
 
 from django.utils.html import strip_tags
 
+from audit.actors import SystemActor
 from council.models import Body
 from meetings.models import Meeting
 from publishing.historical import record_historical_publication
@@ -40,5 +41,5 @@ def unpublish(m: Meeting) -> Meeting:
 def publish(m: Meeting, at=None) -> Meeting:
     """Record the meeting's agenda as published (at a moment not known, by default) with
     every paper attached now, whatever the demo recorded for it."""
-    record_historical_publication(unpublish(m), at, actor_name="test")
+    record_historical_publication(unpublish(m), at, actor=SystemActor("test"))
     return m

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from audit.testing import TEST_ACTOR
 from council.models import Division, Membership, Role
 from meetings.models import AgendaItem, Meeting
 from papers import services
@@ -84,12 +85,13 @@ def document(
             exempt_paragraph=paragraph,
             kind=DocumentKind.APPENDIX if parent else DocumentKind.REPORT,
             order=ord(label[-1]) if label else 0,
-        )
+        ),
+        actor=TEST_ACTOR,
     )
     if html is not None:
-        services.add_version(doc, html=html)
+        services.add_version(doc, html=html, actor=TEST_ACTOR)
     if pdf is not None:
-        services.add_version(doc, upload=pdf, filename=f"{title}.pdf")
+        services.add_version(doc, upload=pdf, filename=f"{title}.pdf", actor=TEST_ACTOR)
     return doc
 
 
@@ -146,6 +148,7 @@ def make_papers(published: bool = True) -> Papers:
             "<h2>Introduction</h2><p>The council manages 400 contracts.</p>"
             "<h3>Risks</h3><ul><li>Supplier failure</li></ul>"
         ),
+        actor=TEST_ACTOR,
     )
     DocumentVersion.objects.filter(document=report, number=2).update(published_at=PUBLISHED)
     header(report, m)
@@ -164,10 +167,10 @@ def make_papers(published: bool = True) -> Papers:
         paragraph=3,
         html=f"<p>Prices {CANARY} appendix text.</p>",
     )
-    services.attach(item(m, "Contract Management"), report)
+    services.attach(item(m, "Contract Management"), report, actor=TEST_ACTOR)
 
     pdf = document("Financial Monitoring Report", pdf=files.pdf(3, "Budget monitoring"))
-    services.attach(item(m, "Financial Monitoring 2017 - 18"), pdf)
+    services.attach(item(m, "Financial Monitoring 2017 - 18"), pdf, actor=TEST_ACTOR)
 
     exempt = document(
         f"Company Governance {CANARY}", paragraph=3, pdf=files.pdf(2, f"Governance {CANARY}")
@@ -178,14 +181,14 @@ def make_papers(published: bool = True) -> Papers:
         parent=exempt,
         html=f"<p>{CANARY} company list.</p>",
     )
-    services.attach(item(m, "Company Governance"), exempt)
+    services.attach(item(m, "Company Governance"), exempt, actor=TEST_ACTOR)
 
     confidential = document(
         f"Legal advice {CANARY}",
         html=f"<p>{CANARY} advice.</p>",
         classification=Classification.CONFIDENTIAL,
     )
-    services.attach(item(m, "Customer Feedback Policy"), confidential)
+    services.attach(item(m, "Customer Feedback Policy"), confidential, actor=TEST_ACTOR)
     if published:
         publish(m)
     return Papers(m, report, appendix, exempt_appendix, pdf, exempt, exempt_child, confidential)

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from audit.testing import TEST_ACTOR
 from meetings.models import Meeting, MeetingStatus
 from moot import testing as t
 from papers import services
@@ -28,14 +29,17 @@ def future_meeting(date: dt.date = FUTURE, **kw) -> Meeting:
 
 def paper(m: Meeting, title: str, *, number: str = "2", pdf: bool = False) -> ItemPaper:
     """A public paper (not a report, so it needs no clearance) attached to item ``number``."""
-    doc = services.save_document(Document(title=title, kind=DocumentKind.OTHER))
+    doc = services.save_document(Document(title=title, kind=DocumentKind.OTHER), actor=TEST_ACTOR)
     if pdf:
         services.add_version(
-            doc, upload=files.pdf(1, f"{title} version 1"), filename=f"{title}.pdf"
+            doc,
+            upload=files.pdf(1, f"{title} version 1"),
+            filename=f"{title}.pdf",
+            actor=TEST_ACTOR,
         )
     else:
-        services.add_version(doc, html=f"<p>{title}: version 1.</p>")
-    return services.attach(m.items.get(number=number), doc)
+        services.add_version(doc, html=f"<p>{title}: version 1.</p>", actor=TEST_ACTOR)
+    return services.attach(m.items.get(number=number), doc, actor=TEST_ACTOR)
 
 
 def on_time(m: Meeting) -> dt.datetime:

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from council.dates import authority_today
 from council.models import Membership, Role
 from council.services import appoint
@@ -68,10 +69,10 @@ def test_today_membership_with_vacancies_and_substitutes(client):
     start = authority_today() - dt.timedelta(days=30)
     sweetland = Membership.objects.filter(body=b, person__surname="Sweetland").first().person
     dean = Membership.objects.filter(body=body(PR), person__surname="Dean").first().person
-    appoint(b, sweetland, Role.CHAIRMAN, start=start)
-    appoint(b, None, Role.MEMBER, start=start)
-    appoint(b, None, Role.MEMBER, start=start)
-    appoint(b, dean, Role.SUBSTITUTE, start=start)
+    appoint(b, sweetland, Role.CHAIRMAN, start=start, actor=TEST_ACTOR)
+    appoint(b, None, Role.MEMBER, start=start, actor=TEST_ACTOR)
+    appoint(b, None, Role.MEMBER, start=start, actor=TEST_ACTOR)
+    appoint(b, dean, Role.SUBSTITUTE, start=start, actor=TEST_ACTOR)
     page = text(client.get(b.get_absolute_url()))
     assert "Membership as at" not in page
     assert "Membership (1)" in page

@@ -11,6 +11,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from audit.actors import SystemActor
 from meetings.models import AgendaItem, ItemKind, Meeting
 from moot import testing as t
 from proceedings.attendance import record_attendance, record_declaration, remove_nil_declarations
@@ -95,7 +96,7 @@ def test_attendance_is_counted_with_a_link_to_who_attended(client, minuted):
 def test_declarations_are_listed_and_those_on_exempt_business_never(client, minuted):
     words, _ = page(client, minuted)
     assert "No interests were declared." in words  # the demo's minutes say so
-    remove_nil_declarations(minuted, actor_name="test")
+    remove_nil_declarations(minuted, actor=SystemActor("test"))
     public_item = (
         minuted.items.filter(parent__isnull=True)
         .exclude(kind=ItemKind.DECLARATIONS)
@@ -113,7 +114,7 @@ def test_declarations_are_listed_and_those_on_exempt_business_never(client, minu
         "other",
         "A governor of a school",
         "took_part",
-        actor_name="test",
+        actor=SystemActor("test"),
     )
     record_declaration(
         minuted,
@@ -122,12 +123,16 @@ def test_declarations_are_listed_and_those_on_exempt_business_never(client, minu
         "other",
         f"Owns {CANARY} shares",
         "left_room",
-        actor_name="test",
+        actor=SystemActor("test"),
     )
     motion = add_motion(
-        minuted, "substantive", f"That {CANARY} be sold", item=exempt_item, actor_name="test"
+        minuted,
+        "substantive",
+        f"That {CANARY} be sold",
+        item=exempt_item,
+        actor=SystemActor("test"),
     )
-    record_vote(motion, "show_of_hands", counts=(5, 1, 0), actor_name="test")
+    record_vote(motion, "show_of_hands", counts=(5, 1, 0), actor=SystemActor("test"))
     words, content = page(client, minuted)
     summary = content[content.index(WHAT_HAPPENED) : content.index('id="agenda"')]
     assert (
@@ -187,20 +192,34 @@ def more_record(m: Meeting, start: int, n: int) -> None:
         .order_by("order")
     )
     for i in range(start, start + n):
-        minute = add_minute(m, f"Extra minute {i}", item=items[i], actor_name="test")
-        motion = add_motion(m, "substantive", f"Extra motion {i}", item=items[i], actor_name="test")
-        record_vote(motion, "show_of_hands", counts=(5, i, 0), actor_name="test")
-        add_resolution(minute, "RESOLVED that:", [f"extra {i}"], motion=motion, actor_name="test")
+        minute = add_minute(m, f"Extra minute {i}", item=items[i], actor=SystemActor("test"))
+        motion = add_motion(
+            m, "substantive", f"Extra motion {i}", item=items[i], actor=SystemActor("test")
+        )
+        record_vote(motion, "show_of_hands", counts=(5, i, 0), actor=SystemActor("test"))
+        add_resolution(
+            minute, "RESOLVED that:", [f"extra {i}"], motion=motion, actor=SystemActor("test")
+        )
         record_declaration(
-            m, items[i], present(m)[i], "other", f"Interest {i}", "took_part", actor_name="test"
+            m,
+            items[i],
+            present(m)[i],
+            "other",
+            f"Interest {i}",
+            "took_part",
+            actor=SystemActor("test"),
         )
         record_attendance(
-            m, t.person(), AttendanceStatus.IN_ATTENDANCE, capacity="Officer", actor_name="test"
+            m,
+            t.person(),
+            AttendanceStatus.IN_ATTENDANCE,
+            capacity="Officer",
+            actor=SystemActor("test"),
         )
 
 
 def test_the_minuted_meeting_page_queries_do_not_grow_with_its_record(client, minuted):
-    remove_nil_declarations(minuted, actor_name="test")
+    remove_nil_declarations(minuted, actor=SystemActor("test"))
     more_record(minuted, 0, 1)
     url = minuted.get_absolute_url()
     before = count(client, url)

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from audit.testing import TEST_ACTOR
 from papers import services
 from papers.models import PackKind
 
@@ -58,7 +59,7 @@ def test_restricted_papers_are_notices_without_titles(client, papers):
 
 def test_papers_without_content_are_not_listed(client, papers):
     empty = document("Draft not yet written")
-    services.attach(item(papers.meeting, "Work Programme 2017/18"), empty)
+    services.attach(item(papers.meeting, "Work Programme 2017/18"), empty, actor=TEST_ACTOR)
     assert "Draft not yet written" not in text(client.get(papers.meeting.get_absolute_url()))
 
 

@@ -8,6 +8,7 @@ import pytest
 from django.template import Context, Template
 from pypdf import PdfReader
 
+from audit.testing import TEST_ACTOR
 from moot import pdf_text as pdfium_text
 from papers import files, services
 from papers import testing as made
@@ -53,9 +54,10 @@ def word(papers):
         doc,
         upload=made.docx_with_pictures("Highways spending rose."),
         filename="Highways budget FINAL v3.docx",
+        actor=TEST_ACTOR,
     )
     DocumentVersion.objects.filter(document=doc).update(published_at=PUBLISHED)
-    link = services.attach(item(papers.meeting, "Contract Management"), doc)
+    link = services.attach(item(papers.meeting, "Contract Management"), doc, actor=TEST_ACTOR)
     publication = (
         AgendaPublication.objects.filter(meeting=papers.meeting).order_by("number").first()
     )
@@ -98,8 +100,10 @@ def test_a_new_version_gets_a_new_pdf(client, papers):
     url = paper_url(papers.meeting, papers.report, "pdf/")
     old = client.get(url)
     old_bytes, old_etag = body(old), old["ETag"]
-    version = services.add_version(papers.report, html="<h2>Revised</h2><p>Now 450 contracts.</p>")
-    services.publish_version(version)
+    version = services.add_version(
+        papers.report, html="<h2>Revised</h2><p>Now 450 contracts.</p>", actor=TEST_ACTOR
+    )
+    services.publish_version(version, actor=TEST_ACTOR)
     new = client.get(url)
     assert new["ETag"] != old_etag
     words = pdf_text(body(new))
@@ -125,7 +129,10 @@ def test_the_page_gives_the_pdfs_size_once_it_is_made(client, papers):
 def test_the_pack_build_stores_the_papers_pdfs(client, papers, monkeypatch):
     from papers.packs import request_pack, run_pack
 
-    pack = run_pack(request_pack(papers.meeting, enqueue=False, reason="Test").pk)
+    pack = run_pack(
+        request_pack(papers.meeting, enqueue=False, reason="Test", actor=TEST_ACTOR).pk,
+        actor=TEST_ACTOR,
+    )
     assert pack.status == "built", pack.message
     monkeypatch.setattr(files, "render_html", lambda html: pytest.fail("rendered on request"))
     response = client.get(paper_url(papers.meeting, papers.appendix))

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from audit.testing import TEST_ACTOR
 from papers import services
 from papers.models import Document
 
@@ -130,8 +131,8 @@ def test_unknown_ids_are_the_site_404(client, papers, url):
 def test_document_with_no_content_is_not_found(client, papers):
     from .papers_setup import item
 
-    empty = services.save_document(Document(title="Not yet written"))
-    services.attach(item(papers.meeting, "Work Programme 2017/18"), empty)
+    empty = services.save_document(Document(title="Not yet written"), actor=TEST_ACTOR)
+    services.attach(item(papers.meeting, "Work Programme 2017/18"), empty, actor=TEST_ACTOR)
     assert client.get(paper_url(papers.meeting, empty)).status_code == 404
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from audit.testing import TEST_ACTOR
 from council.dates import authority_today
 from papers import services as papers
 from papers import testing as files
@@ -134,7 +135,7 @@ def test_publishing_the_agenda_shows_it(client, private):
     link = paper(m, "Budget monitoring report")
     url = paper_url(m, link.document)
     assert client.get(url).status_code == 404
-    publish_agenda(m, now=on_time(m))
+    publish_agenda(m, now=on_time(m), actor=TEST_ACTOR)
     page = text(client.get(m.get_absolute_url()))
     assert "will be published by" not in page
     assert "2 Budget Monitoring" in page and "Budget monitoring report" in page
@@ -145,7 +146,7 @@ def test_publishing_the_agenda_shows_it(client, private):
 def test_a_paper_attached_after_publication_waits_for_the_supplement(client, private):
     m = future_meeting()
     paper(m, "Budget monitoring report")
-    publish_agenda(m, now=on_time(m))
+    publish_agenda(m, now=on_time(m), actor=TEST_ACTOR)
     late = paper(m, "Late budget annex", number="1", pdf=True).document
     urls = [paper_url(m, late), paper_url(m, late, "pdf/")]
 
@@ -156,7 +157,7 @@ def test_a_paper_attached_after_publication_waits_for_the_supplement(client, pri
     assert f"/papers/{late.pk}/" not in client.get("/sitemap.xml").content.decode()
     assert f"/papers/{late.pk}/" not in client.get("/").content.decode()
 
-    publish_supplement(m, now=timezone.now())
+    publish_supplement(m, now=timezone.now(), actor=TEST_ACTOR)
     assert "Late budget annex" in text(client.get(m.get_absolute_url()))
     for url in urls:
         assert client.get(url).status_code == 200, url
@@ -168,10 +169,14 @@ def test_a_newer_draft_does_not_replace_the_published_version(client, private):
     m = future_meeting()
     doc = paper(m, "Budget monitoring report").document
     upload = paper(m, "Budget figures", pdf=True).document
-    publish_agenda(m, now=on_time(m))
+    publish_agenda(m, now=on_time(m), actor=TEST_ACTOR)
     published_pdf = upload.current_version()
-    papers.add_version(doc, html="<p>Budget monitoring report: DRAFT version 2.</p>")
-    papers.add_version(upload, upload=files.pdf(2, "DRAFT figures"), filename="draft.pdf")
+    papers.add_version(
+        doc, html="<p>Budget monitoring report: DRAFT version 2.</p>", actor=TEST_ACTOR
+    )
+    papers.add_version(
+        upload, upload=files.pdf(2, "DRAFT figures"), filename="draft.pdf", actor=TEST_ACTOR
+    )
 
     page = text(client.get(paper_url(m, doc)))
     assert "Budget monitoring report: version 1." in page and "DRAFT" not in page
@@ -182,7 +187,9 @@ def test_a_newer_draft_does_not_replace_the_published_version(client, private):
     assert "2 pages" not in text(client.get(m.get_absolute_url()))
 
     # A replacement is published at once, and replaces it.
-    replace_paper(doc, html="<p>Budget monitoring report: corrected.</p>", reason="A typo")
+    replace_paper(
+        doc, html="<p>Budget monitoring report: corrected.</p>", reason="A typo", actor=TEST_ACTOR
+    )
     page = text(client.get(paper_url(m, doc)))
     assert "corrected" in page and "Version 3, published" in page
 
@@ -193,7 +200,7 @@ def test_historical_record_of_unknown_moment_keeps_the_version_it_recorded(clien
     url = paper_url(m, found.appendix)
     page = text(client.get(url))
     assert "Version 1" in page and "Version 1, published" not in page
-    papers.add_version(found.appendix, html="<p>DRAFT register</p>")
+    papers.add_version(found.appendix, html="<p>DRAFT register</p>", actor=TEST_ACTOR)
     page = text(client.get(url))
     assert "Version 1" in page and "DRAFT register" not in page and "Acme" in page
 

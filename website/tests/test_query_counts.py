@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from audit.testing import TEST_ACTOR
 from council.models import (
     Body,
     BodyKind,
@@ -165,9 +166,11 @@ def add_papers(m, n: int) -> None:
             paragraph=3,
             html="<p>B</p>",
         )
-        services.attach(target, report)
-        services.attach(target, document(f"Extra upload {i}", pdf=files.pdf(1)))
-        services.attach(target, document(f"Extra exempt {i}", paragraph=1, html="<p>E</p>"))
+        services.attach(target, report, actor=TEST_ACTOR)
+        services.attach(target, document(f"Extra upload {i}", pdf=files.pdf(1)), actor=TEST_ACTOR)
+        services.attach(
+            target, document(f"Extra exempt {i}", paragraph=1, html="<p>E</p>"), actor=TEST_ACTOR
+        )
     pack(m, supplement=n)
 
 

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from access.enrolment import issue_link
+from access.enrolment import COMMAND, issue_link
 
 
 class Command(BaseCommand):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"No account is called {username!r}.")
         try:
-            link, url = issue_link(user, send=email, command=True)
+            link, url = issue_link(user, actor=COMMAND, send=email)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         when = f"{link.expires_at:%Y-%m-%d %H:%M} UTC"

@@ -7,6 +7,7 @@ the export and the public minutes."""
 
 from __future__ import annotations
 
+from audit.testing import TEST_ACTOR
 from proceedings.minutes import add_minute, add_resolution
 from proceedings.models import Motion, Resolution
 from proceedings.votes import add_motion, record_vote
@@ -25,6 +26,7 @@ def after_publication(meeting, exempt_item, canary) -> None:
             exempt=True,
             exempt_paragraph=3,
             public_summary="The Committee considered a commercial matter.",
+            actor=TEST_ACTOR,
         )
 
     on_public_item = add_motion(
@@ -34,6 +36,7 @@ def after_publication(meeting, exempt_item, canary) -> None:
         item=item_12,
         mover=members[0],
         seconder=members[1],
+        actor=TEST_ACTOR,
     )
     on_no_item = add_motion(
         meeting,
@@ -41,6 +44,7 @@ def after_publication(meeting, exempt_item, canary) -> None:
         f"{canary} closed motion on no item",
         mover=members[1],
         seconder=members[2],
+        actor=TEST_ACTOR,
     )
     for motion, minute in ((on_public_item, closed(item_12)), (on_no_item, closed())):
         record_vote(
@@ -53,8 +57,9 @@ def after_publication(meeting, exempt_item, canary) -> None:
                 (members[2], "for"),
                 (members[3], "against"),
             ],
+            actor=TEST_ACTOR,
         )
-        add_resolution(minute, f"RESOLVED that {canary} (closed).", motion=motion)
+        add_resolution(minute, f"RESOLVED that {canary} (closed).", motion=motion, actor=TEST_ACTOR)
 
 
 def check(meeting, canary) -> None:

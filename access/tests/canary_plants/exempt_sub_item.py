@@ -4,6 +4,7 @@ meeting page, the public pack's front sheet, the search index, the API and the w
 
 from __future__ import annotations
 
+from audit.testing import TEST_ACTOR
 from meetings.models import AgendaItem, Part
 from meetings.services import save_agenda_item
 
@@ -19,7 +20,8 @@ def plant(meeting, exempt_item, canary) -> None:
             motion_text=f"{canary} sub-item motion",
             part=Part.PUBLIC,
             order=exempt_item.order + 1,
-        )
+        ),
+        actor=TEST_ACTOR,
     )
 
 

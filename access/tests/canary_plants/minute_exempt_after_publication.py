@@ -3,6 +3,8 @@ shows it any more (proceedings/versions.py)."""
 
 from __future__ import annotations
 
+from audit.actors import SystemActor
+from audit.testing import TEST_ACTOR
 from proceedings.minutes import add_minute, edit_minute
 from proceedings.models import Minute, MinutesVersion
 
@@ -10,7 +12,12 @@ TITLE = "Disposal of the depot"
 
 
 def plant(meeting, exempt_item, canary):
-    add_minute(meeting, TITLE, text=f"The Committee discussed the bid of {canary} for the depot.")
+    add_minute(
+        meeting,
+        TITLE,
+        text=f"The Committee discussed the bid of {canary} for the depot.",
+        actor=TEST_ACTOR,
+    )
 
 
 def after_publication(meeting, exempt_item, canary):
@@ -21,7 +28,7 @@ def after_publication(meeting, exempt_item, canary):
         exempt=True,
         exempt_paragraph=3,
         public_summary="The Committee considered the disposal of a property.",
-        actor_name="canary",
+        actor=SystemActor("canary"),
     )
 
 

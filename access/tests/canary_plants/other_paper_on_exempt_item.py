@@ -4,16 +4,21 @@ with the agenda: the papers of exempt business are exempt with it (``Document.is
 
 from __future__ import annotations
 
+from audit.testing import TEST_ACTOR
 from papers import services
 from papers.models import Document, DocumentKind
 from publishing.models import AgendaPublication
 
 
 def plant(meeting, exempt_item, canary) -> None:
-    doc = services.save_document(Document(title=f"Other paper {canary}", kind=DocumentKind.OTHER))
-    version = services.add_version(doc, html=f"<p>Briefing note.</p><p>{canary} in the text.</p>")
-    link = services.attach(exempt_item, doc)
-    services.publish_version(version)
+    doc = services.save_document(
+        Document(title=f"Other paper {canary}", kind=DocumentKind.OTHER), actor=TEST_ACTOR
+    )
+    version = services.add_version(
+        doc, html=f"<p>Briefing note.</p><p>{canary} in the text.</p>", actor=TEST_ACTOR
+    )
+    link = services.attach(exempt_item, doc, actor=TEST_ACTOR)
+    services.publish_version(version, actor=TEST_ACTOR)
     # Published with the agenda, as a paper attached before publication is.
     publication = AgendaPublication.objects.filter(meeting=meeting).order_by("number").first()
     publication.papers = [*publication.papers, link.pk]

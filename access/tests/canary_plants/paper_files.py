@@ -10,6 +10,8 @@ import zipfile
 
 from django.test import Client
 
+from audit.actors import SystemActor
+from audit.testing import TEST_ACTOR
 from moot import pdf_text
 from papers import files, services
 from papers import testing as made
@@ -31,27 +33,36 @@ def _word_paper(meeting, item, title, canary, classification, paragraph=None):
     doc = services.save_document(
         Document(
             title=f"{title} {canary}", classification=classification, exempt_paragraph=paragraph
-        )
+        ),
+        actor=TEST_ACTOR,
     )
     version = services.add_version(
-        doc, upload=made.docx_with_pictures(f"{canary} in Word."), filename=f"{canary}.docx"
+        doc,
+        upload=made.docx_with_pictures(f"{canary} in Word."),
+        filename=f"{canary}.docx",
+        actor=TEST_ACTOR,
     )
-    services.publish_version(version, actor_name="canary")
+    services.publish_version(version, actor=SystemActor("canary"))
     Report.objects.create(document=doc, no_background_documents=True)
-    _publish_with_agenda(meeting, services.attach(item, doc))
+    _publish_with_agenda(meeting, services.attach(item, doc, actor=TEST_ACTOR))
     return doc
 
 
 def plant(meeting, exempt_item, canary) -> None:
     _word_paper(meeting, exempt_item, EXEMPT, canary, Classification.EXEMPT, 3)
     # A public Word paper, so the crawl fetches a public original and its PDF too.
-    doc = services.save_document(Document(title="Public Word paper"))
+    doc = services.save_document(Document(title="Public Word paper"), actor=TEST_ACTOR)
     version = services.add_version(
-        doc, upload=made.docx_with_pictures("Public words."), filename="public.docx"
+        doc,
+        upload=made.docx_with_pictures("Public words."),
+        filename="public.docx",
+        actor=TEST_ACTOR,
     )
-    services.publish_version(version, actor_name="canary")
+    services.publish_version(version, actor=SystemActor("canary"))
     Report.objects.create(document=doc, no_background_documents=True)
-    _publish_with_agenda(meeting, services.attach(meeting.items.get(number="12"), doc))
+    _publish_with_agenda(
+        meeting, services.attach(meeting.items.get(number="12"), doc, actor=TEST_ACTOR)
+    )
 
 
 def after_publication(meeting, exempt_item, canary) -> None:
@@ -65,11 +76,11 @@ def after_publication(meeting, exempt_item, canary) -> None:
         assert response.status_code == 200, (suffix, response.status_code)
         b"".join(response.streaming_content)
     doc.classification, doc.exempt_paragraph = Classification.EXEMPT, 3
-    services.save_document(doc, actor_name="canary")
+    services.save_document(doc, actor=SystemActor("canary"))
     for queued in AgendaPack.objects.filter(meeting=meeting, status=PackStatus.QUEUED):
         from papers.packs import run_pack
 
-        run_pack(queued.pk)
+        run_pack(queued.pk, actor=TEST_ACTOR)
 
 
 def check(meeting, canary) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 
+from audit.testing import TEST_ACTOR
 from proceedings.minutes import add_minute, add_resolution
 from proceedings.models import Motion, Resolution
 
@@ -19,11 +20,15 @@ TITLE = "Decision on the public item"
 def after_publication(meeting, exempt_item, canary) -> None:
     motion = Motion.objects.get(meeting=meeting, item=exempt_item, text__contains=canary)
     public_item = meeting.items.get(number="12")
-    minute = add_minute(meeting, TITLE, item=public_item, text="The Committee decided.")
+    minute = add_minute(
+        meeting, TITLE, item=public_item, text="The Committee decided.", actor=TEST_ACTOR
+    )
     try:
-        add_resolution(minute, "RESOLVED that the recommendation be agreed.", motion=motion)
+        add_resolution(
+            minute, "RESOLVED that the recommendation be agreed.", motion=motion, actor=TEST_ACTOR
+        )
     except ValidationError:
-        add_resolution(minute, "RESOLVED that the recommendation be agreed.")
+        add_resolution(minute, "RESOLVED that the recommendation be agreed.", actor=TEST_ACTOR)
 
 
 def check(meeting, canary) -> None:

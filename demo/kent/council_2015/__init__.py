@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from audit.actors import SystemActor
 from council.models import Body, Person
 from council.names import resolve
 from demo.kent.meetings import SCHOOL_MEALS_MOTION
@@ -53,6 +54,9 @@ from .texts import (
     SYRIA_RESOLUTION,
 )
 
+# The actor the meeting's record is audited under.
+DEMO = SystemActor("demo")
+
 
 def _one(name: str, candidates: list[Person]) -> Person:
     person = resolve(name, candidates=candidates)
@@ -90,7 +94,7 @@ def load_22_october_2015() -> Meeting:
         _write_minutes(meeting)
         record = MinutesRecord.objects.filter(meeting=meeting).first()
         if record is None or record.status == MinutesStatus.DRAFT:
-            publish_minutes(meeting, actor_name="demo", at=PUBLISHED)
+            publish_minutes(meeting, actor=DEMO, at=PUBLISHED)
     return meeting
 
 
@@ -116,7 +120,7 @@ def _write_minutes(meeting: Meeting) -> None:
     }
     for number, text in texts.items():
         if not minutes[number].text:
-            edit_minute(minutes[number], text=text, actor_name="demo")
+            edit_minute(minutes[number], text=text, actor=DEMO)
     resolutions = {
         37: (MINUTES_17_SEPTEMBER_APPROVED, []),
         42: ("RESOLVED that", SYRIA_RESOLUTION),
@@ -131,7 +135,7 @@ def _write_minutes(meeting: Meeting) -> None:
                     .order_by("order")
                     .last()
                 )
-            add_resolution(minutes[number], text, parts, motion=motion, actor_name="demo")
+            add_resolution(minutes[number], text, parts, motion=motion, actor=DEMO)
 
 
 def _record_meeting(meeting: Meeting, body: Body) -> None:
@@ -139,28 +143,36 @@ def _record_meeting(meeting: Meeting, body: Body) -> None:
     with transaction.atomic():
         chairman = _one(CHAIRMAN_2015, members)
         vice = _one(VICE_CHAIRMAN_2015, members)
-        record_attendance(meeting, chairman, "present", in_chair=True)
-        record_attendance(meeting, vice, "present")
+        record_attendance(meeting, chairman, "present", in_chair=True, actor=DEMO)
+        record_attendance(meeting, vice, "present", actor=DEMO)
         for name in split_list(PRESENT_2015):
-            record_attendance(meeting, _one(name, members), "present")
+            record_attendance(meeting, _one(name, members), "present", actor=DEMO)
         for name, title in OFFICERS:
             record_attendance(
-                meeting, _one(name, list(Person.objects.all())), "in_attendance", capacity=title
+                meeting,
+                _one(name, list(Person.objects.all())),
+                "in_attendance",
+                capacity=title,
+                actor=DEMO,
             )
         for name in split_list(APOLOGIES_2015):
             record_attendance(
-                meeting, _one(APOLOGY_FULL_FORMS.get(name, name), members), "apologies"
+                meeting, _one(APOLOGY_FULL_FORMS.get(name, name), members), "apologies", actor=DEMO
             )
         present = [a.person for a in meeting.attendances.filter(status="present")]
         items = {i.number: i for i in meeting.items.all()}
         # The nine items were taken in agenda order, so minute 35 + n − 1 is item n.
         minutes = [
             add_minute(
-                meeting, items[str(n)].title, item=items[str(n)], number=FIRST_MINUTE + n - 1
+                meeting,
+                items[str(n)].title,
+                item=items[str(n)],
+                number=FIRST_MINUTE + n - 1,
+                actor=DEMO,
             )
             for n in range(1, 10)
         ]
-        record_nil_declarations(meeting)  # minute 36: "None"
+        record_nil_declarations(meeting, actor=DEMO)  # minute 36: "None"
         _minute_38(meeting, minutes[3], chairman, vice)
         oakford = add_motion(
             meeting,
@@ -169,8 +181,9 @@ def _record_meeting(meeting: Meeting, body: Body) -> None:
             mover=_one("Mr Oakford", present),
             seconder=_one("Mrs Whittle", present),
             item=items["8"],
+            actor=DEMO,
         )
-        agree_without_vote(oakford)  # minute 42
+        agree_without_vote(oakford, actor=DEMO)  # minute 42
         _minute_43(meeting, items["9"], present)
 
 
@@ -182,8 +195,9 @@ def _minute_38(meeting: Meeting, minute: Minute, chairman: Person, vice: Person)
         mover=chairman,
         seconder=vice,
         item=minute.item,
+        actor=DEMO,
     )
-    agree_without_vote(motion)
+    agree_without_vote(motion, actor=DEMO)
     add_resolution(
         minute,
         "RESOLVED that:",
@@ -191,6 +205,7 @@ def _minute_38(meeting: Meeting, minute: Minute, chairman: Person, vice: Person)
         motion=motion,
         delegated_to="the Head of Democratic Services",
         in_consultation_with="the Leader of the UKIP Group",
+        actor=DEMO,
     )
 
 
@@ -202,6 +217,7 @@ def _minute_43(meeting: Meeting, item, present: list[Person]) -> None:
         item=item,
         mover=_one("Mr Vye", present),
         seconder=_one("Mr Bird", present),
+        actor=DEMO,
     )
     closure = add_motion(
         meeting,
@@ -210,16 +226,19 @@ def _minute_43(meeting: Meeting, item, present: list[Person]) -> None:
         item=item,
         mover=_one("Mr Kite", present),
         seconder=_one("Mr Parry", present),
+        actor=DEMO,
     )
     record_vote(
         closure,
         "recorded",
         counts=(64, 4, 4),
         choices=_choices((CLOSURE_FOR, CLOSURE_AGAINST, CLOSURE_ABSTAIN), present),
+        actor=DEMO,
     )
     record_vote(
         motion,
         "recorded",
         counts=(62, 3, 1),
         choices=_choices((MOTION_FOR, MOTION_AGAINST, MOTION_ABSTAIN), present),
+        actor=DEMO,
     )

@@ -82,7 +82,7 @@ class PaperLoader:
             doc = self.document(paper)
             if doc is None:
                 return
-            self._save(doc, lambda d, actor_name: services.attach(item, d, actor_name=actor_name))
+            self._save(doc, lambda d, actor: services.attach(item, d, actor=actor))
             self.attached[(item.pk, paper.title)] = doc
         for order, child in enumerate(paper.appendices, start=1):
             if (doc.pk, child.label, child.title) not in self.children:
@@ -108,9 +108,7 @@ class PaperLoader:
         if doc is None:
             return None
         html = to_html(paper.body_text())
-        self._save(
-            doc, lambda d, actor_name: services.add_version(d, html=html, actor_name=actor_name)
-        )
+        self._save(doc, lambda d, actor: services.add_version(d, html=html, actor=actor))
         if paper.header is not None:
             self.report(doc, paper.header)
         return doc

@@ -14,6 +14,7 @@ from council.services import set_demonstration_date
 from demo import kent
 from demo.loader import ACTOR, Loader
 from demo.packs import queue_packs
+from demo.synthetic import ACTOR as SYNTHETIC
 from demo.synthetic import generate
 from demo.synthetic.options import Options
 from demo.wipe import wipe
@@ -123,7 +124,7 @@ class Command(BaseCommand):
             if not options["no_packs"]:
                 summary += self._packs(options["verbosity"])
         if as_at is not None:
-            set_demonstration_date(None if as_at is OFF else as_at, actor_name=ACTOR)
+            set_demonstration_date(None if as_at is OFF else as_at, actor=ACTOR)
         summary += (
             _shown_as_at(Authority.current())
             if as_at is not OFF
@@ -187,6 +188,6 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             if options["replace"]:
-                wipe("moot demo --synthetic")
+                wipe(SYNTHETIC)
             counts = generate(opts)
         return "Synthetic council: " + ", ".join(f"{n} {what}" for what, n in counts.items())

@@ -10,9 +10,12 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from audit.actors import SystemActor
 from meetings.models import Meeting
 from papers.models import PackKind, PackStatus
-from papers.packs import request_pack, run_pack
+from papers.packs import BUILDER, request_pack, run_pack
+
+COMMAND = SystemActor("moot pack")
 
 
 def bar(stream):
@@ -71,13 +74,13 @@ class Command(BaseCommand):
                 supplementary=supplementary,
                 dispatch=dispatch,
                 reason=reason,
-                actor_name="moot pack",
+                actor=COMMAND,
                 enqueue=False,
             )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         show = bar(sys.stderr) if options["verbosity"] > 0 else None
-        pack = run_pack(pack.pk, progress=show)
+        pack = run_pack(pack.pk, progress=show, actor=BUILDER)
         if pack.status != PackStatus.BUILT:
             raise CommandError(pack.message)
         out.write_bytes(pack.file.open("rb").read())

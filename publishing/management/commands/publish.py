@@ -8,11 +8,12 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from audit.actors import SystemActor
 from meetings.models import Meeting
 from publishing import deadlines, services, supplements
 from publishing.historical import record_historical_publication
 
-ACTOR = "moot publish (command line)"
+ACTOR = SystemActor("moot publish (command line)")
 
 
 class Command(BaseCommand):
@@ -58,14 +59,14 @@ class Command(BaseCommand):
                 # The printed date is known, the hour is not: the office day's start stands in,
                 # and the public history shows the date alone for historical records.
                 moment = dt.datetime.combine(historical, dt.time(9), deadlines.local_zone())
-                done = record_historical_publication(meeting, moment, actor_name=ACTOR)
+                done = record_historical_publication(meeting, moment, actor=ACTOR)
             elif supplement:
-                done = supplements.publish_supplement(meeting, actor_name=ACTOR)
+                done = supplements.publish_supplement(meeting, actor=ACTOR)
             else:
                 done = services.publish_agenda(
                     meeting,
                     late_reason=late_reason,
-                    actor_name=ACTOR,
+                    actor=ACTOR,
                     override_reason=override_reason,
                 )
         except ValidationError as error:
