@@ -11,6 +11,8 @@ import secrets
 from django.db import models
 from django.db.models import Q
 
+from publishing.once import OncePerPublication
+
 
 def new_secret() -> str:
     return secrets.token_urlsafe(16)
@@ -69,21 +71,18 @@ class NoticeKind(models.TextChoices):
     MINUTES = "minutes", "Minutes published"
 
 
-class PublicationNotice(models.Model):
-    """A publication the notifier has handled: one row per publication, so a signal received
-    twice notifies nobody twice. The feeds also read it to know which agendas are public."""
+class PublicationNotice(OncePerPublication):
+    """A publication the notifier has handled: once per publication (``publishing.once``), so
+    a signal received twice notifies nobody twice. The feeds also read it to know which
+    agendas are public."""
 
     # The notice is about the meeting and goes with it.
     meeting = models.ForeignKey(
         "meetings.Meeting", on_delete=models.CASCADE, related_name="publication_notices"
     )
     kind = models.CharField(max_length=10, choices=NoticeKind.choices)
-    publication_key = models.CharField(max_length=100)
-    published_at = models.DateTimeField()
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-published_at", "-pk"]
+    class Meta(OncePerPublication.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "kind", "publication_key"], name="one_notice_per_publication"

@@ -13,13 +13,15 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from audit.actors import Actor, SystemActor
 from council.models import Authority
 from meetings.models import Meeting
+from publishing.once import record_once
+from publishing.state import require_democratic_services
 from summons import ics, mail
 from summons.agenda import pack_links
 from summons.links import absolute
 from summons.models import EmailKind
-from summons.services import publication_day, publication_key
 
 from .models import NoticeKind, PublicationNotice, Subscription
 from .subscriptions import list_headers, unsubscribe_url
@@ -48,17 +50,21 @@ def recipients(meeting: Meeting) -> list[Subscription]:
     return list(chosen.values())
 
 
-def notify(meeting: Meeting, publication, kind: str) -> PublicationNotice | None:
-    """Record the publication and email the subscribers; None when it was handled before."""
-    published_at, _ = publication_day(publication)
+#: The signal receiver that tells subscribers once a publication has committed.
+ACTOR = SystemActor("notices on publication")
+NOTIFIED = "feeds.subscribers_notified"
+
+
+def notify(meeting: Meeting, publication, kind: str, *, actor: Actor) -> PublicationNotice | None:
+    """Record the publication (audited as ``NOTIFIED``) and email the subscribers; None when it
+    was handled before. Only the publication signals' receiver (``ACTOR``) or democratic
+    services notify (``PermissionDenied`` otherwise)."""
+    require_democratic_services(actor, "Only democratic services notify subscribers.")
     with transaction.atomic():
-        notice, created = PublicationNotice.objects.get_or_create(
-            meeting=meeting,
-            kind=kind,
-            publication_key=publication_key(publication),
-            defaults={"published_at": published_at},
+        notice = record_once(
+            PublicationNotice, meeting, kind, publication, actor=actor, event=NOTIFIED
         )
-        if not created:
+        if notice is None:
             return None
         items = list(meeting.items.select_related("parent").order_by("order", "pk"))
         # A sub-item of an exempt item is exempt business too (``AgendaItem.is_exempt``).
@@ -100,7 +106,7 @@ def on_publication(kind: str):
 
     def receiver(sender, meeting: Meeting, publication, **kwargs) -> None:
         try:
-            notify(meeting, publication, kind)
+            notify(meeting, publication, kind, actor=ACTOR)
         except Exception:
             logger.exception("Subscribers were not notified of %s (%s)", meeting, kind)
 

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from publishing.once import OncePerPublication
+
 
 class Decision(models.TextChoices):
     GIVEN = "given", "Consent given"
@@ -85,23 +87,18 @@ class IssueKind(models.TextChoices):
     SUPPLEMENT = "supplement", "Supplementary agenda"
 
 
-class SummonsIssue(models.Model):
-    """The summons sent for one publication of a meeting's agenda (or a supplement).
-
-    Unique per publication, so a publication signal received twice issues nothing twice.
-    """
+class SummonsIssue(OncePerPublication):
+    """The summons sent for one publication of a meeting's agenda (or a supplement): once per
+    publication (``publishing.once``), so a publication signal received twice issues nothing
+    twice. A re-issue (``summons.services.reissue_summons``) is a publication of its own."""
 
     # The issue is part of the meeting's record; deleting the meeting (audited) removes it.
     meeting = models.ForeignKey(
         "meetings.Meeting", on_delete=models.CASCADE, related_name="summons_issues"
     )
     kind = models.CharField(max_length=10, choices=IssueKind.choices)
-    publication_key = models.CharField(max_length=100)
-    published_at = models.DateTimeField()
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-published_at", "-pk"]
+    class Meta(OncePerPublication.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "kind", "publication_key"], name="one_issue_per_publication"

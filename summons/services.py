@@ -20,6 +20,7 @@ from audit.actors import Actor, SystemActor
 from audit.models import AuditEntry
 from council.models import Person
 from meetings.models import Meeting
+from publishing.once import publication_day, record_once
 from publishing.state import is_published, require_democratic_services
 
 from . import consent, mail
@@ -40,21 +41,6 @@ logger = logging.getLogger(__name__)
 #: The signal receiver that issues the summons once a publication has committed.
 ACTOR = SystemActor("summons on publication")
 ISSUED = "summons.issued"
-
-
-def publication_key(publication) -> str:
-    """What identifies a publication: its id when it has one, and its time."""
-    pk = getattr(publication, "pk", None)
-    published_at = getattr(publication, "published_at", None)
-    stamp = published_at.isoformat() if published_at else ""
-    return f"{pk if pk is not None else ''}@{stamp}"[:100]
-
-
-def publication_day(publication) -> tuple[dt.datetime, dt.date]:
-    published_at = getattr(publication, "published_at", None) or timezone.now()
-    if timezone.is_naive(published_at):
-        published_at = timezone.make_aware(published_at)
-    return published_at, timezone.localdate(published_at)
 
 
 def already_summoned(meeting: Meeting) -> set[int]:
@@ -119,23 +105,11 @@ def issue_summons(
     summons was issued before. Refuses (``PermissionDenied``) an actor who is not democratic
     services; the receiver of the publication signals is ``ACTOR``."""
     require_democratic_services(actor, "Only democratic services issue summonses.")
-    published_at, day = publication_day(publication)
+    _, day = publication_day(publication)
     with transaction.atomic():
-        issue, created = SummonsIssue.objects.get_or_create(
-            meeting=meeting,
-            kind=kind,
-            publication_key=publication_key(publication),
-            defaults={"published_at": published_at},
-        )
-        if not created:
+        issue = record_once(SummonsIssue, meeting, kind, publication, actor=actor, event=ISSUED)
+        if issue is None:
             return None
-        trail.record(
-            AuditEntry.Action.CREATE,
-            issue,
-            trail.diff({}, trail.snapshot(issue)),
-            actor=actor,
-            event=ISSUED,
-        )
         _send(issue, meeting, summoned(meeting), day, actor=actor, event=ISSUED)
     return issue
 
