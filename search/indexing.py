@@ -84,8 +84,7 @@ def _pdf_pages(version: DocumentVersion) -> str | None:
 
 
 def _version_text(version: DocumentVersion, is_pdf: bool) -> str:
-    """The version's text as indexed, its tables after its prose (``search.tables``); an
-    uploaded PDF's page by page."""
+    """The text as indexed: tables after prose (``search.tables``); a PDF's page by page."""
     if is_pdf:
         pages = _pdf_pages(version)
         if pages is not None:
