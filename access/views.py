@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from . import signin
-from .rules import may_ever_see_exempt
+from .rules import is_democratic_services, may_ever_see_exempt
 
 PENDING = "moot_pending_user"
 
@@ -82,6 +82,8 @@ def _finish(request, user, device):
     del request.session[PENDING]
     signin.succeeded(user.get_username(), signin.client_ip(request))
     target = request.session.pop("moot_next", "/")
+    if target == "/" and is_democratic_services(user):
+        target = reverse("workspace:home")  # an officer signing in lands on their work
     user.otp_device = device  # django-otp records the verified device in the session on login
     login(request, user)
     return HttpResponseRedirect(target)

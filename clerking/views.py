@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from access import exempt_log
+from access.gate import officer_required
 from council.dates import authority_today
 from meetings.models import AgendaItem, Meeting
 from proceedings.models import AttendanceStatus, Choice, MinutesStatus
@@ -31,10 +32,10 @@ from proceedings.rules import minutes_status
 
 from . import choices, screen
 from . import forms as f
-from .gate import clerk_required
 from .item_screen import item_screen
 from .operations import OPS, Change, Invalid, errors_of
 
+clerk_required = officer_required("clerking/forbidden.html")
 S = AttendanceStatus
 ONE_KEY = [(S.PRESENT, "Present", "p"), (S.APOLOGIES, "Apologies", "a"), (S.ABSENT, "Absent", "x")]
 VOTE_KEYS = [

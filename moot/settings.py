@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "website",
     "demo",
     "backoffice",
+    "workspace",
 ]
 
 MIDDLEWARE = [

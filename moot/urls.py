@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("proceedings.urls")),
     path("", include("decisions.urls")),
     path("clerk/", include("clerking.urls")),
+    path("office/", include("workspace.urls")),
     path("search/", include("search.urls")),
     path("api/", include("api.urls")),
     path("", include("moderngov.urls")),

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from access.rules import person_of
+from access.rules import is_democratic_services, person_of
 from council.dates import current_authority
 
 # Which item of the service navigation each page belongs to.
@@ -43,6 +43,8 @@ def authority(request):
         "authority": current_authority(),
         "nav_section": SECTIONS.get(match.url_name if match else "", ""),
         "account_name": (lambda: account_name(user)) if signed_in else "",
+        # Democratic services get a link to their workspace in the header.
+        "is_officer": (lambda: is_democratic_services(user)) if signed_in else False,
         # The page's own address on the public site (never the request's Host header).
         "canonical_url": settings.MOOT_SITE_URL.rstrip("/") + request.path,
     }

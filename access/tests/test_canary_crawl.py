@@ -224,6 +224,8 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
             "/meetings/999999/",
             "/admin/",
             "/admin/papers/document/",
+            "/office/",
+            f"/office/meetings/{meeting.pk}/",
             f"/media/packs/{meeting.slug}-members-pack.pdf",
         ]
     )

@@ -155,3 +155,16 @@ def test_an_officer_named_on_a_report_must_give_the_second_factor(client):
     r = sign_in(client, "author")
     assert r["Location"] == reverse("access:verify")
     assert "_auth_user_id" not in client.session
+
+
+def test_democratic_services_land_on_their_work(client):
+    """An officer signing in without somewhere else to go lands on the workspace's home; one
+    sent to sign in from a page goes back to it."""
+    user = User.objects.create_user("officer", password=PASSWORD, is_staff=True)
+    Account.objects.create(user=user, democratic_services=True)
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    for step, (wanted, lands) in enumerate((("/", "/office/"), ("/committees/", "/committees/"))):
+        client.post(reverse("access:sign_out"))
+        assert sign_in(client, "officer", next_url=wanted)["Location"] == reverse("access:verify")
+        r = client.post(reverse("access:verify"), {"code": code_for(device, offset=step)})
+        assert r.status_code == 302 and r["Location"] == lands

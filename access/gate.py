@@ -1,0 +1,39 @@
+"""Only democratic services, signed in with both factors, reach the officers' screens: the
+workspace (``workspace``) and the clerk's screen (``clerking``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+
+from .rules import is_democratic_services, second_factor_given
+
+View = Callable[..., HttpResponse]
+
+
+def officer_required(refusal: str = "access/not_an_officer.html") -> Callable[[View], View]:
+    """Signed out, or signed in without the second factor: to sign-in. Anyone but democratic
+    services: 403 with ``refusal`` (a template saying who may use the screen). Responses are
+    never cached (they carry exempt business)."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            user = request.user
+            if not user.is_authenticated or not second_factor_given(user):
+                return redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
+            if not is_democratic_services(user):
+                return render(request, refusal, status=403)
+            response = view(request, *args, **kwargs)
+            add_never_cache_headers(response)
+            return response
+
+        return wrapped
+
+    return decorate
