@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from council.date_fields import TypedDateField
 from council.models import Person
 from meetings.models import AgendaItem
 from proceedings.models import (
@@ -300,20 +301,12 @@ class ActionForm(ClerkForm):
         label="Who (a title)",
         help_text="For example Head of Highways.",
     )
-    due = forms.DateField(
-        required=False,
-        label="Due by",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    due = TypedDateField(required=False, label="Due by")
 
 
 class ActionUpdateForm(ClerkForm):
     status = forms.ChoiceField(choices=ActionStatus.choices, label="Status")
-    completed_on = forms.DateField(
-        required=False,
-        label="Done on",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    completed_on = TypedDateField(required=False, label="Done on")
     progress = forms.CharField(
         required=False, label="Progress", widget=forms.Textarea(attrs={"rows": 2})
     )

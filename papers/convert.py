@@ -8,7 +8,9 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import zipfile
 from dataclasses import dataclass
+from pathlib import PurePath
 
 import mammoth
 import nh3
@@ -160,12 +162,47 @@ _SHIFT_HEADINGS = "\n".join(
 )
 
 
+# What a refused file is told to do next: officers are not expected to know file formats.
+SAVE_AS_DOCX = "Save it again from Word as a Word document (.docx) and upload it again."
+SAVE_AS_PDF = "Save or export it as a PDF again and upload the new file."
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003, and any password-protected Office file
+
+
+def _not_a_docx(data: bytes) -> str | None:
+    """Why ``data`` cannot be a Word document, in plain words; None when it may be one."""
+    if data.startswith(_OLE):
+        return (
+            "is an older Word document (.doc) or one protected with a password. Open it in "
+            "Word, save it as a Word document (.docx) without a password, and upload that."
+        )
+    if data.lstrip()[:5] == b"%PDF-":
+        return "is a PDF, not a Word document. Upload it with a name ending .pdf."
+    if not data.startswith(b"PK"):
+        return f"is not a Word document (.docx) that can be opened. {SAVE_AS_DOCX}"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = package.namelist()
+    except Exception:  # zipfile raises many kinds on a damaged or cut-off file
+        return f"is damaged or incomplete, so it could not be opened. {SAVE_AS_DOCX}"
+    if any(n.startswith("word/") for n in names):
+        return None
+    if any(n.startswith("xl/") for n in names):
+        return "is an Excel spreadsheet, not a Word document. Save it as a PDF and upload that."
+    if any(n.startswith("ppt/") for n in names):
+        return (
+            "is a PowerPoint presentation, not a Word document. Save it as a PDF and upload that."
+        )
+    return f"is not a Word document (.docx) that can be opened. {SAVE_AS_DOCX}"
+
+
 def docx_to_html(data: bytes, name: str) -> Converted:
     """Convert a Word document to semantic HTML (headings, lists, tables, pictures) with
-    mammoth; what cannot be shown is named where it stood (``docx_pictures``)."""
+    mammoth; what cannot be shown is named where it stood (``docx_pictures``). A file that
+    is not one, or is damaged, is refused in plain words saying what to do instead."""
     check_size(data, name)
-    if not data.startswith(b"PK"):
-        raise refuse(name, "is not a Word (.docx) document; it could not be read.")
+    problem = _not_a_docx(data)
+    if problem:
+        raise refuse(name, problem)
     # Pictures are kept inline; those that cannot be (charts, EMF drawings…) leave a note.
     missing = Missing()
     try:
@@ -174,8 +211,8 @@ def docx_to_html(data: bytes, name: str) -> Converted:
             style_map=_SHIFT_HEADINGS,
             convert_image=image_converter(missing),
         )
-    except Exception as exc:  # mammoth raises many kinds on damaged files
-        raise refuse(name, f"could not be read as a Word document ({type(exc).__name__}).") from exc
+    except Exception as exc:  # mammoth raises many kinds on damaged files; never shown
+        raise refuse(name, f"is damaged, so its text could not be read. {SAVE_AS_DOCX}") from exc
     html = sanitise_html(missing.place(result.value))
     if not html_text(html):
         raise refuse(name, "has no text that could be read.")
@@ -183,28 +220,58 @@ def docx_to_html(data: bytes, name: str) -> Converted:
 
 
 def read_pdf(data: bytes, name: str) -> Converted:
-    """Check a PDF opens without a password and read its page count and text."""
+    """Check a PDF opens without a password and read its page count and text. A file that is
+    not one, is damaged or is protected is refused in plain words saying what to do instead."""
     check_size(data, name)
     if not data.lstrip()[:5] == b"%PDF-":
-        raise refuse(name, "is not a PDF file.")
+        if data.startswith(b"PK"):
+            raise refuse(
+                name,
+                "is a Word document (or another Office file), not a PDF. If it is a Word "
+                "document, upload it with a name ending .docx; if not, save it as a PDF.",
+            )
+        raise refuse(name, "is not a PDF file. Save or export it as a PDF and upload that.")
+    protected = (
+        "is protected with a password or against printing or copying, which a paper to be "
+        "published cannot be. Save a copy without the protection and upload that."
+    )
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
-            if pdf.is_encrypted:
-                raise refuse(
-                    name, "is encrypted; upload a copy without a password or restrictions."
-                )
-            pages = len(pdf.pages)
+            encrypted, pages = pdf.is_encrypted, len(pdf.pages)
     except pikepdf.PasswordError as exc:
-        raise refuse(name, "is password-protected; upload a copy without a password.") from exc
-    except pikepdf.PdfError as exc:
-        raise refuse(name, "is damaged and could not be opened as a PDF.") from exc
+        raise refuse(name, protected) from exc
+    except Exception as exc:  # pikepdf raises many kinds on damaged files; never shown
+        raise refuse(
+            name, f"is damaged or incomplete, so it could not be opened. {SAVE_AS_PDF}"
+        ) from exc
+    if encrypted:
+        raise refuse(name, protected)
     if pages == 0:
-        raise refuse(name, "has no pages.")
+        raise refuse(name, f"has no pages. {SAVE_AS_PDF}")
     try:
         text = "\n".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(data)).pages)
     except Exception:  # text extraction is for search only; an odd font must not block upload
         text = ""
     return Converted(text=text.strip(), page_count=pages)
+
+
+#: The files a paper may be uploaded as, by the end of their name.
+UPLOAD_KINDS = {".docx": docx_to_html, ".pdf": read_pdf}
+
+
+def read_upload(data: bytes, filename: str) -> tuple[str, Converted]:
+    """An uploaded paper read by the end of its name (".docx" or ".pdf", returned with what
+    was read); any other kind of file is refused, saying what to upload instead."""
+    name = PurePath(filename).name or "The file"
+    suffix = PurePath(name).suffix.lower()
+    reader = UPLOAD_KINDS.get(suffix)
+    if reader is None:
+        raise refuse(
+            name,
+            "is not a Word document (.docx) or a PDF, the kinds of file a paper can be "
+            "uploaded as. Save it as one of them and upload that.",
+        )
+    return suffix, reader(data, name)
 
 
 def written_html(html: str, name: str = "The text") -> Converted:

@@ -148,6 +148,15 @@ def _queue(
     return pack
 
 
+def failure_message(stage: str) -> str:
+    """What the pack's page says of a build that failed: never the exception's own text
+    (a library's words, or worse, a paper's), which the log keeps."""
+    return (
+        f"The pack could not be built: something went wrong while {stage}. Build it again; "
+        "if it fails again, tell the system administrator (the details are in the server's log)."
+    )
+
+
 def run_pack(pack_id: int, progress=None, *, actor: Actor) -> AgendaPack:
     """Build a queued pack now, recording progress on the row; failures are recorded, not raised.
     Refuses (``PermissionDenied``, nothing built) an actor without permission to change agenda
@@ -156,7 +165,10 @@ def run_pack(pack_id: int, progress=None, *, actor: Actor) -> AgendaPack:
     pack = AgendaPack.objects.select_related("meeting__body", "meeting__venue").get(pk=pack_id)
     AgendaPack.objects.filter(pk=pack.pk).update(status=PackStatus.BUILDING, progress=1)
 
+    stage = ["collecting the papers"]
+
     def report(done: int, total: int, what: str) -> None:
+        stage[0] = what
         percent = max(1, min(99, int(100 * done / max(total, 1)) if what != "assembling" else 95))
         AgendaPack.objects.filter(pk=pack.pk).update(progress=percent, message=what)
         if progress:
@@ -171,12 +183,12 @@ def run_pack(pack_id: int, progress=None, *, actor: Actor) -> AgendaPack:
             supplement=bool(pack.supplement),
             progress=report,
         )
-    except Exception as exc:  # recorded for the officer; the traceback goes to the log
+    except Exception:  # the officer is told in plain words; the traceback goes to the log
         import logging
 
         logging.getLogger(__name__).exception("Pack %s failed", pack.pk)
         AgendaPack.objects.filter(pk=pack.pk).update(
-            status=PackStatus.FAILED, message=f"The build failed: {exc}"[:500]
+            status=PackStatus.FAILED, message=failure_message(stage[0])
         )
         pack.refresh_from_db()
         return pack

@@ -88,25 +88,17 @@ def add_version(
 
     Refuses (``PermissionDenied``) an actor without permission to change documents (the back
     office adds a version from the document's page), and (``ValidationError`` naming the
-    file, nothing saved): HTML with scripts or external resources; unreadable, damaged,
-    encrypted or password-protected files; files over the size limit; empty content; any
-    other file type.
+    file, in plain words saying what to do instead: ``convert.read_upload``; nothing saved):
+    HTML with scripts or external resources; unreadable, damaged, encrypted or
+    password-protected files; files over the size limit; empty content; any other file type.
     """
     require_model_permission(actor, Document, "change")
     if html is not None and upload is None:
         kind, converted = SourceKind.HTML, convert.written_html(html)
         digest = convert.content_hash("html", converted.html)
     elif upload is not None and html is None:
-        name = Path(filename).name or "The file"
-        suffix = Path(name).suffix.lower()
-        if suffix == ".docx":
-            kind, converted = SourceKind.DOCX, convert.docx_to_html(upload, name)
-        elif suffix == ".pdf":
-            kind, converted = SourceKind.PDF, convert.read_pdf(upload, name)
-        else:
-            raise convert.refuse(
-                name, "is not a Word (.docx) or PDF file; other formats are not accepted."
-            )
+        suffix, converted = convert.read_upload(upload, filename)
+        kind = SourceKind.DOCX if suffix == ".docx" else SourceKind.PDF
         digest = convert.content_hash(kind, upload)
     else:
         raise ValidationError("Give either the text of the paper or a file, not both.")

@@ -62,13 +62,7 @@ class DocumentForm(forms.ModelForm):
         try:
             if upload:
                 content = upload.read()
-                suffix = upload.name.lower().rsplit(".", 1)[-1]
-                if suffix == "docx":
-                    convert.docx_to_html(content, upload.name)
-                elif suffix == "pdf":
-                    convert.read_pdf(content, upload.name)
-                else:
-                    raise convert.refuse(upload.name, "is not a Word (.docx) or PDF file.")
+                convert.read_upload(content, upload.name)
                 self.new_version = {"upload": content, "filename": upload.name}
             elif text:
                 convert.written_html(text)
@@ -139,6 +133,13 @@ class DocumentAdmin(AuditedAdmin):
     @admin.display(description="versions", ordering="version_count")
     def versions_count(self, doc):
         return doc.version_count
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        context = getattr(response, "context_data", None) or {}
+        if request.method == "POST" and response.status_code == 200 and context.get("errors"):
+            response.status_code = 400  # refused (a bad file, say): the form again, nothing saved
+        return response
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -66,6 +66,7 @@ def pages(clerk_meeting: Meeting) -> dict[str, str]:
         "decisions": "/decisions/",
         "api-docs": "/api/",
         "sign-in": "/sign-in/",
+        "authenticator-set-up": "/sign-in/set-up/",  # the QR code (access/enrolment.py)
         "not-found": "/meetings/999999/",
         "clerk": f"/clerk/meetings/{clerk_meeting.pk}/",
         "back-office": "/admin/audit/auditentry/",

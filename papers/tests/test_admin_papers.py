@@ -50,7 +50,7 @@ def test_uploading_a_docx_adds_a_version(admin_client, doc, tmp_path, settings):
     "name, content, message",
     [
         ("broken.pdf", b"%PDF-1.4 nonsense", b"broken.pdf: is damaged"),
-        ("notes.txt", b"hello", b"notes.txt: is not a Word (.docx) or PDF file"),
+        ("notes.txt", b"hello", b"notes.txt: is not a Word document (.docx) or a PDF"),
     ],
 )
 def test_a_bad_upload_is_refused_on_the_form(admin_client, doc, name, content, message):
@@ -59,7 +59,7 @@ def test_a_bad_upload_is_refused_on_the_form(admin_client, doc, name, content, m
     response = change(
         admin_client, doc, title="Renamed", new_file=SimpleUploadedFile(name, content)
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content
     doc.refresh_from_db()
     assert doc.title == "Member ICT review" and not doc.versions.exists()
@@ -67,7 +67,7 @@ def test_a_bad_upload_is_refused_on_the_form(admin_client, doc, name, content, m
 
 def test_written_html_with_a_script_is_refused(admin_client, doc):
     response = change(admin_client, doc, new_text="<p>x</p><script>alert(1)</script>")
-    assert response.status_code == 200 and b"contains a script" in response.content
+    assert response.status_code == 400 and b"contains a script" in response.content
     assert not doc.versions.exists()
 
 
