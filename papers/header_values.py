@@ -95,7 +95,9 @@ _MARKER = re.compile(
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:(?:Tel|Telephone|Phone)[:.]?\s*)?(\+44\s?|\(?0)\d[\d ()]{7,}\d", re.I)
 _SIGNER_SPLIT = re.compile(r"\s[–—-]\s|,\s|:\s")
-_PARAGRAPH = re.compile(r"\bpara(?:graph)?s?\.?\s*(\d{1,2})\b", re.I)
+_PARAGRAPH = re.compile(
+    r"\bpara(?:graph)?s?\.?\s*(\d{1,2}(?:\s*(?:,|and|&|or)\s*\d{1,2})*)\b", re.I
+)
 
 
 def strip_marker(text: str) -> str:
@@ -145,7 +147,7 @@ def read_classification(value: str) -> tuple[str, int | None, list[str]]:
             )
         return Classification.UNRESTRICTED, None, warnings
     if "exempt" in low or "not for publication" in low or re.search(r"\brestricted\b", low):
-        paragraphs = [int(n) for n in _PARAGRAPH.findall(text)]
+        paragraphs = [int(n) for run in _PARAGRAPH.findall(text) for n in re.findall(r"\d+", run)]
         if not paragraphs:
             return (
                 Classification.EXEMPT,
