@@ -19,160 +19,24 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
 
 from lxml import etree
 
 from . import convert
+from . import docx_blocks as word
 from .header_labels import field_of, looks_labelled, plain, read_date, split_label
 from .header_values import Header, Para, build, strip_marker
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_SKIP = {f"{_W}{t}" for t in ("del", "moveFrom", "delText", "instrText", "pPr", "rPr")}
-_SKIP.add(_FALLBACK)
-_PICTURES = {f"{_W}{t}" for t in ("drawing", "pict", "object")}
 _PREAMBLE = 4  # lines allowed before the first label
-_MAX_XML = 64 * 1024 * 1024  # a document part larger than this unpacked is refused
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-
-
-@dataclass
-class _Para:
-    text: str
-    listed: bool = False
-    heading: bool = False
-    bold: bool = False
-    picture: bool = False
-
-    @property
-    def blank(self) -> bool:
-        return not plain(self.text) and not self.picture
-
-
-@dataclass
-class _Block:
-    """A paragraph, or a table as rows of cells of paragraphs, with its element in the XML."""
-
-    element: etree._Element
-    para: _Para | None = None
-    rows: list[list[list[_Para]]] = field(default_factory=list)
-
-
-def _text(element: etree._Element) -> str:
-    out: list[str] = []
-
-    def walk(parent: etree._Element) -> None:
-        for child in parent:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIP:
-                continue
-            if tag == f"{_W}t":
-                out.append(child.text or "")
-            elif tag == f"{_W}tab":
-                out.append("\t")
-            elif tag in (f"{_W}br", f"{_W}cr"):
-                out.append("\n")
-            elif tag == f"{_W}noBreakHyphen":
-                out.append("-")
-            else:
-                walk(child)
-
-    walk(element)
-    return "".join(out)
-
-
-def _on(element: etree._Element | None) -> bool:
-    return element is not None and element.get(f"{_W}val", "true") not in {"0", "false", "off"}
-
-
-class _Styles:
-    """Which paragraph styles are headings and which are numbered or bulleted lists."""
-
-    def __init__(self, xml: bytes | None) -> None:
-        self.headings: set[str] = set()
-        self.lists: set[str] = set()
-        if not xml:
-            return
-        for style in etree.fromstring(xml, _PARSER).iter(f"{_W}style"):
-            sid = style.get(f"{_W}styleId", "")
-            name_el = style.find(f"{_W}name")
-            name = (name_el.get(f"{_W}val", "") if name_el is not None else "").lower()
-            if re.match(r"^(heading \d|title|subtitle)$", name) or (
-                style.find(f"{_W}pPr/{_W}outlineLvl") is not None
-            ):
-                self.headings.add(sid)
-            if "list" in name or style.find(f"{_W}pPr/{_W}numPr") is not None:
-                self.lists.add(sid)
-
-    def para(self, p: etree._Element) -> _Para:
-        style_el = p.find(f"{_W}pPr/{_W}pStyle")
-        style = style_el.get(f"{_W}val", "") if style_el is not None else ""
-        num = p.find(f"{_W}pPr/{_W}numPr/{_W}numId")
-        listed = (num is not None and num.get(f"{_W}val") != "0") or style in self.lists
-        heading = (
-            style in self.headings
-            or bool(re.match(r"^(Heading\d|Title|Subtitle)$", style))
-            or p.find(f"{_W}pPr/{_W}outlineLvl") is not None
-        )
-        runs = [r for r in p.iter(f"{_W}r") if plain(_text(r))]
-        bold = bool(runs) and all(_on(r.find(f"{_W}rPr/{_W}b")) for r in runs)
-        picture = any(el.tag in _PICTURES for el in p.iter())
-        return _Para(_text(p), listed, heading, bold, picture)
-
-
-def _blocks(parent: etree._Element, styles: _Styles) -> list[_Block]:
-    """The body's paragraphs and tables in order; content controls and custom XML opened."""
-    blocks = []
-    for child in parent:
-        if child.tag == f"{_W}p":
-            blocks.append(_Block(child, para=styles.para(child)))
-        elif child.tag == f"{_W}tbl":
-            rows = [
-                [_cell(tc, styles) for tc in tr.iter(f"{_W}tc") if tc.getparent() is tr]
-                for tr in child.iter(f"{_W}tr")
-                if tr.getparent() is child
-            ]
-            blocks.append(_Block(child, rows=rows))
-        elif child.tag in (f"{_W}sdt", f"{_W}customXml"):
-            content = child.find(f"{_W}sdtContent") if child.tag == f"{_W}sdt" else child
-            if content is not None:
-                blocks.extend(_blocks(content, styles))
-    return blocks
-
-
-def _cell(tc: etree._Element, styles: _Styles) -> list[_Para]:
-    return [b.para for b in _blocks(tc, styles) if b.para is not None]
-
-
-def _open(data: bytes, name: str) -> tuple[etree._Element, _Styles]:
-    """The document's body and styles; a ``ValidationError`` in plain words if the file is
-    not a Word document that can be read."""
-    convert.check_size(data, name)
-    unreadable = convert.refuse(name, "is not a Word (.docx) document that could be read.")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            info = z.getinfo("word/document.xml")
-            if info.file_size > _MAX_XML:
-                raise convert.refuse(name, "is too large to read once unpacked.")
-            document = z.read(info)
-            styles = z.read("word/styles.xml") if "word/styles.xml" in z.namelist() else None
-        root = etree.fromstring(document, _PARSER)
-        parsed = _Styles(styles)
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, etree.XMLSyntaxError) as exc:
-        raise unreadable from exc
-    body = root.find(f"{_W}body")
-    if body is None:
-        raise unreadable
-    return body, parsed
-
+# The closing sections the paper's template prints after the body from the report's fields.
+_TRAILER = {"background_documents", "contact", "author", "director"}
 
 _TERMINAL = re.compile(r"[.;:!?,)\]”\"]$")
 _SECTION = re.compile(r"^\(?\d{1,2}(\.\d{1,2})*[.)]?\s+")
 _SMALL = {"and", "of", "the", "for", "to", "in", "on", "a", "an", "or", "with", "by", "&"}
 
 
-def _headingish(p: _Para) -> bool:
+def _headingish(p: word.Paragraph) -> bool:
     """A paragraph that opens the body: a heading style, or a short title with no closing
     punctuation ("1. Introduction", "BACKGROUND", a bold "Financial Implications")."""
     if p.heading:
@@ -190,8 +54,8 @@ class _Scan:
     """Walks the blocks from the top, gathering each field's paragraphs (``fields``) and the
     elements of the header (``elements``)."""
 
-    def __init__(self, blocks: list[_Block]) -> None:
-        self.blocks = blocks
+    def __init__(self, blocks: list[word.Block], trailer: bool = False) -> None:
+        self.blocks, self.trailer, self.complete = blocks, trailer, True
         self.fields: list[tuple[str, str, list[Para]]] = []
         self.warnings: list[str] = []
         self.elements: list[etree._Element] = []
@@ -199,7 +63,7 @@ class _Scan:
         self.gap = False
 
     def run(self) -> None:
-        started, preamble, blanks = False, 0, []
+        started, preamble, blanks = False, _PREAMBLE if self.trailer else 0, []
         for i, block in enumerate(self.blocks):
             if block.para is not None and block.para.blank:
                 blanks.append(block.element)
@@ -211,6 +75,7 @@ class _Scan:
                 self.elements += blanks + [block.element]
                 blanks = []
             elif started or preamble >= _PREAMBLE:
+                self.complete = False
                 break
             else:
                 preamble, blanks = preamble + 1, []
@@ -221,9 +86,9 @@ class _Scan:
         self.fields.append((field, label, [Para(value)] if value else []))
         self.current, self.gap = field, False
 
-    def para(self, p: _Para, index: int | None) -> bool:
+    def para(self, p: word.Paragraph, index: int | None) -> bool:
         found = split_label(p.text) if not p.heading or field_of(p.text) else None
-        if found:
+        if found and (not self.trailer or found[0] in _TRAILER):
             self.start(*found)
             return True
         if self.current is None:
@@ -245,7 +110,7 @@ class _Scan:
         ahead = [b for b in self.blocks[index + 1 :] if b.para is None or not b.para.blank][:3]
         return any(b.para is not None and split_label(b.para.text) for b in ahead)
 
-    def continues(self, p: _Para) -> bool:
+    def continues(self, p: word.Paragraph) -> bool:
         """Whether ``p`` carries on the value of the field being read."""
         name, values = self.current, self.fields[-1][2]
         text = plain(p.text).replace("\n", " ")
@@ -255,6 +120,8 @@ class _Scan:
             if _headingish(p):
                 return False
             return p.listed or strip_marker(text) != text
+        if name == "background_documents" and self.trailer:
+            return not p.heading
         if name == "summary":
             return not (p.listed or _headingish(p) or _SECTION.match(text)) and bool(
                 _TERMINAL.search(text)
@@ -273,7 +140,7 @@ class _Scan:
             return read_date(text) is not None
         return False
 
-    def table(self, block: _Block) -> bool:
+    def table(self, block: word.Block) -> bool:
         """A table of label | value rows is read whole and left out whole; any other table
         is not the header's."""
         labelled = [
@@ -315,12 +182,36 @@ class _Scan:
         return True
 
 
-def _scan(body: etree._Element, styles: _Styles) -> _Scan:
-    scan = _Scan(_blocks(body, styles))
+def _scan(body: etree._Element, styles: word.Styles) -> _Scan:
+    blocks = word.blocks(body, styles)
+    scan = _Scan(blocks)
     scan.run()
     if len({name for name, _, _ in scan.fields}) < 2:
         scan.fields, scan.elements, scan.warnings = [], [], []
+        return scan
+    _closing(scan, blocks)
     return scan
+
+
+def _closing(scan: _Scan, blocks: list[word.Block]) -> None:
+    """The report's closing "Background Documents" and "Contact details" sections, when
+    they are all that is left at the end of the document: read with the header, and left
+    out of the body like it (the paper's template prints them from the report's fields)."""
+    header = {id(e) for e in scan.elements}
+    after = max((i for i, b in enumerate(blocks) if id(b.element) in header), default=-1) + 1
+    for i in range(max(after, len(blocks) - 60), len(blocks)):
+        p = blocks[i].para
+        found = split_label(p.text) if p is not None and not p.blank else None
+        if not found or found[0] not in _TRAILER:
+            continue
+        tail = _Scan(blocks[i:], trailer=True)
+        tail.run()
+        if tail.complete and tail.fields:
+            have = {name for name, _, _ in scan.fields}
+            scan.fields += [f for f in tail.fields if f[0] not in have]
+            scan.elements += tail.elements
+            scan.warnings += tail.warnings
+            return
 
 
 def read_header(data: bytes, name: str = "The file") -> Header:
@@ -328,7 +219,7 @@ def read_header(data: bytes, name: str = "The file") -> Header:
     value could not be read. A document without a header gives an empty ``Header``
     (``found`` is False); a file that is not a readable Word document is refused
     (``ValidationError`` in plain words)."""
-    body, styles = _open(data, name)
+    body, styles = word.open_body(data, name)
     scan = _scan(body, styles)
     header = build(scan.fields)
     header.warnings += scan.warnings
@@ -337,7 +228,7 @@ def read_header(data: bytes, name: str = "The file") -> Header:
 
 def strip_header(data: bytes, name: str = "The file") -> bytes:
     """The Word document without its header (``data`` itself when it has none)."""
-    body, styles = _open(data, name)
+    body, styles = word.open_body(data, name)
     scan = _scan(body, styles)
     if not scan.elements:
         return data

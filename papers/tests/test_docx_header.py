@@ -147,20 +147,50 @@ def test_the_table_form_with_an_exempt_classification_is_read():
     )
 
 
+def _one_column(*cells: list[str]) -> bytes:
+    """A one-column table, each cell's paragraphs given, then the body."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=len(cells), cols=1)
+    for row, paragraphs in zip(table.rows, cells, strict=True):
+        row.cells[0].text = paragraphs[0]
+        for text in paragraphs[1:]:
+            row.cells[0].add_paragraph(text)
+    for part in BODY:
+        document.add_paragraph(part[1] if isinstance(part, tuple) else part)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def test_a_label_cell_with_its_value_on_the_following_paragraph():
-    data = made.word_document(
-        [("Subject", ""), ("Classification", "")],
-        "Subject:",
-        "Dependents' Carers' Allowance",
-        "Classification:",
-        "Exempt",
-        "Paragraph 3 of Part 1 of Schedule 12A",
-        *BODY,
+    data = _one_column(
+        ["Subject:", "Dependents' Carers' Allowance"],
+        ["Classification:", "Exempt", "Paragraph 3 of Part 1 of Schedule 12A"],
+        ["Summary"],
+        ["A minor amendment to the Members' Allowance Scheme."],
     )
     h = read_header(data)
     assert h.subject == "Dependents' Carers' Allowance"
     assert (h.classification, h.exempt_paragraph) == ("exempt", 3)
-    assert "1. Introduction" in body_without_header(data)
+    assert h.summary == "A minor amendment to the Members' Allowance Scheme."
+    assert h.warnings == []
+    assert body_without_header(data).startswith("<p>1. Introduction</p>")
+
+
+def test_tracked_deletions_are_not_read_and_line_breaks_part_the_signers():
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>By: Gary Cooke, Cabinet Member</w:t><w:br/>"
+        "<w:t>John Lynch, Head of Democratic Services</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Subject: </w:t></w:r><w:del><w:r><w:delText>Old title</w:delText>"
+        "</w:r></w:del><w:ins><w:r><w:t>New title</w:t></w:r></w:ins></w:p>"
+        "<w:p><w:r><w:t>The report.</w:t></w:r></w:p></w:body></w:document>"
+    )
+    h = read_header(_zip(**{"word__document.xml": xml.encode()}))
+    assert h.subject == "New title"
+    assert [s.name for s in h.signers] == ["Gary Cooke", "John Lynch"]
 
 
 def test_labels_it_cannot_read_are_warnings_not_errors():
@@ -313,3 +343,57 @@ def test_an_entity_in_the_document_is_not_expanded():
     )
     h = read_header(_zip(**{"word__document.xml": xml}))
     assert "root:" not in h.subject
+
+
+CLOSING = [
+    ("Heading 1", "4. Background Documents"),
+    "The Strategic and Corporate Services Directorate Business Plan",
+    "",
+    "http://www.kent.gov.uk/about-the-council/strategies-and-policies",
+    ("Heading 1", "5. Contact details"),
+    "Report Author: Richard Fitzgerald",
+    "Business Intelligence Manager - Performance",
+    "03000 416091",
+    "Richard.Fitzgerald@kent.gov.uk",
+    "",
+    "Relevant Director: Vincent Godfrey",
+    "Director of Strategic Commissioning",
+    "",
+]
+
+
+def test_the_closing_sections_are_read_and_left_out_when_they_end_the_report():
+    data = made.word_document(*PARAGRAPHS, *BODY, *CLOSING)
+    h = read_header(data)
+    assert h.background_documents == (
+        "The Strategic and Corporate Services Directorate Business Plan\n"
+        "http://www.kent.gov.uk/about-the-council/strategies-and-policies"
+    )
+    assert h.author.name == "Richard Fitzgerald" and h.author.telephone == "03000 416091"
+    assert h.director == Contact("Vincent Godfrey", "Director of Strategic Commissioning")
+    html = body_without_header(data)
+    assert html.endswith("approved a new approach.</p>")
+    assert "Background" not in html and "Fitzgerald" not in html
+
+
+def test_closing_sections_followed_by_more_of_the_report_are_kept():
+    data = made.word_document(*PARAGRAPHS, *BODY, *CLOSING, ("Heading 1", "Appendix 1"), "Text.")
+    h = read_header(data)
+    assert h.author is None and h.background_documents == ""
+    html = body_without_header(data)
+    assert "Background Documents" in html and "Richard.Fitzgerald@kent.gov.uk" in html
+    assert "Subject" not in html  # the header itself is still left out
+
+
+def test_a_header_in_a_content_control_is_read_and_left_out():
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:sdt><w:sdtPr/><w:sdtContent>"
+        "<w:p><w:r><w:t>Subject: Budget</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>To: Cabinet</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"
+        "<w:p><w:r><w:t>The budget for 2018.</w:t></w:r></w:p></w:body></w:document>"
+    )
+    data = _zip(**{"word__document.xml": xml.encode()})
+    assert (read_header(data).subject, read_header(data).to) == ("Budget", "Cabinet")
+    assert body_without_header(data) == "<p>The budget for 2018.</p>"
