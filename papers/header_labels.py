@@ -147,7 +147,7 @@ def split_label(text: str) -> tuple[str, str, str] | None:
 def looks_labelled(text: str) -> bool:
     """A short "Something: value" line, as an unknown header field would be written."""
     match = re.match(r"^([A-Z][\w'()&/ -]{1,40}):\s*\S", plain(text))
-    return bool(match) and len(match.group(1).split()) <= 4
+    return match is not None and len(match.group(1).split()) <= 4
 
 
 # --- Dates -------------------------------------------------------------------------------

@@ -222,7 +222,7 @@ def read_contact(paras: list[Para]) -> Contact | None:
     if not lines:
         return None
     email = phone = ""
-    rest = []
+    rest: list[str] = []
     for line in lines:
         found = _EMAIL.search(line)
         if found and not email:

@@ -107,6 +107,14 @@ class _Filler:
     def put(self, attr: str, value, label: str) -> None:
         if value in (None, "", False):
             return
+        model_field = Report._meta.get_field(attr)
+        if not model_field.is_relation:
+            try:
+                model_field.clean(value, self.report)
+            except ValidationError as exc:
+                why = " ".join(exc.messages)
+                self.result.not_read.append(f"{label}: “{value}” could not be used. {why}")
+                return
         if getattr(self.report, attr) in ("", None, False) or self.overwrite:
             setattr(self.report, attr, value)
             self.result.filled.append(label)
@@ -212,7 +220,8 @@ class _Filler:
             if person is None:
                 self.result.not_read.append(f"{NAMES['by']}: {why}")
             else:
-                signers.append(ReportSigner(report=r, person=person, capacity=signer.capacity))
+                capacity = signer.capacity[:200]
+                signers.append(ReportSigner(report=r, person=person, capacity=capacity))
         self.replace(r.signers.all(), signers, NAMES["by"])
         recs = [
             Recommendation(report=r, verb=verb, text=text)

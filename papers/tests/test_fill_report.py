@@ -206,3 +206,23 @@ def test_a_paper_that_is_not_a_report_has_no_header_to_read(record):
     )
     with t.writes_nothing(), pytest.raises(ValidationError, match="Only a report has a header"):
         add_report_docx(appendix, header_docx(), "Appendix.docx", actor=TEST_ACTOR)
+
+
+def test_a_value_the_report_cannot_hold_is_reported_not_saved(record):
+    doc = record[4]
+    data = made.word_document(
+        "Subject: Panel",
+        "Relevant Director: Nobody Known, Director",
+        "richard..fitz@kent.gov.uk",
+        "Decision No: " + "17/00081 " * 10,
+        *BODY,
+    )
+    report = Report(document=doc)
+    filled = fill_report(report, read_header(data), actor=TEST_ACTOR)
+    report.refresh_from_db()
+    assert report.director_email == "" and report.key_decision_reference == ""
+    assert report.director_job_title == "Director"
+    assert any(m.startswith("Decision No: “17/00081") for m in filled.not_read)
+    assert "Relevant director's email: “richard..fitz@kent.gov.uk” could not be used." in (
+        " ".join(filled.not_read)
+    )
