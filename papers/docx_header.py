@@ -227,11 +227,19 @@ def read_header(data: bytes, name: str = "The file") -> Header:
 
 
 def strip_header(data: bytes, name: str = "The file") -> bytes:
-    """The Word document without its header (``data`` itself when it has none)."""
+    """The Word document without its header (``data`` itself when it has none). Refused
+    (``ValidationError``) when nothing but the header is there."""
     body, styles = word.open_body(data, name)
     scan = _scan(body, styles)
     if not scan.elements:
         return data
+    removed = {id(e) for e in scan.elements}
+    if all(
+        id(b.element) in removed or (b.para and b.para.blank) for b in word.blocks(body, styles)
+    ):
+        raise convert.refuse(
+            name, "has nothing after its header; the report's text should follow it."
+        )
     for element in scan.elements:
         element.getparent().remove(element)
     xml = etree.tostring(body.getroottree(), xml_declaration=True, encoding="UTF-8")
@@ -247,19 +255,9 @@ def strip_header(data: bytes, name: str = "The file") -> bytes:
 
 
 def convert_without_header(data: bytes, name: str = "The file") -> convert.Converted:
-    """``convert.docx_to_html`` of the document after its header; refused when nothing
-    follows the header."""
-    stripped = strip_header(data, name)
-    if stripped is not data:
-        try:
-            return convert.docx_to_html(stripped, name)
-        except convert.ValidationError as exc:
-            if "has no text" not in " ".join(exc.messages):
-                raise
-            raise convert.refuse(
-                name, "has nothing after its header; the report's text should follow it."
-            ) from exc
-    return convert.docx_to_html(data, name)
+    """``convert.docx_to_html`` of the document after its header (the whole document when
+    it has none); refused when nothing follows the header."""
+    return convert.docx_to_html(strip_header(data, name), name)
 
 
 def body_without_header(data: bytes, name: str = "The file") -> str:

@@ -5,8 +5,11 @@ import datetime as dt
 import io
 import zipfile
 
+import docx
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from papers import testing as made
 from papers.docx_header import body_without_header, read_header, strip_header
@@ -149,8 +152,6 @@ def test_the_table_form_with_an_exempt_classification_is_read():
 
 def _one_column(*cells: list[str]) -> bytes:
     """A one-column table, each cell's paragraphs given, then the body."""
-    import docx
-
     document = docx.Document()
     table = document.add_table(rows=len(cells), cols=1)
     for row, paragraphs in zip(table.rows, cells, strict=True):
@@ -397,3 +398,41 @@ def test_a_header_in_a_content_control_is_read_and_left_out():
     data = _zip(**{"word__document.xml": xml.encode()})
     assert (read_header(data).subject, read_header(data).to) == ("Budget", "Cabinet")
     assert body_without_header(data) == "<p>The budget for 2018.</p>"
+
+
+LINES = st.sampled_from(
+    [
+        "By: Gary Cooke, Cabinet Member",
+        "John Lynch – Head of Democratic Services",
+        "To: County Council – 10 December 2015",
+        "Date: tbc",
+        "Subject: Budget",
+        "Classification: Exempt",
+        "Summary:",
+        "This report sets the budget.",
+        "RECOMMENDATIONS",
+        ("List Number", "NOTE the report;"),
+        "(1) AGREE the terms.",
+        "Appendices: Appendix A",
+        "",
+        "FOR DECISION",
+        "Electoral Division: All",
+        "Background documents: None",
+        "Report Author: Bea Testauthor",
+        "03000 416749",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(LINES, max_size=14))
+def test_whatever_the_header_says_the_body_after_a_heading_is_kept(lines):
+    data = made.word_document(*lines, ("Heading 1", "Introduction"), "The body of the report.")
+    header = read_header(data)
+    assert isinstance(header.warnings, list)
+    try:
+        stripped = strip_header(data)
+    except ValidationError:  # nothing after the header: impossible, the body follows it
+        raise AssertionError("the body was taken for the header") from None
+    kept = [p.text for p in docx.Document(io.BytesIO(stripped)).paragraphs]
+    assert kept[-2:] == ["Introduction", "The body of the report."]
