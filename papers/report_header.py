@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
 from audit import trail
 from audit.actors import Actor, require_model_permission
@@ -108,7 +108,7 @@ class _Filler:
         if value in (None, "", False):
             return
         model_field = Report._meta.get_field(attr)
-        if not model_field.is_relation:
+        if isinstance(model_field, models.Field) and not model_field.is_relation:
             try:
                 model_field.clean(value, self.report)
             except ValidationError as exc:
