@@ -19,7 +19,7 @@ from audit import trail
 from audit.actors import Actor, name_of, require_model_permission, user_of
 from meetings.models import AgendaItem
 
-from . import convert
+from . import convert, docx_header
 from .models import Classification, Document, DocumentVersion, ItemPaper, Report, SourceKind
 
 
@@ -82,9 +82,14 @@ def add_version(
     html: str | None = None,
     upload: bytes | None = None,
     filename: str = "",
+    without_header: bool = False,
     actor: Actor,
 ) -> DocumentVersion:
     """Add a new version of ``doc`` from written HTML or an uploaded .docx or .pdf file.
+
+    ``without_header``: a .docx made from the council's report template is converted
+    without its header (``docx_header``), which the paper's template prints from the
+    report's fields.
 
     Refuses (``PermissionDenied``) an actor without permission to change documents (the back
     office adds a version from the document's page), and (``ValidationError`` naming the
@@ -97,8 +102,12 @@ def add_version(
         kind, converted = SourceKind.HTML, convert.written_html(html)
         digest = convert.content_hash("html", converted.html)
     elif upload is not None and html is None:
-        suffix, converted = convert.read_upload(upload, filename)
-        kind = SourceKind.DOCX if suffix == ".docx" else SourceKind.PDF
+        name = Path(filename).name or "The file"
+        if without_header and Path(name).suffix.lower() == ".docx":
+            kind, converted = SourceKind.DOCX, docx_header.convert_without_header(upload, name)
+        else:
+            suffix, converted = convert.read_upload(upload, filename)
+            kind = SourceKind.DOCX if suffix == ".docx" else SourceKind.PDF
         digest = convert.content_hash(kind, upload)
     else:
         raise ValidationError("Give either the text of the paper or a file, not both.")

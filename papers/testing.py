@@ -144,3 +144,37 @@ def encrypted_pdf(password: str = "secret") -> bytes:
     out = io.BytesIO()
     src.save(out, encryption=pikepdf.Encryption(owner=password, user=password, R=6))
     return out.getvalue()
+
+
+Block = str | tuple[str, str] | list[tuple[str, str | list]]
+
+
+def word_document(*blocks: Block) -> bytes:
+    """A .docx made with python-docx (a test dependency), block by block: a string is a
+    paragraph, ``(style, text)`` a paragraph in that Word style ("Heading 1", "List Number"),
+    and a list of ``(label, value)`` rows a two-column table, where a value is a string or a
+    list of paragraphs (strings or ``(style, text)``)."""
+    import docx
+
+    document = docx.Document()
+
+    def fill(paragraph, part: str | tuple[str, str]) -> None:
+        style, text = part if isinstance(part, tuple) else ("", part)
+        paragraph.text = text
+        if style:
+            paragraph.style = document.styles[style]
+
+    for block in blocks:
+        if isinstance(block, list):
+            table = document.add_table(rows=len(block), cols=2)
+            for row, (label, value) in zip(table.rows, block, strict=True):
+                row.cells[0].text = label
+                parts = value if isinstance(value, list) else [value]
+                fill(row.cells[1].paragraphs[0], parts[0])
+                for part in parts[1:]:
+                    fill(row.cells[1].add_paragraph(), part)
+        else:
+            fill(document.add_paragraph(), block)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
