@@ -243,15 +243,20 @@ def test_refusal_page_and_error_summary_have_no_violations(live_server, demo_cou
     assert posted.value.status == 400
     expect(page.locator(".govuk-error-summary")).to_contain_text("Write the words of the motion.")
     failures = accessibility(page, axe, "error")
-    # An autosave refused: the status line says why and the error summary appears.
+    # An autosave refused: the status line says why, the member's row comes back as saved
+    # (present) with the reason in it.
     page.reload()
     page.locator(f"#att-{c.members[1].pk}-present").focus()
     page.keyboard.press("x")
-    expect(page.locator("#clerk-status")).to_contain_text(
+    refusal = (
         f"Not saved: {c.members[1]} cannot be recorded as absent: they moved "
         "“That the report be noted.”"
     )
-    expect(page.locator("#clerk-errors .govuk-error-summary")).to_be_visible()
+    expect(page.locator("#clerk-status")).to_contain_text(refusal)
+    expect(page.locator(f"#att-row-{c.members[1].pk} .govuk-error-message")).to_contain_text(
+        refusal
+    )
+    expect(page.locator(f"#att-{c.members[1].pk}-present")).to_be_checked()
     settled(page)
     failures |= accessibility(page, axe, "autosave-error")
     assert Attendance.objects.get(meeting=c.meeting, person=c.members[1]).status == "present"
