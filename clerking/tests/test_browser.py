@@ -294,7 +294,14 @@ def test_changes_update_their_part_of_the_page_and_nothing_typed_is_lost(
         page.keyboard.press(key)
     expect(status).to_contain_text(f"Saved: {m[3].formal_name} apologies.")
     settled(page)
-    expect(page.locator("#clerk-summary")).to_contain_text("Present: 3 (quorum 2)")
+    # A motion typed, not yet recorded, survives its panel being drawn again when the next
+    # member arrives (who may move follows the attendance).
+    page.get_by_label("Motion", exact=True).fill("That the programme be approved.")
+    page.locator(f"#att-{m[4].pk}-present").check()
+    expect(page.get_by_label("Moved by")).to_contain_text(m[4].formal_name)
+    expect(page.get_by_label("Motion", exact=True)).to_have_value("That the programme be approved.")
+    settled(page)
+    expect(page.locator("#clerk-summary")).to_contain_text("Present: 4 (quorum 2)")
 
     # A refused vote: the panel stays open as typed, the focus on the error inside it.
     card = page.locator(f"#motion-{motion.pk}")
@@ -349,6 +356,7 @@ def test_changes_update_their_part_of_the_page_and_nothing_typed_is_lost(
         m[1].pk: "present",
         m[2].pk: "present",
         m[3].pk: "apologies",
+        m[4].pk: "present",
     }
     assert Vote.objects.get(motion=motion).votes_for == 2
     assert Minute.objects.get(pk=minute.pk).text == "Noted. The programme was approved."
