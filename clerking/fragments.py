@@ -12,8 +12,10 @@ With it go, out of band, the status line (the screen's live region: "Saved: …"
 saved: …"), the summary (present, quorum, chair), the preview of the published minutes and
 the parts that follow from the change: who may chair, declare, move and vote follows the
 attendance; who is barred from a vote follows the declarations; the motions a resolution may
-record follow the motions; the order of business follows the minutes. The part holding the
-clerk's focus is never sent out of band.
+record follow the motions; the order of business follows the minutes. In the browser a part
+sent out of band keeps what was typed in it and not yet saved (website/static/js/
+moot-unsaved.js), and is left as it is while a change made in it waits its turn
+(clerking/static/clerking/clerk.js).
 """
 
 from __future__ import annotations
