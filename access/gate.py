@@ -16,17 +16,28 @@ from .rules import is_democratic_services, second_factor_given
 
 View = Callable[..., HttpResponse]
 
+SIGNED_OUT = (
+    "Not saved: you are no longer signed in. Sign in again in a new tab, then save here again."
+)
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
 
 def officer_required(refusal: str = "access/not_an_officer.html") -> Callable[[View], View]:
-    """Signed out, or signed in without the second factor: to sign-in. Anyone but democratic
-    services: 403 with ``refusal`` (a template saying who may use the screen). Responses are
-    never cached (they carry exempt business)."""
+    """Signed out, or signed in without the second factor: to sign-in (a change sent by htmx:
+    401 and a short message, so the page and what was typed in it stay). Anyone but
+    democratic services: 403 with ``refusal`` (a template saying who may use the screen).
+    Responses are never cached (they carry exempt business)."""
 
     def decorate(view: View) -> View:
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             user = request.user
             if not user.is_authenticated or not second_factor_given(user):
+                if is_htmx(request):
+                    return HttpResponse(SIGNED_OUT, status=401, content_type="text/plain")
                 return redirect_to_login(request.get_full_path(), reverse("access:sign_in"))
             if not is_democratic_services(user):
                 return render(request, refusal, status=403)

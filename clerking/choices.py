@@ -6,10 +6,19 @@ not offer (someone absent as a mover, a councillor not on the body as a member) 
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from council.models import Membership, Person
+from council.models import (
+    Body,
+    Membership,
+    Person,
+    PostHolding,
+    PostKind,
+    StatutoryDesignation,
+    TermOfOffice,
+)
 from meetings.models import AgendaItem, ItemKind, Meeting
+from papers.models import Report
 from proceedings.models import Attendance, AttendanceStatus, Motion, MotionKind
 from proceedings.rules import member_ids
 
@@ -35,9 +44,38 @@ def councillors_not_members(meeting: Meeting) -> QuerySet[Person]:
     return Person.objects.filter(pk__in=ids)
 
 
-def officer_candidates(meeting: Meeting) -> QuerySet[Person]:
-    """People who are not councillors on the day: officers and others in the record."""
-    return Person.objects.exclude(pk__in=_councillor_ids(meeting))
+def officers(meeting: Meeting) -> QuerySet[Person]:
+    """The officers in the record, for "Officer in attendance": people known as officers (an
+    officer's post or a statutory designation held, a body's contact officer, a meeting's
+    contact, a report's author or director, an officer in attendance at a meeting) who have
+    never been a councillor or a member of a body. Each has ``post``: the officer's post they
+    held on the day of the meeting, or "".
+
+    A member who once wrote a report is not an officer; an officer not yet in the record is
+    added by name."""
+    known = (
+        Q(pk__in=PostHolding.objects.filter(post__kind=PostKind.OFFICER).values("person_id"))
+        | Q(pk__in=StatutoryDesignation.objects.values("person_id"))
+        | Q(pk__in=Body.objects.values("contact_officer_id"))
+        | Q(pk__in=Meeting.objects.values("contact_id"))
+        | Q(pk__in=Report.objects.values("author_id"))
+        | Q(pk__in=Report.objects.values("director_id"))
+        | Q(pk__in=Attendance.objects.filter(status=S.IN_ATTENDANCE).values("person_id"))
+    )
+    post = (
+        PostHolding.objects.filter(person=OuterRef("pk"), post__kind=PostKind.OFFICER)
+        .filter(start__lte=meeting.date)
+        .filter(Q(end__isnull=True) | Q(end__gte=meeting.date))
+        .order_by("-start")
+        .values("post__title")[:1]
+    )
+    return (
+        Person.objects.filter(known)
+        .exclude(pk__in=Membership.objects.filter(person__isnull=False).values("person_id"))
+        .exclude(pk__in=TermOfOffice.objects.values("person_id"))
+        .annotate(post=Subquery(post))
+        .order_by("surname", "initials", "forenames", "pk")
+    )
 
 
 def _attending(meeting: Meeting, *statuses: str) -> QuerySet[Person]:

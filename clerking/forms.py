@@ -45,6 +45,15 @@ class ClerkForm(forms.Form):
                 field.widget.attrs.setdefault("class", css)
 
 
+class OfficerChoice(PersonChoice):
+    """An officer with the post they held on the day (``choices.officers``), so the list can
+    be searched by job title too."""
+
+    def label_from_instance(self, obj: Person) -> str:
+        post = getattr(obj, "post", "")
+        return f"{obj.formal_name} – {post}" if post else obj.formal_name
+
+
 def people(qs, empty: str | None = None, **kw) -> PersonChoice:
     return PersonChoice(queryset=qs, required=empty is not None, empty_label=empty or "", **kw)
 
@@ -78,11 +87,16 @@ class AlsoPresentForm(ClerkForm):
 
 
 class OfficerForm(ClerkForm):
-    person = PersonChoice(
+    person = OfficerChoice(
         queryset=Person.objects.none(),
         required=False,
         label="Officer",
         empty_label="Someone not listed: give their name below",
+        help_text="Officers in the record, with their post on the day.",
+        error_messages={
+            "invalid_choice": "Choose an officer from the list: councillors and members of "
+            "bodies are recorded as members, substitutes or also present."
+        },
     )
     title = forms.CharField(
         max_length=20,
@@ -218,7 +232,11 @@ class RecordedCountsForm(ClerkForm):
 
 
 class MinuteForm(ClerkForm):
-    title = forms.CharField(max_length=300, label="Minute heading")
+    title = forms.CharField(
+        max_length=300,
+        label="Minute heading",
+        error_messages={"required": "Enter the minute heading."},
+    )
     text = forms.CharField(
         required=False,
         label="Minute",

@@ -59,6 +59,15 @@ class MinuteCard:
     resolution_form: forms.Form
     resolutions: list[Resolution]
 
+    @property
+    def saved_id(self) -> str:
+        """The id of the minute's "Saved at" line, what its autosave comes back as."""
+        return f"minute-{self.minute.pk}-saved"
+
+    @property
+    def resolutions_id(self) -> str:
+        return f"minute-{self.minute.pk}-resolutions"
+
 
 @dataclass
 class ItemScreen:

@@ -135,6 +135,11 @@ class MemberRow:
     person: Person
     entry: Attendance | None  # None: not yet marked
 
+    @property
+    def dom_id(self) -> str:
+        """The id of the member's row: the part of the page their choice comes back as."""
+        return f"att-row-{self.person.pk}"
+
 
 @dataclass
 class AttendancePanel:
@@ -187,9 +192,7 @@ def attendance_panel(meeting: Meeting, bound: Bound) -> AttendancePanel:
             {"person": outsiders, "substitute_for": choices.members(meeting)},
         ),
         also_form=form(bound, "also", f.AlsoPresentForm, {"person": outsiders}),
-        officer_form=form(
-            bound, "officer", f.OfficerForm, {"person": choices.officer_candidates(meeting)}
-        ),
+        officer_form=form(bound, "officer", f.OfficerForm, {"person": choices.officers(meeting)}),
     )
 
 
@@ -200,6 +203,10 @@ def attendance_panel(meeting: Meeting, bound: Bound) -> AttendancePanel:
 class ActionCard:
     action: Action
     form: forms.Form
+
+    @property
+    def saved_id(self) -> str:
+        return f"action-{self.action.pk}-saved"
 
 
 def action_cards(meeting: Meeting, bound: Bound) -> list[ActionCard]:

@@ -3,7 +3,6 @@ substitutes and officers panel and the declarations panel)."""
 
 from __future__ import annotations
 
-from council.models import Person
 from proceedings import attendance as att
 from proceedings import clerk
 from proceedings.models import Attendance, AttendanceStatus, Declaration
@@ -56,7 +55,7 @@ def also_present(c: Change) -> str:
 
 @op("officer", "others")
 def officer(c: Change) -> str:
-    d = c.bind(f.OfficerForm, "officer", {"person": Person.objects.all()})
+    d = c.bind(f.OfficerForm, "officer", {"person": choices.officers(c.meeting)})
     entry = clerk.add_officer(
         c.meeting,
         person=d["person"],

@@ -52,6 +52,20 @@ def on_the_screen(client) -> SimpleNamespace:
     return c
 
 
+def approved(c) -> None:
+    """The meeting's minutes approved by a minute of the committee's next meeting (as
+    ``proceedings.approval`` records it, without publishing them first)."""
+    from proceedings.minutes import add_minute
+    from proceedings.models import MinutesRecord
+
+    later = testing.meeting(c.body, c.meeting.date + dt.timedelta(days=28))
+    minute = add_minute(later, "Minutes", actor=TEST_ACTOR)
+    MinutesRecord.objects.update_or_create(
+        meeting=c.meeting,
+        defaults={"status": "approved", "approved_by_minute": minute, "approved_on": later.date},
+    )
+
+
 def sit(c, absent=()):
     for i, m in enumerate(c.members):
         record_attendance(

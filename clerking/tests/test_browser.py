@@ -16,6 +16,7 @@ from audit.testing import TEST_ACTOR
 from council.dates import authority_today
 from moot.shots import screenshot
 from moot.testing import verified_login
+from proceedings.minutes import add_minute
 from proceedings.models import (
     Action,
     Attendance,
@@ -27,6 +28,7 @@ from proceedings.models import (
     Resolution,
     Vote,
 )
+from proceedings.votes import add_motion
 
 from .helpers import clerk_user, committee
 
@@ -223,7 +225,6 @@ def test_refusal_page_and_error_summary_have_no_violations(live_server, demo_cou
 
     from access.models import Account
     from proceedings.attendance import record_attendance
-    from proceedings.votes import add_motion
 
     c = committee()
     for person in c.members:
@@ -243,15 +244,20 @@ def test_refusal_page_and_error_summary_have_no_violations(live_server, demo_cou
     assert posted.value.status == 400
     expect(page.locator(".govuk-error-summary")).to_contain_text("Write the words of the motion.")
     failures = accessibility(page, axe, "error")
-    # An autosave refused: the status line says why and the error summary appears.
+    # An autosave refused: the status line says why, the member's row comes back as saved
+    # (present) with the reason in it.
     page.reload()
     page.locator(f"#att-{c.members[1].pk}-present").focus()
     page.keyboard.press("x")
-    expect(page.locator("#clerk-status")).to_contain_text(
+    refusal = (
         f"Not saved: {c.members[1]} cannot be recorded as absent: they moved "
         "“That the report be noted.”"
     )
-    expect(page.locator("#clerk-errors .govuk-error-summary")).to_be_visible()
+    expect(page.locator("#clerk-status")).to_contain_text(refusal)
+    expect(page.locator(f"#att-row-{c.members[1].pk} .govuk-error-message")).to_contain_text(
+        refusal
+    )
+    expect(page.locator(f"#att-{c.members[1].pk}-present")).to_be_checked()
     settled(page)
     failures |= accessibility(page, axe, "autosave-error")
     assert Attendance.objects.get(meeting=c.meeting, person=c.members[1]).status == "present"
@@ -268,3 +274,89 @@ def test_refusal_page_and_error_summary_have_no_violations(live_server, demo_cou
     expect(page.get_by_role("heading", name="You cannot take minutes")).to_be_visible()
     failures |= accessibility(page, axe, "forbidden")
     assert failures == {}, pformat(failures)
+
+
+def test_changes_update_their_part_of_the_page_and_nothing_typed_is_lost(
+    live_server, demo_council, page, axe
+):
+    c = committee(day=authority_today() - dt.timedelta(days=14))
+    m, item = c.members, c.items[1]
+    motion = add_motion(c.meeting, "substantive", "That it be noted.", item=item, actor=TEST_ACTOR)
+    minute = add_minute(c.meeting, "Highways", item=item, text="Noted.", actor=TEST_ACTOR)
+    sign_in_clerk(page, live_server)
+    status = page.locator("#clerk-status")
+    page.goto(f"{live_server.url}/clerk/meetings/{c.meeting.pk}/?item={item.pk}")
+    page.evaluate("() => { window.notReloaded = true; }")  # gone if the page loads again
+
+    # Attendance by keyboard, faster than the answers come: each row is sent on its own.
+    page.locator(f"#att-{m[0].pk}-present").focus()
+    for key in "pppa":
+        page.keyboard.press(key)
+    expect(status).to_contain_text(f"Saved: {m[3].formal_name} apologies.")
+    settled(page)
+    # A motion typed, not yet recorded, survives its panel being drawn again when the next
+    # member arrives (who may move follows the attendance).
+    page.get_by_label("Motion", exact=True).fill("That the programme be approved.")
+    page.locator(f"#att-{m[4].pk}-present").check()
+    expect(page.get_by_label("Moved by")).to_contain_text(m[4].formal_name)
+    expect(page.get_by_label("Motion", exact=True)).to_have_value("That the programme be approved.")
+    settled(page)
+    expect(page.locator("#clerk-summary")).to_contain_text("Present: 4 (quorum 2)")
+
+    # A refused vote: the panel stays open as typed, the focus on the error inside it.
+    card = page.locator(f"#motion-{motion.pk}")
+    hands = page.locator(f"#hands-form-{motion.pk}")
+    card.locator("summary", has_text="Show of hands").click()
+    hands.get_by_label("For", exact=True).fill("9")
+    hands.get_by_label("Against", exact=True).fill("0")
+    hands.get_by_role("button", name="Record show of hands").click()
+    expect(status).to_contain_text("Not saved: 9 votes are counted")
+    expect(hands.locator(".govuk-error-summary")).to_be_focused()
+    expect(hands.get_by_label("For", exact=True)).to_have_value("9")
+    failures = accessibility(page, axe, "refused-vote")
+    hands.get_by_label("For", exact=True).fill("2")
+    hands.get_by_label("Against", exact=True).fill("1")
+    hands.get_by_role("button", name="Record show of hands").click()
+    expect(page.locator(f"#motion-{motion.pk}")).to_contain_text("Result: Carried")
+
+    # The minute saves as it is typed, and the preview of the published minutes follows.
+    text = page.locator(f"#id_minute-{minute.pk}-text")
+    text.press("Control+End")
+    text.press_sequentially(" The programme was approved.")
+    expect(page.locator(f"#minute-{minute.pk}-saved")).to_contain_text("Saved at")
+    expect(page.locator("#preview")).to_contain_text("Noted. The programme was approved.")
+    expect(text).to_be_focused()
+
+    # The officers' list shortened by the search box.
+    page.locator("summary", has_text="Add a substitute").click()
+    page.get_by_label("Search the officers").fill("democratic services")
+    shown = page.eval_on_selector_all(
+        "#id_officer-person option:not([hidden])", "options => options.map(o => o.text)"
+    )
+    assert shown[0].startswith("Someone not listed") and len(shown) > 1
+    assert all("Democratic Services" in text for text in shown[1:]), shown
+
+    # Leaving with a declaration half typed asks first; staying keeps it.
+    page.get_by_label("Interest as declared").fill("Lives on the A28.")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.get_by_role("link", name="Meetings to minute").click()
+    expect(page.get_by_label("Interest as declared")).to_have_value("Lives on the A28.")
+    failures |= accessibility(page, axe, "partial-updates")
+    page.set_viewport_size({"width": 320, "height": 900})
+    failures |= {"320": v} if (v := axe(page)) else {}
+    assert failures == {}, pformat(failures)
+    assert asked == ["beforeunload"]  # (by now the browser's events have all come in)
+    assert page.evaluate("() => window.notReloaded") is True
+
+    assert dict(
+        Attendance.objects.filter(meeting=c.meeting).values_list("person_id", "status")
+    ) == {
+        m[0].pk: "present",
+        m[1].pk: "present",
+        m[2].pk: "present",
+        m[3].pk: "apologies",
+        m[4].pk: "present",
+    }
+    assert Vote.objects.get(motion=motion).votes_for == 2
+    assert Minute.objects.get(pk=minute.pk).text == "Noted. The programme was approved."

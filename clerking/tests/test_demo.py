@@ -25,8 +25,9 @@ def test_every_item_of_the_22_october_2015_meeting(client):
         with CaptureQueriesContext(connection) as queries:
             response = clerk.get(f"/clerk/meetings/{meeting.pk}/?item={item.pk}")
         assert response.status_code == 200, item
-        # Bounded, whatever the size of the council (84 members): no query per member.
-        assert len(queries) < 60, (item, len(queries))
+        # Bounded, whatever the size of the council (84 members): no query per member. About
+        # 25 of them draw the preview of the published minutes (proceedings.render).
+        assert len(queries) < 75, (item, len(queries))
         pages.append(response.content.decode())
     html = "\n".join(pages)
     chair = Attendance.objects.get(meeting=meeting, in_chair=True).person

@@ -8,10 +8,10 @@ import pytest
 
 from audit.models import AuditEntry
 from audit.testing import TEST_ACTOR
-from proceedings.models import Attendance, Minute, MinutesRecord, Motion, Resolution
+from proceedings.models import Attendance, Minute, Motion, Resolution
 from proceedings.votes import add_motion
 
-from .helpers import HTMX, on_the_screen, sit
+from .helpers import HTMX, approved, on_the_screen, sit
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,10 @@ def test_attendance_autosaves_with_htmx(c):
     assert response.status_code == 200
     text = response.content.decode()
     assert "Saved: Mr B Clerkmemberb present; Mr B Clerkmemberc apologies." in text
-    assert 'id="clerk-errors" hx-swap-oob="true"' in text
+    # The attendance panel alone comes back (with the status line, out of band): not the page.
+    assert text.startswith('<section class="clerk-panel" id="attendance"')
+    assert '<div id="clerk-status" hx-swap-oob="innerHTML">' in text
+    assert "<html" not in text and 'id="others"' not in text
     assert dict(
         Attendance.objects.filter(meeting=c.meeting).values_list("person_id", "status")
     ) == {c.members[1].pk: "present", c.members[2].pk: "apologies"}
@@ -140,7 +143,7 @@ def test_second_chair_refused_on_screen(c):
 
 def test_approved_minutes_refuse_changes(c):
     sit(c)
-    MinutesRecord.objects.create(meeting=c.meeting, status="approved")
+    approved(c)
     count = AuditEntry.objects.count()
     response = c.client.post(c.url, {"op": "attendance", f"att-{c.members[1].pk}": "apologies"})
     assert response.status_code == 400
@@ -161,8 +164,8 @@ def test_delete_resolution_and_minute_then_locked(c):
     assert not Resolution.objects.filter(pk=resolution.pk).exists()
     assert c.client.post(c.url, {"op": "delete_minute", "minute": minute.pk}).status_code == 303
     assert not Minute.objects.filter(pk=minute.pk).exists()
-    MinutesRecord.objects.create(meeting=c.meeting, status="approved")
+    approved(c)
     response = c.client.post(c.url, {"op": "delete_minute", "minute": other.pk}, **HTMX)
     assert response.status_code == 400
-    assert response.content.decode().startswith("Not saved: The minutes of this meeting were")
+    assert "Not saved: The minutes of this meeting were" in response.content.decode()
     assert Minute.objects.filter(pk=other.pk).exists()
