@@ -68,6 +68,7 @@ def test_building_packs_poll_their_progress_until_built():
     assert "Refresh the packs' progress to see how the build is going." in page  # without JS
     fragment = client.get(url(meeting, "progress/"))
     assert fragment.status_code == 200 and polls(fragment.content.decode())
+    assert f'href="{url(meeting)}"' in client.get("/office/").content.decode()  # my work
     assert "<html" not in fragment.content.decode()
     built(pack(meeting))
     built(pack(meeting, PackKind.MEMBERS))

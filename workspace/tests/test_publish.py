@@ -81,6 +81,10 @@ def test_publishing_opens_the_agenda_and_goes_back_to_the_meeting():
         f"/office/meetings/{meeting.pk}/supplement/"
         in client.get(response["Location"]).content.decode()
     )
+    after = client.get(url(meeting))
+    assert "The agenda is already published." in text(after)
+    assert ">Publish the agenda</button>" not in after.content.decode()
+    assert "Papers to publish" not in text(after)
     # Pressing again (a second officer, or a second click) is refused by the service.
     with t.writes_nothing():
         again = client.post(url(meeting), {})

@@ -129,6 +129,11 @@ def test_a_day_that_cannot_be_the_posting_day_is_refused(issued, day, message):
     page = text(response)
     assert "There is a problem" in page and message in page
     assert f'value="{day}"' in response.content.decode()  # what was typed is kept
+    html = response.content.decode()
+    if message.startswith(("The summons", "1 January")):  # the service's refusal: unlinked
+        assert f"<li>{message}" in html
+    else:  # the form's, linked to the field
+        assert f'<a href="#id_issue{issued.pk}-posted_on">{message}' in html
     assert not DispatchEntry.objects.filter(posted_on__isnull=False).exists()
 
 
@@ -146,6 +151,9 @@ def test_members_must_be_chosen_from_the_issues_own_list(issued):
                 {f"{prefix}-entries": chosen, f"{prefix}-posted_on": "8/9/2017"},
             )
         assert response.status_code == 400 and message in text(response), chosen
+        assert (
+            f'<a href="#id_issue{issued.pk}-entries_0">{message}</a>' in response.content.decode()
+        )
     assert not DispatchEntry.objects.filter(posted_on__isnull=False).exists()
 
 

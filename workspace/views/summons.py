@@ -58,6 +58,18 @@ class PostedForm(forms.Form):
         field.label_from_instance = lambda entry: entry.person.formal_name
 
 
+def _problems(form: forms.Form | None) -> list[tuple[str, str]]:
+    """The error summary's rows, each field's linked to its first input (a group of
+    checkboxes has no label of its own to link to)."""
+    if form is None:
+        return []
+    rows = [(str(e), "") for e in form.non_field_errors()]
+    for field in form:
+        first = f"#{field.auto_id}_0" if field.name == "entries" else f"#{field.auto_id}"
+        rows += [(str(e), first) for e in field.errors]
+    return rows
+
+
 def _meeting(pk: int) -> Meeting:
     return get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
 
@@ -74,12 +86,12 @@ def _page(
     for status in page.issues:
         form = bound if bound is not None and bound.issue.pk == status.issue.pk else None
         rows.append((status, form or PostedForm(status.issue)))
-    failed = bound if bound is not None and bound.errors else refusal
+    problems = _problems(bound) + _problems(refusal)
     return render(
         request,
         "workspace/summons.html",
-        {"m": meeting, "page": page, "rows": rows, "errors": failed, "nav_section": "meetings"},
-        status=400 if failed is not None and failed.errors else 200,
+        {"m": meeting, "page": page, "rows": rows, "problems": problems, "nav_section": "meetings"},
+        status=400 if problems else 200,
     )
 
 
