@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +21,7 @@ from audit.actors import Actor, SystemActor
 from audit.models import AuditEntry
 from council.models import Person
 from meetings.models import Meeting
+from publishing.deadlines import local_date
 from publishing.once import publication_day, record_once
 from publishing.state import is_published, require_democratic_services
 
@@ -162,6 +164,45 @@ def reissue_summons(meeting: Meeting, *, actor: Actor) -> SummonsIssue:
             issue, meeting, people, timezone.localdate(now), actor=actor, event="summons.reissued"
         )
     return issue
+
+
+POSTED = "summons.posted"
+
+
+def record_posted(
+    entries: Sequence[DispatchEntry], posted_on: dt.date, *, actor: Actor
+) -> list[DispatchEntry]:
+    """Record the day these members' paper summonses were left at or posted to their usual
+    residence (Sch 12 para 4); an entry already recorded takes the new day (a correction).
+    Each entry is audited. The day is a moment of record, like publication: it is checked
+    against the real calendar, not a demonstration's date.
+
+    Refuses (nothing saved): an actor who is not democratic services; no entries; entries
+    of more than one summons issue; a day before the summons was issued, or still to come.
+    """
+    require_democratic_services(actor, "Only democratic services record paper summonses.")
+    entries = list(entries)
+    if not entries:
+        raise ValidationError("Choose the members whose summons was left or posted.")
+    if len({entry.issue_id for entry in entries}) > 1:
+        raise ValidationError("Record the posting of one summons issue at a time.")
+    issue = SummonsIssue.objects.get(pk=entries[0].issue_id)
+    issued = local_date(issue.published_at)
+    if posted_on < issued:
+        raise ValidationError(
+            f"The summons was issued on {issued:%-d %B %Y}: it cannot have been left or "
+            "posted before that day."
+        )
+    if posted_on > local_date(timezone.now()):
+        raise ValidationError(
+            f"{posted_on:%-d %B %Y} has not come yet: record the day the summons was left "
+            "or posted."
+        )
+    with transaction.atomic():
+        for entry in entries:
+            entry.posted_on = posted_on
+            trail.save(entry, actor=actor, event=POSTED)
+    return entries
 
 
 def on_publication(kind: str):

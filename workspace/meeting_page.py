@@ -74,7 +74,9 @@ class MeetingPage:
     publications: list[AgendaPublication]
     packs: list[AgendaPack]
     summonses: list[Summons]
-    emails: Counter[str]  # summons emails by status label
+    # Summons emails by status label: a plain dict, as a template looks up ``emails.items`` as
+    # a key first (a Counter answers 0).
+    emails: dict[str, int]
     failed_emails: list[EmailLog]
 
 
@@ -144,6 +146,6 @@ def meeting_page(meeting: Meeting, today: dt.date) -> MeetingPage:
             )
         ),
         summonses=_summonses(meeting),
-        emails=Counter(labels[status] for status in emails.values_list("status", flat=True)),
+        emails=dict(Counter(labels[status] for status in emails.values_list("status", flat=True))),
         failed_emails=list(emails.filter(status=EmailStatus.FAILED).select_related("person")),
     )

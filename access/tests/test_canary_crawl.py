@@ -23,6 +23,7 @@ from django.test import Client, override_settings
 
 from access.models import Account
 from access.tests import canary_plants, crawling
+from access.tests.canary_plants import workspace_tasks
 from access.tests.crawling import CANARY, crawl, staff_crawl
 from audit.testing import TEST_ACTOR
 from meetings.models import AgendaItem, Meeting, Part
@@ -226,6 +227,7 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
             "/admin/papers/document/",
             "/office/",
             f"/office/meetings/{meeting.pk}/",
+            *workspace_tasks.addresses(meeting),
             f"/media/packs/{meeting.slug}-members-pack.pdf",
         ]
     )

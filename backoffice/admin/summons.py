@@ -8,15 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 
 from backoffice.base import AuditedAdmin, AuditedInline
 from backoffice.saving import audited_save
 from council.dates import authority_today
 from council.models import Person
-from summons import mail, services
-from summons.agenda import agenda
+from summons import mail, printing, services
 from summons.models import (
     ConsentMethod,
     DispatchEntry,
@@ -25,7 +23,6 @@ from summons.models import (
     SummonsConsent,
     SummonsIssue,
 )
-from summons.render import salutation, summons_for
 
 
 @admin.register(SummonsConsent)
@@ -122,7 +119,7 @@ class SummonsIssueAdmin(AuditedAdmin):
 
     @admin.display(description="emailed")
     def emailed(self, obj: SummonsIssue) -> int:
-        return EmailLog.objects.filter(key__startswith=f"summons:{obj.pk}:").count()
+        return printing.emailed(obj)
 
     @admin.display(description="to post")
     def to_post(self, obj: SummonsIssue) -> int:
@@ -151,25 +148,9 @@ class SummonsIssueAdmin(AuditedAdmin):
         issue = get_object_or_404(SummonsIssue.objects.select_related("meeting__body"), pk=pk)
         if not self.has_view_permission(request, issue):
             raise PermissionDenied
-        if person is None:
-            entries = list(issue.dispatch.select_related("person"))
-            people = [e.person for e in entries]
-        else:  # one member's copy (e.g. a replacement for one lost in the post)
-            entries, people = None, [get_object_or_404(Person, pk=person)]
-        summons = summons_for(
-            issue.meeting, agenda(issue.meeting), issue.kind, timezone.localdate(issue.published_at)
-        )
-        before = services.already_summoned(issue.meeting) if summons.is_supplement else set()
+        one = get_object_or_404(Person, pk=person) if person is not None else None
         return TemplateResponse(
-            request,
-            "summons/print/dispatch.html",
-            {
-                "issue": issue,
-                "s": summons,
-                "entries": entries,
-                "emailed": self.emailed(issue),
-                "copies": [(p, salutation(p), p.pk in before) for p in people],
-            },
+            request, "summons/print/dispatch.html", printing.print_context(issue, one)
         )
 
 

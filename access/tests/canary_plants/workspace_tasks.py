@@ -1,0 +1,39 @@
+"""The officers' workspace pages of the planted meeting (publishing a supplement, packs,
+summons): the planted meeting's summons is issued, so its dispatch list has a print page.
+The positive control: democratic services do see the planted papers there (the papers added
+since publication wait for a supplement), so the crawls' finding nothing on these addresses
+(``restricted_addresses``) means the gate held, not that the pages were empty."""
+
+from __future__ import annotations
+
+
+def after_publication(meeting, exempt_item, canary):
+    import datetime as dt
+
+    from audit.testing import TEST_ACTOR
+    from summons.services import issue_summons
+    from summons.testing import publication
+
+    issue_summons(meeting, publication(pk=90, day=dt.date(2017, 9, 7)), actor=TEST_ACTOR)
+
+
+def check(meeting, canary):
+    from django.test import Client
+
+    from moot import testing as t
+
+    officer = t.verified_login(Client(), t.account(democratic_services=True))
+    response = officer.get(f"/office/meetings/{meeting.pk}/supplement/")
+    assert response.status_code == 200 and canary in response.content.decode()
+
+
+def addresses(meeting) -> list[str]:
+    """Every workspace task page of ``meeting``, its packs' downloads and its dispatch list."""
+    base = f"/office/meetings/{meeting.pk}/"
+    urls = [f"{base}{page}/" for page in ("publish", "supplement", "packs", "summons")]
+    urls += [f"{base}packs/progress/"]
+    urls += [f"{base}packs/{pk}/download/" for pk in meeting.packs.values_list("pk", flat=True)]
+    urls += [
+        f"{base}summons/{pk}/print/" for pk in meeting.summons_issues.values_list("pk", flat=True)
+    ]
+    return urls
