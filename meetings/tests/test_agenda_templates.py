@@ -275,3 +275,32 @@ def test_an_item_is_never_written_with_an_unfilled_placeholder(body):
     meeting = t.meeting(body, dt.date(2030, 3, 14))
     apply_template(meeting, actor=TEST_ACTOR)
     assert not AgendaItem.objects.filter(meeting=meeting, title__contains="{").exists()
+
+
+# --- the back office -----------------------------------------------------------------------------
+
+
+def test_the_back_office_edits_a_template_through_the_services(admin_client):
+    from django.urls import reverse
+
+    from access.tests.admin_forms import errors_text, post_data
+
+    b = t.body("Admin Template Committee")
+    url = reverse("admin:meetings_agendatemplate_add")
+    data = post_data(admin_client.get(url)) | {
+        "body": b.pk,
+        "numbering": "numbers",
+        "items-0-position": "opening",
+        "items-0-title": "Minutes of {last_meeting}",
+        "items-0-kind": "minutes",
+        "items-0-part": "public",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "“{last_meeting}” is not a placeholder Moot can fill" in errors_text(response)
+    assert not AgendaTemplate.objects.filter(body=b).exists()
+    data["items-0-title"] = "Minutes of the meeting held on {previous_meeting_date}"
+    assert admin_client.post(url, data).status_code == 302
+    saved = AgendaTemplate.objects.get(body=b).items.get()
+    assert saved.title == "Minutes of the meeting held on {previous_meeting_date}"
+    assert AuditEntry.objects.filter(event="meetings.agendatemplateitem_created").exists()
