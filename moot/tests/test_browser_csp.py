@@ -68,6 +68,7 @@ def pages(clerk_meeting: Meeting) -> dict[str, str]:
         "sign-in": "/sign-in/",
         "not-found": "/meetings/999999/",
         "clerk": f"/clerk/meetings/{clerk_meeting.pk}/",
+        "agenda-builder": f"/office/meetings/{clerk_meeting.pk}/agenda/",
         "back-office": "/admin/audit/auditentry/",
         "back-office-meeting": f"/admin/meetings/meeting/{meeting.pk}/change/",
     }
