@@ -16,7 +16,7 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import ForeignObjectRel
+from django.db.models import F, ForeignObjectRel, Q
 
 from audit import trail
 from audit.actors import Actor, require_model_permission
@@ -39,8 +39,8 @@ Layout = dict[int, tuple[int, str]]  # item key → (order, number)
 def template_for(meeting: Meeting) -> AgendaTemplate | None:
     """The body's own agenda template, or else the default template for its kind of body."""
     body = meeting.body
-    own = AgendaTemplate.objects.filter(body=body).first()
-    return own or AgendaTemplate.objects.filter(body=None, body_kind=body.kind).first()
+    found = AgendaTemplate.objects.filter(Q(body=body) | Q(body=None, body_kind=body.kind))
+    return found.order_by(F("body").asc(nulls_last=True)).first()  # one query, its own first
 
 
 def numbering_of(meeting: Meeting) -> str:

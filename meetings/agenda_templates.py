@@ -8,6 +8,7 @@ Each service checks the actor first (the back office's rule:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ValidationError
@@ -18,7 +19,12 @@ from audit.actors import Actor, require_model_permission
 from council.models import Authority
 
 from .agenda import _items, _write, entry_of, layout, normal_orders, template_for
+from .formatting import paragraphs_text
 from .models import (
+    EXCLUSION_HEADING,
+    EXCLUSION_MOTION,
+    NO_EXEMPT_HEADING,
+    NO_EXEMPT_NOTE,
     AgendaItem,
     AgendaTemplate,
     AgendaTemplateItem,
@@ -216,3 +222,29 @@ def _made_from(
         exempt_paragraph=standard.exempt_paragraph,
         template_item=standard,
     )
+
+
+# --- The exempt part's wording ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExemptPart:
+    heading: str
+    text: str
+
+
+def exempt_part(meeting: Meeting, paragraphs: Iterable[int]) -> ExemptPart:
+    """What the agenda prints at its exempt part, in the body's template's words (or the
+    seeds'): with exempt business, the motion to exclude the press and public citing the
+    Schedule 12A ``paragraphs``; without, the note that there is none."""
+    template = template_for(meeting)
+    numbers = sorted(set(paragraphs))
+    if numbers:
+        motion = template.exclusion_motion if template else EXCLUSION_MOTION
+        return ExemptPart(
+            template.exclusion_heading if template else EXCLUSION_HEADING,
+            fill(motion, {"paragraphs": paragraphs_text(numbers)}, allowed=["paragraphs"]),
+        )
+    if template is None:
+        return ExemptPart(NO_EXEMPT_HEADING, NO_EXEMPT_NOTE)
+    return ExemptPart(template.no_exempt_heading, template.no_exempt_note)

@@ -62,6 +62,22 @@ def check_agenda_template(template: AgendaTemplate) -> None:
             raise ValidationError(
                 {"body": f"{template.body} already has an agenda template: change that one."}
             )
+    try:
+        names = names_in(template.exclusion_motion, allowed=["paragraphs"])
+    except ValidationError as error:
+        raise ValidationError({"exclusion_motion": error.messages}) from None
+    if "paragraphs" not in names:
+        raise ValidationError(
+            {
+                "exclusion_motion": "The motion must cite the paragraphs of Schedule 12A: "
+                "write {paragraphs} where they go."
+            }
+        )
+    for name in ("exclusion_heading", "no_exempt_heading", "no_exempt_note"):
+        try:
+            names_in(getattr(template, name), allowed=[])
+        except ValidationError as error:
+            raise ValidationError({name: error.messages}) from None
 
 
 def check_agenda_template_item(item: AgendaTemplateItem) -> None:

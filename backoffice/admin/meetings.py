@@ -274,11 +274,25 @@ class AgendaTemplateItemInline(AuditedInline, admin.TabularInline):
 class AgendaTemplateAdmin(AuditedAdmin):
     """A body's standard agenda items (the officers add them to a meeting from the agenda
     builder, ``/office/meetings/<id>/agenda/``). Titles may hold placeholders:
-    {previous_meeting_date}, {meeting_date}, {body}, {chair}."""
+    {previous_meeting_date}, {meeting_date}, {body}, {chair}; the motion to exclude the press
+    and public, {paragraphs}."""
 
     save_service = staticmethod(agenda_templates.save_template)
     list_display = ["__str__", "numbering"]
     list_select_related = ["body"]
     autocomplete_fields = ["body"]
-    fields = ["body", "body_kind", "numbering"]
+    fieldsets = [
+        (None, {"fields": ["body", "body_kind", "numbering"]}),
+        (
+            "The exempt part",
+            {
+                "fields": [
+                    "exclusion_heading",
+                    "exclusion_motion",
+                    "no_exempt_heading",
+                    "no_exempt_note",
+                ]
+            },
+        ),
+    ]
     inlines = [AgendaTemplateItemInline]

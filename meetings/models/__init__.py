@@ -2,6 +2,10 @@
 bodies' agenda templates (``agenda_templates.py``)."""
 
 from .agenda_templates import (
+    EXCLUSION_HEADING,
+    EXCLUSION_MOTION,
+    NO_EXEMPT_HEADING,
+    NO_EXEMPT_NOTE,
     PLACEHOLDERS,
     AgendaTemplate,
     AgendaTemplateItem,
@@ -24,6 +28,10 @@ from .meetings import (
 )
 
 __all__ = [
+    "EXCLUSION_HEADING",
+    "EXCLUSION_MOTION",
+    "NO_EXEMPT_HEADING",
+    "NO_EXEMPT_NOTE",
     "MAX_SUB_ITEM_DEPTH",
     "PLACEHOLDERS",
     "AgendaItem",

@@ -22,6 +22,21 @@ PLACEHOLDERS = {
 }
 
 
+# The exempt part's heading and motion as the seeds print them (requirements-from-seeds §1.20).
+EXCLUSION_HEADING = "Motion to Exclude the Press and Public"
+EXCLUSION_MOTION = (
+    "That under Section 100A of the Local Government Act 1972 the press and public be excluded "
+    "from the meeting for the following business on the grounds that it involves the likely "
+    "disclosure of exempt information as defined in {paragraphs} of Part 1 of Schedule 12A of "
+    "the Act."
+)
+NO_EXEMPT_HEADING = "Exempt items"
+NO_EXEMPT_NOTE = (
+    "(At the time of preparing the agenda there were no exempt items. During any such items "
+    "which may arise the meeting is likely NOT to be open to the public)"
+)
+
+
 class NumberingStyle(models.TextChoices):
     NUMBERS = "numbers", "Numbers: 1, 2, 3 …, sub-items 6(a), 6(b)"
     SECTIONS = (
@@ -63,6 +78,21 @@ class AgendaTemplate(models.Model):
         max_length=10,
         choices=NumberingStyle.choices,
         default=NumberingStyle.NUMBERS,
+    )
+    # The exempt part of the agenda (printed by the pack and the meeting's public page).
+    exclusion_heading = models.CharField(
+        "heading before the exempt business", max_length=200, default=EXCLUSION_HEADING
+    )
+    exclusion_motion = models.TextField(
+        "motion to exclude the press and public",
+        default=EXCLUSION_MOTION,
+        help_text='{paragraphs} is replaced by the Schedule 12A paragraphs, e.g. "paragraph 3".',
+    )
+    no_exempt_heading = models.CharField(
+        "heading when there is no exempt business", max_length=200, default=NO_EXEMPT_HEADING
+    )
+    no_exempt_note = models.TextField(
+        "note when there is no exempt business", default=NO_EXEMPT_NOTE, blank=True
     )
 
     class Meta:

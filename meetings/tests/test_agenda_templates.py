@@ -144,7 +144,7 @@ def test_a_published_agenda_is_refused():
     meeting = Meeting.objects.get(
         body__slug="policy-and-resources-cabinet-committee", date="2017-09-15"
     )
-    t.agenda_template(meeting.body, *PR_STYLE)
+    assert meeting.body.agenda_template.items.exists()  # the demo's
     numbers = agenda(meeting)
     with t.writes_nothing(), pytest.raises(ValidationError) as refused:
         apply_template(meeting, actor=TEST_ACTOR)
@@ -304,3 +304,63 @@ def test_the_back_office_edits_a_template_through_the_services(admin_client):
     saved = AgendaTemplate.objects.get(body=b).items.get()
     assert saved.title == "Minutes of the meeting held on {previous_meeting_date}"
     assert AuditEntry.objects.filter(event="meetings.agendatemplateitem_created").exists()
+
+
+# --- the exempt part's wording -----------------------------------------------------------------
+
+
+def test_the_exempt_part_is_worded_as_the_seeds_unless_the_template_says_otherwise():
+    from meetings.agenda_templates import exempt_part
+
+    meeting = t.meeting(t.body("Wording Committee"))
+    assert exempt_part(meeting, [3, 1, 3]) == templates.ExemptPart(
+        "Motion to Exclude the Press and Public",
+        "That under Section 100A of the Local Government Act 1972 the press and public be "
+        "excluded from the meeting for the following business on the grounds that it involves "
+        "the likely disclosure of exempt information as defined in paragraphs 1 and 3 of Part 1 "
+        "of Schedule 12A of the Act.",
+    )
+    assert exempt_part(meeting, []).text.startswith("(At the time of preparing the agenda")
+    template = t.agenda_template(meeting.body)
+    template.exclusion_heading = "Exclusion of the press and public"
+    template.exclusion_motion = "To exclude the public under {paragraphs} of Schedule 12A."
+    template.no_exempt_heading, template.no_exempt_note = "Part 2", ""
+    templates.save_template(template, actor=TEST_ACTOR)
+    assert exempt_part(meeting, [7]) == templates.ExemptPart(
+        "Exclusion of the press and public",
+        "To exclude the public under paragraph 7 of Schedule 12A.",
+    )
+    assert exempt_part(meeting, []) == templates.ExemptPart("Part 2", "")
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("exclusion_motion", "To exclude the public.", "write {paragraphs} where they go"),
+        ("exclusion_motion", "Under {paragraph}.", "“{paragraph}” is not a placeholder"),
+        ("no_exempt_heading", "{body}", "No placeholder can be used here"),
+    ],
+)
+def test_the_exempt_wording_must_cite_the_paragraphs_and_nothing_else(field, value, message):
+    template = AgendaTemplate(body=t.body(), **{field: value})
+    with t.writes_nothing(), pytest.raises(ValidationError) as refused:
+        templates.save_template(template, actor=TEST_ACTOR)
+    assert message in " ".join(refused.value.messages)
+
+
+def test_the_public_page_and_the_pack_print_the_templates_wording():
+    from django.test import Client
+
+    from papers.pack.build import front_sheet_html
+
+    meeting = Meeting.objects.get(
+        body__slug="policy-and-resources-cabinet-committee", date="2017-09-15"
+    )
+    template = meeting.body.agenda_template
+    template.exclusion_heading = "Exclusion of the Press and Public (Part 2)"
+    templates.save_template(template, actor=TEST_ACTOR)
+    page = Client().get(meeting.get_absolute_url()).content.decode()
+    assert "Exclusion of the Press and Public (Part 2)" in page
+    assert "as defined in paragraph 3 of Part 1 of Schedule 12A" in page
+    sheet = front_sheet_html(meeting, {}, list(meeting.items.all()), dt.date(2017, 9, 7))
+    assert "<h2>Exclusion of the Press and Public (Part 2)</h2>" in sheet
