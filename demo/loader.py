@@ -31,8 +31,9 @@ from council.models import (
     StatutoryDesignation,
     TermOfOffice,
 )
+from meetings import agenda_templates
 from meetings import services as meeting_services
-from meetings.models import AgendaItem, Meeting, Venue
+from meetings.models import AgendaItem, AgendaTemplate, AgendaTemplateItem, Meeting, Venue
 
 ACTOR = SystemActor("moot demo")
 
@@ -239,3 +240,30 @@ class Loader:
             AgendaItem(meeting=meeting, number=number, title=title, order=order, **fields),
             meeting_services.save_agenda_item,
         )
+
+    def agenda_template(
+        self, body: Body | None, kind: str, numbering: str, items: list[tuple]
+    ) -> None:
+        """A body's template (or the default for ``kind``) with its standard items
+        (position, title, kind, purpose), unless it has one already (an officer's own)."""
+        created = self.created
+        template = self._find_or_create(
+            AgendaTemplate,
+            lambda t: (t.body_id, t.body_kind),
+            AgendaTemplate(body=body, body_kind=kind, numbering=numbering),
+            agenda_templates.save_template,
+        )
+        if template is None or self.created == created:
+            return
+        for order, (position, title, item_kind, purpose) in enumerate(items, start=1):
+            self._create(
+                AgendaTemplateItem(
+                    template=template,
+                    position=position,
+                    order=order * 10,
+                    title=title,
+                    kind=item_kind,
+                    purpose=purpose,
+                ),
+                agenda_templates.save_template_item,
+            )

@@ -22,7 +22,7 @@ from council.models import (
     PoliticalGroup,
     Post,
 )
-from meetings.models import AgendaItem, Meeting, Venue
+from meetings.models import AgendaItem, AgendaTemplate, Meeting, Venue
 from papers.models import Document
 
 
@@ -56,7 +56,7 @@ def wipe(actor: Actor) -> dict[str, int]:
         Body.objects.all().delete()
         # People take their seats, terms, name forms, groups and posts held with them.
         Person.objects.all().delete()
-        for model in (PoliticalGroup, Division, Post, Venue, Authority):
+        for model in (AgendaTemplate, PoliticalGroup, Division, Post, Venue, Authority):
             model.objects.all().delete()
     except ProtectedError as exc:
         names = sorted({type(o).__name__ for o in exc.protected_objects})

@@ -26,3 +26,12 @@ def cover_date(d: dt.date) -> str:
 def long_date(d: dt.date) -> str:
     """ "Friday, 15 September 2017"."""
     return f"{d:%A}, {d.day} {d:%B %Y}"
+
+
+def paragraphs_text(numbers: list[int]) -> str:
+    """Schedule 12A paragraphs as the exclusion motion cites them: "paragraph 3",
+    "paragraphs 1 and 3", "paragraphs 1, 2 and 3"."""
+    words = [str(n) for n in numbers]
+    if len(words) < 2:
+        return "paragraph " + "".join(words)
+    return "paragraphs " + ", ".join(words[:-1]) + " and " + words[-1]

@@ -11,7 +11,7 @@ from audit.testing import TEST_ACTOR
 from council import services as council_services
 from council.models import Body, BodyKind, GroupMembership, Person, PoliticalGroup
 from meetings import services as meeting_services
-from meetings.models import AgendaItem, Meeting, Venue
+from meetings.models import AgendaItem, AgendaTemplate, AgendaTemplateItem, Meeting, Venue
 
 _seq = itertools.count(1)
 dt = dt  # re-exported for tests
@@ -61,6 +61,34 @@ def item(m: Meeting, number: str, title: str = "An item", **kw) -> AgendaItem:
     return meeting_services.save_agenda_item(
         AgendaItem(meeting=m, number=number, title=title, **kw), actor=TEST_ACTOR
     )
+
+
+def agenda_template(
+    b: Body | None = None, *items: tuple, kind: str = "", numbering: str = "numbers"
+) -> AgendaTemplate:
+    """A template of body ``b`` (or the default for bodies of ``kind``) with standard
+    ``items``: (position, title, item kind[, purpose[, part, paragraph]])."""
+    from meetings import agenda_templates
+
+    template = agenda_templates.save_template(
+        AgendaTemplate(body=b, body_kind=kind, numbering=numbering), actor=TEST_ACTOR
+    )
+    for position, title, item_kind, *rest in items:
+        purpose = rest[0] if rest else ""
+        part, paragraph = (rest[1], rest[2]) if len(rest) > 2 else ("public", None)
+        agenda_templates.save_template_item(
+            AgendaTemplateItem(
+                template=template,
+                position=position,
+                title=title,
+                kind=item_kind,
+                purpose=purpose,
+                part=part,
+                exempt_paragraph=paragraph,
+            ),
+            actor=TEST_ACTOR,
+        )
+    return template
 
 
 def verified_login(client, user):

@@ -8,6 +8,7 @@ class PublishingConfig(AppConfig):
     def ready(self) -> None:
         # The pack builder (papers) asks publishing which version of each paper is published,
         # and the date each pack is dispatched.
+        from meetings import publication as meeting_publication
         from papers import versions as paper_versions
 
         from .state import dispatch_date, is_published
@@ -16,3 +17,5 @@ class PublishingConfig(AppConfig):
         paper_versions.register(
             pack_versions=pack_versions, is_published=is_published, dispatch_date=dispatch_date
         )
+        # The agenda builder's services (meetings) refuse to change a published agenda.
+        meeting_publication.register(is_published=is_published)

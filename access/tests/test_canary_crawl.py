@@ -228,9 +228,17 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
             "/office/",
             f"/office/meetings/{meeting.pk}/",
             *workspace_tasks.addresses(meeting),
+            *builder_addresses(meeting),
             f"/media/packs/{meeting.slug}-members-pack.pdf",
         ]
     )
+
+
+def builder_addresses(meeting: Meeting) -> list[str]:
+    """The agenda builder's pages of the planted meeting and its exempt item (officers only)."""
+    exempt = meeting.items.get(number="14")
+    base = f"/office/meetings/{meeting.pk}/agenda/"
+    return [base, f"{base}items/{exempt.pk}/", f"{base}items/{exempt.pk}/remove/"]
 
 
 def check_planted(meeting, members_pack) -> None:

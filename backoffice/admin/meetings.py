@@ -14,8 +14,8 @@ from django.urls import path, reverse
 
 from backoffice.base import AuditedAdmin, AuditedInline
 from backoffice.exempt_rows import visible
-from meetings import services
-from meetings.models import AgendaItem, Meeting, Venue
+from meetings import agenda_templates, services
+from meetings.models import AgendaItem, AgendaTemplate, AgendaTemplateItem, Meeting, Venue
 from papers.models import AgendaPack
 from publishing import changes
 
@@ -252,3 +252,47 @@ class MeetingAdmin(AuditedAdmin):
         if self._renumber(request, meeting):
             self.message_user(request, "The agenda has been renumbered in order.", messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+
+
+# --- Agenda templates ---
+
+
+class AgendaTemplateItemInline(AuditedInline, admin.TabularInline):
+    model = AgendaTemplateItem
+    fields = ["position", "order", "title", "purpose", "kind", "part", "exempt_paragraph"]
+    save_service = staticmethod(agenda_templates.save_template_item)
+    delete_service = staticmethod(agenda_templates.remove_template_item)
+    verbose_name_plural = "standard items"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "purpose":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 40})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+@admin.register(AgendaTemplate)
+class AgendaTemplateAdmin(AuditedAdmin):
+    """A body's standard agenda items (the officers add them to a meeting from the agenda
+    builder, ``/office/meetings/<id>/agenda/``). Titles may hold placeholders:
+    {previous_meeting_date}, {meeting_date}, {body}, {chair}; the motion to exclude the press
+    and public, {paragraphs}."""
+
+    save_service = staticmethod(agenda_templates.save_template)
+    list_display = ["__str__", "numbering"]
+    list_select_related = ["body"]
+    autocomplete_fields = ["body"]
+    fieldsets = [
+        (None, {"fields": ["body", "body_kind", "numbering"]}),
+        (
+            "The exempt part",
+            {
+                "fields": [
+                    "exclusion_heading",
+                    "exclusion_motion",
+                    "no_exempt_heading",
+                    "no_exempt_note",
+                ]
+            },
+        ),
+    ]
+    inlines = [AgendaTemplateItemInline]

@@ -11,6 +11,7 @@ from council.names import parse
 from demo.loader import ACTOR, Loader
 from meetings.models import Venue
 
+from . import agenda_templates as TEMPLATES
 from . import bodies as B
 from . import meetings as M
 from . import papers as PAPERS
@@ -83,6 +84,8 @@ def load(loader: Loader, as_at: dt.date | None = AS_AT) -> None:
     _seats(loader, people, bodies, term_2013)
     _posts(loader, people)
     _meetings(loader, people, bodies, venues)
+    for name, kind, numbering, items in TEMPLATES.TEMPLATES:
+        loader.agenda_template(bodies[name] if name else None, kind, numbering, items)
     PAPERS.load(loader)
     PUBLICATIONS.load(ACTOR)
     # The County Council of 22 October 2015 as it happened: attendance, minutes 35–43, votes.

@@ -25,7 +25,7 @@ from council.models import (
     StatutoryDesignation,
     TermOfOffice,
 )
-from meetings.models import AgendaItem, Meeting, Venue
+from meetings.models import AgendaItem, AgendaTemplate, AgendaTemplateItem, Meeting, Venue
 from papers.models import (
     Document,
     DocumentVersion,
@@ -57,6 +57,8 @@ MODELS = [
     Venue,
     Meeting,
     AgendaItem,
+    AgendaTemplate,
+    AgendaTemplateItem,
     Document,
     DocumentVersion,
     ItemPaper,

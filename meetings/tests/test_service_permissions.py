@@ -6,8 +6,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
 from audit.models import AuditEntry
-from meetings import programme, services
-from meetings.models import AgendaItem, Meeting, Venue
+from meetings import agenda, agenda_templates, programme, services
+from meetings.models import AgendaItem, AgendaTemplate, AgendaTemplateItem, Meeting, Venue
 from moot import testing as t
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,12 @@ def meeting():
     m = t.meeting()
     t.item(m, "1", "First")
     t.item(m, "2", "Second")
+    t.agenda_template(m.body, ("opening", "Apologies", "apologies"))
     return m
+
+
+def first(m: Meeting) -> AgendaItem:
+    return m.items.get(number="1")
 
 
 CASES = {
@@ -35,16 +40,34 @@ CASES = {
     "create_programme": lambda m, a: programme.create_programme(
         m.body, [(t.dt.date(2031, 1, 1), None)], None, actor=a
     ),
+    "apply_template": lambda m, a: agenda_templates.apply_template(m, actor=a),
+    "save_template": lambda m, a: agenda_templates.save_template(
+        AgendaTemplate(body_kind="board"), actor=a
+    ),
+    "save_template_item": lambda m, a: agenda_templates.save_template_item(
+        AgendaTemplateItem(template=m.body.agenda_template, title="Refused"), actor=a
+    ),
+    "remove_template_item": lambda m, a: agenda_templates.remove_template_item(
+        m.body.agenda_template.items.get(), actor=a
+    ),
+    "add_item": lambda m, a: agenda.add_item(AgendaItem(meeting=m, title="Refused"), actor=a),
+    "change_item": lambda m, a: agenda.change_item(first(m), actor=a),
+    "move_item": lambda m, a: agenda.move_item(first(m), "down", actor=a),
+    "remove_item": lambda m, a: agenda.remove_item(first(m), actor=a),
+    "renumber": lambda m, a: agenda.renumber(m, actor=a),
 }
 
 
 @pytest.mark.parametrize("service", CASES)
 def test_an_officer_without_the_permission_is_refused_and_nothing_is_written(meeting, service):
-    order = list(meeting.items.values_list("pk", "order"))
+    order = list(meeting.items.values_list("pk", "order", "number", "title"))
+    template = list(AgendaTemplateItem.objects.values_list("pk", "title"))
     for actor in (t.account(), AnonymousUser(), None):
         with t.writes_nothing(), pytest.raises(PermissionDenied):
             CASES[service](meeting, actor)
-    assert list(meeting.items.values_list("pk", "order")) == order
+    assert list(meeting.items.values_list("pk", "order", "number", "title")) == order
+    assert list(AgendaTemplateItem.objects.values_list("pk", "title")) == template
+    assert not AgendaTemplate.objects.filter(body_kind="board").exists()
     assert not Venue.objects.filter(room="Refused room").exists()
     assert not Meeting.objects.filter(date=t.dt.date(2031, 1, 1)).exists()
 

@@ -69,6 +69,7 @@ def pages(clerk_meeting: Meeting) -> dict[str, str]:
         "authenticator-set-up": "/sign-in/set-up/",  # the QR code (access/enrolment.py)
         "not-found": "/meetings/999999/",
         "clerk": f"/clerk/meetings/{clerk_meeting.pk}/",
+        "agenda-builder": f"/office/meetings/{clerk_meeting.pk}/agenda/",
         "back-office": "/admin/audit/auditentry/",
         "back-office-meeting": f"/admin/meetings/meeting/{meeting.pk}/change/",
     }

@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 
 from council.composition import composition
 from council.models import Authority, BodyKind, PostHolding, StatutoryDesignation, StatutoryRole
+from meetings.agenda_templates import exempt_part
 from meetings.formatting import cover_date, long_date, time_text
 from meetings.models import Meeting
 from papers.models import ItemPaper
@@ -178,13 +179,6 @@ def front_sheet_html(
     authority = Authority.current()
     exempt = [i for i in items if i.is_exempt]
     paragraphs = sorted({i.exemption_paragraph for i in exempt if i.exemption_paragraph})
-    para_text = (
-        "paragraph " + str(paragraphs[0])
-        if len(paragraphs) == 1
-        else "paragraphs " + ", ".join(map(str, paragraphs[:-1])) + f" and {paragraphs[-1]}"
-        if paragraphs
-        else ""
-    )
     rows = [{"item": i, "pages": item_pages.get(i.pk)} for i in items]
     ask = meeting.ask_for
     return render_to_string(
@@ -204,7 +198,8 @@ def front_sheet_html(
             "members": members,
             "public_rows": [r for r in rows if not r["item"].is_exempt],
             "exempt_rows": [r for r in rows if r["item"].is_exempt],
-            "paragraphs_text": para_text,
+            # The motion citing the paragraphs, or the note that there is no exempt business.
+            "exempt_part": exempt_part(meeting, paragraphs if exempt else []),
             "signer": signer(dispatch),
             "dispatch_date_text": long_date(dispatch),
         },

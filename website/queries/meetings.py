@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from meetings.agenda_templates import ExemptPart, exempt_part
 from meetings.models import AgendaItem, Meeting
 from publishing import inspection, public
 
@@ -17,6 +18,8 @@ from . import today
 class Agenda:
     public: list[AgendaItem] = field(default_factory=list)
     exempt: list[AgendaItem] = field(default_factory=list)
+    # The heading and words of the exempt part, in the body's template's wording.
+    exempt_part: ExemptPart | None = None
 
     @property
     def exempt_paragraphs(self) -> list[int]:
@@ -56,6 +59,7 @@ def agenda(meeting: Meeting) -> Agenda | None:
         else:
             result.public.append(i)
     public.attach_papers(meeting, items)
+    result.exempt_part = exempt_part(meeting, result.exempt_paragraphs if result.exempt else [])
     return result
 
 

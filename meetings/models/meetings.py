@@ -106,7 +106,7 @@ class Meeting(models.Model):
         return reverse("website:meeting", args=[self.pk, self.slug])
 
     def clean(self) -> None:
-        from .rules import check_meeting
+        from ..rules import check_meeting
 
         check_meeting(self)
 
@@ -206,6 +206,17 @@ class AgendaItem(models.Model):
         blank=True,
         help_text="Why the item cannot wait; carried into the draft minutes.",
     )
+    # The template item this item was added from (``meetings.agenda_templates.apply_template``):
+    # it places later business before the closing items and stops the template adding it
+    # twice. The item stays on the agenda if the template item is removed.
+    template_item = models.ForeignKey(
+        "AgendaTemplateItem",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     # Not a column: the item's published papers, set on the readers' items by
     # ``publishing.public.attach_papers`` (publishing sits above meetings, so its entries are
     # not named here: docs/architecture.md, "Layers").
@@ -232,7 +243,7 @@ class AgendaItem(models.Model):
         return f"item-{slugify(self.number) or self.pk}"
 
     def clean(self) -> None:
-        from .rules import check_agenda_item
+        from ..rules import check_agenda_item
 
         check_agenda_item(self)
 
