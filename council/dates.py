@@ -80,3 +80,24 @@ class AuthorityScopeMiddleware:
     def __call__(self, request):
         with authority_scope():
             return self.get_response(request)
+
+
+def municipal_year_of(day: dt.date) -> int:
+    """The calendar year in which the municipal year containing ``day`` starts (the
+    authority's start, usually 1 May: the annual meeting's month)."""
+    return day.year if day >= municipal_year_start(day.year) else day.year - 1
+
+
+def municipal_year_start(year: int) -> dt.date:
+    """The first day of the municipal year starting in ``year`` (``Authority``'s start month
+    and day; a start day past the month's end, 31 in a 30-day month, is its last day)."""
+    authority = current_authority()
+    month = authority.municipal_year_start_month if authority else 5
+    day = authority.municipal_year_start_day if authority else 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day, last))
+
+
+def municipal_year_dates(year: int) -> tuple[dt.date, dt.date]:
+    """The first and last days of the municipal year starting in ``year``."""
+    return municipal_year_start(year), municipal_year_start(year + 1) - dt.timedelta(days=1)

@@ -7,10 +7,20 @@ that would summon nobody (``publishing.services.publish_agenda``) agree.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db.models import Q
 
-from .models import Body, BodyKind, GroupMembership, Membership, Person, PoliticalGroup, Role
+from .models import (
+    Body,
+    BodyKind,
+    GroupMembership,
+    Membership,
+    Person,
+    PoliticalGroup,
+    Role,
+    TermOfOffice,
+)
 
 
 def serving_members(body: Body, day: dt.date) -> list[Person]:
@@ -71,3 +81,39 @@ def groups_on(person_ids, day: dt.date) -> dict[int, PoliticalGroup]:
         .order_by("start")
     )
     return {gm.person_id: gm.group for gm in rows}
+
+
+class ServingRecord:
+    """Who serves on each of some bodies over a period, read at once (two queries, one when
+    no body is the full council), so that a year of dates is checked without a query per
+    body, member or date. ``members(body, day)`` agrees with ``serving_members``."""
+
+    def __init__(self, bodies: Iterable[Body], start: dt.date, end: dt.date) -> None:
+        self._bodies = {b.pk: b for b in bodies}
+        self._seats: dict[int, list[tuple[Person, str, dt.date, dt.date | None]]] = {}
+        self._terms: list[tuple[Person, dt.date, dt.date | None]] = []
+        held = (
+            Membership.objects.filter(body_id__in=list(self._bodies), start__lte=end)
+            .exclude(end__lt=start)
+            .filter(person__isnull=False)
+            .select_related("person")
+        )
+        for m in held:
+            if m.person is not None:
+                self._seats.setdefault(m.body_id, []).append((m.person, m.role, m.start, m.end))
+        if any(b.kind == BodyKind.COUNCIL for b in self._bodies.values()):
+            terms = TermOfOffice.objects.filter(start__lte=end).exclude(end__lt=start)
+            self._terms = [(t.person, t.start, t.end) for t in terms.select_related("person")]
+
+    def members(self, body: Body, day: dt.date) -> dict[Person, str]:
+        """The people serving on ``body`` on ``day``, each with their role (``Role``; a
+        councillor on the full council by their term of office alone is a member)."""
+        found: dict[Person, str] = {}
+        if body.kind == BodyKind.COUNCIL:
+            for person, start, end in self._terms:
+                if start <= day and (end is None or end >= day):
+                    found[person] = Role.MEMBER
+        for person, role, start, end in self._seats.get(body.pk, []):
+            if start <= day and (end is None or end >= day):
+                found[person] = role
+        return found

@@ -18,7 +18,17 @@ AGENDA_CLEAR_DAYS = 5  # LGA 1972 s.100B(3) and Sch 12 para 4(2): five clear day
 
 @lru_cache(maxsize=64)
 def bank_holidays(year: int) -> frozenset[dt.date]:
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=[year]).keys())
+    return frozenset(_bank_holiday_names(year))
+
+
+@lru_cache(maxsize=64)
+def _bank_holiday_names(year: int) -> dict[dt.date, str]:
+    return dict(holidays.country_holidays("GB", subdiv="ENG", years=[year]).items())
+
+
+def bank_holiday_name(day: dt.date) -> str | None:
+    """The bank holiday ``day`` is ("Spring Bank Holiday", "Boxing Day (observed)"), or None."""
+    return _bank_holiday_names(day.year).get(day)
 
 
 def closure_days(start: dt.date, end: dt.date) -> frozenset[dt.date]:

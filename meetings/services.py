@@ -19,9 +19,12 @@ def save_venue(venue: Venue, *, actor: Actor) -> Venue:
     return trail.save(venue, actor=actor)
 
 
-def save_meeting(meeting: Meeting, *, actor: Actor, default_venue: bool = True) -> Meeting:
+def save_meeting(
+    meeting: Meeting, *, actor: Actor, default_venue: bool = True, event: str | None = None
+) -> Meeting:
     """Create or change a meeting. A new meeting without a venue takes its body's default venue,
-    unless ``default_venue`` is False (a historical meeting whose venue is not known)."""
+    unless ``default_venue`` is False (a historical meeting whose venue is not known).
+    ``event``: what a caller such as ``meetings.programme.create_programme`` did."""
     require_model_permission(actor, meeting)
     if (
         default_venue
@@ -31,7 +34,7 @@ def save_meeting(meeting: Meeting, *, actor: Actor, default_venue: bool = True) 
         and meeting.body.default_venue_id
     ):
         meeting.venue_id = meeting.body.default_venue_id
-    return trail.save(meeting, actor=actor)
+    return trail.save(meeting, actor=actor, event=event)
 
 
 def save_agenda_item(item: AgendaItem, *, actor: Actor, event: str | None = None) -> AgendaItem:

@@ -10,7 +10,8 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 
-from council.models import Authority, Membership, Role
+from council.dates import municipal_year_of
+from council.models import Membership, Role
 from council.models.memberships import SEAT_ROLES
 from council.serving import presiding_problem
 from meetings.models import ItemKind
@@ -56,11 +57,9 @@ def _day(d: dt.date) -> str:
 
 
 def municipal_year(day: dt.date) -> int:
-    """The calendar year in which the municipal year containing ``day`` starts."""
-    authority = Authority.current()
-    month = authority.municipal_year_start_month if authority else 5
-    start_day = authority.municipal_year_start_day if authority else 1
-    return day.year if (day.month, day.day) >= (month, start_day) else day.year - 1
+    """The calendar year in which the municipal year containing ``day`` starts
+    (``council.dates.municipal_year_of``, which the programme of meetings shares)."""
+    return municipal_year_of(day)
 
 
 def member_ids(body_id: int, day: dt.date) -> set[int]:

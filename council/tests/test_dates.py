@@ -60,3 +60,17 @@ def test_the_service_refuses_without_a_council():
     Authority.objects.all().delete()
     with pytest.raises(ValidationError, match="no council record"):
         set_demonstration_date(dt.date(2017, 1, 1), actor=SystemActor("test"))
+
+
+def test_the_municipal_year_runs_from_the_authority_s_start():
+    from council.dates import municipal_year_dates, municipal_year_of
+
+    assert municipal_year_of(dt.date(2016, 4, 30)) == 2015
+    assert municipal_year_of(dt.date(2016, 5, 1)) == 2016
+    assert municipal_year_dates(2016) == (dt.date(2016, 5, 1), dt.date(2017, 4, 30))
+    Authority.objects.update(municipal_year_start_month=6, municipal_year_start_day=31)
+    # No 31 June: the year starts on the month's last day.
+    assert municipal_year_dates(2026) == (dt.date(2026, 6, 30), dt.date(2027, 6, 29))
+    assert municipal_year_of(dt.date(2026, 6, 29)) == 2025
+    Authority.objects.all().delete()
+    assert municipal_year_dates(2026) == (dt.date(2026, 5, 1), dt.date(2027, 4, 30))

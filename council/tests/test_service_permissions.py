@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 
 from audit.models import AuditEntry
 from audit.testing import TEST_ACTOR
-from council import services
+from council import renewal, services
 from council.models import Authority, Body, Membership, Person, PersonNameForm, Role
 from moot import testing as t
 
@@ -38,7 +38,15 @@ CASES = {
     "set_demonstration_date": lambda r, a: services.set_demonstration_date(
         dt.date(2020, 1, 1), actor=a
     ),
+    "renew_memberships": lambda r, a: renewal.renew_memberships(r[0], _ending(r), actor=a),
 }
+
+
+def _ending(record):
+    """A renewal plan ending the holder's membership with the year to 4 May 2025."""
+    plan = renewal.renewal_plan(record[0], dt.date(2025, 5, 5))
+    plan.end(record[2])
+    return plan
 
 
 @pytest.mark.parametrize("service", CASES)

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
 from audit.models import AuditEntry
-from meetings import services
+from meetings import programme, services
 from meetings.models import AgendaItem, Meeting, Venue
 from moot import testing as t
 
@@ -32,6 +32,9 @@ CASES = {
     "reorder_agenda": lambda m, a: services.reorder_agenda(
         m, list(m.items.order_by("-order").values_list("pk", flat=True)), actor=a
     ),
+    "create_programme": lambda m, a: programme.create_programme(
+        m.body, [(t.dt.date(2031, 1, 1), None)], None, actor=a
+    ),
 }
 
 
@@ -53,3 +56,17 @@ def test_reordering_is_a_named_event_and_needs_the_meeting_permission(meeting):
     entries = AuditEntry.objects.filter(content_type__model="agendaitem", actor=editor)
     assert set(entries.values_list("event", flat=True)) == {"meetings.agenda_reordered"}
     assert entries.count() == 2
+
+
+def test_a_programme_needs_democratic_services_not_the_meeting_permission(meeting):
+    editor = t.account(perms=("meetings.add_meeting", "meetings.change_meeting"))
+    with t.writes_nothing(), pytest.raises(PermissionDenied, match="Only democratic services"):
+        programme.create_programme(
+            meeting.body, [(t.dt.date(2031, 1, 1), None)], None, actor=editor
+        )
+    clerk = t.account(democratic_services=True)
+    (created,) = programme.create_programme(
+        meeting.body, [(t.dt.date(2031, 1, 1), None)], None, actor=clerk
+    )
+    entry = AuditEntry.objects.get(content_type__model="meeting", object_id=str(created.pk))
+    assert (entry.actor, entry.event) == (clerk, "meetings.meeting_programmed")
