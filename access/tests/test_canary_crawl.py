@@ -226,6 +226,11 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
             "/admin/papers/document/",
             "/office/",
             f"/office/meetings/{meeting.pk}/",
+            f"/office/meetings/{meeting.pk}/details/",
+            "/office/meetings/new/",
+            "/office/programme/",
+            f"/office/programme/new/?body={meeting.body.slug}",
+            f"/office/bodies/{meeting.body.slug}/appointments/",
             f"/media/packs/{meeting.slug}-members-pack.pdf",
         ]
     )
