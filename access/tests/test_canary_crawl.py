@@ -229,6 +229,11 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
             f"/office/meetings/{meeting.pk}/",
             *workspace_tasks.addresses(meeting),
             *builder_addresses(meeting),
+            f"/office/meetings/{meeting.pk}/details/",
+            "/office/meetings/new/",
+            "/office/programme/",
+            f"/office/programme/new/?body={meeting.body.slug}",
+            f"/office/bodies/{meeting.body.slug}/appointments/",
             f"/media/packs/{meeting.slug}-members-pack.pdf",
         ]
     )
