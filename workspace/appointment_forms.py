@@ -10,11 +10,10 @@ import hashlib
 from django import forms
 from django.db.models import Q
 
+from council.date_fields import TypedDateField as DateField
 from council.dates import current_authority
 from council.models import Person, PoliticalGroup, Role
 from council.renewal import Change, Plan
-
-from .plain_dates import DateField
 
 ADD_ROWS = 3  # blank rows for new appointments, beyond those already filled in
 MOST_ADDITIONS = 40

@@ -10,11 +10,12 @@ import re
 from django import forms
 from django.db.models import Q
 
+from council.date_fields import TypedDateField as DateField
+from council.date_fields import TypedTimeField as TimeField
 from council.models import Body, Person
 from meetings.formatting import long_date
 from meetings.models import Meeting, Venue
 
-from .plain_dates import DateField, TimeField
 from .programme_forms import BodyChoice
 
 CLASSES = {

@@ -7,11 +7,11 @@ import datetime as dt
 
 from django import forms
 
+from council.date_fields import TypedDateField as DateField
+from council.date_fields import TypedTimeField as TimeField
 from council.dates import municipal_year_dates, municipal_year_of
 from council.models import Body
 from meetings.programme import Pattern, read_pattern
-
-from .plain_dates import DateField, TimeField
 
 PATTERN_HINT = (
     "The week and day, the start time and (if not the body's usual room) the venue, e.g. \"third "

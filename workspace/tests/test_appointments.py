@@ -214,7 +214,7 @@ def test_a_plan_overtaken_by_another_change_is_refused_and_shown_again(body):
             {"action-{one}": "abolish"},
             "Mr A Memberone: Choose whether the membership is carried over, ended or changed.",
         ),
-        ({"start": "30/02/2018"}, "Enter the date as day/month/year, e.g. 21/03/2018."),
+        ({"start": "30/02/2018"}, "There is no 30 February 2018: February 2018 has 28 days"),
         ({"step": "delete"}, "That is not a step of the annual appointments."),
     ],
 )

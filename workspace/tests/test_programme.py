@@ -145,7 +145,7 @@ def test_the_pattern_gives_the_dates_with_those_left_out_and_why_and_writes_noth
     assert "10 dates to hold" in page
     for n, day in enumerate(LAST_MONDAYS):
         assert value_of(response, f"form-{n}-date") == day.strftime("%d/%m/%Y")
-        assert value_of(response, f"form-{n}-time") == "10:00"
+        assert value_of(response, f"form-{n}-time") == "10am"
         assert f"Meeting {n + 1}: {day:%A} {day.day} {day:%B %Y}" in page
     assert value_of(response, "form-TOTAL_FORMS") == "10"
 
@@ -208,8 +208,8 @@ def test_dates_are_adjusted_then_created_in_one_step(body):
     assert response.status_code == 200
     # The date added joins the rows, at the pattern's time; the row left out stays, unticked.
     assert value_of(response, "form-10-date") == "17/12/2018"
-    assert value_of(response, "form-10-time") == "10:00"
-    assert value_of(response, "form-3-time") == "14:30"
+    assert value_of(response, "form-10-time") == "10am"
+    assert value_of(response, "form-3-time") == "2:30pm"
     assert 'name="form-5-keep"' in response.content.decode()
     assert "10 dates to hold" in text(response)
     adjusted.append((D(2018, 12, 17), "10:00"))
@@ -292,8 +292,8 @@ def test_an_unreadable_date_is_refused_naming_the_meeting_and_keeping_what_was_t
             response = officer().post(NEW, rows(body, adjusted, add_time="14:00", step=step))
         assert response.status_code == 400
         assert error_summary(response) == [
-            "Meeting 2: Enter the date as day/month/year, e.g. 21/03/2018.",
-            "Meeting 3: Enter the time in the 24-hour clock, e.g. 10:00 or 14:30.",
+            "Meeting 2: There is no 31 February 2018: February 2018 has 28 days",
+            "Meeting 3: Enter a time like 10am, 2.30pm or 14:30",
             "Give the date of the meeting to add, or clear its time.",
         ]
         assert value_of(response, "form-1-date") == "31/02/2018"
