@@ -349,7 +349,20 @@ from .pack_models import AgendaPack, PackKind, PackStatus  # noqa: E402
 from .report_drafts import ReportDraft  # noqa: E402
 
 __all__ = [
-    *("AgendaPack", "Classification", "Document", "DocumentKind", "DocumentVersion"),
-    *("ItemPaper", "PackKind", "PackStatus", "PathwayStep", "Recommendation", "Report"),
-    *("ReportDraft", "ReportSigner", "SourceKind", "on_exempt_item_q", "remember_exempt_items"),
+    "AgendaPack",
+    "Classification",
+    "Document",
+    "DocumentKind",
+    "DocumentVersion",
+    "ItemPaper",
+    "PackKind",
+    "PackStatus",
+    "PathwayStep",
+    "Recommendation",
+    "Report",
+    "ReportDraft",
+    "ReportSigner",
+    "SourceKind",
+    "on_exempt_item_q",
+    "remember_exempt_items",
 ]

@@ -280,8 +280,8 @@ def fill_report(report: Report, header: Header, *, actor: Actor, overwrite: bool
     only when ``overwrite``. People, bodies and divisions are matched by name in the record;
     those not found are reported, not created. The classification only ever becomes stricter
     (see the module). Refuses an actor without permission to change reports (and documents,
-    when the title or classification changes) who did not write it; saves everything or nothing, audited as
-    ``papers.report_header_read``."""
+    when the title or classification changes) who did not write it; saves everything or
+    nothing, audited as ``papers.report_header_read``."""
     require_change(actor, report.document, report)
     with transaction.atomic():
         filler = _Filler(report, header, overwrite, actor)

@@ -1,6 +1,7 @@
 """Changes to papers. Each checks the actor's permission first (democratic services, a system
 actor, the back office's Django permission: ``audit.actors.require_model_permission``, or,
-for a paper, an officer who wrote it: ``papers.authors``), validates, saves in one transaction and writes the audit trail.
+for a paper, an officer who wrote it: ``papers.authors``), validates, saves in one
+transaction and writes the audit trail.
 
 A document's content changes only by adding a version; a published version is never altered.
 """
@@ -94,10 +95,11 @@ def add_version(
     report's fields.
 
     Refuses (``PermissionDenied``) an actor without permission to change documents (the back
-    office adds a version from the document's page) who did not write it, and (``ValidationError`` naming the
-    file, in plain words saying what to do instead: ``convert.read_upload``; nothing saved):
-    HTML with scripts or external resources; unreadable, damaged, encrypted or
-    password-protected files; files over the size limit; empty content; any other file type.
+    office adds a version from the document's page) who did not write it, and
+    (``ValidationError`` naming the file, in plain words saying what to do instead:
+    ``convert.read_upload``; nothing saved): HTML with scripts or external resources;
+    unreadable, damaged, encrypted or password-protected files; files over the size limit;
+    empty content; any other file type.
     """
     require_change(actor, doc, Document, "change")
     if html is not None and upload is None:

@@ -6,10 +6,10 @@ signed off by those it names (``publishing.clearance``; any officer when it name
 a report is returned by democratic services, its author or those who clear it; only
 democratic services approve them. Separation of duties: the report's author
 (``papers.authors``) never signs off a step that keeps duties separate, nor approves their
-own report (``MOOT_AUTHOR_MAY_APPROVE`` allows the latter, for a team of one). Each then validates, changes the record in
-one transaction, writes the audit trail and raises ``ValidationError`` (nothing saved) when
-it refuses. A report counts as approved only while its current version is the one approved:
-a later change needs approving again.
+own report (``MOOT_AUTHOR_MAY_APPROVE`` allows the latter, for a team of one). Each then
+validates, changes the record in one transaction, writes the audit trail and raises
+``ValidationError`` (nothing saved) when it refuses. A report counts as approved only while
+its current version is the one approved: a later change needs approving again.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from papers.authors import is_author
 from papers.models import Classification, Document, DocumentKind
 
 from .clearance import may_act, who_acts
-
 from .models import ClearanceSignoff, ClearanceStep, ReportState, ReportWorkflow
 from .state import require_democratic_services
 
