@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from access.rules import is_democratic_services
 from audit.actors import SystemActor
 from audit.models import AuditEntry
 from papers.models import Document
@@ -25,14 +26,15 @@ def names_anyone(step: ClearanceStep) -> bool:
 
 
 def may_act(user, step: ClearanceStep) -> bool:
-    """Is ``user`` among those who must act on ``step`` (any officer, when it names no one)?
+    """Is ``user`` among those who must act on ``step`` (any officer or democratic services,
+    when it names no one)?
     Separation of duties is the workflow's to apply, as it depends on the report."""
     if isinstance(user, SystemActor):
         return True
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if not names_anyone(step):
-        return bool(user.is_staff)
+        return bool(user.is_staff) or is_democratic_services(user)
     in_group = step.group_id is not None and user.groups.filter(pk=step.group_id).exists()
     return in_group or step.users.filter(pk=user.pk).exists()
 
@@ -49,7 +51,8 @@ def steps_of(user) -> list[ClearanceStep]:
     if not getattr(user, "is_authenticated", False):
         return []
     named = Q(group__in=user.groups.all()) | Q(users=user)
-    open_steps = Q(group__isnull=True, users__isnull=True) if user.is_staff else Q(pk__in=[])
+    officer = user.is_staff or is_democratic_services(user)
+    open_steps = Q(group__isnull=True, users__isnull=True) if officer else Q(pk__in=[])
     return list(ClearanceStep.objects.filter(active=True).filter(named | open_steps).distinct())
 
 
