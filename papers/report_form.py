@@ -189,12 +189,13 @@ def save_written_report(document: Document, fields: ReportFields, *, actor: Acto
         document.classification = fields.classification
         document.exempt_paragraph = fields.exempt_paragraph
         services.save_document(document, actor=actor)
+        # The body first: a header that stops naming its author would refuse them after.
+        added = _body(document, fields.body, actor)
         report = document.report_or_none or Report(document=document)
         _header(report, fields)
         services.save_report(report, actor=actor)
         _children(report, fields, actor)
-        added = _body(document, fields.body, actor)
-        drafts.close_draft(document, actor=actor, event="papers.draft_saved")
+        drafts.empty_slot(document, actor=actor, event="papers.draft_saved")
     return added
 
 
