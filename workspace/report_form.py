@@ -225,7 +225,7 @@ class _Reader:
             pathway=self.pathway(),
             background_documents=background,
             no_background_documents=none,
-            author=self.contact("author", "report's author"),
+            author=self.contact("author", "report author"),
             director=self.contact("director", "relevant director"),
             body=_text_body(body) if body is not None else None,
         )

@@ -85,9 +85,10 @@ class ReportPage:
 
 
 def reviews(user, document: Document) -> bool:
-    """May sign off one of the report's active steps (it being submitted)."""
+    """May sign off one of the report's active steps, the report being in clearance
+    (submitted, cleared or approved: they see what became of it)."""
     workflow = workflow_of(document)
-    if workflow.state != ReportState.SUBMITTED:
+    if workflow.state == ReportState.DRAFT:
         return False
     return any(clearance.may_act(user, step) for step in active_steps())
 

@@ -171,7 +171,9 @@ def new_report(request: HttpRequest) -> HttpResponse:
         document = start_report(item, read.fields, actor=request.user)
     except (ValidationError, PermissionDenied) as error:
         return show(request, None, item, values, problems=messages_of(error), status=400)
-    messages.success(request, f"Saved “{document.title}”.")
+    version = document.current_version()
+    saved = f"Saved “{document.title}”"
+    messages.success(request, f"{saved}: version {version.number}." if version else f"{saved}.")
     return redirect("workspace:report", document.pk)
 
 
