@@ -41,7 +41,7 @@ def may_act(user, step: ClearanceStep) -> bool:
 
 def who_acts(step: ClearanceStep) -> str:
     """ "Legal Services, or Ann Allen" — as the report's page shows it."""
-    names = [step.group.name] if step.group_id else []
+    names = [step.group.name] if step.group is not None else []
     names += [u.get_full_name() or u.get_username() for u in step.users.order_by("username")]
     return ", or ".join(names) if names else "Any officer"
 
