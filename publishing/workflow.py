@@ -236,7 +236,7 @@ def approve_for_publication(document: Document, *, actor: Actor) -> ReportWorkfl
     for this submission (listed); a report with no content.
     """
     require_democratic_services(actor, "Only democratic services approve reports for publication.")
-    if is_author(actor, document) and not getattr(settings, "MOOT_AUTHOR_MAY_APPROVE", False):
+    if is_author(actor, document) and not settings.MOOT_AUTHOR_MAY_APPROVE:
         raise PermissionDenied(
             f"You wrote “{document.title}”: another officer of democratic services must approve it."
         )
