@@ -81,7 +81,8 @@ def _text_body(text: str) -> str:
     if re.search(r"<\s*/?\s*[a-z][^>]*>", text, re.I):
         return text
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-    return "".join(f"<p>{html.escape(p, quote=False).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    escaped = [html.escape(p, quote=False).replace("\n", "<br>") for p in paragraphs]
+    return "".join(f"<p>{p}</p>" for p in escaped)
 
 
 def _pk(model, text: str):
