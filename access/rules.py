@@ -3,7 +3,8 @@ in docs/architecture.md, "Exempt information never leaks").
 
 Entitled: democratic services officers and administrators; members of the body on the
 meeting's date (memberships include substitutes and co-opted members); the officers named on a
-report (signers, author, director); and anyone the Monitoring Officer has granted access to,
+report (signers, author, director) and the account that wrote it (``Document.created_by``,
+for the report and its appendices); and anyone the Monitoring Officer has granted access to,
 for the grant's period. Everyone else sees the item's title, its part and the Schedule 12A
 paragraph, and nothing more.
 
@@ -22,7 +23,7 @@ from django.db.models import Q
 from council.dates import authority_today
 from council.models import Membership, Person
 from meetings.models import Meeting
-from papers.models import Report, ReportSigner
+from papers.models import Document, Report, ReportSigner
 
 from .models import AccessGrant, Account
 
@@ -67,6 +68,16 @@ def named_on(person: Person, document) -> bool:
     )
 
 
+def wrote(user, document) -> bool:
+    """The account that created the paper, or the report it is an appendix of."""
+    if document is None or not getattr(user, "is_authenticated", False):
+        return False
+    writers = {document.created_by_id}
+    if document.parent_id:
+        writers.add(document.parent.created_by_id)
+    return user.pk in writers
+
+
 def granted(person: Person, meeting: Meeting, document=None, today: dt.date | None = None) -> bool:
     today = today or authority_today()
     scope = Q(body_id=meeting.body_id) | Q(meeting_id=meeting.pk)
@@ -87,8 +98,12 @@ def may_see_exempt(user, meeting: Meeting, document=None) -> bool:
         return False
     if is_democratic_services(user):
         return True
+    if not user.is_active:
+        return False
+    if wrote(user, document):
+        return True
     person = person_of(user)
-    if person is None or not user.is_active:
+    if person is None:
         return False
     return (
         sits_on(person, meeting)
@@ -103,12 +118,14 @@ def may_ever_see_exempt(user) -> bool:
     The routes are those of ``may_see_exempt``: democratic services (and staff, who reach the
     back office); a membership of any body, past, present or future (substitutes and co-opted
     members included); being named on any report (author, director or signer); and any grant
-    by the Monitoring Officer, whatever its period.
+    by the Monitoring Officer, whatever its period; having written any paper.
     """
 
     if not getattr(user, "is_authenticated", False):
         return False
     if is_democratic_services(user) or user.is_staff:
+        return True
+    if Document.objects.filter(created_by=user).exists():
         return True
     person = person_of(user)
     if person is None:

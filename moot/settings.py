@@ -158,6 +158,9 @@ MOOT_TRUSTED_PROXIES = int(os.environ.get("MOOT_TRUSTED_PROXIES", 1))
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Moot")
 # Links democratic services issue to add an authenticator app (access/enrolment.py) expire after:
 MOOT_ENROLMENT_LINK_HOURS = int(os.environ.get("MOOT_ENROLMENT_LINK_HOURS", 72))
+# Separation of duties (publishing/workflow.py): a report's author never approves it, unless a
+# democratic services team of one says otherwise.
+MOOT_AUTHOR_MAY_APPROVE = os.environ.get("MOOT_AUTHOR_MAY_APPROVE", "") in ("1", "true", "on")
 # How long the link confirming an email alert subscription works (feeds/subscriptions.py; the
 # privacy notice states it).
 MOOT_ALERT_CONFIRM_DAYS = int(os.environ.get("MOOT_ALERT_CONFIRM_DAYS", 7))

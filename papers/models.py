@@ -56,6 +56,10 @@ class Document(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Who wrote the paper (its author: ``papers.authors``); the paper outlives the account.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["parent_id", "order", "pk"]
@@ -312,64 +316,6 @@ class PathwayStep(models.Model):
         return f"{where}{when}" + (f" ({self.note})" if self.note else "")
 
 
-class PackKind(models.TextChoices):
-    PUBLIC = "public", "Public reports pack"
-    MEMBERS = "members", "Members' pack (includes exempt papers)"
-
-
-class PackStatus(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    BUILDING = "building", "Building"
-    BUILT = "built", "Built"
-    FAILED = "failed", "Failed"
-
-
-class AgendaPack(models.Model):
-    """A built agenda pack (or supplementary pack) of a meeting, kept as built: never
-    overwritten."""
-
-    # Packs are the meeting's publications.
-    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="packs")
-    kind = models.CharField(max_length=8, choices=PackKind.choices, default=PackKind.PUBLIC)
-    supplement = models.PositiveSmallIntegerField(
-        default=0, help_text="0 for the agenda pack; 1, 2 … for supplementary packs."
-    )
-    status = models.CharField(max_length=8, choices=PackStatus.choices, default=PackStatus.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
-    message = models.CharField(max_length=500, blank=True)
-    file = models.FileField(upload_to="packs/%Y/", blank=True, storage=private_storage)
-    page_count = models.PositiveIntegerField(null=True, blank=True)
-    size = models.PositiveIntegerField(null=True, blank=True, help_text="Bytes.")
-    dispatch_date = models.DateField(null=True, blank=True)
-    item_pages = models.JSONField(default=dict, blank=True, help_text="{item id: [first, last]}")
-    papers = models.JSONField(
-        default=list, blank=True, help_text="Ids of the item papers included."
-    )
-    requested_at = models.DateTimeField(auto_now_add=True)
-    built_at = models.DateTimeField(null=True, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    reason = models.CharField(
-        max_length=500,
-        blank=True,
-        help_text="Why the pack was rebuilt after publication (shown in the public history).",
-    )
-    # Kept for the record and for democratic services, but never served publicly again: it
-    # holds a paper since reclassified as exempt or withdrawn (papers/packs.py).
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_reason = models.CharField(max_length=500, blank=True)
-
-    class Meta:
-        ordering = ["meeting", "supplement", "kind", "-requested_at"]
-
-    def __str__(self) -> str:
-        what = (
-            f"Supplementary pack {self.supplement}" if self.supplement else self.get_kind_display()
-        )
-        return f"{what} – {self.meeting}"
-
-
 def on_exempt_item_q(prefix: str = "") -> Q:
     """Documents attached to exempt business, themselves or (an appendix) by their report:
     the SQL form of the attachment half of ``Document.is_restricted``. ``prefix`` reaches the
@@ -396,3 +342,27 @@ def remember_exempt_items(docs) -> None:
         found.setdefault(link.document_id, link.item.exempting_item)
     for d in docs:
         d.__dict__["_exempt_item"] = found.get(d.pk) or found.get(d.parent_id)
+
+
+# In modules of their own (this one would pass the size a module should keep to).
+from .pack_models import AgendaPack, PackKind, PackStatus  # noqa: E402
+from .report_drafts import ReportDraft  # noqa: E402
+
+__all__ = [
+    "AgendaPack",
+    "Classification",
+    "Document",
+    "DocumentKind",
+    "DocumentVersion",
+    "ItemPaper",
+    "PackKind",
+    "PackStatus",
+    "PathwayStep",
+    "Recommendation",
+    "Report",
+    "ReportDraft",
+    "ReportSigner",
+    "SourceKind",
+    "on_exempt_item_q",
+    "remember_exempt_items",
+]

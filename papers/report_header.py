@@ -15,11 +15,12 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from audit import trail
-from audit.actors import Actor, require_model_permission
+from audit.actors import Actor
 from audit.models import AuditEntry
 from council.models import Body, Division, Person, PersonNameForm
 
 from . import services
+from .authors import require_change
 from .docx_header import read_header
 from .header_labels import NAMES
 from .header_values import Contact, Header, Step
@@ -279,9 +280,9 @@ def fill_report(report: Report, header: Header, *, actor: Actor, overwrite: bool
     only when ``overwrite``. People, bodies and divisions are matched by name in the record;
     those not found are reported, not created. The classification only ever becomes stricter
     (see the module). Refuses an actor without permission to change reports (and documents,
-    when the title or classification changes); saves everything or nothing, audited as
-    ``papers.report_header_read``."""
-    require_model_permission(actor, report)
+    when the title or classification changes) who did not write it; saves everything or
+    nothing, audited as ``papers.report_header_read``."""
+    require_change(actor, report.document, report)
     with transaction.atomic():
         filler = _Filler(report, header, overwrite, actor)
         filler.document()

@@ -1,6 +1,7 @@
 """Changes to papers. Each checks the actor's permission first (democratic services, a system
-actor, or the back office's Django permission: ``audit.actors.require_model_permission``),
-validates, saves in one transaction and writes the audit trail.
+actor, the back office's Django permission: ``audit.actors.require_model_permission``, or,
+for a paper, an officer who wrote it: ``papers.authors``), validates, saves in one
+transaction and writes the audit trail.
 
 A document's content changes only by adding a version; a published version is never altered.
 """
@@ -20,6 +21,7 @@ from audit.actors import Actor, name_of, require_model_permission, user_of
 from meetings.models import AgendaItem
 
 from . import convert, docx_header
+from .authors import require_change
 from .models import Classification, Document, DocumentVersion, ItemPaper, Report, SourceKind
 
 
@@ -43,8 +45,8 @@ def save_document(doc: Document, *, actor: Actor, reason: str = "") -> Document:
     A paper made exempt or confidential is withdrawn from every built public pack that holds
     it, and each pack is queued as a new version (``papers.packs.withdraw_packs_with``);
     ``reason`` says why (by default, the new classification). Refuses an actor without
-    permission to add or change documents."""
-    require_model_permission(actor, doc)
+    permission to add or change documents, unless they wrote it."""
+    require_change(actor, doc)
     _check_classification(doc)
     with transaction.atomic():
         was = (
@@ -67,8 +69,9 @@ def save_document(doc: Document, *, actor: Actor, reason: str = "") -> Document:
 
 
 def save_report(report: Report, *, actor: Actor) -> Report:
-    """Create or change a report's header (signers, recommendations, background papers)."""
-    require_model_permission(actor, report)
+    """Create or change a report's header (signers, recommendations, background papers).
+    Refuses an actor without permission to change reports, unless they wrote it."""
+    require_change(actor, report.document, report)
     return trail.save(report, actor=actor)
 
 
@@ -92,12 +95,13 @@ def add_version(
     report's fields.
 
     Refuses (``PermissionDenied``) an actor without permission to change documents (the back
-    office adds a version from the document's page), and (``ValidationError`` naming the
-    file, in plain words saying what to do instead: ``convert.read_upload``; nothing saved):
-    HTML with scripts or external resources; unreadable, damaged, encrypted or
-    password-protected files; files over the size limit; empty content; any other file type.
+    office adds a version from the document's page) who did not write it, and
+    (``ValidationError`` naming the file, in plain words saying what to do instead:
+    ``convert.read_upload``; nothing saved): HTML with scripts or external resources;
+    unreadable, damaged, encrypted or password-protected files; files over the size limit;
+    empty content; any other file type.
     """
-    require_model_permission(actor, Document, "change")
+    require_change(actor, doc, Document, "change")
     if html is not None and upload is None:
         kind, converted = SourceKind.HTML, convert.written_html(html)
         digest = convert.content_hash("html", converted.html)
@@ -150,9 +154,10 @@ def attach(item: AgendaItem, doc: Document, order: int | None = None, *, actor: 
     sub-item of one) takes the item's classification and Schedule 12A paragraph: the papers of
     business the public are excluded from are exempt with it (docs/statutory-rules.md). Should
     it be reclassified later, ``Document.is_restricted`` still withholds it while it is
-    attached to exempt business. Refuses an actor without permission to add item papers.
+    attached to exempt business. Refuses an actor without permission to add item papers,
+    unless they wrote the paper (an officer attaching their report to the item).
     """
-    require_model_permission(actor, ItemPaper, "add")
+    require_change(actor, doc, ItemPaper, "add")
     if doc.parent_id:
         raise ValidationError("Attach the report; its appendices come with it.")
     with transaction.atomic():

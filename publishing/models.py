@@ -22,6 +22,27 @@ class ClearanceStep(models.Model):
         help_text="Only active steps are required. Untick rather than delete: sign-offs "
         "already given keep their step.",
     )
+    # Who must act: the members of the group and the accounts named; a step naming no one may
+    # be signed off by any officer. Removing the group leaves the step open to officers.
+    group = models.ForeignKey(
+        "auth.Group",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The team that signs off this step, e.g. Legal Services.",
+    )
+    users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        help_text="Officers who sign off this step, besides the group's members.",
+    )
+    separate_from_author = models.BooleanField(
+        "separation of duties",
+        default=True,
+        help_text="The report's author may not sign off this step on their own report.",
+    )
 
     class Meta:
         ordering = ["order", "name"]

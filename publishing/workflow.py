@@ -1,24 +1,31 @@
 """A report's way to publication: draft → submitted → cleared → approved for publication.
 
 Each function checks the actor first (``PermissionDenied``): officers (staff accounts, who
-reach the back office), democratic services or a system actor submit, sign off and return
-reports; only democratic services approve them. Each then validates, changes the record in
-one transaction, writes the audit trail and raises ``ValidationError`` (nothing saved) when
-it refuses. A report counts as approved only while its current version is the one approved:
-a later change needs approving again.
+reach the back office), democratic services or a system actor submit reports; a step is
+signed off by those it names (``publishing.clearance``; any officer when it names no one);
+a report is returned by democratic services, its author or those who clear it; only
+democratic services approve them. Separation of duties: the report's author
+(``papers.authors``) never signs off a step that keeps duties separate, nor approves their
+own report (``MOOT_AUTHOR_MAY_APPROVE`` allows the latter, for a team of one). Each then
+validates, changes the record in one transaction, writes the audit trail and raises
+``ValidationError`` (nothing saved) when it refuses. A report counts as approved only while
+its current version is the one approved: a later change needs approving again.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from access.rules import is_democratic_services
 from audit import trail
-from audit.actors import Actor, SystemActor, check, name_of, user_of
+from audit.actors import Actor, SystemActor, check, manages_everything, name_of, user_of
+from papers.authors import is_author
 from papers.models import Classification, Document, DocumentKind
 
+from .clearance import may_act, who_acts
 from .models import ClearanceSignoff, ClearanceStep, ReportState, ReportWorkflow
 from .state import require_democratic_services
 
@@ -145,11 +152,19 @@ def sign_off(
     """Sign off one clearance step for the report's current submission; when every active step
     is signed off the report becomes cleared.
 
-    Refuses: a signer who is not an officer (signed out included: a sign-off is never
-    recorded without its signer); a report not submitted (or already approved); an inactive
-    step; a step already signed off for this submission.
+    Refuses (``PermissionDenied``): a signer who is not an officer (signed out included: a
+    sign-off is never recorded without its signer); an officer the step does not name; the
+    report's author, when the step keeps duties separate. Refuses (``ValidationError``): a
+    report not submitted (or already approved); an inactive step; a step already signed off
+    for this submission.
     """
     _require_officer(actor, "sign off reports")
+    if not may_act(actor, step):
+        raise PermissionDenied(f"Only {who_acts(step)} may sign off “{step}”.")
+    if step.separate_from_author and is_author(actor, document):
+        raise PermissionDenied(
+            f"You wrote “{document.title}”: someone else must sign off “{step}”."
+        )
     with transaction.atomic():
         workflow = _lock(document)
         if workflow.state not in (ReportState.SUBMITTED, ReportState.CLEARED):
@@ -186,9 +201,19 @@ def return_to_draft(document: Document, reason: str, *, actor: Actor) -> ReportW
     """Send a submitted, cleared or approved report back to its author with a reason; its
     sign-offs stay in the record but the next submission needs new ones.
 
-    Refuses: an actor who is not an officer; a report that is already a draft; a blank reason.
+    Refuses (``PermissionDenied``) an actor who is not democratic services, the report's
+    author or one who may sign off an active step; (``ValidationError``) a report that is
+    already a draft; a blank reason.
     """
     _require_officer(actor, "return reports to draft")
+    if not (
+        manages_everything(actor)
+        or is_author(actor, document)
+        or any(may_act(actor, step) for step in active_steps())
+    ):
+        raise PermissionDenied(
+            "Only democratic services, the report's author or those who clear it return it."
+        )
     if not reason.strip():
         raise ValidationError("Say why the report is returned: the author needs to know.")
     with transaction.atomic():
@@ -205,10 +230,16 @@ def return_to_draft(document: Document, reason: str, *, actor: Actor) -> ReportW
 def approve_for_publication(document: Document, *, actor: Actor) -> ReportWorkflow:
     """Approve a cleared report for publication (its current version).
 
-    Refuses: an actor who is not democratic services; a report not submitted; any active
-    clearance step not signed off for this submission (listed); a report with no content.
+    Refuses (``PermissionDenied``): an actor who is not democratic services; the report's
+    author (separation of duties, unless ``MOOT_AUTHOR_MAY_APPROVE``). Refuses
+    (``ValidationError``): a report not submitted; any active clearance step not signed off
+    for this submission (listed); a report with no content.
     """
     require_democratic_services(actor, "Only democratic services approve reports for publication.")
+    if is_author(actor, document) and not settings.MOOT_AUTHOR_MAY_APPROVE:
+        raise PermissionDenied(
+            f"You wrote “{document.title}”: another officer of democratic services must approve it."
+        )
     with transaction.atomic():
         workflow = _lock(document)
         if workflow.state not in (ReportState.SUBMITTED, ReportState.CLEARED):

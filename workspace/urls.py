@@ -1,6 +1,7 @@
 from django.urls import path
 
-from .views import agenda, home, meeting, packs, publish, summons
+from .views import agenda, home, meeting, packs, publish, report_files, reports, summons
+from .views import report_clearance as clearance
 from .views.appointments import appointments
 from .views.meeting_details import meeting_details, meeting_new
 from .views.programme import programme, programme_new
@@ -43,4 +44,18 @@ urlpatterns = [
     path("meetings/new/", meeting_new, name="meeting_new"),
     path("meetings/<int:pk>/details/", meeting_details, name="meeting_details"),
     path("bodies/<slug:slug>/appointments/", appointments, name="appointments"),
+    path("reports/new/", reports.new_report, name="report_new"),
+    path("reports/new/autosave/", reports.autosave, name="report_new_autosave"),
+    path("reports/new/preview/", reports.preview, name="report_new_preview"),
+    path("reports/new/word/", report_files.word, name="report_new_word"),
+    path("reports/<int:pk>/", reports.report, name="report"),
+    path("reports/<int:pk>/autosave/", reports.autosave, name="report_autosave"),
+    path("reports/<int:pk>/preview/", reports.preview, name="report_preview"),
+    path("reports/<int:pk>/pdf/", reports.saved_pdf, name="report_pdf"),
+    path("reports/<int:pk>/word/", report_files.word, name="report_word"),
+    path("reports/<int:pk>/appendices/", report_files.appendix, name="report_appendix"),
+    path("reports/<int:pk>/submit/", clearance.submit, name="report_submit"),
+    path("reports/<int:pk>/steps/<int:step>/", clearance.sign_off, name="report_sign_off"),
+    path("reports/<int:pk>/return/", clearance.return_to_draft, name="report_return"),
+    path("reports/<int:pk>/approve/", clearance.approve, name="report_approve"),
 ]

@@ -19,6 +19,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
+from django.db.models import Q
 from django.test import Client, override_settings
 
 from access.models import Account
@@ -184,6 +185,12 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
             f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/pdf/",
             f"/meetings/{meeting.pk}/{meeting.slug}/papers/{doc.pk}/original/",
         ]
+    # The workspace's pages of each report holding the canary, or with an appendix that does.
+    for doc in Document.objects.filter(
+        Q(title__contains=CANARY) | Q(appendices__title__contains=CANARY), kind="report"
+    ).distinct():
+        urls += [f"/office/reports/{doc.pk}/", f"/office/reports/{doc.pk}/pdf/"]
+    urls.append(f"/office/reports/new/?item={meeting.items.get(number='14').pk}")
     # Search echoes its query, so it is asked for parts of the canary; a leak would show the
     # whole string in a snippet (highlight marks are removed before the check).
     machine = [
@@ -315,6 +322,24 @@ def test_a_named_officer_without_a_second_factor_sees_no_more(planted):
     assert len(seen) > 100
     for url in restricted_papers(meeting)[:3]:
         assert seen[url] == 302, url  # to sign in, for the second factor
+
+
+def test_a_reviewer_without_entitlement_sees_no_more(planted):
+    """An officer whose team clears the planted reports, entitled to none of their exempt
+    information: their home page and the public report's page (which they review) show no
+    canary, and the exempt report's pages are withheld (workspace.report_page)."""
+    from access.tests.canary_plants import clearance_reviewer
+
+    meeting, _, members_pack = planted
+    check_planted(meeting, members_pack)
+    exempt, public = clearance_reviewer._reports(CANARY)
+    client = t.verified_login(Client(), User.objects.get(username=clearance_reviewer.USERNAME))
+    seen = crawl(client, restricted_addresses(meeting))
+    assert len(seen) > 100
+    assert seen["/office/"] == 200
+    assert seen[f"/office/reports/{public.pk}/"] == 200, "the report they review was crawled"
+    assert seen[f"/office/reports/{exempt.pk}/"] == 403
+    assert seen[f"/office/reports/{exempt.pk}/pdf/"] == 403
 
 
 # --- A staff account without entitlement (backoffice/exempt.py) ---------------------------

@@ -34,8 +34,9 @@ from publishing.models import (
 
 @admin.register(ClearanceStep)
 class ClearanceStepAdmin(AuditedAdmin):
-    list_display = ["name", "order", "active"]
-    list_filter = ["active"]
+    list_display = ["name", "order", "active", "group", "separate_from_author"]
+    list_filter = ["active", "separate_from_author"]
+    filter_horizontal = ["users"]
     search_fields = ["name"]
 
 

@@ -75,6 +75,21 @@ def pages(clerk_meeting: Meeting) -> dict[str, str]:
     }
 
 
+def report_form_page() -> str:
+    """The report form with the rich-text editor holding a table and a list (TipTap's
+    styles are not injected: workspace/assets/report-editor.js)."""
+    from papers.report_form import ReportFields, start_report
+
+    meeting = Meeting.objects.get(
+        body__slug="policy-and-resources-cabinet-committee", date=dt.date(2017, 9, 15)
+    )
+    body = "<p>Text.</p><ul><li>One</li></ul><table><tr><th>A</th></tr><tr><td>1</td></tr></table>"
+    doc = start_report(
+        meeting.items.first(), ReportFields(title="CSP report", body=body), actor=TEST_ACTOR
+    )
+    return f"/office/reports/{doc.pk}/"
+
+
 def test_no_page_breaks_the_content_security_policy(live_server, demo_council, browser):
     from clerking.tests.helpers import clerk_user, committee
 
@@ -82,6 +97,7 @@ def test_no_page_breaks_the_content_security_policy(live_server, demo_council, b
     clerk.is_staff = clerk.is_superuser = True
     clerk.save()
     targets = pages(committee().meeting)
+    targets["report-form"] = report_form_page()
     client = verified_login(Client(), clerk)
     context = browser.new_context(locale="en-GB")  # CSP enforced: no bypass_csp here
     context.add_cookies(
@@ -119,6 +135,9 @@ def test_no_page_breaks_the_content_security_policy(live_server, demo_council, b
         # The scripts really ran (they are not merely allowed): GOV.UK Frontend's class is set.
         page.goto(live_server.url + "/")
         assert "js-enabled" in page.evaluate("() => document.body.className")
+        page.goto(live_server.url + targets["report-form"])  # the editor is bundled and ran
+        page.wait_for_function("() => document.body.dataset.editor === 'ready'")
+        assert page.locator("#body-editor table").count() == 1
     finally:
         context.close()
     assert not failures, failures
