@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
+from access.models import ExemptAccess
 from audit.testing import TEST_ACTOR
 from moot import testing as t
 from papers.models import Classification
@@ -113,4 +114,9 @@ def test_an_exempt_report_is_withheld_from_a_reviewer_not_entitled(setup):
     page = client.get(f"/office/reports/{doc.pk}/")
     assert page.status_code == 403 and "Secret depot sale" not in text(page)
     assert client.get(f"/office/reports/{doc.pk}/pdf/").status_code == 403
-    assert signed_in(author).get(f"/office/reports/{doc.pk}/").status_code == 200  # wrote it
+    assert not ExemptAccess.objects.filter(document=doc).exists()  # nothing was shown
+    writer = signed_in(author)
+    assert writer.get(f"/office/reports/{doc.pk}/").status_code == 200  # they wrote it
+    writer.post(f"/office/reports/{doc.pk}/autosave/", {"title": "Secret depot sale"})
+    seen = ExemptAccess.objects.get(document=doc)  # the view, logged once; autosaves are not
+    assert (seen.username, seen.surface) == ("author-ws", "back_office")

@@ -60,7 +60,9 @@ def sign_off(request: HttpRequest, pk: int, step: int) -> HttpResponse:
     try:
         workflow.sign_off(document, found, comment, actor=request.user)
     except (ValidationError, PermissionDenied) as error:
-        problems = [form.Problem(p.message, f"comment-{found.pk}") for p in messages_of(error)]
+        # A refusal of who signs links to the clearance; a refusal of the comment, to it.
+        anchor = "clearance" if isinstance(error, PermissionDenied) else f"comment-{found.pk}"
+        problems = [form.Problem(p.message, anchor) for p in messages_of(error)]
         return _refused(request, document, problems, {}, found, comment)
     return _done(request, pk, f"“{found}” signed off “{document.title}”.")
 

@@ -71,7 +71,7 @@ def report_of(request: HttpRequest, pk: int) -> Document:
         raise Http404("No such report")
     if not may_see(request.user, document):
         raise Withheld()
-    if files.is_withheld(document):
+    if files.is_withheld(document) and request.method == "GET":  # seen, not each autosave
         record(request, Surface.BACK_OFFICE, f"Workspace: {document}", document=document)
     return document
 
