@@ -200,7 +200,8 @@ function setUpAutosave() {
       const answer = await response.json().catch(() => ({}));
       if (response.ok) {
         follow(answer);
-        status.textContent = answer.message || "Saved";
+        // Typed while the request was out: saved up to then, the rest not yet.
+        status.textContent = dirty ? "Changes not saved yet" : answer.message || "Saved";
       } else {
         dirty = true;
         status.textContent = answer.message || "Not saved: the server refused the change.";

@@ -42,6 +42,8 @@ def test_an_author_writes_a_report_with_the_editor(live_server, demo_council, pa
     page.keyboard.type("The programme for 2018.")
     page.keyboard.press("Enter")
     page.get_by_role("button", name="Bullets").click()
+    # The toolbar gives the focus back to the text: type only once it is there.
+    page.wait_for_function("() => document.activeElement.closest('#body-editor') !== null")
     page.keyboard.type("Resurfacing")
     status = page.locator("#autosave-status")
     expect(status).to_contain_text("Saved at", timeout=15000)
