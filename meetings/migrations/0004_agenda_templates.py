@@ -5,57 +5,239 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('council', '0003_authority_as_at'),
-        ('meetings', '0003_urgent_business'),
+        ("council", "0003_authority_as_at"),
+        ("meetings", "0003_urgent_business"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AgendaTemplate',
+            name="AgendaTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body_kind', models.CharField(blank=True, choices=[('council', 'Council'), ('cabinet', 'Cabinet'), ('committee', 'Committee'), ('cabinet_committee', 'Cabinet committee'), ('sub_committee', 'Sub-committee'), ('select_committee', 'Select committee'), ('panel', 'Panel'), ('board', 'Board'), ('working_group', 'Working group'), ('outside_body', 'Outside body')], help_text='Used by every body of this kind that has no template of its own.', max_length=20, verbose_name='default for bodies of the kind')),
-                ('numbering', models.CharField(choices=[('numbers', 'Numbers: 1, 2, 3 …, sub-items 6(a), 6(b)'), ('sections', 'Sections: A1, A2 … for the opening business, B1, B2 … for the other public business, C1 … for the exempt business; sub-items B1(a)')], default='numbers', max_length=10, verbose_name='item numbering')),
-                ('exclusion_heading', models.CharField(default='Motion to Exclude the Press and Public', max_length=200, verbose_name='heading before the exempt business')),
-                ('exclusion_motion', models.TextField(default='That under Section 100A of the Local Government Act 1972 the press and public be excluded from the meeting for the following business on the grounds that it involves the likely disclosure of exempt information as defined in {paragraphs} of Part 1 of Schedule 12A of the Act.', help_text='{paragraphs} is replaced by the Schedule 12A paragraphs, e.g. "paragraph 3".', verbose_name='motion to exclude the press and public')),
-                ('no_exempt_heading', models.CharField(default='Exempt items', max_length=200, verbose_name='heading when there is no exempt business')),
-                ('no_exempt_note', models.TextField(blank=True, default='(At the time of preparing the agenda there were no exempt items. During any such items which may arise the meeting is likely NOT to be open to the public)', verbose_name='note when there is no exempt business')),
-                ('body', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='agenda_template', to='council.body')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "body_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("council", "Council"),
+                            ("cabinet", "Cabinet"),
+                            ("committee", "Committee"),
+                            ("cabinet_committee", "Cabinet committee"),
+                            ("sub_committee", "Sub-committee"),
+                            ("select_committee", "Select committee"),
+                            ("panel", "Panel"),
+                            ("board", "Board"),
+                            ("working_group", "Working group"),
+                            ("outside_body", "Outside body"),
+                        ],
+                        help_text="Used by every body of this kind that has no template of its own.",
+                        max_length=20,
+                        verbose_name="default for bodies of the kind",
+                    ),
+                ),
+                (
+                    "numbering",
+                    models.CharField(
+                        choices=[
+                            ("numbers", "Numbers: 1, 2, 3 …, sub-items 6(a), 6(b)"),
+                            (
+                                "sections",
+                                "Sections: A1, A2 … for the opening business, B1, B2 … for the other public business, C1 … for the exempt business; sub-items B1(a)",
+                            ),
+                        ],
+                        default="numbers",
+                        max_length=10,
+                        verbose_name="item numbering",
+                    ),
+                ),
+                (
+                    "exclusion_heading",
+                    models.CharField(
+                        default="Motion to Exclude the Press and Public",
+                        max_length=200,
+                        verbose_name="heading before the exempt business",
+                    ),
+                ),
+                (
+                    "exclusion_motion",
+                    models.TextField(
+                        default="That under Section 100A of the Local Government Act 1972 the press and public be excluded from the meeting for the following business on the grounds that it involves the likely disclosure of exempt information as defined in {paragraphs} of Part 1 of Schedule 12A of the Act.",
+                        help_text='{paragraphs} is replaced by the Schedule 12A paragraphs, e.g. "paragraph 3".',
+                        verbose_name="motion to exclude the press and public",
+                    ),
+                ),
+                (
+                    "no_exempt_heading",
+                    models.CharField(
+                        default="Exempt items",
+                        max_length=200,
+                        verbose_name="heading when there is no exempt business",
+                    ),
+                ),
+                (
+                    "no_exempt_note",
+                    models.TextField(
+                        blank=True,
+                        default="(At the time of preparing the agenda there were no exempt items. During any such items which may arise the meeting is likely NOT to be open to the public)",
+                        verbose_name="note when there is no exempt business",
+                    ),
+                ),
+                (
+                    "body",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="agenda_template",
+                        to="council.body",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['body__name', 'body_kind'],
+                "ordering": ["body__name", "body_kind"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaTemplateItem',
+            name="AgendaTemplateItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.CharField(choices=[('opening', "Opening: before the meeting's business"), ('closing', 'Closing: after the public business'), ('exempt', 'Exempt part: at the head of the exempt business')], default='opening', max_length=10)),
-                ('order', models.PositiveIntegerField(default=0, help_text='Order within its position.')),
-                ('title', models.CharField(help_text='e.g. "Minutes of the meeting held on {previous_meeting_date}".', max_length=300)),
-                ('purpose', models.TextField(blank=True, help_text='One line, e.g. "To consider and approve the minutes as a correct record."')),
-                ('kind', models.CharField(choices=[('apologies', 'Apologies and substitutes'), ('declarations', 'Declarations of interest'), ('minutes', 'Minutes of a previous meeting'), ('report', 'Report'), ('oral_report', 'Oral report'), ('motion', 'Motion'), ('questions', 'Questions'), ('petition', 'Petition'), ('announcements', "Chairman's announcements"), ('urgent_business', 'Urgent business'), ('procedural', 'Other procedural item')], default='procedural', max_length=20)),
-                ('part', models.CharField(choices=[('public', 'Public (unrestricted)'), ('exempt', 'Exempt (press and public likely to be excluded)')], default='public', max_length=6)),
-                ('exempt_paragraph', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1 – Information relating to any individual'), (2, '2 – Information likely to reveal the identity of an individual'), (3, '3 – Financial or business affairs of any particular person (including the authority)'), (4, '4 – Consultations or negotiations on labour relations'), (5, '5 – Legal professional privilege'), (6, '6 – A proposed notice, order or direction under an enactment'), (7, '7 – Prevention, investigation or prosecution of crime')], help_text='Required for exempt items.', null=True, verbose_name='Schedule 12A paragraph')),
-                ('template', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='meetings.agendatemplate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        choices=[
+                            ("opening", "Opening: before the meeting's business"),
+                            ("closing", "Closing: after the public business"),
+                            ("exempt", "Exempt part: at the head of the exempt business"),
+                        ],
+                        default="opening",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(default=0, help_text="Order within its position."),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text='e.g. "Minutes of the meeting held on {previous_meeting_date}".',
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "purpose",
+                    models.TextField(
+                        blank=True,
+                        help_text='One line, e.g. "To consider and approve the minutes as a correct record."',
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("apologies", "Apologies and substitutes"),
+                            ("declarations", "Declarations of interest"),
+                            ("minutes", "Minutes of a previous meeting"),
+                            ("report", "Report"),
+                            ("oral_report", "Oral report"),
+                            ("motion", "Motion"),
+                            ("questions", "Questions"),
+                            ("petition", "Petition"),
+                            ("announcements", "Chairman's announcements"),
+                            ("urgent_business", "Urgent business"),
+                            ("procedural", "Other procedural item"),
+                        ],
+                        default="procedural",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "part",
+                    models.CharField(
+                        choices=[
+                            ("public", "Public (unrestricted)"),
+                            ("exempt", "Exempt (press and public likely to be excluded)"),
+                        ],
+                        default="public",
+                        max_length=6,
+                    ),
+                ),
+                (
+                    "exempt_paragraph",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "1 – Information relating to any individual"),
+                            (2, "2 – Information likely to reveal the identity of an individual"),
+                            (
+                                3,
+                                "3 – Financial or business affairs of any particular person (including the authority)",
+                            ),
+                            (4, "4 – Consultations or negotiations on labour relations"),
+                            (5, "5 – Legal professional privilege"),
+                            (6, "6 – A proposed notice, order or direction under an enactment"),
+                            (7, "7 – Prevention, investigation or prosecution of crime"),
+                        ],
+                        help_text="Required for exempt items.",
+                        null=True,
+                        verbose_name="Schedule 12A paragraph",
+                    ),
+                ),
+                (
+                    "template",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="meetings.agendatemplate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['template', 'order', 'pk'],
+                "ordering": ["template", "order", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='template_item',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='meetings.agendatemplateitem'),
+            model_name="agendaitem",
+            name="template_item",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="meetings.agendatemplateitem",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendatemplate',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('body__isnull', False), ('body_kind', '')), models.Q(('body__isnull', True), models.Q(('body_kind', ''), _negated=True)), _connector='OR'), name='agenda_template_for_a_body_or_a_kind', violation_error_message="A template is either one body's or the default for a kind of body."),
+            model_name="agendatemplate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("body__isnull", False), ("body_kind", "")),
+                    models.Q(("body__isnull", True), models.Q(("body_kind", ""), _negated=True)),
+                    _connector="OR",
+                ),
+                name="agenda_template_for_a_body_or_a_kind",
+                violation_error_message="A template is either one body's or the default for a kind of body.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendatemplate',
-            constraint=models.UniqueConstraint(condition=models.Q(('body__isnull', True)), fields=('body_kind',), name='one_default_agenda_template_per_kind', violation_error_message='There is already a default template for this kind of body: change that one.'),
+            model_name="agendatemplate",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("body__isnull", True)),
+                fields=("body_kind",),
+                name="one_default_agenda_template_per_kind",
+                violation_error_message="There is already a default template for this kind of body: change that one.",
+            ),
         ),
     ]
