@@ -5,8 +5,9 @@
   16 September 2017 (``Authority.as_at``, council/dates.py), so "today" in tests is that day.
   ``real_date`` shows it at the real date instead, as a council's own installation is.
   Tests that flush the database (``transactional_db``/``live_server``, e.g. browser tests)
-  get it back with ``demo_council``: the rows the session's load wrote, copied back in SQL
-  (``moot/db_snapshot.py``), not loaded again.
+  have it put back when they end (``pytest_runtest_teardown``): the rows the session's load
+  wrote, copied back in SQL (``moot/db_snapshot.py``), not loaded again; so every test starts
+  with the demo, in whatever order the tests run (``make test`` splits them between workers).
 - ``page`` drives Debian's Chromium (``/usr/bin/chromium``) through Playwright; ``axe`` runs
   axe-core in it. Under ``CI=true`` a missing Chromium fails the run instead of skipping.
 """
@@ -44,6 +45,13 @@ def pytest_configure(config):
     # A test database is thrown away: a commit need not wait for the disk (PostgreSQL's
     # synchronous_commit, per connection). Commits stay atomic and visible at once; only
     # their durability after a crash of the server is given up.
+    # Each of the suite's parallel workers (pytest-xdist, scripts/test.sh) keeps its files
+    # apart, so one worker's clean-up never removes another's. (Its test database is its own
+    # already: pytest-django names it after the worker.)
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        for name in ("MEDIA_ROOT", "PRIVATE_ROOT", "STATIC_ROOT"):
+            setattr(django_settings, name, Path(getattr(django_settings, name)) / worker)
     database = django_settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.postgresql":
         options = database.setdefault("OPTIONS", {})
@@ -72,12 +80,36 @@ def real_date(db):
     Authority.objects.update(as_at=None)
 
 
+def _flushes_the_database(item) -> bool:
+    """Does this test run on a real, committed database (emptied at its end)?"""
+    marker = item.get_closest_marker("django_db")
+    transaction = marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    names = set(getattr(item, "fixturenames", ()))
+    return bool(transaction) or bool(names & {"transactional_db", "live_server"})
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """The demo council is in the database at the start of every test, whatever ran before
+    it (the order differs between runs and workers): a test that flushes the database
+    (``transactional_db``, ``live_server``) has the demo put back once it is torn down —
+    the rows the session's load wrote, copied back in SQL (``moot/db_snapshot.py``)."""
+    yield
+    if nextitem is not None and _flushes_the_database(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        from moot import db_snapshot
+
+        with item.config.stash[blocking_manager_key].unblock():
+            db_snapshot.restore()
+
+
 @pytest.fixture
 def demo_council(transactional_db):
-    """The demo council again, for tests whose database is flushed afterwards."""
-    from moot import db_snapshot
-
-    db_snapshot.restore()
+    """The demo council, for a test on a real, committed database (``live_server``): it is
+    there when the test starts (``pytest_runtest_teardown``) and put back after it."""
 
 
 @pytest.fixture

@@ -26,8 +26,14 @@ if [ -z "$pg_url" ] && [ "${CI:-}" = "true" ]; then
   exit 1
 fi
 
-sqlite_run() { MOOT_DATA_DIR="$(mktemp -d)" env -u DATABASE_URL "$BIN/pytest" "$@"; }
-pg_run() { MOOT_DATA_DIR="$(mktemp -d)" DATABASE_URL="$pg_url" "$BIN/pytest" "$@"; }
+# Each database's run is split between MOOT_TEST_WORKERS processes (pytest-xdist; default 2;
+# 0 runs in this process), a test module staying whole on one worker (its module fixtures are
+# made once). Each worker has its own test database (pytest-django names it after the worker)
+# and its own data directory (moot/settings.py), so the runs never share a row or a file.
+workers="${MOOT_TEST_WORKERS:-2}"
+xdist=(-n "$workers" --dist loadfile)
+sqlite_run() { MOOT_DATA_DIR="$(mktemp -d)" env -u DATABASE_URL "$BIN/pytest" "${xdist[@]}" "$@"; }
+pg_run() { MOOT_DATA_DIR="$(mktemp -d)" DATABASE_URL="$pg_url" "$BIN/pytest" "${xdist[@]}" "$@"; }
 
 if [ -z "$pg_url" ]; then
   echo "== Tests on SQLite"
