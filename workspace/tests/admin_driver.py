@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 import lxml.html
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from .week import LOADS, LOOKUPS, POSTS, Counter
+from .week import LOADS, LOOKUPS, POPUPS, POSTS, Counter
 
 
 class Refused(AssertionError):
@@ -82,6 +82,7 @@ class Browser:
 
     def popup(self, url: str) -> None:
         """A raw-id field's look-up window (the rows to choose one from): a page load."""
+        self._count(POPUPS)
         self.get(url)
 
     def submit(

@@ -17,61 +17,63 @@ from meetings.models import Meeting
 from proceedings.models import Motion
 
 from .admin_driver import Browser
-from .week import LATE, REPORT
-from .week_clerk import AMENDED, AMENDMENT, LATE_RESOLVED, MOTION, NOTED, RESOLVED
+from .week import LATE, REPORT, Sitting
+from .week_clerk import (
+    ACTION,
+    AMENDED,
+    AMENDMENT,
+    INTEREST,
+    LATE_RESOLVED,
+    MINUTES_RESOLVED,
+    MOTION,
+    NOTED,
+    RESOLVED,
+    minute_texts,
+)
 
 ITEMS = "/admin/meetings/agendaitem/?_to_field=id&_popup=1"
 MOTIONS = "/admin/proceedings/motion/?_to_field=id&_popup=1"
 MEETINGS = "/admin/meetings/meeting/?_to_field=id&_popup=1"
 
 
-def attendance(officer: Browser, meeting: Meeting, substitute) -> dict:
-    members = serving_members(meeting.body, meeting.date)
-    chair, away, replaced = members[0], members[3], members[7]
+def attendance(officer: Browser, meeting: Meeting, substitute) -> Sitting:
+    sitting = Sitting(serving_members(meeting.body, meeting.date), substitute)
     page = officer.get("/admin/proceedings/attendance/add/")
-    for person in members:
+    for person in sitting.members:
         values = {
             "meeting": str(meeting.pk),
             "person": str(person.pk),
-            "status": "apologies" if person in (away, replaced) else "present",
+            "status": "apologies" if person in (sitting.away, sitting.replaced) else "present",
         }
-        if person == chair:
+        if person == sitting.chair:
             values["in_chair"] = "on"
         page = officer.submit(page, values, button="_addanother=Save and add another")
     values = {
         "meeting": str(meeting.pk),
         "person": str(substitute.pk),
         "status": "present",
-        "substitute_for": str(replaced.pk),
+        "substitute_for": str(sitting.replaced.pk),
     }
     officer.submit(page, values, button="_save=Save")
-    present = [p for p in members if p not in (away, replaced)] + [substitute]
-    return {
-        "members": members,
-        "away": away,
-        "replaced": replaced,
-        "substitute": substitute,
-        "chair": chair,
-        "present": present,
-    }
+    return sitting
 
 
-def declaration(officer: Browser, meeting: Meeting, record: dict) -> None:
+def declaration(officer: Browser, meeting: Meeting, sitting: Sitting) -> None:
     page = officer.get("/admin/proceedings/declaration/add/")
     officer.popup(ITEMS)
     values = {
         "meeting": str(meeting.pk),
-        "person": str(record["present"][4].pk),
+        "person": str(sitting.declaring.pk),
         "item": str(meeting.items.get(number="5").pk),
         "nature": "other",
-        "text": "A director of a bank on the lending list.",
+        "text": INTEREST,
         "participation": "took_part",
     }
     officer.submit(page, values, button="_save=Save")
 
 
-def motions(officer: Browser, meeting: Meeting, record: dict) -> None:
-    present = record["present"]
+def motions(officer: Browser, meeting: Meeting, sitting: Sitting) -> None:
+    present = sitting.present
     report = meeting.items.get(number="5")
     page = officer.get("/admin/proceedings/motion/add/")
     rows = [
@@ -89,10 +91,10 @@ def motions(officer: Browser, meeting: Meeting, record: dict) -> None:
         page = officer.submit(page, values, button="_addanother=Save and add another")
 
 
-def votes(officer: Browser, meeting: Meeting, record: dict) -> dict[str, str]:
+def votes(officer: Browser, meeting: Meeting, sitting: Sitting) -> dict[str, str]:
     """On the clerk's screen without JavaScript: the amendment's show of hands (carried, so
     the motion as amended is put) and the recorded vote on it."""
-    present = record["present"]
+    present = sitting.present
     report = meeting.items.get(number="5")
     amendment = Motion.objects.get(meeting=meeting, kind="amendment")
     page = officer.get(f"/clerk/meetings/{meeting.pk}/?item={report.pk}")
@@ -110,38 +112,29 @@ def votes(officer: Browser, meeting: Meeting, record: dict) -> dict[str, str]:
     return dict(zip(names, choices, strict=True))
 
 
-def the_late_paper_agreed(officer: Browser, meeting: Meeting, record: dict) -> None:
+def the_late_paper_agreed(officer: Browser, meeting: Meeting, sitting: Sitting) -> None:
     page = officer.get("/admin/proceedings/motion/add/")
     officer.popup(ITEMS)
     values = {
         "meeting": str(meeting.pk),
         "kind": "substantive",
         "text": NOTED,
-        "mover": str(record["present"][1].pk),
+        "mover": str(sitting.present[1].pk),
         "item": str(meeting.items.get(number="6").pk),
         "outcome": "without_vote",
     }
     officer.submit(page, values, button="_save=Save")
 
 
-def minutes(officer: Browser, meeting: Meeting, record: dict) -> None:
+def minutes(officer: Browser, meeting: Meeting, sitting: Sitting) -> None:
     """Five minutes, each with its item; the resolutions typed as JSON lists (the admin's
     field for their lettered parts); the action inline on its minute. A resolution's motion
     can only be chosen once its minute is saved: minutes 4 and 5 are opened again for it."""
     items = list(meeting.items.order_by("order"))
-    away, replaced, sub = record["away"], record["replaced"], record["substitute"]
-    declaring = record["present"][4]
-    texts = [
-        f"Apologies were received from {away} and {replaced}; {sub} was present as "
-        f"substitute for {replaced}.",
-        f"{declaring} declared an interest in item 5 as a director of a bank on the lending list.",
-        "",
-        "The Committee considered the report of the Corporate Director.",
-        "",
-    ]
+    texts = minute_texts(sitting)
     titles = ["Apologies and Substitutes", "Declarations of Interest", items[3].title, REPORT, LATE]
     resolutions = {
-        3: ["the minutes be approved as a correct record."],
+        3: MINUTES_RESOLVED,
         4: RESOLVED,
         5: LATE_RESOLVED,
     }
@@ -167,8 +160,8 @@ def minutes(officer: Browser, meeting: Meeting, record: dict) -> None:
                 "actions-TOTAL_FORMS": "1",
                 "actions-0-meeting": str(meeting.pk),
                 "actions-0-kind": "action",
-                "actions-0-text": "Report the counterparty limits.",
-                "actions-0-owner": str(record["present"][0].pk),
+                "actions-0-text": ACTION,
+                "actions-0-owner": str(sitting.present[0].pk),
                 "actions-0-due": "15/12/2027",
                 "actions-0-status": "open",
             }

@@ -22,6 +22,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -53,16 +54,29 @@ def settled(page) -> None:
     page.wait_for_function("() => document.body.dataset.pending === '0'")
 
 
+@pytest.fixture
+def desks(browser, live_server):
+    """``desk(user, counter, who)``: a browser context for one account (closed afterwards)."""
+    opened = []
+
+    def desk(user, counter: Counter, who: str):
+        opened.append(sign_in(browser, live_server, user, counter, who))
+        return opened[-1]
+
+    yield desk
+    for each in opened:
+        each.context.close()
+
+
 @pytest.mark.browser
-def test_officer_week(live_server, demo_council, browser):
+def test_officer_week(live_server, demo_council, browser, desks):
     start = week.week_start(timezone.localdate())
     Authority.objects.update(as_at=start)
     ClearanceStep.objects.create(name="Legal", order=1)  # any officer signs it off
     officer_user = t.account("week-officer", democratic_services=True)
     author_user = t.account("week-author")  # an officer of the council, not democratic services
     counter = Counter()
-    ds = sign_in(browser, live_server, officer_user, counter, "officer")
-    au = sign_in(browser, live_server, author_user, counter, "author")
+    ds, au = desks(officer_user, counter, "officer"), desks(author_user, counter, "author")
     site = live_server.url
     body = Body.objects.get(name=BODY)
     o = ds.page
@@ -172,8 +186,8 @@ def test_officer_week(live_server, demo_council, browser):
 
     # --- The meeting is held; the clerk's screen ---------------------------------------------
     Authority.objects.update(as_at=meeting.date + dt.timedelta(days=1))
-    counter.start("The meeting: the clerk's screen")
-    record = clerk(ds.page, site, meeting)
+    counter.start("The meeting")
+    sitting = clerk(ds.page, site, meeting)
     assert ds.warned == [] and au.warned == [], (ds.warned, au.warned)
 
     print("\nThe officer's week in the workspace:\n" + counter.table())
@@ -183,10 +197,8 @@ def test_officer_week(live_server, demo_council, browser):
         f"{counter.total(week.POSTS) + counter.total(week.HTMX_POSTS)} "
         f"({counter.total(week.POSTS)} by a page, {counter.total(week.HTMX_POSTS)} by htmx)"
     )
-    check_the_record(meeting, officer_user, author_user, record)
+    check_the_record(meeting, officer_user, author_user, sitting)
     check_the_public_site(browser, site, meeting)
-    for desk in (ds, au):
-        desk.context.close()
 
 
 def add_appendix(page, label: str, title: str, file: dict, paragraph: str = "") -> None:
@@ -243,27 +255,25 @@ def test_the_same_week_in_the_admin(demo_council):
 
     Authority.objects.update(as_at=meeting.date + dt.timedelta(days=1))
     counter.start("The meeting")
-    substitute = councillors_not_members(meeting).order_by("surname", "initials").first()
-    record = admin_meeting.attendance(officer, meeting, substitute)
-    admin_meeting.declaration(officer, meeting, record)
-    admin_meeting.motions(officer, meeting, record)
-    record["votes"] = admin_meeting.votes(officer, meeting, record)
-    admin_meeting.the_late_paper_agreed(officer, meeting, record)
-    admin_meeting.minutes(officer, meeting, record)
+    substitute = councillors_not_members(meeting).order_by("surname", "initials", "pk").first()
+    sitting = admin_meeting.attendance(officer, meeting, substitute)
+    admin_meeting.declaration(officer, meeting, sitting)
+    admin_meeting.motions(officer, meeting, sitting)
+    sitting.votes = admin_meeting.votes(officer, meeting, sitting)
+    admin_meeting.the_late_paper_agreed(officer, meeting, sitting)
+    admin_meeting.minutes(officer, meeting, sitting)
 
     print("\nThe same week in the Django admin:\n" + counter.table())
     print(
         f"page loads {counter.total(week.LOADS)}; form submissions {counter.total(week.POSTS)}; "
         f"autocomplete look-ups {counter.total(week.LOOKUPS)}"
     )
-    check_the_record(meeting, users["officer"], users["author"], record, in_the_admin=True)
+    check_the_record(meeting, users["officer"], users["author"], sitting, in_the_admin=True)
 
 
 def administrator(username: str):
-    """An account with every permission of the back office, signed in with both factors:
-    the officers used the admin so before the workspace."""
-    from django.contrib.auth import get_user_model
-
+    """An account with every permission of the back office, as the officers used the admin
+    before the workspace."""
     user = get_user_model().objects.create_superuser(username, f"{username}@example.org", None)
     Account.objects.create(user=user, democratic_services=True)
     return user

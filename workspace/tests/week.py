@@ -20,8 +20,9 @@ from django.test import Client
 from moot import testing as t
 from papers import testing as made
 
-LOADS, POSTS, HTMX_POSTS, HTMX_GETS, AUTOSAVES, LOOKUPS = KINDS = (
+LOADS, POPUPS, POSTS, HTMX_POSTS, HTMX_GETS, AUTOSAVES, LOOKUPS = KINDS = (
     "page loads",
+    "of which look-up windows",
     "forms posted by a page",
     "forms posted by htmx",
     "parts loaded by htmx",
@@ -110,6 +111,39 @@ def sign_in(browser, live_server, user, counter: Counter, who: str) -> Desk:
     warned: list[str] = []
     page.on("dialog", lambda dialog: (warned.append(dialog.type), dialog.dismiss()))
     return Desk(context, page, warned)
+
+
+@dataclass
+class Sitting:
+    """Who sat at the meeting: the committee's members on the day, the first in the chair,
+    the fourth and the eighth with apologies, the eighth replaced by ``substitute``; and,
+    once it is taken, the recorded vote's choices by name."""
+
+    members: list
+    substitute: object = None
+    votes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def chair(self):
+        return self.members[0]
+
+    @property
+    def away(self):
+        return self.members[3]
+
+    @property
+    def replaced(self):
+        return self.members[7]
+
+    @property
+    def present(self) -> list:
+        """Those who may move, second and vote: the members there and the substitute."""
+        there = [p for p in self.members if p not in (self.away, self.replaced)]
+        return [*there, self.substitute]
+
+    @property
+    def declaring(self):
+        return self.present[4]
 
 
 BODY = "Policy and Resources Cabinet Committee"

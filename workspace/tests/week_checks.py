@@ -20,8 +20,8 @@ from proceedings.models import (
 from publishing.models import AgendaPublication, ClearanceSignoff, ReportState, ReportWorkflow
 from summons.models import IssueKind, SummonsIssue
 
-from .week import BODY, LATE, REPORT
-from .week_clerk import LATE_RESOLVED, RESOLVED
+from .week import BODY, LATE, REPORT, Sitting
+from .week_clerk import ACTION, LATE_RESOLVED, MINUTES_RESOLVED, RESOLVED
 
 STANDARD = [
     "Introduction/Webcast announcement",
@@ -31,7 +31,7 @@ STANDARD = [
 
 
 def check_the_record(
-    meeting: Meeting, officer, author, record: dict, *, in_the_admin: bool = False
+    meeting: Meeting, officer, author, sitting: Sitting, *, in_the_admin: bool = False
 ) -> None:
     """The week's record. ``in_the_admin``: the admin made one meeting, not the programme's
     eleven, did not record who wrote the reports, and printed the Word report's header in its
@@ -44,8 +44,8 @@ def check_the_record(
     assert items[3].title.startswith("Minutes of the meeting held on")
     assert [(i.title, i.kind) for i in items[4:]] == [(REPORT, "report"), (LATE, "report")]
     _check_papers(items, officer, author, in_the_admin=in_the_admin)
-    _check_publication(meeting, items, officer, record["members"])
-    _check_proceedings(meeting, items, record)
+    _check_publication(meeting, items, officer, sitting.members)
+    _check_proceedings(meeting, items, sitting)
 
 
 def _check_papers(items, officer, author, *, in_the_admin: bool) -> None:
@@ -103,17 +103,17 @@ def _check_publication(meeting, items, officer, members) -> None:
     )  # nobody has consented to email: every member's summons is left or posted
 
 
-def _check_proceedings(meeting, items, record: dict) -> None:
+def _check_proceedings(meeting, items, sitting: Sitting) -> None:
     statuses = dict(Attendance.objects.filter(meeting=meeting).values_list("person_id", "status"))
-    away = {record["away"].pk, record["replaced"].pk}
+    away = {sitting.away.pk, sitting.replaced.pk}
     assert statuses == {
-        **{p.pk: "present" for p in record["members"] if p.pk not in away},
+        **{p.pk: "present" for p in sitting.members if p.pk not in away},
         **dict.fromkeys(away, "apologies"),
-        record["substitute"].pk: "present",
+        sitting.substitute.pk: "present",
     }
-    sub = Attendance.objects.get(meeting=meeting, person=record["substitute"])
-    assert sub.substitute_for == record["replaced"]
-    assert Attendance.objects.get(meeting=meeting, in_chair=True).person == record["chair"]
+    sub = Attendance.objects.get(meeting=meeting, person=sitting.substitute)
+    assert sub.substitute_for == sitting.replaced
+    assert Attendance.objects.get(meeting=meeting, in_chair=True).person == sitting.chair
     declaration = Declaration.objects.get(meeting=meeting)
     assert (declaration.item, declaration.participation) == (items[4], "took_part")
 
@@ -130,7 +130,7 @@ def _check_proceedings(meeting, items, record: dict) -> None:
         "carried",
         "recorded",
     )
-    present = len(record["present"])
+    present = len(sitting.present)
     assert (amendment.vote.votes_for, amendment.vote.votes_against) == (present - 3, 3)
     vote = amended.vote
     assert (vote.votes_for, vote.votes_against, vote.abstentions) == (present - 2, 1, 1)
@@ -138,20 +138,18 @@ def _check_proceedings(meeting, items, record: dict) -> None:
         rv.person.formal_name: rv.choice
         for rv in RecordedVote.objects.filter(vote=vote).select_related("person")
     }
-    assert by_name == record["votes"] and len(by_name) == present
+    assert by_name == sitting.votes and len(by_name) == present
     assert (noted.item, noted.outcome) == (items[5], "without_vote")
 
     minutes = list(Minute.objects.filter(meeting=meeting).order_by("number"))
     assert [(m.number, m.item) for m in minutes] == [(n, items[n]) for n in range(1, 6)]
-    assert record["substitute"].formal_name in minutes[0].text
-    assert [r.parts for r in minutes[2].resolutions.all()] == [
-        ["the minutes be approved as a correct record."]
-    ]
+    assert sitting.substitute.formal_name in minutes[0].text
+    assert [r.parts for r in minutes[2].resolutions.all()] == [MINUTES_RESOLVED]
     report, late = minutes[3].resolutions.get(), minutes[4].resolutions.get()
     assert (report.motion, report.parts) == (amended, RESOLVED)
     assert (late.motion, late.parts) == (noted, LATE_RESOLVED)
     action = Action.objects.get(meeting=meeting)
-    assert (action.kind, action.minute, action.owner) == ("action", minutes[3], record["chair"])
+    assert (action.kind, action.minute, action.owner) == ("action", minutes[3], sitting.chair)
     assert MinutesRecord.objects.get(meeting=meeting).status == "published_draft"
 
 
@@ -176,6 +174,6 @@ def check_the_public_site(browser, site: str, meeting: Meeting) -> None:
     minutes = page.locator("main")
     for part in RESOLVED + LATE_RESOLVED:
         expect(minutes).to_contain_text(part)
-    expect(minutes).to_contain_text("Report the counterparty limits.")
+    expect(minutes).to_contain_text(ACTION)
     assert "Approved lending list" not in page.content()
     context.close()

@@ -15,7 +15,7 @@ from council.models import Person
 from council.serving import serving_members
 from moot.shots import screenshot
 
-from .week import LATE, REPORT
+from .week import LATE, REPORT, Sitting
 
 MOTION = "That the Treasury Management Strategy for 2028-29 be endorsed."
 AMENDMENT = "Add “and that the Cabinet Member report on the counterparty limits in December”."
@@ -29,6 +29,10 @@ RESOLVED = [
     "the Cabinet Member report on the counterparty limits in December.",
 ]
 LATE_RESOLVED = ["the options be noted;", "the move to Sessions House be endorsed."]
+MINUTES_RESOLVED = ["the minutes be approved as a correct record."]
+INTEREST = "A director of a bank on the lending list."
+REPORT_MINUTE = "The Committee considered the report of the Corporate Director."
+ACTION = "Report the counterparty limits."
 
 
 def settled(page) -> None:
@@ -41,61 +45,48 @@ def saved(page, text: str) -> None:
     settled(page)
 
 
-def clerk(page, site: str, meeting) -> dict:
+def clerk(page, site: str, meeting) -> Sitting:
     """From the home page to the clerk's screen, and the whole meeting minuted. Returns who
-    was recorded how, for the checks."""
+    sat and how they voted, for the checks."""
     page.goto(f"{site}/office/")
     row = page.locator("tr", has_text=f"{meeting.date:%a %-d %b %Y}")
     row.get_by_role("link", name=meeting.body.name).click()
     page.get_by_role("link", name="Clerk the meeting").click()
-    members = serving_members(meeting.body, meeting.date)
-    chair, away, replaced = members[0], members[3], members[7]
-    attendance(page, members, {away, replaced})
-    page.get_by_label("In the chair").select_option(label=chair.formal_name)
-    saved(page, f"Saved: {chair.formal_name} in the chair.")
+    sitting = Sitting(serving_members(meeting.body, meeting.date))
+    attendance(page, sitting.members, {sitting.away, sitting.replaced})
+    page.get_by_label("In the chair").select_option(label=sitting.chair.formal_name)
+    saved(page, f"Saved: {sitting.chair.formal_name} in the chair.")
     page.locator("summary", has_text="Add a substitute").click()
     # The first councillor offered who does not sit on the committee.
     offered = page.locator("#id_sub-person option:not([value=''])").first.get_attribute("value")
-    substitute = Person.objects.get(pk=offered)
+    sitting.substitute = Person.objects.get(pk=offered)
     page.get_by_label("Substitute", exact=True).select_option(offered)
-    page.get_by_label("Substituting for").select_option(label=replaced.formal_name)
+    page.get_by_label("Substituting for").select_option(label=sitting.replaced.formal_name)
     page.get_by_role("button", name="Add substitute").click()
-    saved(page, f"Saved: {substitute.formal_name}")
+    saved(page, f"Saved: {sitting.substitute.formal_name}")
     screenshot(page, "week-clerk-attendance")
-    present = [p for p in members if p not in (away, replaced)] + [substitute]
 
     items = list(meeting.items.order_by("order"))
+    texts = minute_texts(sitting)
     take(page, items[1])
-    minute(
-        page,
-        1,
-        "Apologies and Substitutes",
-        f"Apologies were received from {away} and {replaced}; {substitute} was present as "
-        f"substitute for {replaced}.",
-    )
+    minute(page, 1, "Apologies and Substitutes", texts[0])
     take(page, items[2])
-    declaring = present[4]
-    page.get_by_label("Member declaring").select_option(label=declaring.formal_name)
+    page.get_by_label("Member declaring").select_option(label=sitting.declaring.formal_name)
     page.get_by_label("Item the interest is in").select_option(str(items[4].pk))
     page.get_by_label("Nature of the interest").select_option("other")
-    page.get_by_label("Interest as declared").fill("A director of a bank on the lending list.")
+    page.get_by_label("Interest as declared").fill(INTEREST)
     page.get_by_label("Did they take part?").select_option("took_part")
     page.get_by_role("button", name="Record declaration").click()
-    saved(page, f"Saved: declaration by {declaring.formal_name} on item 5.")
-    minute(
-        page,
-        2,
-        "Declarations of Interest",
-        f"{declaring} declared an interest in item 5 as a director of a bank on the lending list.",
-    )
+    saved(page, f"Saved: declaration by {sitting.declaring.formal_name} on item 5.")
+    minute(page, 2, "Declarations of Interest", texts[1])
     take(page, items[3])
     minute(page, 3, items[3].title, "")
-    resolve(page, 3, ["the minutes be approved as a correct record."])
+    resolve(page, 3, MINUTES_RESOLVED)
 
     take(page, items[4])
-    votes = the_report(page, present)
+    sitting.votes = the_report(page, sitting.present)
     take(page, items[5])
-    move(page, "substantive", NOTED, present[1], None)
+    move(page, "substantive", NOTED, sitting.present[1], None)
     page.get_by_role("button", name=re.compile("^Agreed without a vote")).click()
     saved(page, "Saved")
     minute(page, 5, LATE, "")
@@ -104,15 +95,21 @@ def clerk(page, site: str, meeting) -> dict:
     page.get_by_role("button", name="Publish as draft").click()
     saved(page, "Saved: minutes published as a draft.")
     screenshot(page, "week-clerk-published")
-    return {
-        "members": members,
-        "away": away,
-        "replaced": replaced,
-        "substitute": substitute,
-        "chair": chair,
-        "present": present,
-        "votes": votes,
-    }
+    return sitting
+
+
+def minute_texts(sitting: Sitting) -> list[str]:
+    """The words of the five minutes (the workspace and the admin write the same)."""
+    s = sitting
+    return [
+        f"Apologies were received from {s.away} and {s.replaced}; {s.substitute} was present "
+        f"as substitute for {s.replaced}.",
+        f"{s.declaring} declared an interest in item 5 as a director of a bank on the lending "
+        "list.",
+        "",
+        REPORT_MINUTE,
+        "",
+    ]
 
 
 def attendance(page, members, apologies) -> None:
@@ -203,10 +200,10 @@ def the_report(page, present: list) -> dict[str, str]:
     choice = {"a": "against", "f": "for", "b": "abstain"}
     votes = {name.strip(): choice[key] for name, key in zip(names, keys, strict=True)}
 
-    minute(page, 4, REPORT, "The Committee considered the report of the Corporate Director.")
+    minute(page, 4, REPORT, REPORT_MINUTE)
     resolve(page, 4, RESOLVED, AMENDED)
     page.get_by_label("Action or undertaking").select_option("action")
-    page.get_by_label("What is to be done").fill("Report the counterparty limits.")
+    page.get_by_label("What is to be done").fill(ACTION)
     page.get_by_label("Who (a person)").select_option(label=present[0].formal_name)
     page.get_by_label("Due by").fill("15 December 2027")
     page.get_by_role("button", name="Record action").click()
