@@ -192,6 +192,21 @@ def test_a_word_report_fills_the_header_and_its_body(item):
     assert doc.versions.count() == 1
 
 
+def test_the_word_field_is_what_its_label_and_the_error_summary_point_to(item):
+    """The label of the Word upload and the error summary's link name ``#word``: the file
+    input, the only element of the page with that id (the section's heading had it too)."""
+    client = signed_in(t.account())
+    shown = client.get(f"/office/reports/new/?item={item.pk}")
+    refused = client.post(f"/office/reports/new/word/?item={item.pk}", {})
+    assert refused.status_code == 400
+    for response in (shown, refused):
+        html = response.content.decode()
+        assert len(re.findall(r'\bid="word"', html)) == 1
+        assert re.search(r'<input[^>]*id="word"[^>]*type="file"', html)
+        assert '<label class="govuk-label" for="word">' in html
+    assert 'href="#word"' in refused.content.decode()
+
+
 def test_appendices_from_the_form(item):
     author = t.account()
     client = signed_in(author)
