@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import io
 import logging
+from typing import IO, Any, cast
 
 from boto3.exceptions import Boto3Error
 from botocore.exceptions import BotoCoreError, ClientError
@@ -68,7 +69,8 @@ class PrivateS3Storage(S3Storage):
             return super()._open(name, mode)
         key = self._normalize_name(clean_name(name))
         head = self.connection.meta.client.head_object(Bucket=self.bucket_name, Key=key)
-        return File(ObjectReader(self, key, head["ContentLength"]), name)
+        reader = ObjectReader(self, key, head["ContentLength"])
+        return File(cast(IO[bytes], reader), name)
 
     _save = _translated(S3Storage._save)
     delete = _translated(S3Storage.delete)
@@ -113,7 +115,7 @@ class ObjectReader(io.RawIOBase):
     def __init__(self, storage: PrivateS3Storage, key: str, size: int):
         self._storage, self._key, self.size = storage, key, size
         self._pos = 0
-        self._body = None
+        self._body: Any = None  # the body being streamed (botocore's StreamingBody)
 
     def readable(self) -> bool:
         return True

@@ -55,7 +55,7 @@ class PrivateFileSystemStorage(FileSystemStorage):
 
     def _save(self, name, content):
         if hasattr(content, "temporary_file_path"):
-            return super()._save(name, content)
+            return super()._save(name, content)  # type: ignore[misc]  # not in django-stubs
         directory = os.path.dirname(self.path(name))
         os.makedirs(directory, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=directory, prefix=".part-", delete=False) as part:
@@ -63,7 +63,7 @@ class PrivateFileSystemStorage(FileSystemStorage):
                 part.write(chunk)
         try:
             # FileSystemStorage moves a file with a temporary path into place (os.rename).
-            return super()._save(name, _Staged(part.name))
+            return super()._save(name, _Staged(part.name))  # type: ignore[misc]
         finally:
             if os.path.exists(part.name):
                 os.unlink(part.name)
@@ -78,9 +78,10 @@ class _Staged(File):
 
     def __init__(self, path: str):
         super().__init__(None, path)
+        self.path = path
 
     def temporary_file_path(self) -> str:
-        return self.name
+        return self.path
 
 
 class PrivateStorage(Storage):
