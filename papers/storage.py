@@ -126,6 +126,8 @@ class PrivateStorage(Storage):
         return self.backend().get_modified_time(name)
 
     def __getattr__(self, attr):  # anything else the backend offers (e.g. ``location``)
+        if attr.startswith("_"):  # copy, pickle and the like ask for these: not the backend's
+            raise AttributeError(attr)
         return getattr(self.backend(), attr)
 
 

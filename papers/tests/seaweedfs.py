@@ -78,7 +78,7 @@ def _weed() -> Path | None:
     return Path(found) if Path(found).exists() else None
 
 
-def _free_ports(count: int) -> list[int]:
+def free_ports(count: int) -> list[int]:
     """Free ports on 127.0.0.1, held open together so none is handed out twice."""
     with contextlib.ExitStack() as stack:
         sockets = []
@@ -117,7 +117,7 @@ def seaweedfs(tmp_path_factory):
     (home / "data").mkdir()
     config = home / "s3.json"
     config.write_text(json.dumps(_identities()))
-    *ports, s3 = _free_ports(len(PORTS) + 1)
+    *ports, s3 = free_ports(len(PORTS) + 1)
     log = (home / "weed.log").open("wb")
     # ``weed mini``: master, volume, filer and S3 gateway in one process, ready in a second or
     # two (``weed server`` waits five seconds for its volume server's second heartbeat).

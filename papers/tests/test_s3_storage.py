@@ -207,9 +207,9 @@ def test_a_file_streams_from_the_store_and_seeks_by_range(s3):
 @pytest.fixture
 def store_down(seaweedfs, prefix, settings):  # noqa: F811
     """The store's address with nothing answering there (a port just freed)."""
-    from .seaweedfs import SeaweedFS, _free_ports
+    from .seaweedfs import SeaweedFS, free_ports
 
-    [port] = _free_ports(1)
+    [port] = free_ports(1)
     down = SeaweedFS(f"http://127.0.0.1:{port}")
 
     def switch() -> None:
