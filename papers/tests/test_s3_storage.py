@@ -14,13 +14,12 @@ import uuid
 
 import pytest
 from botocore.exceptions import ClientError
-from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from access.models import Account
+from access.tests.test_restricted_papers import account
 from audit.actors import SystemActor
 from audit.models import AuditEntry
 from audit.testing import TEST_ACTOR
@@ -49,12 +48,6 @@ def text(data: bytes) -> str:
 
 def body(response) -> bytes:
     return b"".join(response.streaming_content)
-
-
-def account(person, username: str) -> User:
-    user = User.objects.create_user(username, password="Long-enough-pass-9")
-    Account.objects.create(user=user, person=person)
-    return user
 
 
 @pytest.fixture
