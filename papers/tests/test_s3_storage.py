@@ -217,6 +217,7 @@ def test_a_store_that_does_not_answer_gives_a_clear_error_and_records_nothing(
     meeting, public, exempt, member = case
     store_down()
     assert storage_reachable() is False
+    assert [e.id for e in private_store_is_private()] == ["papers.E001"]  # moot check --deploy
     # An upload is refused whole: no version, no audit entry.
     versions, entries = DocumentVersion.objects.count(), AuditEntry.objects.count()
     with pytest.raises(StorageUnavailable):
