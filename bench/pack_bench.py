@@ -156,10 +156,9 @@ def floor(meeting, only=None) -> float:
 
 
 def clear_cache() -> None:
-    from papers.pack.render import cache_dir
+    from papers.pack.render import clear_cache as clear
 
-    for f in cache_dir().glob("*.pdf"):
-        f.unlink()
+    clear()
 
 
 def timed_build(meeting) -> tuple[float, object]:

@@ -227,6 +227,20 @@ if MOOT_ENV == "production":
 # Papers larger than this are refused on upload (bytes).
 MOOT_MAX_UPLOAD_BYTES = int(os.environ.get("MOOT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 
+# --- Files: papers, packs and uploads (papers/storage.py, papers/storage_config.py) --------
+# Local disk by default: papers, packs and the render cache under PRIVATE_ROOT, photos under
+# MEDIA_ROOT. MOOT_S3_BUCKET puts the private files in a private bucket of an S3-compatible
+# object store instead (MOOT_S3_ENDPOINT_URL, MOOT_S3_REGION, MOOT_S3_ACCESS_KEY_ID,
+# MOOT_S3_SECRET_ACCESS_KEY, MOOT_S3_PREFIX, MOOT_S3_ADDRESSING_STYLE, MOOT_S3_CA_BUNDLE,
+# MOOT_S3_TIMEOUT), and MOOT_S3_MEDIA_BUCKET (MOOT_S3_MEDIA_DOMAIN) the photos in a bucket of
+# their own. Private files are always served by Moot after its access check, streamed from
+# the store. The static files' entry of STORAGES, if set above, is kept.
+from papers.storage_config import storages as _storages  # noqa: E402
+
+STORAGES = _storages(os.environ, globals().get("STORAGES", {}).get("staticfiles"))
+# A request that needs the store while it is down gets a 503 saying so, not a server error.
+MIDDLEWARE = [*MIDDLEWARE, "papers.storage.StorageUnavailableMiddleware"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -12,6 +12,10 @@ rendering takes about a second, too long to spend on the paper's page).
 
 Nothing here decides who may have a file: the views ask first (``website.views.papers``,
 ``website.views.restricted``) and only then come here.
+
+When the store is down (``papers.storage.StorageUnavailable``), a page that only describes a
+file (``original(..., page=True)``, ``paper_pdf(..., render=False)``) still renders, without
+the link; fetching the file raises, and the request gets a 503.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from django.template.loader import render_to_string
 from .convert import content_hash
 from .models import DocumentVersion, SourceKind
 from .pack.render import RENDER_VERSION, from_cache, render_html
-from .storage import private_storage
+from .storage import StorageUnavailable, private_storage
 
 log = logging.getLogger(__name__)
 FOLDER = "paper-pdfs"
@@ -63,21 +67,27 @@ def print_html(document, version: DocumentVersion, meeting, marking: str = "") -
     )
 
 
-def _stored(name: str, kind: SourceKind, etag: str) -> StoredFile | None:
+def _stored(name: str, kind: SourceKind, etag: str, *, page: bool = False) -> StoredFile | None:
     try:
         size = private_storage().size(name)
     except OSError:
+        return None
+    except StorageUnavailable:
+        if not page:
+            raise
+        log.warning("The file store did not answer; %s is not linked", name)
         return None
     content_type, label, suffix = ORIGINAL_TYPES[kind]
     return StoredFile(name, size, content_type, label, suffix, etag)
 
 
-def original(version: DocumentVersion) -> StoredFile | None:
+def original(version: DocumentVersion, *, page: bool = False) -> StoredFile | None:
     """The file the version was uploaded as; None when it was written in the browser or the
-    file is missing (a page then offers no link rather than one that fails)."""
+    file is missing (a page then offers no link rather than one that fails), or, for a
+    ``page``, when the store is down."""
     if version.source_kind not in ORIGINAL_TYPES or not version.source_file:
         return None
-    return _stored(version.source_file.name, version.source_kind, version.content_hash)
+    return _stored(version.source_file.name, version.source_kind, version.content_hash, page=page)
 
 
 def rendered_name(version: DocumentVersion, html: str) -> str:
@@ -91,22 +101,28 @@ def paper_pdf(
     stored already or ``render`` is false; a rendering the pack build left in its cache is
     stored without rendering again). None when there is none (yet)."""
     if version.source_kind == SourceKind.PDF:
-        return original(version)
+        return original(version, page=not render)
     html = print_html(document, version, meeting, marking)
     name = rendered_name(version, html)
     etag = PurePosixPath(name).stem
-    found = _stored(name, SourceKind.PDF, etag)
+    found = _stored(name, SourceKind.PDF, etag, page=not render)
     if found is not None:
         return found
-    pdf = from_cache(html)
-    if pdf is None:
-        if not render:
-            return None
-        pdf = render_html(html)
-    storage = private_storage()
-    saved = storage.save(name, ContentFile(pdf))
-    if saved != name:  # a parallel request stored the same rendering first
-        storage.delete(saved)
+    try:
+        pdf = from_cache(html)
+        if pdf is None:
+            if not render:
+                return None
+            pdf = render_html(html)
+        storage = private_storage()
+        saved = storage.save(name, ContentFile(pdf))
+        if saved != name:  # a parallel request stored the same rendering first
+            storage.delete(saved)
+    except StorageUnavailable:
+        if render:
+            raise
+        log.warning("The file store did not answer; the PDF of %s is not linked", name)
+        return None
     return _stored(name, SourceKind.PDF, etag)
 
 

@@ -174,6 +174,8 @@ def run_pack(pack_id: int, progress=None, *, actor: Actor) -> AgendaPack:
         if progress:
             progress(done, total, what)
 
+    kind_name = "members-pack" if pack.kind == PackKind.MEMBERS else "public-reports-pack"
+    suffix = f"-supplement-{pack.supplement}" if pack.supplement else ""
     try:
         built = build_pack(
             pack.meeting,
@@ -182,6 +184,11 @@ def run_pack(pack_id: int, progress=None, *, actor: Actor) -> AgendaPack:
             link_ids=pack.papers,
             supplement=bool(pack.supplement),
             progress=report,
+        )
+        # Stored before anything says it is built: a store that fails fails the build.
+        stage[0] = "storing the pack"
+        pack.file.save(
+            f"{pack.meeting.slug}-{kind_name}{suffix}.pdf", ContentFile(built.pdf), save=False
         )
     except Exception:  # the officer is told in plain words; the traceback goes to the log
         import logging
@@ -192,10 +199,6 @@ def run_pack(pack_id: int, progress=None, *, actor: Actor) -> AgendaPack:
         )
         pack.refresh_from_db()
         return pack
-    kind_name = "members-pack" if pack.kind == PackKind.MEMBERS else "public-reports-pack"
-    suffix = f"-supplement-{pack.supplement}" if pack.supplement else ""
-    name = f"{pack.meeting.slug}-{kind_name}{suffix}.pdf"
-    pack.file.save(name, ContentFile(built.pdf), save=False)
     pack.page_count, pack.size = built.page_count, len(built.pdf)
     pack.item_pages = {str(k): list(v) for k, v in built.item_pages.items()}
     pack.status, pack.progress, pack.message = (

@@ -30,6 +30,7 @@ from papers.models import (
     on_exempt_item_q,
     remember_exempt_items,
 )
+from papers.storage import StorageUnavailable
 
 from . import inspection
 from .versions import published_version, published_versions
@@ -67,10 +68,10 @@ def has_version(ref: str = "pk") -> Exists:
 
 def file_size(version: DocumentVersion) -> int | None:
     """The uploaded PDF's size in bytes; None when the file is missing (its link then 404s,
-    but the page listing it must still render)."""
+    but the page listing it must still render) or the file store is down."""
     try:
         size: int = version.source_file.size  # FileField is untyped in django-stubs
-    except OSError:
+    except (OSError, StorageUnavailable):
         return None
     return size
 

@@ -26,12 +26,11 @@ from meetings.formatting import cover_date, long_date, time_text
 from meetings.models import Meeting
 from papers.models import ItemPaper
 
-from ..convert import content_hash
 from ..files import print_html
 from ..versions import dispatch_date, pack_versions
 from .layout import Layout, lay_out
 from .merge import PackWriter
-from .render import RENDER_VERSION, cache_dir, cached_render, page_count, render_html
+from .render import cached_render, from_cache, page_count, render_html, store_in_cache
 from .stamp import stamp_page
 
 Progress = Callable[[int, int, str], None]
@@ -117,10 +116,8 @@ def _render_all(htmls: list[str], progress: Progress) -> tuple[list[bytes], list
     out: list[bytes | None] = [None] * len(htmls)
     misses = []
     for i, html in enumerate(htmls):
-        path = cache_dir() / f"{content_hash(RENDER_VERSION, html)}.pdf"
-        if path.exists():
-            out[i] = path.read_bytes()
-        else:
+        out[i] = from_cache(html)
+        if out[i] is None:
             misses.append(i)
     workers = min(len(misses), os.cpu_count() or 1)
     if workers > 1:
@@ -130,10 +127,7 @@ def _render_all(htmls: list[str], progress: Progress) -> tuple[list[bytes], list
                 out[i] = fut.result()
                 progress(n, len(misses), "rendering papers")
         for i in misses:  # store what the workers rendered
-            cached_path = cache_dir() / f"{content_hash(RENDER_VERSION, htmls[i])}.pdf"
-            tmp = cached_path.with_suffix(".tmp")
-            tmp.write_bytes(out[i])
-            tmp.replace(cached_path)
+            store_in_cache(htmls[i], out[i])
     else:
         for n, i in enumerate(misses, start=1):
             out[i], _ = cached_render(htmls[i])
@@ -274,12 +268,12 @@ def build_pack(
         paper.pdf = restricted_pdf if paper.restricted else pdf
     for paper in papers:
         if paper.version.source_kind == "pdf":
-            paper.pages = paper.version.page_count or page_count(
-                paper.version.source_file.open("rb").read()
-            )
-            paper.pdf = (
-                restricted_pdf if paper.restricted else paper.version.source_file.open("rb").read()
-            )
+            data = None
+            if not (paper.restricted and paper.version.page_count):
+                with paper.version.source_file.open("rb") as source:
+                    data = source.read()
+            paper.pages = paper.version.page_count or page_count(data)
+            paper.pdf = restricted_pdf if paper.restricted else data
 
     # The front sheet's length depends on the ranges it prints, which depend on its length.
     front_pages = page_count(rendered[-1])

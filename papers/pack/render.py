@@ -1,4 +1,5 @@
-"""HTML → PDF with WeasyPrint, cached on disk by content hash.
+"""HTML → PDF with WeasyPrint, cached in the private store (``papers/storage.py``) by content
+hash.
 
 A rebuild after one paper changes re-renders only that paper: every other paper's PDF is
 found in the cache under the hash of exactly what was rendered.
@@ -7,13 +8,14 @@ found in the cache under the hash of exactly what was rendered.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pikepdf
 import weasyprint
 from django.conf import settings
+from django.core.files.base import ContentFile
 
 from papers.convert import content_hash
+from papers.storage import private_storage
 
 from .fetch import safe_fetcher
 
@@ -21,11 +23,12 @@ from .fetch import safe_fetcher
 RENDER_VERSION = "2"  # 2: rendered without server files (fetch.py)
 
 
-def cache_dir() -> Path:
-    # Private: the cache holds rendered exempt papers too.
-    path = Path(settings.PRIVATE_ROOT) / "pack-cache"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+#: The render cache's folder in the private store (it holds rendered exempt papers too).
+CACHE = "pack-cache"
+
+
+def cache_name(html: str) -> str:
+    return f"{CACHE}/{content_hash(RENDER_VERSION, html)}.pdf"
 
 
 def render_html(html: str) -> bytes:
@@ -44,11 +47,23 @@ def page_count(pdf: bytes) -> int:
 
 def from_cache(html: str) -> bytes | None:
     """The cached PDF of exactly ``html``, or None when it has not been rendered."""
-    path = cache_dir() / f"{content_hash(RENDER_VERSION, html)}.pdf"
     try:
-        return path.read_bytes()
+        with private_storage().open(cache_name(html), "rb") as cached:
+            data: bytes = cached.read()
     except FileNotFoundError:
         return None
+    return data
+
+
+def store_in_cache(html: str, pdf: bytes) -> None:
+    """Keep the rendering of ``html``. The store writes a file whole before it can be read,
+    so a parallel build never reads half of one; should two store the same rendering, the
+    second copy goes."""
+    storage = private_storage()
+    name = cache_name(html)
+    saved = storage.save(name, ContentFile(pdf))
+    if saved != name:
+        storage.delete(saved)
 
 
 def cached_render(html: str) -> tuple[bytes, bool]:
@@ -56,9 +71,17 @@ def cached_render(html: str) -> tuple[bytes, bool]:
     cached = from_cache(html)
     if cached is not None:
         return cached, True
-    path = cache_dir() / f"{content_hash(RENDER_VERSION, html)}.pdf"
     pdf = render_html(html)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(pdf)
-    tmp.replace(path)  # atomic, so a parallel build never reads half a file
+    store_in_cache(html, pdf)
     return pdf, False
+
+
+def clear_cache() -> None:
+    """Forget every rendering (the benchmarks measure a build from nothing)."""
+    storage = private_storage()
+    try:
+        names = storage.listdir(CACHE)[1]
+    except FileNotFoundError:
+        return
+    for name in names:
+        storage.delete(f"{CACHE}/{name}")

@@ -205,7 +205,7 @@ def test_paper_files_packs_and_the_render_cache_are_outside_the_public_media(mee
     from pathlib import Path
 
     from papers.models import AgendaPack, DocumentVersion
-    from papers.pack.render import cache_dir
+    from papers.pack.render import CACHE
     from papers.packs import request_pack, run_pack
 
     media = Path(settings.PRIVATE_ROOT) / "public-media"
@@ -221,8 +221,10 @@ def test_paper_files_packs_and_the_render_cache_are_outside_the_public_media(mee
     ]
     files.append(Path(pack.file.path))
     assert len(files) >= 2 and all(f.exists() for f in files)
-    assert cache_dir().exists() and list(cache_dir().glob("*.pdf"))
-    for path in [*files, cache_dir()]:
+    cache_dir = Path(settings.PRIVATE_ROOT) / CACHE
+    assert cache_dir.exists() and list(cache_dir.glob("*.pdf"))
+    assert not list(cache_dir.glob(".part-*"))  # each written whole, then moved into place
+    for path in [*files, cache_dir]:
         assert not path.is_relative_to(media), path
         assert path.is_relative_to(Path(settings.PRIVATE_ROOT))
     assert AgendaPack._meta.get_field("file").storage.location == str(settings.PRIVATE_ROOT)

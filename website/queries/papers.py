@@ -55,7 +55,7 @@ class PaperPage:
         """The Word (or other) file the paper was uploaded as, when it is not its PDF."""
         if self.version.source_kind == SourceKind.PDF:
             return None
-        return files.original(self.version)
+        return files.original(self.version, page=True)
 
     @property
     def body(self) -> SimpleNamespace:

@@ -91,7 +91,7 @@ def paper(request, pk: int, doc: int):
         .item
     )
     _log(request, document, "view", f"{meeting}: {document}")
-    original = files.original(version) if version.source_kind != SourceKind.PDF else None
+    original = files.original(version, page=True) if version.source_kind != SourceKind.PDF else None
     response = render(
         request,
         "website/restricted_paper.html",
