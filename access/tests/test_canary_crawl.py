@@ -388,6 +388,7 @@ def test_a_staff_account_without_entitlement_sees_no_more(planted, monkeypatch):
     meeting, _, members_pack = planted
     check_planted(meeting, members_pack)
     user = User.objects.create_user("viewer", password="Long-enough-pass-1", is_staff=True)
+    t.administrator(user)  # an administrator who is not democratic services: not entitled
     user.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
     Account.objects.create(user=user, democratic_services=False)
     client = t.verified_login(Client(), user)
