@@ -20,6 +20,11 @@ urlpatterns = [
     path("meetings/<int:pk>/summons/reissue/", summons.reissue, name="summons_reissue"),
     path("meetings/<int:pk>/summons/<int:issue>/posted/", summons.posted, name="summons_posted"),
     path(
+        "meetings/<int:pk>/summons/emails/<int:log>/send-again/",
+        summons.send_again,
+        name="summons_send_again",
+    ),
+    path(
         "meetings/<int:pk>/summons/<int:issue>/print/",
         summons.print_dispatch,
         name="summons_print",

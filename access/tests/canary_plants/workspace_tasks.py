@@ -28,7 +28,10 @@ def check(meeting, canary):
 
 
 def addresses(meeting) -> list[str]:
-    """Every workspace task page of ``meeting``, its packs' downloads and its dispatch list."""
+    """Every workspace task page of ``meeting``, its packs' downloads, its dispatch list and
+    the "send again" of its summons emails (a form's address: a GET is refused)."""
+    from summons.models import EmailLog
+
     base = f"/office/meetings/{meeting.pk}/"
     urls = [f"{base}{page}/" for page in ("publish", "supplement", "packs", "summons")]
     urls += [f"{base}packs/progress/"]
@@ -36,4 +39,7 @@ def addresses(meeting) -> list[str]:
     urls += [
         f"{base}summons/{pk}/print/" for pk in meeting.summons_issues.values_list("pk", flat=True)
     ]
+    emails = EmailLog.objects.filter(meeting=meeting, key__startswith="summons:")
+    urls += [f"{base}summons/emails/{pk}/send-again/" for pk in emails.values_list("pk", flat=True)]
+    urls.append(f"{base}summons/emails/0/send-again/")
     return urls
