@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import agenda, home, meeting, packs, publish, report_files, reports, summons
 from .views import report_clearance as clearance
+from .views.agenda_template import agenda_template
 from .views.appointments import appointments
 from .views.meeting_details import meeting_details, meeting_new
 from .views.programme import programme, programme_new
@@ -49,6 +50,7 @@ urlpatterns = [
     path("meetings/new/", meeting_new, name="meeting_new"),
     path("meetings/<int:pk>/details/", meeting_details, name="meeting_details"),
     path("bodies/<slug:slug>/appointments/", appointments, name="appointments"),
+    path("bodies/<slug:slug>/agenda-template/", agenda_template, name="agenda_template"),
     path("reports/new/", reports.new_report, name="report_new"),
     path("reports/new/autosave/", reports.autosave, name="report_new_autosave"),
     path("reports/new/preview/", reports.preview, name="report_new_preview"),

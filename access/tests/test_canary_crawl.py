@@ -241,6 +241,7 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
             "/office/programme/",
             f"/office/programme/new/?body={meeting.body.slug}",
             f"/office/bodies/{meeting.body.slug}/appointments/",
+            f"/office/bodies/{meeting.body.slug}/agenda-template/",
             f"/media/packs/{meeting.slug}-members-pack.pdf",
         ]
     )
