@@ -76,9 +76,7 @@ def test_a_body_without_a_template_gets_one():
     assert items_of(body) == [(OPENING, 10, "Apologies and Substitutes", "public", None)]
     events = set(AuditEntry.objects.values_list("event", flat=True).order_by("-pk")[:2])
     assert events == {SAVED, ITEM_SAVED}
-    assert "The agenda template of Template Screen Panel is saved." in text(
-        client.get(url(body))
-    )
+    assert "The agenda template of Template Screen Panel is saved." in text(client.get(url(body)))
 
 
 def test_a_body_starts_from_the_default_for_its_kind():
