@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import agenda, home, meeting, packs, publish, report_files, reports, summons
+from .views import clearance_steps as steps
 from .views import report_clearance as clearance
 from .views.agenda_template import agenda_template
 from .views.appointments import appointments
@@ -51,6 +52,9 @@ urlpatterns = [
     path("meetings/<int:pk>/details/", meeting_details, name="meeting_details"),
     path("bodies/<slug:slug>/appointments/", appointments, name="appointments"),
     path("bodies/<slug:slug>/agenda-template/", agenda_template, name="agenda_template"),
+    path("clearance-steps/", steps.steps, name="clearance_steps"),
+    path("clearance-steps/new/", steps.step, name="clearance_step_new"),
+    path("clearance-steps/<int:pk>/", steps.step, name="clearance_step"),
     path("reports/new/", reports.new_report, name="report_new"),
     path("reports/new/autosave/", reports.autosave, name="report_new_autosave"),
     path("reports/new/preview/", reports.preview, name="report_new_preview"),

@@ -38,6 +38,7 @@ from proceedings.attendance import record_attendance
 from proceedings.minutes import add_minute, add_resolution, publish_minutes
 from proceedings.models import Minute, Motion
 from proceedings.votes import add_motion, record_vote
+from publishing.models import ClearanceStep
 
 pytestmark = pytest.mark.django_db
 
@@ -242,6 +243,12 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
             f"/office/programme/new/?body={meeting.body.slug}",
             f"/office/bodies/{meeting.body.slug}/appointments/",
             f"/office/bodies/{meeting.body.slug}/agenda-template/",
+            "/office/clearance-steps/",
+            "/office/clearance-steps/new/",
+            *[
+                f"/office/clearance-steps/{pk}/"
+                for pk in ClearanceStep.objects.values_list("pk", flat=True)
+            ],
             f"/media/packs/{meeting.slug}-members-pack.pdf",
         ]
     )
