@@ -40,7 +40,7 @@ class TemplateForm(forms.Form):
     )
     exclusion_motion = forms.CharField(
         label="Motion to exclude the press and public",
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Write {paragraphs} where the Schedule 12A paragraphs go, e.g. “paragraph 3”.",
         error_messages={"required": "Enter the motion to exclude the press and public."},
     )
@@ -76,8 +76,6 @@ class StandardItemForm(forms.Form):
     title = forms.CharField(
         max_length=300,
         required=False,  # the rule's words, when a row is kept without one
-        help_text="As the agenda prints it, e.g. “Minutes of the meeting held on "
-        "{previous_meeting_date}”.",
     )
     purpose = forms.CharField(
         label="Purpose (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -92,7 +90,7 @@ class StandardItemForm(forms.Form):
         required=False,
         min_value=1,
         max_value=999,
-        help_text="1 comes first in its place on the agenda; blank: last.",
+        help_text="1 comes first; blank: last.",
         widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-3"}),
         error_messages={
             "invalid": "Enter the order as a whole number, e.g. 2.",
@@ -117,7 +115,7 @@ class StandardItemForm(forms.Form):
         coerce=int,
         empty_value=None,
         required=False,
-        help_text="For an exempt item: the paragraph that makes it exempt.",
+        help_text="For an exempt item.",
         error_messages={"invalid_choice": "Choose a paragraph of Schedule 12A from the list."},
     )
     remove = forms.BooleanField(label="Take this item out of the template", required=False)
