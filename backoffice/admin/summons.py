@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from backoffice.base import AuditedAdmin, AuditedInline
 from council.models import Person
 from publishing.deadlines import local_date
-from summons import printing, services
+from summons import consent, printing, services
 from summons.models import (
     ConsentMethod,
     DispatchEntry,
@@ -49,11 +49,22 @@ class SummonsConsentAdmin(AuditedAdmin):
     date_hierarchy = "effective"
 
     def save_object(self, request, obj):
-        if obj._state.adding:
-            obj.method = ConsentMethod.PAPER_FORM
-            obj.recorded_by = request.user
-            obj.recorded_by_name = request.user.get_username()
-        return super().save_object(request, obj)
+        """``summons.consent.record``, as a paper form (entries are never changed here)."""
+        if not obj._state.adding:
+            raise PermissionDenied("A consent entry is never changed: record a new one.")
+        saved = consent.record(
+            obj.person,
+            obj.decision,
+            obj.email,
+            method=ConsentMethod.PAPER_FORM,
+            effective=obj.effective,
+            evidence=obj.evidence,
+            actor=request.user,
+        )
+        for field in SummonsConsent._meta.concrete_fields:  # the admin goes on with ``obj``
+            setattr(obj, field.attname, getattr(saved, field.attname))
+        obj._state.adding, obj._state.db = False, saved._state.db
+        return obj
 
     def has_change_permission(self, request, obj=None):
         return obj is None and super().has_change_permission(request, obj)

@@ -128,6 +128,10 @@ def test_democratic_services_record_a_paper_form(admin_client, admin_user):
     assert entry.method == ConsentMethod.PAPER_FORM and entry.recorded_by == admin_user
     assert consent.address_on(person, dt.date(2017, 9, 7)) == "paper@example.org"
     assert AuditEntry.objects.filter(content_type__model="summonsconsent").count() == 1
+    # Through the consent service, as the member's own page records it.
+    assert AuditEntry.objects.get(content_type__model="summonsconsent").event == (
+        "summons.consent_recorded"
+    )
     # The ledger is a history: entries are read, never changed or deleted.
     change = reverse("admin:summons_summonsconsent_change", args=[entry.pk])
     assert 'name="email"' not in admin_client.get(change).content.decode()
