@@ -136,13 +136,30 @@ def add_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error.error_list)
 
 
-def problems(form: forms.Form) -> list[tuple[str, str]]:
+def problems(form: forms.Form, named: str = "") -> list[tuple[str, str]]:
     """The form's errors for the GOV.UK error summary, each linked to its field (a set of
-    radios to its first radio)."""
-    rows = [(str(e), "") for e in form.non_field_errors()]
+    radios or checkboxes to its first one), each after ``named`` ("Standard item 2: ")."""
+    rows = [(f"{named}{e}", "") for e in form.non_field_errors()]
     for field in form:
         link = f"#{field.auto_id}"
         if isinstance(field.field.widget, forms.RadioSelect):
             link += "_0"
-        rows += [(str(e), link) for e in field.errors]
+        rows += [(f"{named}{e}", link) for e in field.errors]
     return rows
+
+
+def order_field(minimum: int, help_text: str) -> forms.IntegerField:
+    """An optional place in a list, as a whole number (clearance steps, a template's items)."""
+    return forms.IntegerField(
+        label="Order",
+        min_value=minimum,
+        max_value=999,
+        required=False,
+        help_text=help_text,
+        widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-3"}),
+        error_messages={
+            "invalid": "Enter the order as a whole number, e.g. 2.",
+            "min_value": f"Enter an order of {minimum} or more.",
+            "max_value": "Enter an order of 999 or less.",
+        },
+    )

@@ -11,6 +11,8 @@ from access.rules import ADMINISTRATORS
 from publishing.clearance_steps import signer_choices
 from publishing.models import ClearanceStep
 
+from .agenda_forms import order_field
+
 
 class SignerChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
@@ -23,19 +25,7 @@ class StepForm(forms.Form):
         help_text="As the report's page shows it, e.g. Legal or Finance.",
         error_messages={"required": "Enter the step's name, e.g. Legal."},
     )
-    order = forms.IntegerField(
-        label="Order",
-        min_value=0,
-        max_value=999,
-        required=False,
-        help_text="Steps are listed from the lowest number.",
-        widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-3"}),
-        error_messages={
-            "invalid": "Enter the order as a whole number, e.g. 2.",
-            "min_value": "Enter an order of 0 or more.",
-            "max_value": "Enter an order of 999 or less.",
-        },
-    )
+    order = order_field(0, "Steps are listed from the lowest number.")
     group = forms.ModelChoiceField(
         label="Team that signs it off (optional)",
         queryset=Group.objects.none(),

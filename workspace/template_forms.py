@@ -20,7 +20,8 @@ from meetings.models import (
 )
 from meetings.template_changes import Row
 
-from .agenda_forms import NO_PARAGRAPH, add_errors
+from .agenda_forms import NO_PARAGRAPH, add_errors, order_field
+from .agenda_forms import problems as form_problems
 
 NEW_ROWS = 2  # blank rows for new items, beyond those already filled in
 MOST_NEW = 30
@@ -85,19 +86,7 @@ class StandardItemForm(forms.Form):
         choices=TemplatePosition.choices,
         error_messages={"invalid_choice": "Choose where on the agenda the item goes."},
     )
-    order = forms.IntegerField(
-        label="Order",
-        required=False,
-        min_value=1,
-        max_value=999,
-        help_text="1 comes first; blank: last.",
-        widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-3"}),
-        error_messages={
-            "invalid": "Enter the order as a whole number, e.g. 2.",
-            "min_value": "Enter an order of 1 or more.",
-            "max_value": "Enter an order of 999 or less.",
-        },
-    )
+    order = order_field(1, "1 comes first; blank: last.")
     kind = forms.ChoiceField(
         label="Kind of business",
         choices=ItemKind.choices,
@@ -199,9 +188,9 @@ class TemplateScreen:
 
     def problems(self) -> list[tuple[str, str]]:
         """The error summary: each message linked to its field, a row's named as on the page."""
-        found = _problems(self.form, "")
+        found = form_problems(self.form)
         for name, form in self.existing() + self.added():
-            found += _problems(form, f"{name}: ")
+            found += form_problems(form, f"{name}: ")
         return found
 
 
@@ -248,13 +237,3 @@ def _new_rows_posted(data) -> int:
         if any(data.get(f"new-{n}-{name}", "").strip() for name in ("title", "purpose"))
     ]
     return filled[-1] + 1 if filled else 0
-
-
-def _problems(form: forms.Form, named: str) -> list[tuple[str, str]]:
-    rows = [(f"{named}{e}", "") for e in form.non_field_errors()]
-    for field in form:
-        link = f"#{field.auto_id}"
-        if isinstance(field.field.widget, forms.RadioSelect):
-            link += "_0"
-        rows += [(f"{named}{e}", link) for e in field.errors]
-    return rows

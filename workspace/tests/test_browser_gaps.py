@@ -5,24 +5,19 @@ violations on any of them, before or after a refusal, and none scrolls sideways.
 
 from __future__ import annotations
 
-import datetime as dt
 from pprint import pformat
 
 import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from audit.testing import TEST_ACTOR
 from moot import testing as t
 from publishing.models import ClearanceStep
-from summons import consent
 from summons.mail_errors import REFUSED_ADDRESS
-from summons.models import Decision, EmailLog, EmailStatus
-from summons.recipients import summoned
-from summons.services import issue_summons
-from summons.testing import pr_meeting, publication
+from summons.models import EmailLog, EmailStatus
 
 from .test_browser import check, sign_in
+from .test_summons_send_again import failed_summons_email
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -79,19 +74,8 @@ def test_clearance_steps(live_server, demo_council, page, axe):
 
 
 def test_a_failed_summons_email_is_sent_again(live_server, demo_council, page, axe):
-    meeting = pr_meeting()
-    member = summoned(meeting)[0]
-    consent.record(
-        member,
-        Decision.GIVEN,
-        "member@example.org",
-        effective=dt.date(2017, 1, 1),
-        actor=TEST_ACTOR,
-    )
-    issue_summons(meeting, publication(), actor=TEST_ACTOR)
-    EmailLog.objects.filter(person=member).update(
-        status=EmailStatus.FAILED, problem=REFUSED_ADDRESS, error="Attempt 3: SMTPRecipientsRefused"
-    )
+    log = failed_summons_email()
+    meeting, member = log.meeting, log.person
     sign_in(page, live_server)
     page.goto(f"{live_server.url}/office/meetings/{meeting.pk}/summons/")
     expect(page.get_by_text(REFUSED_ADDRESS, exact=True)).to_be_visible()

@@ -92,7 +92,11 @@ def test_a_new_step():
     ("change", "message", "link"),
     [
         ({"name": ""}, "Enter the step's name, e.g. Legal.", "#id_name"),
-        ({"name": "Finance"}, "There is already a clearance step called Finance: choose another name.", "#id_name"),
+        (
+            {"name": "Finance"},
+            "There is already a clearance step called Finance: choose another name.",
+            "#id_name",
+        ),
         ({"order": "soon"}, "Enter the order as a whole number, e.g. 2.", "#id_order"),
         ({"group": "999999"}, "Choose a team from the list.", "#id_group"),
         ({"users": ["999999"]}, "Choose officers from the list.", "#id_users_0"),

@@ -26,8 +26,7 @@ pytestmark = pytest.mark.django_db
 RAW = "Attempt 3: SMTPRecipientsRefused: {'member@example.org': (550, b'5.1.1 User unknown')}"
 
 
-@pytest.fixture
-def failed() -> EmailLog:
+def failed_summons_email() -> EmailLog:
     """The summons of 15 September 2017 emailed to one member and refused by the server."""
     meeting = pr_meeting()
     member = summoned(meeting)[0]
@@ -44,6 +43,11 @@ def failed() -> EmailLog:
         status=EmailStatus.FAILED, attempts=3, error=RAW, problem=REFUSED_ADDRESS
     )
     return EmailLog.objects.get(pk=log.pk)
+
+
+@pytest.fixture
+def failed() -> EmailLog:
+    return failed_summons_email()
 
 
 def page_url(log: EmailLog) -> str:
