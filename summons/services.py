@@ -255,7 +255,9 @@ def send_again(log: EmailLog, *, actor: Actor) -> EmailLog:
     """
     require_democratic_services(actor, "Only democratic services send emails again.")
     with transaction.atomic():
-        current = EmailLog.objects.select_for_update().select_related("person").get(pk=log.pk)
+        current = (
+            EmailLog.objects.select_for_update(of=("self",)).select_related("person").get(pk=log.pk)
+        )
         if current.status != EmailStatus.FAILED:
             raise ValidationError(NOT_FAILED[EmailStatus(current.status)].format(to=current.to))
         person = current.person
