@@ -12,7 +12,6 @@ from meetings.agenda_templates import RANK
 from meetings.models import (
     AgendaTemplate,
     AgendaTemplateItem,
-    ExemptParagraph,
     ItemKind,
     NumberingStyle,
     Part,
@@ -20,7 +19,7 @@ from meetings.models import (
 )
 from meetings.template_changes import Row
 
-from .agenda_forms import NO_PARAGRAPH, add_errors, order_field
+from .agenda_forms import ItemFields, add_errors, order_field
 from .agenda_forms import problems as form_problems
 
 NEW_ROWS = 2  # blank rows for new items, beyond those already filled in
@@ -70,7 +69,7 @@ class TemplateForm(forms.Form):
         return self.template
 
 
-class StandardItemForm(forms.Form):
+class StandardItemForm(ItemFields):
     """One standard item. A blank new row is left out; a new row with anything typed in it
     is a new item."""
 
@@ -78,38 +77,16 @@ class StandardItemForm(forms.Form):
         max_length=300,
         required=False,  # the rule's words, when a row is kept without one
     )
-    purpose = forms.CharField(
-        label="Purpose (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
     position = forms.ChoiceField(
         label="Where on the agenda",
         choices=TemplatePosition.choices,
         error_messages={"invalid_choice": "Choose where on the agenda the item goes."},
     )
     order = order_field(1, "1 comes first; blank: last.")
-    kind = forms.ChoiceField(
-        label="Kind of business",
-        choices=ItemKind.choices,
-        error_messages={"invalid_choice": "Choose the kind of business from the list."},
-    )
-    part = forms.ChoiceField(
-        label="Part of the agenda",
-        choices=Part.choices,
-        widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose the public or the exempt part."},
-    )
-    exempt_paragraph = forms.TypedChoiceField(
-        label="Schedule 12A paragraph",
-        choices=NO_PARAGRAPH + ExemptParagraph.choices,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        help_text="For an exempt item.",
-        error_messages={"invalid_choice": "Choose a paragraph of Schedule 12A from the list."},
-    )
     remove = forms.BooleanField(label="Take this item out of the template", required=False)
 
     FIELDS = ("title", "purpose", "position", "kind", "part", "exempt_paragraph")
+    field_order = [*FIELDS[:3], "order", *FIELDS[3:], "remove"]
 
     def __init__(self, *args, item: AgendaTemplateItem | None = None, rank: int = 0, **kwargs):
         if item is not None:
