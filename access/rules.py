@@ -49,6 +49,19 @@ def is_democratic_services(user) -> bool:
     return bool(user.is_superuser or (account and account.democratic_services))
 
 
+#: The group whose members (with superusers) are administrators: they reach the back office.
+ADMINISTRATORS = "Administrators"
+
+
+def is_administrator(user) -> bool:
+    """An administrator: an active superuser, or an active account in the ``Administrators``
+    group. Only administrators reach the back office (the Django admin); what each may do
+    there is their Django permissions. Democratic services work in the workspace."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return bool(user.is_superuser or user.groups.filter(name=ADMINISTRATORS).exists())
+
+
 def sits_on(person: Person, meeting: Meeting) -> bool:
     """A member of the meeting's body on its date (any role, substitutes included)."""
     serving = Membership.objects.on(meeting.date)

@@ -44,15 +44,8 @@ def councillors_not_members(meeting: Meeting) -> QuerySet[Person]:
     return Person.objects.filter(pk__in=ids)
 
 
-def officers(meeting: Meeting) -> QuerySet[Person]:
-    """The officers in the record, for "Officer in attendance": people known as officers (an
-    officer's post or a statutory designation held, a body's contact officer, a meeting's
-    contact, a report's author or director, an officer in attendance at a meeting) who have
-    never been a councillor or a member of a body. Each has ``post``: the officer's post they
-    held on the day of the meeting, or "".
-
-    A member who once wrote a report is not an officer; an officer not yet in the record is
-    added by name."""
+def _known_officers() -> QuerySet[Person]:
+    """People known as officers who have never been a councillor or a member of a body."""
     known = (
         Q(pk__in=PostHolding.objects.filter(post__kind=PostKind.OFFICER).values("person_id"))
         | Q(pk__in=StatutoryDesignation.objects.values("person_id"))
@@ -62,6 +55,16 @@ def officers(meeting: Meeting) -> QuerySet[Person]:
         | Q(pk__in=Report.objects.values("director_id"))
         | Q(pk__in=Attendance.objects.filter(status=S.IN_ATTENDANCE).values("person_id"))
     )
+    return (
+        Person.objects.filter(known)
+        .exclude(pk__in=Membership.objects.filter(person__isnull=False).values("person_id"))
+        .exclude(pk__in=TermOfOffice.objects.values("person_id"))
+    )
+
+
+def _with_posts(people: QuerySet[Person], meeting: Meeting) -> QuerySet[Person]:
+    """``people`` in name order, each with ``post``: the officer's post held on the day of
+    the meeting, or ""."""
     post = (
         PostHolding.objects.filter(person=OuterRef("pk"), post__kind=PostKind.OFFICER)
         .filter(start__lte=meeting.date)
@@ -69,13 +72,32 @@ def officers(meeting: Meeting) -> QuerySet[Person]:
         .order_by("-start")
         .values("post__title")[:1]
     )
-    return (
-        Person.objects.filter(known)
-        .exclude(pk__in=Membership.objects.filter(person__isnull=False).values("person_id"))
-        .exclude(pk__in=TermOfOffice.objects.values("person_id"))
-        .annotate(post=Subquery(post))
-        .order_by("surname", "initials", "forenames", "pk")
-    )
+    return people.annotate(post=Subquery(post)).order_by("surname", "initials", "forenames", "pk")
+
+
+def officers(meeting: Meeting) -> QuerySet[Person]:
+    """The officers in the record, for "Officer in attendance": people known as officers (an
+    officer's post or a statutory designation held, a body's contact officer, a meeting's
+    contact, a report's author or director, an officer in attendance at a meeting) who have
+    never been a councillor or a member of a body. Each has ``post``: the officer's post they
+    held on the day of the meeting, or "".
+
+    A member who once wrote a report is not an officer; an officer not yet in the record is
+    added by name."""
+    return _with_posts(_known_officers(), meeting)
+
+
+def action_owners(meeting: Meeting) -> QuerySet[Person]:
+    """Who may own an action or give an undertaking (``proceedings.actions``): the officers
+    in the record (as ``officers``), and those at the meeting to answer to it rather than to
+    vote: also present (a Cabinet Member: "Mr Hotson undertook to provide …") or in
+    attendance. Not the body's members deciding the business; an owner not in the record is
+    given by title ("Head of Highways")."""
+    answering = Attendance.objects.filter(
+        meeting=meeting, status__in=[S.ALSO_PRESENT, S.IN_ATTENDANCE]
+    ).values("person_id")
+    people = Person.objects.filter(Q(pk__in=_known_officers().values("pk")) | Q(pk__in=answering))
+    return _with_posts(people, meeting)
 
 
 def _attending(meeting: Meeting, *statuses: str) -> QuerySet[Person]:
@@ -93,11 +115,6 @@ def present(meeting: Meeting) -> QuerySet[Person]:
 def in_room(meeting: Meeting) -> QuerySet[Person]:
     """Those present or also present: who may declare an interest."""
     return _attending(meeting, S.PRESENT, S.ALSO_PRESENT)
-
-
-def listed(meeting: Meeting) -> QuerySet[Person]:
-    """Everyone in the attendance, officers included: who may own an action."""
-    return _attending(meeting)
 
 
 def declarable(meeting: Meeting) -> QuerySet[AgendaItem]:

@@ -307,11 +307,16 @@ class ResolutionForm(ClerkForm):
 class ActionForm(ClerkForm):
     kind = forms.ChoiceField(choices=ActionKind.choices, label="Action or undertaking")
     text = forms.CharField(label="What is to be done", widget=forms.Textarea(attrs={"rows": 2}))
-    owner = PersonChoice(
+    owner = OfficerChoice(
         queryset=Person.objects.none(),
         required=False,
         label="Who (a person)",
         empty_label="Not a person listed: give a title",
+        help_text="Officers, and those also present or in attendance (a Cabinet Member).",
+        error_messages={
+            "invalid_choice": "Choose who is to do it from the list (officers, and those also "
+            "present or in attendance), or give their title."
+        },
     )
     owner_text = forms.CharField(
         max_length=200,

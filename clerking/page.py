@@ -61,7 +61,9 @@ def context(
         "panel": SimpleLazyObject(lambda: item_screen(meeting, item, attendance.present, bound)),
         "actions": SimpleLazyObject(lambda: screen.action_cards(meeting, bound)),
         "action_form": SimpleLazyObject(
-            lambda: screen.form(bound, "action", f.ActionForm, {"owner": choices.listed(meeting)})
+            lambda: screen.form(
+                bound, "action", f.ActionForm, {"owner": choices.action_owners(meeting)}
+            )
         ),
         "minutes_status": SimpleLazyObject(lambda: MinutesStatus(minutes_status(meeting.pk))),
         "preview": SimpleLazyObject(lambda: published_form(meeting)),

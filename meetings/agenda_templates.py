@@ -43,14 +43,18 @@ APPLIED = "meetings.agenda_template_applied"
 RANK = {TemplatePosition.OPENING: 0, TemplatePosition.CLOSING: 1, TemplatePosition.EXEMPT: 2}
 
 
-def save_template(template: AgendaTemplate, *, actor: Actor) -> AgendaTemplate:
+def save_template(
+    template: AgendaTemplate, *, actor: Actor, event: str | None = None
+) -> AgendaTemplate:
     """Create or change an agenda template. Refuses a template for both a body and a kind
     of body (or neither), a second template for a body, and a second default for a kind."""
     require_model_permission(actor, template)
-    return trail.save(template, actor=actor)
+    return trail.save(template, actor=actor, event=event)
 
 
-def save_template_item(item: AgendaTemplateItem, *, actor: Actor) -> AgendaTemplateItem:
+def save_template_item(
+    item: AgendaTemplateItem, *, actor: Actor, event: str | None = None
+) -> AgendaTemplateItem:
     """Create or change a template's standard item; a new one without an order goes last.
     Refuses a blank title, a placeholder Moot cannot fill ("{previous_meeting_date}" is one it
     can: ``meetings.models.PLACEHOLDERS``), and the agenda items' part and paragraph rules."""
@@ -59,13 +63,15 @@ def save_template_item(item: AgendaTemplateItem, *, actor: Actor) -> AgendaTempl
         if item.pk is None and not item.order and item.template_id:
             orders = AgendaTemplateItem.objects.filter(template_id=item.template_id)
             item.order = max(orders.values_list("order", flat=True), default=0) + 10
-        return trail.save(item, actor=actor)
+        return trail.save(item, actor=actor, event=event)
 
 
-def remove_template_item(item: AgendaTemplateItem, *, actor: Actor) -> None:
+def remove_template_item(
+    item: AgendaTemplateItem, *, actor: Actor, event: str | None = None
+) -> None:
     """Take a standard item out of its template; agenda items made from it stay."""
     require_model_permission(actor, item, "delete")
-    trail.delete(item, actor=actor)
+    trail.delete(item, actor=actor, event=event)
 
 
 # --- Applying a template to a meeting ---------------------------------------------------------

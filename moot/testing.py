@@ -130,6 +130,17 @@ def account(
     return get_user_model().objects.get(pk=user.pk)  # without the cached permissions
 
 
+def administrator(user):
+    """``user`` made an administrator (the Administrators group): they reach the back office,
+    where their Django permissions say what they may do (``access.rules.is_administrator``)."""
+    from django.contrib.auth.models import Group
+
+    from access.rules import ADMINISTRATORS
+
+    user.groups.add(Group.objects.get_or_create(name=ADMINISTRATORS)[0])
+    return user
+
+
 @contextmanager
 def writes_nothing() -> Iterator[None]:
     """The block writes no audit entry: every change to the record goes through the trail,

@@ -177,10 +177,15 @@ def attach(item: AgendaItem, doc: Document, order: int | None = None, *, actor: 
 
 def problems_for_pack(doc: Document) -> list[str]:
     """What stops a paper going into an agenda pack, in plain words (empty when ready)."""
+    return pack_problems(doc, doc.versions.exists(), getattr(doc, "report", None))
+
+
+def pack_problems(doc: Document, has_versions: bool, report: Report | None) -> list[str]:
+    """``problems_for_pack`` from what was read already: whether the paper has a version, and
+    its report header (None: not a report)."""
     problems = []
-    if not doc.versions.exists():
+    if not has_versions:
         problems.append(f"“{doc.title}” has no content yet.")
-    report = getattr(doc, "report", None)
     if report is not None and not report.background_statement:
         problems.append(
             f"“{doc.title}” does not state its background documents: list them or state “None”."

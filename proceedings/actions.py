@@ -122,3 +122,43 @@ def delete_action(action: Action, *, actor: Actor) -> None:
     with transaction.atomic():
         check_record_open(action.meeting_id)
         trail.delete(action, actor=actor, event="proceedings.action_deleted")
+
+
+PROGRESS = ("status", "completed_on", "progress", "due")
+
+
+def save_action(action: Action, *, actor: Actor) -> Action:
+    """An action saved as a whole (the back office's form): a new one is ``add_action``; a
+    change to its progress alone (status, completion, progress, due date) is
+    ``update_action``, allowed after the minutes are approved; a change to what it is or who
+    owes it changes the meeting's record, refused (nothing saved) once they are approved.
+    Audited as the service it goes through."""
+    if action.pk is None:
+        return add_action(
+            action.meeting,
+            action.text,
+            action.kind,
+            owner=action.owner,
+            owner_text=action.owner_text,
+            due=action.due,
+            minute=action.minute,
+            actor=actor,
+        )
+    saved = Action.objects.get(pk=action.pk)
+    record_fields = [
+        f.attname for f in Action._meta.concrete_fields if f.name not in (*PROGRESS, "id")
+    ]
+    if all(getattr(saved, name) == getattr(action, name) for name in record_fields):
+        return update_action(
+            action,
+            action.status,
+            action.completed_on,
+            action.progress,
+            action.due,
+            actor=actor,
+        )
+    require_model_permission(actor, Action, "change")
+    with transaction.atomic():
+        check_record_open(saved.meeting_id)
+        check_record_open(action.meeting_id)
+        return trail.save(action, actor=actor, event="proceedings.action_changed")

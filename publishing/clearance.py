@@ -9,6 +9,7 @@ the default), nor approve their own report (``publishing.workflow``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -56,6 +57,22 @@ def steps_of(user) -> list[ClearanceStep]:
     return list(ClearanceStep.objects.filter(active=True).filter(named | open_steps).distinct())
 
 
+def signed_steps(workflows: Iterable[ReportWorkflow]) -> dict[int, set[int]]:
+    """The steps (ids) signed off for each report's current submission, by document id: one
+    query however many reports."""
+    wanted = {(w.document_id, w.submission) for w in workflows}
+    signed: dict[int, set[int]] = {document_id: set() for document_id, _ in wanted}
+    if not wanted:
+        return signed
+    rows = ClearanceSignoff.objects.filter(document_id__in=list(signed)).values_list(
+        "document_id", "submission", "step_id"
+    )
+    for document_id, submission, step_id in rows:
+        if (document_id, submission) in wanted:
+            signed[document_id].add(step_id)
+    return signed
+
+
 @dataclass
 class Waiting:
     workflow: ReportWorkflow
@@ -70,16 +87,14 @@ def waiting_for(user) -> list[Waiting]:
     if not mine:
         return []
     rows = []
-    submitted = ReportWorkflow.objects.filter(state=ReportState.SUBMITTED).select_related(
-        "document"
+    submitted = list(
+        ReportWorkflow.objects.filter(state=ReportState.SUBMITTED)
+        .select_related("document")
+        .order_by("submitted_at", "pk")
     )
-    for workflow in submitted.order_by("submitted_at", "pk"):
-        signed = set(
-            ClearanceSignoff.objects.filter(
-                document_id=workflow.document_id, submission=workflow.submission
-            ).values_list("step_id", flat=True)
-        )
-        steps = [s for s in mine if s.pk not in signed]
+    signed = signed_steps(submitted)
+    for workflow in submitted:
+        steps = [s for s in mine if s.pk not in signed[workflow.document_id]]
         if steps:
             rows.append(Waiting(workflow, steps))
     return rows

@@ -27,9 +27,11 @@ def local_zone() -> dt.tzinfo:
     return LONDON
 
 
-def deadline(meeting: Meeting) -> dt.date:
-    """The last day on which publishing still leaves five clear days before the meeting."""
-    return latest_publication(meeting.date)
+def deadline(meeting: Meeting, closed: frozenset[dt.date] | None = None) -> dt.date:
+    """The last day on which publishing still leaves five clear days before the meeting.
+    ``closed``: the authority's closure days around it, when read already for many meetings
+    (``closure_days``)."""
+    return latest_publication(meeting.date, closed=closed)
 
 
 def end_of_day(day: dt.date) -> dt.datetime:
@@ -51,10 +53,14 @@ def on_time(meeting: Meeting, published_at: dt.datetime, due: dt.date | None = N
     return local_date(published_at) <= (due or deadline(meeting))
 
 
-def working_days_left(due: dt.date, today: dt.date) -> int:
+def working_days_left(
+    due: dt.date, today: dt.date, closed: frozenset[dt.date] | None = None
+) -> int:
     """Working days from ``today`` to ``due``: 0 on the deadline day itself, 1 the working
-    day before, negative once it has passed (−1 the day after)."""
-    closed = closure_days(min(today, due) - ONE_DAY, max(today, due) + ONE_DAY)
+    day before, negative once it has passed (−1 the day after). ``closed``: the closure days
+    between them, when read already."""
+    if closed is None:
+        closed = closure_days(min(today, due) - ONE_DAY, max(today, due) + ONE_DAY)
     if today == due:
         return 0
     if today < due:

@@ -29,6 +29,7 @@ from papers.models import Document, DocumentKind, ItemPaper, PackKind
 
 from . import deadlines, signals
 from .models import AgendaPublication, EventKind, PublicationEvent, PublicationKind
+from .readiness import Readiness, nobody_message, not_approved_message
 from .state import (
     is_published,
     published_at,
@@ -57,10 +58,7 @@ def _problems(meeting: Meeting, links: list[ItemPaper]) -> list[str]:
     for link in links:
         doc = link.document
         if doc.kind == DocumentKind.REPORT and not is_approved(doc):
-            found.append(
-                f"The report “{doc.title}” (item {link.item.number}) is not approved "
-                "for publication."
-            )
+            found.append(not_approved_message(link))
     return found
 
 
@@ -144,24 +142,18 @@ def pending_papers(meeting: Meeting) -> list[ItemPaper]:
 def nobody_to_summon(meeting: Meeting) -> str:
     """Why publishing the agenda would summon nobody, or "" when someone serves on the body
     on the meeting's date (``council.serving.serving_members``, the summons' own list)."""
-    if serving_members(meeting.body, meeting.date):
-        return ""
-    return (
-        f"Nobody serves on {meeting.body} on {meeting.date:%-d %B %Y}, so publishing the "
-        "agenda would issue a summons to no one. Record the body's memberships first (the "
-        "summons can then be re-issued to those not yet summoned), or give the reason for "
-        "publishing without summoning anyone; it is kept with the record."
-    )
+    return "" if serving_members(meeting.body, meeting.date) else nobody_message(meeting)
 
 
 def publication_problems(meeting: Meeting) -> list[str]:
     """What would stop publishing the agenda (or the next supplement) now, apart from the
-    deadline: the "Publish" page shows this before the officer presses the button."""
+    deadline: the "Publish" page shows this before the officer presses the button. Before
+    publication, as ``publishing.readiness`` reads it for many meetings at once."""
+    if not is_published(meeting):
+        return Readiness([meeting]).problems(meeting)
     if not meeting.items.exists():
         return [f"{meeting} has no agenda items."]
-    found = _problems(meeting, pending_papers(meeting))
-    nobody = "" if is_published(meeting) else nobody_to_summon(meeting)
-    return found + ([nobody] if nobody else [])
+    return _problems(meeting, pending_papers(meeting))
 
 
 def _announce(signal, publication: AgendaPublication) -> None:

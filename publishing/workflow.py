@@ -14,6 +14,8 @@ its current version is the one approved: a later change needs approving again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -25,7 +27,7 @@ from audit.actors import Actor, SystemActor, check, manages_everything, name_of,
 from papers.authors import is_author
 from papers.models import Classification, Document, DocumentKind
 
-from .clearance import may_act, who_acts
+from .clearance import may_act, signed_steps, who_acts
 from .models import ClearanceSignoff, ClearanceStep, ReportState, ReportWorkflow
 from .state import require_democratic_services
 
@@ -83,14 +85,27 @@ def active_steps() -> list[ClearanceStep]:
     return list(ClearanceStep.objects.filter(active=True))
 
 
+def unsigned_steps_of(workflows: Iterable[ReportWorkflow]) -> dict[int, list[ClearanceStep]]:
+    """``unsigned_steps`` of each workflow, by the workflow's document id: two queries
+    however many reports (the home page lists every report waiting)."""
+    workflows = list(workflows)
+    steps = active_steps()
+    signed = signed_steps(workflows)
+    return {
+        w.document_id: [s for s in steps if s.pk not in signed[w.document_id]] for w in workflows
+    }
+
+
 def unsigned_steps(workflow: ReportWorkflow) -> list[ClearanceStep]:
     """The active steps not yet signed off for the report's current submission."""
-    signed = set(
-        ClearanceSignoff.objects.filter(
-            document_id=workflow.document_id, submission=workflow.submission
-        ).values_list("step_id", flat=True)
-    )
-    return [step for step in active_steps() if step.pk not in signed]
+    return unsigned_steps_of([workflow])[workflow.document_id]
+
+
+def approval_is_current(workflow: ReportWorkflow | None, latest_version: int | None) -> bool:
+    """Approved for publication, and its latest version (number) the one approved."""
+    if workflow is None or workflow.state != ReportState.APPROVED:
+        return False
+    return latest_version is not None and latest_version == workflow.approved_version
 
 
 def is_approved(document: Document) -> bool:
@@ -99,7 +114,7 @@ def is_approved(document: Document) -> bool:
     if workflow.state != ReportState.APPROVED:
         return False
     version = document.current_version()
-    return version is not None and version.number == workflow.approved_version
+    return approval_is_current(workflow, version.number if version else None)
 
 
 def _lock(document: Document) -> ReportWorkflow:

@@ -3,7 +3,9 @@
 ``queue`` stores the email (an ``EmailLog`` row, unique per key, so the same email is never
 queued twice) and enqueues ``send_email_task`` once the transaction commits. Each attempt is
 counted; a failure is retried after a delay up to ``MAX_ATTEMPTS`` attempts, then marked
-failed for the office to see in the back office.
+failed for the office to see on the meeting's summons page, with what went wrong in plain
+words (``summons.mail_errors``); the raw error is kept for administrators. Sending a failed
+email again is ``summons.services.send_again``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .mail_errors import plain_words
 from .models import EmailLog, EmailStatus
 
 logger = logging.getLogger(__name__)
@@ -103,8 +106,9 @@ def attempt(log_id: int) -> EmailLog | None:
         logger.warning("Email %s to %s failed (attempt %s): %s", log.pk, log.to, log.attempts, exc)
         line = f"Attempt {log.attempts}: {type(exc).__name__}: {exc}"[:1000]
         log.error = f"{log.error}\n{line}" if log.error else line
+        log.problem = plain_words(exc)
         log.status = EmailStatus.FAILED if log.attempts >= MAX_ATTEMPTS else EmailStatus.RETRYING
-        log.save(update_fields=["error", "status"])
+        log.save(update_fields=["error", "problem", "status"])
         if log.status == EmailStatus.RETRYING:
             delay = RETRY_DELAYS[min(log.attempts, len(RETRY_DELAYS)) - 1]
             enqueue(log.pk, delay)
@@ -112,9 +116,3 @@ def attempt(log_id: int) -> EmailLog | None:
     log.status, log.sent_at = EmailStatus.SENT, timezone.now()
     log.save(update_fields=["status", "sent_at"])
     return log
-
-
-def retry(log: EmailLog) -> None:
-    """Start a failed email's attempts again (the office's "try again" action)."""
-    EmailLog.objects.filter(pk=log.pk).update(status=EmailStatus.QUEUED, attempts=0)
-    transaction.on_commit(lambda: enqueue(log.pk))

@@ -176,7 +176,15 @@ class EmailLog(models.Model):
         max_length=10, choices=EmailStatus.choices, default=EmailStatus.QUEUED
     )
     attempts = models.PositiveSmallIntegerField(default=0)
-    error = models.TextField(blank=True)
+    error = models.TextField(
+        blank=True, help_text="Each failed attempt's raw error, for administrators."
+    )
+    problem = models.CharField(
+        "what went wrong",
+        max_length=300,
+        blank=True,
+        help_text="The last failure in plain words, as the office sees it (summons.mail_errors).",
+    )
     # The log keeps its meaning by address and subject if the meeting or person goes.
     meeting = models.ForeignKey(
         "meetings.Meeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

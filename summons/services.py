@@ -33,6 +33,7 @@ from .models import (
     DispatchReason,
     EmailKind,
     EmailLog,
+    EmailStatus,
     IssueKind,
     SummonsIssue,
 )
@@ -167,6 +168,23 @@ def reissue_summons(meeting: Meeting, *, actor: Actor) -> SummonsIssue:
 
 
 POSTED = "summons.posted"
+DISPATCH_CHANGED = "summons.dispatch_entry_changed"
+
+
+def _check_posted_on(issue: SummonsIssue, posted_on: dt.date) -> None:
+    """A paper summons is left or posted between the day of its issue and today (the real
+    calendar: a moment of record, like publication)."""
+    issued = local_date(issue.published_at)
+    if posted_on < issued:
+        raise ValidationError(
+            f"The summons was issued on {issued:%-d %B %Y}: it cannot have been left or "
+            "posted before that day."
+        )
+    if posted_on > local_date(timezone.now()):
+        raise ValidationError(
+            f"{posted_on:%-d %B %Y} has not come yet: record the day the summons was left "
+            "or posted."
+        )
 
 
 def record_posted(
@@ -186,23 +204,75 @@ def record_posted(
         raise ValidationError("Choose the members whose summons was left or posted.")
     if len({entry.issue_id for entry in entries}) > 1:
         raise ValidationError("Record the posting of one summons issue at a time.")
-    issue = SummonsIssue.objects.get(pk=entries[0].issue_id)
-    issued = local_date(issue.published_at)
-    if posted_on < issued:
-        raise ValidationError(
-            f"The summons was issued on {issued:%-d %B %Y}: it cannot have been left or "
-            "posted before that day."
-        )
-    if posted_on > local_date(timezone.now()):
-        raise ValidationError(
-            f"{posted_on:%-d %B %Y} has not come yet: record the day the summons was left "
-            "or posted."
-        )
+    _check_posted_on(SummonsIssue.objects.get(pk=entries[0].issue_id), posted_on)
     with transaction.atomic():
         for entry in entries:
             entry.posted_on = posted_on
             trail.save(entry, actor=actor, event=POSTED)
     return entries
+
+
+def save_dispatch_entry(entry: DispatchEntry, *, actor: Actor) -> DispatchEntry:
+    """Correct one entry of a dispatch list: the day its summons was left or posted (checked
+    as ``record_posted`` checks it; cleared, when it was recorded by mistake) and its note.
+    Audited as ``summons.posted`` when the day changes.
+
+    Refuses (nothing saved): an actor who is not democratic services; a change of the
+    entry's issue, member or reason (publication decides those); a day ``record_posted``
+    refuses.
+    """
+    require_democratic_services(actor, "Only democratic services record paper summonses.")
+    with transaction.atomic():
+        saved = DispatchEntry.objects.select_for_update().get(pk=entry.pk)
+        fixed = ("issue_id", "person_id", "reason")
+        if any(getattr(saved, name) != getattr(entry, name) for name in fixed):
+            raise ValidationError(
+                "A dispatch list is made when the summons is issued: its members and their "
+                "reasons cannot be changed, only the day each was left or posted and the note."
+            )
+        if entry.posted_on is not None and entry.posted_on != saved.posted_on:
+            _check_posted_on(saved.issue, entry.posted_on)
+        event = POSTED if entry.posted_on != saved.posted_on else DISPATCH_CHANGED
+        return trail.save(entry, actor=actor, event=event)
+
+
+SENT_AGAIN = "summons.email_sent_again"
+NOT_FAILED = {
+    EmailStatus.SENT: "The email to {to} was sent: there is nothing to send again.",
+    EmailStatus.QUEUED: "The email to {to} is waiting to be sent.",
+    EmailStatus.RETRYING: "The email to {to} will be tried again shortly.",
+}
+
+
+def send_again(log: EmailLog, *, actor: Actor) -> EmailLog:
+    """Send a failed email again: its attempts start afresh (``summons.mail``). A summons or
+    supplement goes to the address the member's consent in force today names, so an address
+    corrected since (a new consent form) is the one used. Audited.
+
+    Refuses (nothing saved): an actor who is not democratic services; an email that has not
+    failed (sent, waiting, or still being retried); a summons to a member who no longer
+    consents to summonses by email (their summons is to be left or posted).
+    """
+    require_democratic_services(actor, "Only democratic services send emails again.")
+    with transaction.atomic():
+        current = (
+            EmailLog.objects.select_for_update(of=("self",)).select_related("person").get(pk=log.pk)
+        )
+        if current.status != EmailStatus.FAILED:
+            raise ValidationError(NOT_FAILED[EmailStatus(current.status)].format(to=current.to))
+        person = current.person
+        if current.kind in (EmailKind.SUMMONS, EmailKind.SUPPLEMENT) and person is not None:
+            entry = consent.in_force_for([person], local_date(timezone.now())).get(person.pk)
+            if entry is None or entry.decision != Decision.GIVEN or not entry.email:
+                raise ValidationError(
+                    f"{person} no longer consents to summonses by email: leave or post "
+                    "their summons instead."
+                )
+            current.to = entry.email
+        current.status, current.attempts, current.problem = EmailStatus.QUEUED, 0, ""
+        trail.save(current, actor=actor, event=SENT_AGAIN)
+        transaction.on_commit(lambda: mail.enqueue(current.pk))
+    return current
 
 
 def on_publication(kind: str):

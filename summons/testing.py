@@ -96,13 +96,18 @@ def _join_recorded_publication(meeting: Meeting) -> None:
 
 
 class FlakyBackend(LocmemBackend):
-    """Fails the first ``failures`` sends (class-wide), then delivers to the locmem outbox."""
+    """Fails the first ``failures`` sends (class-wide) with ``error()``, then delivers to the
+    locmem outbox."""
 
     failures = 0
     calls = 0
 
+    @staticmethod
+    def error() -> Exception:
+        return ConnectionRefusedError("mail server unavailable")
+
     def send_messages(self, messages):
         type(self).calls += 1
         if type(self).calls <= type(self).failures:
-            raise ConnectionRefusedError("mail server unavailable")
+            raise type(self).error()
         return super().send_messages(messages)

@@ -15,22 +15,25 @@ from .pickers import ItemChoiceField
 NO_PARAGRAPH = [("", "None: a public item")]
 
 
-class ItemForm(forms.Form):
-    """An agenda item as the officer writes it: its number is the agenda's to give."""
+class ItemFields(forms.Form):
+    """What an agenda item and a template's standard item (``template_forms``) share."""
 
-    title = forms.CharField(
-        max_length=300,
-        error_messages={"required": "Enter the item's title, as the agenda prints it."},
-    )
     purpose = forms.CharField(
         label="Purpose (optional)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text='One line, e.g. "To consider and approve the minutes as a correct record."',
     )
-    kind = forms.ChoiceField(label="Kind of business", choices=ItemKind.choices)
+    kind = forms.ChoiceField(
+        label="Kind of business",
+        choices=ItemKind.choices,
+        error_messages={"invalid_choice": "Choose the kind of business from the list."},
+    )
     part = forms.ChoiceField(
-        label="Part of the agenda", choices=Part.choices, widget=forms.RadioSelect
+        label="Part of the agenda",
+        choices=Part.choices,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose the public or the exempt part."},
     )
     exempt_paragraph = forms.TypedChoiceField(
         label="Schedule 12A paragraph",
@@ -39,6 +42,16 @@ class ItemForm(forms.Form):
         empty_value=None,
         required=False,
         help_text="For exempt items: the paragraph of Schedule 12A that makes it exempt.",
+        error_messages={"invalid_choice": "Choose a paragraph of Schedule 12A from the list."},
+    )
+
+
+class ItemForm(ItemFields):
+    """An agenda item as the officer writes it: its number is the agenda's to give."""
+
+    title = forms.CharField(
+        max_length=300,
+        error_messages={"required": "Enter the item's title, as the agenda prints it."},
     )
     parent = ItemChoiceField(
         label="Sub-item of (optional)",
@@ -49,6 +62,7 @@ class ItemForm(forms.Form):
     )
 
     FIELDS = ("title", "purpose", "kind", "part", "exempt_paragraph", "parent")
+    field_order = FIELDS
 
     def __init__(self, meeting: Meeting, *args, item: AgendaItem | None = None, **kwargs):
         if item is not None and not args and "initial" not in kwargs:
@@ -136,13 +150,30 @@ def add_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error.error_list)
 
 
-def problems(form: forms.Form) -> list[tuple[str, str]]:
+def problems(form: forms.Form, named: str = "") -> list[tuple[str, str]]:
     """The form's errors for the GOV.UK error summary, each linked to its field (a set of
-    radios to its first radio)."""
-    rows = [(str(e), "") for e in form.non_field_errors()]
+    radios or checkboxes to its first one), each after ``named`` ("Standard item 2: ")."""
+    rows = [(f"{named}{e}", "") for e in form.non_field_errors()]
     for field in form:
         link = f"#{field.auto_id}"
         if isinstance(field.field.widget, forms.RadioSelect):
             link += "_0"
-        rows += [(str(e), link) for e in field.errors]
+        rows += [(f"{named}{e}", link) for e in field.errors]
     return rows
+
+
+def order_field(minimum: int, help_text: str) -> forms.IntegerField:
+    """An optional place in a list, as a whole number (clearance steps, a template's items)."""
+    return forms.IntegerField(
+        label="Order",
+        min_value=minimum,
+        max_value=999,
+        required=False,
+        help_text=help_text,
+        widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-3"}),
+        error_messages={
+            "invalid": "Enter the order as a whole number, e.g. 2.",
+            "min_value": f"Enter an order of {minimum} or more.",
+            "max_value": "Enter an order of 999 or less.",
+        },
+    )

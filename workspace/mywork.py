@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from meetings.models import Meeting, MeetingStatus
 from papers.models import AgendaPack, PackStatus
 from publishing.models import ReportState, ReportWorkflow
-from publishing.workflow import unsigned_steps
+from publishing.workflow import unsigned_steps_of
 from summons.models import DispatchEntry
 
-from .progress import Progress, Stage, progress_of
+from .progress import Progress, Stage, progress_of_all
 
 # How far the home page looks: meetings in the coming weeks, and held meetings whose minutes
 # are still outstanding (older ones are on the programme page).
@@ -46,23 +46,26 @@ def _meetings(start: dt.date, end: dt.date):
 
 def clearances() -> list[Clearance]:
     """Reports submitted for clearance and not yet cleared, oldest submission first."""
-    waiting = (
+    waiting = list(
         ReportWorkflow.objects.filter(state=ReportState.SUBMITTED)
         .select_related("document")
         .order_by("submitted_at")
     )
-    return [Clearance(w, [step.name for step in unsigned_steps(w)]) for w in waiting]
+    unsigned = unsigned_steps_of(waiting)
+    return [Clearance(w, [step.name for step in unsigned[w.document_id]]) for w in waiting]
 
 
 def my_work(today: dt.date) -> MyWork:
+    """The home page's work: where each meeting of the coming weeks and of the last few
+    months stands (all read at once: ``progress_of_all``), the reports waiting, the
+    summonses to post and the packs building."""
+    ahead = list(_meetings(today, today + AHEAD))
+    behind = list(_meetings(today - BEHIND, today - dt.timedelta(days=1)))
+    rows = progress_of_all(ahead + behind, today)
     coming, to_minute = [], []
-    for meeting in _meetings(today, today + AHEAD):
-        row = progress_of(meeting, today)
+    for row in rows[: len(ahead)]:
         (to_minute if row.stage == Stage.TO_MINUTE else coming).append(row)
-    for meeting in _meetings(today - BEHIND, today - dt.timedelta(days=1)):
-        row = progress_of(meeting, today)
-        if row.stage != Stage.DONE:
-            to_minute.append(row)
+    to_minute += [row for row in rows[len(ahead) :] if row.stage != Stage.DONE]
     to_minute.sort(key=lambda row: (row.meeting.date, row.meeting.start_time or dt.time.min))
     dispatch = list(
         DispatchEntry.objects.filter(posted_on__isnull=True, issue__meeting__date__gte=today)

@@ -17,9 +17,9 @@ from django.db.models import Q
 from access.rules import is_democratic_services, may_see_exempt
 from meetings.models import AgendaItem
 from papers import drafts
-from papers.authors import is_author, may_change
+from papers.authors import authored, is_author, may_change
 from papers.files import is_withheld
-from papers.models import Document, DocumentKind, ReportDraft
+from papers.models import Document, DocumentKind, ItemPaper, ReportDraft
 from publishing import clearance
 from publishing.models import ClearanceSignoff, ClearanceStep, ReportState, ReportWorkflow
 from publishing.workflow import active_steps, missing_for_submission, workflow_of
@@ -27,16 +27,26 @@ from publishing.workflow import active_steps, missing_for_submission, workflow_o
 
 def items_of(document: Document) -> list[AgendaItem]:
     top = document.parent if document.parent_id else document
-    return [
-        link.item for link in top.attachments.select_related("item__meeting__body").order_by("pk")
-    ]
+    return items_of_all([top])[top.pk]
 
 
-def may_see(user, document: Document) -> bool:
-    """Entitled to the paper: public, or restricted and entitled at one of its meetings."""
-    if not is_withheld(document) or is_democratic_services(user):
+def items_of_all(reports: list[Document]) -> dict[int, list[AgendaItem]]:
+    """The agenda items each report (not an appendix) is attached to, in one query."""
+    found: dict[int, list[AgendaItem]] = {doc.pk: [] for doc in reports}
+    links = ItemPaper.objects.filter(document_id__in=list(found)).select_related(
+        "item__meeting__body"
+    )
+    for link in links.order_by("pk"):
+        found[link.document_id].append(link.item)
+    return found
+
+
+def may_see(user, document: Document, items: list[AgendaItem] | None = None) -> bool:
+    """Entitled to the paper: public, or restricted and entitled at one of its meetings
+    (``items``: the report's items, when read already)."""
+    if is_democratic_services(user) or not is_withheld(document):
         return True
-    items = items_of(document)
+    items = items_of(document) if items is None else items
     if not items:
         return is_author(user, document)
     return any(may_see_exempt(user, item.meeting, document) for item in items)
@@ -180,12 +190,14 @@ def my_clearances(user) -> list[Task]:
     """Reports waiting for a step this user signs off (as ``clearance.waiting_for``), each
     with whether the user may see it; the steps kept apart from their own reports left out."""
     tasks = []
-    for waiting in clearance.waiting_for(user):
-        doc = waiting.workflow.document
-        author = is_author(user, doc)
-        steps = [s for s in waiting.steps if not (s.separate_from_author and author)]
+    waiting = clearance.waiting_for(user)
+    reports = [w.workflow.document for w in waiting]
+    mine, items = authored(user, reports), items_of_all(reports)
+    for each in waiting:
+        doc = each.workflow.document
+        steps = [s for s in each.steps if not (s.separate_from_author and doc.pk in mine)]
         if steps:
-            tasks.append(Task(waiting, may_see(user, doc), items_of(doc), steps))
+            tasks.append(Task(each, may_see(user, doc, items[doc.pk]), items[doc.pk], steps))
     return tasks
 
 

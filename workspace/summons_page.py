@@ -1,6 +1,7 @@
 """Each summons issue of a meeting as democratic services follow it up: who was emailed and
-whether it went, who is on the dispatch list for a paper summons and whether it was left or
-posted. Issuing and re-issuing are ``summons.services``: this only reads."""
+whether it went (and if not, why, in plain words), who is on the dispatch list for a paper
+summons and whether it was left or posted. Issuing, re-issuing and sending again are
+``summons.services``: this only reads."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 
 from meetings.models import Meeting
 from publishing.state import is_published
+from summons.mail_errors import NOT_SENT
 from summons.models import DispatchEntry, EmailLog, EmailStatus, SummonsIssue
 
 EMAIL_TAG = {
@@ -25,6 +27,18 @@ class Emailed:
     @property
     def tag(self) -> str:
         return EMAIL_TAG[self.log.status]
+
+    @property
+    def problem(self) -> str:
+        """Why it has not gone yet, in plain words ("" once sent or while waiting); the raw
+        error is the administrators' (the back office's email log)."""
+        if self.log.status not in (EmailStatus.FAILED, EmailStatus.RETRYING):
+            return ""
+        return self.log.problem or NOT_SENT
+
+    @property
+    def may_send_again(self) -> bool:
+        return self.log.status == EmailStatus.FAILED
 
 
 @dataclass

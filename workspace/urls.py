@@ -1,7 +1,9 @@
 from django.urls import path
 
 from .views import agenda, home, meeting, packs, publish, report_files, reports, summons
+from .views import clearance_steps as steps
 from .views import report_clearance as clearance
+from .views.agenda_template import agenda_template
 from .views.appointments import appointments
 from .views.meeting_details import meeting_details, meeting_new
 from .views.programme import programme, programme_new
@@ -19,6 +21,11 @@ urlpatterns = [
     path("meetings/<int:pk>/summons/", summons.summons, name="summons"),
     path("meetings/<int:pk>/summons/reissue/", summons.reissue, name="summons_reissue"),
     path("meetings/<int:pk>/summons/<int:issue>/posted/", summons.posted, name="summons_posted"),
+    path(
+        "meetings/<int:pk>/summons/emails/<int:log>/send-again/",
+        summons.send_again,
+        name="summons_send_again",
+    ),
     path(
         "meetings/<int:pk>/summons/<int:issue>/print/",
         summons.print_dispatch,
@@ -44,6 +51,10 @@ urlpatterns = [
     path("meetings/new/", meeting_new, name="meeting_new"),
     path("meetings/<int:pk>/details/", meeting_details, name="meeting_details"),
     path("bodies/<slug:slug>/appointments/", appointments, name="appointments"),
+    path("bodies/<slug:slug>/agenda-template/", agenda_template, name="agenda_template"),
+    path("clearance-steps/", steps.steps, name="clearance_steps"),
+    path("clearance-steps/new/", steps.step, name="clearance_step_new"),
+    path("clearance-steps/<int:pk>/", steps.step, name="clearance_step"),
     path("reports/new/", reports.new_report, name="report_new"),
     path("reports/new/autosave/", reports.autosave, name="report_new_autosave"),
     path("reports/new/preview/", reports.preview, name="report_new_preview"),

@@ -49,10 +49,14 @@ def errors_text(response) -> str:
 
 
 def staff_user(username: str = "officer", *perms: str):
-    """A democratic services officer: staff, with the given ``app.codename`` permissions."""
+    """An administrator (the back office is theirs), not democratic services: staff, with the
+    given ``app.codename`` permissions."""
     from django.contrib.auth.models import Permission
 
+    from moot.testing import administrator
+
     user = get_user_model().objects.create_user(username, password="pw", is_staff=True)
+    administrator(user)
     for perm in perms:
         app, codename = perm.split(".")
         user.user_permissions.add(

@@ -78,6 +78,7 @@ def case(settings, tmp_path):
 
 def staff(username: str, person=None) -> Client:
     user = User.objects.create_user(username, password="Long-enough-pass-9", is_staff=True)
+    t.administrator(user)  # the back office is administrators'
     user.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
     Account.objects.create(user=user, person=person)
     return t.verified_login(Client(), user)
@@ -208,6 +209,7 @@ def test_every_admin_of_a_model_with_exempt_content_obeys_the_rule():
 
 def test_removing_a_meeting_names_no_exempt_row_and_is_refused(case):
     user = User.objects.create_user("remover", password="Long-enough-pass-9", is_staff=True)
+    t.administrator(user)
     user.user_permissions.set(Permission.objects.filter(codename__regex=r"^(view|delete)_"))
     Account.objects.create(user=user)
     client = t.verified_login(Client(), user)

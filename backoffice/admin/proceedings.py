@@ -19,6 +19,7 @@ from django.urls import reverse
 from backoffice.base import AuditedAdmin, AuditedInline, ReadOnlyAdmin, ReadOnlyInline
 from backoffice.saving import Refused, audited_delete
 from meetings.models import Meeting
+from proceedings.actions import save_action
 from proceedings.models import (
     Action,
     Attendance,
@@ -227,6 +228,7 @@ class ResolutionInline(RecordInline, admin.StackedInline):
 
 class ActionInline(RecordInline, admin.TabularInline):
     model = Action
+    save_service = staticmethod(save_action)
     extra = 0
     fields = ["meeting", "kind", "text", "owner", "owner_text", "due", "status", "completed_on"]
     autocomplete_fields = ["owner"]
@@ -289,6 +291,8 @@ class ActionAdmin(RecordAdmin):
     search_fields = ["text", "owner__surname", "owner_text"]
     autocomplete_fields = ["meeting", "owner"]
     raw_id_fields = ["minute"]
+
+    save_service = staticmethod(save_action)  # added, progressed or changed as the clerk does
 
     def delete_object(self, request, obj):
         # An action's progress is updated after the minutes are approved: it is not the record.

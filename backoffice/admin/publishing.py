@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -21,7 +22,9 @@ from django.utils.html import format_html, format_html_join
 from backoffice import publishing_views as admin_views
 from backoffice.base import AuditedAdmin, ReadOnlyAdmin
 from backoffice.exempt import ExemptAdminMixin
+from backoffice.saving import Refused, _as_validation_error
 from publishing import workflow
+from publishing.clearance_steps import save_step
 from publishing.models import (
     AgendaPublication,
     ClearanceSignoff,
@@ -34,10 +37,24 @@ from publishing.models import (
 
 @admin.register(ClearanceStep)
 class ClearanceStepAdmin(AuditedAdmin):
+    """Saved by ``publishing.clearance_steps.save_step``, signers and all (as the workspace's
+    clearance steps screen saves it)."""
+
     list_display = ["name", "order", "active", "group", "separate_from_author"]
     list_filter = ["active", "separate_from_author"]
     filter_horizontal = ["users"]
     search_fields = ["name"]
+
+    def save_model(self, request, obj, form, change):
+        users = form.cleaned_data.get("users") or []
+        try:
+            with transaction.atomic():
+                save_step(obj, group=obj.group, users=users, actor=request.user)
+        except (ValidationError, IntegrityError) as e:
+            raise Refused([(None, None, _as_validation_error(e))]) from e
+
+    def save_related(self, request, form, formsets, change):
+        """The service has set the signers (``form.save_m2m`` would set them unaudited)."""
 
 
 class StepForm(forms.Form):

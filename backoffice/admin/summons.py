@@ -1,5 +1,6 @@
 """Back office: the consent ledger (paper forms), each publication's summons issue with its
-dispatch list and printable summonses, and the email log."""
+dispatch list and printable summonses, and the email log. Posting and sending again go
+through the summons services, as on the meeting's summons page in the workspace."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from backoffice.base import AuditedAdmin, AuditedInline
-from backoffice.saving import audited_save
-from council.dates import authority_today
 from council.models import Person
-from summons import mail, printing, services
+from publishing.deadlines import local_date
+from summons import consent, printing, services
 from summons.models import (
     ConsentMethod,
     DispatchEntry,
@@ -48,11 +49,22 @@ class SummonsConsentAdmin(AuditedAdmin):
     date_hierarchy = "effective"
 
     def save_object(self, request, obj):
-        if obj._state.adding:
-            obj.method = ConsentMethod.PAPER_FORM
-            obj.recorded_by = request.user
-            obj.recorded_by_name = request.user.get_username()
-        return super().save_object(request, obj)
+        """``summons.consent.record``, as a paper form (entries are never changed here)."""
+        if not obj._state.adding:
+            raise PermissionDenied("A consent entry is never changed: record a new one.")
+        saved = consent.record(
+            obj.person,
+            obj.decision,
+            obj.email,
+            method=ConsentMethod.PAPER_FORM,
+            effective=obj.effective,
+            evidence=obj.evidence,
+            actor=request.user,
+        )
+        for field in SummonsConsent._meta.concrete_fields:  # the admin goes on with ``obj``
+            setattr(obj, field.attname, getattr(saved, field.attname))
+        obj._state.adding, obj._state.db = False, saved._state.db
+        return obj
 
     def has_change_permission(self, request, obj=None):
         return obj is None and super().has_change_permission(request, obj)
@@ -63,6 +75,7 @@ class SummonsConsentAdmin(AuditedAdmin):
 
 class DispatchInline(AuditedInline, admin.TabularInline):
     model = DispatchEntry
+    save_service = staticmethod(services.save_dispatch_entry)
     fields = ["person", "reason", "posted_on", "notes"]
     readonly_fields = ["person", "reason"]
     extra = 0
@@ -162,6 +175,7 @@ class DispatchEntryAdmin(AuditedAdmin):
     search_fields = ["person__surname", "issue__meeting__body__name"]
     readonly_fields = ["issue", "person", "reason"]
     actions = ["mark_posted_today"]
+    save_service = staticmethod(services.save_dispatch_entry)
 
     def has_add_permission(self, request):
         return False
@@ -171,18 +185,40 @@ class DispatchEntryAdmin(AuditedAdmin):
 
     @admin.action(description="Mark as left or posted today")
     def mark_posted_today(self, request, queryset):
-        today = authority_today()
-        for entry in queryset.filter(posted_on__isnull=True):
-            entry.posted_on = today
-            audited_save(entry, actor=request.user)
-        self.message_user(request, "Marked as posted today.", messages.SUCCESS)
+        """``services.record_posted`` for the entries not yet posted, one issue at a time."""
+        today = local_date(timezone.now())  # a moment of record: the real calendar
+        by_issue: dict[int, list[DispatchEntry]] = {}
+        for entry in queryset.filter(posted_on__isnull=True).select_related("issue"):
+            by_issue.setdefault(entry.issue_id, []).append(entry)
+        for entries in by_issue.values():
+            try:
+                services.record_posted(entries, today, actor=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                text = " ".join(getattr(error, "messages", [str(error)]))
+                self.message_user(request, f"{entries[0].issue}: {text}", messages.ERROR)
+            else:
+                n = len(entries)
+                self.message_user(
+                    request,
+                    f"{entries[0].issue}: {n} marked as left or posted today.",
+                    messages.SUCCESS,
+                )
 
 
 @admin.register(EmailLog)
 class EmailLogAdmin(admin.ModelAdmin):
     """The log is written by the mail queue only; the office reads it and retries failures."""
 
-    list_display = ["created_at", "to", "subject", "kind", "status", "attempts", "sent_at"]
+    list_display = [
+        "created_at",
+        "to",
+        "subject",
+        "kind",
+        "status",
+        "problem",
+        "attempts",
+        "sent_at",
+    ]
     list_filter = ["status", "kind"]
     search_fields = ["to", "subject", "meeting__body__name", "person__surname"]
     date_hierarchy = "created_at"
@@ -200,7 +236,14 @@ class EmailLogAdmin(admin.ModelAdmin):
 
     @admin.action(description="Try the failed emails again")
     def try_again(self, request, queryset):
-        failed = list(queryset.filter(status=EmailStatus.FAILED))
-        for log in failed:
-            mail.retry(log)
-        self.message_user(request, f"{len(failed)} email(s) queued again.", messages.SUCCESS)
+        """``services.send_again`` for each failed email selected."""
+        sent = 0
+        for log in queryset.filter(status=EmailStatus.FAILED):
+            try:
+                services.send_again(log, actor=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                text = " ".join(getattr(error, "messages", [str(error)]))
+                self.message_user(request, f"{log.to}: {text}", messages.ERROR)
+            else:
+                sent += 1
+        self.message_user(request, f"{sent} email(s) queued again.", messages.SUCCESS)

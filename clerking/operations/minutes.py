@@ -79,7 +79,7 @@ def resolution(c: Change) -> str:
 
 @op("action", "actions")
 def action(c: Change) -> str:
-    d = c.bind(f.ActionForm, "action", {"owner": choices.listed(c.meeting)})
+    d = c.bind(f.ActionForm, "action", {"owner": choices.action_owners(c.meeting)})
     minute = None
     if c.item is not None:
         minute = Minute.objects.filter(meeting=c.meeting, item=c.item).order_by("number").first()

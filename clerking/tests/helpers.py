@@ -34,6 +34,21 @@ def committee(n: int = 6, day: dt.date = DAY) -> SimpleNamespace:
     return SimpleNamespace(body=body, members=members, meeting=meeting, items=items)
 
 
+def an_officer(post: str = "Head of Highways", surname: str = "Clerkofficer", day: dt.date = DAY):
+    """An officer in the record (an officer's post held since before ``day``): someone the
+    clerk's lists offer as an officer and as the owner of an action."""
+    from council.models import Person, Post, PostHolding
+
+    person = Person.objects.filter(surname=surname).first() or testing.person(
+        surname, title="Ms", initials="H"
+    )
+    held = Post.objects.get_or_create(title=post)[0]
+    PostHolding.objects.get_or_create(
+        person=person, post=held, defaults={"start": day - dt.timedelta(days=400)}
+    )
+    return person
+
+
 def clerk_user(username: str = "clerk") -> User:
     user = User.objects.create_user(username, password="Long-enough-pass-1")
     Account.objects.create(user=user, democratic_services=True)

@@ -30,7 +30,7 @@ from proceedings.models import (
 )
 from proceedings.votes import add_motion
 
-from .helpers import clerk_user, committee
+from .helpers import an_officer, clerk_user, committee
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,6 +65,7 @@ def test_clerk_minutes_a_meeting_end_to_end(live_server, demo_council, page, axe
     # authority's today (the demo loaded here shows its own date).
     c = committee(day=authority_today() - dt.timedelta(days=14))
     m = c.members
+    head = an_officer(day=c.meeting.date)
     meeting, item = c.meeting, c.items[1]
     sign_in_clerk(page, live_server)
     status = page.locator("#clerk-status")
@@ -144,7 +145,14 @@ def test_clerk_minutes_a_meeting_end_to_end(live_server, demo_council, page, axe
     # An undertaking.
     page.get_by_label("Action or undertaking").select_option("undertaking")
     page.get_by_label("What is to be done").fill("Circulate the list of schemes.")
-    page.get_by_label("Who (a person)").select_option(label=m[0].formal_name)
+    # The owners' list holds officers (not the members deciding), searchable by post.
+    page.get_by_label("Search who is to do it").fill("highways")
+    expect(page.locator("#actions [data-clerk-filter-count]")).to_have_text(
+        "1 name matches: choose from the list below."
+    )
+    page.get_by_label("Who (a person)").select_option(
+        label=f"{head.formal_name} – Head of Highways"
+    )
     page.get_by_label("Due by").fill("2030-04-01")
     page.get_by_role("button", name="Record action").click()
     expect(status).to_contain_text("Saved: undertaking recorded.")
@@ -200,7 +208,7 @@ def test_clerk_minutes_a_meeting_end_to_end(live_server, demo_council, page, axe
     action = Action.objects.get(meeting=meeting)
     assert (action.kind, action.owner, action.due.isoformat(), action.minute) == (
         "undertaking",
-        m[0],
+        head,
         "2030-04-01",
         minute,
     )

@@ -8,14 +8,16 @@ import pytest
 
 from proceedings.models import Action, Declaration, Minute, Motion, Resolution, Vote
 
-from .helpers import HTMX, on_the_screen, sit
+from .helpers import HTMX, an_officer, on_the_screen, sit
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def c(client):
-    return on_the_screen(client)
+    c = on_the_screen(client)
+    c.officer = an_officer()
+    return c
 
 
 def test_a_whole_item_through_the_screen(c):
@@ -186,7 +188,7 @@ def test_a_whole_item_through_the_screen(c):
                 "op": "action",
                 "action-kind": "undertaking",
                 "action-text": "Circulate the list of schemes.",
-                "action-owner": m[0].pk,
+                "action-owner": c.officer.pk,
                 "action-due": "2030-04-01",
             },
         ).status_code

@@ -9,7 +9,7 @@ import pytest
 
 from proceedings.models import Action
 
-from .helpers import HTMX, on_the_screen, sit
+from .helpers import HTMX, an_officer, on_the_screen, sit
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def add_action(c, due: str, **extra):
             "op": "action",
             "action-kind": "action",
             "action-text": "Circulate the list of schemes.",
-            "action-owner": c.members[0].pk,
+            "action-owner": an_officer().pk,
             "action-due": due,
         },
         **extra,

@@ -70,6 +70,8 @@ def pages(clerk_meeting: Meeting) -> dict[str, str]:
         "not-found": "/meetings/999999/",
         "clerk": f"/clerk/meetings/{clerk_meeting.pk}/",
         "agenda-builder": f"/office/meetings/{clerk_meeting.pk}/agenda/",
+        "agenda-template": f"/office/bodies/{meeting.body.slug}/agenda-template/",
+        "clearance-steps": "/office/clearance-steps/new/",
         "back-office": "/admin/audit/auditentry/",
         "back-office-meeting": f"/admin/meetings/meeting/{meeting.pk}/change/",
     }

@@ -1,6 +1,7 @@
 """The meeting's summonses: each issue's emails and dispatch list, the dispatch list printed
 with a summons per member (one page each), the day paper summonses were left or posted
-(``summons.services.record_posted``) and the re-issue to members not yet summoned
+(``summons.services.record_posted``), a failed email sent again
+(``summons.services.send_again``) and the re-issue to members not yet summoned
 (``summons.services.reissue_summons``)."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from meetings.models import Meeting
 from summons import printing, services
-from summons.models import SummonsIssue
+from summons.models import EmailLog, SummonsIssue
 
 from ..gate import officer
 from ..summons_page import summons_page
@@ -140,6 +141,26 @@ def reissue(request: HttpRequest, pk: int) -> HttpResponse:
                 f"The summons is re-issued: {printing.emailed(issue)} emailed, {to_post} to post.",
             )
             return redirect(reverse("workspace:summons", args=[meeting.pk]))
+    return _page(request, meeting, refusal=form)
+
+
+@require_POST
+@officer
+def send_again(request: HttpRequest, pk: int, log: int) -> HttpResponse:
+    meeting = _meeting(pk)
+    # Only the meeting's summons emails are sent again from its page.
+    found = get_object_or_404(EmailLog, pk=log, meeting=meeting, key__startswith="summons:")
+    form = forms.Form(request.POST)
+    if form.is_valid():
+        try:
+            sent = services.send_again(found, actor=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            who = sent.person.formal_name if sent.person else sent.to
+            messages.success(request, f"The summons to {who} will be sent again to {sent.to}.")
+            return redirect(reverse("workspace:summons", args=[meeting.pk]) + f"#email-{sent.pk}")
     return _page(request, meeting, refusal=form)
 
 

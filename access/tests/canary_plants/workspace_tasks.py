@@ -28,7 +28,10 @@ def check(meeting, canary):
 
 
 def addresses(meeting) -> list[str]:
-    """Every workspace task page of ``meeting``, its packs' downloads and its dispatch list."""
+    """Every workspace task page of ``meeting``, its packs' downloads, its dispatch list and
+    the "send again" of its summons emails (a form's address: a GET is refused)."""
+    from summons.models import EmailLog
+
     base = f"/office/meetings/{meeting.pk}/"
     urls = [f"{base}{page}/" for page in ("publish", "supplement", "packs", "summons")]
     urls += [f"{base}packs/progress/"]
@@ -36,4 +39,39 @@ def addresses(meeting) -> list[str]:
     urls += [
         f"{base}summons/{pk}/print/" for pk in meeting.summons_issues.values_list("pk", flat=True)
     ]
+    emails = EmailLog.objects.filter(meeting=meeting, key__startswith="summons:")
+    urls += [f"{base}summons/emails/{pk}/send-again/" for pk in emails.values_list("pk", flat=True)]
+    urls.append(f"{base}summons/emails/0/send-again/")
     return urls
+
+
+def builder_addresses(meeting) -> list[str]:
+    """The agenda builder's pages of the planted meeting and its exempt item (officers only)."""
+    exempt = meeting.items.get(number="14")
+    base = f"/office/meetings/{meeting.pk}/agenda/"
+    return [base, f"{base}items/{exempt.pk}/", f"{base}items/{exempt.pk}/remove/"]
+
+
+def office_addresses(meeting) -> list[str]:
+    """Every page of the workspace the crawls try: the home page, the planted meeting's
+    workspace and its tasks, the programme, the body's appointments and agenda template, and
+    the clearance steps (democratic services' and permitted officers' only)."""
+    from publishing.models import ClearanceStep
+
+    slug = meeting.body.slug
+    steps = ClearanceStep.objects.values_list("pk", flat=True)
+    return [
+        "/office/",
+        f"/office/meetings/{meeting.pk}/",
+        *addresses(meeting),
+        *builder_addresses(meeting),
+        f"/office/meetings/{meeting.pk}/details/",
+        "/office/meetings/new/",
+        "/office/programme/",
+        f"/office/programme/new/?body={slug}",
+        f"/office/bodies/{slug}/appointments/",
+        f"/office/bodies/{slug}/agenda-template/",
+        "/office/clearance-steps/",
+        "/office/clearance-steps/new/",
+        *[f"/office/clearance-steps/{pk}/" for pk in steps],
+    ]
