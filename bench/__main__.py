@@ -7,11 +7,14 @@ process of its own.
 import subprocess
 import sys
 
-from . import pack_bench, search_bench
+from . import pack_bench, search_bench, serve_bench
 
-BENCHES = {"pack": pack_bench.main, "search": search_bench.main}
+BENCHES = {"pack": pack_bench.main, "search": search_bench.main, "serve": serve_bench.main}
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["serve"]:  # takes options of its own
+        serve_bench.main(sys.argv[2:])
+        sys.exit(0)
     names = sys.argv[1:] or list(BENCHES)
     unknown = [n for n in names if n not in BENCHES]
     if unknown:

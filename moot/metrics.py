@@ -8,7 +8,7 @@
   waiting for a worker and how long the oldest has waited, read from the task table when
   scraped, so they count every worker's queue on every machine.
 - ``moot_pack_build_seconds``: the worker's agenda pack builds (started to finished), from
-  the same table; ``moot_pack_builds_failed``: those that failed.
+  the same table; ``moot_pack_builds_failed_total``: those that failed.
 
 Under ``moot serve`` the server's worker processes share their request metrics through
 ``PROMETHEUS_MULTIPROC_DIR`` (set by the command), so a scrape answered by any one process
@@ -28,6 +28,7 @@ import time
 from collections.abc import Iterator
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Min, Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
@@ -40,7 +41,7 @@ from prometheus_client import (
     Histogram,
     generate_latest,
 )
-from prometheus_client.core import GaugeMetricFamily, HistogramMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily
 from prometheus_client.multiprocess import MultiProcessCollector
 
 from access.throttle import client_ip
@@ -90,9 +91,21 @@ class RequestMetricsMiddleware:
 
 
 class RecordCollector:
-    """The task queue and the pack builds, read from the task table at each scrape."""
+    """The task queue and the pack builds, read from the task table at each scrape;
+    ``moot_record_up`` is 0 when the database does not answer (and they are left out)."""
 
-    def collect(self) -> Iterator[GaugeMetricFamily | HistogramMetricFamily]:
+    def collect(self) -> Iterator[GaugeMetricFamily | HistogramMetricFamily | CounterMetricFamily]:
+        try:
+            found = list(self._from_the_record())
+        except DatabaseError:
+            logging.getLogger(__name__).warning("Metrics: the database did not answer")
+            found = []
+        yield GaugeMetricFamily(
+            "moot_record_up", "1 when the database answered this scrape.", 1 if found else 0
+        )
+        yield from found
+
+    def _from_the_record(self):
         from django_tasks.base import TaskResultStatus
         from django_tasks_db.models import DBTaskResult
 
@@ -116,11 +129,12 @@ class RecordCollector:
             age.add_metric([row["queue_name"]], (now - row["oldest"]).total_seconds())
         yield depth
         yield age
-        yield pack_builds(DBTaskResult, TaskResultStatus)
+        yield from pack_builds(DBTaskResult, TaskResultStatus)
 
 
-def pack_builds(model, status) -> HistogramMetricFamily:
-    """The histogram of the worker's pack builds, counted in the database (one query)."""
+def pack_builds(model, status) -> Iterator[HistogramMetricFamily | CounterMetricFamily]:
+    """The worker's pack builds, counted in the database (one query): a histogram of the
+    successful ones' times, and the number that failed."""
     took = ExpressionWrapper(F("finished_at") - F("started_at"), output_field=DurationField())
     rows = model.objects.filter(
         task_path=PACK_TASK, started_at__isnull=False, finished_at__isnull=False
@@ -145,7 +159,10 @@ def pack_builds(model, status) -> HistogramMetricFamily:
         + [("+Inf", found["count"])],
         (found["total"] or dt.timedelta()).total_seconds(),
     )
-    return family
+    yield family
+    yield CounterMetricFamily(
+        "moot_pack_builds_failed", "Agenda pack builds by the worker that failed.", found["failed"]
+    )
 
 
 class _ThisProcess:

@@ -58,7 +58,6 @@ class Command(BaseCommand):
         access_log = not no_access_log and os.environ.get("MOOT_ACCESS_LOG") not in ("0", "off")
         # The workers read the environment when they start (moot/settings.py).
         os.environ["MOOT_ACCESS_LOG"] = "1" if access_log else "0"
-        logging.getLogger("moot.requests").setLevel(logging.INFO if access_log else logging.WARNING)
         made = None
         if workers > 1:  # the processes share their request metrics (moot/metrics.py)
             if not os.environ.get(METRICS_DIR):
@@ -67,10 +66,15 @@ class Command(BaseCommand):
                 stale.unlink()
         else:  # this process serves, with its own registry
             os.environ.pop(METRICS_DIR, None)
+        # One process: this one serves (after the application's set-up, which configures the
+        # logging again from the settings read before the line above).
+        app = APP if workers > 1 else _application()
+        level = logging.INFO if access_log else logging.WARNING
+        logging.getLogger("moot.requests").setLevel(level)
         self.stdout.write(f"Serving http://{host}:{port}/ with {workers} worker(s)")
         try:
             uvicorn.run(
-                APP if workers > 1 else _application(),
+                app,
                 host=host,
                 port=port,
                 workers=workers,
