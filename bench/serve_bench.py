@@ -1,5 +1,6 @@
 """The production ASGI servers compared on the demo's public meeting page (docs/benchmarks.md,
-"Serving"): uvicorn (``moot serve``), granian, and gunicorn with uvicorn workers, each with
+"Serving"): uvicorn's own ``--workers``, granian, and gunicorn with uvicorn workers (what
+``moot serve`` runs, measured through it), each with
 the same number of worker processes, measured with wrk (20 connections, 20 s), taking turns
 over several rounds so that the shared machine's noise falls on each alike.
 
@@ -31,17 +32,17 @@ BIN = Path(sys.executable).parent
 def servers(port: int, workers: int) -> dict[str, list[str]]:
     app = "moot.asgi:application"
     return {
-        "uvicorn (moot serve)": [
-            *[str(BIN / "python"), "-m", "moot.cli", "serve"],
-            *["--port", str(port), "--workers", str(workers), "--no-access-log"],
+        "uvicorn --workers": [
+            *[str(BIN / "uvicorn"), app, "--host", "127.0.0.1", "--port", str(port)],
+            *["--workers", str(workers), "--no-access-log", "--log-level", "warning"],
         ],
         "granian": [
             *[str(BIN / "granian"), "--interface", "asgi", "--no-ws", "--host", "127.0.0.1"],
             *["--port", str(port), "--workers", str(workers), "--log-level", "warning", app],
         ],
-        "gunicorn + uvicorn workers": [
-            *[str(BIN / "gunicorn"), app, "-k", "uvicorn.workers.UvicornWorker"],
-            *["-w", str(workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
+        "gunicorn + uvicorn workers (moot serve)": [
+            *[str(BIN / "python"), "-m", "moot.cli", "serve"],
+            *["--port", str(port), "--workers", str(workers), "--no-access-log"],
         ],
     }
 

@@ -1,4 +1,4 @@
-"""The ASGI application ``moot serve`` runs under uvicorn (docs/benchmarks.md, "Serving")."""
+"""The ASGI application ``moot serve`` runs in its uvicorn workers (moot/server.py)."""
 
 import os
 import warnings

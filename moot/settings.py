@@ -235,9 +235,10 @@ LOGGING = {
 }
 
 # --- Serving in production (``moot serve``, deploy/; docs/benchmarks.md "Serving") ---------
-# ``moot serve`` runs moot/asgi.py under uvicorn (its management command is in moot/, an app
-# for that alone). Static files: hashed, compressed copies made by ``moot collectstatic``,
-# served by WhiteNoise (or, in deploy/, by nginx from STATIC_ROOT) with a year's cache.
+# ``moot serve`` runs moot/asgi.py in uvicorn workers under gunicorn (moot/server.py; its
+# management command is why moot/ is an app). Static files: hashed, compressed copies made by
+# ``moot collectstatic``, served by WhiteNoise (or, in deploy/, by nginx from STATIC_ROOT)
+# with a year's cache.
 # Every request is timed by view for the Prometheus metrics at /metrics (moot/metrics.py) and,
 # under ``moot serve``, logged one line each ("moot.requests": method, path, status, time).
 from django.conf import global_settings as _defaults  # noqa: E402

@@ -20,6 +20,9 @@ from prometheus_client.parser import text_string_to_metric_families
 from meetings.models import Meeting
 from moot.tests import servers
 
+# The session's test database is made only for a run holding tests that use it.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):

@@ -1,8 +1,6 @@
-"""``moot serve``: the site under uvicorn, the production ASGI server (chosen by measurement:
-docs/benchmarks.md, "Serving"), with worker processes, and one log line per request.
-
-``moot runserver`` stays Django's development server.
-"""
+"""``moot serve``: the site in production, gunicorn managing uvicorn worker processes
+(moot/server.py), with one log line per request. ``moot runserver`` stays Django's
+development server."""
 
 from __future__ import annotations
 
@@ -16,12 +14,14 @@ from django.conf import settings
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.core.management.base import BaseCommand, CommandError
 
-APP = "moot.asgi:application"
 METRICS_DIR = "PROMETHEUS_MULTIPROC_DIR"
 
 
 class Command(BaseCommand):
-    help = "Serve the site in production: uvicorn with worker processes (MOOT_WORKERS, PORT)."
+    help = "Serve the site in production: worker processes (MOOT_WORKERS) on MOOT_HOST:PORT."
+    # Checked in handle(), once the worker processes' shared metrics are set up: the checks
+    # import the URLs, and with them prometheus-client, which reads that setting on import.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -45,7 +45,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, workers, host, port, no_access_log, graceful_timeout, **options):
-        import uvicorn
+        from moot.server import Server
 
         if workers < 1:
             raise CommandError("--workers must be at least 1.")
@@ -56,42 +56,22 @@ class Command(BaseCommand):
                 "The static files have not been collected: run `moot collectstatic` first."
             )
         access_log = not no_access_log and os.environ.get("MOOT_ACCESS_LOG") not in ("0", "off")
-        # The workers read the environment when they start (moot/settings.py).
+        # The worker processes are forked from this one and set Django up again from these.
         os.environ["MOOT_ACCESS_LOG"] = "1" if access_log else "0"
-        made = None
-        if workers > 1:  # the processes share their request metrics (moot/metrics.py)
-            if not os.environ.get(METRICS_DIR):
-                made = os.environ[METRICS_DIR] = tempfile.mkdtemp(prefix="moot-metrics-")
-            for stale in Path(os.environ[METRICS_DIR]).glob("*.db"):
-                stale.unlink()
-        else:  # this process serves, with its own registry
-            os.environ.pop(METRICS_DIR, None)
-        # One process: this one serves (after the application's set-up, which configures the
-        # logging again from the settings read before the line above).
-        app = APP if workers > 1 else _application()
+        settings.MOOT_ACCESS_LOG = access_log
         level = logging.INFO if access_log else logging.WARNING
+        settings.LOGGING["loggers"]["moot.requests"]["level"] = logging.getLevelName(level)
         logging.getLogger("moot.requests").setLevel(level)
-        self.stdout.write(f"Serving http://{host}:{port}/ with {workers} worker(s)")
+        made = None
+        if not os.environ.get(METRICS_DIR):  # the processes' shared metrics (moot/metrics.py)
+            made = os.environ[METRICS_DIR] = tempfile.mkdtemp(prefix="moot-metrics-")
+        for stale in Path(os.environ[METRICS_DIR]).glob("*.db"):
+            stale.unlink()
+        self.check()
+        self.stdout.write(f"Serving http://{host}:{port}/ with {workers} worker(s)", ending="\n")
+        self.stdout.flush()
         try:
-            uvicorn.run(
-                app,
-                host=host,
-                port=port,
-                workers=workers,
-                access_log=False,  # Moot writes its own, with the time taken
-                # The client's address and scheme come from Moot's own settings
-                # (MOOT_CLIENT_IP_HEADER, MOOT_PROXY_SSL_HEADER), not from the server.
-                proxy_headers=False,
-                server_header=False,
-                timeout_graceful_shutdown=graceful_timeout,
-                log_level="info",
-            )
+            Server(host=host, port=port, workers=workers, graceful_timeout=graceful_timeout).run()
         finally:
             if made:
                 shutil.rmtree(made, ignore_errors=True)
-
-
-def _application():
-    from moot.asgi import application
-
-    return application
