@@ -280,6 +280,8 @@ MOOT_METRICS_ALLOWED_IPS = [
     a.strip() for a in os.environ.get("MOOT_METRICS_ALLOWED_IPS", "127.0.0.1,::1").split(",")
 ]
 MOOT_METRICS_TOKEN = os.environ.get("MOOT_METRICS_TOKEN", "")
+# Monitors and Prometheus ask ``moot serve`` directly, over plain HTTP on its own port.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 # Private files (papers, packs) offloaded to nginx after Moot's access check: set to the
 # internal location that maps to MOOT_PRIVATE_ROOT (deploy/nginx: "/_private/"), and Moot
 # answers with an X-Accel-Redirect header and an empty body instead of the file's bytes.

@@ -58,14 +58,22 @@ def environment(data_dir: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer to look at, not to follow."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 def wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
     """Until ``url`` answers at all (any status); fails if the process ends first."""
     deadline = time.monotonic() + seconds
+    opener = urllib.request.build_opener(NoRedirect)
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise AssertionError(f"the server stopped (exit {process.returncode})")
         try:
-            urllib.request.urlopen(url, timeout=5).close()
+            opener.open(url, timeout=5).close()
             return
         except urllib.error.HTTPError:
             return
@@ -75,12 +83,14 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
 
 
 @contextmanager
-def running(command: list[str], env: dict, url: str, log: Path):
-    """The process started, ``url`` answering; stopped (SIGTERM, then SIGKILL) after."""
+def running(command: list[str], env: dict, url: str | None, log: Path):
+    """The process started (and ``url`` answering, if given); stopped (SIGTERM, then
+    SIGKILL) after."""
     with open(log, "wb") as out:
         process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=out, stderr=out)
     try:
-        wait_for(url, process)
+        if url:
+            wait_for(url, process)
         yield process
     finally:
         stop(process)
@@ -98,12 +108,10 @@ def stop(process: subprocess.Popen) -> None:
 
 def get(url: str, headers: dict | None = None, timeout: float = 30):
     """(status, headers, body) of a GET, whatever the status; redirects are not followed."""
+    return fetch(urllib.request.build_opener(NoRedirect), url, headers, timeout)
 
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
 
-    opener = urllib.request.build_opener(NoRedirect)
+def fetch(opener, url: str, headers: dict | None = None, timeout: float = 30):
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with opener.open(request, timeout=timeout) as response:
