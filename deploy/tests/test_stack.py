@@ -32,15 +32,12 @@ from pathlib import Path
 import pytest
 
 from access.tests.crawling import links
-from audit.actors import SystemActor
 from audit.testing import TEST_ACTOR
 from meetings.models import Meeting
+from moot import testing as t
 from moot.tests import servers
-from papers import services
-from papers import testing as made
-from papers.models import Classification, Document, Report
+from papers.models import Classification
 from papers.packs import request_pack
-from publishing.models import AgendaPublication
 
 DEPLOY = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -69,24 +66,6 @@ def nginx():
             pytest.fail("nginx is required under CI=true; .ci/stack.sh installs it.")
         pytest.skip("nginx is not installed (apt-get install nginx)")
     return found
-
-
-def _paper(meeting, item, title, classification, paragraph=None):
-    """A PDF paper on ``item``, published with the agenda."""
-    doc = services.save_document(
-        Document(title=title, classification=classification, exempt_paragraph=paragraph),
-        actor=TEST_ACTOR,
-    )
-    version = services.add_version(
-        doc, upload=made.pdf(2, title), filename="paper.pdf", actor=TEST_ACTOR
-    )
-    services.publish_version(version, actor=SystemActor("stack test"))
-    Report.objects.create(document=doc, no_background_documents=True)
-    link = services.attach(item, doc, actor=TEST_ACTOR)
-    publication = AgendaPublication.objects.filter(meeting=meeting).order_by("number").first()
-    publication.papers = [*publication.papers, link.pk]
-    publication.save(update_fields=["papers"])
-    return doc, version.source_file.name
 
 
 def _certificate(folder: Path) -> tuple[Path, Path]:
@@ -142,10 +121,10 @@ def test_the_reference_deployment_through_nginx(demo_council, nginx, settings, t
     private = tmp_path / "data" / "private"
     settings.PRIVATE_ROOT = private
     meeting = Meeting.objects.get(**MEETING)
-    public, public_file = _paper(
+    public, public_file = t.published_pdf_paper(
         meeting, meeting.items.get(number="12"), "Stack public paper", Classification.UNRESTRICTED
     )
-    exempt, exempt_file = _paper(
+    exempt, exempt_file = t.published_pdf_paper(
         meeting,
         meeting.items.get(number="14"),
         f"Stack exempt paper {SECRET}",
