@@ -109,7 +109,12 @@ def parse(output: str) -> dict:
 def measure(command: list[str], urls: list[str], env: dict, seconds: int, connections: int):
     """wrk's figures for each of ``urls``, from one start of the server."""
     server = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        start_new_session=True,  # its workers with it, stopped together
     )
     try:
         wait_for(urls[0])
@@ -126,12 +131,16 @@ def measure(command: list[str], urls: list[str], env: dict, seconds: int, connec
             found.append(parse(out))
         return found
     finally:
-        server.send_signal(signal.SIGTERM)
+        os.killpg(server.pid, signal.SIGTERM)
         try:
             server.wait(timeout=15)
-        except subprocess.TimeoutExpired:  # granian can hang on stopping
-            server.kill()
-            server.wait()
+        except subprocess.TimeoutExpired:  # granian does not stop on SIGTERM (Serving)
+            pass
+        try:
+            os.killpg(server.pid, signal.SIGKILL)  # whatever of the server is left
+        except ProcessLookupError:
+            pass
+        server.wait()
 
 
 def main(argv: list[str] | None = None) -> None:

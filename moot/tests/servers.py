@@ -87,7 +87,9 @@ def running(command: list[str], env: dict, url: str | None, log: Path):
     """The process started (and ``url`` answering, if given); stopped (SIGTERM, then
     SIGKILL) after."""
     with open(log, "wb") as out:
-        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=out, stderr=out)
+        process = subprocess.Popen(
+            command, env=env, cwd=ROOT, stdout=out, stderr=out, start_new_session=True
+        )
     try:
         if url:
             wait_for(url, process)
@@ -97,13 +99,19 @@ def running(command: list[str], env: dict, url: str | None, log: Path):
 
 
 def stop(process: subprocess.Popen) -> None:
+    """SIGTERM to the process (it stops its own workers), then SIGKILL to its whole group
+    (started as a session of its own) if anything of it is left."""
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            pass
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:  # nothing of it left
+        pass
+    process.wait()
 
 
 def get(url: str, headers: dict | None = None, timeout: float = 30):
