@@ -27,15 +27,17 @@ install: $(STAMP) build/static/.built
 
 assets: build/static/.built
 
-## make run: install, migrate SQLite, load the demo council, start the task worker and serve.
-## DEBUG is off unless DEBUG=1; PORT also sets the address in emails and feeds (MOOT_SITE_URL).
+## make run: install, migrate SQLite, load the demo council, collect the static files, start
+## the task worker and serve with `moot serve` (the production server; `moot runserver` is
+## Django's development server). DEBUG is off unless DEBUG=1; PORT also sets the address in
+## emails and feeds (MOOT_SITE_URL); MOOT_WORKERS the server's processes.
 run: install
 	$(BIN)/moot migrate --noinput
 	$(BIN)/moot demo
 	$(BIN)/moot collectstatic --noinput --verbosity 0
 	@echo "Serving http://127.0.0.1:$(PORT)/ (back office: /admin/)"
 	export PORT=$(PORT); $(BIN)/moot db_worker & WORKER=$$!; trap "kill $$WORKER" EXIT; \
-	export PORT=$(PORT); $(BIN)/moot runserver --insecure 127.0.0.1:$(PORT)
+	export PORT=$(PORT); $(BIN)/moot serve
 
 ## make test: the whole suite on SQLite, then on PostgreSQL when one is reachable.
 test: install

@@ -42,6 +42,13 @@ def pytest_configure(config):
         "django.contrib.auth.hashers.MD5PasswordHasher",
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     ]
+    # The hashed, compressed static files of production (WhiteNoise's manifest storage) are
+    # made by `moot collectstatic`; tests serve the sources as they are, uncollected
+    # (moot/tests/test_static.py collects them itself).
+    django_settings.STORAGES = {
+        **django_settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     # A test database is thrown away: a commit need not wait for the disk (PostgreSQL's
     # synchronous_commit, per connection). Commits stay atomic and visible at once; only
     # their durability after a crash of the server is given up.

@@ -247,3 +247,64 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Serving in production (``moot serve``, deploy/; docs/benchmarks.md "Serving") ---------
+# ``moot serve`` runs moot/asgi.py in uvicorn workers under gunicorn (moot/server.py; its
+# management command is why moot/ is an app). Static files: hashed, compressed copies made by
+# ``moot collectstatic``, served by WhiteNoise (or, in deploy/, by nginx from STATIC_ROOT)
+# with a year's cache.
+# Every request is timed by view for the Prometheus metrics at /metrics (moot/metrics.py) and,
+# under ``moot serve``, logged one line each ("moot.requests": method, path, status, time).
+from django.conf import global_settings as _defaults  # noqa: E402
+
+INSTALLED_APPS += ["moot"]
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise reads it when the site starts
+STORAGES = {
+    **globals().get("STORAGES", _defaults.STORAGES),
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+assert MIDDLEWARE[0] == "django.middleware.security.SecurityMiddleware"
+MIDDLEWARE = [
+    "moot.metrics.RequestMetricsMiddleware",  # first, so it times everything below it
+    MIDDLEWARE[0],
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # right after security, as WhiteNoise asks
+    *MIDDLEWARE[1:],
+]
+# Worker processes of ``moot serve`` (``--workers`` overrides); the address it listens on.
+MOOT_WORKERS = int(os.environ.get("MOOT_WORKERS") or os.cpu_count() or 1)
+MOOT_HOST = os.environ.get("MOOT_HOST", "127.0.0.1")
+MOOT_PORT = int(os.environ.get("PORT") or 8000)
+# One line per request, "GET /meetings/ 200 12.3ms", at INFO on the "moot.requests" logger:
+# on under ``moot serve`` (which sets it), off elsewhere; MOOT_ACCESS_LOG=0 turns it off.
+MOOT_ACCESS_LOG = os.environ.get("MOOT_ACCESS_LOG", "") in ("1", "true", "on")
+LOGGING["formatters"] = {"request": {"format": "%(asctime)s %(message)s"}}
+LOGGING["handlers"]["requests"] = {"class": "logging.StreamHandler", "formatter": "request"}
+LOGGING["loggers"] = {
+    "moot.requests": {
+        "handlers": ["requests"],
+        "level": "INFO" if MOOT_ACCESS_LOG else "WARNING",
+        "propagate": False,
+    }
+}
+# Who may read /metrics: these client addresses (comma separated; the address is the one
+# MOOT_CLIENT_IP_HEADER gives behind a proxy), or anyone presenting MOOT_METRICS_TOKEN as
+# "Authorization: Bearer …". Others get a 404. deploy/nginx refuses /metrics outright: a
+# Prometheus server scrapes ``moot serve`` on its own port.
+MOOT_METRICS_ALLOWED_IPS = [
+    a.strip() for a in os.environ.get("MOOT_METRICS_ALLOWED_IPS", "127.0.0.1,::1").split(",")
+]
+MOOT_METRICS_TOKEN = os.environ.get("MOOT_METRICS_TOKEN", "")
+# Monitors and Prometheus ask ``moot serve`` directly, over plain HTTP on its own port.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+# Private files (papers, packs) offloaded to nginx after Moot's access check: set to the
+# internal location that maps to MOOT_PRIVATE_ROOT (deploy/nginx: "/_private/"), and Moot
+# answers with an X-Accel-Redirect header and an empty body instead of the file's bytes.
+MOOT_X_ACCEL_REDIRECT = os.environ.get("MOOT_X_ACCEL_REDIRECT", "")
+if MOOT_X_ACCEL_REDIRECT and not (
+    MOOT_X_ACCEL_REDIRECT.startswith("/") and MOOT_X_ACCEL_REDIRECT.endswith("/")
+):
+    raise ImproperlyConfigured(
+        f"MOOT_X_ACCEL_REDIRECT must be a location starting and ending with '/', "
+        f"not {MOOT_X_ACCEL_REDIRECT!r}."
+    )
+# --- end of serving ------------------------------------------------------------------------

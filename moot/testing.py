@@ -150,3 +150,31 @@ def writes_nothing() -> Iterator[None]:
     before = AuditEntry.objects.count()
     yield
     assert AuditEntry.objects.count() == before, "a refused change wrote to the audit trail"
+
+
+def published_pdf_paper(
+    meeting: Meeting, item: AgendaItem, title: str, classification, paragraph=None
+):
+    """A paper uploaded as a two-page PDF on ``item``, published with the meeting's first
+    agenda publication (public or not as its ``classification`` says). Returns the document
+    and the name of its file in the private storage."""
+    from audit.actors import SystemActor
+    from papers import services
+    from papers import testing as made
+    from papers.models import Document, Report
+    from publishing.models import AgendaPublication
+
+    doc = services.save_document(
+        Document(title=title, classification=classification, exempt_paragraph=paragraph),
+        actor=TEST_ACTOR,
+    )
+    version = services.add_version(
+        doc, upload=made.pdf(2, title), filename="paper.pdf", actor=TEST_ACTOR
+    )
+    services.publish_version(version, actor=SystemActor("test"))
+    Report.objects.create(document=doc, no_background_documents=True)
+    link = services.attach(item, doc, actor=TEST_ACTOR)
+    publication = AgendaPublication.objects.filter(meeting=meeting).order_by("number").first()
+    publication.papers = [*publication.papers, link.pk]
+    publication.save(update_fields=["papers"])
+    return doc, version.source_file.name

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from backoffice.site import require_two_factor  # noqa: E402
+from moot import health, metrics
 
 require_two_factor(admin.site)
 admin.site.site_header = "Moot back office"
@@ -11,6 +12,10 @@ admin.site.site_title = "Moot back office"
 admin.site.index_title = "Democratic services"
 
 urlpatterns = [
+    # For monitors and the load balancer (moot/health.py), and Prometheus (moot/metrics.py).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("admin/", admin.site.urls),
     path("", include("access.urls")),
     path("", include("publishing.urls")),

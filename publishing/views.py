@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from meetings.models import Meeting
+from papers.delivery import private_file_response
+from papers.files import PDF
 
 from .history import public_events, public_pack_file, public_pack_versions
 from .state import is_published
@@ -37,11 +39,9 @@ def pack_version(request: HttpRequest, pk: int, pack: int) -> HttpResponse:
         raise Http404("No such pack")
     built = found.built_at or found.requested_at
     name = f"{meeting.slug}-pack-{found.supplement}-{built:%Y%m%d-%H%M}.pdf"
-    try:
-        handle = found.file.open("rb")
-    except OSError:
-        raise Http404("The file is missing") from None
-    response = FileResponse(handle, content_type="application/pdf", filename=name)
+    response = private_file_response(
+        request, found.file.name, storage=found.file.storage, content_type=PDF, filename=name
+    )
     # Caches must ask each time: the version can be withdrawn, and then this is a 404.
     response["Cache-Control"] = "no-cache"
     return response

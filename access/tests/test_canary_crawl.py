@@ -7,9 +7,9 @@ published). Then every public surface is crawled — every page reachable from "
 feeds and calendars linked from pages, PDF packs and papers (bytes and extracted text), the
 Word documents papers were uploaded as, minutes and their PDFs, the decisions register and
 vote pages, search, the JSON API (following every link in its answers), the Popolo file and
-the bulk export archive (every file in it), the modern.gov web service, error pages, the back
-office signed out — first signed out, then signed in as a councillor who does not sit on the
-body. The string must appear nowhere. New public
+the bulk export archive (every file in it), the modern.gov web service, error pages, the
+health and metrics addresses, the back office signed out — first signed out, then signed in
+as a councillor who does not sit on the body. The string must appear nowhere. New public
 surfaces are covered as long as something public links to them.
 """
 
@@ -196,6 +196,11 @@ def restricted_addresses(meeting: Meeting) -> list[str]:
     machine = [
         "/robots.txt",
         "/favicon.ico",
+        # Operations (moot/health.py, moot/metrics.py): the metrics read from this address
+        # (the test client's, 127.0.0.1, an allowed one), whose labels must name no paper.
+        "/healthz",
+        "/readyz",
+        "/metrics",
         "/accessibility/",
         "/privacy/",
         "/cookies/",
@@ -264,6 +269,7 @@ def test_the_public_never_sees_exempt_information(planted):
     assert f"/meetings/{meeting.pk}/{meeting.slug}/minutes/" in seen, "the minutes were crawled"
     assert any(u.startswith("/votes/") for u in seen), "the vote pages were crawled"
     assert any(u.startswith("/api/meetings/") for u in seen), "the API was crawled"
+    assert seen["/metrics"] == 200, "the metrics were read (and hold no canary)"
     for url in restricted_addresses(meeting):
         if url.startswith("/meetings/") and "/papers/" in url:
             assert seen[url] == 404, url

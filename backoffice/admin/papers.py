@@ -21,6 +21,8 @@ from backoffice.base import AuditedAdmin, AuditedInline, ReadOnlyInline
 from backoffice.exempt import ExemptAdminMixin
 from meetings.models import Meeting
 from papers import convert, packs, services
+from papers.delivery import private_file_response
+from papers.files import PDF
 from papers.models import (
     AgendaPack,
     Document,
@@ -260,7 +262,7 @@ class AgendaPackAdmin(ExemptAdminMixin, admin.ModelAdmin):
 
     def download_view(self, request, pack_id: int):
         """The built PDF, for staff; a members' pack only for those entitled, and logged."""
-        from django.http import FileResponse, Http404
+        from django.http import Http404
 
         if not request.user.has_perm("papers.view_agendapack"):
             raise PermissionDenied
@@ -276,8 +278,13 @@ class AgendaPackAdmin(ExemptAdminMixin, admin.ModelAdmin):
                 action="download",
                 meeting=pack.meeting,
             )
-        name = pack.file.name.rsplit("/", 1)[-1]
-        return FileResponse(pack.file.open("rb"), content_type="application/pdf", filename=name)
+        return private_file_response(
+            request,
+            pack.file.name,
+            storage=pack.file.storage,
+            content_type=PDF,
+            filename=pack.file.name.rsplit("/", 1)[-1],
+        )
 
     def meeting_packs_view(self, request, meeting_id: int):
         """A meeting's packs: build buttons, progress (the page refreshes while building)."""

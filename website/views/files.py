@@ -7,9 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
+
+from papers.delivery import private_file_response
 
 
 def file_response(
@@ -58,12 +60,13 @@ def pdf_response(
     )
     if conditional is not probe:
         return conditional
-    try:
-        handle = stored_file.open("rb")
-    except OSError:
-        raise Http404("The file is missing") from None
-    response = FileResponse(
-        handle, content_type=content_type, filename=filename, as_attachment=attachment
+    response = private_file_response(
+        request,
+        stored_file.name,
+        storage=getattr(stored_file, "storage", None),  # a pack's file; a paper's: private
+        content_type=content_type,
+        filename=filename,
+        as_attachment=attachment,
     )
     for name, value in headers.items():
         response[name] = value

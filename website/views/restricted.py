@@ -13,7 +13,7 @@ report read the draft (``publishing/versions.py``).
 from __future__ import annotations
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -24,6 +24,7 @@ from access.models import Surface
 from access.rules import is_democratic_services, may_see_exempt, second_factor_given
 from meetings.models import Meeting
 from papers import files
+from papers.delivery import private_file_response
 from papers.models import Document, ItemPaper, PackKind, SourceKind
 from papers.packs import latest
 from publishing.state import is_published
@@ -139,17 +140,14 @@ def _download(
 ):
     if stored is None:
         raise Http404("No file")
-    try:
-        handle = stored.open("rb")
-    except OSError:
-        raise Http404("The file is missing") from None
-    _log(request, document, "download", f"{meeting}: {document} ({what})")
-    response = FileResponse(
-        handle,
+    response = private_file_response(  # a missing file is a 404, and is not logged
+        request,
+        stored.name,
         content_type=stored.content_type,
         as_attachment=attachment,
         filename=f"restricted-{document.pk}{suffix or stored.suffix}",
     )
+    _log(request, document, "download", f"{meeting}: {document} ({what})")
     add_never_cache_headers(response)
     return response
 
@@ -168,11 +166,13 @@ def members_pack(request, pk: int):
     pack = latest(meeting, PackKind.MEMBERS)
     if pack is None:
         raise Http404("No members' pack has been built")
-    _log(request, None, "download", str(pack), meeting)
-    response = FileResponse(
-        pack.file.open("rb"),
-        content_type="application/pdf",
+    response = private_file_response(
+        request,
+        pack.file.name,
+        storage=pack.file.storage,
+        content_type=files.PDF,
         filename=f"{meeting.slug}-members-pack.pdf",
     )
+    _log(request, None, "download", str(pack), meeting)
     add_never_cache_headers(response)
     return response

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
@@ -15,6 +15,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from access import exempt_log
 from meetings.models import Meeting
 from papers import packs
+from papers.delivery import private_file_response
+from papers.files import PDF
 from papers.models import AgendaPack, PackKind, PackStatus
 
 from ..gate import officer
@@ -104,10 +106,10 @@ def download(request: HttpRequest, pk: int, pack: int) -> HttpResponse:
     )
     if found.status != PackStatus.BUILT or not found.file:
         raise Http404("This pack has not been built.")
-    try:
-        handle = found.file.open("rb")
-    except OSError:
-        raise Http404("The pack's file is missing.") from None
+    name = found.file.name.rsplit("/", 1)[-1]
+    response = private_file_response(
+        request, found.file.name, storage=found.file.storage, content_type=PDF, filename=name
+    )
     if holds_exempt(found):
         exempt_log.record(
             request,
@@ -116,5 +118,4 @@ def download(request: HttpRequest, pk: int, pack: int) -> HttpResponse:
             action="download",
             meeting=found.meeting,
         )
-    name = found.file.name.rsplit("/", 1)[-1]
-    return FileResponse(handle, content_type="application/pdf", filename=name)
+    return response

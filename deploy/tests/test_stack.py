@@ -1,0 +1,319 @@
+"""The reference deployment (deploy/), started for real on this machine and crawled through
+nginx: nginx from Debian with a certificate made here, its site rendered from
+deploy/nginx/moot.conf.in, on free ports, as the current user; ``moot serve`` with two
+worker processes in production mode on the session's test database (PostgreSQL itself, or a
+copy of the SQLite one); two task workers (``moot db_worker``).
+
+Through nginx: plain HTTP is sent to HTTPS; public pages answer (a crawl from the front page
+finds no server error and never the exempt paper's title); static files come from nginx with
+a year's cache and gzip; pages are gzipped; a public paper's PDF and the agenda pack the
+workers built are sent by nginx on Moot's X-Accel-Redirect; an exempt paper's file is refused
+to the public, and the internal location is a 404 whatever it is asked for; /metrics is
+refused (Prometheus asks ``moot serve`` directly).
+"""
+
+from __future__ import annotations
+
+import getpass
+import gzip
+import importlib.util
+import os
+import re
+import secrets
+import shutil
+import ssl
+import subprocess
+import time
+import urllib.request
+from collections import deque
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+
+from access.tests.crawling import links
+from audit.testing import TEST_ACTOR
+from meetings.models import Meeting
+from moot import testing as t
+from moot.tests import servers
+from papers.models import Classification
+from papers.packs import request_pack
+
+DEPLOY = Path(__file__).resolve().parents[1]
+IN_CI = os.environ.get("CI", "").lower() == "true"
+SECRET = "STACK-EXEMPT-7f3a91"
+MEETING = dict(body__slug="policy-and-resources-cabinet-committee", date="2017-09-15")
+CRAWL_LIMIT = 60  # pages: enough to cross every kind of public page, in seconds
+ACCEL = "/_private/"
+
+pytestmark = [pytest.mark.stack, pytest.mark.django_db(transaction=True)]
+
+
+def _render():
+    spec = importlib.util.spec_from_file_location("deploy_render", DEPLOY / "render.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.render
+
+
+@pytest.fixture
+def nginx():
+    found = shutil.which("nginx") or next(
+        (p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None
+    )
+    if found is None:
+        if IN_CI:
+            pytest.fail("nginx is required under CI=true; .ci/stack.sh installs it.")
+        pytest.skip("nginx is not installed (apt-get install nginx)")
+    return found
+
+
+def _certificate(folder: Path) -> tuple[Path, Path]:
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            *["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"],
+            *["-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
+            *["-keyout", str(key), "-out", str(cert)],
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def _configure_nginx(folder: Path, values: dict) -> Path:
+    render = _render()
+    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (folder / "tmp" / sub).mkdir(parents=True, exist_ok=True)
+    site = render((DEPLOY / "nginx" / "moot.conf.in").read_text(), values)
+    (folder / "moot.conf").write_text(site)
+    main = render(
+        (DEPLOY / "tests" / "nginx-main.conf.in").read_text(),
+        {"USER": getpass.getuser(), "PREFIX": str(folder)},
+    )
+    (folder / "nginx.conf").write_text(main)
+    return folder / "nginx.conf"
+
+
+class Site:
+    """GETs through nginx over verified TLS, and straight to ``moot serve``."""
+
+    def __init__(self, https: int, http: int, app: int, cert: Path):
+        self.base, self.plain = f"https://localhost:{https}", f"http://localhost:{http}"
+        self.app = f"http://127.0.0.1:{app}"
+        self.context = ssl.create_default_context(cafile=str(cert))
+
+    def get(self, path: str, **headers):
+        """(status, headers, body) through nginx; redirects not followed."""
+        opener = urllib.request.build_opener(
+            servers.NoRedirect, urllib.request.HTTPSHandler(context=self.context)
+        )
+        return servers.fetch(opener, self.base + path, headers)
+
+    def direct(self, path: str, **headers):
+        """The same from ``moot serve`` itself, as nginx asks it (over HTTPS, for localhost)."""
+        headers = {"Host": "localhost", "X-Forwarded-Proto": "https", **headers}
+        return servers.get(self.app + path, headers)
+
+
+def test_the_reference_deployment_through_nginx(demo_council, nginx, settings, tmp_path):
+    private = tmp_path / "data" / "private"
+    settings.PRIVATE_ROOT = private
+    meeting = Meeting.objects.get(**MEETING)
+    public, public_file = t.published_pdf_paper(
+        meeting, meeting.items.get(number="12"), "Stack public paper", Classification.UNRESTRICTED
+    )
+    exempt, exempt_file = t.published_pdf_paper(
+        meeting,
+        meeting.items.get(number="14"),
+        f"Stack exempt paper {SECRET}",
+        Classification.EXEMPT,
+        3,
+    )
+    request_pack(meeting, reason="Stack test", actor=TEST_ACTOR)  # queued, for the workers
+    database = servers.database_url(tmp_path)
+
+    https, http, app = servers.free_port(), servers.free_port(), servers.free_port()
+    env = servers.environment(
+        tmp_path / "data",
+        DATABASE_URL=database,
+        MOOT_ENV="production",
+        SECRET_KEY=secrets.token_urlsafe(40),
+        MOOT_SITE_URL=f"https://localhost:{https}",
+        ALLOWED_HOSTS="localhost,127.0.0.1",
+        MOOT_PRIVATE_ROOT=str(private),
+        MOOT_X_ACCEL_REDIRECT=ACCEL,
+        MOOT_CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR",
+        PORT=str(app),
+    )
+    subprocess.run(
+        [*servers.MOOT, "collectstatic", "--noinput", "-v0"], env=env, cwd=servers.ROOT, check=True
+    )
+    cert, key = _certificate(tmp_path)
+    conf_dir = tmp_path / "nginx"
+    conf = _configure_nginx(
+        conf_dir,
+        {
+            "SERVER_NAME": "localhost",
+            "HTTP_PORT": http,
+            "HTTPS_PORT": https,
+            "TLS_CERT": cert,
+            "TLS_KEY": key,
+            "UPSTREAM": f"127.0.0.1:{app}",
+            "STATIC_ROOT": tmp_path / "data" / "static",
+            "MEDIA_ROOT": tmp_path / "data" / "media",
+            "PRIVATE_ROOT": private,
+            "ACCEL_LOCATION": ACCEL,
+        },
+    )
+    checked = subprocess.run(
+        [nginx, "-t", "-p", str(conf_dir), "-c", str(conf), "-e", str(conf_dir / "error.log")],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
+    site = Site(https, http, app, cert)
+    with ExitStack() as stack:
+        stack.enter_context(
+            servers.running(
+                [*servers.MOOT, "serve", "--workers", "2"],
+                env,
+                f"{site.app}/healthz",
+                tmp_path / "serve.log",
+            )
+        )
+        workers = [
+            stack.enter_context(
+                servers.running(
+                    [*servers.MOOT, "db_worker", "--worker-id", f"stack-{n}"],
+                    env,
+                    None,
+                    tmp_path / f"worker-{n}.log",
+                )
+            )
+            for n in (1, 2)
+        ]
+        stack.enter_context(
+            servers.running(
+                [nginx, "-p", str(conf_dir), "-c", str(conf), "-e", str(conf_dir / "error.log")],
+                env,
+                f"{site.plain}/",
+                tmp_path / "nginx.log",
+            )
+        )
+        page = f"/meetings/{meeting.pk}/{meeting.slug}/"
+        _https_only(site, page)
+        html = _public_pages(site, page)
+        _static_files(site, html)
+        _papers(site, meeting, private, (public, public_file), (exempt, exempt_file))
+        _pack(site, meeting)
+        _operations(site)
+        assert all(w.poll() is None for w in workers), "both workers still run"
+    log = (tmp_path / "serve.log").read_text()
+    assert "GET /static/" not in log, "static files came from nginx, not Moot"
+    assert re.search(rf"GET {re.escape(page)} 200 ", log), "pages came from moot serve"
+
+
+def _https_only(site: Site, page: str) -> None:
+    status, headers, _ = servers.get(site.plain + page)
+    assert status == 301
+    assert headers["Location"] == f"https://localhost{page}"
+    status, headers, _ = site.get(page)
+    assert status == 200
+    assert "max-age=31536000" in headers["Strict-Transport-Security"]
+
+
+def _public_pages(site: Site, page: str) -> str:
+    """A bounded crawl from the front page and the meeting: no server error, no exempt text;
+    the meeting page gzipped. Returns the meeting page's HTML."""
+    status, headers, body = site.get(page, **{"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["Content-Encoding"] == "gzip"
+    html = gzip.decompress(body).decode()
+    assert "Stack public paper" in html and SECRET not in html
+    seen: dict[str, int] = {}
+    queue = deque(["/", page])
+    while queue and len(seen) < CRAWL_LIMIT:
+        url = queue.popleft()
+        if url in seen:
+            continue
+        status, headers, body = site.get(url)
+        seen[url] = status
+        assert status < 500, (url, status)
+        assert SECRET.encode() not in body, url
+        if status == 200 and headers.get_content_type() == "text/html":
+            queue.extend(sorted(links(url, body.decode(errors="replace")) - set(seen)))
+    assert len(seen) == CRAWL_LIMIT
+    assert sum(code == 200 for code in seen.values()) > CRAWL_LIMIT // 2
+    return html
+
+
+def _static_files(site: Site, html: str) -> None:
+    css = re.search(r'href="(/static/css/moot\.[0-9a-f]{12}\.css)"', html)
+    assert css, "pages link the hashed stylesheet"
+    status, headers, body = site.get(css.group(1), **{"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["Content-Type"].startswith("text/css")
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert headers["Content-Encoding"] == "gzip"
+    assert b".govuk-" in gzip.decompress(body)
+    assert site.get("/static/css/no-such.css")[0] == 404
+
+
+def _papers(site: Site, meeting, private: Path, public_paper, exempt_paper) -> None:
+    (public, public_file), (exempt, exempt_file) = public_paper, exempt_paper
+    base = f"/meetings/{meeting.pk}/{meeting.slug}/papers"
+    status, headers, body = site.get(f"{base}/{public.pk}/pdf/")
+    assert status == 200 and headers["Content-Type"] == "application/pdf"
+    assert body == (private / public_file).read_bytes()
+    assert "X-Accel-Redirect" not in headers
+    assert headers["Cache-Control"] == "no-cache"
+    # Moot itself answered with the header and no body; nginx sent the file.
+    status, headers, body = site.direct(f"{base}/{public.pk}/pdf/")
+    assert status == 200 and headers["X-Accel-Redirect"] == ACCEL + public_file
+    assert body == b""
+    for what in ("", "pdf/", "original/"):
+        url = f"{base}/{exempt.pk}/{what}"
+        status, _, body = site.get(url)
+        assert status == 404 and not body.startswith(b"%PDF"), url
+        assert SECRET.encode() not in body
+    # The internal location, guessed: a 404 for the exempt file and the public one alike.
+    for name in (exempt_file, public_file, "", "../private/" + exempt_file):
+        status, _, body = site.get(ACCEL + name)
+        assert status == 404 and not body.startswith(b"%PDF"), name
+
+
+def _pack(site: Site, meeting) -> None:
+    """The pack queued before the start, built by one of the two workers, sent by nginx."""
+    from website.queries.packs import pack_url
+
+    url = pack_url(meeting, 0)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        status, headers, body = site.get(url)
+        if status == 200:
+            break
+        assert status == 404, status
+        time.sleep(0.5)
+    assert status == 200, "the workers built the pack"
+    assert headers["Content-Type"] == "application/pdf" and body.startswith(b"%PDF")
+    assert SECRET.encode() not in body
+
+
+def _operations(site: Site) -> None:
+    status, _, body = site.get("/healthz")
+    assert status == 200 and b'"ok"' in body
+    status, _, body = site.get("/readyz")
+    assert status == 200 and b'"ready"' in body
+    assert site.get("/metrics")[0] == 404, "nginx refuses the metrics"
+    # From this machine: allowed. The pack's task ends once the papers' PDFs are stored too.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        status, _, body = servers.get(f"{site.app}/metrics")
+        assert status == 200
+        text = body.decode()
+        if "moot_pack_build_seconds_count 1.0" in text:
+            break
+        time.sleep(0.5)
+    assert "moot_pack_build_seconds_count 1.0" in text, "one build, by one of the two workers"
+    assert 'view="website:paper_pdf"' in text
+    assert SECRET not in text and "/meetings/" not in text
