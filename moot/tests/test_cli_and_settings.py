@@ -26,7 +26,7 @@ def run(args, **env):
 def test_moot_command_lists_the_products_commands(tmp_path):
     result = run([str(MOOT), "help"], MOOT_DATA_DIR=str(tmp_path))
     assert result.returncode == 0, result.stderr
-    for command in ("migrate", "demo", "createsuperuser", "db_worker"):
+    for command in ("migrate", "demo", "createsuperuser", "db_worker", "serve", "runserver"):
         assert command in result.stdout
     assert "Type 'moot help <subcommand>'" in result.stdout
 
@@ -169,3 +169,25 @@ def test_the_port_sets_the_site_address_unless_it_is_given(tmp_path):
         )
         == "https://democracy.example.gov.uk"
     )
+
+
+def test_serving_settings_come_from_the_environment(tmp_path):
+    assert _setting("MOOT_WORKERS", tmp_path, MOOT_WORKERS="3") == "3"
+    assert _setting("MOOT_PORT", tmp_path, PORT="8123") == "8123"
+    assert _setting("MOOT_X_ACCEL_REDIRECT", tmp_path) == ""
+    assert _setting("MOOT_X_ACCEL_REDIRECT", tmp_path, MOOT_X_ACCEL_REDIRECT="/_private/") == (
+        "/_private/"
+    )
+
+
+def test_a_malformed_offload_location_is_refused_at_start(tmp_path):
+    result = run(
+        [str(MOOT), "check"], MOOT_DATA_DIR=str(tmp_path), MOOT_X_ACCEL_REDIRECT="_private"
+    )
+    assert result.returncode != 0
+    assert "MOOT_X_ACCEL_REDIRECT must be a location starting and ending with '/'" in result.stderr
+
+
+def test_moot_serve_refuses_no_workers(tmp_path):
+    result = run([str(MOOT), "serve", "--workers", "0"], MOOT_DATA_DIR=str(tmp_path))
+    assert result.returncode != 0 and "--workers must be at least 1" in result.stderr
