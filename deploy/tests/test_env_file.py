@@ -17,6 +17,10 @@ def settings_read() -> set[str]:
     text = (ROOT / "moot" / "settings.py").read_text()
     names = set(re.findall(r"""os\.environ(?:\.get\(|\[)\s*["']([A-Z][A-Z0-9_]*)["']""", text))
     names |= set(re.findall(r"""_statement_date\(\s*["']([A-Z][A-Z0-9_]*)["']""", text))
+    # The storage settings are read from the environment settings.py passes to them.
+    storage = (ROOT / "papers" / "storage_config.py").read_text()
+    names |= set(re.findall(r"""env(?:\.get\(|\[)\s*["']([A-Z][A-Z0-9_]*)["']""", storage))
+    names |= set(re.findall(r"""_number\(env,\s*["']([A-Z][A-Z0-9_]*)["']""", storage))
     return names | READ_ELSEWHERE
 
 
@@ -28,6 +32,7 @@ def documented() -> set[str]:
 def test_every_setting_is_in_the_environment_file():
     read = settings_read()
     assert {"DATABASE_URL", "SECRET_KEY", "MOOT_X_ACCEL_REDIRECT", "MOOT_WORKERS"} <= read
+    assert {"MOOT_S3_BUCKET", "MOOT_S3_ENDPOINT_URL", "MOOT_S3_TIMEOUT"} <= read
     assert read - documented() == set(), "add these to deploy/moot.env, with what they mean"
     assert documented() - read == set(), "deploy/moot.env names settings Moot does not read"
 
