@@ -11,11 +11,8 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
-from pathlib import Path
 
-from django.core.files.storage import FileSystemStorage
 from django.db import connection
 from django.db.models import Count, Min
 from django.http import HttpRequest, JsonResponse
@@ -23,7 +20,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from papers.storage import private_storage
+from papers.storage import PrivateStorage
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +39,10 @@ def _database() -> dict:
 
 
 def _storage() -> dict:
-    storage = private_storage()
-    if isinstance(storage, FileSystemStorage):
-        # A new installation has no folder until its first file: saving one would make it.
-        root = Path(storage.location)
-        root.mkdir(parents=True, exist_ok=True)
-        if not os.access(root, os.R_OK | os.W_OK | os.X_OK):
-            raise PermissionError("the private storage cannot be written")
-    else:  # object storage: its top level can be listed
-        storage.listdir("")
+    """The private store's own check (papers.storage): its folder made (a new installation
+    has none until its first file) and writable, or its bucket answering Moot's key."""
+    if not PrivateStorage.backend().reachable():
+        raise PermissionError("the private storage cannot be written")
     return {}
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 
+from clerking.choices import action_owners
 from council.serving import serving_members
 from meetings.models import Meeting
 from proceedings.models import Motion
@@ -156,12 +157,14 @@ def minutes(officer: Browser, meeting: Meeting, sitting: Sitting) -> None:
             }
         if number == 4:
             officer.popup(MEETINGS)
+            # An officer owns the action, as on the clerk's screen (action_owners).
+            sitting.action_owner = action_owners(meeting).first()
             values |= {
                 "actions-TOTAL_FORMS": "1",
                 "actions-0-meeting": str(meeting.pk),
                 "actions-0-kind": "action",
                 "actions-0-text": ACTION,
-                "actions-0-owner": str(sitting.present[0].pk),
+                "actions-0-owner": str(sitting.action_owner.pk),
                 "actions-0-due": "15/12/2027",
                 "actions-0-status": "open",
             }

@@ -122,6 +122,7 @@ class Sitting:
     members: list
     substitute: object = None
     votes: dict[str, str] = field(default_factory=dict)
+    action_owner: object = None  # the officer who owns the action
 
     @property
     def chair(self):

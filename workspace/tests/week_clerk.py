@@ -84,7 +84,7 @@ def clerk(page, site: str, meeting) -> Sitting:
     resolve(page, 3, MINUTES_RESOLVED)
 
     take(page, items[4])
-    sitting.votes = the_report(page, sitting.present)
+    sitting.votes, sitting.action_owner = the_report(page, sitting.present)
     take(page, items[5])
     move(page, "substantive", NOTED, sitting.present[1], None)
     page.get_by_role("button", name=re.compile("^Agreed without a vote")).click()
@@ -168,7 +168,7 @@ def move(page, kind, text, mover, seconder, amends: str = "", resulting: str = "
     saved(page, "Saved: motion recorded.")
 
 
-def the_report(page, present: list) -> dict[str, str]:
+def the_report(page, present: list) -> tuple[dict[str, str], Person]:
     """Item 5: the motion and its amendment, the votes, the minute, its resolution and an
     action. Returns the recorded vote's choices by name."""
     mover, seconder, amender = present[1], present[2], present[5]
@@ -204,8 +204,11 @@ def the_report(page, present: list) -> dict[str, str]:
     resolve(page, 4, RESOLVED, AMENDED)
     page.get_by_label("Action or undertaking").select_option("action")
     page.get_by_label("What is to be done").fill(ACTION)
-    page.get_by_label("Who (a person)").select_option(label=present[0].formal_name)
+    # An officer owns the action (clerking.choices.action_owners): the first one offered.
+    owner = page.get_by_label("Who (a person)")
+    offered = owner.locator("option:not([value=''])").first.get_attribute("value")
+    owner.select_option(offered)
     page.get_by_label("Due by").fill("15 December 2027")
     page.get_by_role("button", name="Record action").click()
     saved(page, "Saved: action recorded.")
-    return votes
+    return votes, Person.objects.get(pk=offered)
