@@ -21,6 +21,8 @@ import pytest
 from django.core.management import call_command
 from hypothesis import HealthCheck, settings
 
+from moot.needs import unavailable
+
 # The machines are shared and noisy: Hypothesis's timing checks (a deadline per example, "too
 # slow" to generate) would make the suite's result depend on the load, as a timing assertion
 # would. Its other health checks stay on.
@@ -67,7 +69,6 @@ def pytest_configure(config):
 
 CHROMIUM = Path(os.environ.get("MOOT_CHROMIUM", "/usr/bin/chromium"))
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 @pytest.fixture(scope="session")
@@ -127,18 +128,12 @@ def admin_client(client, admin_user):
     return verified_login(client, admin_user)
 
 
-def _missing(what: str):
-    if IN_CI:
-        pytest.fail(f"{what} is required under CI=true; .ci/run installs it.")
-    pytest.skip(f"{what} is not installed")
-
-
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        _missing(f"Chromium at {CHROMIUM}")
+        unavailable(f"Chromium at {CHROMIUM}", "apt-get install chromium; .ci/run installs it")
     if not AXE.exists():
-        _missing("axe-core (npm ci)")
+        unavailable("axe-core", "npm ci; make install runs it")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

