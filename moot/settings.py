@@ -100,6 +100,9 @@ DATABASES = {
         # An empty DATABASE_URL means "not set": the embedded SQLite database.
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'moot.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        # A kept connection is checked before each request uses it, so a database that
+        # restarted costs no request a failure (moot/unavailable.py answers those it does).
+        conn_health_checks=os.environ.get("CONN_HEALTH_CHECKS", "1") == "1",
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

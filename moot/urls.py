@@ -34,4 +34,5 @@ urlpatterns = [
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "website.views.errors.not_found"
-handler500 = "website.views.errors.server_error"
+# The database not answering is a 503 saying so; any other failure the 500 page.
+handler500 = "moot.unavailable.server_error"
