@@ -163,6 +163,10 @@ def run_pack(pack_id: int, progress=None, *, actor: Actor) -> AgendaPack:
     packs; the worker runs as ``SystemActor("pack builder")``."""
     require_model_permission(actor, AgendaPack, "change")
     pack = AgendaPack.objects.select_related("meeting__body", "meeting__venue").get(pk=pack_id)
+    if pack.status == PackStatus.BUILT:
+        # Run again after its worker was killed once it had finished (moot/task_recovery.py):
+        # the pack is built once.
+        return pack
     AgendaPack.objects.filter(pk=pack.pk).update(status=PackStatus.BUILDING, progress=1)
 
     stage = ["collecting the papers"]

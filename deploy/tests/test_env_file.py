@@ -56,4 +56,4 @@ def test_the_units_run_moot_with_the_environment_file():
         assert "EnvironmentFile=/etc/moot/moot.env" in unit
         assert "User=moot" in unit and "ProtectSystem=strict" in unit
     assert "ExecStart=/srv/moot/.venv/bin/moot serve\n" in server
-    assert "ExecStart=/srv/moot/.venv/bin/moot db_worker --worker-id %H-%i\n" in worker
+    assert "ExecStart=/srv/moot/.venv/bin/moot worker --worker-id %H-%i\n" in worker
