@@ -143,6 +143,14 @@ def publish_version(version: DocumentVersion, *, actor: Actor) -> DocumentVersio
     require_model_permission(actor, DocumentVersion, "change")
     if version.published_at:
         return version
+    # Nothing is recorded as published that is not stored: a store that does not answer
+    # raises StorageUnavailable here, and the publication's transaction is rolled back.
+    stored = version.source_file
+    if stored and not stored.storage.exists(stored.name):
+        raise ValidationError(
+            f"The file of version {version.number} of “{version.document}” is not in the file "
+            "store: upload it again before publishing."
+        )
     version.published_at = timezone.now()
     return trail.save(version, actor=actor, event="papers.version_published", validate=False)
 

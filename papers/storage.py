@@ -59,8 +59,12 @@ class PrivateFileSystemStorage(FileSystemStorage):
         directory = os.path.dirname(self.path(name))
         os.makedirs(directory, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=directory, prefix=".part-", delete=False) as part:
-            for chunk in content.chunks():
-                part.write(chunk)
+            try:
+                for chunk in content.chunks():
+                    part.write(chunk)
+            except BaseException:  # e.g. the disk full (ENOSPC): no half file is left
+                os.unlink(part.name)
+                raise
         try:
             # FileSystemStorage moves a file with a temporary path into place (os.rename).
             return super()._save(name, _Staged(part.name))  # type: ignore[misc]
