@@ -1,6 +1,6 @@
-"""``moot worker --worker-id ID [--queue-name Q] [--interval S] [--no-startup-delay]``: the task worker (django-tasks'
-``db_worker``), which first puts back in the queue the tasks its own previous run left
-RUNNING when it was killed (moot/task_recovery.py)."""
+"""``moot worker --worker-id ID [--queue-name Q] [--interval S] [--no-startup-delay]``: the
+task worker (django-tasks' ``db_worker``), which first puts back in the queue the tasks its
+own previous run left RUNNING when it was killed (moot/task_recovery.py)."""
 
 from __future__ import annotations
 
