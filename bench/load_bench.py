@@ -9,8 +9,8 @@ and the machine's whole attention.
 
 The database must hold the demo with its packs built (``moot migrate``, ``moot demo``,
 ``moot db_worker --batch``, ``moot collectstatic``); ``--base URL`` loads a server already
-running instead of starting one. Each user is a small asyncio client on a connection of its
-own (HTTP/1.1 keep-alive, no dependency): it opens a page, waits a moment as a person reads
+running instead of starting one. Each user is a small asyncio client (HTTP/1.1, a connection per
+page, no dependency): it opens a page, waits a moment as a person reads
 it, and goes on; an error is any status of 400 or more, a timeout or a broken connection.
 """
 
@@ -42,8 +42,10 @@ def discover(base: str) -> dict[str, list[str]]:
             html = response.read().decode(errors="replace")
         return sorted(set(re.findall(r'href="(/[^"#?]*)"', html)))
 
-    meetings = [p for p in links("/meetings/") if re.match(r"^/meetings/\d+/[^/]+/$", p)]
     committees = [p for p in links("/committees/") if re.match(r"^/committees/[^/]+/$", p)]
+    meetings = sorted(
+        {p for c in committees for p in links(c) if re.match(r"^/meetings/\d+/[^/]+/$", p)}
+    )
     packs: list[str] = []
     for meeting in meetings[:40]:
         packs += [p for p in links(meeting) if "pack" in p and p.endswith(".pdf")]
@@ -87,24 +89,23 @@ def choose(pages: dict[str, list[str]], rng: random.Random) -> tuple[str, str]:
 async def user(n: int, base: str, pages, until: float, results: list, errors: list) -> None:
     rng = random.Random(n)
     split = urlsplit(base)
-    connection = None
     while time.monotonic() < until:
         kind, path = choose(pages, rng)
         started = time.monotonic()
-        try:
-            if connection is None:
-                connection = await asyncio.open_connection(split.hostname, split.port)
-            status, _ = await asyncio.wait_for(get(*connection, split.netloc, path), TIMEOUT)
+        writer = None
+        try:  # a connection per page: the server closes one left idle while a person reads
+            reader, writer = await asyncio.open_connection(split.hostname, split.port)
+            status, _ = await asyncio.wait_for(get(reader, writer, split.netloc, path), TIMEOUT)
             if status >= 400:
                 errors.append((kind, path, status))
-        except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as e:
+            else:
+                results.append((kind, time.monotonic() - started))
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError, IndexError) as e:
             errors.append((kind, path, type(e).__name__))
-            connection = None
-            continue
-        results.append((kind, time.monotonic() - started))
+        finally:
+            if writer is not None:
+                writer.close()
         await asyncio.sleep(rng.uniform(0.5, 2.5))  # reading the page
-    if connection is not None:
-        connection[1].close()
 
 
 def percentile(values: list[float], q: float) -> float:
