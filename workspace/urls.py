@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, home, meeting, packs, publish, report_files, reports, summons
+from .views import agenda, home, meeting, minutes, packs, publish, report_files, reports, summons
 from .views import clearance_steps as steps
 from .views import report_clearance as clearance
 from .views.agenda_template import agenda_template
@@ -31,6 +31,10 @@ urlpatterns = [
         summons.print_dispatch,
         name="summons_print",
     ),
+    path("meetings/<int:pk>/minutes/", minutes.minutes, name="minutes"),
+    path("meetings/<int:pk>/minutes/publish/", minutes.publish, name="minutes_publish"),
+    path("meetings/<int:pk>/minutes/approve/", minutes.approve, name="minutes_approve"),
+    path("meetings/<int:pk>/minutes/sign/", minutes.sign, name="minutes_sign"),
     path("meetings/<int:pk>/agenda/", agenda.builder, name="agenda"),
     path(
         "meetings/<int:pk>/agenda/standard-items/",
