@@ -19,7 +19,7 @@ from django.db import transaction
 from audit import trail
 from audit.actors import Actor, require_model_permission
 from council.models import Membership, Role
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, ItemKind, Meeting
 
 from .attendance import chair
 from .minutes import add_minute, add_resolution, announce, minutes_record
@@ -263,12 +263,19 @@ def approve_at_item(
     minute has none yet) and the approval (``approve_minutes``, that minute approving them),
     all together or nothing.
 
-    Refuses (nothing saved) whatever ``add_minute``, ``add_resolution`` and
-    ``approve_minutes`` refuse: an actor without their permissions, a later meeting whose own
-    record is locked, ``previous`` of another body or not before the item's meeting, its
-    minutes not published or already approved, a correction whose words are not found.
+    Refuses (nothing saved) an actor without permission to change minutes records, an item
+    that is not the agenda's minutes item, and whatever ``add_minute``, ``add_resolution``
+    and ``approve_minutes`` refuse: a later meeting whose own record is locked, ``previous``
+    of another body or not before the item's meeting, its minutes not published or already
+    approved, a correction whose words are not found.
     """
+    require_model_permission(actor, MinutesRecord, "change")
     corrections = list(corrections)
+    if item.kind != ItemKind.MINUTES:
+        raise ValidationError(
+            "The minutes of a previous meeting are approved under the agenda's item for the "
+            f"minutes, not under item {item.number}."
+        )
     with transaction.atomic():
         minute = Minute.objects.filter(item=item).order_by("number").first()
         if minute is None:

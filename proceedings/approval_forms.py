@@ -22,17 +22,24 @@ MAX_CORRECTIONS = 10
 FIELDS = [("text", "Text"), ("title", "Title")]
 
 
-def minute_label(minute: Minute) -> str:
+def minute_label(minute: Minute, *, exempt_titles: bool = True) -> str:
     """ "Meeting of 1 November 2016, minute 20: Minutes of the last meeting" (the meeting
-    first, so two meetings' minute 20 are never confused)."""
-    return f"Meeting of {minute.meeting.date:%-d %B %Y}, minute {minute.number}: {minute.title}"
+    first, so two meetings' minute 20 are never confused); without ``exempt_titles`` an
+    exempt minute by its number alone ("…, minute 21 (exempt)")."""
+    said = f"Meeting of {minute.meeting.date:%-d %B %Y}, minute {minute.number}"
+    if minute.exempt and not exempt_titles:
+        return f"{said} (exempt)"
+    return f"{said}: {minute.title}"
 
 
 class MinuteChoiceField(forms.ModelChoiceField):
-    """A minute, labelled with its meeting (give it a queryset selecting the meeting)."""
+    """A minute, labelled with its meeting (give it a queryset selecting the meeting); an
+    exempt one by its number alone where ``exempt_titles`` is turned off."""
+
+    exempt_titles = True
 
     def label_from_instance(self, obj: Minute) -> str:
-        return minute_label(obj)
+        return minute_label(obj, exempt_titles=self.exempt_titles)
 
 
 def approving_minutes(meeting: Meeting) -> QuerySet[Minute]:

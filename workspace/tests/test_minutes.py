@@ -257,3 +257,12 @@ def test_home_and_meeting_pages_lead_to_the_minutes_tasks():
     home = officer().get("/office/").content.decode()
     assert f'href="{url(c.earlier)}">Record the chair&#x27;s signature' in home
     assert "Minutes to sign" in home
+
+
+def test_seeing_exempt_minutes_in_the_pickers_is_logged():
+    from access.models import ExemptAccess
+
+    c = waiting()
+    officer().get(url(c.earlier))
+    logged = ExemptAccess.objects.filter(meeting=c.earlier).values_list("description", flat=True)
+    assert list(logged) == [f"{c.earlier}: approving the minutes, exempt minute 2"]

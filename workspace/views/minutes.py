@@ -16,6 +16,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from access import exempt_log
+from access.exempt_log import Surface
 from meetings.models import Meeting
 from proceedings import approval
 from proceedings.approval_forms import MAX_CORRECTIONS, ApproveForm, SignForm
@@ -38,6 +40,17 @@ def _record(meeting: Meeting) -> MinutesRecord | None:
     )
 
 
+def log_exempt(request: HttpRequest, meeting: Meeting, form: ApproveForm) -> None:
+    """The pickers name exempt minutes by their titles: the exempt access log records it
+    (the Monitoring Officer's evidence; ``access.exempt_log``)."""
+    offered = [*form.fields["approving_minute"].queryset]
+    offered += [*form.fields["correction_0_minute"].queryset]
+    for minute in offered:
+        if minute.exempt:
+            what = f"{minute.meeting}: approving the minutes, exempt minute {minute.number}"
+            exempt_log.record(request, Surface.BACK_OFFICE, what, meeting=minute.meeting)
+
+
 def _page(
     request: HttpRequest,
     meeting: Meeting,
@@ -54,6 +67,8 @@ def _page(
     if sign is None and state == MinutesStatus.APPROVED:
         sign = SignForm()
     shown = refused or approve or sign
+    if approve is not None:
+        log_exempt(request, meeting, approve)
     context = {
         "m": meeting,
         "record": record,

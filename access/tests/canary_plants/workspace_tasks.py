@@ -25,15 +25,23 @@ def check(meeting, canary):
     officer = t.verified_login(Client(), t.account(democratic_services=True))
     response = officer.get(f"/office/meetings/{meeting.pk}/supplement/")
     assert response.status_code == 200 and canary in response.content.decode()
+    # The minutes page offers the exempt minute (its title holds the canary) for correction.
+    response = officer.get(f"/office/meetings/{meeting.pk}/minutes/")
+    assert response.status_code == 200 and canary in response.content.decode()
 
 
 def addresses(meeting) -> list[str]:
-    """Every workspace task page of ``meeting``, its packs' downloads, its dispatch list and
-    the "send again" of its summons emails (a form's address: a GET is refused)."""
+    """Every workspace task page of ``meeting``, its minutes (and the addresses their forms
+    post to), its packs' downloads, its dispatch list and the "send again" of its summons
+    emails (a form's address: a GET is refused)."""
     from summons.models import EmailLog
 
     base = f"/office/meetings/{meeting.pk}/"
     urls = [f"{base}{page}/" for page in ("publish", "supplement", "packs", "summons")]
+    urls += [
+        f"{base}minutes/",
+        *(f"{base}minutes/{task}/" for task in ("publish", "approve", "sign")),
+    ]
     urls += [f"{base}packs/progress/"]
     urls += [f"{base}packs/{pk}/download/" for pk in meeting.packs.values_list("pk", flat=True)]
     urls += [
