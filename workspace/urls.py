@@ -5,6 +5,7 @@ from .views import clearance_steps as steps
 from .views import report_clearance as clearance
 from .views.agenda_template import agenda_template
 from .views.appointments import appointments
+from .views.clearance_team import team
 from .views.meeting_details import meeting_details, meeting_new
 from .views.programme import programme, programme_new
 
@@ -59,6 +60,7 @@ urlpatterns = [
     path("clearance-steps/", steps.steps, name="clearance_steps"),
     path("clearance-steps/new/", steps.step, name="clearance_step_new"),
     path("clearance-steps/<int:pk>/", steps.step, name="clearance_step"),
+    path("clearance-steps/<int:pk>/team/", team, name="clearance_team"),
     path("reports/new/", reports.new_report, name="report_new"),
     path("reports/new/autosave/", reports.autosave, name="report_new_autosave"),
     path("reports/new/preview/", reports.preview, name="report_new_preview"),

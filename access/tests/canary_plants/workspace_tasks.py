@@ -63,7 +63,7 @@ def builder_addresses(meeting) -> list[str]:
 def office_addresses(meeting) -> list[str]:
     """Every page of the workspace the crawls try: the home page, the planted meeting's
     workspace and its tasks, the programme, the body's appointments and agenda template, and
-    the clearance steps (democratic services' and permitted officers' only)."""
+    the clearance steps and their teams (democratic services' and permitted officers' only)."""
     from publishing.models import ClearanceStep
 
     slug = meeting.body.slug
@@ -82,4 +82,5 @@ def office_addresses(meeting) -> list[str]:
         "/office/clearance-steps/",
         "/office/clearance-steps/new/",
         *[f"/office/clearance-steps/{pk}/" for pk in steps],
+        *[f"/office/clearance-steps/{pk}/team/" for pk in steps],
     ]
