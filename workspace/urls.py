@@ -3,7 +3,7 @@ from django.urls import path
 from .views import agenda, home, meeting, minutes, packs, publish, report_files, reports, summons
 from .views import clearance_steps as steps
 from .views import report_clearance as clearance
-from .views.agenda_template import agenda_template
+from .views.agenda_template import agenda_template, kind_template, kind_templates
 from .views.appointments import appointments
 from .views.clearance_team import team
 from .views.meeting_details import meeting_details, meeting_new
@@ -57,6 +57,8 @@ urlpatterns = [
     path("meetings/<int:pk>/details/", meeting_details, name="meeting_details"),
     path("bodies/<slug:slug>/appointments/", appointments, name="appointments"),
     path("bodies/<slug:slug>/agenda-template/", agenda_template, name="agenda_template"),
+    path("agenda-templates/", kind_templates, name="kind_templates"),
+    path("agenda-templates/<slug:kind>/", kind_template, name="kind_template"),
     path("clearance-steps/", steps.steps, name="clearance_steps"),
     path("clearance-steps/new/", steps.step, name="clearance_step_new"),
     path("clearance-steps/<int:pk>/", steps.step, name="clearance_step"),

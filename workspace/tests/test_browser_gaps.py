@@ -1,8 +1,8 @@
 """The screens that replaced the last uses of the back office (issue 13), in Chromium at 1280
-and 320 px: a body's agenda template, the clearance steps and a step's team, a failed summons
-email sent again, and the back office's refusal of an officer who is not an administrator.
-axe-core finds no violations on any of them, before or after a refusal, and none scrolls
-sideways."""
+and 320 px: a body's agenda template and a kind of body's, the clearance steps and a step's
+team, a failed summons email sent again, and the back office's refusal of an officer who is
+not an administrator. axe-core finds no violations on any of them, before or after a
+refusal, and none scrolls sideways."""
 
 from __future__ import annotations
 
@@ -50,6 +50,24 @@ def test_a_bodys_agenda_template(live_server, demo_council, page, axe):
     expect(page.get_by_text(f"The agenda template of {body} is saved.")).to_be_visible()
     opening = body.agenda_template.items.filter(position="opening").order_by("order")
     assert [i.title for i in opening] == ["Declarations of Interest", "Apologies and Substitutes"]
+    assert failures == {}, pformat(failures)
+
+
+def test_the_default_agenda_template_of_a_kind_of_body(live_server, demo_council, page, axe):
+    sign_in(page, live_server)
+    page.goto(f"{live_server.url}/office/programme/")
+    page.get_by_role("link", name="Default agenda templates for each kind of body").click()
+    failures = check(page, axe, "kind-templates")
+    page.get_by_role("link", name="the default for every panel").click()
+    expect(page.get_by_text("Default for every panel")).to_be_visible()
+    page.locator("[name='new-0-title']").fill("Apologies for {absence}")
+    page.get_by_role("button", name="Save the agenda template").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("is not a placeholder")
+    failures |= check(page, axe, "kind-template-refused")
+    page.locator("[name='new-0-title']").fill("Apologies")
+    page.get_by_role("button", name="Save the agenda template").click()
+    expect(page.get_by_text("The agenda template of every panel is saved.")).to_be_visible()
+    failures |= check(page, axe, "kind-template")
     assert failures == {}, pformat(failures)
 
 

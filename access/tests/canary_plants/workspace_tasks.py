@@ -62,8 +62,9 @@ def builder_addresses(meeting) -> list[str]:
 
 def office_addresses(meeting) -> list[str]:
     """Every page of the workspace the crawls try: the home page, the planted meeting's
-    workspace and its tasks, the programme, the body's appointments and agenda template, and
-    the clearance steps and their teams (democratic services' and permitted officers' only)."""
+    workspace and its tasks, the programme, the body's appointments and agenda template, the
+    default agenda templates, and the clearance steps and their teams (democratic services'
+    and permitted officers' only)."""
     from publishing.models import ClearanceStep
 
     slug = meeting.body.slug
@@ -79,6 +80,8 @@ def office_addresses(meeting) -> list[str]:
         f"/office/programme/new/?body={slug}",
         f"/office/bodies/{slug}/appointments/",
         f"/office/bodies/{slug}/agenda-template/",
+        "/office/agenda-templates/",
+        f"/office/agenda-templates/{meeting.body.kind}/",
         "/office/clearance-steps/",
         "/office/clearance-steps/new/",
         *[f"/office/clearance-steps/{pk}/" for pk in steps],
