@@ -8,6 +8,8 @@ in the page's error summary, in the service's words, nothing saved."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -97,17 +99,36 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, _meeting(pk))
 
 
+def _attempt(
+    request: HttpRequest,
+    meeting: Meeting,
+    form: forms.Form,
+    shown: str,
+    change: Callable[[], object],
+    done: Callable[[], str],
+) -> HttpResponse:
+    """Make the service's ``change``: then the page again saying ``done``; refused, the page
+    with the form (as ``shown``: "approve", "sign" or "refused") and the service's words."""
+    try:
+        change()
+    except ValidationError as error:
+        add_errors(form, error)
+        return _page(request, meeting, status=400, **{shown: form})
+    return _done(request, meeting, done())
+
+
 @require_POST
 @officer
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(pk)
-    form = forms.Form(request.POST)
-    try:
-        publish_minutes(meeting, actor=request.user)
-    except ValidationError as error:
-        add_errors(form, error)
-        return _page(request, meeting, refused=form, status=400)
-    return _done(request, meeting, "The minutes are published as a draft.")
+    return _attempt(
+        request,
+        meeting,
+        forms.Form(request.POST),
+        "refused",
+        lambda: publish_minutes(meeting, actor=request.user),
+        lambda: "The minutes are published as a draft.",
+    )
 
 
 @require_POST
@@ -119,17 +140,16 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
         return _page(request, meeting, approve=form)
     if not form.is_valid():
         return _page(request, meeting, approve=form, status=400)
-    try:
-        approval.approve_minutes(
-            meeting,
-            form.cleaned_data["approving_minute"],
-            form.corrections(),
-            actor=request.user,
-        )
-    except ValidationError as error:
-        add_errors(form, error)
-        return _page(request, meeting, approve=form, status=400)
-    return _done(request, meeting, "The minutes are approved as a correct record.")
+    return _attempt(
+        request,
+        meeting,
+        form,
+        "approve",
+        lambda: approval.approve_minutes(
+            meeting, form.cleaned_data["approving_minute"], form.corrections(), actor=request.user
+        ),
+        lambda: "The minutes are approved as a correct record.",
+    )
 
 
 @require_POST
@@ -141,9 +161,13 @@ def sign(request: HttpRequest, pk: int) -> HttpResponse:
         return _page(request, meeting, sign=form, status=400)
     record = _record(meeting)
     signer = approval.signer(record) if record else None
-    try:
-        approval.sign_minutes(meeting, signer, form.cleaned_data["signed_on"], actor=request.user)
-    except ValidationError as error:
-        add_errors(form, error)
-        return _page(request, meeting, sign=form, status=400)
-    return _done(request, meeting, f"The minutes are signed by {signer}.")
+    return _attempt(
+        request,
+        meeting,
+        form,
+        "sign",
+        lambda: approval.sign_minutes(
+            meeting, signer, form.cleaned_data["signed_on"], actor=request.user
+        ),
+        lambda: f"The minutes are signed by {signer}.",
+    )
