@@ -7,7 +7,8 @@ from django import forms
 
 from council.date_fields import TypedDateField
 from council.models import Person
-from meetings.models import AgendaItem
+from meetings.models import AgendaItem, Meeting
+from proceedings.approval_forms import CorrectionsForm, MinuteChoiceField
 from proceedings.models import (
     ActionKind,
     ActionStatus,
@@ -333,3 +334,23 @@ class ActionUpdateForm(ClerkForm):
     progress = forms.CharField(
         required=False, label="Progress", widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+CLASS_SELECT = {"class": "govuk-select"}
+
+
+class PreviousMinutesForm(ClerkForm, CorrectionsForm):
+    """The minutes of ``previous`` approved as a correct record under the minutes item, with
+    up to three corrections, all optional (``proceedings.approval_forms``). An exempt minute
+    is offered by its number alone: the screen shows no exempt words of another meeting."""
+
+    ROWS = 3
+
+    def __init__(self, data=None, *, previous: Meeting, **kwargs):
+        super().__init__(previous, data, rows=self.ROWS, **kwargs)
+        self.previous = previous
+        for name, field in self.fields.items():
+            if isinstance(field, MinuteChoiceField):
+                field.exempt_titles = False
+            elif name.endswith("_field"):
+                field.widget = forms.Select(choices=field.widget.choices, attrs=CLASS_SELECT)

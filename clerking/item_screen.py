@@ -11,10 +11,12 @@ from django.db.models import QuerySet
 from council.models import Person
 from meetings.models import AgendaItem, ItemKind, Meeting
 from proceedings import counts as count_rules
+from proceedings.approval import awaiting_approval
 from proceedings.models import (
     Choice,
     Declaration,
     Minute,
+    MinutesRecord,
     Motion,
     NilDeclarations,
     RecordedVote,
@@ -70,6 +72,15 @@ class MinuteCard:
 
 
 @dataclass
+class PreviousCard:
+    """On the minutes item: a previous meeting's minutes waiting for this meeting's approval,
+    and the form recording it."""
+
+    meeting: Meeting
+    form: forms.Form
+
+
+@dataclass
 class ItemScreen:
     item: AgendaItem | None
     declarations: list[Declaration]
@@ -79,6 +90,8 @@ class ItemScreen:
     motion_form: forms.Form
     minutes: list[MinuteCard]
     new_minute_form: forms.Form
+    previous: list[PreviousCard]  # the minutes item only
+    approved_here: list[MinutesRecord]  # minutes approved under this item
 
 
 def _vote_initial(vote: Vote | None) -> dict:
@@ -182,6 +195,25 @@ def minute_cards(meeting: Meeting, item: AgendaItem, bound: Bound) -> list[Minut
     return cards
 
 
+def previous_cards(meeting: Meeting, item: AgendaItem, bound: Bound) -> list[PreviousCard]:
+    if item.kind != ItemKind.MINUTES:
+        return []
+    return [
+        PreviousCard(m, form(bound, f"prev-{m.pk}", f.PreviousMinutesForm, previous=m))
+        for m in awaiting_approval(meeting)
+    ]
+
+
+def approved_here(item: AgendaItem) -> list[MinutesRecord]:
+    if item.kind != ItemKind.MINUTES:
+        return []
+    return list(
+        MinutesRecord.objects.filter(approved_by_minute__item=item)
+        .select_related("meeting", "approved_by_minute")
+        .order_by("meeting__date")
+    )
+
+
 def declarations_shown(meeting: Meeting, item: AgendaItem | None) -> QuerySet[Declaration]:
     """The item's declarations; under the declarations item, all of the meeting's."""
     found = Declaration.objects.filter(meeting=meeting).select_related("person", "item")
@@ -217,6 +249,8 @@ def item_screen(
             motions=choices.undecided_substantive(meeting),
         ),
         minutes=minute_cards(meeting, item, bound) if item else [],
+        previous=previous_cards(meeting, item, bound) if item else [],
+        approved_here=approved_here(item) if item else [],
         new_minute_form=form(
             bound,
             "newminute",

@@ -1,6 +1,6 @@
-"""A body's agenda template changed in one step, as democratic services edit it in the
-workspace: its numbering and the wording of its exempt part, and its standard items added,
-changed, put in order and removed — all or nothing.
+"""A body's agenda template, or the default for a kind of body, changed in one step, as
+democratic services edit it in the workspace: its numbering and the wording of its exempt
+part, and its standard items added, changed, put in order and removed — all or nothing.
 
 Each row goes through the template services (``meetings.agenda_templates``: the actor's
 permission, the rules, the audit trail) under the events below; nothing is saved unless every
@@ -51,6 +51,13 @@ def template_of(body: Body) -> AgendaTemplate:
     return found or AgendaTemplate(body=body)
 
 
+def default_template_of(kind: str) -> AgendaTemplate:
+    """The default template for bodies of ``kind`` (a ``BodyKind``) as saved, or an unsaved
+    one: a body of the kind without a template of its own uses it."""
+    found = AgendaTemplate.objects.filter(body=None, body_kind=kind).first()
+    return found or AgendaTemplate(body=None, body_kind=kind)
+
+
 def _check(template: AgendaTemplate, rows: Sequence[Row]) -> None:
     errors: dict[int | None, ValidationError] = {}
     try:
@@ -89,22 +96,30 @@ def _in_order(rows: Sequence[Row]) -> list[Row]:
 def change_template(
     template: AgendaTemplate, rows: Sequence[Row], *, actor: Actor
 ) -> AgendaTemplate:
-    """Save a body's agenda template (new, or as changed) with its standard items as
-    ``rows``: each kept item saved in its position, the positions' items numbered 10, 20 … in
-    the order given (ties as listed), and the rows marked ``remove`` taken out (agenda items
-    made from them stay on their agendas). Audited row by row.
+    """Save a body's agenda template, or the default for a kind of body (new, or as
+    changed), with its standard items as ``rows``: each kept item saved in its position, the
+    positions' items numbered 10, 20 … in the order given (ties as listed), and the rows
+    marked ``remove`` taken out (agenda items made from them stay on their agendas). Audited
+    row by row.
 
     Refuses (``PermissionDenied``) an actor who may not change agenda templates and their
     items (democratic services may); (``TemplateRefused``, nothing saved) a template that is
-    not a body's, a row of another template, and whatever the template's and items' rules
-    refuse (a blank title, a placeholder Moot cannot fill, an exempt item without its
-    Schedule 12A paragraph, an exclusion motion that does not cite {paragraphs} …).
+    neither a body's nor a kind's default, a row of another template, and whatever the
+    template's and items' rules refuse (a blank title, a placeholder Moot cannot fill, an
+    exempt item without its Schedule 12A paragraph, an exclusion motion that does not cite
+    {paragraphs} …).
     """
     require_model_permission(actor, template)
     for row in rows:
         require_model_permission(actor, row.item, "delete" if row.remove else None)
-    if template.body_id is None:
-        raise TemplateRefused({None: ValidationError("This screen changes a body's template.")})
+    if (template.body_id is None) == (not template.body_kind):
+        raise TemplateRefused(
+            {
+                None: ValidationError(
+                    "A template is either one body's or the default for a kind of body."
+                )
+            }
+        )
     _check(template, rows)
     with transaction.atomic():
         template = save_template(template, actor=actor, event=SAVED)

@@ -19,10 +19,10 @@ from django.db import transaction
 from audit import trail
 from audit.actors import Actor, require_model_permission
 from council.models import Membership, Role
-from meetings.models import Meeting
+from meetings.models import AgendaItem, ItemKind, Meeting
 
 from .attendance import chair
-from .minutes import announce, minutes_record
+from .minutes import add_minute, add_resolution, announce, minutes_record
 from .models import Minute, MinutesRecord, MinutesStatus
 from .versions import keep_version
 
@@ -215,3 +215,76 @@ def sign_minutes(meeting: Meeting, signed_by, on: dt.date, *, actor: Actor) -> M
             approving_minute=record.approved_by_minute,
         )
         return record
+
+
+def signer(record: MinutesRecord):
+    """Who signs approved minutes: the chair of the meeting that approved them (``None``
+    before an approval, or when nobody is recorded in that meeting's chair)."""
+    approving = record.approved_by_minute
+    return chair_of_meeting(approving.meeting) if approving is not None else None
+
+
+def awaiting_approval(meeting: Meeting) -> list[Meeting]:
+    """The earlier meetings of ``meeting``'s body whose minutes, published as a draft, wait
+    for a later meeting to approve them: the latest first."""
+    return list(
+        Meeting.objects.filter(
+            body_id=meeting.body_id,
+            date__lt=meeting.date,
+            minutes_record__status=MinutesStatus.PUBLISHED_DRAFT,
+        )
+        .select_related("body")
+        .order_by("-date", "-start_time")
+    )
+
+
+def approval_resolution(previous: Meeting, corrections: list[Correction]) -> str:
+    """The words of the resolution approving ``previous``'s minutes, naming the corrections
+    as the approved version's note does (an exempt minute's words are not repeated)."""
+    said = (
+        f"the minutes of the meeting held on {previous.date:%-d %B %Y} be approved as a "
+        "correct record"
+    )
+    if not corrections:
+        return f"{said}."
+    return f"{said}, subject to these corrections: " + " ".join(c.describe() for c in corrections)
+
+
+def approve_at_item(
+    item: AgendaItem,
+    previous: Meeting,
+    corrections: Iterable[Correction] = (),
+    *,
+    actor: Actor,
+) -> MinutesRecord:
+    """The clerk records, on a later meeting's "minutes of the last meeting" item, that the
+    minutes of ``previous`` were approved as a correct record, with any corrections: the
+    item's minute (started, headed as the item, when it has none), its resolution (when the
+    minute has none yet) and the approval (``approve_minutes``, that minute approving them),
+    all together or nothing.
+
+    Refuses (nothing saved) an actor without permission to change minutes records, an item
+    that is not the agenda's minutes item, and whatever ``add_minute``, ``add_resolution``
+    and ``approve_minutes`` refuse: a later meeting whose own record is locked, ``previous``
+    of another body or not before the item's meeting, its minutes not published or already
+    approved, a correction whose words are not found.
+    """
+    require_model_permission(actor, MinutesRecord, "change")
+    corrections = list(corrections)
+    if item.kind != ItemKind.MINUTES:
+        raise ValidationError(
+            "The minutes of a previous meeting are approved under the agenda's item for the "
+            f"minutes, not under item {item.number}."
+        )
+    with transaction.atomic():
+        minute = Minute.objects.filter(item=item).order_by("number").first()
+        if minute is None:
+            minute = add_minute(item.meeting, item.title, item=item, actor=actor)
+        if not minute.resolutions.exists():
+            add_resolution(
+                minute,
+                "RESOLVED that",
+                [approval_resolution(previous, corrections)],
+                actor=actor,
+            )
+        return approve_minutes(previous, minute, corrections, actor=actor)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from meetings.models import AgendaItem, Meeting
 from papers.models import AgendaPack, Document, DocumentKind, ItemPaper
+from proceedings.models import MinutesRecord
 from publishing.models import AgendaPublication, ReportState
 from publishing.workflow import missing_for_submission, unsigned_steps, workflow_of
 from summons.models import EmailKind, EmailLog, EmailStatus, SummonsIssue
@@ -78,6 +79,7 @@ class MeetingPage:
     # a key first (a Counter answers 0).
     emails: dict[str, int]
     failed_emails: list[EmailLog]
+    minutes: MinutesRecord | None
 
 
 def paper_state(doc: Document) -> tuple[str, list[str]]:
@@ -148,4 +150,5 @@ def meeting_page(meeting: Meeting, today: dt.date) -> MeetingPage:
         summonses=_summonses(meeting),
         emails=dict(Counter(labels[status] for status in emails.values_list("status", flat=True))),
         failed_emails=list(emails.filter(status=EmailStatus.FAILED).select_related("person")),
+        minutes=MinutesRecord.objects.filter(meeting=meeting).select_related("signed_by").first(),
     )

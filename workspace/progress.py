@@ -2,9 +2,9 @@
 
 One answer per meeting, in the order the work is done: the agenda is built, its papers
 arrive, reports are cleared, the agenda is published, the meeting is held and minuted, the
-draft minutes are published, and the next meeting approves them. Each stage names what
-is outstanding and the next deadline, so the officer's home page and the meeting's
-workspace say the same thing. The home page asks for all its meetings at once
+draft minutes are published, the next meeting approves them and its chair signs them. Each
+stage names what is outstanding and the next deadline, so the officer's home page and the
+meeting's workspace say the same thing. The home page asks for all its meetings at once
 (``progress_of_all``), in the same few queries however many there are.
 """
 
@@ -36,7 +36,8 @@ class Stage:
     TO_MINUTE = "To be minuted"
     MINUTES_TO_PUBLISH = "Minutes to publish"
     MINUTES_TO_APPROVE = "Minutes to approve"
-    DONE = "Minutes approved"
+    MINUTES_TO_SIGN = "Minutes to sign"
+    DONE = "Minutes signed"
     NOT_HELD = "Not held"
 
 
@@ -51,6 +52,7 @@ TAG = {
     Stage.TO_MINUTE: "govuk-tag--red",
     Stage.MINUTES_TO_PUBLISH: "govuk-tag--yellow",
     Stage.MINUTES_TO_APPROVE: "govuk-tag--purple",
+    Stage.MINUTES_TO_SIGN: "govuk-tag--blue",
     Stage.DONE: "govuk-tag--grey",
     Stage.NOT_HELD: "govuk-tag--grey",
 }
@@ -67,6 +69,14 @@ class Deadline:
         return self.days_left is not None and self.days_left < 0
 
 
+# The task on the minutes page (``workspace.views.minutes``) that each stage waits for.
+MINUTES_TASK = {
+    Stage.MINUTES_TO_PUBLISH: "Publish the minutes as a draft",
+    Stage.MINUTES_TO_APPROVE: "Approve the minutes",
+    Stage.MINUTES_TO_SIGN: "Record the chair's signature",
+}
+
+
 @dataclass
 class Progress:
     meeting: Meeting
@@ -77,6 +87,11 @@ class Progress:
     @property
     def tag(self) -> str:
         return TAG[self.stage]
+
+    @property
+    def minutes_task(self) -> str:
+        """What the minutes page has to do next for this meeting ("" for nothing)."""
+        return MINUTES_TASK.get(self.stage, "")
 
 
 # How far before the first meeting closure days are read: as far as its deadline can fall
@@ -173,8 +188,10 @@ def _before_publication(meeting: Meeting, record: Record) -> Progress:
 
 def _after_the_meeting(meeting: Meeting, record: Record) -> Progress:
     status = _minutes_status(meeting)
-    if status in (MinutesStatus.APPROVED, MinutesStatus.SIGNED):
+    if status == MinutesStatus.SIGNED:
         return Progress(meeting, Stage.DONE)
+    if status == MinutesStatus.APPROVED:
+        return Progress(meeting, Stage.MINUTES_TO_SIGN, ["The chair's signature is not recorded."])
     if status == MinutesStatus.PUBLISHED_DRAFT:
         following = record.next_meeting_of_body(meeting)
         deadline = Deadline(f"Approval at {following}", following.date) if following else None

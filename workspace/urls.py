@@ -1,10 +1,11 @@
 from django.urls import path
 
-from .views import agenda, home, meeting, packs, publish, report_files, reports, summons
+from .views import agenda, home, meeting, minutes, packs, publish, report_files, reports, summons
 from .views import clearance_steps as steps
 from .views import report_clearance as clearance
-from .views.agenda_template import agenda_template
+from .views.agenda_template import agenda_template, kind_template, kind_templates
 from .views.appointments import appointments
+from .views.clearance_team import team
 from .views.meeting_details import meeting_details, meeting_new
 from .views.programme import programme, programme_new
 
@@ -31,6 +32,10 @@ urlpatterns = [
         summons.print_dispatch,
         name="summons_print",
     ),
+    path("meetings/<int:pk>/minutes/", minutes.minutes, name="minutes"),
+    path("meetings/<int:pk>/minutes/publish/", minutes.publish, name="minutes_publish"),
+    path("meetings/<int:pk>/minutes/approve/", minutes.approve, name="minutes_approve"),
+    path("meetings/<int:pk>/minutes/sign/", minutes.sign, name="minutes_sign"),
     path("meetings/<int:pk>/agenda/", agenda.builder, name="agenda"),
     path(
         "meetings/<int:pk>/agenda/standard-items/",
@@ -52,9 +57,12 @@ urlpatterns = [
     path("meetings/<int:pk>/details/", meeting_details, name="meeting_details"),
     path("bodies/<slug:slug>/appointments/", appointments, name="appointments"),
     path("bodies/<slug:slug>/agenda-template/", agenda_template, name="agenda_template"),
+    path("agenda-templates/", kind_templates, name="kind_templates"),
+    path("agenda-templates/<slug:kind>/", kind_template, name="kind_template"),
     path("clearance-steps/", steps.steps, name="clearance_steps"),
     path("clearance-steps/new/", steps.step, name="clearance_step_new"),
     path("clearance-steps/<int:pk>/", steps.step, name="clearance_step"),
+    path("clearance-steps/<int:pk>/team/", team, name="clearance_team"),
     path("reports/new/", reports.new_report, name="report_new"),
     path("reports/new/autosave/", reports.autosave, name="report_new_autosave"),
     path("reports/new/preview/", reports.preview, name="report_new_preview"),

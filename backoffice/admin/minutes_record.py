@@ -1,11 +1,11 @@
 """The minutes' states in the back office: published with the "Publish minutes as draft"
 action, approved ("Approve as a correct record…", with a correction) and signed through the
-services (``proceedings.minutes``, ``proceedings.approval``); their versions only shown.
+services (``proceedings.minutes``, ``proceedings.approval``), with the forms every screen
+doing it shares (``proceedings.approval_forms``); their versions only shown.
 """
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
@@ -16,8 +16,9 @@ from django.utils.html import format_html, format_html_join
 from backoffice.base import AuditedAdmin, ReadOnlyAdmin, ReadOnlyInline
 from meetings.models import Meeting
 from proceedings import approval
+from proceedings.approval_forms import ApproveForm, SignForm
 from proceedings.minutes import publish_minutes
-from proceedings.models import Minute, MinutesRecord, MinutesVersion
+from proceedings.models import MinutesRecord, MinutesVersion
 
 
 def publish_each(admin_obj, request, meetings) -> None:
@@ -33,59 +34,6 @@ def publish_each(admin_obj, request, meetings) -> None:
             admin_obj.message_user(
                 request, f"{meeting}: minutes published as a draft.", messages.SUCCESS
             )
-
-
-class ApproveForm(forms.Form):
-    """The approving minute of a later meeting of the same body, and up to one correction."""
-
-    approving_minute = forms.ModelChoiceField(
-        Minute.objects.none(), help_text="The minute of the later meeting that approved them."
-    )
-    corrected_minute = forms.ModelChoiceField(
-        Minute.objects.none(),
-        required=False,
-        label="Correction: minute",
-        help_text="Leave blank when the minutes were approved without correction.",
-    )
-    field = forms.ChoiceField(
-        choices=[("text", "Text"), ("title", "Title")], required=False, label="Correction: in the"
-    )
-    old = forms.CharField(required=False, label="Correction: words replaced", max_length=500)
-    new = forms.CharField(required=False, label="Correction: replaced by", max_length=500)
-
-    def __init__(self, record: MinutesRecord, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        meeting = record.meeting
-        self.fields["approving_minute"].queryset = (
-            Minute.objects.filter(meeting__body_id=meeting.body_id, meeting__date__gt=meeting.date)
-            .select_related("meeting")
-            .order_by("meeting__date", "number")
-        )
-        self.fields["approving_minute"].label_from_instance = lambda m: (
-            f"{m.meeting.date:%-d %B %Y}, minute {m.number}: {m.title}"
-        )
-        self.fields["corrected_minute"].queryset = Minute.objects.filter(meeting=meeting)
-
-    def clean(self):
-        data = super().clean()
-        given = [bool(data.get(k)) for k in ("corrected_minute", "old", "new")]
-        if any(given) and not all(given):
-            raise ValidationError(
-                "A correction needs the minute, the words replaced and the words replacing them."
-            )
-        return data
-
-    def corrections(self) -> list[approval.Correction]:
-        d = self.cleaned_data
-        if not d.get("corrected_minute"):
-            return []
-        return [
-            approval.Correction(d["corrected_minute"], d["field"] or "text", d["old"], d["new"])
-        ]
-
-
-class SignForm(forms.Form):
-    signed_on = forms.DateField(label="Signed on", help_text="e.g. 10/12/2015")
 
 
 class VersionInline(ReadOnlyInline, admin.TabularInline):
@@ -197,7 +145,7 @@ class MinutesRecordAdmin(AuditedAdmin):
         record = self._one(request, queryset)
         if record is None:
             return None
-        form = ApproveForm(record, request.POST if "apply" in request.POST else None)
+        form = ApproveForm(record.meeting, request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
             try:
                 approval.approve_minutes(
@@ -220,8 +168,7 @@ class MinutesRecordAdmin(AuditedAdmin):
             return None
         form = SignForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
-            approving = record.approved_by_minute.meeting if record.approved_by_minute else None
-            signer = approval.chair_of_meeting(approving) if approving else None
+            signer = approval.signer(record)
             try:
                 approval.sign_minutes(
                     record.meeting, signer, form.cleaned_data["signed_on"], actor=request.user

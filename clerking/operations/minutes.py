@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from meetings.models import Meeting
 from proceedings import actions as action_services
+from proceedings import approval
 from proceedings import minutes as minute_services
 from proceedings.models import Action, Minute, Resolution
 from proceedings.rules import motions_for_minute
@@ -108,6 +110,18 @@ def action_update(c: Change) -> str:
         actor=c.user,
     )
     return "action updated"
+
+
+@op("approve_previous", "minute")
+def approve_previous(c: Change) -> str:
+    """The minutes of a previous meeting approved as a correct record, under the minutes
+    item: its minute, resolution and the approval at once (``approval.approve_at_item``)."""
+    item = c.need_item()
+    previous = c.obj(Meeting, "previous", body_id=c.meeting.body_id, date__lt=c.meeting.date)
+    c.bind(f.PreviousMinutesForm, f"prev-{previous.pk}", previous=previous)
+    assert isinstance(c.form, f.PreviousMinutesForm)
+    approval.approve_at_item(item, previous, c.form.corrections(), actor=c.user)
+    return f"the minutes of {previous.date:%-d %B %Y} approved as a correct record"
 
 
 @op("publish", "publish")

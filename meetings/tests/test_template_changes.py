@@ -1,5 +1,6 @@
-"""``meetings.template_changes.change_template``: a body's template and its standard items
-changed in one step, all or nothing, checked for the actor and audited row by row."""
+"""``meetings.template_changes.change_template``: a body's template (or the default for a kind
+of body) and its standard items changed in one step, all or nothing, checked for the actor
+and audited row by row."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from meetings.template_changes import (
     Row,
     TemplateRefused,
     change_template,
+    default_template_of,
     template_of,
 )
 from moot import testing as t
@@ -69,12 +71,20 @@ def test_a_row_of_another_template_is_refused(template):
     assert other.items.count() == 1
 
 
-def test_a_default_for_a_kind_is_not_changed_here():
-    default = AgendaTemplate.objects.filter(body=None).first() or t.agenda_template(
-        None, kind="panel"
-    )
-    with t.writes_nothing(), pytest.raises(TemplateRefused, match="a body's template"):
-        change_template(default, [], actor=TEST_ACTOR)
+def test_the_default_for_a_kind_of_body_is_changed_too():
+    default = default_template_of("working_group")
+    assert default.pk is None
+    item = AgendaTemplateItem(title="Notes of the last meeting", kind="minutes", position="opening")
+    saved = change_template(default, [Row(item)], actor=TEST_ACTOR)
+    assert saved.pk and saved.body is None and saved.body_kind == "working_group"
+    assert default_template_of("working_group") == saved
+    assert [i.title for i in saved.items.all()] == ["Notes of the last meeting"]
+    assert AuditEntry.objects.filter(event=ITEM_SAVED, object_id=str(item.pk)).exists()
+
+
+def test_a_template_neither_a_bodys_nor_a_kinds_is_refused():
+    with t.writes_nothing(), pytest.raises(TemplateRefused, match="either one body's or"):
+        change_template(AgendaTemplate(body=None, body_kind=""), [], actor=TEST_ACTOR)
 
 
 def test_who_may_change_it(template):

@@ -1,7 +1,8 @@
 """The screens that replaced the last uses of the back office (issue 13), in Chromium at 1280
-and 320 px: a body's agenda template, the clearance steps, a failed summons email sent again,
-and the back office's refusal of an officer who is not an administrator. axe-core finds no
-violations on any of them, before or after a refusal, and none scrolls sideways."""
+and 320 px: a body's agenda template and a kind of body's, the clearance steps and a step's
+team, a failed summons email sent again, and the back office's refusal of an officer who is
+not an administrator. axe-core finds no violations on any of them, before or after a
+refusal, and none scrolls sideways."""
 
 from __future__ import annotations
 
@@ -52,6 +53,24 @@ def test_a_bodys_agenda_template(live_server, demo_council, page, axe):
     assert failures == {}, pformat(failures)
 
 
+def test_the_default_agenda_template_of_a_kind_of_body(live_server, demo_council, page, axe):
+    sign_in(page, live_server)
+    page.goto(f"{live_server.url}/office/programme/")
+    page.get_by_role("link", name="Default agenda templates for each kind of body").click()
+    failures = check(page, axe, "kind-templates")
+    page.get_by_role("link", name="the default for every panel").click()
+    expect(page.get_by_text("Default for every panel")).to_be_visible()
+    page.locator("[name='new-0-title']").fill("Apologies for {absence}")
+    page.get_by_role("button", name="Save the agenda template").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("is not a placeholder")
+    failures |= check(page, axe, "kind-template-refused")
+    page.locator("[name='new-0-title']").fill("Apologies")
+    page.get_by_role("button", name="Save the agenda template").click()
+    expect(page.get_by_text("The agenda template of every panel is saved.")).to_be_visible()
+    failures |= check(page, axe, "kind-template")
+    assert failures == {}, pformat(failures)
+
+
 def test_clearance_steps(live_server, demo_council, page, axe):
     ClearanceStep.objects.create(
         name="Legal", order=1, group=Group.objects.create(name="Legal Services")
@@ -70,6 +89,32 @@ def test_clearance_steps(live_server, demo_council, page, axe):
     expect(page.get_by_text("The clearance step “Finance” is saved.")).to_be_visible()
     page.get_by_role("link", name="Change Legal").click()
     failures |= check(page, axe, "clearance-step")
+    assert failures == {}, pformat(failures)
+
+
+def test_a_clearance_steps_team(live_server, demo_council, page, axe):
+    step = ClearanceStep.objects.create(name="Legal", order=1)
+    ann = t.account()
+    ann.first_name, ann.last_name = "Ann", "Allen"
+    ann.save()
+    sign_in(page, live_server)
+    page.goto(f"{live_server.url}/office/clearance-steps/")
+    page.get_by_role("link", name="Team of Legal").click()
+    failures = check(page, axe, "clearance-team-none")
+    page.get_by_role("button", name="Create the team").click()  # no name
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the team's name")
+    failures |= check(page, axe, "clearance-team-refused")
+    page.get_by_label("Name of the team").fill("Legal Services")
+    page.get_by_role("button", name="Create the team").click()
+    expect(page.get_by_text("The team Legal Services is created for Legal.")).to_be_visible()
+    page.get_by_label("Officer to add").select_option(label="Ann Allen")
+    page.get_by_role("button", name="Add to the team").click()
+    expect(page.get_by_text("Ann Allen is added to Legal Services.")).to_be_visible()
+    failures |= check(page, axe, "clearance-team")
+    page.get_by_role("button", name="Take out Ann Allen").click()
+    expect(page.get_by_text("Ann Allen is taken out of Legal Services.")).to_be_visible()
+    step.refresh_from_db()
+    assert step.group is not None and not step.group.user_set.exists()
     assert failures == {}, pformat(failures)
 
 

@@ -25,15 +25,23 @@ def check(meeting, canary):
     officer = t.verified_login(Client(), t.account(democratic_services=True))
     response = officer.get(f"/office/meetings/{meeting.pk}/supplement/")
     assert response.status_code == 200 and canary in response.content.decode()
+    # The minutes page offers the exempt minute (its title holds the canary) for correction.
+    response = officer.get(f"/office/meetings/{meeting.pk}/minutes/")
+    assert response.status_code == 200 and canary in response.content.decode()
 
 
 def addresses(meeting) -> list[str]:
-    """Every workspace task page of ``meeting``, its packs' downloads, its dispatch list and
-    the "send again" of its summons emails (a form's address: a GET is refused)."""
+    """Every workspace task page of ``meeting``, its minutes (and the addresses their forms
+    post to), its packs' downloads, its dispatch list and the "send again" of its summons
+    emails (a form's address: a GET is refused)."""
     from summons.models import EmailLog
 
     base = f"/office/meetings/{meeting.pk}/"
     urls = [f"{base}{page}/" for page in ("publish", "supplement", "packs", "summons")]
+    urls += [
+        f"{base}minutes/",
+        *(f"{base}minutes/{task}/" for task in ("publish", "approve", "sign")),
+    ]
     urls += [f"{base}packs/progress/"]
     urls += [f"{base}packs/{pk}/download/" for pk in meeting.packs.values_list("pk", flat=True)]
     urls += [
@@ -54,8 +62,9 @@ def builder_addresses(meeting) -> list[str]:
 
 def office_addresses(meeting) -> list[str]:
     """Every page of the workspace the crawls try: the home page, the planted meeting's
-    workspace and its tasks, the programme, the body's appointments and agenda template, and
-    the clearance steps (democratic services' and permitted officers' only)."""
+    workspace and its tasks, the programme, the body's appointments and agenda template, the
+    default agenda templates, and the clearance steps and their teams (democratic services'
+    and permitted officers' only)."""
     from publishing.models import ClearanceStep
 
     slug = meeting.body.slug
@@ -71,7 +80,10 @@ def office_addresses(meeting) -> list[str]:
         f"/office/programme/new/?body={slug}",
         f"/office/bodies/{slug}/appointments/",
         f"/office/bodies/{slug}/agenda-template/",
+        "/office/agenda-templates/",
+        f"/office/agenda-templates/{meeting.body.kind}/",
         "/office/clearance-steps/",
         "/office/clearance-steps/new/",
         *[f"/office/clearance-steps/{pk}/" for pk in steps],
+        *[f"/office/clearance-steps/{pk}/team/" for pk in steps],
     ]
