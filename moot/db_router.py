@@ -13,6 +13,7 @@ cookie, that is the public's anonymous reading of the record. Everything else re
   grants and the exempt access log (``access``), the audit trail, and the task queue: the
   checks that must see the latest grant, and the rows the workers claim;
 - commands, the task workers and tests: there is no request, so nothing reads the replica;
+- a body streamed after the view has returned (the open-data export) reads as its request did;
 - a request that finds the replica unreachable (it is logged), so the site does not go down
   with it.
 
@@ -23,14 +24,15 @@ which the router reads; outside a request it says "primary".
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import cast
 
 from django.conf import settings
 from django.db import DatabaseError, connections
 from django.db.models import Model
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponseBase, StreamingHttpResponse
 
 log = logging.getLogger(__name__)
 
@@ -84,16 +86,35 @@ def _replica_answers() -> bool:
 class ReplicaMiddleware:
     """Lets an anonymous read-only request read from the replica (a no-op without one)."""
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        replica = configured() and anonymous_read(request) and _replica_answers()
-        token = _reading.set(_Reading(replica=replica))
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        reading = _Reading(replica=configured() and anonymous_read(request) and _replica_answers())
+        token = _reading.set(reading)
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
         finally:
             _reading.reset(token)
+        if (
+            reading.replica
+            and isinstance(response, StreamingHttpResponse)
+            and not isinstance(response, FileResponse)
+            and not response.is_async
+        ):
+            # A body made as it is sent, after this returns (the open-data export), by a
+            # synchronous generator: it reads as its request did.
+            content = cast(Iterator[bytes], response.streaming_content)  # not is_async
+            response.streaming_content = _reading_as(reading, content)
+        return response
+
+
+def _reading_as(reading: _Reading, content: Iterable[bytes]) -> Iterator[bytes]:
+    token = _reading.set(reading)
+    try:
+        yield from content
+    finally:
+        _reading.reset(token)
 
 
 class ReplicaRouter:

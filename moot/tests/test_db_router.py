@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
 from django.db import OperationalError, connections
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.test import RequestFactory
 from django_tasks_db.models import DBTaskResult
 
@@ -77,6 +77,25 @@ def test_after_its_first_write_a_request_reads_its_own_writes(replica):
 def test_reads_inside_a_transaction_use_the_primary(replica, monkeypatch):
     monkeypatch.setattr(connections[PRIMARY], "in_atomic_block", True)
     assert set(through(RequestFactory().get("/")).values()) == {PRIMARY}
+
+
+def test_a_body_streamed_after_the_view_reads_as_its_request(replica, tmp_path):
+    """The open-data export is made as it is sent, after the middleware has returned."""
+
+    def export():
+        yield router.db_for_read(Meeting).encode()
+
+    streamed = ReplicaMiddleware(lambda request: StreamingHttpResponse(export()))
+    assert b"".join(streamed(RequestFactory().get("/api/export.zip"))) == REPLICA.encode()
+    signed_in = RequestFactory().get("/api/export.zip")
+    signed_in.COOKIES["sessionid"] = "anything"
+    assert b"".join(streamed(signed_in)) == PRIMARY.encode()
+    assert router.db_for_read(Meeting) == PRIMARY, "reset after"
+    (tmp_path / "paper.pdf").write_bytes(b"%PDF")
+    sent = ReplicaMiddleware(lambda request: FileResponse(open(tmp_path / "paper.pdf", "rb")))
+    response = sent(RequestFactory().get("/"))
+    assert isinstance(response, FileResponse), "a file is sent as it is, unwrapped"
+    response.close()
 
 
 def test_outside_a_request_and_after_it_everything_reads_the_primary(replica):
