@@ -34,6 +34,9 @@ hot_standby = on
 fsync = off
 full_page_writes = off
 log_statement = 'all'
+# A commit returns once the replica has applied it (docs/scaling.md "A read replica").
+synchronous_standby_names = '*'
+synchronous_commit = remote_apply
 log_line_prefix = '%d '
 """
 
