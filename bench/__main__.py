@@ -7,7 +7,7 @@ process of its own.
 import subprocess
 import sys
 
-from . import load_bench, pack_bench, search_bench, serve_bench
+from . import load_bench, pack_bench, scale_bench, search_bench, serve_bench, workers_bench
 
 BENCHES = {"pack": pack_bench.main, "search": search_bench.main, "serve": serve_bench.main}
 
@@ -15,8 +15,15 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["serve"]:  # takes options of its own
         serve_bench.main(sys.argv[2:])
         sys.exit(0)
-    if sys.argv[1:2] == ["load"]:  # by name only, with options of its own (load_bench.py)
-        load_bench.main(sys.argv[2:])
+    # Scaling out (docs/scaling.md), each with options of its own, run when named.
+    named = {
+        "workers": workers_bench.main,
+        "scale": scale_bench.main,
+        "load": load_bench.main,
+    }
+    if sys.argv[1:2] and sys.argv[1] in named:
+        named[sys.argv[1]](sys.argv[2:])
+        sys.exit(0)
     # `serve` (about twelve minutes, docs/benchmarks.md "Serving") runs when named.
     names = sys.argv[1:] or [n for n in BENCHES if n != "serve"]
     unknown = [n for n in names if n not in BENCHES]

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "moot.db_router.ReplicaMiddleware",  # no-op unless DATABASE_REPLICA_URL is set
     "moot.csp.ContentSecurityPolicyMiddleware",
     "council.dates.AuthorityScopeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -110,6 +111,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
     # Transactions take the write lock at once, so concurrent ones queue (access/throttle.py).
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+# A PostgreSQL streaming replica of it, read by the public's anonymous GETs only; writes,
+# signed-in requests and access checks stay on the primary (moot/db_router.py,
+# docs/scaling.md). Tests read the primary under both names.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["moot.db_router.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

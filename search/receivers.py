@@ -2,10 +2,12 @@
 
 Publishing's signals (agenda, supplement, minutes published; a paper withdrawn or replaced)
 re-index the meeting(s) concerned; saving or deleting a meeting or an agenda item re-indexes
-its meeting; changes to a person, their terms, seats, groups, name forms or posts re-index
-that person. The work runs once per transaction, after it commits (nothing is indexed that
-was rolled back), and a failure is logged, never passed to the person who made the change:
-``moot reindex`` repairs the index.
+its meeting, and so does saving or deleting a minute, a resolution or a paper (a minute made
+exempt or a paper reclassified after publication must leave the public index at once:
+docs/statutory-rules.md §1B); changes to a person, their terms, seats, groups, name forms or
+posts re-index that person. The work runs once per transaction, after it commits (nothing is
+indexed that was rolled back), and a failure is logged, never passed to the person who made
+the change: ``moot reindex`` repairs the index.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from django.db.models.signals import post_delete, post_save
 from council.models import GroupMembership, Membership, Person, PersonNameForm, TermOfOffice
 from council.models.posts import PostHolding
 from meetings.models import AgendaItem, Meeting
+from papers.models import Document, ItemPaper
+from proceedings.models import Minute, Resolution
 from publishing import signals as publishing
 
 logger = logging.getLogger(__name__)
@@ -71,6 +75,21 @@ def _item_saved(sender, instance, **kwargs):
     queue_meetings([instance.meeting_id])
 
 
+def _minute_saved(sender, instance, **kwargs):
+    """A minute changed (made exempt after publication, say): its meeting's rows again."""
+    queue_meetings([instance.meeting_id])
+
+
+def _resolution_saved(sender, instance, **kwargs):
+    queue_meetings(Minute.objects.filter(pk=instance.minute_id).values_list("meeting", flat=True))
+
+
+def _document_saved(sender, instance, **kwargs):
+    """A paper (or an appendix) reclassified or changed: the meetings it is on."""
+    top = instance.parent_id or instance.pk
+    queue_meetings(ItemPaper.objects.filter(document=top).values_list("item__meeting", flat=True))
+
+
 def _person_saved(sender, instance, **kwargs):
     queue_people([instance.pk])
 
@@ -94,6 +113,11 @@ def connect() -> None:
         signal.connect(_meeting_saved, sender=Meeting, dispatch_uid=f"search-meeting-{name}")
         signal.connect(_item_saved, sender=AgendaItem, dispatch_uid=f"search-item-{name}")
         signal.connect(_person_saved, sender=Person, dispatch_uid=f"search-person-{name}")
+        signal.connect(_minute_saved, sender=Minute, dispatch_uid=f"search-minute-{name}")
+        signal.connect(
+            _resolution_saved, sender=Resolution, dispatch_uid=f"search-resolution-{name}"
+        )
+        signal.connect(_document_saved, sender=Document, dispatch_uid=f"search-document-{name}")
         for model in (TermOfOffice, Membership, GroupMembership, PersonNameForm, PostHolding):
             signal.connect(
                 _person_part_saved, sender=model, dispatch_uid=f"search-{model.__name__}-{name}"
