@@ -16,6 +16,7 @@ import threading
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from audit import generation
 from council.models import GroupMembership, Membership, Person, PersonNameForm, TermOfOffice
 from council.models.posts import PostHolding
 from meetings.models import AgendaItem, Meeting
@@ -44,6 +45,8 @@ def _flush() -> None:
             indexing.index_people(people)
     except Exception:
         logger.exception("Search index not updated (run 'moot reindex')")
+    if meetings or people:
+        generation.changed()  # the index changed after the commit: cached searches are stale
 
 
 def queue_meetings(ids) -> None:

@@ -59,6 +59,9 @@ class Command(BaseCommand):
         # The worker processes are forked from this one and set Django up again from these.
         os.environ["MOOT_ACCESS_LOG"] = "1" if access_log else "0"
         settings.MOOT_ACCESS_LOG = access_log
+        # Moot's own public page cache, on unless MOOT_PAGE_CACHE=0 (website/cache.py).
+        cache = os.environ.get("MOOT_PAGE_CACHE") not in ("0", "off", "false")
+        os.environ["MOOT_PAGE_CACHE"] = "1" if cache else "0"
         level = logging.INFO if access_log else logging.WARNING
         settings.LOGGING["loggers"]["moot.requests"]["level"] = logging.getLevelName(level)
         logging.getLogger("moot.requests").setLevel(level)
