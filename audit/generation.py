@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -97,10 +97,7 @@ def _bump_after_commit() -> None:
 
 def changed(using: str = DEFAULT_DB_ALIAS) -> None:
     """Something public may have changed: a new token once the current transaction commits
-    (at once outside one). One new token per transaction, however many changes it holds."""
-    connection = connections[using]
-    if connection.in_atomic_block and any(
-        func is _bump_after_commit for _, func, _ in connection.run_on_commit
-    ):
-        return
+    (at once outside one; nothing if it is rolled back). A transaction of many changes makes
+    as many tokens, one after the other (a few syscalls each), rather than guess which of the
+    callbacks waiting on the connection will run."""
     transaction.on_commit(_bump_after_commit, using=using)

@@ -2,10 +2,13 @@
 
 Publishing's signals (agenda, supplement, minutes published; a paper withdrawn or replaced)
 re-index the meeting(s) concerned; saving or deleting a meeting or an agenda item re-indexes
-its meeting; changes to a person, their terms, seats, groups, name forms or posts re-index
-that person. The work runs once per transaction, after it commits (nothing is indexed that
-was rolled back), and a failure is logged, never passed to the person who made the change:
-``moot reindex`` repairs the index.
+its meeting, saving a paper (reclassified as exempt, say) the meetings it is on, and saving
+a minute or a resolution (made exempt, corrected) its meeting; changes to a person, their
+terms, seats, groups, name forms or posts re-index that person. The work runs once per
+transaction, after it commits (nothing is indexed that was rolled back), and a failure is
+logged, never passed to the person who made the change: ``moot reindex`` repairs the index.
+Once the index is written, the public generation moves on (audit/generation.py): a search
+cached before it is not served again.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from audit import generation
 from council.models import GroupMembership, Membership, Person, PersonNameForm, TermOfOffice
 from council.models.posts import PostHolding
 from meetings.models import AgendaItem, Meeting
+from papers.models import Document, ItemPaper
+from proceedings.models import Minute, Resolution
 from publishing import signals as publishing
 
 logger = logging.getLogger(__name__)
@@ -66,6 +71,23 @@ def _replaced(sender, meetings=(), **kwargs):
     queue_meetings([m.pk for m in meetings])
 
 
+def _document_saved(sender, instance, **kwargs):
+    """A paper changed (reclassified as exempt after publication, retitled …): the meetings
+    it is on, itself or as an appendix, are indexed again, so that search never keeps what
+    the public may no longer see (docs/statutory-rules.md §1B)."""
+    papers = [pk for pk in (instance.pk, instance.parent_id) if pk]
+    queue_meetings(
+        ItemPaper.objects.filter(document_id__in=papers).values_list("item__meeting", flat=True)
+    )
+
+
+def _minute_saved(sender, instance, **kwargs):
+    """A minute or resolution changed (made exempt after the minutes were published, corrected
+    …): its meeting is indexed again."""
+    minute = instance if isinstance(instance, Minute) else instance.minute
+    queue_meetings([minute.meeting_id])
+
+
 def _meeting_saved(sender, instance, **kwargs):
     queue_meetings([instance.pk])
 
@@ -95,6 +117,11 @@ def connect() -> None:
     for signal in (post_save, post_delete):
         name = "save" if signal is post_save else "delete"
         signal.connect(_meeting_saved, sender=Meeting, dispatch_uid=f"search-meeting-{name}")
+        signal.connect(_document_saved, sender=Document, dispatch_uid=f"search-document-{name}")
+        for model in (Minute, Resolution):
+            signal.connect(
+                _minute_saved, sender=model, dispatch_uid=f"search-{model.__name__}-{name}"
+            )
         signal.connect(_item_saved, sender=AgendaItem, dispatch_uid=f"search-item-{name}")
         signal.connect(_person_saved, sender=Person, dispatch_uid=f"search-person-{name}")
         for model in (TermOfOffice, Membership, GroupMembership, PersonNameForm, PostHolding):

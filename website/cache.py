@@ -162,4 +162,5 @@ class PublicPageCacheMiddleware:
                 store.set(entry_key, _frozen(response), seconds)
             response[STATUS] = "miss"
         _shared(response, seconds)
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        conditional = get_conditional_response(request, etag=response["ETag"], response=response)
+        return conditional if conditional is not None else response
