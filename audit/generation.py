@@ -28,10 +28,11 @@ import logging
 import os
 import secrets
 import time
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +98,18 @@ def _bump_after_commit() -> None:
 
 def changed(using: str = DEFAULT_DB_ALIAS) -> None:
     """Something public may have changed: a new token once the current transaction commits
-    (at once outside one; nothing if it is rolled back). A transaction of many changes makes
-    as many tokens, one after the other (a few syscalls each), rather than guess which of the
-    callbacks waiting on the connection will run."""
-    transaction.on_commit(_bump_after_commit, using=using)
+    (at once outside one; nothing if it is rolled back). One per transaction, however many
+    changes it holds: the transaction's outermost block (a test's own blocks aside) remembers
+    the callback it waits on, for as long as the connection still holds it (a rolled-back
+    savepoint takes it away, and the next change asks again)."""
+    connection = connections[using]
+    block = next(
+        (b for b in connection.atomic_blocks if not getattr(b, "_from_testcase", False)), None
+    )
+    pending = getattr(block, "_moot_generation", None)
+    if pending is not None and any(entry[1] is pending for entry in connection.run_on_commit):
+        return
+    callback = partial(_bump_after_commit)  # an object of its own, to be found again
+    if block is not None:
+        block._moot_generation = callback  # type: ignore[attr-defined]
+    transaction.on_commit(callback, using=using)

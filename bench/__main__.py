@@ -7,13 +7,18 @@ process of its own.
 import subprocess
 import sys
 
-from . import pack_bench, search_bench, serve_bench
+from . import cache_bench, pack_bench, search_bench, serve_bench
 
-BENCHES = {"pack": pack_bench.main, "search": search_bench.main, "serve": serve_bench.main}
+BENCHES = {
+    "pack": pack_bench.main,
+    "search": search_bench.main,
+    "cache": cache_bench.main,
+    "serve": serve_bench.main,
+}
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["serve"]:  # takes options of its own
-        serve_bench.main(sys.argv[2:])
+    if sys.argv[1:2] in (["serve"], ["cache"]):  # take options of their own
+        BENCHES[sys.argv[1]](sys.argv[2:])
         sys.exit(0)
     # `serve` (about twelve minutes, docs/benchmarks.md "Serving") runs when named.
     names = sys.argv[1:] or [n for n in BENCHES if n != "serve"]

@@ -14,5 +14,6 @@ def page_cache_on(settings, folder: Path) -> None:
         "pages": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": f"pages-{folder.name}",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},  # a whole crawl's pages
         },
     }

@@ -64,6 +64,7 @@ class Command(BaseCommand):
         # Moot's own public page cache, on unless MOOT_PAGE_CACHE=0 (website/cache.py).
         cache = os.environ.get("MOOT_PAGE_CACHE") not in ("0", "off", "false")
         os.environ["MOOT_PAGE_CACHE"] = "1" if cache else "0"
+        settings.MOOT_PAGE_CACHE = cache
         generation.current()  # made now: nginx names it in every key (deploy/nginx)
         level = logging.INFO if access_log else logging.WARNING
         settings.LOGGING["loggers"]["moot.requests"]["level"] = logging.getLevelName(level)
