@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 
+from . import generation
 from .actors import Actor, name_of, user_of
 from .models import AuditEntry
 
@@ -61,8 +62,10 @@ def record(
     event: str | None = None,
 ) -> AuditEntry:
     """Write one entry. Refuses (``audit.actors.check``) what is not a signed-in user or a
-    system actor."""
+    system actor. Every entry is a change to the record: the public generation moves on once
+    it commits (``audit.generation``), so no cached public page outlives it."""
     user, name = user_of(actor), name_of(actor)
+    generation.changed()
     return AuditEntry.objects.create(
         actor=user,
         actor_name=name,

@@ -7,13 +7,26 @@ process of its own.
 import subprocess
 import sys
 
-from . import load_bench, pack_bench, scale_bench, search_bench, serve_bench, workers_bench
+from . import (
+    cache_bench,
+    load_bench,
+    pack_bench,
+    scale_bench,
+    search_bench,
+    serve_bench,
+    workers_bench,
+)
 
-BENCHES = {"pack": pack_bench.main, "search": search_bench.main, "serve": serve_bench.main}
+BENCHES = {
+    "pack": pack_bench.main,
+    "search": search_bench.main,
+    "cache": cache_bench.main,
+    "serve": serve_bench.main,
+}
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["serve"]:  # takes options of its own
-        serve_bench.main(sys.argv[2:])
+    if sys.argv[1:2] in (["serve"], ["cache"]):  # take options of their own
+        BENCHES[sys.argv[1]](sys.argv[2:])
         sys.exit(0)
     # Scaling out (docs/scaling.md), each with options of its own, run when named.
     named = {

@@ -322,3 +322,35 @@ if MOOT_X_ACCEL_REDIRECT and not (
         f"not {MOOT_X_ACCEL_REDIRECT!r}."
     )
 # --- end of serving ------------------------------------------------------------------------
+
+# --- Public page cache (website/cache.py, audit/generation.py; docs/benchmarks.md "Public
+# page cache") -----------------------------------------------------------------------------
+# Anonymous GETs of the public pages are cached, keyed by the public generation: a token in
+# MOOT_PUBLIC_GENERATION_DIR that every committed change to the record replaces, so no page
+# cached before a change is served after it. A request carrying a session (or messages)
+# cookie or an Authorization header is never served from the cache nor stored in it; nor is a
+# response that sets a cookie. MOOT_PAGE_CACHE_SECONDS bounds an entry's life (and "today"
+# ends it at the authority's midnight). Moot's own store ("pages" below: files shared by the
+# workers of one server) is on under ``moot serve`` (which sets MOOT_PAGE_CACHE=1 unless it
+# is 0), off elsewhere (runserver, tests that do not ask for it); the X-Accel-Expires header
+# that tells deploy/'s nginx what it may keep is sent either way.
+MOOT_PUBLIC_GENERATION_DIR = Path(
+    os.environ.get("MOOT_PUBLIC_GENERATION_DIR") or DATA_DIR / "public-generation"
+)
+MOOT_PAGE_CACHE = os.environ.get("MOOT_PAGE_CACHE", "") in ("1", "on", "true")
+MOOT_PAGE_CACHE_SECONDS = int(os.environ.get("MOOT_PAGE_CACHE_SECONDS", 3600))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("MOOT_PAGE_CACHE_DIR") or str(DATA_DIR / "page-cache"),
+        "TIMEOUT": MOOT_PAGE_CACHE_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("MOOT_PAGE_CACHE_ENTRIES", 5000))},
+    },
+}
+# Outside the session and CSRF middleware, so that it sees the cookies they set.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("council.dates.AuthorityScopeMiddleware") + 1,
+    "website.cache.PublicPageCacheMiddleware",
+)
+# --- end of the public page cache ----------------------------------------------------------

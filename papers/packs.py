@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from audit import trail
+from audit import generation, trail
 from audit.actors import Actor, SystemActor, require_model_permission, user_of
 from meetings.models import Meeting
 
@@ -221,6 +221,7 @@ def run_pack(pack_id: int, progress=None, *, actor: Actor) -> AgendaPack:
     trail.save(pack, actor=actor, event="papers.pack_built", validate=False)
     # The papers' own PDFs are the renderings just made: store them for the papers' pages.
     store_pack_papers(built.papers, pack.meeting, members=pack.kind == PackKind.MEMBERS)
+    generation.changed()  # the papers' PDFs stored after the pack's entry (audit.generation)
     return pack
 
 

@@ -2,12 +2,13 @@
 
 Publishing's signals (agenda, supplement, minutes published; a paper withdrawn or replaced)
 re-index the meeting(s) concerned; saving or deleting a meeting or an agenda item re-indexes
-its meeting, and so does saving or deleting a minute, a resolution or a paper (a minute made
-exempt or a paper reclassified after publication must leave the public index at once:
-docs/statutory-rules.md §1B); changes to a person, their terms, seats, groups, name forms or
-posts re-index that person. The work runs once per transaction, after it commits (nothing is
-indexed that was rolled back), and a failure is logged, never passed to the person who made
-the change: ``moot reindex`` repairs the index.
+its meeting, saving a paper (reclassified as exempt, say) the meetings it is on, and saving
+a minute or a resolution (made exempt, corrected) its meeting; changes to a person, their
+terms, seats, groups, name forms or posts re-index that person. The work runs once per
+transaction, after it commits (nothing is indexed that was rolled back), and a failure is
+logged, never passed to the person who made the change: ``moot reindex`` repairs the index.
+Once the index is written, the public generation moves on (audit/generation.py): a search
+cached before it is not served again.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import threading
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from audit import generation
 from council.models import GroupMembership, Membership, Person, PersonNameForm, TermOfOffice
 from council.models.posts import PostHolding
 from meetings.models import AgendaItem, Meeting
@@ -48,6 +50,8 @@ def _flush() -> None:
             indexing.index_people(people)
     except Exception:
         logger.exception("Search index not updated (run 'moot reindex')")
+    if meetings or people:
+        generation.changed()  # the index changed after the commit: cached searches are stale
 
 
 def queue_meetings(ids) -> None:
@@ -67,27 +71,29 @@ def _replaced(sender, meetings=(), **kwargs):
     queue_meetings([m.pk for m in meetings])
 
 
+def _document_saved(sender, instance, **kwargs):
+    """A paper changed (reclassified as exempt after publication, retitled …): the meetings
+    it is on, itself or as an appendix, are indexed again, so that search never keeps what
+    the public may no longer see (docs/statutory-rules.md §1B)."""
+    papers = [pk for pk in (instance.pk, instance.parent_id) if pk]
+    queue_meetings(
+        ItemPaper.objects.filter(document_id__in=papers).values_list("item__meeting", flat=True)
+    )
+
+
+def _minute_saved(sender, instance, **kwargs):
+    """A minute or resolution changed (made exempt after the minutes were published, corrected
+    …): its meeting is indexed again."""
+    minute = instance if isinstance(instance, Minute) else instance.minute
+    queue_meetings([minute.meeting_id])
+
+
 def _meeting_saved(sender, instance, **kwargs):
     queue_meetings([instance.pk])
 
 
 def _item_saved(sender, instance, **kwargs):
     queue_meetings([instance.meeting_id])
-
-
-def _minute_saved(sender, instance, **kwargs):
-    """A minute changed (made exempt after publication, say): its meeting's rows again."""
-    queue_meetings([instance.meeting_id])
-
-
-def _resolution_saved(sender, instance, **kwargs):
-    queue_meetings(Minute.objects.filter(pk=instance.minute_id).values_list("meeting", flat=True))
-
-
-def _document_saved(sender, instance, **kwargs):
-    """A paper (or an appendix) reclassified or changed: the meetings it is on."""
-    top = instance.parent_id or instance.pk
-    queue_meetings(ItemPaper.objects.filter(document=top).values_list("item__meeting", flat=True))
 
 
 def _person_saved(sender, instance, **kwargs):
@@ -111,13 +117,13 @@ def connect() -> None:
     for signal in (post_save, post_delete):
         name = "save" if signal is post_save else "delete"
         signal.connect(_meeting_saved, sender=Meeting, dispatch_uid=f"search-meeting-{name}")
+        signal.connect(_document_saved, sender=Document, dispatch_uid=f"search-document-{name}")
+        for model in (Minute, Resolution):
+            signal.connect(
+                _minute_saved, sender=model, dispatch_uid=f"search-{model.__name__}-{name}"
+            )
         signal.connect(_item_saved, sender=AgendaItem, dispatch_uid=f"search-item-{name}")
         signal.connect(_person_saved, sender=Person, dispatch_uid=f"search-person-{name}")
-        signal.connect(_minute_saved, sender=Minute, dispatch_uid=f"search-minute-{name}")
-        signal.connect(
-            _resolution_saved, sender=Resolution, dispatch_uid=f"search-resolution-{name}"
-        )
-        signal.connect(_document_saved, sender=Document, dispatch_uid=f"search-document-{name}")
         for model in (TermOfOffice, Membership, GroupMembership, PersonNameForm, PostHolding):
             signal.connect(
                 _person_part_saved, sender=model, dispatch_uid=f"search-{model.__name__}-{name}"

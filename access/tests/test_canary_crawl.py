@@ -38,8 +38,16 @@ from proceedings.attendance import record_attendance
 from proceedings.minutes import add_minute, add_resolution, publish_minutes
 from proceedings.models import Minute, Motion
 from proceedings.votes import add_motion, record_vote
+from website import cache
+from website.tests.page_cache_setup import page_cache_on
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings, tmp_path):
+    """Every crawl here goes through Moot's public page cache (website/cache.py), on."""
+    page_cache_on(settings, tmp_path)
 
 
 @pytest.fixture(scope="module")
@@ -273,6 +281,9 @@ def test_the_public_never_sees_exempt_information(planted):
     for url in restricted_addresses(meeting):
         if url.startswith("/meetings/") and "/papers/" in url:
             assert seen[url] == 404, url
+    # Again, the public pages now from the cache: what it kept shows no more.
+    assert Client().get(f"/meetings/{meeting.pk}/{meeting.slug}/")[cache.STATUS] == "hit"
+    assert crawl(Client(), restricted_addresses(meeting)).keys() == seen.keys()
 
 
 def test_a_councillor_not_on_the_body_sees_no_more(planted):

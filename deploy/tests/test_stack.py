@@ -9,7 +9,9 @@ finds no server error and never the exempt paper's title); static files come fro
 a year's cache and gzip; pages are gzipped; a public paper's PDF and the agenda pack the
 workers built are sent by nginx on Moot's X-Accel-Redirect; an exempt paper's file is refused
 to the public, and the internal location is a 404 whatever it is asked for; /metrics is
-refused (Prometheus asks ``moot serve`` directly).
+refused (Prometheus asks ``moot serve`` directly). Public pages come from nginx's cache
+(deploy/nginx, website/cache.py) until the record changes, and never to a request with a
+session cookie; the first request after a paper is reclassified as exempt is not.
 """
 
 from __future__ import annotations
@@ -162,6 +164,8 @@ def test_the_reference_deployment_through_nginx(demo_council, nginx, settings, t
             "MEDIA_ROOT": tmp_path / "data" / "media",
             "PRIVATE_ROOT": private,
             "ACCEL_LOCATION": ACCEL,
+            "PAGE_CACHE": tmp_path / "nginx-cache",
+            "GENERATION_DIR": tmp_path / "data" / "public-generation",
         },
     )
     checked = subprocess.run(
@@ -206,6 +210,7 @@ def test_the_reference_deployment_through_nginx(demo_council, nginx, settings, t
         _papers(site, meeting, private, (public, public_file), (exempt, exempt_file))
         _pack(site, meeting)
         _operations(site)
+        _page_cache(site, meeting, public, env)
         assert all(w.poll() is None for w in workers), "both workers still run"
     log = (tmp_path / "serve.log").read_text()
     assert "GET /static/" not in log, "static files came from nginx, not Moot"
@@ -319,3 +324,38 @@ def _operations(site: Site) -> None:
     assert "moot_pack_builds_failed_total 0.0" in text
     assert 'view="website:paper_pdf"' in text
     assert SECRET not in text and "/meetings/" not in text
+
+
+def _page_cache(site: Site, meeting, public, env: dict) -> None:
+    """nginx keeps the public pages, never for a session, and not past a change: a paper
+    reclassified as exempt by another process (as democratic services would) is gone from
+    the very next request."""
+    page = f"/meetings/{meeting.pk}/{meeting.slug}/"
+    paper = f"{page}papers/{public.pk}/"
+    for url in (page, paper):
+        site.get(url)
+        status, headers, body = site.get(url)
+        assert status == 200 and headers["X-Cache"] == "HIT", url
+        assert headers["Cache-Control"] == "public, no-cache"
+        assert "X-Accel-Expires" not in headers and "Set-Cookie" not in headers
+    assert b"Stack public paper" in body
+    # A session cookie: past the cache both ways (a page it asked for first is not kept).
+    fresh = f"/committees/{meeting.body.slug}/"
+    status, headers, _ = site.get(fresh, Cookie="sessionid=not-a-session")
+    assert status == 200 and headers["X-Cache"] == "BYPASS"
+    assert site.get(fresh)[1]["X-Cache"] == "MISS", "what a session was shown was not kept"
+    assert site.get(page, Cookie="sessionid=x")[1]["X-Cache"] == "BYPASS"
+    code = (
+        "from audit.actors import SystemActor; from papers.models import Document; "
+        "from publishing.changes import reclassify_paper; "
+        f"reclassify_paper(Document.objects.get(pk={public.pk}), 'exempt', 3, "
+        "reason='Stack test', actor=SystemActor('stack test'))"
+    )
+    subprocess.run(
+        [*servers.MOOT, "shell", "-c", code], env=env, cwd=servers.ROOT, check=True, timeout=120
+    )
+    status, headers, body = site.get(paper)
+    assert status == 404 and headers["X-Cache"] != "HIT"
+    status, headers, body = site.get(page)
+    assert status == 200 and headers["X-Cache"] == "MISS"
+    assert site.get(page)[1]["X-Cache"] == "HIT"

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.core.management.base import BaseCommand, CommandError
 
+from audit import generation
+
 METRICS_DIR = "PROMETHEUS_MULTIPROC_DIR"
 
 
@@ -59,6 +61,11 @@ class Command(BaseCommand):
         # The worker processes are forked from this one and set Django up again from these.
         os.environ["MOOT_ACCESS_LOG"] = "1" if access_log else "0"
         settings.MOOT_ACCESS_LOG = access_log
+        # Moot's own public page cache, on unless MOOT_PAGE_CACHE=0 (website/cache.py).
+        cache = os.environ.get("MOOT_PAGE_CACHE") not in ("0", "off", "false")
+        os.environ["MOOT_PAGE_CACHE"] = "1" if cache else "0"
+        settings.MOOT_PAGE_CACHE = cache
+        generation.current()  # made now: nginx names it in every key (deploy/nginx)
         level = logging.INFO if access_log else logging.WARNING
         settings.LOGGING["loggers"]["moot.requests"]["level"] = logging.getLevelName(level)
         logging.getLogger("moot.requests").setLevel(level)
