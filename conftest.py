@@ -1,6 +1,7 @@
 """Shared test fixtures.
 
-- Every test database gets the demo council once per session (``django_db_setup``), so
+- Every test database gets the demo council once per session (``django_db_setup``; built
+  once per run and copied to its other workers, ``moot/db_template.py``), so
   ``db`` tests read the real Kent County Council record, shown as the demo is: as at
   16 September 2017 (``Authority.as_at``, council/dates.py), so "today" in tests is that day.
   ``real_date`` shows it at the real date instead, as a council's own installation is.
@@ -15,6 +16,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -72,12 +74,63 @@ AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("demo", no_packs=True, verbosity=0)
-        from moot import db_snapshot
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """The test database, migrated, with the demo loaded and its snapshot taken; made once
+    per run and copied to the run's other workers (``moot/db_template.py``). As
+    pytest-django's own fixture otherwise (its options ``--reuse-db``, ``--no-migrations``
+    build in each process)."""
+    from django.db import connections
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
 
+    from moot import db_snapshot, db_template
+
+    if not django_db_use_migrations:
+        _disable_migrations()
+    keepdb = django_db_keepdb and not django_db_createdb
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    config: list = []
+
+    def build() -> None:
+        config[:] = setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+            keepdb=keepdb,
+        )
+        call_command("demo", no_packs=True, verbosity=0)
         db_snapshot.take()
+
+    def adopt() -> None:
+        old_name = connections["default"].settings_dict["NAME"]
+        db_template.test_database_name()
+        config[:] = [(connections["default"], old_name, True)]
+
+    run = getattr(request.config, "workerinput", {}).get("testrunuid")
+    shared = run and not keepdb and django_db_use_migrations and not serialized_aliases
+    shared = shared and aliases <= {"default"}
+    template = db_template.Template(Path(tempfile.gettempdir()), run) if shared else None
+    with django_db_blocker.unblock():
+        if template is None:
+            build()
+        else:
+            template.setup(build, adopt)
+    yield
+    if not keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(config, verbosity=verbosity)
+            if template is not None:
+                template.teardown()
 
 
 @pytest.fixture

@@ -242,3 +242,17 @@ def visible_audit_entries(queryset, user):
             Q(content_type=ct) & (Q(object_id__in=hidden) | ~Q(object_id__in=keys))
         )
     return queryset
+
+
+def audit_entry_visible(entry, user) -> bool:
+    """``visible_audit_entries`` for one entry (its page in the back office): the same rule,
+    asked of the one row the entry is about rather than of the whole trail's filter."""
+    if sees_everything(user):
+        return True
+    model = entry.content_type.model_class()
+    if model is None or model._meta.label_lower not in SCOPES:
+        return True
+    if entry.object_id in {str(pk) for pk in hidden_pks(model, user)}:
+        return False
+    keys = model._default_manager.annotate(key=Cast("pk", CharField()))
+    return keys.filter(key=entry.object_id).exists()

@@ -130,6 +130,15 @@ def test_a_staff_user_entitled_for_one_body_sees_that_bodys_rows_only(case):
     assert "Secret minute ours" in html and "Secret minute theirs" not in html
     html = client.get("/admin/audit/auditentry/?q=Secret").content.decode()
     assert "Secret report ours" in html and "Secret report theirs" not in html
+    # Each entry's own page agrees with the list (backoffice/admin/audit.py asks the rule of
+    # the one entry): the entries about our report are shown, those about theirs are not.
+    for key, shown in (("ours", 200), ("theirs", 302)):
+        entries = AuditEntry.objects.filter(object_repr=f"Secret report {key}")
+        assert entries.exists()
+        for entry in entries:
+            response = client.get(f"/admin/audit/auditentry/{entry.pk}/change/")
+            assert response.status_code == shown, (key, entry.event)
+    assert client.get("/admin/audit/auditentry/999999/change/").status_code == 302
     ours, theirs = case["ours"]["pack"], case["theirs"]["pack"]
     response = client.get(f"/admin/papers/agendapack/{ours.pk}/download/")
     assert response.status_code == 200 and b"secret" in b"".join(response.streaming_content)

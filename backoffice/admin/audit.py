@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
@@ -68,6 +69,22 @@ class AuditEntryAdmin(ReadOnlyAdmin, ExemptAdminMixin, admin.ModelAdmin):
         # An entry about an exempt row is shown only to those who may see the row.
         queryset = super().get_queryset(request)
         return exempt_rows.visible_audit_entries(queryset, request.user)
+
+    def get_object(self, request, object_id, from_field=None):
+        """One entry, if the user may see it: the rule asked of that entry alone
+        (``exempt_rows.audit_entry_visible``), remembered for the request (its page and the
+        exempt access log both ask)."""
+        found = request.__dict__.setdefault("_moot_audit_entries", {})
+        if (object_id, from_field) not in found:
+            trail = super().get_queryset(request).select_related("content_type")
+            field = self.opts.pk if from_field is None else self.opts.get_field(from_field)
+            try:  # as ModelAdmin.get_object, from the whole trail
+                entry = trail.get(**{field.name: field.to_python(object_id)})
+            except (AuditEntry.DoesNotExist, ValidationError, ValueError):
+                entry = None
+            visible = entry is not None and exempt_rows.audit_entry_visible(entry, request.user)
+            found[object_id, from_field] = entry if visible else None
+        return found[object_id, from_field]
 
     def exempt_object(self, request, object_id):
         entry = self.get_object(request, unquote(object_id))
