@@ -128,7 +128,7 @@ async def load(base: str, users: int, seconds: int) -> tuple[list, list, float]:
 
 
 def serve(args) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "MOOT_ACCESS_LOG": "0"}
+    env = {"MOOT_DB_POOL": "8", **os.environ, "PYTHONPATH": str(ROOT), "MOOT_ACCESS_LOG": "0"}
     if not env.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("Set DATABASE_URL to the PostgreSQL database holding the demo.")
     command = [sys.executable, "-m", "moot.cli", "serve", "--workers", str(args.workers)]

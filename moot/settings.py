@@ -122,6 +122,21 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["moot.db_router.ReplicaRouter"]
 
+# PostgreSQL: each server process shares a pool of at most MOOT_DB_POOL connections between
+# its requests (psycopg's pool, Django's "pool" option) instead of opening one per request,
+# so many visitors cannot exhaust the server's max_connections (docs/scaling.md); a request
+# waits up to MOOT_DB_POOL_TIMEOUT seconds for one, then gets the 503 page. 0: no pool.
+DB_POOL_SIZE = int(os.environ.get("MOOT_DB_POOL", "0"))
+if DB_POOL_SIZE > 0:
+    for _database in DATABASES.values():
+        if _database["ENGINE"] == "django.db.backends.postgresql":
+            _database["CONN_MAX_AGE"] = 0  # the pool keeps the connections
+            _database.setdefault("OPTIONS", {})["pool"] = {
+                "min_size": 1,
+                "max_size": DB_POOL_SIZE,
+                "timeout": float(os.environ.get("MOOT_DB_POOL_TIMEOUT", "20")),
+            }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
