@@ -36,7 +36,7 @@ run: install
 	$(BIN)/moot demo
 	$(BIN)/moot collectstatic --noinput --verbosity 0
 	@echo "Serving http://127.0.0.1:$(PORT)/ (back office: /admin/)"
-	export PORT=$(PORT); $(BIN)/moot db_worker & WORKER=$$!; trap "kill $$WORKER" EXIT; \
+	export PORT=$(PORT); $(BIN)/moot worker & WORKER=$$!; trap "kill $$WORKER" EXIT; \
 	export PORT=$(PORT); $(BIN)/moot serve
 
 ## make test: the whole suite on SQLite, then on PostgreSQL when one is reachable.
