@@ -20,7 +20,7 @@ import threading
 import urllib.request
 from pathlib import Path
 
-from .serve_bench import ROOT, free_port, parse, prepare, wait_for
+from .serve_bench import ROOT, free_port, parse, prepare, wait_for, wrk
 
 
 def _connections(url: str, stop: threading.Event, most: list[int]) -> None:
@@ -42,12 +42,7 @@ def _load(url: str, connections: int, seconds: int, database: str | None) -> dic
         watcher = threading.Thread(target=_connections, args=(database, stop, most))
         watcher.start()
     try:
-        out = subprocess.run(
-            ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        out = wrk(url, connections, seconds)
     finally:
         stop.set()
         if watcher:

@@ -106,6 +106,16 @@ def parse(output: str) -> dict:
     }
 
 
+def wrk(url: str, connections: int, seconds: int) -> str:
+    """wrk's report of ``seconds`` of load on ``url`` (two threads, with latencies)."""
+    return subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 def measure(command: list[str], urls: list[str], env: dict, seconds: int, connections: int):
     """wrk's figures for each of ``urls``, from one start of the server."""
     server = subprocess.Popen(
@@ -122,13 +132,7 @@ def measure(command: list[str], urls: list[str], env: dict, seconds: int, connec
         for url in urls:
             for _ in range(20):  # warm every worker
                 urllib.request.urlopen(url, timeout=10).read()
-            out = subprocess.run(
-                ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-            found.append(parse(out))
+            found.append(parse(wrk(url, connections, seconds)))
         return found
     finally:
         os.killpg(server.pid, signal.SIGTERM)

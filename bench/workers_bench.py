@@ -37,20 +37,10 @@ def _meeting():
     from audit.actors import SystemActor
     from meetings.models import Meeting
     from moot import testing as t
-    from papers import services
-    from papers.models import Document, Report
 
-    actor = SystemActor("moot bench")
-    found = Meeting.objects.filter(body__name="Bench Workers Committee").first()
-    if found:
-        return found
-    meeting = t.meeting(t.body("Bench Workers Committee"))
-    item = t.item(meeting, "1", "Budget")
-    doc = services.save_document(Document(title="Budget monitoring"), actor=actor)
-    services.add_version(doc, html="<p>The budget is on track.</p>", actor=actor)
-    Report.objects.create(document=doc, no_background_documents=True)
-    services.attach(item, doc, actor=actor)
-    return meeting
+    name = "Bench Workers Committee"
+    found = Meeting.objects.filter(body__name=name).first()
+    return found or t.meeting_with_a_short_paper(name, actor=SystemActor("moot bench"))
 
 
 def _round(meeting, packs: int, workers: int, data: Path) -> float:

@@ -57,6 +57,21 @@ def meeting(b: Body | None = None, date: dt.date | None = None, **kw) -> Meeting
     )
 
 
+def meeting_with_a_short_paper(body_name: str, actor=TEST_ACTOR) -> Meeting:
+    """A meeting with one item and one short report on it: a pack of a few pages, quick to
+    build (the task workers' test and benchmark queue hundreds)."""
+    from papers import services
+    from papers.models import Document, Report
+
+    m = meeting(body(body_name))
+    on = item(m, "1", "Budget")
+    doc = services.save_document(Document(title="Budget monitoring"), actor=actor)
+    services.add_version(doc, html="<p>The budget is on track.</p>", actor=actor)
+    Report.objects.create(document=doc, no_background_documents=True)
+    services.attach(on, doc, actor=actor)
+    return m
+
+
 def item(m: Meeting, number: str, title: str = "An item", **kw) -> AgendaItem:
     return meeting_services.save_agenda_item(
         AgendaItem(meeting=m, number=number, title=title, **kw), actor=TEST_ACTOR

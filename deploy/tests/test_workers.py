@@ -25,25 +25,13 @@ from audit.models import AuditEntry
 from audit.testing import TEST_ACTOR
 from moot import testing as t
 from moot.tests import servers
-from papers import services
-from papers.models import AgendaPack, Document, PackStatus, Report
+from papers.models import AgendaPack, PackStatus
 from papers.packs import request_pack
 
 PACKS = 200
 WORKERS = ("two-1", "two-2")
 
 pytestmark = [pytest.mark.stack, pytest.mark.django_db(transaction=True)]
-
-
-def _small_meeting():
-    """A meeting with one item and one short paper: a pack of a few pages."""
-    meeting = t.meeting(t.body("Two Workers Committee"))
-    item = t.item(meeting, "1", "Budget")
-    doc = services.save_document(Document(title="Budget monitoring"), actor=TEST_ACTOR)
-    services.add_version(doc, html="<p>The budget is on track.</p>", actor=TEST_ACTOR)
-    Report.objects.create(document=doc, no_background_documents=True)
-    services.attach(item, doc, actor=TEST_ACTOR)
-    return meeting
 
 
 def _wait_until_done(workers, seconds: float = 600) -> None:
@@ -69,7 +57,7 @@ def _unfinished() -> int:
 def test_two_workers_build_200_packs_each_once(settings, tmp_path):
     private = tmp_path / "data" / "private"
     settings.PRIVATE_ROOT = private
-    meeting = _small_meeting()
+    meeting = t.meeting_with_a_short_paper("Two Workers Committee")
     requested = [
         request_pack(meeting, reason=f"Build {n}", actor=TEST_ACTOR).pk for n in range(PACKS)
     ]
