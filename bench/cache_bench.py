@@ -53,11 +53,14 @@ SUPPLEMENT = (
 )
 
 
-def _render():
+def _deploy_render():
     spec = importlib.util.spec_from_file_location("deploy_render", DEPLOY / "render.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.render
+    return module
+
+
+RENDER = _deploy_render()
 
 
 def nginx_binary() -> str:
@@ -69,7 +72,7 @@ def nginx_binary() -> str:
 
 def configure(folder: Path, data: Path, https: int, http: int, app: int) -> Path:
     """deploy/'s site for this machine, with one more location: the static copy."""
-    render = _render()
+    render = RENDER.render
     for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (folder / "tmp" / sub).mkdir(parents=True, exist_ok=True)
     cert, key = folder / "cert.pem", folder / "key.pem"
@@ -81,23 +84,17 @@ def configure(folder: Path, data: Path, https: int, http: int, app: int) -> Path
         check=True,
         capture_output=True,
     )
-    site = render(
-        (DEPLOY / "nginx" / "moot.conf.in").read_text(),
-        {
-            "SERVER_NAME": "localhost",
-            "HTTP_PORT": http,
-            "HTTPS_PORT": https,
-            "TLS_CERT": cert,
-            "TLS_KEY": key,
-            "UPSTREAM": f"127.0.0.1:{app}",
-            "STATIC_ROOT": data / "static",
-            "MEDIA_ROOT": data / "media",
-            "PRIVATE_ROOT": data / "private",
-            "ACCEL_LOCATION": "/_private/",
-            "PAGE_CACHE": folder / "cache",
-            "GENERATION_DIR": data / "public-generation",
-        },
+    values = RENDER.local_site(
+        https=https,
+        http=http,
+        app=app,
+        cert=cert,
+        key=key,
+        data=data,
+        private=data / "private",
+        cache=folder / "cache",
     )
+    site = render((DEPLOY / "nginx" / "moot.conf.in").read_text(), values)
     static = f"    location /bench-static/ {{\n        alias {folder / 'static'}/;\n    }}\n\n"
     site = site.replace("    location / {", static + "    location / {", 1)
     (folder / "moot.conf").write_text(site)

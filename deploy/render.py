@@ -21,6 +21,25 @@ def render(template: str, values: dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), template)
 
 
+def local_site(*, https, http, app, cert, key, data: Path, private: Path, cache: Path) -> dict:
+    """The site's values for a stack run on this machine as the current user, on free ports
+    (deploy/tests/test_stack.py, bench/cache_bench.py): ``data`` is its MOOT_DATA_DIR."""
+    return {
+        "SERVER_NAME": "localhost",
+        "HTTP_PORT": http,
+        "HTTPS_PORT": https,
+        "TLS_CERT": cert,
+        "TLS_KEY": key,
+        "UPSTREAM": f"127.0.0.1:{app}",
+        "STATIC_ROOT": data / "static",
+        "MEDIA_ROOT": data / "media",
+        "PRIVATE_ROOT": private,
+        "ACCEL_LOCATION": "/_private/",
+        "PAGE_CACHE": cache,
+        "GENERATION_DIR": data / "public-generation",
+    }
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)

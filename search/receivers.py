@@ -84,8 +84,12 @@ def _document_saved(sender, instance, **kwargs):
 def _minute_saved(sender, instance, **kwargs):
     """A minute or resolution changed (made exempt after the minutes were published, corrected
     …): its meeting is indexed again."""
-    minute = instance if isinstance(instance, Minute) else instance.minute
-    queue_meetings([minute.meeting_id])
+    if isinstance(instance, Minute):
+        queue_meetings([instance.meeting_id])
+    else:  # by the minute's id: deleted with its minute, the resolution has none to read
+        queue_meetings(
+            Minute.objects.filter(pk=instance.minute_id).values_list("meeting_id", flat=True)
+        )
 
 
 def _meeting_saved(sender, instance, **kwargs):

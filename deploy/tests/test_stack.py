@@ -50,11 +50,11 @@ ACCEL = "/_private/"
 pytestmark = [pytest.mark.stack, pytest.mark.django_db(transaction=True)]
 
 
-def _render():
+def _deploy_render():
     spec = importlib.util.spec_from_file_location("deploy_render", DEPLOY / "render.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.render
+    return module
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def _certificate(folder: Path) -> tuple[Path, Path]:
 
 
 def _configure_nginx(folder: Path, values: dict) -> Path:
-    render = _render()
+    render = _deploy_render().render
     for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (folder / "tmp" / sub).mkdir(parents=True, exist_ok=True)
     site = render((DEPLOY / "nginx" / "moot.conf.in").read_text(), values)
@@ -151,23 +151,17 @@ def test_the_reference_deployment_through_nginx(demo_council, nginx, settings, t
     )
     cert, key = _certificate(tmp_path)
     conf_dir = tmp_path / "nginx"
-    conf = _configure_nginx(
-        conf_dir,
-        {
-            "SERVER_NAME": "localhost",
-            "HTTP_PORT": http,
-            "HTTPS_PORT": https,
-            "TLS_CERT": cert,
-            "TLS_KEY": key,
-            "UPSTREAM": f"127.0.0.1:{app}",
-            "STATIC_ROOT": tmp_path / "data" / "static",
-            "MEDIA_ROOT": tmp_path / "data" / "media",
-            "PRIVATE_ROOT": private,
-            "ACCEL_LOCATION": ACCEL,
-            "PAGE_CACHE": tmp_path / "nginx-cache",
-            "GENERATION_DIR": tmp_path / "data" / "public-generation",
-        },
+    values = _deploy_render().local_site(
+        https=https,
+        http=http,
+        app=app,
+        cert=cert,
+        key=key,
+        data=tmp_path / "data",
+        private=private,
+        cache=tmp_path / "nginx-cache",
     )
+    conf = _configure_nginx(conf_dir, values)
     checked = subprocess.run(
         [nginx, "-t", "-p", str(conf_dir), "-c", str(conf), "-e", str(conf_dir / "error.log")],
         capture_output=True,

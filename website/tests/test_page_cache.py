@@ -74,7 +74,9 @@ def test_every_kind_of_public_page_is_kept(caching, client):
     ]
     for url in urls:
         assert client.get(url).status_code == 200, url
-        assert client.get(url)[cache.STATUS] == "hit", url
+        kept = client.get(url)
+        assert kept[cache.STATUS] == "hit", url
+        assert b"csrfmiddlewaretoken" not in kept.content and not kept.cookies, url
 
 
 def test_a_change_to_the_record_is_shown_by_the_first_request_after_it(
