@@ -89,8 +89,6 @@ def _run(code: str, env: dict) -> str:
 @pytest.fixture
 def planted(demo_council, settings, tmp_path):
     """The canary crawl's plants in the session's database (the demo council), committed."""
-    if connection.vendor != "postgresql":
-        pytest.skip("A PostgreSQL replica copies a PostgreSQL database: the suite's PostgreSQL run")
     settings.PRIVATE_ROOT = tmp_path / "data" / "private"
     meeting, _, members_pack = plant()
     check_planted(meeting, members_pack)
@@ -116,7 +114,7 @@ def _copy_into(primary: replication.Server, folder: Path) -> None:
     subprocess.run([str(primary.bin / "pg_restore"), *target, "--no-owner", str(dump)], check=True)
 
 
-def test_the_public_crawl_reads_a_streaming_replica(planted, tmp_path):
+def _the_public_crawl_reads_a_streaming_replica(planted, tmp_path):
     page, restricted = planted[0], planted[1:]
     data = tmp_path / "data"
     with replication.primary_and_replica() as (primary, replica):
@@ -176,6 +174,13 @@ def test_the_public_crawl_reads_a_streaming_replica(planted, tmp_path):
             assert answer.status_code == 200 and crawling.CANARY.encode() not in answer.content
             assert any(RECORD.search(s) for s in primary.statements(on_primary))
     assert "The read replica is unreachable" in (tmp_path / "serve.log").read_text()
+
+
+# A test of PostgreSQL only, collected in the suite's PostgreSQL run and not skipped in the
+# SQLite one (as access/tests/test_throttle.py's): a streaming replica copies a PostgreSQL
+# database.
+if connection.vendor == "postgresql":
+    test_the_public_crawl_reads_a_streaming_replica = _the_public_crawl_reads_a_streaming_replica
 
 
 def _the_replica_answered(on_primary: list[str], on_replica: list[str]) -> None:
