@@ -92,6 +92,8 @@ def test_the_database_restarting_gives_503s_and_the_site_recovers_by_itself(outa
         DATABASE_URL=outage.url,
         DJANGO_SETTINGS_MODULE="moot.tests.sse_settings",
         CONN_MAX_AGE="60",  # kept connections too must survive the restart
+        # What is tested is the database: Moot's page cache off, so every request asks it.
+        MOOT_PAGE_CACHE="0",
     )
     base = f"http://127.0.0.1:{port}"
     command = [*servers.MOOT, "serve", "--port", str(port), "--workers", "2"]

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from audit import generation
 from audit.models import AuditEntry
 from audit.testing import TEST_ACTOR
 from moot import testing as t
@@ -74,7 +75,10 @@ def test_send_again_queues_it_through_the_service(failed, django_capture_on_comm
         response = client.post(send_url(failed))
     assert response.status_code == 302
     assert response["Location"] == f"{page_url(failed)}#email-{failed.pk}"
-    assert len(queued) == 1  # the send, once the change is committed
+    # The send, once the change is committed (besides the public generation's move,
+    # audit/generation.py, which every audited change queues).
+    sends = [c for c in queued if getattr(c, "func", None) is not generation._bump_after_commit]
+    assert len(sends) == 1
     log = EmailLog.objects.get(pk=failed.pk)
     assert (log.status, log.attempts, log.problem) == (EmailStatus.QUEUED, 0, "")
     assert AuditEntry.objects.filter(event=SENT_AGAIN, object_id=str(log.pk)).count() == 1
