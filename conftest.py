@@ -128,9 +128,25 @@ def django_db_setup(
     yield
     if not keepdb:
         with django_db_blocker.unblock():
+            _end_other_sessions()
             teardown_databases(config, verbosity=verbosity)
             if template is not None:
                 template.teardown()
+
+
+def _end_other_sessions() -> None:
+    """PostgreSQL drops a database only when nobody is connected to it: a session a test's
+    thread or subprocess left open (their connections are not the test's to close) would make
+    the worker's test database impossible to drop at the end of the run."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture
