@@ -198,10 +198,16 @@ def test_without_the_store_nginx_is_still_told_what_it_may_keep(settings, client
 
 
 def test_an_entry_never_outlives_the_day(settings, monkeypatch):
+    """An entry kept late in the evening ends at the authority's midnight, when "today" (and
+    so what the pages say is coming up) moves on; earlier in the day the configured bound
+    ends it first. The clock is set, not measured."""
     settings.MOOT_PAGE_CACHE_SECONDS = 3600
+    bound = dt.timedelta(seconds=settings.MOOT_PAGE_CACHE_SECONDS)
     late = timezone.make_aware(dt.datetime(2024, 3, 5, 23, 59, 30))
     monkeypatch.setattr(timezone, "localtime", lambda *a: late)
-    assert cache.lifetime() == 30
+    ends = late + dt.timedelta(seconds=cache.lifetime())
+    assert ends == timezone.make_aware(dt.datetime(2024, 3, 6)), "at midnight"
     early = timezone.make_aware(dt.datetime(2024, 3, 5, 9, 0))
     monkeypatch.setattr(timezone, "localtime", lambda *a: early)
-    assert cache.lifetime() == 3600
+    ends = early + dt.timedelta(seconds=cache.lifetime())
+    assert ends == early + bound and ends.date() == early.date(), "at the bound, the same day"
