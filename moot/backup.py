@@ -65,12 +65,18 @@ def walk(storage: Storage, folder: str = "") -> Iterator[str]:
         yield from walk(storage, f"{folder}/{sub}" if folder else sub)
 
 
+def _version(name: str) -> tuple[int, ...]:
+    """Debian's folder of a PostgreSQL version ("15", "9.6") as numbers, so 15 is after 9.6."""
+    return tuple(int(part) for part in name.split(".") if part.isdigit())
+
+
 def pg_tool(name: str) -> str:
     """A PostgreSQL client program: on the PATH, or the newest in /usr/lib/postgresql."""
     found = shutil.which(name)
     if found:
         return found
-    for folder in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+    versions = Path("/usr/lib/postgresql").glob("*/bin")
+    for folder in sorted(versions, key=lambda f: _version(f.parent.name), reverse=True):
         if (folder / name).exists():
             return str(folder / name)
     raise BackupError(f"{name} is not installed (apt-get install postgresql-client).")

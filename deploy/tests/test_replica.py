@@ -13,10 +13,8 @@ stopped the site answers from the primary.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -95,30 +93,11 @@ def planted(demo_council, settings, tmp_path):
     return [f"/meetings/{meeting.pk}/{meeting.slug}/", *restricted_addresses(meeting)]
 
 
-def _copy_into(primary: replication.Server, folder: Path) -> None:
-    """The session's database, with the plants, into the primary (pg_dump, pg_restore)."""
-    db = connection.settings_dict
-    dump = folder / "moot.dump"
-    source = [
-        *["-h", db.get("HOST") or "127.0.0.1", "-p", str(db.get("PORT") or 5432)],
-        *["-U", db.get("USER") or "postgres"],
-    ]
-    password = {"PGPASSWORD": db["PASSWORD"]} if db.get("PASSWORD") else {}
-    subprocess.run(
-        [str(primary.bin / "pg_dump"), *source, "-Fc", "-f", str(dump), db["NAME"]],
-        env={**os.environ, **password},
-        check=True,
-    )
-    primary.execute("CREATE DATABASE moot")
-    target = ["-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres", "-d", "moot"]
-    subprocess.run([str(primary.bin / "pg_restore"), *target, "--no-owner", str(dump)], check=True)
-
-
 def _the_public_crawl_reads_a_streaming_replica(planted, tmp_path):
     page, restricted = planted[0], planted[1:]
     data = tmp_path / "data"
     with replication.primary_and_replica() as (primary, replica):
-        _copy_into(primary, tmp_path)
+        primary.copy_test_database("moot", tmp_path)
         replication.wait_for_replay(primary, replica)
         ((in_recovery,),) = replica.query("SELECT pg_is_in_recovery()")
         assert in_recovery, "a standby"

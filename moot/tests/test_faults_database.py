@@ -10,14 +10,12 @@ SQLite, which has no server, the database file is taken away and put back."""
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 from django.db import connection
 
 from meetings.models import Meeting
-from moot.backup import pg_environment, pg_tool
 from moot.tests import servers
 from moot.tests.pg_cluster import cluster
 
@@ -39,28 +37,10 @@ class SqliteOutage:
         os.replace(self.away, self.path)
 
 
-def copy_into(target_url: str, folder: Path) -> None:
-    """The session's test database (the demo) copied into the cluster's database."""
-    dump = folder / "demo.dump"
-    subprocess.run(
-        [pg_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={dump}"],
-        env=pg_environment(connection.settings_dict),
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        [pg_tool("pg_restore"), "--no-owner", "--exit-on-error", f"--dbname={target_url}", dump],
-        check=True,
-        capture_output=True,
-    )
-
-
 class PostgresOutage:
     def __init__(self, server, folder: Path):
         self.url = server.url("moot")
-        subprocess.run([pg_tool("createdb"), f"--maintenance-db={server.url('postgres')}", "moot"],
-                       check=True, capture_output=True)  # fmt: skip
-        copy_into(self.url, folder)
+        server.copy_test_database("moot", folder)
         self.down, self.up = server.stop, server.start
 
 
