@@ -22,7 +22,6 @@ made once in ``$MOOT_BENCH_CACHE_DIR`` (default ``var/bench-cache``).
 from __future__ import annotations
 
 import argparse
-import getpass
 import importlib.util
 import os
 import secrets
@@ -72,18 +71,7 @@ def nginx_binary() -> str:
 
 def configure(folder: Path, data: Path, https: int, http: int, app: int) -> Path:
     """deploy/'s site for this machine, with one more location: the static copy."""
-    render = RENDER.render
-    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (folder / "tmp" / sub).mkdir(parents=True, exist_ok=True)
-    cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(
-        [
-            *["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"],
-            *["-subj", "/CN=localhost", "-keyout", str(key), "-out", str(cert)],
-        ],
-        check=True,
-        capture_output=True,
-    )
+    cert, key = RENDER.local_certificate(folder)
     values = RENDER.local_site(
         https=https,
         http=http,
@@ -94,17 +82,12 @@ def configure(folder: Path, data: Path, https: int, http: int, app: int) -> Path
         private=data / "private",
         cache=folder / "cache",
     )
-    site = render((DEPLOY / "nginx" / "moot.conf.in").read_text(), values)
     static = f"    location /bench-static/ {{\n        alias {folder / 'static'}/;\n    }}\n\n"
-    site = site.replace("    location / {", static + "    location / {", 1)
-    (folder / "moot.conf").write_text(site)
-    main = render(
-        (DEPLOY / "tests" / "nginx-main.conf.in").read_text(),
-        {"USER": getpass.getuser(), "PREFIX": str(folder)},
-    ).replace("worker_processes 1;", "worker_processes auto;")  # as Debian's nginx.conf
-    main = main.replace("worker_connections 256", "worker_connections 1024")
-    (folder / "nginx.conf").write_text(main)
-    return folder / "nginx.conf"
+    as_debian = {  # as Debian's nginx.conf
+        "worker_processes 1;": "worker_processes auto;",
+        "worker_connections 256": "worker_connections 1024",
+    }
+    return RENDER.local_nginx(folder, values, locations=static, main=as_debian)
 
 
 def fetch(url: str, **headers: str) -> tuple[int, dict, bytes]:
@@ -116,14 +99,7 @@ def fetch(url: str, **headers: str) -> tuple[int, dict, bytes]:
 
 
 def wrk(url: str, connections: int, seconds: int, *headers: str) -> dict:
-    extra = [a for h in headers for a in ("-H", h)]
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *extra, url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return serve_bench.parse(out)
+    return serve_bench.parse(serve_bench.wrk(url, connections, seconds, *headers))
 
 
 def first_request_after_publication(site: str, page: str, pk: str, env: dict) -> str:

@@ -29,6 +29,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import serve_bench
+
 ROOT = Path(__file__).resolve().parents[1]
 SEARCHES = ["budget", "highways", "school", "planning", "minutes", "council tax", "Kent", "waste"]
 TIMEOUT = 30.0
@@ -108,8 +110,11 @@ async def user(n: int, base: str, pages, until: float, results: list, errors: li
         await asyncio.sleep(rng.uniform(0.5, 2.5))  # reading the page
 
 
-def percentile(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] * 1000 if values else 0
+def percentile(values: list[float], q: int) -> float:
+    """The q-th percentile in milliseconds (of one value, that value; of none, 0)."""
+    if len(values) < 2:
+        return values[0] * 1000 if values else 0
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] * 1000
 
 
 async def load(base: str, users: int, seconds: int) -> tuple[list, list, float]:
@@ -133,15 +138,12 @@ def serve(args) -> subprocess.Popen:
         sys.exit("Set DATABASE_URL to the PostgreSQL database holding the demo.")
     command = [sys.executable, "-m", "moot.cli", "serve", "--workers", str(args.workers)]
     process = subprocess.Popen([*command, "--port", str(args.port)], env=env, cwd=ROOT)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{args.port}/healthz", timeout=2).close()
-            return process
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    sys.exit("moot serve did not start")
+    try:
+        serve_bench.wait_for(f"http://127.0.0.1:{args.port}/healthz")
+    except RuntimeError:
+        process.terminate()
+        sys.exit("moot serve did not start")
+    return process
 
 
 def main(argv: list[str] | None = None) -> None:

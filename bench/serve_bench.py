@@ -106,10 +106,12 @@ def parse(output: str) -> dict:
     }
 
 
-def wrk(url: str, connections: int, seconds: int) -> str:
-    """wrk's report of ``seconds`` of load on ``url`` (two threads, with latencies)."""
+def wrk(url: str, connections: int, seconds: int, *headers: str) -> str:
+    """wrk's report of ``seconds`` of load on ``url`` (two threads, with latencies), each of
+    ``headers`` ("Name: value") sent with every request."""
+    extra = [a for h in headers for a in ("-H", h)]
     return subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *extra, url],
         capture_output=True,
         text=True,
         check=True,

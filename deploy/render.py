@@ -7,9 +7,13 @@ is an error, so a rendered file never carries a placeholder.
 
 from __future__ import annotations
 
+import getpass
 import re
+import subprocess
 import sys
 from pathlib import Path
+
+DEPLOY = Path(__file__).resolve().parent
 
 PLACEHOLDER = re.compile(r"@([A-Z][A-Z0-9_]*)@")
 
@@ -38,6 +42,43 @@ def local_site(*, https, http, app, cert, key, data: Path, private: Path, cache:
         "PAGE_CACHE": cache,
         "GENERATION_DIR": data / "public-generation",
     }
+
+
+def local_certificate(folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for ``localhost``, a day long, for a stack on this machine."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            *["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"],
+            *["-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
+            *["-keyout", str(key), "-out", str(cert)],
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def local_nginx(
+    folder: Path, values: dict, *, locations: str = "", main: dict[str, str] | None = None
+) -> Path:
+    """The site (deploy/nginx/moot.conf.in with ``values``, ``locations`` added before its
+    catch-all one) and an nginx.conf running it from ``folder`` as the current user
+    (deploy/tests/nginx-main.conf.in, each of ``main``'s texts replaced by its value); the
+    path of that nginx.conf, for ``nginx -c``."""
+    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (folder / "tmp" / sub).mkdir(parents=True, exist_ok=True)
+    site = render((DEPLOY / "nginx" / "moot.conf.in").read_text(), values)
+    site = site.replace("    location / {", locations + "    location / {", 1)
+    (folder / "moot.conf").write_text(site)
+    conf = render(
+        (DEPLOY / "tests" / "nginx-main.conf.in").read_text(),
+        {"USER": getpass.getuser(), "PREFIX": str(folder)},
+    )
+    for old, new in (main or {}).items():
+        conf = conf.replace(old, new)
+    (folder / "nginx.conf").write_text(conf)
+    return folder / "nginx.conf"
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ session cookie; the first request after a paper is reclassified as exempt is not
 
 from __future__ import annotations
 
-import getpass
 import gzip
 import importlib.util
 import re
@@ -65,34 +64,6 @@ def nginx():
     if found is None:
         unavailable("nginx", "apt-get install nginx; .ci/stack.sh installs it")
     return found
-
-
-def _certificate(folder: Path) -> tuple[Path, Path]:
-    cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(
-        [
-            *["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"],
-            *["-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
-            *["-keyout", str(key), "-out", str(cert)],
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return cert, key
-
-
-def _configure_nginx(folder: Path, values: dict) -> Path:
-    render = _deploy_render().render
-    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (folder / "tmp" / sub).mkdir(parents=True, exist_ok=True)
-    site = render((DEPLOY / "nginx" / "moot.conf.in").read_text(), values)
-    (folder / "moot.conf").write_text(site)
-    main = render(
-        (DEPLOY / "tests" / "nginx-main.conf.in").read_text(),
-        {"USER": getpass.getuser(), "PREFIX": str(folder)},
-    )
-    (folder / "nginx.conf").write_text(main)
-    return folder / "nginx.conf"
 
 
 class Site:
@@ -149,7 +120,7 @@ def test_the_reference_deployment_through_nginx(demo_council, nginx, settings, t
     subprocess.run(
         [*servers.MOOT, "collectstatic", "--noinput", "-v0"], env=env, cwd=servers.ROOT, check=True
     )
-    cert, key = _certificate(tmp_path)
+    cert, key = _deploy_render().local_certificate(tmp_path)
     conf_dir = tmp_path / "nginx"
     values = _deploy_render().local_site(
         https=https,
@@ -161,7 +132,7 @@ def test_the_reference_deployment_through_nginx(demo_council, nginx, settings, t
         private=private,
         cache=tmp_path / "nginx-cache",
     )
-    conf = _configure_nginx(conf_dir, values)
+    conf = _deploy_render().local_nginx(conf_dir, values)
     checked = subprocess.run(
         [nginx, "-t", "-p", str(conf_dir), "-c", str(conf), "-e", str(conf_dir / "error.log")],
         capture_output=True,
