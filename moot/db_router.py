@@ -56,10 +56,21 @@ PRIMARY_ONLY = frozenset(
 
 @dataclass
 class _Reading:
-    """One request's decision: may it read the replica, and has it written yet?"""
+    """One request's decision: may it read the replica, and has it written yet? Whether the
+    replica answers is asked at the request's first read of the record, not before: a page
+    from the public page cache (website/cache.py) reads nothing and costs no connection."""
 
-    replica: bool
+    eligible: bool
     wrote: bool = False
+    answers: bool | None = None
+
+    @property
+    def replica(self) -> bool:
+        if not self.eligible:
+            return False
+        if self.answers is None:
+            self.answers = _replica_answers()
+        return self.answers
 
 
 _reading: ContextVar[_Reading | None] = ContextVar("moot_replica_reading", default=None)
@@ -90,14 +101,14 @@ class ReplicaMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        reading = _Reading(replica=configured() and anonymous_read(request) and _replica_answers())
+        reading = _Reading(eligible=configured() and anonymous_read(request))
         token = _reading.set(reading)
         try:
             response = self.get_response(request)
         finally:
             _reading.reset(token)
         if (
-            reading.replica
+            reading.eligible
             and isinstance(response, StreamingHttpResponse)
             and not isinstance(response, FileResponse)
             and not response.is_async
@@ -124,10 +135,11 @@ class ReplicaRouter:
         reading = _reading.get()
         if (
             reading is None
-            or not reading.replica
+            or not reading.eligible
             or reading.wrote
             or model._meta.app_label in PRIMARY_ONLY
             or connections[PRIMARY].in_atomic_block
+            or not reading.replica
         ):
             return PRIMARY
         return REPLICA

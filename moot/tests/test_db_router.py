@@ -123,6 +123,18 @@ def test_an_unreachable_replica_sends_reads_to_the_primary(monkeypatch, caplog):
     assert "The read replica is unreachable" in caplog.text
 
 
+def test_the_replica_is_asked_once_and_only_by_a_request_that_reads(monkeypatch):
+    """A page answered without reading the record (from the public page cache) costs no
+    connection to the replica; one that reads asks whether it answers once."""
+    asked = []
+    monkeypatch.setattr(db_router, "configured", lambda: True)
+    monkeypatch.setattr(db_router, "_replica_answers", lambda: asked.append(1) or True)
+    ReplicaMiddleware(lambda request: HttpResponse())(RequestFactory().get("/"))
+    assert asked == []
+    seen = through(RequestFactory().get("/meetings/"))
+    assert asked == [1] and {seen[model] for model in RECORD} == {REPLICA}
+
+
 def test_the_apps_always_read_from_the_primary_are_installed():
     from django.apps import apps
 
