@@ -23,13 +23,20 @@ time does not do so for ever.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
-from django_tasks.base import TaskResultStatus
+from django_tasks.base import TaskResult, TaskResultStatus
+from django_tasks.signals import task_finished
+from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 MAX_ATTEMPTS = 3
+
+
+def _announce_failure(result: TaskResult) -> None:
+    task_finished.send(DatabaseBackend, task_result=result)
 
 
 class WorkerLost(Exception):
@@ -62,6 +69,9 @@ def recover(
                     WorkerLost(f"Its worker stopped {len(task.worker_ids)} times while running it.")
                 )
                 failed.append(str(task.id))
+                # Told as the worker tells a task's end (django-tasks' task_finished), so
+                # what waits on the task learns it failed (papers: its pack is failed).
+                transaction.on_commit(partial(_announce_failure, task.task_result))
             else:
                 task.status, task.started_at = TaskResultStatus.READY, None
                 task.save(update_fields=["status", "started_at"])

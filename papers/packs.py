@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django_tasks.base import TaskResultStatus
 
 from audit import generation, trail
 from audit.actors import Actor, SystemActor, require_model_permission, user_of
@@ -154,6 +155,22 @@ def failure_message(stage: str) -> str:
     return (
         f"The pack could not be built: something went wrong while {stage}. Build it again; "
         "if it fails again, tell the system administrator (the details are in the server's log)."
+    )
+
+
+def build_task_failed(sender, task_result, **kwargs) -> None:
+    """A pack's build task that ended failed (``django_tasks.signals.task_finished``): its
+    worker stopped every time it ran it (moot/task_recovery.py), or it raised outside
+    ``run_pack``'s own care. The pack says it failed rather than "building" for ever; a built
+    pack stays built."""
+    from .tasks import build_pack_task
+
+    if task_result.status != TaskResultStatus.FAILED:
+        return
+    if task_result.task.module_path != build_pack_task.module_path or not task_result.args:
+        return
+    AgendaPack.objects.filter(pk=task_result.args[0]).exclude(status=PackStatus.BUILT).update(
+        status=PackStatus.FAILED, message=failure_message("building it")
     )
 
 

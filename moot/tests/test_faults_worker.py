@@ -121,12 +121,12 @@ def test_a_worker_killed_during_a_build_has_the_pack_built_once_after_it_restart
         database.close()
 
 
-def running_task(worker_ids: list[str], started: dt.datetime) -> DBTaskResult:
+def running_task(worker_ids: list[str], started: dt.datetime, pack_id: int = 0) -> DBTaskResult:
     DBTaskResult.objects.all().delete()
     task = DBTaskResult.objects.create(
         status=TaskResultStatus.RUNNING,
         started_at=started,
-        args_kwargs={"args": [0], "kwargs": {}},
+        args_kwargs={"args": [pack_id], "kwargs": {}},
         task_path="papers.tasks.build_pack_task",
         worker_ids=worker_ids,
         backend_name="default",
@@ -135,12 +135,21 @@ def running_task(worker_ids: list[str], started: dt.datetime) -> DBTaskResult:
     return task
 
 
-def test_a_task_that_kills_its_worker_every_time_fails_after_three_attempts(db):
-    task = running_task(["w"] * MAX_ATTEMPTS, timezone.now())
-    assert recover(worker_id="w") == ([], [str(task.id)])
+def test_a_task_that_kills_its_worker_every_time_fails_after_three_attempts(
+    db, django_capture_on_commit_callbacks
+):
+    meeting = Meeting.objects.get(**MEETING)
+    pack = request_pack(meeting, "public", actor=TEST_ACTOR)
+    AgendaPack.objects.filter(pk=pack.pk).update(status=PackStatus.BUILDING)
+    task = running_task(["w"] * MAX_ATTEMPTS, timezone.now(), pack_id=pack.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert recover(worker_id="w") == ([], [str(task.id)])
     task.refresh_from_db()
     assert task.status == TaskResultStatus.FAILED
     assert task.exception_class_path == "moot.task_recovery.WorkerLost"
+    pack.refresh_from_db()
+    assert pack.status == PackStatus.FAILED, "the pack says so, not 'building' for ever"
+    assert "could not be built" in pack.message
 
 
 def test_a_task_left_by_a_machine_that_never_came_back_is_recovered_by_age(db, capsys):
